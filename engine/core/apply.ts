@@ -1,0 +1,43 @@
+// apply: folds one event into the state (tables and derived indexes). The only code that mutates the state.
+import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events.ts';
+import { assert, unreachable } from './assert.ts';
+import { insertArticleSorted, stockKey, type State } from './state.ts';
+
+export function apply(state: State, event: Event): void {
+  switch (event.type) {
+    case 'stock.adjusted': return applyStockAdjusted(state, event);
+    case 'article.upserted': return applyArticleUpserted(state, event);
+    default: return unreachable(event, 'event');
+  }
+}
+
+function applyStockAdjusted(state: State, event: StockAdjusted): void {
+  const key = stockKey(event.warehouse, event.artNo);
+  let row = state.stock.get(key);
+  if (row === undefined) {
+    row = { warehouse: event.warehouse, artNo: event.artNo, onHand: 0, reserved: 0 };
+    state.stock.set(key, row);
+    const rows = state.stockByArticle.get(event.artNo);
+    if (rows === undefined) state.stockByArticle.set(event.artNo, [row]);
+    else rows.push(row);
+  }
+  row.onHand += event.delta;
+  assert(row.onHand === event.onHandAfter, `onHand ${row.onHand} matches event ${event.onHandAfter}`);
+  assert(row.onHand >= row.reserved && row.reserved >= 0, `stock ${key} stays covered`);
+}
+
+function applyArticleUpserted(state: State, event: ArticleUpserted): void {
+  const next = event.article;
+  const prev = state.articles.get(next.artNo);
+  if (prev !== undefined) {
+    const list = state.articlesByIso.get(prev.isoCode);
+    assert(list !== undefined, `ISO list of ${prev.isoCode} exists`);
+    const at = list.indexOf(prev.artNo);
+    assert(at >= 0, `article ${prev.artNo} listed under ${prev.isoCode}`);
+    list.splice(at, 1);
+  }
+  state.articles.set(next.artNo, next);
+  let list = state.articlesByIso.get(next.isoCode);
+  if (list === undefined) state.articlesByIso.set(next.isoCode, (list = []));
+  insertArticleSorted(state, list, next.artNo);
+}

@@ -1,0 +1,148 @@
+// Catalog reads: ISO tree with counts, article lists per ISO subtree, the article page. Answered from memory.
+import type { User } from '../../schemas/entities.ts';
+import type { OpArgs } from '../../schemas/ops.ts';
+import { found, type QueryResult } from './query-result.ts';
+import { reject } from './rejections.ts';
+import { available, MAIN_WAREHOUSE, type State } from './state.ts';
+import { availability, availableIn, bufferOf, summarize, type Availability, type ArticleSummary } from './views.ts';
+
+export interface IsoTreeNode {
+  code: string;
+  level: number;
+  titleSv: string;
+  titleEn: string;
+  parent: string | null;
+  /** Articles in the subtree that can be prescribed (not discontinued). */
+  articleCount: number;
+  /** With includeStock: of those, how many have available stock in warehouse 10. */
+  inStockCount?: number;
+}
+
+/** Division codes under (and including) `code`, in code order. */
+export function divisionsUnder(state: State, code: string): string[] {
+  const out: string[] = [];
+  const stack = [code];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    const children = state.isoChildren.get(at);
+    if (children === undefined) out.push(at);
+    else for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
+function countSubtree(state: State, code: string, includeStock: boolean): [number, number] {
+  let articles = 0;
+  let inStock = 0;
+  for (const division of divisionsUnder(state, code)) {
+    for (const artNo of state.articlesByIso.get(division) ?? []) {
+      if (state.articles.get(artNo)!.status === 'discontinued') continue;
+      articles++;
+      if (includeStock && availableIn(state, MAIN_WAREHOUSE, artNo) > 0) inStock++;
+    }
+  }
+  return [articles, inStock];
+}
+
+export function isoTree(state: State, args: OpArgs<'catalog.isoTree'>): QueryResult<{ nodes: IsoTreeNode[] }> {
+  const roots = args.code === undefined ? state.isoRoots : [args.code];
+  if (args.code !== undefined && !state.iso.has(args.code)) return reject('not_found', `ISO-koden ${args.code} finns inte.`);
+  const nodes: IsoTreeNode[] = [];
+  const baseLevel = args.code === undefined ? 1 : state.iso.get(args.code)!.level;
+  const stack = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = state.iso.get(stack.pop()!)!;
+    const [articleCount, inStockCount] = countSubtree(state, node.code, args.includeStock);
+    nodes.push({ ...node, articleCount, ...(args.includeStock ? { inStockCount } : {}) });
+    if (node.level - baseLevel + 1 >= args.depth) continue;
+    const children = state.isoChildren.get(node.code) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return found({ nodes });
+}
+
+export function listArticles(
+  state: State, user: User, args: OpArgs<'catalog.list'>,
+): QueryResult<{ total: number; articles: ArticleSummary[] }> {
+  if (!state.iso.has(args.isoCode)) return reject('not_found', `ISO-koden ${args.isoCode} finns inte.`);
+  const stockWarehouse = args.warehouse ?? MAIN_WAREHOUSE;
+  if (!state.warehouses.has(stockWarehouse)) return reject('not_found', `Lager ${stockWarehouse} finns inte.`);
+  const buffer = args.warehouse ?? bufferOf(user);
+  const articles: ArticleSummary[] = [];
+  let total = 0;
+  for (const division of divisionsUnder(state, args.isoCode)) {
+    for (const artNo of state.articlesByIso.get(division) ?? []) {
+      const article = state.articles.get(artNo)!;
+      if (article.status === 'discontinued' && !args.includeDiscontinued) continue;
+      if (args.inStockOnly && availableIn(state, stockWarehouse, artNo) <= 0) continue;
+      if (total >= args.offset && articles.length < args.limit) articles.push(summarize(state, article, buffer));
+      total++;
+    }
+  }
+  return found({ total, articles });
+}
+
+export interface ArticlePage {
+  article: ArticleSummary & {
+    setParts: string[]; accessories: string[]; replacedBy: string | null;
+    supplierUrl: string | null; manualUrl: string | null; imageUrl: string | null;
+  };
+  supplier: { id: string; name: string; url: string | null };
+  isoPath: Array<{ code: string; titleSv: string; titleEn: string }>;
+  available: Availability & { investigation: number };
+  setParts: ArticleSummary[];
+  accessories: ArticleSummary[];
+  replacedBy: ArticleSummary | null;
+}
+
+export function articlePage(state: State, user: User, args: OpArgs<'catalog.article'>): QueryResult<ArticlePage> {
+  const article = state.articles.get(args.artNo);
+  if (article === undefined) return reject('not_found', `Artikel ${args.artNo} finns inte.`);
+  const buffer = bufferOf(user);
+  const supplier = state.suppliers.get(article.supplierId)!;
+  const isoPath: ArticlePage['isoPath'] = [];
+  for (let code: string | null = article.isoCode; code !== null; code = state.iso.get(code)!.parent) {
+    const node = state.iso.get(code)!;
+    isoPath.unshift({ code: node.code, titleSv: node.titleSv, titleEn: node.titleEn });
+  }
+  let investigation = 0;
+  for (const row of state.stockByArticle.get(article.artNo) ?? []) {
+    if (state.warehouses.get(row.warehouse)?.kind === 'investigation') investigation += available(row);
+  }
+  const summary = (artNo: string) => summarize(state, state.articles.get(artNo)!, buffer);
+  return found({
+    article: {
+      ...summarize(state, article, buffer),
+      setParts: article.setParts, accessories: article.accessories, replacedBy: article.replacedBy,
+      supplierUrl: article.supplierUrl, manualUrl: article.manualUrl, imageUrl: article.imageUrl,
+    },
+    supplier: { id: supplier.id, name: supplier.name, url: supplier.url },
+    isoPath,
+    available: { ...availability(state, article.artNo, buffer), investigation },
+    setParts: article.setParts.map(summary),
+    accessories: article.accessories.map(summary),
+    replacedBy: article.replacedBy === null ? null : summary(article.replacedBy),
+  });
+}
+
+export interface StockView {
+  artNo: string;
+  rows: Array<{ warehouse: string; onHand: number; reserved: number; available: number }>;
+}
+
+export function stockOf(state: State, args: OpArgs<'stock.get'>): QueryResult<StockView> {
+  if (!state.articles.has(args.artNo)) return reject('not_found', `Artikel ${args.artNo} finns inte.`);
+  if (args.warehouse !== undefined && !state.warehouses.has(args.warehouse)) {
+    return reject('not_found', `Lager ${args.warehouse} finns inte.`);
+  }
+  const rows: StockView['rows'] = [];
+  for (const row of state.stockByArticle.get(args.artNo) ?? []) {
+    if (args.warehouse !== undefined && row.warehouse !== args.warehouse) continue;
+    rows.push({ warehouse: row.warehouse, onHand: row.onHand, reserved: row.reserved, available: available(row) });
+  }
+  if (args.warehouse !== undefined && rows.length === 0) {
+    rows.push({ warehouse: args.warehouse, onHand: 0, reserved: 0, available: 0 });
+  }
+  rows.sort((a, b) => (a.warehouse < b.warehouse ? -1 : 1));
+  return found({ artNo: args.artNo, rows });
+}

@@ -1,0 +1,79 @@
+// decide: (state, command, context) → events plus a result, or a typed rejection. Pure; reads state, never changes it.
+import type { Event } from '../../schemas/events.ts';
+import { REPLACEMENT_HOPS_MAX, STOCK_QUANTITY_MAX } from '../../schemas/limits.ts';
+import { assert, unreachable } from './assert.ts';
+import type { ArticleUpsert, Command, CommandContext, StockAdjust } from './commands.ts';
+import { reject, type Rejection } from './rejections.ts';
+import { stockKey, type State } from './state.ts';
+
+export interface Accepted {
+  ok: true;
+  events: Event[];
+}
+export type Decision = Accepted | Rejection;
+
+export function decide(state: State, command: Command, context: CommandContext): Decision {
+  assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
+  switch (command.type) {
+    case 'stock.adjust': return decideStockAdjust(state, command);
+    case 'article.upsert': return decideArticleUpsert(state, command);
+    default: return unreachable(command, 'command');
+  }
+}
+
+function decideStockAdjust(state: State, command: StockAdjust): Decision {
+  const { warehouse, artNo, delta } = command;
+  if (!state.warehouses.has(warehouse)) return reject('not_found', `Lager ${warehouse} finns inte.`);
+  if (!state.articles.has(artNo)) return reject('not_found', `Artikel ${artNo} finns inte.`);
+  const row = state.stock.get(stockKey(warehouse, artNo));
+  const onHand = row?.onHand ?? 0;
+  const reserved = row?.reserved ?? 0;
+  const onHandAfter = onHand + delta;
+  if (onHandAfter < reserved) {
+    return reject('insufficient_stock',
+      `Saldot skulle bli ${onHandAfter}, men ${reserved} st är reserverade (artikel ${artNo}, lager ${warehouse}).`);
+  }
+  if (onHandAfter > STOCK_QUANTITY_MAX) {
+    return reject('stock_limit', `Saldot får vara högst ${STOCK_QUANTITY_MAX}.`);
+  }
+  return {
+    ok: true,
+    events: [{
+      type: 'stock.adjusted', userId: command.userId, warehouse, artNo, delta,
+      reason: command.reason, note: command.note, onHandAfter,
+    }],
+  };
+}
+
+function decideArticleUpsert(state: State, command: ArticleUpsert): Decision {
+  const { article } = command;
+  if (!state.suppliers.has(article.supplierId)) {
+    return reject('unknown_supplier', `Leverantören ${article.supplierId} finns inte.`);
+  }
+  const node = state.iso.get(article.isoCode);
+  if (node === undefined || node.level !== 3) {
+    return reject('unknown_iso_code', `ISO-koden ${article.isoCode} är ingen produktgrupp (tre nivåer) i trädet.`);
+  }
+  const refs = [...article.setParts, ...article.accessories];
+  if (article.replacedBy !== null) refs.push(article.replacedBy);
+  for (const ref of refs) {
+    if (ref === article.artNo) return reject('unknown_article', `Artikel ${ref} kan inte hänvisa till sig själv.`);
+    if (!state.articles.has(ref)) return reject('unknown_article', `Artikel ${ref} finns inte.`);
+  }
+  const chain = checkReplacementChain(state, article.artNo, article.replacedBy);
+  if (chain !== null) return chain;
+  return { ok: true, events: [{ type: 'article.upserted', userId: command.userId, article }] };
+}
+
+/** Walks the chain that would start at `artNo` (a loop, not recursion): no cycles, at most REPLACEMENT_HOPS_MAX hops. */
+function checkReplacementChain(state: State, artNo: string, replacedBy: string | null): Rejection | null {
+  let next = replacedBy;
+  for (let hops = 1; next !== null; hops++) {
+    if (next === artNo) return reject('replacement_cycle', `Ersättningskedjan från ${artNo} går i cirkel.`);
+    if (hops > REPLACEMENT_HOPS_MAX) {
+      return reject('replacement_too_long', `Ersättningskedjan från ${artNo} är längre än ${REPLACEMENT_HOPS_MAX} steg.`);
+    }
+    next = state.articles.get(next)?.replacedBy ?? null;
+  }
+  return null;
+}

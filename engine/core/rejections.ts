@@ -1,0 +1,17 @@
+// Expected business rejections: typed codes in the order the checks run, each with a message a person can act on.
+import type { ErrorCode } from '../../schemas/protocol.ts';
+
+export type RejectionCode = Extract<ErrorCode,
+  | 'not_found' | 'forbidden' | 'insufficient_stock' | 'stock_limit' | 'unknown_supplier'
+  | 'unknown_iso_code' | 'unknown_article' | 'replacement_cycle' | 'replacement_too_long'
+  | 'not_resident' | 'invalid_pnr'>;
+
+export interface Rejection {
+  ok: false;
+  code: RejectionCode;
+  message: string;
+}
+
+export function reject(code: RejectionCode, message: string): Rejection {
+  return { ok: false, code, message };
+}

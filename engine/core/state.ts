@@ -1,0 +1,113 @@
+// The whole in-memory state: tables (persisted row by row) plus derived indexes (rebuilt on load, kept current by apply).
+import type {
+  Article, Individual, IsoNode, Person, StockRow, Supplier, User, Warehouse,
+} from '../../schemas/entities.ts';
+import { assert } from './assert.ts';
+
+/** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
+export interface Tables {
+  iso: Map<string, IsoNode>;
+  suppliers: Map<string, Supplier>;
+  articles: Map<string, Article>;
+  warehouses: Map<string, Warehouse>;
+  stock: Map<string, StockRow>;
+  persons: Map<string, Person>;
+  users: Map<string, User>;
+  individuals: Map<number, Individual>;
+}
+export type TableName = keyof Tables;
+export const TABLE_NAMES: readonly TableName[] = [
+  'iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals',
+];
+
+/** Indexes derived from the tables; never persisted. */
+export interface Derived {
+  isoChildren: Map<string, string[]>;
+  isoRoots: string[];
+  /** Division (or any node) code → artNos directly under it, kept sorted by (name, artNo). */
+  articlesByIso: Map<string, string[]>;
+  stockByArticle: Map<string, StockRow[]>;
+  usersByUsername: Map<string, string>;
+  individualsByPnr: Map<string, number[]>;
+  individualsByArticle: Map<string, number[]>;
+}
+
+export interface State extends Tables, Derived {
+  /** Sequence number of the last command applied (journal position). */
+  seq: number;
+}
+
+export function emptyTables(): Tables {
+  return {
+    iso: new Map(), suppliers: new Map(), articles: new Map(), warehouses: new Map(),
+    stock: new Map(), persons: new Map(), users: new Map(), individuals: new Map(),
+  };
+}
+
+export function stockKey(warehouse: string, artNo: string): string {
+  return `${warehouse}:${artNo}`;
+}
+
+export function available(row: StockRow | undefined): number {
+  return row === undefined ? 0 : row.onHand - row.reserved;
+}
+
+/** HMC's main warehouse (lager 10). */
+export const MAIN_WAREHOUSE = '10';
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Sorted insert of an artNo into its ISO list, keeping (name, artNo) order. */
+export function insertArticleSorted(state: State, list: string[], artNo: string): void {
+  const name = state.articles.get(artNo)!.name;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareArticles(state, list[mid], name, artNo) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, artNo);
+}
+
+function compareArticles(state: State, a: string, nameB: string, b: string): number {
+  const nameA = state.articles.get(a)!.name;
+  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Builds the derived indexes from the tables (on load and after seeding). */
+export function stateFromTables(tables: Tables, seq: number): State {
+  const derived: Derived = {
+    isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), stockByArticle: new Map(),
+    usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(),
+  };
+  const codes = [...tables.iso.keys()].sort();
+  for (const code of codes) {
+    const node = tables.iso.get(code)!;
+    if (node.parent === null) derived.isoRoots.push(code);
+    else push(derived.isoChildren, node.parent, code);
+  }
+  const byName = [...tables.articles.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.artNo < b.artNo ? -1 : 1);
+  for (const article of byName) push(derived.articlesByIso, article.isoCode, article.artNo);
+  for (const row of tables.stock.values()) push(derived.stockByArticle, row.artNo, row);
+  for (const user of tables.users.values()) derived.usersByUsername.set(user.username, user.id);
+  for (const ind of tables.individuals.values()) indexIndividual(derived, ind);
+  const state: State = { ...tables, ...derived, seq };
+  assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');
+  return state;
+}
+
+export function indexIndividual(derived: Derived, ind: Individual): void {
+  push(derived.individualsByArticle, ind.artNo, ind.indNo);
+  if (ind.location.kind === 'patient') push(derived.individualsByPnr, ind.location.pnr, ind.indNo);
+}
+
+export function emptyState(): State {
+  return stateFromTables(emptyTables(), 0);
+}

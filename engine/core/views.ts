@@ -1,0 +1,50 @@
+// Read models shared by the queries: an article summary with live availability, the caller's buffer warehouse.
+import type { Article, User } from '../../schemas/entities.ts';
+import { available, MAIN_WAREHOUSE, stockKey, type State } from './state.ts';
+
+export interface Availability {
+  main: number;
+  buffer?: { warehouse: string; available: number };
+}
+
+export interface ArticleSummary {
+  artNo: string;
+  name: string;
+  supplierId: string;
+  supplierName: string;
+  isoCode: string;
+  kind: Article['kind'];
+  status: Article['status'];
+  priceOre: number;
+  available: Availability;
+}
+
+/** The buffer warehouse (eget förråd) linked to the user's first workplace that has one. */
+export function bufferOf(user: User): string | null {
+  for (const place of user.workplaces) if (place.bufferWarehouse !== null) return place.bufferWarehouse;
+  return null;
+}
+
+export function availableIn(state: State, warehouse: string, artNo: string): number {
+  return available(state.stock.get(stockKey(warehouse, artNo)));
+}
+
+export function availability(state: State, artNo: string, buffer: string | null): Availability {
+  const result: Availability = { main: availableIn(state, MAIN_WAREHOUSE, artNo) };
+  if (buffer !== null) result.buffer = { warehouse: buffer, available: availableIn(state, buffer, artNo) };
+  return result;
+}
+
+export function summarize(state: State, article: Article, buffer: string | null): ArticleSummary {
+  return {
+    artNo: article.artNo,
+    name: article.name,
+    supplierId: article.supplierId,
+    supplierName: state.suppliers.get(article.supplierId)?.name ?? article.supplierId,
+    isoCode: article.isoCode,
+    kind: article.kind,
+    status: article.status,
+    priceOre: article.priceOre,
+    available: availability(state, article.artNo, buffer),
+  };
+}

@@ -1,0 +1,96 @@
+// The single writer: decide → apply → journal (group commit) → after fsync, publish and answer.
+// Queries read the same in-memory state synchronously. One thread, no locks (the LMAX shape).
+import type { Event, JournalEntry } from '../schemas/events.ts';
+import { COMMIT_QUEUE_MAX } from '../schemas/limits.ts';
+import { apply } from './core/apply.ts';
+import { assert } from './core/assert.ts';
+import type { Command } from './core/commands.ts';
+import { decide } from './core/decide.ts';
+import { rowsTouched } from './core/projection.ts';
+import type { Rejection } from './core/rejections.ts';
+import { stateFromTables, type State, type TableName } from './core/state.ts';
+import type { Loaded, RowWrite, Store } from './store/store.ts';
+
+export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded;
+export interface Overloaded { ok: false; code: 'overloaded'; message: string }
+
+/** Called after an entry is durable, with the rows as they were written (copies: later commands cannot change them). */
+export type CommitListener = (entry: JournalEntry, rows: readonly RowWrite[]) => void;
+
+export interface EngineStats {
+  commandsAccepted: number;
+  commandsRejected: number;
+}
+
+export class Engine {
+  readonly state: State;
+  private readonly listeners: CommitListener[] = [];
+  private inFlight = 0;
+  private turnBatch = 0;
+  readonly stats: EngineStats = { commandsAccepted: 0, commandsRejected: 0 };
+  /** Told how many commands shared each group commit (one event-loop turn). */
+  onBatch: (commands: number) => void = () => {};
+
+  /** Loads the state from the store, or takes tables just written to it (seeding) to skip reading them back. */
+  constructor(readonly store: Store, private readonly clockMs: () => number, preloaded?: Loaded) {
+    const loaded = preloaded ?? store.load();
+    this.state = stateFromTables(loaded.tables, loaded.seq);
+  }
+
+  onCommitted(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Resolves after the command's events are durable (or at once with a rejection; nothing was written). */
+  execute(command: Command): Promise<CommandOutcome> {
+    if (this.inFlight >= COMMIT_QUEUE_MAX) {
+      return Promise.resolve({ ok: false, code: 'overloaded', message: 'Motorn är överbelastad; försök igen.' });
+    }
+    const context = { timeMs: this.clockMs(), seq: this.state.seq + 1 };
+    const decision = decide(this.state, command, context);
+    if (!decision.ok) {
+      this.stats.commandsRejected++;
+      return Promise.resolve(decision);
+    }
+    for (const event of decision.events) apply(this.state, event);
+    this.state.seq = context.seq;
+    const entry: JournalEntry = { seq: context.seq, timeMs: context.timeMs, events: decision.events };
+    this.stats.commandsAccepted++;
+    return this.commit(entry);
+  }
+
+  private async commit(entry: JournalEntry): Promise<CommandOutcome> {
+    this.inFlight++;
+    this.countTurnBatch();
+    const rows = this.rowsOf(entry.events);
+    await this.store.append([entry], rows);
+    this.inFlight--;
+    for (const listener of this.listeners) listener(entry, rows);
+    return { ok: true, seq: entry.seq, events: entry.events };
+  }
+
+  /** The current values of every row the events touched; encoded by the store synchronously, so later changes cannot leak in. */
+  private rowsOf(events: readonly Event[]): RowWrite[] {
+    const rows: RowWrite[] = [];
+    for (const event of events) {
+      for (const [table, key] of rowsTouched(event)) {
+        const value = (this.state[table] as Map<string | number, unknown>).get(key);
+        assert(value !== undefined, `row ${table}/${key} exists after ${event.type}`);
+        rows.push({ table: table as TableName, key, value: { ...value } });
+      }
+    }
+    return rows;
+  }
+
+  private countTurnBatch(): void {
+    if (this.turnBatch++ > 0) return;
+    setImmediate(() => {
+      this.onBatch(this.turnBatch);
+      this.turnBatch = 0;
+    });
+  }
+
+  get commitsInFlight(): number {
+    return this.inFlight;
+  }
+}

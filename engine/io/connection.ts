@@ -1,0 +1,21 @@
+// Per-connection state kept in uWS user data: the bound session, requests in flight, topics.
+import type { Encoding } from './codec.ts';
+
+export interface Connection {
+  token: string | null;
+  userId: string | null;
+  /** Requests accepted and not yet answered (pipelining limit). */
+  inFlight: number;
+  /** Topics this connection subscribed to, with the encoding its pushes go out in. */
+  topics: Map<string, Encoding>;
+  closed: boolean;
+}
+
+export function newConnection(): Connection {
+  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false };
+}
+
+/** uWS topics are per encoding, so one publish serves every subscriber in the bytes it asked for. */
+export function wireTopic(topic: string, encoding: Encoding): string {
+  return `${encoding === 'msgpack' ? 'm' : 'j'}:${topic}`;
+}

@@ -1,0 +1,85 @@
+// One handler per op: validated args in, a result or a typed error out. Queries answer synchronously from
+// memory; commands resolve after their events are durable.
+import type { User } from '../../schemas/entities.ts';
+import type { OpArgs, OpName } from '../../schemas/ops.ts';
+import type { ErrorCode } from '../../schemas/protocol.ts';
+import { articlePage, isoTree, listArticles, stockOf } from '../core/catalog-queries.ts';
+import { patientView, searchRegister } from '../core/register-queries.ts';
+import type { Engine } from '../engine.ts';
+import type { Authenticator } from './auth.ts';
+import type { Sessions } from './sessions.ts';
+
+export type Outcome = { ok: true; result: unknown } | { ok: false; code: ErrorCode; message: string };
+
+/** What a handler may touch: the engine, the caller and its connection. */
+export interface HandlerContext {
+  engine: Engine;
+  sessions: Sessions;
+  auth: Authenticator;
+  nowMs: number;
+  /** The signed-in user; handlers of ops with roles always get one. */
+  user: User | null;
+  bindSession(token: string, userId: string): void;
+  unbindSession(): void;
+  subscribe(topic: string): Outcome;
+  unsubscribe(topic: string): Outcome;
+}
+
+type Handler<O extends OpName> = (ctx: HandlerContext, args: OpArgs<O>) => Outcome | Promise<Outcome>;
+type HandlerTable = { [O in OpName]: Handler<O> };
+
+function publicUser(user: User) {
+  const { passwordHash: _hidden, ...rest } = user;
+  return rest;
+}
+
+function me(ctx: HandlerContext): User {
+  if (ctx.user === null) throw new Error('handler of a role-checked op ran without a user');
+  return ctx.user;
+}
+
+export const HANDLERS: HandlerTable = {
+  'session.login': async (ctx, args) => {
+    const userId = await ctx.auth.authenticate(args);
+    if (userId === null) return { ok: false, code: 'bad_credentials', message: 'Fel användarnamn eller lösenord.' };
+    const session = ctx.sessions.create(userId);
+    ctx.bindSession(session.token, userId);
+    return { ok: true, result: { token: session.token, user: publicUser(ctx.engine.state.users.get(userId)!) } };
+  },
+  'session.resume': (ctx, args) => {
+    const session = ctx.sessions.get(args.token);
+    if (session === null) return { ok: false, code: 'unauthorized', message: 'Sessionen har gått ut; logga in igen.' };
+    ctx.bindSession(session.token, session.userId);
+    return { ok: true, result: { user: publicUser(ctx.engine.state.users.get(session.userId)!) } };
+  },
+  'session.logout': (ctx) => {
+    ctx.unbindSession();
+    return { ok: true, result: {} };
+  },
+  'catalog.isoTree': (ctx, args) => isoTree(ctx.engine.state, args),
+  'catalog.list': (ctx, args) => listArticles(ctx.engine.state, me(ctx), args),
+  'catalog.article': (ctx, args) => articlePage(ctx.engine.state, me(ctx), args),
+  'stock.get': (ctx, args) => stockOf(ctx.engine.state, args),
+  'register.search': (ctx, args) => searchRegister(ctx.engine.state, args, ctx.nowMs),
+  'patient.get': (ctx, args) => {
+    const outcome = patientView(ctx.engine.state, args, ctx.nowMs);
+    if (outcome.ok) {
+      ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'patient.get', subject: outcome.result.person.pnr });
+    }
+    return outcome;
+  },
+  subscribe: (ctx, args) => ctx.subscribe(args.topic),
+  unsubscribe: (ctx, args) => ctx.unsubscribe(args.topic),
+  'admin.stockAdjust': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'stock.adjust', userId: me(ctx).id, ...args });
+    if (!outcome.ok) return outcome;
+    const event = outcome.events[0];
+    if (event.type !== 'stock.adjusted') throw new Error(`stock.adjust produced ${event.type}`);
+    return { ok: true, result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter } };
+  },
+  'admin.articleUpsert': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'article.upsert', userId: me(ctx).id, article: args.article });
+    if (!outcome.ok) return outcome;
+    return { ok: true, result: { seq: outcome.seq, article: args.article } };
+  },
+};

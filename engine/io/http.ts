@@ -1,0 +1,71 @@
+// HTTP side of the app: /health, /metrics, and the portal's static files (read once at start, served from memory;
+// Preact and htm come straight from node_modules as ES modules, no build step).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+type App = import('uWebSockets.js').TemplatedApp;
+
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+/** Portal files are small; anything bigger is a mistake in the portal folder. */
+const STATIC_FILE_BYTES_MAX = 2 * 1024 * 1024;
+
+const require = createRequire(import.meta.url);
+const VENDOR: Record<string, string> = {
+  '/vendor/preact.mjs': 'preact/dist/preact.module.js',
+  '/vendor/preact-hooks.mjs': 'preact/hooks/dist/hooks.module.js',
+  '/vendor/htm.mjs': 'htm/dist/htm.module.js',
+};
+
+export function loadStaticFiles(portalDir: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) { walk(full, `${prefix}${entry.name}/`); continue; }
+      const body = fs.readFileSync(full);
+      if (body.length > STATIC_FILE_BYTES_MAX) throw new Error(`portal file too big: ${prefix}${entry.name}`);
+      files.set(`/${prefix}${entry.name}`, { body, contentType: CONTENT_TYPES[path.extname(entry.name)] ?? 'application/octet-stream' });
+    }
+  };
+  if (fs.existsSync(portalDir)) walk(portalDir, '');
+  for (const [url, module] of Object.entries(VENDOR)) {
+    files.set(url, { body: fs.readFileSync(require.resolve(module)), contentType: CONTENT_TYPES['.js'] });
+  }
+  const index = files.get('/index.html');
+  if (index !== undefined) files.set('/', index);
+  return files;
+}
+
+export interface HttpSources {
+  health: unknown;
+  metrics: () => string;
+}
+
+export function serveHttp(app: App, files: Map<string, StaticFile>, sources: () => HttpSources): void {
+  app.get('/health', (res) => {
+    res.cork(() => res.writeHeader('content-type', 'application/json').end(JSON.stringify(sources().health)));
+  });
+  app.get('/metrics', (res) => {
+    res.cork(() => res.writeHeader('content-type', 'text/plain; version=0.0.4').end(sources().metrics()));
+  });
+  app.get('/*', (res, req) => {
+    const file = files.get(req.getUrl());
+    res.cork(() => {
+      if (file === undefined) {
+        res.writeStatus('404 Not Found').writeHeader('content-type', 'text/plain').end('not found');
+        return;
+      }
+      res.writeHeader('content-type', file.contentType).writeHeader('cache-control', 'no-cache').end(file.body);
+    });
+  });
+}

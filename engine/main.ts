@@ -1,0 +1,56 @@
+// Starts Aidstock: opens LMDB (seeding demo data on first start), loads the state, serves /ws, HTTP and the portal.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configFromEnv } from './config.ts';
+import { Engine } from './engine.ts';
+import { PasswordAuthenticator } from './io/auth.ts';
+import { startServer } from './io/server.ts';
+import { seedStore, terminalProgress } from './seed/seed-store.ts';
+import { LmdbStore } from './store/lmdb-store.ts';
+import { MemoryStore } from './store/memory-store.ts';
+import type { Loaded, Store } from './store/store.ts';
+
+const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'portal');
+
+async function main(): Promise<void> {
+  const startMs = performance.now();
+  const config = configFromEnv();
+  const store: Store = config.store === 'memory' ? new MemoryStore() : new LmdbStore(config.dataDir);
+  let preloaded: Loaded | undefined;
+  if (store.isEmpty()) {
+    console.log(`aidstock: empty store, seeding ${config.seedScale} demo data (seed ${config.seed})`);
+    preloaded = await seedStore(store, config.seedScale, config.seed, terminalProgress());
+  }
+  const clockMs = () => Date.now();
+  const engine = new Engine(store, clockMs, preloaded);
+  const auth = new PasswordAuthenticator((username) => {
+    const id = engine.state.usersByUsername.get(username);
+    return id === undefined ? undefined : engine.state.users.get(id);
+  });
+  const server = await startServer({ port: config.port, engine, auth, portalDir: PORTAL_DIR, clockMs });
+  const seconds = ((performance.now() - startMs) / 1000).toFixed(2);
+  const rssMb = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+  const s = engine.state;
+  console.log(`aidstock ready on http://localhost:${server.port} in ${seconds} s, rss ${rssMb} MB ` +
+    `(seq ${s.seq}, ${s.articles.size} articles, ${s.persons.size} persons, ${s.individuals.size} individuals, store ${store.kind})`);
+
+  const shutdown = async (signal: string) => {
+    console.log(`aidstock: ${signal}, closing`);
+    server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+// A broken invariant or a failed write must stop the engine loudly, never limp on.
+process.on('unhandledRejection', (error) => {
+  console.error('aidstock: fatal', error);
+  process.exit(70);
+});
+
+main().catch((error: unknown) => {
+  console.error('aidstock: failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+// In-memory store for tests and tools: the same contract as LMDB, durable only as long as the process lives.
+import type { JournalEntry } from '../../schemas/events.ts';
+import { assert } from '../core/assert.ts';
+import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
+import type { AuditRecord, Loaded, RowWrite, Store, StoreStats } from './store.ts';
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly rows = new Map<TableName, Map<string | number, unknown>>(
+    TABLE_NAMES.map((name) => [name, new Map()]));
+  private readonly entries: JournalEntry[] = [];
+  private seq = 0;
+  private written = false;
+
+  load(): Loaded {
+    const tables = emptyTables();
+    for (const name of TABLE_NAMES) {
+      const target = tables[name] as Map<string | number, unknown>;
+      // Copies, so the state never aliases what the store holds (as with LMDB's decoded values).
+      for (const [key, value] of this.rows.get(name)!) target.set(key, structuredClone(value));
+    }
+    return { tables: tables as Tables, seq: this.seq };
+  }
+
+  isEmpty(): boolean {
+    return !this.written;
+  }
+
+  append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {
+    for (const entry of entries) {
+      assert(entry.seq > this.seq, `journal seq ${entry.seq} grows past ${this.seq}`);
+      this.entries.push(structuredClone(entry));
+      this.seq = entry.seq;
+    }
+    for (const row of rows) this.rows.get(row.table)!.set(row.key, structuredClone(row.value));
+    this.written = true;
+    return Promise.resolve();
+  }
+
+  async bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void> {
+    let count = 0;
+    for (const row of rows) {
+      assert(row.table === table, `bulk row of ${row.table} loaded into ${table}`);
+      this.rows.get(table)!.set(row.key, structuredClone(row.value));
+      count++;
+    }
+    this.written = true;
+    onProgress?.(count);
+  }
+
+  private readonly audits: AuditRecord[] = [];
+
+  audit(record: AuditRecord): void {
+    this.audits.push({ ...record });
+  }
+
+  auditTrail(): Iterable<AuditRecord> {
+    return [...this.audits];
+  }
+
+  *journal(fromSeq: number): Iterable<JournalEntry> {
+    for (const entry of this.entries) if (entry.seq >= fromSeq) yield structuredClone(entry);
+  }
+
+  stats(): StoreStats {
+    return { journalEntries: this.entries.length, bytesOnDisk: 0 };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,51 @@
+// The store contract: an append-only journal plus materialised table rows, written together and durable before append resolves.
+import type { JournalEntry } from '../../schemas/events.ts';
+import type { TableName, Tables } from '../core/state.ts';
+
+export interface RowWrite {
+  table: TableName;
+  key: string | number;
+  value: unknown;
+}
+
+export interface AuditRecord {
+  timeMs: number;
+  userId: string;
+  action: string;
+  subject: string;
+}
+
+export interface Loaded {
+  tables: Tables;
+  /** Sequence number of the last journal entry whose rows are in `tables`. */
+  seq: number;
+}
+
+export interface StoreStats {
+  journalEntries: number;
+  /** Bytes of the data file on disk (0 for the memory store). */
+  bytesOnDisk: number;
+}
+
+export interface Store {
+  readonly kind: 'memory' | 'lmdb';
+  /** Reads every table into memory (start-up). */
+  load(): Loaded;
+  /** True until anything was ever written (decides whether to seed). */
+  isEmpty(): boolean;
+  /**
+   * Writes journal entries and the rows they changed in one transaction (group commit: everything
+   * appended in one event-loop turn shares it). Resolves only when durable on disk; never rejects
+   * for business reasons — a write failure is fatal for the engine.
+   */
+  append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void>;
+  /** Seeding: writes many rows of one table, in batches; resolves when durable. */
+  bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void>;
+  /** Audit trail of reads that must be logged (patient look-ups). Fire-and-forget: not part of any acknowledgement. */
+  audit(record: AuditRecord): void;
+  auditTrail(): Iterable<AuditRecord>;
+  /** Journal entries from `fromSeq` on, in order (audit, tests, replay). */
+  journal(fromSeq: number): Iterable<JournalEntry>;
+  stats(): StoreStats;
+  close(): Promise<void>;
+}

@@ -1,0 +1,38 @@
+// Events: the facts the core decided, journaled in LMDB before anyone hears of them, replayed by `apply`.
+import { z } from 'zod';
+import { REASON_NOTE_CHARS_MAX } from './limits.ts';
+import { Article } from './entities.ts';
+import { ArtNo, StockReason, UserId, WarehouseId } from './primitives.ts';
+
+export const ArticleUpserted = z.object({
+  type: z.literal('article.upserted'),
+  userId: UserId,
+  article: Article,
+});
+
+export const StockAdjusted = z.object({
+  type: z.literal('stock.adjusted'),
+  userId: UserId,
+  warehouse: WarehouseId,
+  artNo: ArtNo,
+  delta: z.number().int(),
+  reason: StockReason,
+  note: z.string().max(REASON_NOTE_CHARS_MAX),
+  /** The balance after the change, so a reader of the journal needs no replay to know it. */
+  onHandAfter: z.number().int(),
+});
+
+export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted]);
+
+/** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
+export const JournalEntry = z.object({
+  seq: z.number().int().min(1),
+  timeMs: z.number().int(),
+  events: z.array(Event).min(1),
+});
+
+export type ArticleUpserted = z.infer<typeof ArticleUpserted>;
+export type StockAdjusted = z.infer<typeof StockAdjusted>;
+export type Event = z.infer<typeof Event>;
+export type EventType = Event['type'];
+export type JournalEntry = z.infer<typeof JournalEntry>;

@@ -1,0 +1,46 @@
+// Every limit of the public contract, named once: the schemas, the engine and the tests all read them from here.
+
+/** A WebSocket frame over this closes the connection with code 1009. */
+export const FRAME_BYTES_MAX = 64 * 1024;
+/** Bytes a connection may have queued for sending before we stop answering it (uWS backpressure). */
+export const BACKPRESSURE_BYTES_MAX = 1024 * 1024;
+/** Requests of one connection accepted but not yet answered (pipelining limit). */
+export const IN_FLIGHT_PER_CONNECTION_MAX = 1024;
+/** Commands waiting for a commit, over all connections, before new ones are refused with `overloaded`. */
+export const COMMIT_QUEUE_MAX = 100_000;
+/** Topics one connection may subscribe to. */
+export const SUBSCRIPTIONS_PER_CONNECTION_MAX = 512;
+/** Client-chosen request ids are numbers or short strings. */
+export const REQUEST_ID_CHARS_MAX = 64;
+export const OP_CHARS_MAX = 64;
+export const USERNAME_CHARS_MAX = 64;
+export const PASSWORD_CHARS_MAX = 256;
+export const TOKEN_CHARS_MAX = 128;
+/** Sessions live this long without use. */
+export const SESSION_IDLE_MS_MAX = 12 * 60 * 60 * 1000;
+export const SESSIONS_MAX = 100_000;
+
+export const ARTICLE_NAME_CHARS_MAX = 120;
+export const URL_CHARS_MAX = 500;
+export const SET_PARTS_MAX = 20;
+export const ACCESSORIES_MAX = 50;
+/** Replacement chains are followed by a loop with this many hops at most. */
+export const REPLACEMENT_HOPS_MAX = 16;
+export const PRICE_ORE_MAX = 100_000_000_00;
+export const STOCK_QUANTITY_MAX = 1_000_000;
+export const STOCK_DELTA_MAX = 100_000;
+export const REASON_NOTE_CHARS_MAX = 255;
+
+export const PAGE_LIMIT_MAX = 200;
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_OFFSET_MAX = 1_000_000;
+export const SEARCH_TEXT_CHARS_MAX = 100;
+export const REGISTER_HITS_MAX = 100;
+
+/** Work orders (arbetsorder): the legacy portal's limits. */
+export const WORK_ORDER_TITLE_CHARS_MAX = 70;
+export const WORK_ORDER_TEXT_CHARS_MAX = 255;
+export const ATTACHMENT_BYTES_MAX = 2 * 1024 * 1024;
+
+/** Events one command may produce (a big order with set parts stays far below). */
+export const EVENTS_PER_COMMAND_MAX = 1_000;

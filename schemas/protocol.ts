@@ -1,0 +1,31 @@
+// The wire envelope of /ws: request, reply, push, and the stable error codes a client can branch on.
+import { z } from 'zod';
+import { OP_CHARS_MAX, REQUEST_ID_CHARS_MAX } from './limits.ts';
+
+export const RequestId = z.union([z.number().int().safe(), z.string().max(REQUEST_ID_CHARS_MAX)]);
+
+export const Request = z.object({
+  id: RequestId,
+  op: z.string().min(1).max(OP_CHARS_MAX),
+  args: z.unknown().optional(),
+});
+
+/** Every error code the engine sends. Rejections of the core are a subset (see engine/core/rejections.ts). */
+export const ERROR_CODES = [
+  'invalid_request', 'unknown_op', 'unauthorized', 'forbidden', 'not_found', 'bad_credentials',
+  'overloaded', 'internal',
+  'insufficient_stock', 'not_resident', 'unknown_supplier', 'unknown_iso_code', 'unknown_article',
+  'replacement_cycle', 'replacement_too_long', 'stock_limit', 'invalid_pnr',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: Array<{ path: Array<string | number>; message: string }>;
+}
+export type RequestIdT = z.infer<typeof RequestId>;
+export type Reply =
+  | { id: RequestIdT; ok: true; result: unknown }
+  | { id: RequestIdT | null; ok: false; error: ErrorBody };
+export interface Push { topic: string; event: unknown }

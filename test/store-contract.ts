@@ -1,0 +1,114 @@
+// One store contract, run against every Store implementation (memory and LMDB), as lmdb-js runs one suite under many option sets.
+import { describe, expect, it } from 'vitest';
+import { AssertionError } from '../engine/core/assert.ts';
+import { TABLE_NAMES } from '../engine/core/state.ts';
+import { Engine } from '../engine/engine.ts';
+import type { JournalEntry } from '../schemas/events.ts';
+import type { Store } from '../engine/store/store.ts';
+import { dumpTables, fixtureTables } from './helpers/fixture.ts';
+
+export interface StoreFactory {
+  /** A new empty store. */
+  create(): Store;
+  /** The same data opened again, as after a process restart (closes the given store first). */
+  reopen(store: Store): Promise<Store>;
+}
+
+const entry = (seq: number, onHandAfter: number): JournalEntry => ({
+  seq, timeMs: 1_700_000_000_000 + seq,
+  events: [{ type: 'stock.adjusted', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter }],
+});
+
+async function seeded(factory: StoreFactory): Promise<Store> {
+  const store = factory.create();
+  const tables = fixtureTables();
+  for (const name of TABLE_NAMES) {
+    const rows = [...(tables[name] as Map<string | number, unknown>)].map(([key, value]) => ({ table: name, key, value }));
+    await store.bulkLoad(name, rows);
+  }
+  return store;
+}
+
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    it('starts empty', async () => {
+      const store = factory.create();
+      expect(store.isEmpty()).toBe(true);
+      const loaded = store.load();
+      expect(loaded.seq).toBe(0);
+      for (const table of TABLE_NAMES) expect(loaded.tables[table].size).toBe(0);
+      await store.close();
+    });
+
+    it('bulk-loaded tables load back equal, also after reopening', async () => {
+      let store = await seeded(factory);
+      expect(store.isEmpty()).toBe(false);
+      const expected = dumpTables({ ...fixtureTables(), seq: 0 });
+      expect(dumpTables({ ...store.load().tables, seq: store.load().seq })).toBe(expected);
+      store = await factory.reopen(store);
+      expect(dumpTables({ ...store.load().tables, seq: store.load().seq })).toBe(expected);
+      await store.close();
+    });
+
+    it('append writes journal and rows together; both survive reopening', async () => {
+      let store = await seeded(factory);
+      await store.append([entry(1, 6)], [{ table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 6, reserved: 0 } }]);
+      await store.append([entry(2, 7)], [{ table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 7, reserved: 0 } }]);
+      store = await factory.reopen(store);
+      const loaded = store.load();
+      expect(loaded.seq).toBe(2);
+      expect(loaded.tables.stock.get('10:100001')!.onHand).toBe(7);
+      expect([...store.journal(1)].map((e) => e.seq)).toEqual([1, 2]);
+      expect([...store.journal(2)]).toEqual([entry(2, 7)]);
+      expect(store.stats().journalEntries).toBe(2);
+      await store.close();
+    });
+
+    it('many appends in one event-loop turn all become durable', async () => {
+      let store = await seeded(factory);
+      const writes = Array.from({ length: 500 }, (_, i) => store.append([entry(i + 1, 6 + i)], [
+        { table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 6 + i, reserved: 0 } }]));
+      await Promise.all(writes);
+      store = await factory.reopen(store);
+      expect(store.load().seq).toBe(500);
+      expect(store.load().tables.stock.get('10:100001')!.onHand).toBe(505);
+      await store.close();
+    });
+
+    it('refuses a journal entry that does not move forward (broken invariant)', async () => {
+      const store = await seeded(factory);
+      await store.append([entry(1, 6)], []);
+      expect(() => store.append([entry(1, 6)], [])).toThrow(AssertionError);
+      await store.close();
+    });
+
+    it('keeps the audit trail of look-ups', async () => {
+      let store = await seeded(factory);
+      store.audit({ timeMs: 1, userId: 'ot1', action: 'patient.get', subject: '194001011234' });
+      store.audit({ timeMs: 2, userId: 'ot1', action: 'patient.get', subject: '195002022345' });
+      await store.append([entry(1, 6)], []);
+      store = await factory.reopen(store);
+      expect([...store.auditTrail()].map((r) => r.subject)).toEqual(['194001011234', '195002022345']);
+      await store.close();
+    });
+
+    it('an engine restarted on the store rebuilds exactly the same state', async () => {
+      let store = await seeded(factory);
+      const clock = () => 1_700_000_000_000;
+      const engine = new Engine(store, clock);
+      const outcomes = await Promise.all([
+        engine.execute({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 4, reason: 'received', note: 'leverans' }),
+        engine.execute({ type: 'stock.adjust', userId: 'hmc1', warehouse: 'B101', artNo: '100001', delta: 2, reason: 'inventory', note: '' }),
+        engine.execute({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: -100, reason: 'damaged', note: '' }),
+        engine.execute({ type: 'article.upsert', userId: 'admin', article: { ...engine.state.articles.get('100004')!, name: 'Rullstol Cross 6 ny' } }),
+      ]);
+      expect(outcomes.map((o) => o.ok)).toEqual([true, true, false, true]);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, clock);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.articlesByIso.get('12 22 03')).toEqual(engine.state.articlesByIso.get('12 22 03'));
+      await store.close();
+    });
+  });
+}
