@@ -20,11 +20,27 @@ const CONTENT_TYPES: Record<string, string> = {
 const STATIC_FILE_BYTES_MAX = 2 * 1024 * 1024;
 
 const require = createRequire(import.meta.url);
-const VENDOR: Record<string, string> = {
-  '/vendor/preact.mjs': 'preact/dist/preact.module.js',
-  '/vendor/preact-hooks.mjs': 'preact/hooks/dist/hooks.module.js',
-  '/vendor/htm.mjs': 'htm/dist/htm.module.js',
+const VENDOR: Record<string, [string, string]> = {
+  '/vendor/preact.mjs': ['preact', 'dist/preact.module.js'],
+  '/vendor/preact-hooks.mjs': ['preact', 'hooks/dist/hooks.module.js'],
+  '/vendor/htm.mjs': ['htm', 'dist/htm.module.js'],
 };
+
+/** A file inside a package, found from its package.json (the packages' `exports` hide their dist files). */
+function packageFile(pkg: string, file: string): string {
+  let dir = path.dirname(require.resolve(pkg));
+  while (!isPackageRoot(dir, pkg)) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`package root of ${pkg} not found`);
+    dir = up;
+  }
+  return path.join(dir, file);
+}
+
+function isPackageRoot(dir: string, pkg: string): boolean {
+  const manifest = path.join(dir, 'package.json');
+  return fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === pkg;
+}
 
 export function loadStaticFiles(portalDir: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
@@ -38,8 +54,8 @@ export function loadStaticFiles(portalDir: string): Map<string, StaticFile> {
     }
   };
   if (fs.existsSync(portalDir)) walk(portalDir, '');
-  for (const [url, module] of Object.entries(VENDOR)) {
-    files.set(url, { body: fs.readFileSync(require.resolve(module)), contentType: CONTENT_TYPES['.js'] });
+  for (const [url, [pkg, file]] of Object.entries(VENDOR)) {
+    files.set(url, { body: fs.readFileSync(packageFile(pkg, file)), contentType: CONTENT_TYPES['.js'] });
   }
   const index = files.get('/index.html');
   if (index !== undefined) files.set('/', index);

@@ -34,6 +34,10 @@ export interface RunningServer {
 
 const SEND_DROPPED = 2;
 const CLOSE_TOO_SLOW = 1008;
+const CLOSE_TOO_BIG = 1009;
+/** uWS drops the TCP connection without a close code past its own limit; we check FRAME_BYTES_MAX ourselves below
+ * so an oversized frame gets a proper 1009, and keep uWS's cut-off as the hard ceiling on buffering. */
+const UWS_PAYLOAD_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const uws = loadNativeUws();
@@ -92,6 +96,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const onMessage = (ws: Ws, message: ArrayBuffer, isBinary: boolean) => {
     const startMs = performance.now();
     const conn = ws.getUserData();
+    if (message.byteLength > FRAME_BYTES_MAX) {
+      metrics.framesRejected++;
+      ws.end(CLOSE_TOO_BIG, `frame over ${FRAME_BYTES_MAX} bytes`);
+      return;
+    }
     const encoding: Encoding = isBinary ? 'msgpack' : 'json';
     let frame: unknown;
     try {
@@ -132,7 +141,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   engine.onCommitted(publishCommitted);
 
   app.ws<Connection>('/ws', {
-    maxPayloadLength: FRAME_BYTES_MAX,
+    maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
     maxBackpressure: BACKPRESSURE_BYTES_MAX,
     idleTimeout: 120,
     sendPingsAutomatically: true,

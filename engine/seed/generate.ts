@@ -1,0 +1,81 @@
+// Synthetic seed data for all tables at three scales; everything follows from the seed, so equal seeds give equal tables.
+import { type Tables, emptyTables } from '../core/state.ts';
+import { linkArticles } from './article-links.ts';
+import { generateArticles } from './articles.ts';
+import { generateIndividuals } from './individuals.ts';
+import { isoTreeRows } from './iso-tree.ts';
+import { generatePersons } from './persons.ts';
+import { Prng } from './prng.ts';
+import { generateStock } from './stock.ts';
+import { supplierCatalog, supplierRows } from './suppliers.ts';
+import { generateUsers } from './users.ts';
+import { bufferWarehouseId, generateWarehouses } from './warehouses.ts';
+
+export type SeedScale = 'tiny' | 'demo' | 'large';
+
+export interface ScaleSize {
+  articles: number;
+  persons: number;
+  /** About this many; rounding of the per-article shares moves it slightly. */
+  individuals: number;
+  buffers: number;
+  /** Rental articles with units in investigation warehouse 999 (999A gets half). */
+  investigationArticles: number;
+}
+
+export const SCALES: Readonly<Record<SeedScale, ScaleSize>> = {
+  tiny: { articles: 600, persons: 2_000, individuals: 3_000, buffers: 6, investigationArticles: 3 },
+  demo: { articles: 20_000, persons: 50_000, individuals: 100_000, buffers: 30, investigationArticles: 15 },
+  large: { articles: 100_000, persons: 1_000_000, individuals: 2_000_000, buffers: 60, investigationArticles: 40 },
+};
+
+export const DEFAULT_SEED = 20_240_601;
+
+/** Independent random streams per stage, so changing one stage leaves the others' data unchanged. */
+const STAGE_SALT = { articles: 1, links: 2, stock: 3, persons: 4, individuals: 5, users: 6 } as const;
+
+export interface GenerateOptions {
+  scale: SeedScale;
+  seed?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export function generateTables(options: GenerateOptions): Tables {
+  const size = SCALES[options.scale];
+  const seed = options.seed ?? DEFAULT_SEED;
+  /** Every stage ends with done === total, so progress bars can close their line. */
+  const report = options.onProgress ?? (() => {});
+  const stage = (name: string) => (done: number, total: number) => report(name, done, total);
+  const root = new Prng(seed);
+  const tables = emptyTables();
+
+  const isoNodes = isoTreeRows();
+  for (const node of isoNodes) tables.iso.set(node.code, node);
+  const suppliers = supplierCatalog();
+  for (const row of supplierRows(suppliers)) tables.suppliers.set(row.id, row);
+  report('iso', tables.iso.size, tables.iso.size);
+
+  const catalog = generateArticles(root.fork(STAGE_SALT.articles), size.articles, isoNodes, suppliers, stage('articles'));
+  const noStock = linkArticles(catalog.articles, root.fork(STAGE_SALT.links));
+  for (const article of catalog.articles) tables.articles.set(article.artNo, article);
+  report('articles', tables.articles.size, tables.articles.size);
+
+  for (const warehouse of generateWarehouses(size.buffers)) tables.warehouses.set(warehouse.id, warehouse);
+  const bufferIds = Array.from({ length: size.buffers }, (_, i) => bufferWarehouseId(i));
+  tables.stock = generateStock(root.fork(STAGE_SALT.stock), catalog.articles, {
+    bufferIds, investigationArticles: size.investigationArticles, noStock,
+  });
+  report('stock', tables.stock.size, tables.stock.size);
+
+  const holders = generatePersons(root.fork(STAGE_SALT.persons), size.persons, tables.persons, stage('persons'));
+  report('persons', tables.persons.size, tables.persons.size);
+
+  generateIndividuals(root.fork(STAGE_SALT.individuals), tables.articles, tables.stock, {
+    target: size.individuals, holders, profiles: catalog.profiles,
+  }, tables.individuals, stage('individuals'));
+  report('individuals', tables.individuals.size, tables.individuals.size);
+
+  for (const user of generateUsers(root.fork(STAGE_SALT.users), seed)) tables.users.set(user.id, user);
+  report('users', tables.users.size, tables.users.size);
+  return tables;
+}
