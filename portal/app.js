@@ -1,0 +1,100 @@
+// Root of the portal: session and connection state, the hash router, and the page frame (top bar, main, footer).
+import { html, render, useState, useEffect, useRef } from './lib/html.js';
+import * as api from './lib/api.js';
+import { parseRoute, href } from './lib/routes.js';
+import { LoginPage } from './components/login-page.js';
+import { TopBar } from './components/top-bar.js';
+import { StartPage } from './components/start-page.js';
+import { IsoTreePage } from './components/iso-tree-page.js';
+import { ArticlePage } from './components/article-page.js';
+
+function useRoute() {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+function useConnectionState() {
+  const [state, setState] = useState(api.connectionState());
+  useEffect(() => api.on('state', setState), []);
+  return state;
+}
+
+function NotFound({ path }) {
+  useEffect(() => { document.title = 'Sidan finns inte – Aidstock'; }, []);
+  return html`
+    <h1 tabindex="-1">Sidan finns inte</h1>
+    <p>Adressen <code>${path}</code> leder ingenstans. <a href=${href.start()}>Till startsidan</a></p>`;
+}
+
+function Page({ route, user }) {
+  switch (route.name) {
+    case 'start': return html`<${StartPage} user=${user} />`;
+    case 'katalog': return html`<${IsoTreePage} user=${user} code=${route.code} />`;
+    case 'artikel': return html`<${ArticlePage} user=${user} artNo=${route.artNo} />`;
+    default: return html`<${NotFound} path=${route.path} />`;
+  }
+}
+
+function skipToMain(event) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+function App() {
+  /** undefined while the stored session is being resumed, null when signed out. */
+  const [user, setUser] = useState(undefined);
+  const [notice, setNotice] = useState('');
+  const route = useRoute();
+  const connection = useConnectionState();
+  const firstRoute = useRef(true);
+
+  useEffect(() => {
+    api.connect();
+    let alive = true;
+    api.resume().then((resumed) => { if (alive) setUser(resumed); });
+    const off = api.on('session', ({ user: next, expired }) => {
+      if (expired) {
+        setUser(null);
+        setNotice('Sessionen har gått ut. Logga in igen.');
+      } else if (next) setUser(next);
+    });
+    return () => { alive = false; off(); };
+  }, []);
+
+  // After in-app navigation, move focus to the new page so keyboard and screen reader users start at its top.
+  useEffect(() => {
+    if (firstRoute.current) { firstRoute.current = false; return; }
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [route]);
+
+  const onLogin = (signedIn) => { setNotice(''); setUser(signedIn); };
+  const onLogout = async () => {
+    await api.logout();
+    setUser(null);
+    setNotice('Du är utloggad.');
+    if (location.hash !== '' && location.hash !== '#/') location.hash = '#/';
+  };
+
+  let content;
+  if (user === undefined) content = html`<p class="loading" role="status">Återupptar sessionen…</p>`;
+  else if (user === null) content = html`<${LoginPage} onLogin=${onLogin} notice=${notice} />`;
+  else content = html`<${Page} route=${route} user=${user} />`;
+
+  return html`
+    <a class="skip-link" href="#main" onClick=${skipToMain}>Hoppa till innehållet</a>
+    <${TopBar} user=${user || null} route=${route} connection=${connection} onLogout=${onLogout} />
+    <main id="main" tabindex="-1" class=${user ? 'page' : 'page page-narrow'}>${content}</main>
+    <footer class="site-footer">
+      <p>Aidstock · Hjälpmedelscentrum, Region Halland · Frågor om hjälpmedel: kontakta HMC kundtjänst</p>
+    </footer>`;
+}
+
+const root = document.getElementById('app');
+root.textContent = ''; // drop the static loading text; Preact owns #app from here
+render(html`<${App} />`, root);

@@ -1,0 +1,231 @@
+// Artikelinformation: one article with live available balance (lager 10 and the user's own buffer), price, status, set parts, accessories, replacement, links and image.
+import { html, useState, useEffect } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { count, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
+import { isoIcon } from './iso-tree-page.js';
+
+const MAIN = '10';
+const OUTGOING_NOTE = 'Status utgående med noll (0) i saldo kan endast levereras om HMC får något i retur.';
+
+/** Article image; if it cannot be loaded, a neutral placeholder with the ISO class icon instead of a broken image. */
+function ArticleImage({ src, name, code }) {
+  const [failed, setFailed] = useState(false);
+  if (!src) return null;
+  if (failed) {
+    return html`
+      <figure class="article-image placeholder">
+        <img src=${isoIcon(code)} alt="" width="96" height="96" />
+        <figcaption>Bild saknas</figcaption>
+      </figure>`;
+  }
+  return html`
+    <figure class="article-image">
+      <img src=${src} alt=${`Bild på ${name}`} onError=${() => setFailed(true)} />
+    </figure>`;
+}
+
+/** A live balance figure; re-keyed on each push so the highlight animation runs again. */
+function Balance({ testId, value, pulse }) {
+  return html`
+    <span class=${pulse ? 'balance-value pulse' : 'balance-value'} key=${pulse} data-testid=${testId}
+      data-zero=${value <= 0 ? 'true' : 'false'}>${count(value)}</span>`;
+}
+
+function ArticleRows({ articles, caption }) {
+  return html`
+    <div class="table-wrap">
+      <table class="data-table compact">
+        <caption class="visually-hidden">${caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Artikelnr</th>
+            <th scope="col">Benämning</th>
+            <th scope="col">Hyra/köp</th>
+            <th scope="col" class="num">Pris</th>
+            <th scope="col" class="num">Tillgängligt lager 10</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${articles.map((a) => html`
+            <tr key=${a.artNo}>
+              <td class="mono">${a.artNo}</td>
+              <td><a href=${href.artikel(a.artNo)}>${a.name}</a>${a.status !== 'active' ? html` <span class=${`status status-${a.status}`}>${statusLabel(a.status)}</span>` : ''}</td>
+              <td>${kindShort(a.kind)}</td>
+              <td class="num">${kr(a.priceOre)}</td>
+              <td class="num"><span class=${a.available.main > 0 ? 'qty' : 'qty zero'}>${count(a.available.main)}</span></td>
+            </tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+function external(url) {
+  return /^https?:\/\//.test(url ?? '');
+}
+
+function Link({ url, children }) {
+  return external(url)
+    ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${children}<span class="visually-hidden"> (öppnas i nytt fönster)</span></a>`
+    : html`<a href=${url}>${children}</a>`;
+}
+
+export function ArticlePage({ artNo }) {
+  const [page, setPage] = useState(null);
+  /** { main, buffer: { warehouse, available } | null, pulse: { main, buffer } } — kept apart from page so pushes touch only these. */
+  const [stock, setStock] = useState(null);
+  const [error, setError] = useState(null);
+
+  useEffect(() => {
+    let alive = true;
+    let loaded = false;
+    let bufferWarehouse = null;
+    setPage(null);
+    setStock(null);
+    setError(null);
+
+    // Subscribe before reading, on the same connection: every push that arrives after the article reply is newer than it.
+    const onPush = (event) => {
+      if (!alive || !loaded || event?.type !== 'stock' || event.artNo !== artNo) return;
+      setStock((current) => {
+        if (current === null) return current;
+        if (event.warehouse === MAIN) {
+          return { ...current, main: event.available, pulse: { ...current.pulse, main: event.seq } };
+        }
+        if (current.buffer !== null && event.warehouse === current.buffer.warehouse) {
+          return {
+            ...current, buffer: { warehouse: current.buffer.warehouse, available: event.available },
+            pulse: { ...current.pulse, buffer: event.seq },
+          };
+        }
+        return current;
+      });
+    };
+    const unsubscribe = api.subscribe(`stock/${artNo}`, onPush);
+
+    const load = () => api.call('catalog.article', { artNo }).then(
+      (result) => {
+        if (!alive) return;
+        loaded = true;
+        bufferWarehouse = result.available.buffer?.warehouse ?? null;
+        setPage(result);
+        setStock({
+          main: result.available.main,
+          buffer: bufferWarehouse === null ? null : { warehouse: bufferWarehouse, available: result.available.buffer.available },
+          pulse: { main: 0, buffer: 0 },
+        });
+      },
+      (failure) => { if (alive && !loaded) setError(failure); },
+    );
+    load();
+    // Pushes sent while the connection was down are lost: read the article again after a reconnect.
+    const offReconnect = api.on('reconnected', load);
+    return () => {
+      alive = false;
+      unsubscribe();
+      offReconnect();
+    };
+  }, [artNo]);
+
+  useEffect(() => {
+    document.title = page ? `${page.article.name} (${page.article.artNo}) – Artikelinformation – Aidstock` : 'Artikelinformation – Aidstock';
+  }, [page]);
+
+  if (error) {
+    return html`
+      <h1 tabindex="-1">Artikelinformation</h1>
+      <p class="error" role="alert">${error.code === 'not_found' ? `Artikel ${artNo} finns inte.` : `Kunde inte hämta artikeln: ${error.message}`}</p>
+      <p><a href=${href.katalog()}>Till Varukatalogen</a></p>`;
+  }
+  if (page === null || stock === null) return html`<p class="loading" role="status">Hämtar artikel ${artNo}…</p>`;
+
+  const { article, supplier, isoPath, setParts, accessories, replacedBy } = page;
+  const investigation = page.available.investigation ?? 0;
+  const supplierUrl = article.supplierUrl ?? supplier.url;
+  const leaf = isoPath[isoPath.length - 1];
+
+  return html`
+    <nav class="breadcrumbs" aria-label="ISO-kod">
+      <ol>
+        <li><a href=${href.katalog()}>Varukatalog</a></li>
+        ${isoPath.map((node) => html`<li><a href=${href.katalog(node.code)}>${isoCode(node.code)} ${node.titleSv}</a></li>`)}
+        <li><span aria-current="page">${article.artNo}</span></li>
+      </ol>
+    </nav>
+
+    <article class="article" aria-labelledby="article-title">
+      <header class="article-head">
+        <p class="eyebrow">Artikelinformation</p>
+        <h1 id="article-title" tabindex="-1">${article.name}</h1>
+        <p class="article-id">Artikelnummer <span class="mono" data-testid="article-artno">${article.artNo}</span>
+          <span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span>
+          <span class="tag">${kindLabel(article.kind)}</span></p>
+      </header>
+
+      <div class="article-grid">
+        <div class="article-main">
+          <section class="card" aria-labelledby="facts-title">
+            <h2 id="facts-title" class="visually-hidden">Uppgifter</h2>
+            <dl class="facts">
+              <div><dt>Leverantör</dt><dd>${supplierUrl ? html`<${Link} url=${supplierUrl}>${supplier.name}<//>` : supplier.name}</dd></div>
+              <div><dt>ISO-kod</dt><dd><a href=${href.katalog(article.isoCode)}>${isoCode(article.isoCode)}</a>${leaf ? ` ${leaf.titleSv}` : ''}</dd></div>
+              <div><dt>Hyra/köp</dt><dd>${kindLabel(article.kind)}</dd></div>
+              <div><dt>Pris</dt><dd data-testid="article-price">${kr(article.priceOre)}</dd></div>
+              <div><dt>Status</dt><dd>${statusLabel(article.status)}</dd></div>
+            </dl>
+            ${article.status === 'outgoing' && html`
+              <p class=${stock.main <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`}
+            ${replacedBy && html`
+              <p class="note" data-testid="replaced-by">Ersätts av <a href=${href.artikel(replacedBy.artNo)}>${replacedBy.artNo} ${replacedBy.name}</a>${' '}
+                (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`}
+          </section>
+
+          ${setParts.length > 0 && html`
+            <section class="card set-parts" aria-labelledby="setparts-title">
+              <h2 id="setparts-title" class="set-parts-title">Tilläggsartiklar krävs för komplett set</h2>
+              <ul>
+                ${setParts.map((part) => html`
+                  <li><a href=${href.artikel(part.artNo)}><span class="mono">${part.artNo}</span> ${part.name}</a>
+                    <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`)}
+              </ul>
+            </section>`}
+
+          ${accessories.length > 0 && html`
+            <section class="card" aria-labelledby="accessories-title">
+              <h2 id="accessories-title">Vanligaste tillbehören</h2>
+              <${ArticleRows} articles=${accessories} caption=${`Vanligaste tillbehören till ${article.name}`} />
+            </section>`}
+        </div>
+
+        <aside class="article-side" aria-label="Saldo och länkar">
+          <section class="card balance" aria-labelledby="balance-title">
+            <h2 id="balance-title">Tillgängligt saldo</h2>
+            <div aria-live="polite" aria-atomic="false">
+              <p class="balance-row">
+                <span class="balance-label">Tillgängligt saldo lager 10</span>
+                <${Balance} testId="available-main" value=${stock.main} pulse=${stock.pulse.main} />
+              </p>
+              ${stock.buffer && html`
+                <p class="balance-row">
+                  <span class="balance-label">Tillgängligt i ert förråd (${stock.buffer.warehouse})</span>
+                  <${Balance} testId="available-buffer" value=${stock.buffer.available} pulse=${stock.pulse.buffer} />
+                </p>`}
+            </div>
+            ${investigation > 0 && html`<p class="note info" data-testid="investigation-note">Finns i utredningslager – kontakta HMC</p>`}
+            <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.</p>
+          </section>
+
+          <${ArticleImage} key=${article.imageUrl ?? ''} src=${article.imageUrl} name=${article.name} code=${article.isoCode} />
+
+          ${(supplierUrl || article.manualUrl) && html`
+            <section class="card" aria-labelledby="links-title">
+              <h2 id="links-title">Länkar</h2>
+              <ul class="plain links">
+                ${supplierUrl && html`<li><${Link} url=${supplierUrl}>Leverantörens webbplats (${supplier.name})<//></li>`}
+                ${article.manualUrl && html`<li><${Link} url=${article.manualUrl}>Bruksanvisning<//></li>`}
+              </ul>
+            </section>`}
+        </aside>
+      </div>
+    </article>`;
+}

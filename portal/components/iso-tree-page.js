@@ -1,0 +1,220 @@
+// Varukatalog: the ISO 9999 tree (class → subclass → division) with article counts, "inkl. tillgängligt saldo", and the paged article table of a node.
+import { html, useState, useEffect, useRef } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { bufferWarehouseOf, count, isoClass, isoCode, kindShort, statusLabel } from '../lib/format.js';
+
+const PAGE_SIZE = 50;
+const STOCK_KEY = 'aidstock.inclStock';
+const ICON_CLASSES = new Set(['04', '09', '12', '18', '22']);
+
+export function isoIcon(code) {
+  const cls = isoClass(code);
+  return `/img/iso-${ICON_CLASSES.has(cls) ? cls : 'generic'}.svg`;
+}
+
+/** "12 06 06" → ["12", "12 06", "12 06 06"] */
+function ancestry(code) {
+  const parts = code.split(' ');
+  return parts.map((_, i) => parts.slice(0, i + 1).join(' '));
+}
+
+function useIncludeStock() {
+  const [value, setValue] = useState(() => {
+    try { return sessionStorage.getItem(STOCK_KEY) === '1'; } catch { return false; }
+  });
+  const set = (next) => {
+    setValue(next);
+    try { sessionStorage.setItem(STOCK_KEY, next ? '1' : '0'); } catch { /* not kept */ }
+  };
+  return [value, set];
+}
+
+function Breadcrumbs({ path }) {
+  return html`
+    <nav class="breadcrumbs" aria-label="Du är här">
+      <ol>
+        <li><a href=${href.katalog()}>Varukatalog</a></li>
+        ${path.map((node, i) => html`
+          <li>${i === path.length - 1
+            ? html`<span aria-current="page">${isoCode(node.code)} ${node.titleSv}</span>`
+            : html`<a href=${href.katalog(node.code)}>${isoCode(node.code)} ${node.titleSv}</a>`}</li>`)}
+      </ol>
+    </nav>`;
+}
+
+function NodeList({ nodes, includeStock, showIcons }) {
+  const shown = nodes.filter((node) => node.articleCount > 0);
+  const hidden = nodes.length - shown.length;
+  if (nodes.length === 0) return null;
+  return html`
+    <ul class="iso-nodes">
+      ${shown.map((node) => html`
+        <li class=${includeStock && node.inStockCount === 0 ? 'iso-node none-in-stock' : 'iso-node'}>
+          <a href=${href.katalog(node.code)} class="iso-node-link" data-iso=${node.code}>
+            ${showIcons && html`<img class="iso-icon" src=${isoIcon(node.code)} alt="" width="32" height="32" />`}
+            <span class="iso-code">${isoCode(node.code)}</span>
+            <span class="iso-titles">
+              <span class="iso-title-sv">${node.titleSv}</span>
+              <span class="iso-title-en" lang="en">${node.titleEn}</span>
+            </span>
+          </a>
+          <span class="iso-counts">
+            <span class="count-articles">${count(node.articleCount)} ${node.articleCount === 1 ? 'artikel' : 'artiklar'}</span>
+            ${includeStock && typeof node.inStockCount === 'number' && html`
+              <span class="count-stock">${count(node.inStockCount)} i lager</span>`}
+          </span>
+        </li>`)}
+    </ul>
+    ${hidden > 0 && html`<p class="hint">${hidden} ${hidden === 1 ? 'ISO-kod' : 'ISO-koder'} utan artiklar visas inte.</p>`}`;
+}
+
+function Available({ value }) {
+  return html`<span class=${value > 0 ? 'qty' : 'qty zero'}>${count(value)}</span>`;
+}
+
+function ArticleTable({ code, title, includeStock, buffer }) {
+  const [page, setPage] = useState(0);
+  const [data, setData] = useState(null);
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(true);
+  const heading = useRef(null);
+
+  useEffect(() => {
+    let alive = true;
+    setLoading(true);
+    setError('');
+    api.call('catalog.list', { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+      .then((result) => { if (alive) { setData(result); setLoading(false); } })
+      .catch((failure) => { if (alive) { setError(failure.message); setLoading(false); } });
+    return () => { alive = false; };
+  }, [code, includeStock, page]);
+
+  const goTo = (next) => {
+    setPage(next);
+    heading.current?.focus();
+  };
+
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const first = total === 0 ? 0 : page * PAGE_SIZE + 1;
+  const last = Math.min(total, (page + 1) * PAGE_SIZE);
+
+  return html`
+    <section class="card articles" aria-labelledby="articles-title" aria-busy=${loading ? 'true' : 'false'}>
+      <div class="section-head">
+        <h2 id="articles-title" tabindex="-1" ref=${heading}>Artiklar i ${isoCode(code)} ${title}</h2>
+        ${data && html`<p class="hint" role="status">
+          ${total === 0 ? 'Inga artiklar' : `Visar ${count(first)}–${count(last)} av ${count(total)}`}${includeStock ? ' med tillgängligt saldo' : ''}
+        </p>`}
+      </div>
+      ${error && html`<p class="error" role="alert">Kunde inte hämta artiklarna: ${error}</p>`}
+      ${loading && !data && html`<p class="loading">Hämtar artiklar…</p>`}
+      ${data && data.articles.length > 0 && html`
+        <div class="table-wrap">
+          <table class="data-table" data-testid="article-table">
+            <caption class="visually-hidden">Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Artikelnr</th>
+                <th scope="col">Benämning</th>
+                <th scope="col">Leverantör</th>
+                <th scope="col">Hyra/köp</th>
+                <th scope="col">Status</th>
+                <th scope="col" class="num">Tillgängligt<br /><span class="th-sub">lager 10</span></th>
+                ${buffer && html`<th scope="col" class="num">Eget förråd<br /><span class="th-sub">${buffer}</span></th>`}
+              </tr>
+            </thead>
+            <tbody>
+              ${data.articles.map((article) => html`
+                <tr key=${article.artNo} data-artno=${article.artNo} data-available=${article.available.main}>
+                  <td class="mono">${article.artNo}</td>
+                  <td class="name"><a href=${href.artikel(article.artNo)}>${article.name}</a></td>
+                  <td>${article.supplierName}</td>
+                  <td>${kindShort(article.kind)}</td>
+                  <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
+                  <td class="num"><${Available} value=${article.available.main} /></td>
+                  ${buffer && html`<td class="num"><${Available} value=${article.available.buffer?.available ?? 0} /></td>`}
+                </tr>`)}
+            </tbody>
+          </table>
+        </div>
+        ${pages > 1 && html`
+          <nav class="pager" aria-label="Sidor">
+            <button type="button" class="button" disabled=${page === 0 || loading} onClick=${() => goTo(page - 1)}>‹ Föregående</button>
+            <span class="pager-pos">Sida ${page + 1} av ${pages}</span>
+            <button type="button" class="button" disabled=${page + 1 >= pages || loading} onClick=${() => goTo(page + 1)}>Nästa ›</button>
+          </nav>`}`}
+      ${data && data.articles.length === 0 && !error && html`
+        <p class="empty">${includeStock ? 'Inga artiklar med tillgängligt saldo under denna ISO-kod.' : 'Inga artiklar under denna ISO-kod.'}</p>`}
+    </section>`;
+}
+
+export function IsoTreePage({ user, code }) {
+  const [includeStock, setIncludeStock] = useIncludeStock();
+  const [tree, setTree] = useState(null);
+  const [error, setError] = useState('');
+  const buffer = bufferWarehouseOf(user);
+
+  useEffect(() => {
+    let alive = true;
+    setError('');
+    const load = async () => {
+      if (code === null) {
+        const { nodes } = await api.call('catalog.isoTree', { depth: 1, includeStock });
+        return { node: null, path: [], children: nodes };
+      }
+      const lineage = ancestry(code);
+      const [own, ...above] = await Promise.all([
+        api.call('catalog.isoTree', { code, depth: 2, includeStock }),
+        ...lineage.slice(0, -1).map((ancestor) => api.call('catalog.isoTree', { code: ancestor, depth: 1 })),
+      ]);
+      const [node, ...children] = own.nodes;
+      return { node, path: [...above.map((r) => r.nodes[0]), node], children };
+    };
+    load().then(
+      (next) => { if (alive) setTree({ code, ...next }); },
+      (failure) => {
+        if (!alive) return;
+        setTree(null);
+        setError(failure.code === 'not_found' ? `ISO-koden ${code} finns inte.` : failure.message);
+      },
+    );
+    return () => { alive = false; };
+  }, [code, includeStock]);
+
+  const current = tree !== null && tree.code === code ? tree : null;
+  const node = current?.node ?? null;
+
+  useEffect(() => {
+    document.title = node ? `${node.code} ${node.titleSv} – Varukatalog – Aidstock` : 'Varukatalog – Aidstock';
+  }, [node]);
+
+  const levelName = node === null ? 'Klasser' : node.level === 1 ? 'Underklasser' : 'Grupper';
+
+  return html`
+    ${code !== null && html`<${Breadcrumbs} path=${current?.path ?? []} />`}
+    <div class="page-head">
+      <div>
+        <h1 tabindex="-1">${node ? html`<span class="iso-code">${isoCode(node.code)}</span> ${node.titleSv}` : 'Varukatalog'}</h1>
+        ${node
+          ? html`<p class="subtitle" lang="en">${node.titleEn}</p>`
+          : html`<p class="lead">Artiklar i Hjälpmedelscentrums sortiment per ISO-kod (ISO 9999). Välj klass, underklass och grupp.</p>`}
+      </div>
+      <div class="stock-toggle">
+        <input type="checkbox" id="include-stock" checked=${includeStock}
+          onChange=${(e) => setIncludeStock(e.currentTarget.checked)} aria-describedby="include-stock-hint" />
+        <label for="include-stock">inkl. tillgängligt saldo</label>
+        <span id="include-stock-hint" class="hint">Visar antal i lager 10 och bara artiklar som finns tillgängliga.</span>
+      </div>
+    </div>
+    ${error && html`<p class="error" role="alert">${error}</p>`}
+    ${!current && !error && html`<p class="loading" role="status">Hämtar ISO-träd…</p>`}
+    ${current && current.children.length > 0 && html`
+      <section class="card" aria-labelledby="nodes-title">
+        <h2 id="nodes-title">${levelName}${node ? html` under ${isoCode(node.code)}` : ''}</h2>
+        <${NodeList} nodes=${current.children} includeStock=${includeStock} showIcons=${node === null} />
+      </section>`}
+    ${code !== null && !error && html`
+      <${ArticleTable} key=${`${code}|${includeStock}`} code=${code} title=${node?.titleSv ?? ''} includeStock=${includeStock} buffer=${buffer} />`}`;
+}

@@ -1,0 +1,70 @@
+// Login page: Användarnamn, Lösenord, Logga in; shows bad credentials and the demo users.
+import { html, useState, useEffect, useRef } from '../lib/html.js';
+import * as api from '../lib/api.js';
+
+const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin'];
+
+function messageFor(error) {
+  if (error?.code === 'bad_credentials') return 'Fel användarnamn eller lösenord.';
+  if (error?.code === 'invalid_request') return 'Fyll i både användarnamn och lösenord.';
+  if (error?.code === 'connection_lost' || error?.code === 'timeout') return 'Ingen kontakt med servern. Försök igen om en stund.';
+  return error?.message || 'Inloggningen misslyckades.';
+}
+
+export function LoginPage({ onLogin, notice }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const userField = useRef(null);
+
+  useEffect(() => {
+    document.title = 'Logga in – Aidstock';
+    userField.current?.focus();
+  }, []);
+
+  const submit = async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    if (username.trim() === '' || password === '') {
+      setError('Fyll i både användarnamn och lösenord.');
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      const user = await api.login(username.trim(), password);
+      onLogin(user);
+    } catch (failure) {
+      setError(messageFor(failure));
+      setBusy(false);
+    }
+  };
+
+  return html`
+    <section class="login card" aria-labelledby="login-title">
+      <h1 id="login-title">Logga in</h1>
+      <p class="lead">Förskrivning av hjälpmedel, Hjälpmedelscentrum Region Halland.</p>
+      ${notice && html`<p class="notice" role="status">${notice}</p>`}
+      <form onSubmit=${submit} noValidate>
+        <div class="field">
+          <label for="login-username">Användarnamn</label>
+          <input id="login-username" name="username" ref=${userField} autocomplete="username" autocapitalize="none"
+            spellcheck="false" value=${username} onInput=${(e) => setUsername(e.currentTarget.value)}
+            aria-invalid=${error ? 'true' : undefined} aria-describedby=${error ? 'login-error' : undefined} />
+        </div>
+        <div class="field">
+          <label for="login-password">Lösenord</label>
+          <input id="login-password" name="password" type="password" autocomplete="current-password"
+            value=${password} onInput=${(e) => setPassword(e.currentTarget.value)}
+            aria-invalid=${error ? 'true' : undefined} aria-describedby=${error ? 'login-error' : undefined} />
+        </div>
+        <p id="login-error" class="error" role="alert">${error}</p>
+        <button type="submit" class="button primary" disabled=${busy}>${busy ? 'Loggar in…' : 'Logga in'}</button>
+      </form>
+      <aside class="demo-hint" aria-label="Demoanvändare">
+        <h2>Demoanvändare</h2>
+        <p>Användarnamn: ${DEMO_USERS.map((name, i) => html`${i > 0 ? ', ' : ''}<code>${name}</code>`)}. Lösenord för alla: <code>demo</code>.</p>
+      </aside>
+    </section>`;
+}

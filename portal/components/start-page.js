@@ -1,0 +1,59 @@
+// Start page: welcome, news from Hjälpmedelscentrum, the user's workplaces and links to the catalog.
+import { html, useEffect } from '../lib/html.js';
+import { href } from '../lib/routes.js';
+import { professionLabel } from '../lib/format.js';
+
+const NEWS = [
+  { date: '2025-11-20', title: 'Ny rollator i sortimentet',
+    text: 'Fler lätta rollatorer finns nu under ISO-kod 12 06 06. Kryssa i ”inkl. tillgängligt saldo” i Varukatalogen för att se vad som finns i lager.' },
+  { date: '2025-11-10', title: 'Leveranser under julhelgerna',
+    text: 'Turbilen kör inte 24–26 december. Beställningar som registreras efter den 18 december levereras tidigast 27 december.' },
+  { date: '2025-10-28', title: 'Utgående artiklar',
+    text: 'Artiklar med status Utgående och noll i saldo kan endast levereras om HMC får något i retur.' },
+];
+
+export function StartPage({ user }) {
+  useEffect(() => { document.title = 'Start – Aidstock'; }, []);
+  return html`
+    <h1 tabindex="-1">Välkommen, ${user.name}</h1>
+    <p class="lead">Inloggad som ${professionLabel(user.profession).toLowerCase()}. Ditt användarnamn styr vilka arbetsplatser och vilket förråd du är kopplad till, och allt du gör loggas på dig.</p>
+    <div class="start-grid">
+      <section class="card news" aria-labelledby="news-title">
+        <h2 id="news-title">Aktuellt från Hjälpmedelscentrum</h2>
+        <ul class="news-list">
+          ${NEWS.map((item) => html`
+            <li>
+              <h3>${item.title}</h3>
+              <p class="meta"><time datetime=${item.date}>${item.date}</time></p>
+              <p>${item.text}</p>
+            </li>`)}
+        </ul>
+      </section>
+      <div class="start-side">
+        <nav class="card quick-links" aria-labelledby="links-title">
+          <h2 id="links-title">Genvägar</h2>
+          <ul>
+            <li><a href=${href.katalog()}>Varukatalog</a> <span class="hint">artiklar per ISO-kod med tillgängligt saldo</span></li>
+            <li><a href=${href.katalog('12 06 06')}>Rollatorer (12 06 06)</a></li>
+            <li><a href=${href.katalog('12 22 03')}>Manuella rullstolar (12 22 03)</a></li>
+            <li><a href=${href.katalog('22 09 06')}>Röstförstärkare (22 09 06)</a></li>
+          </ul>
+        </nav>
+        <section class="card" aria-labelledby="workplaces-title">
+          <h2 id="workplaces-title">Dina arbetsplatser</h2>
+          ${user.workplaces.length === 0
+            ? html`<p>Inga arbetsplatser är kopplade till dig.</p>`
+            : html`<ul class="plain">
+                ${user.workplaces.map((place) => html`
+                  <li>
+                    <strong>${place.name}</strong> · kundnr ${place.customerNo}<br />
+                    <span class="hint">${place.deliveryAddress.street}, ${place.deliveryAddress.postalCode} ${place.deliveryAddress.city}</span><br />
+                    ${place.bufferWarehouse
+                      ? html`<span class="hint">Eget förråd: ${place.bufferWarehouse}</span>`
+                      : html`<span class="hint">Inget eget förråd</span>`}
+                  </li>`)}
+              </ul>`}
+        </section>
+      </div>
+    </div>`;
+}

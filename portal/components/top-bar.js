@@ -1,0 +1,47 @@
+// Top bar: brand, main navigation (Start, Varukatalog), the signed-in user with profession, connection status, Logga ut.
+import { html } from '../lib/html.js';
+import { href } from '../lib/routes.js';
+import { professionLabel } from '../lib/format.js';
+
+const CONNECTION = {
+  open: { text: 'Ansluten', cls: 'ok' },
+  connecting: { text: 'Ansluter…', cls: 'wait' },
+  reconnecting: { text: 'Återansluter…', cls: 'wait' },
+  idle: { text: 'Inte ansluten', cls: 'off' },
+};
+
+function NavLink({ to, current, children }) {
+  return html`<li><a href=${to} aria-current=${current ? 'page' : undefined}>${children}</a></li>`;
+}
+
+export function TopBar({ user, route, connection, onLogout }) {
+  const status = CONNECTION[connection] ?? CONNECTION.idle;
+  return html`
+    <header class="top-bar">
+      <div class="top-bar-inner">
+        <a class="brand" href=${href.start()}>
+          <img src="/img/iso-generic.svg" alt="" width="28" height="28" />
+          <span class="brand-name">Aidstock</span>
+          <span class="brand-sub">Hjälpmedelscentrum Halland</span>
+        </a>
+        ${user && html`
+          <nav class="main-nav" aria-label="Huvudmeny">
+            <ul>
+              <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
+              <${NavLink} to=${href.katalog()} current=${route.name === 'katalog' || route.name === 'artikel'}>Varukatalog<//>
+            </ul>
+          </nav>`}
+        <div class="top-bar-end">
+          <span class=${`connection ${status.cls}`} role="status" data-testid="connection-status">
+            <span class="dot" aria-hidden="true"></span>${status.text}
+          </span>
+          ${user && html`
+            <span class="who">
+              <span class="who-name">${user.name}</span>
+              <span class="who-profession">${professionLabel(user.profession)}</span>
+            </span>
+            <button type="button" class="button quiet" onClick=${onLogout}>Logga ut</button>`}
+        </div>
+      </div>
+    </header>`;
+}

@@ -1,0 +1,7 @@
+// The one htm binding for Preact, plus the hooks every component uses.
+import { h, render } from 'preact';
+import htm from 'htm';
+
+export const html = htm.bind(h);
+export { h, render };
+export { useState, useEffect, useMemo, useRef, useCallback } from 'preact/hooks';

@@ -1,0 +1,154 @@
+// The portal's plain modules in Node: Swedish formats, hash routes, and the WebSocket client against a fake socket
+// (pipelining by id, error codes, reconnect with session.resume and re-subscribe).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Browser ES modules without type declarations: imported by a computed path, so they are typed `any` here.
+const lib = (name: string): Promise<any> => import(`../portal/lib/${name}.js`);
+
+const NBSP = '\u00a0';
+
+describe('portal format', () => {
+  it('formats kronor from öre with Swedish grouping and decimals', async () => {
+    const { kr } = await lib('format');
+    expect(kr(199_500)).toBe(`1${NBSP}995,00${NBSP}kr`);
+    expect(kr(0)).toBe(`0,00${NBSP}kr`);
+    expect(kr(5)).toBe(`0,05${NBSP}kr`);
+    expect(kr(123_456_789)).toBe(`1${NBSP}234${NBSP}567,89${NBSP}kr`);
+    expect(kr(Number.NaN)).toBe('–');
+  });
+
+  it('labels status, kind and profession in Swedish, keeps ISO codes together', async () => {
+    const f = await lib('format');
+    expect([f.statusLabel('active'), f.statusLabel('outgoing'), f.statusLabel('discontinued')]).toEqual(['Aktiv', 'Utgående', 'Utgått']);
+    expect([f.kindLabel('rental'), f.kindLabel('sale')]).toEqual(['Hyresartikel', 'Försäljningsartikel']);
+    expect(['ot', 'pt', 'slp', 'nurse', 'hmc', 'admin'].map(f.professionLabel))
+      .toEqual(['Arbetsterapeut', 'Fysioterapeut', 'Logoped', 'Sjuksköterska', 'HMC-personal', 'Administratör']);
+    expect(f.isoCode('12 06 06')).toBe(`12${NBSP}06${NBSP}06`);
+    expect(f.isoClass('22 09 06')).toBe('22');
+    expect(f.bufferWarehouseOf({ workplaces: [{ bufferWarehouse: null }, { bufferWarehouse: 'B101' }] })).toBe('B101');
+    expect(f.bufferWarehouseOf({ workplaces: [] })).toBeNull();
+  });
+});
+
+describe('portal routes', () => {
+  it('parses and builds hash routes with url-encoded ISO codes', async () => {
+    const { parseRoute, href } = await lib('routes');
+    expect(parseRoute('')).toEqual({ name: 'start' });
+    expect(parseRoute('#/')).toEqual({ name: 'start' });
+    expect(parseRoute('#/katalog')).toEqual({ name: 'katalog', code: null });
+    expect(parseRoute('#/katalog/12%2006%2006')).toEqual({ name: 'katalog', code: '12 06 06' });
+    expect(parseRoute('#/artikel/123456')).toEqual({ name: 'artikel', artNo: '123456' });
+    expect(parseRoute('#/nowhere').name).toBe('notfound');
+    expect(href.katalog('12 06 06')).toBe('#/katalog/12%2006%2006');
+    expect(parseRoute(href.katalog('22 09'))).toEqual({ name: 'katalog', code: '22 09' });
+    expect(href.artikel('100001')).toBe('#/artikel/100001');
+  });
+});
+
+/** A scripted stand-in for the browser WebSocket: the test plays the server. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((message: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  sent: any[] = [];
+  constructor(readonly url: string) { FakeSocket.all.push(this); }
+  send(data: string) { this.sent.push(JSON.parse(data)); }
+  close() { this.onclose?.(); }
+  open() { this.onopen?.(); }
+  reply(frame: unknown) { this.onmessage?.({ data: JSON.stringify(frame) }); }
+  /** The next request with this op that has not been answered yet. */
+  take(op: string): any {
+    const index = this.sent.findIndex((frame) => frame.op === op && !frame.answered);
+    if (index < 0) throw new Error(`no ${op} sent; sent: ${this.sent.map((f) => f.op).join(', ')}`);
+    this.sent[index].answered = true;
+    return this.sent[index];
+  }
+}
+
+describe('portal api client', () => {
+  const store = new Map<string, string>();
+  let api: any;
+
+  beforeAll(async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.stubGlobal('location', { protocol: 'http:', host: 'aidstock.test' });
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => { store.set(key, value); },
+      removeItem: (key: string) => { store.delete(key); },
+    });
+    api = await lib('api');
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('pipelines calls by id, rejects with the error code, resumes and re-subscribes after a reconnect', async () => {
+    const states: string[] = [];
+    api.on('state', (state: string) => states.push(state));
+    const connected = api.connect();
+    const first = FakeSocket.all[0];
+    expect(first.url).toBe('ws://aidstock.test/ws');
+
+    // Calls made before the socket opens wait, then go out in order.
+    const login = api.login('ot1', 'demo');
+    first.open();
+    await connected;
+    const loginFrame = first.take('session.login');
+    first.reply({ id: loginFrame.id, ok: true, result: { token: 't-1', user: { id: 'ot1' } } });
+    expect(await login).toEqual({ id: 'ot1' });
+    expect(store.get('aidstock.token')).toBe('t-1');
+
+    // Two calls in flight, answered out of order.
+    const a = api.call('catalog.article', { artNo: '100001' });
+    const b = api.call('stock.get', { artNo: '100001' });
+    const frameA = first.take('catalog.article');
+    const frameB = first.take('stock.get');
+    expect(frameA.id).not.toBe(frameB.id);
+    first.reply({ id: frameB.id, ok: false, error: { code: 'not_found', message: 'Artikel finns inte.' } });
+    first.reply({ id: frameA.id, ok: true, result: { name: 'A' } });
+    expect(await a).toEqual({ name: 'A' });
+    await expect(b).rejects.toMatchObject({ code: 'not_found', message: 'Artikel finns inte.' });
+
+    // Pushes reach the topic's handlers.
+    const events: any[] = [];
+    const stop = api.subscribe('stock/100001', (event: any) => events.push(event));
+    first.take('subscribe');
+    first.reply({ topic: 'stock/100001', event: { type: 'stock', warehouse: '10', available: 4 } });
+    expect(events).toEqual([{ type: 'stock', warehouse: '10', available: 4 }]);
+
+    // A read in flight when the connection drops is sent again on the next connection; a command fails.
+    const read = api.call('catalog.article', { artNo: '100002' });
+    const command = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 1, reason: 'received' });
+    first.close();
+    expect(api.connectionState()).toBe('reconnecting');
+    await expect(command).rejects.toMatchObject({ code: 'connection_lost' });
+    const reconnected = vi.fn();
+    api.on('reconnected', reconnected);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const second = FakeSocket.all[1];
+    expect(second).toBeDefined();
+    second.open();
+    // session.resume goes first, before anything else.
+    expect(second.sent.map((f) => f.op)).toEqual(['session.resume']);
+    const resume = second.take('session.resume');
+    expect(resume.args).toEqual({ token: 't-1' });
+    second.reply({ id: resume.id, ok: true, result: { user: { id: 'ot1' } } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(second.sent.map((f) => f.op)).toEqual(['session.resume', 'subscribe', 'catalog.article']);
+    expect(second.take('subscribe').args).toEqual({ topic: 'stock/100001' });
+    const again = second.take('catalog.article');
+    second.reply({ id: again.id, ok: true, result: { name: 'B' } });
+    expect(await read).toEqual({ name: 'B' });
+    expect(reconnected).toHaveBeenCalledTimes(1);
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
+
+    // Unsubscribing the last handler tells the server.
+    stop();
+    expect(second.take('unsubscribe').args).toEqual({ topic: 'stock/100001' });
+  });
+});
