@@ -7,6 +7,7 @@ import { TopBar } from './components/top-bar.js';
 import { StartPage } from './components/start-page.js';
 import { IsoTreePage } from './components/iso-tree-page.js';
 import { ArticlePage } from './components/article-page.js';
+import { SearchPage } from './components/search-page.js';
 
 function useRoute() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -36,6 +37,7 @@ function Page({ route, user }) {
     case 'start': return html`<${StartPage} user=${user} />`;
     case 'katalog': return html`<${IsoTreePage} user=${user} code=${route.code} />`;
     case 'artikel': return html`<${ArticlePage} user=${user} artNo=${route.artNo} />`;
+    case 'sok': return html`<${SearchPage} user=${user} search=${route.search} />`;
     default: return html`<${NotFound} path=${route.path} />`;
   }
 }
@@ -66,10 +68,12 @@ function App() {
     return () => { alive = false; off(); };
   }, []);
 
-  // After in-app navigation, move focus to the new page so keyboard and screen reader users start at its top.
+  // After in-app navigation, move focus to the new page so keyboard and screen reader users start at its top
+  // (or to the field a page marks with data-autofocus, e.g. the search box of Sök artikel).
   useEffect(() => {
     if (firstRoute.current) { firstRoute.current = false; return; }
-    document.getElementById('main')?.focus({ preventScroll: true });
+    const main = document.getElementById('main');
+    (main?.querySelector('[data-autofocus]') ?? main)?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [route]);
 

@@ -2,10 +2,11 @@
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
-import { bufferWarehouseOf, count, isoClass, isoCode, kindShort, statusLabel } from '../lib/format.js';
+import { bufferWarehouseOf, count, isoClass, isoCode } from '../lib/format.js';
+import { useIncludeStock } from '../lib/prefs.js';
+import { ArticleResults, Pager } from './article-results.js';
 
 const PAGE_SIZE = 50;
-const STOCK_KEY = 'aidstock.inclStock';
 const ICON_CLASSES = new Set(['04', '09', '12', '18', '22']);
 
 export function isoIcon(code) {
@@ -17,17 +18,6 @@ export function isoIcon(code) {
 function ancestry(code) {
   const parts = code.split(' ');
   return parts.map((_, i) => parts.slice(0, i + 1).join(' '));
-}
-
-function useIncludeStock() {
-  const [value, setValue] = useState(() => {
-    try { return sessionStorage.getItem(STOCK_KEY) === '1'; } catch { return false; }
-  });
-  const set = (next) => {
-    setValue(next);
-    try { sessionStorage.setItem(STOCK_KEY, next ? '1' : '0'); } catch { /* not kept */ }
-  };
-  return [value, set];
 }
 
 function Breadcrumbs({ path }) {
@@ -69,28 +59,27 @@ function NodeList({ nodes, includeStock, showIcons }) {
     ${hidden > 0 && html`<p class="hint">${hidden} ${hidden === 1 ? 'ISO-kod' : 'ISO-koder'} utan artiklar visas inte.</p>`}`;
 }
 
-function Available({ value }) {
-  return html`<span class=${value > 0 ? 'qty' : 'qty zero'}>${count(value)}</span>`;
-}
-
 function ArticleTable({ code, title, includeStock, buffer }) {
   const [page, setPage] = useState(0);
   const [data, setData] = useState(null);
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(true);
+  /** Bumped to read the same page again without a loading state (new live subscriptions, reconnect). */
+  const [reads, setReads] = useState(0);
   const heading = useRef(null);
 
   useEffect(() => {
     let alive = true;
-    setLoading(true);
+    if (reads === 0) setLoading(true);
     setError('');
     api.call('catalog.list', { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
       .then((result) => { if (alive) { setData(result); setLoading(false); } })
       .catch((failure) => { if (alive) { setError(failure.message); setLoading(false); } });
     return () => { alive = false; };
-  }, [code, includeStock, page]);
+  }, [code, includeStock, page, reads]);
 
   const goTo = (next) => {
+    setReads(0);
     setPage(next);
     heading.current?.focus();
   };
@@ -111,40 +100,9 @@ function ArticleTable({ code, title, includeStock, buffer }) {
       ${error && html`<p class="error" role="alert">Kunde inte hämta artiklarna: ${error}</p>`}
       ${loading && !data && html`<p class="loading">Hämtar artiklar…</p>`}
       ${data && data.articles.length > 0 && html`
-        <div class="table-wrap">
-          <table class="data-table" data-testid="article-table">
-            <caption class="visually-hidden">Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Artikelnr</th>
-                <th scope="col">Benämning</th>
-                <th scope="col">Leverantör</th>
-                <th scope="col">Hyra/köp</th>
-                <th scope="col">Status</th>
-                <th scope="col" class="num">Tillgängligt<br /><span class="th-sub">lager 10</span></th>
-                ${buffer && html`<th scope="col" class="num">Eget förråd<br /><span class="th-sub">${buffer}</span></th>`}
-              </tr>
-            </thead>
-            <tbody>
-              ${data.articles.map((article) => html`
-                <tr key=${article.artNo} data-artno=${article.artNo} data-available=${article.available.main}>
-                  <td class="mono">${article.artNo}</td>
-                  <td class="name"><a href=${href.artikel(article.artNo)}>${article.name}</a></td>
-                  <td>${article.supplierName}</td>
-                  <td>${kindShort(article.kind)}</td>
-                  <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
-                  <td class="num"><${Available} value=${article.available.main} /></td>
-                  ${buffer && html`<td class="num"><${Available} value=${article.available.buffer?.available ?? 0} /></td>`}
-                </tr>`)}
-            </tbody>
-          </table>
-        </div>
-        ${pages > 1 && html`
-          <nav class="pager" aria-label="Sidor">
-            <button type="button" class="button" disabled=${page === 0 || loading} onClick=${() => goTo(page - 1)}>‹ Föregående</button>
-            <span class="pager-pos">Sida ${page + 1} av ${pages}</span>
-            <button type="button" class="button" disabled=${page + 1 >= pages || loading} onClick=${() => goTo(page + 1)}>Nästa ›</button>
-          </nav>`}`}
+        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${() => setReads((n) => n + 1)}
+          caption=${`Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}`} />
+        <${Pager} page=${page} pages=${pages} busy=${loading} onPage=${goTo} />`}
       ${data && data.articles.length === 0 && !error && html`
         <p class="empty">${includeStock ? 'Inga artiklar med tillgängligt saldo under denna ISO-kod.' : 'Inga artiklar under denna ISO-kod.'}</p>`}
     </section>`;

@@ -34,6 +34,7 @@ export function StartPage({ user }) {
           <h2 id="links-title">Genvägar</h2>
           <ul>
             <li><a href=${href.katalog()}>Varukatalog</a> <span class="hint">artiklar per ISO-kod med tillgängligt saldo</span></li>
+            <li><a href=${href.sok()}>Sök artikel</a> <span class="hint">på benämning, leverantör eller artikelnummer</span></li>
             <li><a href=${href.katalog('12 06 06')}>Rollatorer (12 06 06)</a></li>
             <li><a href=${href.katalog('12 22 03')}>Manuella rullstolar (12 22 03)</a></li>
             <li><a href=${href.katalog('22 09 06')}>Röstförstärkare (22 09 06)</a></li>

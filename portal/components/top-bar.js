@@ -1,4 +1,4 @@
-// Top bar: brand, main navigation (Start, Varukatalog), the signed-in user with profession, connection status, Logga ut.
+// Top bar: brand, main navigation (Start, Varukatalog, Sök artikel), the signed-in user with profession, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
 import { professionLabel } from '../lib/format.js';
@@ -29,6 +29,7 @@ export function TopBar({ user, route, connection, onLogout }) {
             <ul>
               <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
               <${NavLink} to=${href.katalog()} current=${route.name === 'katalog' || route.name === 'artikel'}>Varukatalog<//>
+              <${NavLink} to=${href.sok()} current=${route.name === 'sok'}>Sök artikel<//>
             </ul>
           </nav>`}
         <div class="top-bar-end">

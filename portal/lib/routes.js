@@ -1,8 +1,27 @@
 // Hash routes of the portal: parsing `location.hash` and building links (ISO codes keep their spaces, url-encoded).
 
+/** Query parameters of the search page in the hash: #/sok?q=rolator&lev=etac&lager=1&utgangna=1&sida=2 */
+const SEARCH_KEYS = { text: 'q', supplier: 'lev', inStock: 'lager', discontinued: 'utgangna', page: 'sida' };
+
+function parseSearch(query) {
+  const params = new URLSearchParams(query);
+  const page = Number.parseInt(params.get(SEARCH_KEYS.page) ?? '', 10);
+  return {
+    text: params.get(SEARCH_KEYS.text) ?? '',
+    supplier: params.get(SEARCH_KEYS.supplier) ?? '',
+    /** null when the hash does not say: the page then keeps the user's last choice. */
+    inStock: params.has(SEARCH_KEYS.inStock) ? params.get(SEARCH_KEYS.inStock) === '1' : null,
+    discontinued: params.get(SEARCH_KEYS.discontinued) === '1',
+    page: Number.isFinite(page) && page > 1 ? page - 1 : 0,
+  };
+}
+
 /** '#/katalog/12%2006' → { name: 'katalog', code: '12 06' } */
 export function parseRoute(hash) {
-  const path = String(hash ?? '').replace(/^#/, '');
+  const full = String(hash ?? '').replace(/^#/, '');
+  const mark = full.indexOf('?');
+  const path = mark === -1 ? full : full.slice(0, mark);
+  const query = mark === -1 ? '' : full.slice(mark + 1);
   const parts = path.split('/').filter((part) => part !== '');
   const decode = (part) => {
     try { return decodeURIComponent(part); } catch { return part; }
@@ -13,11 +32,25 @@ export function parseRoute(hash) {
     return { name: 'katalog', code };
   }
   if (parts[0] === 'artikel' && parts.length === 2) return { name: 'artikel', artNo: decode(parts[1]) };
+  if (parts[0] === 'sok' && parts.length === 1) return { name: 'sok', search: parseSearch(query) };
   return { name: 'notfound', path };
+}
+
+/** { text, supplier, inStock, discontinued, page } → '#/sok?q=…' (empty and default values left out). */
+function sok(search = {}) {
+  const params = new URLSearchParams();
+  if (search.text?.trim()) params.set(SEARCH_KEYS.text, search.text.trim());
+  if (search.supplier?.trim()) params.set(SEARCH_KEYS.supplier, search.supplier.trim());
+  if (search.inStock) params.set(SEARCH_KEYS.inStock, '1');
+  if (search.discontinued) params.set(SEARCH_KEYS.discontinued, '1');
+  if (search.page > 0) params.set(SEARCH_KEYS.page, String(search.page + 1));
+  const query = params.toString();
+  return query ? `#/sok?${query}` : '#/sok';
 }
 
 export const href = {
   start: () => '#/',
   katalog: (code) => (code ? `#/katalog/${encodeURIComponent(code)}` : '#/katalog'),
   artikel: (artNo) => `#/artikel/${encodeURIComponent(artNo)}`,
+  sok,
 };

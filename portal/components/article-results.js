@@ -1,0 +1,165 @@
+// Result list of articles for Sök artikel and Varukatalog: live balances (lager 10, eget förråd) by push, arrow keys between rows, paging.
+import { html, useState, useEffect, useRef } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { count, isoCode, kindShort, statusLabel } from '../lib/format.js';
+
+const MAIN = '10';
+let nextListId = 1;
+
+/**
+ * Balances pushed on `stock/<artNo>` for the rows on screen, newer than the reply the rows came from.
+ * Subscribes the rows that arrive, unsubscribes the rows that leave, and asks the owner to read the list
+ * again (onResync) once new subscriptions are in place or after a reconnect: a change that happened between
+ * the reply and the subscription would otherwise never show.
+ */
+function useLiveStock(articles, buffer, onResync) {
+  /** { source: the articles array the values are newer than, values: artNo → { main?, buffer?, pulseMain, pulseBuffer } } */
+  const [live, setLive] = useState({ source: articles, values: {} });
+  const source = useRef(articles);
+  const subscriptions = useRef(new Map());
+  const resync = useRef(onResync);
+  const bufferRef = useRef(buffer);
+  source.current = articles;
+  resync.current = onResync;
+  bufferRef.current = buffer;
+
+  const wanted = articles.map((a) => a.artNo).join(',');
+  useEffect(() => {
+    const keep = new Set(wanted === '' ? [] : wanted.split(','));
+    const subs = subscriptions.current;
+    for (const [artNo, unsubscribe] of subs) {
+      if (keep.has(artNo)) continue;
+      unsubscribe();
+      subs.delete(artNo);
+    }
+    let added = 0;
+    for (const artNo of keep) {
+      if (subs.has(artNo)) continue;
+      added++;
+      subs.set(artNo, api.subscribe(`stock/${artNo}`, (event) => {
+        if (event?.type !== 'stock' || event.artNo !== artNo) return;
+        const field = event.warehouse === MAIN ? 'main' : event.warehouse === bufferRef.current ? 'buffer' : null;
+        if (field === null) return;
+        setLive((current) => {
+          const values = current.source === source.current ? current.values : {};
+          const pulse = field === 'main' ? 'pulseMain' : 'pulseBuffer';
+          return { source: source.current, values: { ...values, [artNo]: { ...values[artNo], [field]: event.available, [pulse]: event.seq } } };
+        });
+      }));
+    }
+    if (added > 0) resync.current?.();
+  }, [wanted]);
+
+  useEffect(() => {
+    const off = api.on('reconnected', () => resync.current?.());
+    return () => {
+      off();
+      for (const unsubscribe of subscriptions.current.values()) unsubscribe();
+      subscriptions.current.clear();
+    };
+  }, []);
+
+  return live.source === articles ? live.values : {};
+}
+
+/** A balance figure; re-keyed on each push so the highlight runs again. */
+function Qty({ value, pulse, testId }) {
+  return html`<span key=${pulse ?? 0} class=${`qty${value > 0 ? '' : ' zero'}${pulse ? ' pulse' : ''}`} data-testid=${testId}>${count(value)}</span>`;
+}
+
+/**
+ * articles: [{ artNo, name, supplier | supplierName, isoCode, kind, status, available: { main, buffer? } }]
+ * buffer: the user's own buffer warehouse or null (adds the "Eget förråd" column).
+ * Only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End move between rows, Enter opens.
+ */
+export function ArticleResults({ articles, buffer, caption, onResync, showIso = false, testId = 'article-table' }) {
+  const live = useLiveStock(articles, buffer, onResync);
+  const [active, setActive] = useState(0);
+  const body = useRef(null);
+  const hintId = useRef(null);
+  if (hintId.current === null) hintId.current = `results-keys-${nextListId++}`;
+
+  const order = articles.map((a) => a.artNo).join(',');
+  useEffect(() => { setActive(0); }, [order]);
+  const current = Math.min(active, Math.max(0, articles.length - 1));
+
+  const links = () => [...(body.current?.querySelectorAll('a[data-row-link]') ?? [])];
+  const move = (to) => {
+    const all = links();
+    if (all.length === 0) return;
+    const next = Math.max(0, Math.min(all.length - 1, to));
+    setActive(next);
+    all[next].focus();
+    all[next].closest('tr')?.scrollIntoView({ block: 'nearest' });
+  };
+  const onKeyDown = (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const at = links().indexOf(event.target);
+    if (at === -1) return;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: Infinity }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    move(to);
+  };
+  // A click anywhere in a row opens the article (the link stays the keyboard and screen reader target).
+  const onRowClick = (event, artNo) => {
+    if (event.target.closest('a, button') || window.getSelection()?.toString()) return;
+    location.hash = href.artikel(artNo);
+  };
+
+  return html`
+    <div class="table-wrap">
+      <table class="data-table results" data-testid=${testId} aria-describedby=${hintId.current}>
+        <caption class="visually-hidden">${caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Artikelnr</th>
+            <th scope="col">Benämning</th>
+            <th scope="col">Leverantör</th>
+            <th scope="col">Hyra/köp</th>
+            <th scope="col">Status</th>
+            <th scope="col" class="num">Tillgängligt<br /><span class="th-sub">lager 10</span></th>
+            ${buffer && html`<th scope="col" class="num">Eget förråd<br /><span class="th-sub">${buffer}</span></th>`}
+          </tr>
+        </thead>
+        <tbody ref=${body} onKeyDown=${onKeyDown}>
+          ${articles.map((article, i) => {
+            const pushed = live[article.artNo] ?? {};
+            const main = pushed.main ?? article.available.main;
+            const own = pushed.buffer ?? article.available.buffer?.available ?? 0;
+            return html`
+              <tr key=${article.artNo} data-testid="result-row" data-artno=${article.artNo} data-available=${main}
+                onClick=${(e) => onRowClick(e, article.artNo)}>
+                <td class="mono">${article.artNo}</td>
+                <td class="name">
+                  <a href=${href.artikel(article.artNo)} data-row-link tabindex=${i === current ? 0 : -1}
+                    onFocus=${() => setActive(i)}>${article.name}</a>
+                  ${showIso && html`<span class="row-iso">ISO ${isoCode(article.isoCode)}</span>`}
+                </td>
+                <td>${article.supplier ?? article.supplierName}</td>
+                <td>${kindShort(article.kind)}</td>
+                <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
+                <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
+                ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
+              </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>
+    <p id=${hintId.current} class="hint keys-hint">
+      <span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.
+      Med tangentbordet: Tabb till listan, pil upp och ned mellan artiklarna, Enter öppnar artikeln.
+    </p>`;
+}
+
+/** ‹ Föregående · Sida n av m · Nästa › (page is 0-based). */
+export function Pager({ page, pages, busy, onPage }) {
+  if (pages <= 1) return null;
+  return html`
+    <nav class="pager" aria-label="Sidor">
+      <button type="button" class="button" disabled=${page === 0 || busy} onClick=${() => onPage(page - 1)}>‹ Föregående</button>
+      <span class="pager-pos">Sida ${page + 1} av ${pages}</span>
+      <button type="button" class="button" disabled=${page + 1 >= pages || busy} onClick=${() => onPage(page + 1)}>Nästa ›</button>
+    </nav>`;
+}
