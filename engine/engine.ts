@@ -27,6 +27,9 @@ export class Engine {
   private readonly listeners: CommitListener[] = [];
   private inFlight = 0;
   private turnBatch = 0;
+  /** Highest seq known durable, and who waits for a higher one (idempotent replays answer only after the original). */
+  private durableSeq: number;
+  private durableWaiters: Array<{ seq: number; resolve: () => void }> = [];
   readonly stats: EngineStats = { commandsAccepted: 0, commandsRejected: 0 };
   /** Told how many commands shared each group commit (one event-loop turn). */
   onBatch: (commands: number) => void = () => {};
@@ -35,6 +38,25 @@ export class Engine {
   constructor(readonly store: Store, private readonly clockMs: () => number, preloaded?: Loaded) {
     const loaded = preloaded ?? store.load();
     this.state = stateFromTables(loaded.tables, loaded.seq);
+    this.durableSeq = loaded.seq;
+  }
+
+  /** Resolves once every command up to `seq` is durable (at once if it already is). */
+  whenDurable(seq: number): Promise<void> {
+    if (seq <= this.durableSeq) return Promise.resolve();
+    return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
+  }
+
+  private markDurable(seq: number): void {
+    if (seq <= this.durableSeq) return;
+    this.durableSeq = seq;
+    if (this.durableWaiters.length === 0) return;
+    const waiting = this.durableWaiters;
+    this.durableWaiters = [];
+    for (const waiter of waiting) {
+      if (waiter.seq <= seq) waiter.resolve();
+      else this.durableWaiters.push(waiter);
+    }
   }
 
   onCommitted(listener: CommitListener): void {
@@ -65,6 +87,7 @@ export class Engine {
     const rows = this.rowsOf(entry.events);
     await this.store.append([entry], rows);
     this.inFlight--;
+    this.markDurable(entry.seq);
     for (const listener of this.listeners) listener(entry, rows);
     return { ok: true, seq: entry.seq, events: entry.events };
   }
@@ -72,8 +95,15 @@ export class Engine {
   /** The current values of every row the events touched; encoded by the store synchronously, so later changes cannot leak in. */
   private rowsOf(events: readonly Event[]): RowWrite[] {
     const rows: RowWrite[] = [];
+    // Several events of one command often touch the same row (an order's lines): write and publish it once.
+    const seen = events.length > 1 ? new Set<string>() : null;
     for (const event of events) {
       for (const [table, key] of rowsTouched(event)) {
+        if (seen !== null) {
+          const id = `${table}/${key}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
         const value = (this.state[table] as Map<string | number, unknown>).get(key);
         assert(value !== undefined, `row ${table}/${key} exists after ${event.type}`);
         rows.push({ table: table as TableName, key, value: { ...value } });

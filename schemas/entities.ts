@@ -102,6 +102,10 @@ export const User = z.object({
 export const IndividualLocation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('warehouse'), warehouse: WarehouseId }),
   z.object({ kind: z.literal('patient'), pnr: Pnr12 }),
+  /** Dispatched with an order, not yet delivered. */
+  z.object({ kind: z.literal('transit'), orderNo: z.number().int().min(1) }),
+  /** Delivered to a care unit that ordered for itself (vårdenhet). */
+  z.object({ kind: z.literal('careUnit'), customerNo: CustomerNo }),
 ]);
 
 export const Individual = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REASON_NOTE_CHARS_MAX } from './limits.ts';
 import { Article } from './entities.ts';
 import { ArtNo, StockReason, UserId, WarehouseId } from './primitives.ts';
+import { ORDER_EVENTS } from './order-events.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -22,7 +23,7 @@ export const StockAdjusted = z.object({
   onHandAfter: z.number().int(),
 });
 
-export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted]);
+export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, ...ORDER_EVENTS]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
 export const JournalEntry = z.object({

@@ -35,6 +35,10 @@ export const PAGE_LIMIT_MAX = 200;
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_OFFSET_MAX = 1_000_000;
 export const SEARCH_TEXT_CHARS_MAX = 100;
+export const SEARCH_HITS_MAX = 100;
+export const SEARCH_OFFSET_MAX = 10_000;
+export const SUGGESTIONS_MAX = 20;
+export const SUPPLIER_FILTER_CHARS_MAX = 80;
 export const REGISTER_HITS_MAX = 100;
 
 /** Work orders (arbetsorder): the legacy portal's limits. */
@@ -44,3 +48,19 @@ export const ATTACHMENT_BYTES_MAX = 2 * 1024 * 1024;
 
 /** Events one command may produce (a big order with set parts stays far below). */
 export const EVENTS_PER_COMMAND_MAX = 1_000;
+
+/** Orders (kundorder): lines a prescriber adds; set parts come on top (at most SET_PARTS_MAX per line). */
+export const ORDER_LINES_MAX = 25;
+export const ORDER_LINE_QUANTITY_MAX = 999;
+/** Övrig information, printed on the packing slip. */
+export const OTHER_INFO_CHARS_MAX = 255;
+export const CONTACT_NAME_CHARS_MAX = 60;
+export const CONTACT_PHONE_CHARS_MAX = 30;
+export const IDEMPOTENCY_KEY_CHARS_MAX = 64;
+export const MESSAGE_NOTE_CHARS_MAX = 255;
+/** Backorder lines one command serves; the rest wait for the next increase, keeping one command's events bounded. */
+export const BACKORDERS_SERVED_PER_COMMAND_MAX = 400;
+/** ISO prefixes in one profession's prescribing rule. */
+export const RULE_PREFIXES_MAX = 200;
+/** Lines one fulfilment step may name explicitly. */
+export const FULFIL_LINES_MAX = 600;

@@ -1,14 +1,23 @@
 // The operations of the WebSocket API: arguments, allowed roles and a one-line doc each. The API reference is generated from this table.
 import { z } from 'zod';
 import {
-  PASSWORD_CHARS_MAX, REASON_NOTE_CHARS_MAX, REGISTER_HITS_MAX, SEARCH_TEXT_CHARS_MAX,
+  PASSWORD_CHARS_MAX, REASON_NOTE_CHARS_MAX, REGISTER_HITS_MAX, SEARCH_HITS_MAX, SEARCH_OFFSET_MAX,
+  SEARCH_TEXT_CHARS_MAX, SUGGESTIONS_MAX, SUPPLIER_FILTER_CHARS_MAX,
   STOCK_DELTA_MAX, TOKEN_CHARS_MAX, USERNAME_CHARS_MAX,
 } from './limits.ts';
 import { Article } from './entities.ts';
-import { ArtNo, IsoCode, Page, PnrInput, Role, StockReason, WarehouseId } from './primitives.ts';
+import {
+  FulfilArgs, MessageNo, OrderListArgs, OrderNo, PlaceArgs, PrescribingRule, QuoteArgs, SetDeliveryDateArgs,
+} from './orders.ts';
+import { ArtNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
 
-/** Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock. */
-export const Topic = z.string().regex(/^stock\/\d{6}$/, 'topic is stock/<artNo>');
+/**
+ * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
+ * `orders` (staff only): every placement and line status change. `orders/<userId>` and `messages/<userId>`: that
+ * user's own orders and messages (only that user may subscribe).
+ */
+export const Topic = z.string().regex(/^(stock\/\d{6}|orders|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+  'topic is stock/<artNo>, orders, orders/<userId> or messages/<userId>');
 
 const Empty = z.object({}).strict();
 
@@ -24,6 +33,7 @@ export interface OpSpec<A extends z.ZodType = z.ZodType> {
 const everyone: readonly Role[] = ['prescriber', 'staff', 'admin'];
 const staff: readonly Role[] = ['staff', 'admin'];
 const admin: readonly Role[] = ['admin'];
+const prescriber: readonly Role[] = ['prescriber'];
 
 function op<A extends z.ZodType>(spec: OpSpec<A>): OpSpec<A> {
   return spec;
@@ -64,6 +74,25 @@ export const OPS = {
     }).strict(),
     doc: 'Articles in the subtree of an ISO code, by name, paged; with inStockOnly only those with available stock (warehouse 10 or the given one).',
   }),
+  'catalog.search': op({
+    kind: 'query', roles: everyone,
+    args: z.object({
+      text: z.string().max(SEARCH_TEXT_CHARS_MAX).optional(),
+      supplier: z.string().max(SUPPLIER_FILTER_CHARS_MAX).optional(),
+      isoCode: IsoCode.optional(),
+      inStockOnly: z.boolean().default(false),
+      includeDiscontinued: z.boolean().default(false),
+      warehouse: WarehouseId.optional(),
+      limit: z.number().int().min(1).max(SEARCH_HITS_MAX).default(20),
+      offset: z.number().int().min(0).max(SEARCH_OFFSET_MAX).default(0),
+    }).strict(),
+    doc: 'Forgiving catalog search: article number (exact or prefix), name words (prefix while typing, typos, å/ä/ö folded), supplier, ISO titles; filters supplier, ISO subtree, in stock (warehouse 10 or the given one). Hits carry live balances.',
+  }),
+  'catalog.suggest': op({
+    kind: 'query', roles: everyone,
+    args: z.object({ text: z.string().min(1).max(SEARCH_TEXT_CHARS_MAX), limit: z.number().int().min(1).max(SUGGESTIONS_MAX).default(8) }).strict(),
+    doc: 'Type-ahead completions for the search box.',
+  }),
   'catalog.article': op({
     kind: 'query', roles: everyone,
     args: z.object({ artNo: ArtNo }).strict(),
@@ -86,6 +115,38 @@ export const OPS = {
     kind: 'query', roles: everyone,
     args: z.object({ pnr: PnrInput }).strict(),
     doc: 'A person by personnummer with prescribability and the devices (individuals) they hold. Every look-up is logged with the caller.',
+  }),
+  'order.quote': op({
+    kind: 'query', roles: prescriber, args: QuoteArgs,
+    doc: 'Preview of an order before it is placed: per line the available balance, `outcome` (available, proposal, backorder, discontinued, problem), a replacement proposal (first equivalent with stock along the chain), set parts and the purpose codes to ask for; the most common accessories; delivery defaults. `recipient` is `{ kind: "patient", pnr }` or `{ kind: "careUnit", customerNo }`; lines `{ artNo, quantity, forIndividual? }`. Changes nothing.',
+  }),
+  'order.place': op({
+    kind: 'command', roles: prescriber, args: PlaceArgs,
+    doc: 'Place a customer order for a resident patient or one of your care units, from warehouse 10 or your buffer. Lines `{ artNo, quantity, forIndividual? (K-<indNo>), replacement?: "accept" | "refuse", purpose?: PV | BA | BT | LÖ | TR | VB | ÖM }`; a line without stock needs `replacement` when a proposal exists (else `replacement_required`), otherwise it becomes a backorder; set parts are added. `delivery` `{ address?, contactName?, contactPhone?, partial }`. The same `idempotencyKey` returns the same order (`replayed: true`). Acknowledged (order number, planned dates, lines, accessory offers) after the order and its reservations are durable.',
+  }),
+  'order.get': op({
+    kind: 'query', roles: everyone, args: z.object({ orderNo: OrderNo }).strict(),
+    doc: 'Prescription overview of one order: prescriber, workplace, recipient, delivery, planned pick and delivery dates, every line with status, replacement taken, individuals, K-components.',
+  }),
+  'order.list': op({
+    kind: 'query', roles: everyone, args: OrderListArgs,
+    doc: 'Orders newest first by criteria (open, mine, prescriber, patient, care unit, workplace, warehouse, line status, placement dates), paged; with the line counts per status and the seq they are as of.',
+  }),
+  'order.cancel': op({
+    kind: 'command', roles: prescriber, args: z.object({ orderNo: OrderNo }).strict(),
+    doc: 'Cancel your own order while no line is picked; its reservations go back (to waiting backorders first).',
+  }),
+  'message.list': op({
+    kind: 'query', roles: everyone, args: z.object({ ...Page }).strict(),
+    doc: 'Your messages (changed delivery dates), newest first.',
+  }),
+  'message.delete': op({
+    kind: 'command', roles: everyone, args: z.object({ messageNo: MessageNo }).strict(),
+    doc: 'Delete one of your own messages.',
+  }),
+  'prescribingRule.list': op({
+    kind: 'query', roles: everyone, args: Empty,
+    doc: 'The prescribing rules (hjälpmedelsanvisningar): per profession the ISO codes it may prescribe.',
   }),
   subscribe: op({
     kind: 'session', roles: everyone, args: z.object({ topic: Topic }).strict(),
@@ -110,6 +171,31 @@ export const OPS = {
     kind: 'command', roles: admin,
     args: z.object({ article: Article }).strict(),
     doc: 'Create or replace an article; checks supplier, ISO code, referenced articles and that the replacement chain has no cycle.',
+  }),
+  'admin.prescribingRuleSet': op({
+    kind: 'command', roles: admin,
+    args: z.object({ profession: Profession, isoPrefixes: PrescribingRule.shape.isoPrefixes }).strict(),
+    doc: "Replace a profession's prescribing rule: the ISO codes (with everything under them) it may prescribe.",
+  }),
+  'fulfil.pick': op({
+    kind: 'command', roles: staff, args: FulfilArgs,
+    doc: 'Move registered lines to picking (fixed pick date today); rental lines get free individuals of warehouse 10 (or the buffer). A joint delivery waits until no line is a backorder.',
+  }),
+  'fulfil.dispatch': op({
+    kind: 'command', roles: staff, args: FulfilArgs,
+    doc: 'Dispatch picked lines: onHand and reserved go down; rental individuals leave the warehouse.',
+  }),
+  'fulfil.deliver': op({
+    kind: 'command', roles: staff, args: FulfilArgs,
+    doc: 'Mark dispatched lines delivered; rental individuals are registered to the patient (or the care unit).',
+  }),
+  'fulfil.cancel': op({
+    kind: 'command', roles: staff, args: FulfilArgs,
+    doc: 'Cancel lines not yet dispatched; reservations go back, to the oldest waiting backorder first.',
+  }),
+  'fulfil.setDeliveryDate': op({
+    kind: 'command', roles: staff, args: SetDeliveryDateArgs,
+    doc: 'Change the planned delivery date of an open order; the prescriber gets a message (pushed on messages/<userId>).',
   }),
 } as const;
 

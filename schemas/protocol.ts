@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'overloaded', 'internal',
   'insufficient_stock', 'not_resident', 'unknown_supplier', 'unknown_iso_code', 'unknown_article',
   'replacement_cycle', 'replacement_too_long', 'stock_limit', 'invalid_pnr',
+  // Orders and fulfilment (engine/core/orders).
+  'forbidden_article', 'purpose_required', 'purpose_invalid', 'not_holder', 'duplicate_line', 'duplicate_request',
+  'replacement_required', 'article_discontinued', 'order_not_cancellable', 'invalid_transition', 'no_individual',
+  'invalid_date',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

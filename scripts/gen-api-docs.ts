@@ -57,8 +57,24 @@ export function renderApiDoc(): string {
     const roles = spec.roles === null ? 'no session needed' : spec.roles.join(', ');
     out.push(`## \`${name}\``, '', `${spec.doc}`, '', `Kind: ${spec.kind}. Roles: ${roles}.`, '', argsTable(spec.args));
   }
+  out.push(HTTP_SECTION);
   return out.join('\n');
 }
+
+const HTTP_SECTION = `## HTTP read API
+
+Read-only JSON for integrators and load tools; no session, no personal data (balances of warehouse 10 only).
+Parameters are validated by \`schemas/http.ts\`; a bad one gives \`400\` with \`{ error: { code, message, issues } }\`,
+a query string over the limit \`414\`, an unknown article, ISO code or path \`404\`.
+
+| request | answer |
+|---|---|
+| \`GET /api/search?q=&supplier=&iso=&inStock=1&discontinued=0&limit=20&offset=0\` | \`{ total, hits, suggestion? }\` as \`catalog.search\` |
+| \`GET /api/articles/:artNo\` | the article page as \`catalog.article\` |
+| \`GET /api/iso/:code?inStock=1&limit=50&offset=0\` | \`{ node, children, total, articles }\` (code URL-encoded: \`12%2006%2006\`) |
+| \`GET /health\` | \`{ status, seq, store, connections }\` |
+| \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size |
+`;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   fs.writeFileSync(API_DOC_PATH, renderApiDoc());

@@ -1,11 +1,12 @@
 // One store contract, run against every Store implementation (memory and LMDB), as lmdb-js runs one suite under many option sets.
 import { describe, expect, it } from 'vitest';
 import { AssertionError } from '../engine/core/assert.ts';
-import { TABLE_NAMES } from '../engine/core/state.ts';
+import { TABLE_NAMES, type Tables } from '../engine/core/state.ts';
 import { Engine } from '../engine/engine.ts';
 import type { JournalEntry } from '../schemas/events.ts';
 import type { Store } from '../engine/store/store.ts';
 import { dumpTables, fixtureTables } from './helpers/fixture.ts';
+import { ART, orderTables, place, T0 } from './helpers/order-fixture.ts';
 
 export interface StoreFactory {
   /** A new empty store. */
@@ -19,9 +20,8 @@ const entry = (seq: number, onHandAfter: number): JournalEntry => ({
   events: [{ type: 'stock.adjusted', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter }],
 });
 
-async function seeded(factory: StoreFactory): Promise<Store> {
+async function seeded(factory: StoreFactory, tables: Tables = fixtureTables()): Promise<Store> {
   const store = factory.create();
-  const tables = fixtureTables();
   for (const name of TABLE_NAMES) {
     const rows = [...(tables[name] as Map<string | number, unknown>)].map(([key, value]) => ({ table: name, key, value }));
     await store.bulkLoad(name, rows);
@@ -108,6 +108,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const restarted = new Engine(store, clock);
       expect(dumpTables(restarted.state)).toBe(before);
       expect(restarted.state.articlesByIso.get('12 22 03')).toEqual(engine.state.articlesByIso.get('12 22 03'));
+      await store.close();
+    });
+
+    it('orders, their reservations, queues, individuals and messages survive a restart exactly', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const placed = await engine.execute(place({ idempotencyKey: 'restart-1', lines: [{ artNo: ART.rollator, quantity: 2 }, { artNo: ART.bed, quantity: 1 }] }));
+      const orderNo = placed.ok && placed.events[0].type === 'order.placed' ? placed.events[0].order.orderNo : -1;
+      const outcomes = await Promise.all([
+        engine.execute(place({ idempotencyKey: 'restart-2', lines: [{ artNo: ART.outgoing, quantity: 1 }] })),
+        engine.execute({ type: 'fulfil.step', userId: 'hmc1', step: 'pick', orderNo, lineNos: null }),
+        engine.execute({ type: 'fulfil.step', userId: 'hmc1', step: 'dispatch', orderNo, lineNos: [1] }),
+        engine.execute({ type: 'order.setDeliveryDate', userId: 'hmc1', orderNo, date: '2026-12-04', note: '' }),
+        engine.execute({ type: 'prescribingRule.set', userId: 'admin', profession: 'slp', isoPrefixes: ['22', '12'] }),
+      ]);
+      expect([placed.ok, ...outcomes.map((o) => o.ok)]).toEqual([true, true, true, true, true, true]);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.orderIndex).toEqual(engine.state.orderIndex);
+      expect(restarted.state.individuals.get(70001)!.location).toEqual({ kind: 'transit', orderNo });
       await store.close();
     });
   });

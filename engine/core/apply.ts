@@ -1,12 +1,18 @@
 // apply: folds one event into the state (tables and derived indexes). The only code that mutates the state.
 import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events.ts';
 import { assert, unreachable } from './assert.ts';
+import { searchDocOf } from './search-docs.ts';
+import { applyOrderEvent } from './orders/apply-orders.ts';
 import { insertArticleSorted, stockKey, type State } from './state.ts';
 
 export function apply(state: State, event: Event): void {
   switch (event.type) {
     case 'stock.adjusted': return applyStockAdjusted(state, event);
     case 'article.upserted': return applyArticleUpserted(state, event);
+    case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
+    case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
+    case 'message.created': case 'message.deleted': case 'prescribingRule.set':
+      return applyOrderEvent(state, event);
     default: return unreachable(event, 'event');
   }
 }
@@ -37,6 +43,7 @@ function applyArticleUpserted(state: State, event: ArticleUpserted): void {
     list.splice(at, 1);
   }
   state.articles.set(next.artNo, next);
+  state.search.upsert(searchDocOf(state, next));
   let list = state.articlesByIso.get(next.isoCode);
   if (list === undefined) state.articlesByIso.set(next.isoCode, (list = []));
   insertArticleSorted(state, list, next.artNo);

@@ -62,12 +62,12 @@ export function isoTree(state: State, args: OpArgs<'catalog.isoTree'>): QueryRes
 }
 
 export function listArticles(
-  state: State, user: User, args: OpArgs<'catalog.list'>,
+  state: State, user: User | null, args: OpArgs<'catalog.list'>,
 ): QueryResult<{ total: number; articles: ArticleSummary[] }> {
   if (!state.iso.has(args.isoCode)) return reject('not_found', `ISO-koden ${args.isoCode} finns inte.`);
   const stockWarehouse = args.warehouse ?? MAIN_WAREHOUSE;
   if (!state.warehouses.has(stockWarehouse)) return reject('not_found', `Lager ${stockWarehouse} finns inte.`);
-  const buffer = args.warehouse ?? bufferOf(user);
+  const buffer = args.warehouse ?? (user === null ? null : bufferOf(user));
   const articles: ArticleSummary[] = [];
   let total = 0;
   for (const division of divisionsUnder(state, args.isoCode)) {
@@ -95,10 +95,10 @@ export interface ArticlePage {
   replacedBy: ArticleSummary | null;
 }
 
-export function articlePage(state: State, user: User, args: OpArgs<'catalog.article'>): QueryResult<ArticlePage> {
+export function articlePage(state: State, user: User | null, args: OpArgs<'catalog.article'>): QueryResult<ArticlePage> {
   const article = state.articles.get(args.artNo);
   if (article === undefined) return reject('not_found', `Artikel ${args.artNo} finns inte.`);
-  const buffer = bufferOf(user);
+  const buffer = user === null ? null : bufferOf(user);
   const supplier = state.suppliers.get(article.supplierId)!;
   const isoPath: ArticlePage['isoPath'] = [];
   for (let code: string | null = article.isoCode; code !== null; code = state.iso.get(code)!.parent) {

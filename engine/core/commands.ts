@@ -1,6 +1,7 @@
 // Commands: what a caller asks the core to do, after the edge has validated it. The user is already authenticated.
-import type { Article } from '../../schemas/entities.ts';
-import type { StockReason } from '../../schemas/primitives.ts';
+import type { Address, Article } from '../../schemas/entities.ts';
+import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
+import type { Profession, StockReason } from '../../schemas/primitives.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -18,7 +19,65 @@ export interface ArticleUpsert {
   article: Article;
 }
 
-export type Command = StockAdjust | ArticleUpsert;
+/** order.place, validated at the edge (PlaceArgs); the core resolves personnummer, workplace and stock. */
+export interface OrderPlace {
+  type: 'order.place';
+  userId: string;
+  idempotencyKey: string;
+  recipient: { kind: 'patient'; pnr: string } | { kind: 'careUnit'; customerNo: string };
+  workplaceId?: string;
+  source: OrderSource;
+  lines: Array<{
+    artNo: string; quantity: number; forIndividual?: number;
+    replacement?: ReplacementDecision; purpose?: PurposeCode;
+  }>;
+  delivery: {
+    address?: Address; contactName?: string; contactPhone?: string; partial: boolean;
+  };
+  otherInfo: string;
+}
+
+/** The prescriber cancels a whole order while nothing of it is picked. */
+export interface OrderCancel {
+  type: 'order.cancel';
+  userId: string;
+  orderNo: number;
+}
+
+/** HMC moves lines one step: registered → picking → dispatched → delivered, or cancels them. */
+export interface FulfilStep {
+  type: 'fulfil.step';
+  userId: string;
+  step: 'pick' | 'dispatch' | 'deliver' | 'cancel';
+  orderNo: number;
+  /** null: every line of the order that can make the step. */
+  lineNos: number[] | null;
+}
+
+export interface SetDeliveryDate {
+  type: 'order.setDeliveryDate';
+  userId: string;
+  orderNo: number;
+  date: string;
+  note: string;
+}
+
+export interface MessageDelete {
+  type: 'message.delete';
+  userId: string;
+  messageNo: number;
+}
+
+export interface PrescribingRuleSetCommand {
+  type: 'prescribingRule.set';
+  userId: string;
+  profession: Profession;
+  isoPrefixes: string[];
+}
+
+export type OrderCommand = OrderPlace | OrderCancel | FulfilStep | SetDeliveryDate | MessageDelete | PrescribingRuleSetCommand;
+
+export type Command = StockAdjust | ArticleUpsert | OrderCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {

@@ -3,6 +3,11 @@ import type { Event } from '../../schemas/events.ts';
 import { REPLACEMENT_HOPS_MAX, STOCK_QUANTITY_MAX } from '../../schemas/limits.ts';
 import { assert, unreachable } from './assert.ts';
 import type { ArticleUpsert, Command, CommandContext, StockAdjust } from './commands.ts';
+import { decidePlace } from './orders/decide-place.ts';
+import { decidePrescribingRuleSet } from './orders/decide-rules.ts';
+import { decideMessageDelete, decideSetDeliveryDate } from './orders/delivery-date.ts';
+import { decideFulfil, decideOrderCancel } from './orders/fulfil.ts';
+import { newServing, serveBackorders } from './orders/serve-backorders.ts';
 import { reject, type Rejection } from './rejections.ts';
 import { stockKey, type State } from './state.ts';
 
@@ -15,13 +20,19 @@ export type Decision = Accepted | Rejection;
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
   switch (command.type) {
-    case 'stock.adjust': return decideStockAdjust(state, command);
+    case 'stock.adjust': return decideStockAdjust(state, command, context);
     case 'article.upsert': return decideArticleUpsert(state, command);
+    case 'order.place': return decidePlace(state, command, context);
+    case 'order.cancel': return decideOrderCancel(state, command, context);
+    case 'fulfil.step': return decideFulfil(state, command, context);
+    case 'order.setDeliveryDate': return decideSetDeliveryDate(state, command, context);
+    case 'message.delete': return decideMessageDelete(state, command, context);
+    case 'prescribingRule.set': return decidePrescribingRuleSet(state, command);
     default: return unreachable(command, 'command');
   }
 }
 
-function decideStockAdjust(state: State, command: StockAdjust): Decision {
+function decideStockAdjust(state: State, command: StockAdjust, context: CommandContext): Decision {
   const { warehouse, artNo, delta } = command;
   if (!state.warehouses.has(warehouse)) return reject('not_found', `Lager ${warehouse} finns inte.`);
   if (!state.articles.has(artNo)) return reject('not_found', `Artikel ${artNo} finns inte.`);
@@ -36,13 +47,17 @@ function decideStockAdjust(state: State, command: StockAdjust): Decision {
   if (onHandAfter > STOCK_QUANTITY_MAX) {
     return reject('stock_limit', `Saldot får vara högst ${STOCK_QUANTITY_MAX}.`);
   }
-  return {
-    ok: true,
-    events: [{
-      type: 'stock.adjusted', userId: command.userId, warehouse, artNo, delta,
-      reason: command.reason, note: command.note, onHandAfter,
-    }],
-  };
+  const events: Event[] = [{
+    type: 'stock.adjusted', userId: command.userId, warehouse, artNo, delta,
+    reason: command.reason, note: command.note, onHandAfter,
+  }];
+  if (delta > 0) {
+    // A unit received or returned goes to the oldest waiting backorder first (in the same command, so atomically).
+    const serving = newServing(command.userId, context.timeMs);
+    serveBackorders(state, warehouse, artNo, onHandAfter - reserved, serving);
+    events.push(...serving.events);
+  }
+  return { ok: true, events };
 }
 
 function decideArticleUpsert(state: State, command: ArticleUpsert): Decision {

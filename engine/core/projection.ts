@@ -1,6 +1,7 @@
 // Which table rows an event changes, so the store can write them in the same transaction as the journal entry.
 import type { Event } from '../../schemas/events.ts';
 import { unreachable } from './assert.ts';
+import { orderRowsTouched } from './orders/order-rows.ts';
 import { stockKey, type TableName } from './state.ts';
 
 export type RowRef = readonly [TableName, string | number];
@@ -9,6 +10,10 @@ export function rowsTouched(event: Event): RowRef[] {
   switch (event.type) {
     case 'stock.adjusted': return [['stock', stockKey(event.warehouse, event.artNo)]];
     case 'article.upserted': return [['articles', event.article.artNo]];
+    case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
+    case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
+    case 'message.created': case 'message.deleted': case 'prescribingRule.set':
+      return orderRowsTouched(event);
     default: return unreachable(event, 'event');
   }
 }

@@ -2,7 +2,11 @@
 import type {
   Article, Individual, IsoNode, Person, StockRow, Supplier, User, Warehouse,
 } from '../../schemas/entities.ts';
+import type { Message, Order, PrescribingRule } from '../../schemas/orders.ts';
 import { assert } from './assert.ts';
+import { buildSearchIndex } from './search-docs.ts';
+import type { SearchIndex } from './search/index.ts';
+import { buildOrderIndex, type OrderIndex } from './orders/order-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -14,14 +18,21 @@ export interface Tables {
   persons: Map<string, Person>;
   users: Map<string, User>;
   individuals: Map<number, Individual>;
+  orders: Map<number, Order>;
+  messages: Map<number, Message>;
+  /** Profession → the ISO codes it may prescribe (hjälpmedelsanvisningar). */
+  prescribingRules: Map<string, PrescribingRule>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
   'iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals',
+  'orders', 'messages', 'prescribingRules',
 ];
 
 /** Indexes derived from the tables; never persisted. */
 export interface Derived {
+  /** Catalog search index; article upserts update it, stock never needs a re-index. */
+  search: SearchIndex;
   isoChildren: Map<string, string[]>;
   isoRoots: string[];
   /** Division (or any node) code → artNos directly under it, kept sorted by (name, artNo). */
@@ -30,6 +41,8 @@ export interface Derived {
   usersByUsername: Map<string, string>;
   individualsByPnr: Map<string, number[]>;
   individualsByArticle: Map<string, number[]>;
+  /** Orders and messages by prescriber, patient, care unit, idempotency key; backorder queues; line counts. */
+  orderIndex: OrderIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -41,6 +54,7 @@ export function emptyTables(): Tables {
   return {
     iso: new Map(), suppliers: new Map(), articles: new Map(), warehouses: new Map(),
     stock: new Map(), persons: new Map(), users: new Map(), individuals: new Map(),
+    orders: new Map(), messages: new Map(), prescribingRules: new Map(),
   };
 }
 
@@ -83,8 +97,10 @@ function compareArticles(state: State, a: string, nameB: string, b: string): num
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
   const derived: Derived = {
+    search: buildSearchIndex(tables),
     isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), stockByArticle: new Map(),
     usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(),
+    orderIndex: buildOrderIndex(tables.orders, tables.messages),
   };
   const codes = [...tables.iso.keys()].sort();
   for (const code of codes) {

@@ -4,10 +4,13 @@ import type { User } from '../../schemas/entities.ts';
 import type { OpArgs, OpName } from '../../schemas/ops.ts';
 import type { ErrorCode } from '../../schemas/protocol.ts';
 import { articlePage, isoTree, listArticles, stockOf } from '../core/catalog-queries.ts';
+import { catalogSearch, catalogSuggest } from '../core/catalog-search.ts';
 import { patientView, searchRegister } from '../core/register-queries.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
+import { ORDER_HANDLERS } from './order-handlers.ts';
 import type { Sessions } from './sessions.ts';
+import { refuseTopic } from './topic-access.ts';
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; code: ErrorCode; message: string };
 
@@ -25,7 +28,7 @@ export interface HandlerContext {
   unsubscribe(topic: string): Outcome;
 }
 
-type Handler<O extends OpName> = (ctx: HandlerContext, args: OpArgs<O>) => Outcome | Promise<Outcome>;
+export type Handler<O extends OpName> = (ctx: HandlerContext, args: OpArgs<O>) => Outcome | Promise<Outcome>;
 type HandlerTable = { [O in OpName]: Handler<O> };
 
 function publicUser(user: User) {
@@ -59,6 +62,8 @@ export const HANDLERS: HandlerTable = {
   'catalog.isoTree': (ctx, args) => isoTree(ctx.engine.state, args),
   'catalog.list': (ctx, args) => listArticles(ctx.engine.state, me(ctx), args),
   'catalog.article': (ctx, args) => articlePage(ctx.engine.state, me(ctx), args),
+  'catalog.search': (ctx, args) => catalogSearch(ctx.engine.state, me(ctx), args),
+  'catalog.suggest': (ctx, args) => catalogSuggest(ctx.engine.state, args),
   'stock.get': (ctx, args) => stockOf(ctx.engine.state, args),
   'register.search': (ctx, args) => searchRegister(ctx.engine.state, args, ctx.nowMs),
   'patient.get': (ctx, args) => {
@@ -68,18 +73,20 @@ export const HANDLERS: HandlerTable = {
     }
     return outcome;
   },
-  subscribe: (ctx, args) => ctx.subscribe(args.topic),
+  subscribe: (ctx, args) => refuseTopic(me(ctx), args.topic) ?? ctx.subscribe(args.topic),
   unsubscribe: (ctx, args) => ctx.unsubscribe(args.topic),
   'admin.stockAdjust': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'stock.adjust', userId: me(ctx).id, ...args });
     if (!outcome.ok) return outcome;
     const event = outcome.events[0];
     if (event.type !== 'stock.adjusted') throw new Error(`stock.adjust produced ${event.type}`);
-    return { ok: true, result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter } };
+    const backordersServed = outcome.events.length - 1;
+    return { ok: true, result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter, backordersServed } };
   },
   'admin.articleUpsert': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'article.upsert', userId: me(ctx).id, article: args.article });
     if (!outcome.ok) return outcome;
     return { ok: true, result: { seq: outcome.seq, article: args.article } };
   },
+  ...ORDER_HANDLERS,
 };

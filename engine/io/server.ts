@@ -10,10 +10,12 @@ import type { Authenticator } from './auth.ts';
 import { decodeFrame, encodeFrame, type Encoding } from './codec.ts';
 import { newConnection, wireTopic, type Connection } from './connection.ts';
 import { dispatch } from './dispatch.ts';
+import { OrderFeed } from './order-feed.ts';
 import type { HandlerContext, Outcome } from './handlers.ts';
 import { Metrics } from './metrics.ts';
 import { Sessions } from './sessions.ts';
 import { loadStaticFiles, serveHttp } from './http.ts';
+import { serveHttpApi } from './http-api.ts';
 import { loadNativeUws } from './uws.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
@@ -124,19 +126,24 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     );
   };
 
+  /** One encode per encoding, and uWS fans it out to every subscriber (batched per socket, within backpressure limits). */
+  const publish = (topic: string, event: unknown) => {
+    for (const encoding of ['msgpack', 'json'] as const) {
+      const wire = wireTopic(topic, encoding);
+      const subscribers = app.numSubscribers(wire);
+      if (subscribers === 0) continue;
+      app.publish(wire, encodeFrame({ topic, event }, encoding), encoding === 'msgpack');
+      metrics.pushes += subscribers;
+    }
+  };
+  const orderFeed = new OrderFeed(engine.state);
   const publishCommitted = (entry: JournalEntry, rows: readonly RowWrite[]) => {
     for (const row of rows) {
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
-      const topic = `stock/${stock.artNo}`;
-      const event = { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved };
-      for (const encoding of ['msgpack', 'json'] as const) {
-        const wire = wireTopic(topic, encoding);
-        if (app.numSubscribers(wire) === 0) continue;
-        app.publish(wire, encodeFrame({ topic, event }, encoding), encoding === 'msgpack');
-        metrics.pushes += app.numSubscribers(wire);
-      }
+      publish(`stock/${stock.artNo}`, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
     }
+    for (const push of orderFeed.pushes(entry, rows)) publish(push.topic, push.event);
   };
   engine.onCommitted(publishCommitted);
 
@@ -154,6 +161,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     close: (ws) => { ws.getUserData().closed = true; sockets.delete(ws); },
   });
 
+  serveHttpApi(app, engine);
   const files = loadStaticFiles(options.portalDir);
   serveHttp(app, files, () => ({
     health: { status: 'ok', seq: engine.state.seq, store: engine.store.kind, connections: sockets.size },

@@ -1,5 +1,7 @@
 // Synthetic seed data for all tables at three scales; everything follows from the seed, so equal seeds give equal tables.
+import { defaultPrescribingRuleRows } from '../core/orders/prescribing-rules.ts';
 import { type Tables, emptyTables } from '../core/state.ts';
+import { demoOrders } from './demo-orders.ts';
 import { linkArticles } from './article-links.ts';
 import { generateArticles } from './articles.ts';
 import { generateIndividuals } from './individuals.ts';
@@ -77,5 +79,9 @@ export function generateTables(options: GenerateOptions): Tables {
 
   for (const user of generateUsers(root.fork(STAGE_SALT.users), seed)) tables.users.set(user.id, user);
   report('users', tables.users.size, tables.users.size);
+
+  tables.prescribingRules = defaultPrescribingRuleRows();
+  for (const order of demoOrders(tables)) tables.orders.set(order.orderNo, order);
+  report('orders', tables.orders.size, tables.orders.size);
   return tables;
 }

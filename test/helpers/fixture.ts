@@ -1,6 +1,6 @@
 // A small hand-made world for core and store tests: a few ISO codes, articles, warehouses, persons and users.
 import type { Article, IsoNode, Person, User } from '../../schemas/entities.ts';
-import { emptyTables, stateFromTables, stockKey, type State, type Tables } from '../../engine/core/state.ts';
+import { emptyTables, stateFromTables, stockKey, TABLE_NAMES, type State, type Tables } from '../../engine/core/state.ts';
 
 export function article(artNo: string, over: Partial<Article> = {}): Article {
   return {
@@ -78,7 +78,7 @@ export function fixtureState(): State {
 /** Deterministic dump of the persisted tables (derived indexes are rebuilt, so they are left out). */
 export function dumpTables(state: Tables & { seq: number }): string {
   const out: Record<string, unknown> = { seq: state.seq };
-  for (const name of ['iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals'] as const) {
+  for (const name of TABLE_NAMES) {
     const entries = [...(state[name] as Map<string | number, unknown>).entries()].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
     out[name] = entries;
   }

@@ -1,0 +1,160 @@
+// apply for order events. Orders and individuals are replaced, never changed in place (copy on write), so the row
+// copies the engine hands to the store and to the push listeners stay as they were at that command.
+import type {
+  MessageCreated, MessageDeleted, OrderDeliveryDateChanged, OrderLineCancelled, OrderLineDelivered, OrderLineDispatched,
+  OrderLinePicking, OrderLineServed, OrderPlaced, PrescribingRuleSet,
+} from '../../../schemas/order-events.ts';
+import type { IndividualLocation } from '../../../schemas/entities.ts';
+import type { LineStatus, Order, OrderLine } from '../../../schemas/orders.ts';
+import { assert, unreachable } from '../assert.ts';
+import { stockKey, type State } from '../state.ts';
+import { indexMessage, indexOrder, isOpen } from './order-index.ts';
+import { NOTE_REFUSED } from './plan-order.ts';
+
+export type OrderEvent =
+  | OrderPlaced | OrderLineServed | OrderLinePicking | OrderLineDispatched | OrderLineDelivered | OrderLineCancelled
+  | OrderDeliveryDateChanged | MessageCreated | MessageDeleted | PrescribingRuleSet;
+
+function stockRow(state: State, warehouse: string, artNo: string) {
+  const row = state.stock.get(stockKey(warehouse, artNo));
+  assert(row !== undefined, `stock row ${warehouse}:${artNo} exists`);
+  return row;
+}
+
+function reserve(state: State, warehouse: string, artNo: string, quantity: number): void {
+  const row = stockRow(state, warehouse, artNo);
+  row.reserved += quantity;
+  assert(row.reserved <= row.onHand, `reservation of ${quantity} × ${artNo} in ${warehouse} is covered`);
+}
+
+/** Replaces one line (and optionally order fields); keeps counts and the open set right. */
+function changeLine(state: State, orderNo: number, lineNo: number, to: LineStatus, patch: Partial<OrderLine>, orderPatch: Partial<Order> = {}): OrderLine {
+  const order = state.orders.get(orderNo);
+  assert(order !== undefined, `order ${orderNo} exists`);
+  const before = order.lines[lineNo - 1];
+  assert(before !== undefined && before.lineNo === lineNo, `order ${orderNo} has line ${lineNo}`);
+  const lines = order.lines.slice();
+  lines[lineNo - 1] = { ...before, ...patch, status: to };
+  const next: Order = { ...order, ...orderPatch, lines };
+  state.orders.set(orderNo, next);
+  const index = state.orderIndex;
+  index.lineCounts[before.status]--;
+  index.lineCounts[to]++;
+  if (!isOpen(next)) index.open.delete(orderNo);
+  return before;
+}
+
+function dequeue(state: State, warehouse: string, artNo: string, orderNo: number, lineNo: number): void {
+  const key = stockKey(warehouse, artNo);
+  const queue = state.orderIndex.backorders.get(key);
+  const at = queue?.findIndex((r) => r.orderNo === orderNo && r.lineNo === lineNo) ?? -1;
+  assert(queue !== undefined && at >= 0, `line ${orderNo}:${lineNo} is queued for ${key}`);
+  queue.splice(at, 1);
+  if (queue.length === 0) state.orderIndex.backorders.delete(key);
+}
+
+function moveIndividuals(state: State, individuals: readonly number[], location: IndividualLocation): void {
+  for (const indNo of individuals) {
+    const ind = state.individuals.get(indNo);
+    assert(ind !== undefined, `individual ${indNo} exists`);
+    state.individuals.set(indNo, { ...ind, location });
+    if (location.kind === 'patient') {
+      const held = state.individualsByPnr.get(location.pnr);
+      if (held === undefined) state.individualsByPnr.set(location.pnr, [indNo]);
+      else held.push(indNo);
+    }
+  }
+}
+
+function applyPlaced(state: State, event: OrderPlaced): void {
+  const order: Order = { ...event.order, lines: event.order.lines.map((l) => ({ ...l, individuals: [...l.individuals] })) };
+  assert(!state.orders.has(order.orderNo), `order ${order.orderNo} is new`);
+  assert(order.orderNo >= state.orderIndex.nextOrderNo, `order ${order.orderNo} is numbered after the last`);
+  for (const line of order.lines) if (line.status === 'registered') reserve(state, order.warehouse, line.artNo, line.quantity);
+  state.orders.set(order.orderNo, order);
+  indexOrder(state.orderIndex, order);
+}
+
+function applyServed(state: State, event: OrderLineServed): void {
+  const dates = event.plannedDeliveryDate === null ? {} : { plannedPickDate: event.plannedPickDate, plannedDeliveryDate: event.plannedDeliveryDate };
+  const waiting = state.orders.get(event.orderNo)?.lines[event.lineNo - 1];
+  // The refusal stays on the line for HMC; a plain "restorder" note is history once stock is there.
+  const note = waiting?.note === NOTE_REFUSED ? NOTE_REFUSED : '';
+  const before = changeLine(state, event.orderNo, event.lineNo, 'registered', { note }, dates);
+  assert(before.status === 'backorder' && before.quantity === event.quantity, `served line ${event.orderNo}:${event.lineNo} was waiting`);
+  dequeue(state, event.warehouse, event.artNo, event.orderNo, event.lineNo);
+  reserve(state, event.warehouse, event.artNo, event.quantity);
+}
+
+function applyPicking(state: State, event: OrderLinePicking): void {
+  const before = changeLine(state, event.orderNo, event.lineNo, 'picking', { pickDate: event.pickDate, individuals: [...event.individuals] });
+  assert(before.status === 'registered', `line ${event.orderNo}:${event.lineNo} was registered`);
+  for (const indNo of event.individuals) {
+    assert(!state.orderIndex.taken.has(indNo), `individual ${indNo} is free`);
+    state.orderIndex.taken.set(indNo, event.orderNo);
+  }
+}
+
+function applyDispatched(state: State, event: OrderLineDispatched): void {
+  const before = changeLine(state, event.orderNo, event.lineNo, 'dispatched', { dispatchedDate: event.date });
+  assert(before.status === 'picking', `line ${event.orderNo}:${event.lineNo} was picking`);
+  const row = stockRow(state, event.warehouse, event.artNo);
+  row.onHand -= event.quantity;
+  row.reserved -= event.quantity;
+  assert(row.reserved >= 0 && row.onHand >= row.reserved, `dispatch of ${event.artNo} leaves stock covered`);
+  for (const indNo of event.individuals) state.orderIndex.taken.delete(indNo);
+  moveIndividuals(state, event.individuals, { kind: 'transit', orderNo: event.orderNo });
+}
+
+function applyDelivered(state: State, event: OrderLineDelivered): void {
+  const before = changeLine(state, event.orderNo, event.lineNo, 'delivered', { deliveredDate: event.date });
+  assert(before.status === 'dispatched', `line ${event.orderNo}:${event.lineNo} was dispatched`);
+  moveIndividuals(state, event.individuals, event.holder);
+}
+
+function applyCancelled(state: State, event: OrderLineCancelled): void {
+  const before = changeLine(state, event.orderNo, event.lineNo, 'cancelled', {});
+  assert(before.status === event.from, `cancelled line ${event.orderNo}:${event.lineNo} was ${event.from}`);
+  if (event.from === 'backorder') dequeue(state, event.warehouse, event.artNo, event.orderNo, event.lineNo);
+  if (event.released > 0) {
+    const row = stockRow(state, event.warehouse, event.artNo);
+    row.reserved -= event.released;
+    assert(row.reserved >= 0, `release of ${event.artNo} keeps reserved ≥ 0`);
+  }
+  for (const indNo of event.individuals) state.orderIndex.taken.delete(indNo);
+}
+
+function applyMessageDeleted(state: State, event: MessageDeleted): void {
+  const message = state.messages.get(event.messageNo);
+  assert(message !== undefined && message.deletedMs === null, `message ${event.messageNo} is there to delete`);
+  state.messages.set(event.messageNo, { ...message, deletedMs: event.deletedMs });
+  const list = state.orderIndex.messagesByUser.get(message.userId)!;
+  list.splice(list.indexOf(event.messageNo), 1);
+}
+
+export function applyOrderEvent(state: State, event: OrderEvent): void {
+  switch (event.type) {
+    case 'order.placed': return applyPlaced(state, event);
+    case 'order.lineServed': return applyServed(state, event);
+    case 'order.linePicking': return applyPicking(state, event);
+    case 'order.lineDispatched': return applyDispatched(state, event);
+    case 'order.lineDelivered': return applyDelivered(state, event);
+    case 'order.lineCancelled': return applyCancelled(state, event);
+    case 'order.deliveryDateChanged': {
+      const order = state.orders.get(event.orderNo);
+      assert(order !== undefined, `order ${event.orderNo} exists`);
+      state.orders.set(event.orderNo, { ...order, plannedDeliveryDate: event.date });
+      return;
+    }
+    case 'message.created':
+      assert(!state.messages.has(event.message.messageNo), `message ${event.message.messageNo} is new`);
+      state.messages.set(event.message.messageNo, { ...event.message });
+      indexMessage(state.orderIndex, event.message);
+      return;
+    case 'message.deleted': return applyMessageDeleted(state, event);
+    case 'prescribingRule.set':
+      state.prescribingRules.set(event.rule.profession, { ...event.rule, isoPrefixes: [...event.rule.isoPrefixes] });
+      return;
+    default: return unreachable(event, 'order event');
+  }
+}

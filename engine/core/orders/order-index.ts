@@ -1,0 +1,99 @@
+// Indexes over orders and messages, derived from the tables on load and kept current by apply: lists per prescriber,
+// patient and care unit, open orders, idempotency keys, backorder queues, taken individuals, line counts.
+import type { Message, Order, LineStatus } from '../../../schemas/orders.ts';
+import { LINE_STATUSES } from '../../../schemas/orders.ts';
+import { stockKey } from '../state.ts';
+
+/** The first order number the engine hands out on an empty table (seven digits, like the legacy portal's). */
+export const ORDER_NO_FIRST = 1_000_001;
+export const MESSAGE_NO_FIRST = 1;
+
+export interface LineRef {
+  orderNo: number;
+  lineNo: number;
+}
+
+export interface OrderIndex {
+  /** Every order number, ascending, which is placement order. */
+  all: number[];
+  byPrescriber: Map<string, number[]>;
+  byPnr: Map<string, number[]>;
+  byCustomer: Map<string, number[]>;
+  /** Orders with a line neither delivered nor cancelled. */
+  open: Set<number>;
+  /** `${userId}:${idempotencyKey}` → orderNo (user ids have no colon). */
+  byKey: Map<string, number>;
+  /** stockKey(warehouse, artNo) → backorder lines waiting for that stock, oldest order first. */
+  backorders: Map<string, LineRef[]>;
+  /** Rental individuals assigned to a line in picking, still in the warehouse: indNo → orderNo. */
+  taken: Map<number, number>;
+  messagesByUser: Map<string, number[]>;
+  /** Lines per status over all orders (the order-flow screen's counters). */
+  lineCounts: Record<LineStatus, number>;
+  nextOrderNo: number;
+  nextMessageNo: number;
+}
+
+export function idempotencyIndexKey(userId: string, key: string): string {
+  return `${userId}:${key}`;
+}
+
+export function zeroCounts(): Record<LineStatus, number> {
+  const counts = {} as Record<LineStatus, number>;
+  for (const status of LINE_STATUSES) counts[status] = 0;
+  return counts;
+}
+
+export function isOpen(order: Order): boolean {
+  for (const line of order.lines) if (line.status !== 'delivered' && line.status !== 'cancelled') return true;
+  return false;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Adds a new order (the highest number so far) to every index. */
+export function indexOrder(index: OrderIndex, order: Order): void {
+  index.all.push(order.orderNo);
+  pushTo(index.byPrescriber, order.prescriberId, order.orderNo);
+  if (order.recipient.kind === 'patient') pushTo(index.byPnr, order.recipient.pnr, order.orderNo);
+  pushTo(index.byCustomer, order.customerNo, order.orderNo);
+  if (isOpen(order)) index.open.add(order.orderNo);
+  index.byKey.set(idempotencyIndexKey(order.prescriberId, order.idempotencyKey), order.orderNo);
+  for (const line of order.lines) {
+    index.lineCounts[line.status]++;
+    if (line.status === 'backorder') {
+      pushTo(index.backorders, stockKey(order.warehouse, line.artNo), { orderNo: order.orderNo, lineNo: line.lineNo });
+    }
+    if (line.status === 'picking') for (const indNo of line.individuals) index.taken.set(indNo, order.orderNo);
+  }
+  if (order.orderNo >= index.nextOrderNo) index.nextOrderNo = order.orderNo + 1;
+}
+
+export function indexMessage(index: OrderIndex, message: Message): void {
+  if (message.deletedMs === null) pushTo(index.messagesByUser, message.userId, message.messageNo);
+  if (message.messageNo >= index.nextMessageNo) index.nextMessageNo = message.messageNo + 1;
+}
+
+function ascendingValues<V>(table: Map<number, V>): V[] {
+  const keys = [...table.keys()];
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+  if (!sorted) keys.sort((a, b) => a - b);
+  return keys.map((k) => table.get(k)!);
+}
+
+/** Builds the indexes from the tables (orders in number order, so queues come out oldest first). */
+export function buildOrderIndex(orders: Map<number, Order>, messages: Map<number, Message>): OrderIndex {
+  const index: OrderIndex = {
+    all: [], byPrescriber: new Map(), byPnr: new Map(), byCustomer: new Map(), open: new Set(), byKey: new Map(),
+    backorders: new Map(), taken: new Map(), messagesByUser: new Map(), lineCounts: zeroCounts(),
+    nextOrderNo: ORDER_NO_FIRST, nextMessageNo: MESSAGE_NO_FIRST,
+  };
+  for (const order of ascendingValues(orders)) indexOrder(index, order);
+  for (const message of ascendingValues(messages)) indexMessage(index, message);
+  return index;
+}

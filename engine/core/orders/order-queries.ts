@@ -1,0 +1,145 @@
+// Order follow-up (ordinationsöversikt, öppna kundorder, rekvirerat per förskrivare, sök order) and messages, from memory.
+import type { User } from '../../../schemas/entities.ts';
+import type { LineStatus, Message, Order, OrderListArgs } from '../../../schemas/orders.ts';
+import { parsePnr, formatPnr } from '../personnummer.ts';
+import { found, type QueryResult } from '../query-result.ts';
+import { personView } from '../register-queries.ts';
+import { reject } from '../rejections.ts';
+import type { State } from '../state.ts';
+
+export const LINE_STATUS_SV: Readonly<Record<LineStatus, string>> = {
+  backorder: 'Restorder', registered: 'Registrerad', picking: 'För plock', dispatched: 'Utlevererad',
+  delivered: 'Levererad', cancelled: 'Makulerad',
+};
+const RANK: Readonly<Record<LineStatus, number>> = { backorder: 0, registered: 1, picking: 2, dispatched: 3, delivered: 4, cancelled: 5 };
+
+/** The least advanced status among lines still in play; `cancelled` only when every line is. */
+export function orderStatus(order: Order): LineStatus {
+  let status: LineStatus = 'cancelled';
+  for (const line of order.lines) if (line.status !== 'cancelled' && RANK[line.status] < RANK[status]) status = line.status;
+  return status;
+}
+
+const isStaff = (user: User) => user.roles.includes('staff') || user.roles.includes('admin');
+
+/** Staff see every order; a prescriber sees every order except other prescribers' orders for protected identities. */
+export function canSee(state: State, user: User, order: Order): boolean {
+  if (isStaff(user) || order.prescriberId === user.id || order.recipient.kind !== 'patient') return true;
+  return !(state.persons.get(order.recipient.pnr)?.protectedIdentity ?? false);
+}
+
+function recipientView(state: State, order: Order) {
+  if (order.recipient.kind === 'careUnit') {
+    const place = state.users.get(order.prescriberId)?.workplaces.find((w) => w.customerNo === order.customerNo);
+    return { kind: 'careUnit' as const, customerNo: order.recipient.customerNo, name: place?.name ?? order.recipient.customerNo };
+  }
+  const person = state.persons.get(order.recipient.pnr);
+  const view = person === undefined ? null : personView(person);
+  return {
+    kind: 'patient' as const, pnr: order.recipient.pnr, pnrDisplay: formatPnr(order.recipient.pnr),
+    name: view === null ? '' : `${view.givenName} ${view.familyName}`, protectedIdentity: view?.protectedIdentity ?? false,
+  };
+}
+
+export function orderSummary(state: State, order: Order) {
+  const prescriber = state.users.get(order.prescriberId);
+  return {
+    orderNo: order.orderNo, placedMs: order.placedMs, placedDate: order.placedDate,
+    prescriber: { id: order.prescriberId, name: prescriber?.name ?? order.prescriberId },
+    recipient: recipientView(state, order), customerNo: order.customerNo, workplaceId: order.workplaceId,
+    warehouse: order.warehouse, partialDelivery: order.partialDelivery, status: orderStatus(order),
+    open: state.orderIndex.open.has(order.orderNo),
+    plannedPickDate: order.plannedPickDate, plannedDeliveryDate: order.plannedDeliveryDate,
+    lines: order.lines.map((l) => ({
+      lineNo: l.lineNo, artNo: l.artNo, name: state.articles.get(l.artNo)?.name ?? l.artNo, quantity: l.quantity, status: l.status,
+    })),
+  };
+}
+
+export function orderView(state: State, order: Order) {
+  const prescriber = state.users.get(order.prescriberId);
+  const workplace = prescriber?.workplaces.find((w) => w.id === order.workplaceId);
+  const name = (artNo: string) => state.articles.get(artNo)?.name ?? artNo;
+  return {
+    ...orderSummary(state, order),
+    prescriber: {
+      id: order.prescriberId, name: prescriber?.name ?? order.prescriberId, profession: prescriber?.profession ?? null,
+      phone: prescriber?.phone ?? '', email: prescriber?.email ?? '',
+    },
+    workplace: { id: order.workplaceId, name: workplace?.name ?? order.workplaceId },
+    deliveryAddress: order.deliveryAddress, temporaryAddress: order.temporaryAddress,
+    contactName: order.contactName, contactPhone: order.contactPhone, otherInfo: order.otherInfo,
+    lines: order.lines.map((l) => ({
+      ...l, name: name(l.artNo), kind: state.articles.get(l.artNo)?.kind ?? null, statusSv: LINE_STATUS_SV[l.status],
+      component: l.forIndividual === null ? null : `K-${l.forIndividual}`,
+      replacedFrom: l.replacedFrom === null ? null : { artNo: l.replacedFrom, name: name(l.replacedFrom) },
+    })),
+  };
+}
+
+export function getOrder(state: State, user: User, orderNo: number): QueryResult<ReturnType<typeof orderView>> {
+  const order = state.orders.get(orderNo);
+  if (order === undefined || !canSee(state, user, order)) return reject('not_found', `Order ${orderNo} finns inte.`);
+  return found(orderView(state, order));
+}
+
+/** The smallest index that covers the criteria; orders come newest first. */
+function candidates(state: State, args: OrderListArgs, pnr12: string | null, prescriberId: string | undefined): readonly number[] {
+  const index = state.orderIndex;
+  if (pnr12 !== null) return index.byPnr.get(pnr12) ?? [];
+  if (prescriberId !== undefined) return index.byPrescriber.get(prescriberId) ?? [];
+  if (args.customerNo !== undefined) return index.byCustomer.get(args.customerNo) ?? [];
+  if (args.open === true) return [...index.open];
+  return index.all;
+}
+
+export function listOrders(state: State, user: User, args: OrderListArgs, nowMs: number) {
+  let pnr12: string | null = null;
+  if (args.pnr !== undefined) {
+    const parsed = parsePnr(args.pnr, nowMs);
+    if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
+    pnr12 = parsed.pnr12;
+  }
+  const prescriberId = args.mine === true ? user.id : args.prescriberId;
+  if (args.mine === true && args.prescriberId !== undefined && args.prescriberId !== user.id) {
+    return found({ total: 0, orders: [], counts: { ...state.orderIndex.lineCounts }, seq: state.seq });
+  }
+  const list = candidates(state, args, pnr12, prescriberId);
+  const orders: Array<ReturnType<typeof orderSummary>> = [];
+  let total = 0;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const order = state.orders.get(list[i])!;
+    if (!matches(state, order, args, pnr12, prescriberId) || !canSee(state, user, order)) continue;
+    if (total >= args.offset && orders.length < args.limit) orders.push(orderSummary(state, order));
+    total++;
+  }
+  return found({ total, orders, counts: { ...state.orderIndex.lineCounts }, seq: state.seq });
+}
+
+function matches(state: State, order: Order, args: OrderListArgs, pnr12: string | null, prescriberId: string | undefined): boolean {
+  if (pnr12 !== null && (order.recipient.kind !== 'patient' || order.recipient.pnr !== pnr12)) return false;
+  if (prescriberId !== undefined && order.prescriberId !== prescriberId) return false;
+  if (args.customerNo !== undefined && order.customerNo !== args.customerNo) return false;
+  if (args.workplaceId !== undefined && order.workplaceId !== args.workplaceId) return false;
+  if (args.warehouse !== undefined && order.warehouse !== args.warehouse) return false;
+  if (args.open !== undefined && state.orderIndex.open.has(order.orderNo) !== args.open) return false;
+  if (args.fromDate !== undefined && order.placedDate < args.fromDate) return false;
+  if (args.toDate !== undefined && order.placedDate > args.toDate) return false;
+  if (args.status !== undefined && !order.lines.some((l) => l.status === args.status)) return false;
+  return true;
+}
+
+export function listMessages(state: State, user: User, page: { limit: number; offset: number }) {
+  const numbers = state.orderIndex.messagesByUser.get(user.id) ?? [];
+  const messages: Array<Omit<Message, 'deletedMs'>> = [];
+  for (let i = numbers.length - 1 - page.offset; i >= 0 && messages.length < page.limit; i--) {
+    const { deletedMs: _deleted, ...message } = state.messages.get(numbers[i])!;
+    messages.push(message);
+  }
+  return found({ total: numbers.length, messages });
+}
+
+export function listPrescribingRules(state: State) {
+  const rules = [...state.prescribingRules.values()].sort((a, b) => (a.profession < b.profession ? -1 : 1));
+  return found({ rules });
+}

@@ -1,0 +1,38 @@
+// The table rows each order event changes, for the store to write in the same transaction as the journal entry.
+import { unreachable } from '../assert.ts';
+import { stockKey } from '../state.ts';
+import type { RowRef } from '../projection.ts';
+import type { OrderEvent } from './apply-orders.ts';
+
+export function orderRowsTouched(event: OrderEvent): RowRef[] {
+  switch (event.type) {
+    case 'order.placed': {
+      const rows: RowRef[] = [['orders', event.order.orderNo]];
+      const seen = new Set<string>();
+      for (const line of event.order.lines) {
+        if (line.status !== 'registered') continue;
+        const key = stockKey(event.order.warehouse, line.artNo);
+        if (!seen.has(key)) rows.push(['stock', key]);
+        seen.add(key);
+      }
+      return rows;
+    }
+    case 'order.lineServed':
+    case 'order.lineDispatched':
+      return [['orders', event.orderNo], ['stock', stockKey(event.warehouse, event.artNo)],
+        ...event.type === 'order.lineDispatched' ? event.individuals.map((i): RowRef => ['individuals', i]) : []];
+    case 'order.lineDelivered':
+      return [['orders', event.orderNo], ...event.individuals.map((i): RowRef => ['individuals', i])];
+    case 'order.lineCancelled':
+      return event.released > 0
+        ? [['orders', event.orderNo], ['stock', stockKey(event.warehouse, event.artNo)]]
+        : [['orders', event.orderNo]];
+    case 'order.linePicking':
+    case 'order.deliveryDateChanged':
+      return [['orders', event.orderNo]];
+    case 'message.created': return [['messages', event.message.messageNo]];
+    case 'message.deleted': return [['messages', event.messageNo]];
+    case 'prescribingRule.set': return [['prescribingRules', event.rule.profession]];
+    default: return unreachable(event, 'order event');
+  }
+}

@@ -1,0 +1,68 @@
+// Named limits, weights and tuning knobs of the catalog search index (one place to review them).
+
+/** Longer query text is truncated (not rejected): a type-ahead must never throw on a paste. */
+export const QUERY_CHARS_MAX = 100;
+/** Words beyond this are ignored; more words only narrow an AND query that is already specific. */
+export const QUERY_TERMS_MAX = 8;
+/** `limit` is clamped to this; callers page with `offset` for more. */
+export const HITS_LIMIT_MAX = 100;
+/** Deep paging costs O(offset) stock look-ups; beyond this nobody is reading. */
+export const OFFSET_MAX = 10_000;
+/** Cap for `suggest(text, limit)`. */
+export const SUGGEST_LIMIT_MAX = 20;
+
+/** Article numbers are exactly six digits. */
+export const ARTNO_DIGITS = 6;
+/** A purely numeric query of at least this many digits is looked up as an article-number prefix. */
+export const ARTNO_PREFIX_MIN_DIGITS = 3;
+
+/** The last query word is expanded as a prefix only from this length: one letter would touch half the catalogue. */
+export const PREFIX_MIN_CHARS = 2;
+/** Query words of this many letters tolerate one edit (Damerau-Levenshtein, transposition = 1). */
+export const TYPO1_MIN_CHARS = 4;
+/** Query words of this many letters tolerate two edits. */
+export const TYPO2_MIN_CHARS = 8;
+/** The deletion index stores every vocabulary word's deletions up to this distance. */
+export const TYPO_DISTANCE_MAX = 2;
+/** Longer words get no typo tolerance and stay out of the typo index (deletion sets grow quadratically). */
+export const TYPO_WORD_CHARS_MAX = 32;
+/** A no-hit query word only gets a "did you mean" when a vocabulary word lies this close. */
+export const SUGGEST_DISTANCE_MAX = 2;
+/** Words shorter than this get no "did you mean": at two letters everything is two edits away. */
+export const SUGGEST_MIN_CHARS = 3;
+
+/** Compound heads: the modifier in front of a head must be at least this long (gå|stol). */
+export const COMPOUND_MODIFIER_MIN_CHARS = 2;
+/** Plural stems of ISO title words must keep at least this many letters (säng|ar, not st|or). */
+export const STEM_MIN_CHARS = 4;
+
+/** New vocabulary words wait in an unsorted tail until this many, then merge into the sorted prefix array. */
+export const VOCAB_PENDING_MAX = 256;
+
+// Match quality per query term (larger is better): exact > prefix > typo, exact diacritics > folded.
+export const Q_EXACT = 10;
+export const Q_FOLDED = 9;
+export const Q_PREFIX = 7;
+export const Q_PREFIX_FOLDED = 6;
+export const Q_TYPO1 = 4;
+export const Q_TYPO2 = 3;
+
+// Field weights: name matches rank above supplier, above ISO-title-only matches; derived parts a bit lower.
+export const W_NAME = 10;
+export const W_NAME_PART = 7;
+export const W_SUPPLIER = 9;
+export const W_TITLE = 6;
+export const W_TITLE_DERIVED = 5;
+
+/** Term score = quality * weight, so one term contributes at most this much. */
+export const TERM_SCORE_MAX = Q_EXACT * W_NAME;
+/** Score of an exact article-number hit (same as an exact name word) and of a prefix hit. */
+export const SCORE_ARTNO_EXACT = Q_EXACT * W_NAME;
+export const SCORE_ARTNO_PREFIX = Q_PREFIX * W_NAME;
+/** Status rank folded into the primary sort key below relevance: active > outgoing > discontinued. */
+export const STATUS_RANKS = 3;
+
+// Posting flag bits. Name postings: the whole word or a compound head of it.
+export const FLAG_WHOLE = 1;
+/** Name: compound head (duschstol → stol). Title: compound head or plural stem (rollatorer → rollator). */
+export const FLAG_DERIVED = 2;

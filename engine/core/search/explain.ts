@@ -1,0 +1,62 @@
+// SearchHit.matched: for each query term, the source that gave an article its score for that term.
+
+import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
+import type { IndexStore } from './index-store.ts';
+import type { TermPlan } from './matcher.ts';
+import { describeMatch, type Source } from './term-sources.ts';
+import type { Form } from './vocabulary.ts';
+
+/** Up to this many sources are checked one by one; beyond (short prefixes) the article's words are. */
+const SOURCES_SCAN_MAX = 8;
+
+/** How the term matched article d: the best-scoring source, first in source order on ties. */
+export function explainTerm(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number> | null): string {
+  const best = index === null ? scanSources(store, plan, d) : scanWords(store, plan, d, index);
+  return best ? describeMatch(plan.term, best) : plan.term.text;
+}
+
+/** Form → position in the term's sources, when there are too many sources to scan per hit. */
+export function sourceIndex(plan: TermPlan): Map<Form, number> | null {
+  if (plan.sources.length <= SOURCES_SCAN_MAX) return null;
+  return new Map(plan.sources.map((s, i) => [s.form, i]));
+}
+
+function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | undefined {
+  const { setOf, supplierOf } = store.docs;
+  let best: Source | undefined;
+  let bestScore = 0;
+  for (const src of plan.sources) {
+    if (src.quality * W_NAME <= bestScore) break; // sorted best first: nothing later can win
+    const { docs, sets, suppliers } = src.form;
+    const nameFlag = docs?.flagOf(d) ?? 0;
+    const setFlag = sets?.flagOf(setOf[d]!) ?? 0;
+    let v = nameFlag ? src.quality * (nameFlag & FLAG_WHOLE ? W_NAME : W_NAME_PART) : 0;
+    if (setFlag) v = Math.max(v, src.quality * (setFlag & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
+    if (suppliers?.flagOf(supplierOf[d]!)) v = Math.max(v, src.quality * W_SUPPLIER);
+    if (v > bestScore) {
+      best = src;
+      bestScore = v;
+    }
+  }
+  return best;
+}
+
+/** The same answer from the article's own words (name, supplier, ISO titles) looked up by form. */
+function scanWords(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number>): Source | undefined {
+  let bestAt = -1;
+  let bestScore = 0;
+  const consider = (form: Form, weight: number): void => {
+    const at = index.get(form);
+    if (at === undefined) return;
+    const v = plan.sources[at]!.quality * weight;
+    if (v > bestScore || (v === bestScore && at < bestAt)) {
+      bestAt = at;
+      bestScore = v;
+    }
+  };
+  for (const form of store.docs.forms[d]!) consider(form, form.docs!.flagOf(d) & FLAG_WHOLE ? W_NAME : W_NAME_PART);
+  for (const form of store.suppliers.groups[store.docs.supplierOf[d]!]!.forms) consider(form, W_SUPPLIER);
+  const set = store.sets.groups[store.docs.setOf[d]!]!;
+  set.forms.forEach((form, i) => consider(form, set.words[i]![1] & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
+  return bestAt < 0 ? undefined : plan.sources[bestAt];
+}

@@ -1,0 +1,137 @@
+// Index contents and live maintenance: articles, vocabulary postings, supplier and ISO title groups.
+
+import { ARTNO_DIGITS, FLAG_DERIVED, FLAG_WHOLE } from './constants.ts';
+import { derivedWords } from './compounds.ts';
+import { DocTable, STATUS_CODE } from './doc-table.ts';
+import { type Group, GroupTable } from './groups.ts';
+import { digitsOnly, foldPhrase, tokenize } from './normalize.ts';
+import { noteAdded, noteRemoved } from './list-pairs.ts';
+import { PairTable } from './pair-counts.ts';
+import type { SearchDoc } from './types.ts';
+import { type Field, type Form, Vocabulary } from './vocabulary.ts';
+
+const ARTNO_PATTERN = new RegExp(`^\\d{${ARTNO_DIGITS}}$`);
+const KEY_SEPARATOR = '\u0000';
+const TITLE_SEPARATOR = '\u0001';
+
+export function isArtNo(artNo: string): boolean {
+  return ARTNO_PATTERN.test(artNo);
+}
+
+export class IndexStore {
+  readonly docs = new DocTable();
+  readonly vocab = new Vocabulary();
+  readonly sets = new GroupTable();
+  readonly suppliers = new GroupTable();
+  readonly pairs = new PairTable();
+
+  upsert(doc: SearchDoc): void {
+    if (!isArtNo(doc.artNo)) throw new RangeError(`artNo must be ${ARTNO_DIGITS} digits: ${JSON.stringify(doc.artNo)}`);
+    if (!Object.hasOwn(STATUS_CODE, doc.status)) throw new RangeError(`unknown status: ${JSON.stringify(doc.status)}`);
+    const id = Number(doc.artNo);
+    if (this.docs.has(id)) this.unlink(id);
+    else this.docs.allocate(id);
+    this.link(id, doc);
+  }
+
+  remove(artNo: string): void {
+    if (!isArtNo(artNo)) return;
+    const id = Number(artNo);
+    if (!this.docs.has(id)) return;
+    this.unlink(id);
+    this.docs.release(id);
+  }
+
+  /** Sizes for benchmark reports. */
+  stats(): { words: number; typoEntries: number; sets: number; suppliers: number } {
+    const live = (t: GroupTable) => t.groups.filter((g) => g !== undefined).length;
+    return { words: this.vocab.words.length, typoEntries: this.vocab.typoEntries, sets: live(this.sets), suppliers: live(this.suppliers) };
+  }
+
+  private link(id: number, doc: SearchDoc): void {
+    const docs = this.docs;
+    const status = STATUS_CODE[doc.status];
+    docs.names[id] = doc.name;
+    docs.status[id] = status;
+    const supplierWords = tokenize(doc.supplierName);
+    const supplier = this.join(this.suppliers, supplierWords.join(' '), foldPhrase(doc.supplierName), 'suppliers', () =>
+      [...new Set(supplierWords)].map((w) => [w, FLAG_WHOLE] as const),
+    );
+    supplier.docs.add(id, 0);
+    docs.supplierOf[id] = supplier.id;
+    const iso = digitsOnly(doc.isoCode);
+    const titles = doc.isoTitles.map((t) => tokenize(t).join(' '));
+    const set = this.join(this.sets, iso + KEY_SEPARATOR + titles.join(TITLE_SEPARATOR), iso, 'sets', () => titleWords(titles));
+    set.docs.add(id, 0);
+    docs.setOf[id] = set.id;
+    const pair = this.pairs.add(set.id, supplier.id, status, id);
+    docs.pairOf[id] = pair;
+    // Name words last: long lists' per-pair counts read the article's pair and status.
+    const forms: Form[] = [];
+    for (const [word, flag] of nameWords(doc.name)) {
+      const form = this.vocab.add(word, 'docs', id, flag);
+      noteAdded(form.docs!, docs.pairOf, docs.status, pair, status);
+      forms.push(form);
+    }
+    docs.forms[id] = forms;
+  }
+
+  private unlink(id: number): void {
+    const docs = this.docs;
+    const pair = docs.pairOf[id]!;
+    const status = docs.status[id]!;
+    for (const form of docs.forms[id]!) {
+      form.docs!.remove(id);
+      noteRemoved(form.docs!, pair, status);
+    }
+    this.pairs.remove(pair, status, id);
+    this.leave(this.suppliers, docs.supplierOf[id]!, id, 'suppliers');
+    this.leave(this.sets, docs.setOf[id]!, id, 'sets');
+  }
+
+  /** The group for key, created with its words indexed on first use. */
+  private join(
+    table: GroupTable,
+    key: string,
+    filterKey: string,
+    field: Field,
+    words: () => ReadonlyArray<readonly [string, number]>,
+  ): Group {
+    const existing = table.get(key);
+    if (existing) return existing;
+    const group = table.create(key, filterKey, words());
+    for (const [word, flag] of group.words) group.forms.push(this.vocab.add(word, field, group.id, flag));
+    return group;
+  }
+
+  /** Remove an article from its group; the last one out removes the group's words. */
+  private leave(table: GroupTable, groupId: number, id: number, field: Field): void {
+    const group = table.groups[groupId]!;
+    group.docs.remove(id);
+    if (group.docs.length > 0) return;
+    for (const [word] of group.words) this.vocab.remove(word, field, group.id);
+    table.delete(group);
+  }
+}
+
+/** Name words (whole) and their compound heads (derived), each word once with its OR-ed flags. */
+export function nameWords(name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const word of tokenize(name)) {
+    out.set(word, (out.get(word) ?? 0) | FLAG_WHOLE);
+    for (const part of derivedWords(word, false)) out.set(part, (out.get(part) ?? 0) | FLAG_DERIVED);
+  }
+  return out;
+}
+
+/** ISO title words (whole) plus plural stems and compound heads (derived), each once. */
+export function titleWords(titles: readonly string[]): Array<readonly [string, number]> {
+  const out = new Map<string, number>();
+  for (const title of titles) {
+    for (const word of tokenize(title)) {
+      out.set(word, (out.get(word) ?? 0) | FLAG_WHOLE);
+      for (const d of derivedWords(word, true)) out.set(d, (out.get(d) ?? 0) | FLAG_DERIVED);
+    }
+  }
+  return [...out];
+}

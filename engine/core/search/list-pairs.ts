@@ -1,0 +1,40 @@
+// Per-pair entry counts of large name posting lists, kept up to date on every add and remove.
+
+import { STATUS_RANKS } from './constants.ts';
+import type { ListPairs, PostingList } from './posting-list.ts';
+
+/** Lists at least this long keep per-pair counts; shorter ones are cheaper to walk than to look up. */
+export const LIST_PAIRS_MIN = 512;
+
+/*
+ * Why: a one-word query like "rullstol" has a 15 000-entry name list whose articles nearly all sit
+ * in ISO sets the word also matches. Per-pair counts tell, without walking, how many entries lie
+ * outside the matched pairs (usually none) and which pairs a list touches at all.
+ */
+
+/** Record an entry just added; builds the counts when the list reaches LIST_PAIRS_MIN. */
+export function noteAdded(list: PostingList, pairOf: Int32Array, status: Uint8Array, pair: number, st: number): void {
+  if (list.pairs) {
+    bump(list.pairs, pair, st, 1);
+    return;
+  }
+  if (list.length < LIST_PAIRS_MIN) return;
+  const built: ListPairs = new Map();
+  for (let k = 0; k < list.length; k++) {
+    const d = list.ids[k]!;
+    bump(built, pairOf[d]!, status[d]!, 1);
+  }
+  list.pairs = built;
+}
+
+/** Record an entry just removed (the article's pair and status as they were when it was added). */
+export function noteRemoved(list: PostingList, pair: number, st: number): void {
+  if (list.pairs) bump(list.pairs, pair, st, -1);
+}
+
+function bump(counts: ListPairs, pair: number, st: number, delta: number): void {
+  let c = counts.get(pair);
+  if (!c) counts.set(pair, (c = new Int32Array(STATUS_RANKS)));
+  c[st] = c[st]! + delta;
+  if (delta < 0 && c.every((x) => x === 0)) counts.delete(pair);
+}

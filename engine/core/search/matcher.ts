@@ -1,0 +1,300 @@
+// Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
+
+import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
+import type { IndexStore } from './index-store.ts';
+import { gallop, pairsToIntersect } from './pair-walk.ts';
+import type { PostingList } from './posting-list.ts';
+import type { QueryTerm } from './query-terms.ts';
+import type { GroupScores, PairMask, Scratch } from './scratch.ts';
+import type { Source } from './term-sources.ts';
+
+/** Article filters resolved for one query; null = no restriction. */
+export interface Filter {
+  /** Highest status code admitted (1 = up to outgoing, 2 = also discontinued). */
+  statusMax: number;
+  supplierAllowed: Uint8Array | null;
+  setAllowed: Uint8Array | null;
+}
+
+/** One query term ready to evaluate: its sources, per-group scores and per-pair reachability. */
+export interface TermPlan {
+  term: QueryTerm;
+  sources: Source[];
+  sets: GroupScores;
+  suppliers: GroupScores;
+  pairs: PairMask;
+  /** Name postings to walk if this term drives or is marked. */
+  docCost: number;
+  /** Articles to enumerate if this term drives. */
+  cost: number;
+}
+
+export const CLASS_FULL = 1;
+export const CLASS_PARTIAL = 2;
+export const PAIR_GROUP = 1;
+export const PAIR_NAMES = 2;
+
+/**
+ * Why pairs: "invacare rullstol" matches a supplier group and ISO sets. Enumerating the Invacare
+ * group visits every Invacare article; enumerating only the pairs (set, Invacare) that "rullstol"
+ * can also reach — by a matched set or an entry in one of its name lists — visits a few hundred.
+ */
+export class Matcher {
+  private wantedClass = 0;
+  private statusMax = 0;
+
+  constructor(
+    private readonly store: IndexStore,
+    private readonly scratch: Scratch,
+  ) {}
+
+  /** Score groups for the term once; articles later read their group's score in O(1). */
+  plan(plan: TermPlan): void {
+    plan.sets.ensure(this.store.sets.capacity);
+    plan.suppliers.ensure(this.store.suppliers.capacity);
+    let docCost = 0;
+    for (const src of plan.sources) {
+      const { docs, sets, suppliers } = src.form;
+      if (docs) docCost += docs.length;
+      if (sets) {
+        for (let k = 0; k < sets.length; k++) {
+          const w = sets.flags[k]! & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED;
+          plan.sets.raise(sets.ids[k]!, src.quality * w);
+        }
+      }
+      if (suppliers) {
+        for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, src.quality * W_SUPPLIER);
+      }
+    }
+    plan.docCost = docCost;
+  }
+
+  /**
+   * Classify the pairs every term reaches and the filters allow, into scratch.pairClass: full
+   * when every term reaches through a group (pairBase = the summed group scores), else partial.
+   * Returns the classified pair ids; the caller zeroes them after the query.
+   */
+  classify(plans: TermPlan[], f: Filter): number[] {
+    const s = this.scratch;
+    s.ensurePairs(this.store.pairs.capacity);
+    this.statusMax = f.statusMax;
+    for (const p of plans) this.reach(p);
+    const out: number[] = [];
+    for (const id of plans[0]!.pairs.touched) {
+      const pair = this.store.pairs.pairs[id]!;
+      if (f.setAllowed !== null && f.setAllowed[pair.set] !== 1) continue;
+      if (f.supplierAllowed !== null && f.supplierAllowed[pair.supplier] !== 1) continue;
+      let full = true;
+      let reached = true;
+      let base = 0;
+      for (const p of plans) {
+        const bits = p.pairs.bits[id]!;
+        if (bits === 0) reached = false;
+        if (!(bits & PAIR_GROUP)) full = false;
+        base += Math.max(p.sets.scores[pair.set]!, p.suppliers.scores[pair.supplier]!);
+      }
+      if (!reached) continue;
+      s.pairClass[id] = full ? CLASS_FULL : CLASS_PARTIAL;
+      s.pairBase[id] = base;
+      out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * Candidates matching every term, into scratch.candidates with summed scores; returns the count.
+   * Only classified pairs are enumerated; full ones only with includeFull (the multi-word path
+   * counts those in bulk).
+   */
+  run(plans: TermPlan[], includeFull: boolean): number {
+    this.wantedClass = includeFull ? CLASS_FULL | CLASS_PARTIAL : CLASS_PARTIAL;
+    for (const p of plans) p.cost = this.driveCost(p);
+    // The cheapest term drives; the others only narrow, most selective first.
+    const order = plans.slice().sort((a, b) => a.cost - b.cost);
+    let n = this.enumerate(order[0]!);
+    for (let t = 1; t < order.length && n > 0; t++) n = this.narrow(order[t]!, n);
+    return n;
+  }
+
+  /** Ids in [lo, hi) that are articles passing the filters, all with one score. */
+  range(lo: number, hi: number, score: number, filter: Filter): number {
+    const { candidates, score: scores } = this.scratch;
+    let n = 0;
+    for (let d = lo; d < Math.min(hi, this.store.docs.end); d++) {
+      if (this.passes(d, filter)) {
+        scores[d] = score;
+        candidates[n++] = d;
+      }
+    }
+    return n;
+  }
+
+  passes(d: number, f: Filter): boolean {
+    const docs = this.store.docs;
+    return (
+      docs.status[d]! <= f.statusMax &&
+      (f.supplierAllowed === null || f.supplierAllowed[docs.supplierOf[d]!] === 1) &&
+      (f.setAllowed === null || f.setAllowed[docs.setOf[d]!] === 1)
+    );
+  }
+
+  /** Mark the pairs the term can reach: through a matched group or a name-list entry. */
+  private reach(plan: TermPlan): void {
+    const { pairs } = this.store;
+    const mask = plan.pairs;
+    mask.ensure(pairs.capacity);
+    for (const g of plan.sets.touched) for (const p of pairs.ofSet[g] ?? []) mask.set(p.id, PAIR_GROUP);
+    for (const g of plan.suppliers.touched) for (const p of pairs.ofSupplier[g] ?? []) mask.set(p.id, PAIR_GROUP);
+    const pairOf = this.store.docs.pairOf;
+    for (const src of plan.sources) {
+      const list = src.form.docs;
+      if (!list) continue;
+      if (list.pairs) for (const id of list.pairs.keys()) mask.set(id, PAIR_NAMES);
+      else for (let k = 0; k < list.length; k++) mask.set(pairOf[list.ids[k]!]!, PAIR_NAMES);
+    }
+  }
+
+  /** Articles the term would enumerate as driver: wanted pairs of its groups plus its name lists. */
+  private driveCost(plan: TermPlan): number {
+    const pairClass = this.scratch.pairClass;
+    let cost = plan.docCost;
+    for (const id of plan.pairs.touched) {
+      if (plan.pairs.bits[id]! & PAIR_GROUP && pairClass[id]! & this.wantedClass) cost += this.store.pairs.pairs[id]!.docs.length;
+    }
+    return cost;
+  }
+
+  private enumerate(plan: TermPlan): number {
+    const s = this.scratch;
+    const mark = s.nextMark();
+    const { status } = this.store.docs;
+    const pairClass = s.pairClass;
+    const wanted = this.wantedClass;
+    let n = 0;
+    for (const id of plan.pairs.touched) {
+      if (!(plan.pairs.bits[id]! & PAIR_GROUP) || !(pairClass[id]! & wanted)) continue;
+      const pair = this.store.pairs.pairs[id]!;
+      const v = Math.max(plan.sets.scores[pair.set]!, plan.suppliers.scores[pair.supplier]!);
+      const { ids, length } = pair.docs;
+      for (let k = 0; k < length; k++) {
+        const d = ids[k]!;
+        if (status[d]! <= this.statusMax) n = this.take(d, v, mark, n);
+      }
+    }
+    for (const src of plan.sources) {
+      const list = src.form.docs;
+      if (list) n = this.enumerateList(list, src.quality * W_NAME, src.quality * W_NAME_PART, mark, n);
+    }
+    return n;
+  }
+
+  /** Entries of a name list in wanted pairs, by walking it or by intersecting those pairs' members. */
+  private enumerateList(list: PostingList, whole: number, part: number, mark: number, n: number): number {
+    const pairClass = this.scratch.pairClass;
+    const { status, pairOf } = this.store.docs;
+    const wanted = this.wantedClass;
+    const statusMax = this.statusMax;
+    const { ids, flags, length } = list;
+    const chosen = pairsToIntersect(list, this.store.pairs, pairClass, wanted);
+    if (chosen === null) {
+      for (let k = 0; k < length; k++) {
+        const d = ids[k]!;
+        if (pairClass[pairOf[d]!]! & wanted && status[d]! <= statusMax) n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
+      }
+      return n;
+    }
+    for (const id of chosen) {
+      const members = this.store.pairs.pairs[id]!.docs;
+      for (let i = 0, at = 0; i < members.length && at < length; i++) {
+        const d = members.ids[i]!;
+        at = gallop(ids, length, at, d);
+        if (at < length && ids[at] === d && status[d]! <= statusMax) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
+      }
+    }
+    return n;
+  }
+
+  /** Add d as a candidate with score v, or raise its score; returns the new candidate count. */
+  private take(d: number, v: number, mark: number, n: number): number {
+    const { stamp, score, candidates } = this.scratch;
+    if (stamp[d] === mark) {
+      if (v > score[d]!) score[d] = v;
+      return n;
+    }
+    stamp[d] = mark;
+    score[d] = v;
+    candidates[n] = d;
+    return n + 1;
+  }
+
+  /** Keep candidates that also match this term, adding its score. */
+  private narrow(plan: TermPlan, n: number): number {
+    const { candidates, score, termStamp, termScore } = this.scratch;
+    const { setOf, supplierOf, pairOf } = this.store.docs;
+    const setScores = plan.sets.scores;
+    const supScores = plan.suppliers.scores;
+    const bits = plan.pairs.bits;
+    const marked = plan.docCost <= n * searchCost(plan);
+    const tMark = marked ? this.mark(plan) : 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const d = candidates[i]!;
+      let v = Math.max(setScores[setOf[d]!]!, supScores[supplierOf[d]!]!);
+      if (bits[pairOf[d]!]! & PAIR_NAMES) {
+        if (!marked) v = nameScore(plan, d, v);
+        else if (termStamp[d] === tMark && termScore[d]! > v) v = termScore[d]!;
+      }
+      if (v > 0) {
+        score[d] = score[d]! + v;
+        candidates[m++] = d;
+      }
+    }
+    return m;
+  }
+
+  /** Walk the term's name postings once, remembering scores of current candidates. */
+  private mark(plan: TermPlan): number {
+    const s = this.scratch;
+    const tMark = s.nextTermMark();
+    const { stamp, termStamp, termScore } = s;
+    const mark = s.mark;
+    for (const src of plan.sources) {
+      const list = src.form.docs;
+      if (!list) continue;
+      const whole = src.quality * W_NAME;
+      const part = src.quality * W_NAME_PART;
+      const { ids, flags, length } = list;
+      for (let k = 0; k < length; k++) {
+        const d = ids[k]!;
+        if (stamp[d] !== mark) continue;
+        const v = flags[k]! & FLAG_WHOLE ? whole : part;
+        if (termStamp[d] !== tMark) {
+          termStamp[d] = tMark;
+          termScore[d] = v;
+        } else if (v > termScore[d]!) termScore[d] = v;
+      }
+    }
+    return tMark;
+  }
+}
+
+/**
+ * Best name score of one article for the term (at least `floor`), by binary search in each
+ * posting list. Sources are sorted best first, so lists that cannot beat the floor are skipped.
+ */
+export function nameScore(plan: TermPlan, d: number, floor: number): number {
+  let best = floor;
+  for (const src of plan.sources) {
+    if (src.quality * W_NAME <= best) break;
+    const flag = src.form.docs?.flagOf(d) ?? 0;
+    if (flag) best = Math.max(best, src.quality * (flag & FLAG_WHOLE ? W_NAME : W_NAME_PART));
+  }
+  return best;
+}
+
+/** Comparisons per candidate when checking the term by binary search instead of marking. */
+function searchCost(plan: TermPlan): number {
+  let c = 0;
+  for (const src of plan.sources) if (src.form.docs) c += Math.log2(src.form.docs.length + 1) + 1;
+  return c;
+}

@@ -1,0 +1,234 @@
+// SearchIndex: pure, synchronous, deterministic in-memory catalogue search (the public entry point).
+
+import {
+  ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, HITS_LIMIT_MAX, OFFSET_MAX, QUERY_TERMS_MAX, SCORE_ARTNO_EXACT,
+  SCORE_ARTNO_PREFIX, SUGGEST_LIMIT_MAX,
+} from './constants.ts';
+import { artNoOf } from './doc-table.ts';
+import { IndexStore } from './index-store.ts';
+import { type Filter, Matcher, type TermPlan } from './matcher.ts';
+import { MultiEvaluator } from './multi-eval.ts';
+import { UnionEvaluator } from './union-eval.ts';
+import { digitsOnly, foldPhrase, fold, tokenize } from './normalize.ts';
+import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
+import { Ranker } from './ranker.ts';
+import { GroupScores, PairMask, Scratch } from './scratch.ts';
+import { completions, didYouMean } from './suggestions.ts';
+import { explainTerm, sourceIndex } from './explain.ts';
+import { type Source, termSources } from './term-sources.ts';
+import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';
+
+const ARTNO_QUERY = new RegExp(`^\\d{${ARTNO_PREFIX_MIN_DIGITS},${ARTNO_DIGITS}}$`);
+const STATUS_MAX_DEFAULT = 1;
+const STATUS_MAX_ALL = 2;
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
+
+/** How the candidates of one query were found, for SearchHit.matched. */
+type Mode = { kind: 'artno'; digits: string; exact: boolean } | { kind: 'text'; plans: TermPlan[] } | { kind: 'browse' };
+
+export class SearchIndex {
+  private readonly store = new IndexStore();
+  private readonly scratch = new Scratch();
+  private readonly matcher = new Matcher(this.store, this.scratch);
+  private readonly ranker = new Ranker(this.store.docs, this.scratch);
+  private readonly union = new UnionEvaluator(this.store, this.scratch);
+  private readonly multi = new MultiEvaluator(this.store, this.scratch, this.matcher);
+  /** One reusable plan per query-term slot. */
+  private readonly slots: TermPlan[] = Array.from({ length: QUERY_TERMS_MAX }, () => ({
+    term: { text: '', folded: '', prefix: false, typos: 0 },
+    sources: [] as Source[],
+    sets: new GroupScores(),
+    suppliers: new GroupScores(),
+    pairs: new PairMask(),
+    docCost: 0,
+    cost: 0,
+  }));
+  private supplierMask: Uint8Array = new Uint8Array(0);
+  private setMask: Uint8Array = new Uint8Array(0);
+
+  /** Add or replace the article with doc.artNo; takes effect for the next search. */
+  upsert(doc: SearchDoc): void {
+    this.store.upsert(doc);
+  }
+
+  remove(artNo: string): void {
+    this.store.remove(artNo);
+  }
+
+  get size(): number {
+    return this.store.docs.size;
+  }
+
+  /** Index statistics for benchmarks (word count, typo-index entries, groups). */
+  stats(): ReturnType<IndexStore['stats']> {
+    return this.store.stats();
+  }
+
+  search(q: SearchQuery, availableOf: AvailableOf): SearchResult {
+    const limit = clampInt(q.limit, HITS_LIMIT_MAX);
+    const offset = clampInt(q.offset, OFFSET_MAX);
+    const s = this.scratch;
+    s.ensure(this.store.docs.end);
+    const stockMark = s.nextStockMark();
+    const inStock = (d: number): boolean => {
+      if (s.stockStamp[d] !== stockMark) {
+        s.stockStamp[d] = stockMark;
+        s.inStock[d] = availableOf(artNoOf(d)) > 0 ? 1 : 0;
+      }
+      return s.inStock[d] === 1;
+    };
+    const filter = this.filterOf(q);
+    const text = clampQueryText(q.text);
+    const need = offset + limit;
+    const byArtNo = this.searchArtNo(text.trim(), filter, need, q.inStockOnly === true, inStock);
+    if (byArtNo) return this.result(byArtNo.total, byArtNo.order.slice(offset), byArtNo.mode);
+    const terms = parseTerms(text);
+    const plans = this.plan(terms, filter);
+    try {
+      if (plans.some((p) => p.sources.length === 0)) {
+        const known = plans.map((p) => p.sources.length > 0);
+        return { total: 0, hits: [], ...optional(didYouMean(this.store, terms, known)) };
+      }
+      const mode: Mode = plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans };
+      let total: number;
+      let order: number[];
+      if (plans.length <= 1 && !q.inStockOnly) {
+        // One word or filters only: counters and level walks, never all candidates.
+        const plan = plans[0] ?? null;
+        total = this.union.count(plan, filter);
+        order = total === 0 ? [] : this.union.page(plan, filter, Math.min(need, total), inStock);
+      } else if (!q.inStockOnly) {
+        // Several words: full pairs in bulk, the rest through the matcher.
+        ({ total, order } = this.multi.run(plans, filter, need, inStock));
+      } else {
+        // In-stock only: every candidate's stock decides the total, so enumerate them all.
+        total = plans.length === 0 ? this.matcher.range(0, this.store.docs.end, 0, filter) : this.enumerateAll(plans, filter);
+        total = this.keepInStock(total, inStock);
+        order = this.ranker.top(total, need, inStock);
+      }
+      return this.result(total, order.slice(offset), mode);
+    } finally {
+      for (const p of plans) this.release(p);
+    }
+  }
+
+  /** Type-ahead: completions of the last word being typed (most frequent first), then article names. */
+  suggest(text: string, limit: number): string[] {
+    const max = clampInt(limit, SUGGEST_LIMIT_MAX);
+    const clamped = clampQueryText(text);
+    const words = tokenize(clamped);
+    if (max === 0 || words.length === 0) return [];
+    const out: string[] = [];
+    if (ENDS_IN_WORD.test(clamped)) {
+      const head = words.slice(0, -1).join(' ');
+      for (const w of completions(this.store, fold(words[words.length - 1]!), max)) out.push(head ? `${head} ${w}` : w);
+    }
+    if (out.length < max) {
+      // Names of the best matching articles; stock is irrelevant for completions.
+      const { hits } = this.search({ text: clamped, limit: max, offset: 0 }, () => 1);
+      for (const h of hits) {
+        const name = this.store.docs.names[Number(h.artNo)]!;
+        if (out.length < max && !out.includes(name)) out.push(name);
+      }
+    }
+    return out;
+  }
+
+  private plan(terms: QueryTerm[], filter: Filter): TermPlan[] {
+    return terms.map((term, i) => {
+      const plan = this.slots[i]!;
+      plan.term = term;
+      termSources(term, this.store.vocab, plan.sources);
+      this.matcher.plan(plan);
+      return plan;
+    });
+  }
+
+  private enumerateAll(plans: TermPlan[], filter: Filter): number {
+    const classified = this.matcher.classify(plans, filter);
+    try {
+      return this.matcher.run(plans, true);
+    } finally {
+      for (const id of classified) this.scratch.pairClass[id] = 0;
+    }
+  }
+
+  private release(plan: TermPlan): void {
+    plan.sets.reset();
+    plan.suppliers.reset();
+    plan.pairs.reset();
+    plan.sources.length = 0;
+  }
+
+  private filterOf(q: SearchQuery): Filter {
+    const statusMax = q.includeDiscontinued ? STATUS_MAX_ALL : STATUS_MAX_DEFAULT;
+    const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
+    const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
+    let supplierAllowed: Uint8Array | null = null;
+    let setAllowed: Uint8Array | null = null;
+    if (supplierKey) {
+      supplierAllowed = this.supplierMask = mask(this.supplierMask, this.store.suppliers.groups, (k) => k.startsWith(supplierKey));
+    }
+    if (isoKey) setAllowed = this.setMask = mask(this.setMask, this.store.sets.groups, (k) => k.startsWith(isoKey));
+    return { statusMax, supplierAllowed, setAllowed };
+  }
+
+  /**
+   * Fast path for a purely numeric query of 3–6 digits: the exact article, or every article whose
+   * number starts with the digits (an id range, since ids are article numbers). Undefined when
+   * nothing matches, so the digits are then searched as text (model numbers, sizes).
+   */
+  private searchArtNo(
+    digits: string, filter: Filter, need: number, inStockOnly: boolean, inStock: (d: number) => boolean,
+  ): { total: number; order: number[]; mode: Mode } | undefined {
+    if (!ARTNO_QUERY.test(digits)) return undefined;
+    const width = 10 ** (ARTNO_DIGITS - digits.length);
+    const lo = Number(digits) * width;
+    let total = this.matcher.range(lo, lo + width, width === 1 ? SCORE_ARTNO_EXACT : SCORE_ARTNO_PREFIX, filter);
+    if (inStockOnly) total = this.keepInStock(total, inStock);
+    if (total === 0) return undefined;
+    return { total, order: this.ranker.top(total, need, inStock), mode: { kind: 'artno', digits, exact: width === 1 } };
+  }
+
+  private keepInStock(n: number, inStock: (d: number) => boolean): number {
+    const c = this.scratch.candidates;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (inStock(c[i]!)) c[m++] = c[i]!;
+    return m;
+  }
+
+  private result(total: number, page: number[], mode: Mode): SearchResult {
+    const indexes = mode.kind === 'text' ? mode.plans.map(sourceIndex) : [];
+    const hits = page.map((d): SearchHit => {
+      const artNo = artNoOf(d);
+      const score = this.scratch.score[d]!;
+      if (mode.kind === 'browse') return { artNo, score, matched: [] };
+      if (mode.kind === 'artno') return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };
+      // Terms in query order (plans keep it), each with its best-scoring source.
+      return { artNo, score, matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!)) };
+    });
+    return { total, hits };
+  }
+}
+
+/** `{ suggestion }` when there is one, else nothing (the field stays absent rather than undefined). */
+function optional(suggestion: string | undefined): { suggestion?: string } {
+  return suggestion === undefined ? {} : { suggestion };
+}
+
+/** Integer in [0, max]; NaN and negatives become 0. */
+function clampInt(value: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(0, Math.floor(value))) : 0;
+}
+
+/** Reusable 0/1 mask over group ids: 1 where the group's filter key is accepted. */
+function mask(
+  buf: Uint8Array,
+  groups: ReadonlyArray<{ id: number; filterKey: string } | undefined>,
+  accept: (key: string) => boolean,
+): Uint8Array {
+  const m = buf.length >= groups.length ? buf : new Uint8Array(Math.max(groups.length, buf.length * 2));
+  m.fill(0);
+  for (const g of groups) if (g && accept(g.filterKey)) m[g.id] = 1;
+  return m;
+}

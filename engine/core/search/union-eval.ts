@@ -1,0 +1,193 @@
+// Single-term and filter-only queries: exact totals from group counters, pages by walking score levels.
+
+import { W_NAME, W_NAME_PART } from './constants.ts';
+import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
+import type { IndexStore } from './index-store.ts';
+import { type Filter, nameScore, type TermPlan } from './matcher.ts';
+import { countUpTo, type Pair } from './pair-counts.ts';
+import type { PostingList } from './posting-list.ts';
+import { gallop } from './pair-walk.ts';
+import type { Scratch } from './scratch.ts';
+
+/**
+ * Why a separate path: a one-word query ("rullstol", "för", "med") can match half the catalogue,
+ * mostly through ISO titles. Enumerating those articles costs far more than the 50 µs budget.
+ * With one term, an article's score is simply the best of its sources, and every source — a name
+ * posting list (whole words or compound heads) or a whole group — gives all its articles one
+ * score. So:
+ *  - total = articles of matched groups, summed from (set, supplier, status) counters, plus the
+ *    name-list articles outside those groups (the only ones touched one by one);
+ *  - the page = walk the sources level by level, best score first; within a level and status the
+ *    lists are in article-number order, so the walk stops after `need` in-stock articles.
+ */
+
+/** A level stream with the score all its accepted entries get. */
+interface ScoredStream extends Stream {
+  score: number;
+}
+
+export class UnionEvaluator {
+  constructor(
+    private readonly store: IndexStore,
+    private readonly scratch: Scratch,
+  ) {}
+
+  /** Total articles matching the single term (or, with plan null, only the filters). */
+  count(plan: TermPlan | null, f: Filter): number {
+    const { pairs } = this.store;
+    let n = 0;
+    if (plan === null) {
+      for (const p of pairs.pairs) if (p && pairAllowed(p, f)) n += countUpTo(p.counts, f.statusMax);
+      return n;
+    }
+    const setScores = plan.sets.scores;
+    for (const g of plan.sets.touched) {
+      for (const p of pairs.ofSet[g] ?? []) if (pairAllowed(p, f)) n += countUpTo(p.counts, f.statusMax);
+    }
+    for (const g of plan.suppliers.touched) {
+      for (const p of pairs.ofSupplier[g] ?? []) if (setScores[p.set] === 0 && pairAllowed(p, f)) n += countUpTo(p.counts, f.statusMax);
+    }
+    return n + this.countOutside(plan, f);
+  }
+
+  /** The best `need` articles in final order; their scores are left in scratch.score. */
+  page(plan: TermPlan | null, f: Filter, need: number, inStock: (d: number) => boolean): number[] {
+    const streams = plan === null ? this.browseStreams(f) : this.termStreams(plan, f);
+    const { status, setOf, supplierOf } = this.store.docs;
+    const { supplierAllowed, setAllowed } = f;
+    const score = this.scratch.score;
+    const out: number[] = [];
+    for (let i = 0; i < streams.length && out.length < need; ) {
+      const level = streams[i]!.score;
+      let j = i;
+      while (j < streams.length && streams[j]!.score === level) j++;
+      for (let s = 0; s <= f.statusMax && out.length < need; s++) {
+        const accept = (d: number): boolean =>
+          status[d] === s &&
+          (supplierAllowed === null || supplierAllowed[supplierOf[d]!] === 1) &&
+          (setAllowed === null || setAllowed[setOf[d]!] === 1) &&
+          (plan === null || !this.scoresAbove(plan, d, level));
+        const from = out.length;
+        collectLevel(streams.slice(i, j), need - out.length, accept, inStock, this.scratch, out);
+        for (let k = from; k < out.length; k++) score[out[k]!] = level;
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /**
+   * Name-list articles outside the matched groups (which count() already has), each once. Long
+   * lists answer from their per-pair counts; the longest list with outside entries is counted
+   * that way and every other list with outside entries is walked, skipping what that one holds.
+   */
+  private countOutside(plan: TermPlan, f: Filter): number {
+    let anchor: PostingList | null = null;
+    let anchorCount = 0;
+    const walk: PostingList[] = [];
+    for (const src of plan.sources) {
+      const list = src.form.docs;
+      if (!list) continue;
+      if (list.pairs === null) {
+        walk.push(list);
+        continue;
+      }
+      const c = this.outsideFromPairs(list, plan, f);
+      if (c === 0) continue;
+      if (c > anchorCount) {
+        if (anchor) walk.push(anchor);
+        anchor = list;
+        anchorCount = c;
+      } else walk.push(list);
+    }
+    return anchorCount + this.walkOutside(walk, anchor, plan, f);
+  }
+
+  private outsideFromPairs(list: PostingList, plan: TermPlan, f: Filter): number {
+    const all = this.store.pairs.pairs;
+    let n = 0;
+    for (const [id, counts] of list.pairs!) {
+      const p = all[id]!;
+      if (plan.sets.scores[p.set] === 0 && plan.suppliers.scores[p.supplier] === 0 && pairAllowed(p, f)) {
+        n += countUpTo(counts, f.statusMax);
+      }
+    }
+    return n;
+  }
+
+  /** Outside entries of the walked lists that are not in the anchor list, each once. */
+  private walkOutside(walk: PostingList[], anchor: PostingList | null, plan: TermPlan, f: Filter): number {
+    const { stamp } = this.scratch;
+    const mark = this.scratch.nextMark();
+    const { status, setOf, supplierOf } = this.store.docs;
+    const setScores = plan.sets.scores;
+    const supScores = plan.suppliers.scores;
+    const { statusMax, supplierAllowed, setAllowed } = f;
+    let n = 0;
+    for (const list of walk) {
+      const { ids, length } = list;
+      let cursor = 0;
+      for (let k = 0; k < length; k++) {
+        const d = ids[k]!;
+        if (stamp[d] === mark) continue;
+        stamp[d] = mark;
+        const set = setOf[d]!;
+        const sup = supplierOf[d]!;
+        if (setScores[set]! > 0 || supScores[sup]! > 0 || status[d]! > statusMax) continue;
+        if (supplierAllowed !== null && supplierAllowed[sup] !== 1) continue;
+        if (setAllowed !== null && setAllowed[set] !== 1) continue;
+        if (anchor) {
+          cursor = gallop(anchor.ids, anchor.length, cursor, d);
+          if (cursor < anchor.length && anchor.ids[cursor] === d) continue;
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Name lists (whole words, then compound heads) and matched groups, best score first. */
+  private termStreams(plan: TermPlan, f: Filter): ScoredStream[] {
+    const streams: ScoredStream[] = [];
+    for (const src of plan.sources) {
+      const list = src.form.docs;
+      if (!list) continue;
+      streams.push(stream(list, MASK_WHOLE, src.quality * W_NAME));
+      streams.push(stream(list, MASK_DERIVED_ONLY, src.quality * W_NAME_PART));
+    }
+    for (const g of plan.sets.touched) {
+      if (f.setAllowed === null || f.setAllowed[g] === 1) streams.push(stream(this.store.sets.groups[g]!.docs, MASK_ALL, plan.sets.scores[g]!));
+    }
+    for (const g of plan.suppliers.touched) {
+      if (f.supplierAllowed === null || f.supplierAllowed[g] === 1) {
+        streams.push(stream(this.store.suppliers.groups[g]!.docs, MASK_ALL, plan.suppliers.scores[g]!));
+      }
+    }
+    return streams.sort((a, b) => b.score - a.score);
+  }
+
+  /** Filter-only query: the allowed suppliers' (or else ISO sets') member lists, all at score 0. */
+  private browseStreams(f: Filter): ScoredStream[] {
+    const bySupplier = f.supplierAllowed !== null;
+    const table = bySupplier ? this.store.suppliers : this.store.sets;
+    const allowed = bySupplier ? f.supplierAllowed : f.setAllowed;
+    const streams: ScoredStream[] = [];
+    for (const g of table.groups) if (g && (allowed === null || allowed[g.id] === 1)) streams.push(stream(g.docs, MASK_ALL, 0));
+    return streams;
+  }
+
+  /** Whether another source of the term gives the article a better score than this level. */
+  private scoresAbove(plan: TermPlan, d: number, level: number): boolean {
+    const { setOf, supplierOf } = this.store.docs;
+    if (plan.sets.scores[setOf[d]!]! > level || plan.suppliers.scores[supplierOf[d]!]! > level) return true;
+    return nameScore(plan, d, level) > level;
+  }
+}
+
+function stream(list: PostingList, mask: number, score: number): ScoredStream {
+  return { ids: list.ids, flags: list.flags, length: list.length, mask, score };
+}
+
+function pairAllowed(p: Pair, f: Filter): boolean {
+  return (f.setAllowed === null || f.setAllowed[p.set] === 1) && (f.supplierAllowed === null || f.supplierAllowed[p.supplier] === 1);
+}

@@ -1,0 +1,28 @@
+// Who may subscribe to which topic: stock topics are public to signed-in users, the order flow is for HMC staff,
+// and a user's own order and message topics are for that user alone.
+import type { User } from '../../schemas/entities.ts';
+import type { Outcome } from './handlers.ts';
+
+export const ORDERS_TOPIC = 'orders';
+
+export function ordersTopicOf(userId: string): string {
+  return `orders/${userId}`;
+}
+
+export function messagesTopicOf(userId: string): string {
+  return `messages/${userId}`;
+}
+
+/** null when allowed, else the refusal to send. */
+export function refuseTopic(user: User, topic: string): Outcome | null {
+  if (topic === ORDERS_TOPIC) {
+    if (user.roles.includes('staff') || user.roles.includes('admin')) return null;
+    return { ok: false, code: 'forbidden', message: 'Orderflödet (orders) är bara för HMC:s personal; prenumerera på orders/<ditt användar-id>.' };
+  }
+  const slash = topic.indexOf('/');
+  const area = topic.slice(0, slash);
+  if ((area === 'orders' || area === 'messages') && topic.slice(slash + 1) !== user.id) {
+    return { ok: false, code: 'forbidden', message: `Du kan bara prenumerera på dina egna ${area === 'orders' ? 'order' : 'meddelanden'}.` };
+  }
+  return null;
+}

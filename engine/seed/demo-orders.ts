@@ -1,0 +1,47 @@
+// Historic, delivered orders behind the demo patients' devices, so the order overview has a history from the first start.
+// Only the fixed demo holdings get one (a handful of rows at every scale), so `large` generation is not slowed down.
+import type { Order, OrderLine } from '../../schemas/orders.ts';
+import { ORDER_NO_FIRST } from '../core/orders/order-index.ts';
+import { plannedDates, swedishDate } from '../core/orders/working-days.ts';
+import { MAIN_WAREHOUSE, type Tables } from '../core/state.ts';
+import { DEMO_HOLDINGS, FIRST_IND_NO } from './individuals.ts';
+
+/** Who prescribed each demo article (by the default prescribing rules); everything else was ot1's. */
+const PRESCRIBER_OF: Readonly<Record<string, string>> = { '100110': 'slp1', '100104': 'pt1' };
+const FIRST_PLACED_MS = Date.UTC(2025, 2, 10, 8, 30);
+const DAYS_BETWEEN_ORDERS = 17;
+const MS_PER_DAY = 86_400_000;
+
+function deliveredLine(lineNo: number, artNo: string, dates: ReturnType<typeof plannedDates>, extra: Partial<OrderLine>): OrderLine {
+  return {
+    lineNo, artNo, quantity: 1, status: 'delivered', setPartOf: null, forIndividual: null, replacedFrom: null, purpose: null,
+    note: '', individuals: [], pickDate: dates.plannedPickDate, dispatchedDate: dates.plannedPickDate,
+    deliveredDate: dates.plannedDeliveryDate, ...extra,
+  };
+}
+
+/** One delivered order per demo holding (with its set parts); skipped when the tables lack the demo rows. */
+export function demoOrders(tables: Tables): Order[] {
+  const orders: Order[] = [];
+  DEMO_HOLDINGS.forEach(([pnr, artNo], i) => {
+    const indNo = FIRST_IND_NO + i;
+    const individual = tables.individuals.get(indNo);
+    const person = tables.persons.get(pnr);
+    const article = tables.articles.get(artNo);
+    const user = tables.users.get(PRESCRIBER_OF[artNo] ?? 'ot1');
+    if (individual?.artNo !== artNo || person === undefined || article === undefined || user === undefined) return;
+    const workplace = user.workplaces[0];
+    const placedMs = FIRST_PLACED_MS + i * DAYS_BETWEEN_ORDERS * MS_PER_DAY;
+    const dates = plannedDates(placedMs);
+    const lines = [deliveredLine(1, artNo, dates, { individuals: article.kind === 'rental' ? [indNo] : [] })];
+    for (const part of article.setParts) lines.push(deliveredLine(lines.length + 1, part, dates, { setPartOf: 1 }));
+    const orderNo = ORDER_NO_FIRST + i;
+    orders.push({
+      orderNo, placedMs, placedDate: swedishDate(placedMs), prescriberId: user.id, workplaceId: workplace.id,
+      customerNo: workplace.customerNo, recipient: { kind: 'patient', pnr }, warehouse: MAIN_WAREHOUSE, partialDelivery: false,
+      deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address, temporaryAddress: false,
+      contactName: user.name, contactPhone: user.phone, otherInfo: '', ...dates, idempotencyKey: `seed-${orderNo}`, lines,
+    });
+  });
+  return orders;
+}

@@ -1,0 +1,175 @@
+// A seeded random workload of placements, cancels, fulfilment steps, date changes and stock adjustments, checked after
+// every command against a simple reference model (the auditor): stock conservation, reservations, statuses, queues.
+// Seed: ORDERS_MODEL_SEED (default below); it is printed when a check fails, so the run can be replayed.
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../engine/core/commands.ts';
+import { stateFromTables, stockKey, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { Event } from '../schemas/events.ts';
+import type { LineStatus } from '../schemas/orders.ts';
+import { ART, orderState, place, PNR, run, T0 } from './helpers/order-fixture.ts';
+
+const DEFAULT_SEED = 20261125;
+const SEED = Number(process.env.ORDERS_MODEL_SEED ?? DEFAULT_SEED);
+const COMMANDS = Number(process.env.ORDERS_MODEL_COMMANDS ?? 3000);
+const HOUR_MS = 3_600_000;
+
+/** mulberry32: small, fast, good enough to drive a workload. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+/** The auditor's own books: what it was told happened, never read back from the engine's state. */
+interface Model {
+  onHand: Map<string, number>;
+  lines: Map<string, { key: string; quantity: number; status: LineStatus }>;
+  dispatched: Map<string, number>;
+  adjusted: Map<string, number>;
+  initialOnHand: Map<string, number>;
+}
+
+function newModel(state: State): Model {
+  const onHand = new Map([...state.stock].map(([k, r]) => [k, r.onHand]));
+  return { onHand, lines: new Map(), dispatched: new Map(), adjusted: new Map(), initialOnHand: new Map(onHand) };
+}
+
+const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+
+/** Books the accepted events; checks each transition is one the rules allow. */
+function book(model: Model, events: readonly Event[]): void {
+  const move = (orderNo: number, lineNo: number, from: readonly LineStatus[], to: LineStatus) => {
+    const line = model.lines.get(`${orderNo}:${lineNo}`);
+    expect(line, `line ${orderNo}:${lineNo}`).toBeDefined();
+    expect(from, `line ${orderNo}:${lineNo} ${line!.status} → ${to}`).toContain(line!.status);
+    line!.status = to;
+    return line!;
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case 'order.placed':
+        for (const l of e.order.lines) {
+          model.lines.set(`${e.order.orderNo}:${l.lineNo}`, { key: stockKey(e.order.warehouse, l.artNo), quantity: l.quantity, status: l.status });
+        }
+        break;
+      case 'stock.adjusted': add(model.onHand, stockKey(e.warehouse, e.artNo), e.delta); add(model.adjusted, e.artNo, e.delta); break;
+      case 'order.lineServed': move(e.orderNo, e.lineNo, ['backorder'], 'registered'); break;
+      case 'order.linePicking': move(e.orderNo, e.lineNo, ['registered'], 'picking'); break;
+      case 'order.lineDispatched': {
+        const line = move(e.orderNo, e.lineNo, ['picking'], 'dispatched');
+        add(model.onHand, line.key, -line.quantity);
+        add(model.dispatched, e.artNo, line.quantity);
+        break;
+      }
+      case 'order.lineDelivered': move(e.orderNo, e.lineNo, ['dispatched'], 'delivered'); break;
+      case 'order.lineCancelled': move(e.orderNo, e.lineNo, ['backorder', 'registered', 'picking'], 'cancelled'); break;
+      default: break;
+    }
+  }
+}
+
+/** Fails through expect only on a mismatch: expect on every row of every step would dominate the run time. */
+function check(ok: boolean, what: string, actual: unknown, expected: unknown): void {
+  if (!ok) expect(actual, what).toEqual(expected);
+}
+
+function audit(state: State, model: Model): void {
+  const reserved = new Map<string, number>();
+  for (const line of model.lines.values()) if (line.status === 'registered' || line.status === 'picking') add(reserved, line.key, line.quantity);
+  for (const [key, row] of state.stock) {
+    const onHand = model.onHand.get(key) ?? 0;
+    const open = reserved.get(key) ?? 0;
+    check(row.onHand === onHand, `onHand ${key}`, row.onHand, onHand);
+    check(row.reserved === open, `reserved ${key} = open reservations`, row.reserved, open);
+    check(row.reserved >= 0 && row.onHand >= row.reserved, `nothing negative in ${key}`, row, 'reserved ≥ 0 and available ≥ 0');
+  }
+  // Conservation: per article, onHand + dispatched changes only by adjustments.
+  const perArticle = new Map<string, number>();
+  const initial = new Map<string, number>();
+  for (const row of state.stock.values()) add(perArticle, row.artNo, row.onHand);
+  for (const [key, n] of model.initialOnHand) add(initial, key.slice(key.indexOf(':') + 1), n);
+  for (const [artNo, onHand] of perArticle) {
+    const expected = (initial.get(artNo) ?? 0) + (model.adjusted.get(artNo) ?? 0);
+    const actual = onHand + (model.dispatched.get(artNo) ?? 0);
+    check(actual === expected, `conservation of ${artNo}`, actual, expected);
+  }
+  // Statuses agree, and a waiting backorder is never one the stock could serve (strictly oldest first).
+  for (const [ref, line] of model.lines) {
+    const at = ref.indexOf(':');
+    const status = state.orders.get(Number(ref.slice(0, at)))!.lines[Number(ref.slice(at + 1)) - 1].status;
+    check(status === line.status, `status of ${ref}`, status, line.status);
+  }
+  for (const [key, queue] of state.orderIndex.backorders) {
+    const head = state.orders.get(queue[0].orderNo)!.lines[queue[0].lineNo - 1];
+    const row = state.stock.get(key);
+    const free = (row?.onHand ?? 0) - (row?.reserved ?? 0);
+    check(head.quantity > free, `head of ${key} waits for more than is available (${free})`, head.quantity, `> ${free}`);
+  }
+}
+
+const USERS = ['ot1', 'ot2', 'pt1'] as const;
+const PATIENTS = [PNR.resident, PNR.otherResident, PNR.palliative, PNR.protected] as const;
+const ARTICLES = [ART.rollator, ART.rollatorOld, ART.basket, ART.outgoing, ART.showerChair, ART.wheelchair, ART.futura] as const;
+
+function randomCommand(r: ReturnType<typeof prng>, state: State, i: number): Command {
+  const roll = r.next();
+  const orders = state.orderIndex.all;
+  const someOrder = () => (orders.length === 0 ? 1 : r.pick(orders));
+  if (roll < 0.35 || orders.length === 0) {
+    const lines = Array.from({ length: r.int(1, 3) }, () => ({
+      artNo: r.pick(ARTICLES), quantity: r.int(1, 3), ...(r.next() < 0.5 ? { replacement: r.pick(['accept', 'refuse'] as const) } : {}),
+    }));
+    const userId = r.pick(USERS);
+    return place({ userId, idempotencyKey: `m${r.int(0, i)}`, recipient: { kind: 'patient', pnr: r.pick(PATIENTS) }, lines,
+      source: userId === 'ot1' && r.next() < 0.2 ? 'buffer' : 'main', delivery: { partial: r.next() < 0.5 } });
+  }
+  if (roll < 0.45) return { type: 'order.cancel', userId: r.pick(USERS), orderNo: someOrder() };
+  if (roll < 0.8) {
+    return { type: 'fulfil.step', userId: 'hmc1', step: r.pick(['pick', 'pick', 'dispatch', 'deliver', 'cancel'] as const), orderNo: someOrder(), lineNos: null };
+  }
+  if (roll < 0.83) return { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: someOrder(), date: '2027-01-15', note: '' };
+  const delta = r.next() < 0.7 ? r.int(1, 4) : -r.int(1, 3);
+  return { type: 'stock.adjust', userId: 'hmc1', warehouse: r.next() < 0.9 ? '10' : 'B101', artNo: r.pick(ARTICLES), delta,
+    reason: delta > 0 ? r.pick(['received', 'returned'] as const) : 'damaged', note: '' };
+}
+
+describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, () => {
+  it('keeps stock conserved, reservations equal to open lines, nothing negative, and indexes equal to a rebuild', () => {
+    const r = prng(SEED);
+    const state = orderState();
+    const model = newModel(state);
+    const outcomes = new Map<string, number>();
+    let i = 0;
+    try {
+      for (; i < COMMANDS; i++) {
+        const command = randomCommand(r, state, i);
+        const decision = run(state, command, T0 + i * HOUR_MS);
+        add(outcomes, decision.ok ? `${command.type}:ok` : `${command.type}:${decision.code}`, 1);
+        if (decision.ok) book(model, decision.events);
+        audit(state, model);
+      }
+      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      const rebuilt = stateFromTables(tables, state.seq);
+      expect(rebuilt.orderIndex).toEqual(state.orderIndex);
+      // Who holds what, compared as sets: the order within a patient's list is not part of the state's meaning.
+      const held = (s: State) => [...s.individualsByPnr].map(([pnr, list]) => [pnr, [...list].sort((x, y) => x - y)]).sort();
+      expect(held(rebuilt)).toEqual(held(state));
+    } catch (error) {
+      throw new Error(`orders model failed at command ${i} with ORDERS_MODEL_SEED=${SEED}: ${(error as Error).message}`, { cause: error });
+    }
+    // The default run must exercise the paths it claims to (another seed may starve one path; its invariants still hold).
+    if (SEED !== DEFAULT_SEED) return;
+    for (const path of ['order.place:ok', 'order.cancel:ok', 'fulfil.step:ok', 'stock.adjust:ok']) {
+      expect(outcomes.get(path) ?? 0, path).toBeGreaterThan(0);
+    }
+    const counts = state.orderIndex.lineCounts;
+    expect([counts.delivered, counts.cancelled, counts.backorder + counts.registered]).not.toContain(0);
+    expect([...state.orders.values()].some((o) => o.lines.some((l) => l.replacedFrom !== null)), 'a replacement was taken').toBe(true);
+  });
+});

@@ -1,0 +1,120 @@
+// Recall and exact agreement of the search index with the brute-force reference on generated data.
+
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../engine/core/search/index.ts';
+import type { SearchDoc, SearchQuery } from '../engine/core/search/index.ts';
+import { loadDocs } from '../bench/search/docs-source.ts';
+import { chance, mulberry32, pick } from '../bench/search/prng.ts';
+import { buildQuerySet, QUERY_CATEGORIES } from '../bench/search/query-set.ts';
+import { recallAtK, sameTopK } from '../bench/search/recall.ts';
+import { ReferenceSearch } from '../bench/search/reference.ts';
+
+const COUNT = 5000;
+const SEED = 7;
+const RECALL_MIN = 0.95;
+const TIMEOUT_MS = 120_000;
+
+const docs = loadDocs(COUNT, SEED);
+const queries = buildQuerySet(docs, SEED);
+const availableOf = (artNo: string): number => ((Math.imul(Number(artNo), 2654435761) >>> 0) % 5 < 3 ? 2 : 0);
+
+function build(list: readonly SearchDoc[]): SearchIndex {
+  const index = new SearchIndex();
+  for (const d of list) index.upsert(d);
+  return index;
+}
+
+const index = build(docs);
+const reference = new ReferenceSearch(docs);
+const page = (q: SearchQuery) => ({ ours: index.search(q, availableOf), ref: reference.search(q, availableOf) });
+
+describe('generated catalogue vs brute-force reference', () => {
+  it('has at least 200 queries in every category', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(200);
+    for (const c of QUERY_CATEGORIES) expect(queries.some((q) => q.category === c)).toBe(true);
+  });
+
+  it.each(['typo', 'folded'] as const)(`recall@10 >= ${RECALL_MIN} on the %s subset`, (category) => {
+    const subset = queries.filter((q) => q.category === category);
+    const recall = subset.reduce((sum, q) => {
+      const { ours, ref } = page({ text: q.text, limit: 10, offset: 0 });
+      return sum + recallAtK(ref, ours.hits.map((h) => h.artNo));
+    }, 0) / subset.length;
+    expect(recall).toBeGreaterThanOrEqual(RECALL_MIN);
+  }, TIMEOUT_MS);
+
+  it('returns the reference top 10 in order, with its total and scores, for every query', () => {
+    const wrong = queries.filter((q) => {
+      const { ours, ref } = page({ text: q.text, limit: 10, offset: 0 });
+      const top = ours.hits.map((h) => h.artNo);
+      return ours.total !== ref.total || !sameTopK(ref, top) || ours.hits.some((h) => ref.score.get(h.artNo) !== h.score);
+    });
+    expect(wrong).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('explains each hit like the reference (matched)', () => {
+    const wrong: string[] = [];
+    for (const q of queries.filter((x) => x.category !== 'artNo')) {
+      for (const h of index.search({ text: q.text, limit: 5, offset: 0 }, availableOf).hits) {
+        const want = reference.explain(q.text, h.artNo);
+        if (want.join() !== h.matched.join()) wrong.push(`${q.text} ${h.artNo}: ${h.matched.join()} != ${want.join()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('agrees under random filters, paging and in-stock-only', () => {
+    const rng = mulberry32(SEED);
+    const wrong: string[] = [];
+    for (const q of queries.filter((_, i) => i % 2 === 0)) {
+      const query: SearchQuery = {
+        text: chance(rng, 0.1) ? '' : q.text,
+        limit: pick(rng, [0, 1, 5, 10, 50]),
+        offset: pick(rng, [0, 0, 3, 20]),
+        ...(chance(rng, 0.25) ? { supplier: pick(rng, ['etac', 'Invacare', 'sunrise', 'Human Care', 'hjalpmedelsteknik']) } : {}),
+        ...(chance(rng, 0.25) ? { isoPrefix: pick(rng, ['12', '12 06', '12 06 06', '09 33 03', '22', '18 12']) } : {}),
+        ...(chance(rng, 0.3) ? { includeDiscontinued: true } : {}),
+        ...(chance(rng, 0.25) ? { inStockOnly: true } : {}),
+      };
+      const { ours, ref } = page(query);
+      const want = ref.ranked.slice(query.offset, query.offset + query.limit);
+      if (ours.total !== ref.total || ours.hits.map((h) => h.artNo).join() !== want.join()) wrong.push(JSON.stringify(query));
+    }
+    expect(wrong).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('agrees after live upserts and removes (renames, moves, status changes, new articles)', () => {
+    const rng = mulberry32(SEED + 1);
+    const live = new Map(docs.slice(0, 2000).map((d) => [d.artNo, d]));
+    const index2 = build([...live.values()]);
+    const donors = docs.slice(2000);
+    for (let i = 0; i < 600; i++) {
+      const keys = [...live.keys()];
+      const victim = live.get(pick(rng, keys))!;
+      const donor = pick(rng, donors);
+      const r = rng();
+      const next: SearchDoc | undefined =
+        r < 0.2 ? undefined // remove
+        : r < 0.45 ? { ...victim, name: donor.name } // rename
+        : r < 0.6 ? { ...victim, supplierName: donor.supplierName, isoCode: donor.isoCode, isoTitles: donor.isoTitles } // move
+        : r < 0.75 ? { ...victim, status: pick(rng, ['active', 'outgoing', 'discontinued'] as const) }
+        : { ...donor, artNo: String(900000 + i) }; // new article
+      if (next === undefined) {
+        index2.remove(victim.artNo);
+        live.delete(victim.artNo);
+      } else {
+        index2.upsert(next);
+        live.set(next.artNo, next);
+      }
+    }
+    const ref2 = new ReferenceSearch([...live.values()]);
+    expect(index2.size).toBe(live.size);
+    const wrong = queries.filter((q) => {
+      const query = { text: q.text, limit: 10, offset: 0, includeDiscontinued: true };
+      const ours = index2.search(query, availableOf);
+      const ref = ref2.search(query, availableOf);
+      return ours.total !== ref.total || ours.hits.map((h) => h.artNo).join() !== ref.ranked.slice(0, 10).join();
+    });
+    expect(wrong.map((q) => q.text)).toEqual([]);
+  }, TIMEOUT_MS);
+});
