@@ -3,7 +3,7 @@ import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events
 import { assert, unreachable } from './assert.ts';
 import { searchDocOf } from './search-docs.ts';
 import { applyOrderEvent } from './orders/apply-orders.ts';
-import { insertArticleSorted, stockKey, type State } from './state.ts';
+import { countDiscontinued, insertArticleSorted, stockKey, type State } from './state.ts';
 
 export function apply(state: State, event: Event): void {
   switch (event.type) {
@@ -41,10 +41,12 @@ function applyArticleUpserted(state: State, event: ArticleUpserted): void {
     const at = list.indexOf(prev.artNo);
     assert(at >= 0, `article ${prev.artNo} listed under ${prev.isoCode}`);
     list.splice(at, 1);
+    if (prev.status === 'discontinued') countDiscontinued(state, prev.isoCode, -1);
   }
   state.articles.set(next.artNo, next);
   state.search.upsert(searchDocOf(state, next));
   let list = state.articlesByIso.get(next.isoCode);
   if (list === undefined) state.articlesByIso.set(next.isoCode, (list = []));
   insertArticleSorted(state, list, next.artNo);
+  if (next.status === 'discontinued') countDiscontinued(state, next.isoCode, 1);
 }

@@ -35,10 +35,11 @@ function countSubtree(state: State, code: string, includeStock: boolean): [numbe
   let articles = 0;
   let inStock = 0;
   for (const division of divisionsUnder(state, code)) {
-    for (const artNo of state.articlesByIso.get(division) ?? []) {
-      if (state.articles.get(artNo)!.status === 'discontinued') continue;
-      articles++;
-      if (includeStock && availableIn(state, MAIN_WAREHOUSE, artNo) > 0) inStock++;
+    const list = state.articlesByIso.get(division) ?? [];
+    articles += list.length - (state.discontinuedByIso.get(division) ?? 0);
+    if (!includeStock) continue;
+    for (const artNo of list) {
+      if (state.articles.get(artNo)!.status !== 'discontinued' && availableIn(state, MAIN_WAREHOUSE, artNo) > 0) inStock++;
     }
   }
   return [articles, inStock];
@@ -71,7 +72,14 @@ export function listArticles(
   const articles: ArticleSummary[] = [];
   let total = 0;
   for (const division of divisionsUnder(state, args.isoCode)) {
-    for (const artNo of state.articlesByIso.get(division) ?? []) {
+    const list = state.articlesByIso.get(division) ?? [];
+    if (!args.inStockOnly) {
+      // Without the stock filter a division's count is known, so whole divisions off the page are skipped.
+      const listed = list.length - (args.includeDiscontinued ? 0 : state.discontinuedByIso.get(division) ?? 0);
+      const pageFull = articles.length >= args.limit;
+      if (pageFull || total + listed <= args.offset) { total += listed; continue; }
+    }
+    for (const artNo of list) {
       const article = state.articles.get(artNo)!;
       if (article.status === 'discontinued' && !args.includeDiscontinued) continue;
       if (args.inStockOnly && availableIn(state, stockWarehouse, artNo) <= 0) continue;

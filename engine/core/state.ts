@@ -37,6 +37,8 @@ export interface Derived {
   isoRoots: string[];
   /** Division (or any node) code → artNos directly under it, kept sorted by (name, artNo). */
   articlesByIso: Map<string, string[]>;
+  /** Division code → how many of its articles are discontinued, so lists count pages without a scan. */
+  discontinuedByIso: Map<string, number>;
   stockByArticle: Map<string, StockRow[]>;
   usersByUsername: Map<string, string>;
   individualsByPnr: Map<string, number[]>;
@@ -98,7 +100,7 @@ function compareArticles(state: State, a: string, nameB: string, b: string): num
 export function stateFromTables(tables: Tables, seq: number): State {
   const derived: Derived = {
     search: buildSearchIndex(tables),
-    isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), stockByArticle: new Map(),
+    isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), discontinuedByIso: new Map(), stockByArticle: new Map(),
     usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(),
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
   };
@@ -110,13 +112,22 @@ export function stateFromTables(tables: Tables, seq: number): State {
   }
   const byName = [...tables.articles.values()].sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : a.artNo < b.artNo ? -1 : 1);
-  for (const article of byName) push(derived.articlesByIso, article.isoCode, article.artNo);
+  for (const article of byName) {
+    push(derived.articlesByIso, article.isoCode, article.artNo);
+    if (article.status === 'discontinued') countDiscontinued(derived, article.isoCode, 1);
+  }
   for (const row of tables.stock.values()) push(derived.stockByArticle, row.artNo, row);
   for (const user of tables.users.values()) derived.usersByUsername.set(user.username, user.id);
   for (const ind of tables.individuals.values()) indexIndividual(derived, ind);
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');
   return state;
+}
+
+export function countDiscontinued(derived: Pick<Derived, 'discontinuedByIso'>, isoCode: string, delta: number): void {
+  const count = (derived.discontinuedByIso.get(isoCode) ?? 0) + delta;
+  assert(count >= 0, `discontinued count of ${isoCode} stays >= 0`);
+  derived.discontinuedByIso.set(isoCode, count);
 }
 
 export function indexIndividual(derived: Derived, ind: Individual): void {

@@ -6,20 +6,25 @@ import type { Form } from './vocabulary.ts';
 
 /** Status codes double as rank: lower is better (active before outgoing before discontinued). */
 export const STATUS_CODE: Readonly<Record<ArticleStatus, number>> = { active: 0, outgoing: 1, discontinued: 2 };
-export const STATUS_FREE = 255;
+/** Status code of an unused id. */
+export const STATUS_FREE = 3;
+/** key = pair id << KEY_SHIFT | status code. */
+export const KEY_SHIFT = 2;
+export const KEY_STATUS_MASK = 3;
 const INITIAL_CAPACITY = 1024;
 
 /**
  * Why the article number is the doc id: posting lists sorted by id are then sorted by article
  * number, which is the final tie-break, so a page of equally relevant articles is the first
- * in-stock ones of a list walk and the walk stops early. Six digits bound the id space, and the
+ * in-stock ones of a list walk and the walk stops early. Six digits bound the id space; the
  * columns grow only to the highest article number seen.
+ *
+ * Why one packed key per article: the (ISO set, supplier) pair determines every group an
+ * article is in, so hot loops read one integer per article — pair and status — and look the
+ * rest up in small per-pair arrays that stay in cache.
  */
 export class DocTable {
-  status = new Uint8Array(INITIAL_CAPACITY).fill(STATUS_FREE);
-  supplierOf = new Int32Array(INITIAL_CAPACITY);
-  setOf = new Int32Array(INITIAL_CAPACITY);
-  pairOf = new Int32Array(INITIAL_CAPACITY);
+  key = new Int32Array(INITIAL_CAPACITY).fill(STATUS_FREE);
   /** Display names (for suggestions); holes where no article. */
   readonly names: string[] = [];
   /**
@@ -36,37 +41,39 @@ export class DocTable {
   }
 
   has(id: number): boolean {
-    return id < this.end && this.status[id] !== STATUS_FREE;
+    return id < this.end && (this.key[id]! & KEY_STATUS_MASK) !== STATUS_FREE;
   }
 
-  /** Claim the id of a new article (status is set by the caller). */
+  status(id: number): number {
+    return this.key[id]! & KEY_STATUS_MASK;
+  }
+
+  pair(id: number): number {
+    return this.key[id]! >> KEY_SHIFT;
+  }
+
+  set(id: number, pair: number, status: number): void {
+    this.key[id] = (pair << KEY_SHIFT) | status;
+  }
+
+  /** Claim the id of a new article (its key is set by the caller). */
   allocate(id: number): void {
-    if (id >= this.status.length) this.grow(id + 1);
+    if (id >= this.key.length) this.grow(id + 1);
     if (id >= this.end) this.end = id + 1;
     this.live++;
   }
 
   release(id: number): void {
-    this.status[id] = STATUS_FREE;
+    this.key[id] = STATUS_FREE;
     this.names[id] = '';
     this.forms[id] = undefined;
     this.live--;
   }
 
   private grow(needed: number): void {
-    const size = Math.max(needed, this.status.length * 2);
-    const status = new Uint8Array(size).fill(STATUS_FREE);
-    status.set(this.status);
-    const supplierOf = new Int32Array(size);
-    supplierOf.set(this.supplierOf);
-    const setOf = new Int32Array(size);
-    setOf.set(this.setOf);
-    const pairOf = new Int32Array(size);
-    pairOf.set(this.pairOf);
-    this.status = status;
-    this.supplierOf = supplierOf;
-    this.setOf = setOf;
-    this.pairOf = pairOf;
+    const key = new Int32Array(Math.max(needed, this.key.length * 2)).fill(STATUS_FREE);
+    key.set(this.key);
+    this.key = key;
   }
 }
 

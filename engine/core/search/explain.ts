@@ -22,17 +22,17 @@ export function sourceIndex(plan: TermPlan): Map<Form, number> | null {
 }
 
 function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | undefined {
-  const { setOf, supplierOf } = store.docs;
+  const pair = store.pairs.pairs[store.docs.pair(d)]!;
   let best: Source | undefined;
   let bestScore = 0;
   for (const src of plan.sources) {
     if (src.quality * W_NAME <= bestScore) break; // sorted best first: nothing later can win
     const { docs, sets, suppliers } = src.form;
     const nameFlag = docs?.flagOf(d) ?? 0;
-    const setFlag = sets?.flagOf(setOf[d]!) ?? 0;
+    const setFlag = sets?.flagOf(pair.set) ?? 0;
     let v = nameFlag ? src.quality * (nameFlag & FLAG_WHOLE ? W_NAME : W_NAME_PART) : 0;
     if (setFlag) v = Math.max(v, src.quality * (setFlag & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
-    if (suppliers?.flagOf(supplierOf[d]!)) v = Math.max(v, src.quality * W_SUPPLIER);
+    if (suppliers?.flagOf(pair.supplier)) v = Math.max(v, src.quality * W_SUPPLIER);
     if (v > bestScore) {
       best = src;
       bestScore = v;
@@ -55,8 +55,9 @@ function scanWords(store: IndexStore, plan: TermPlan, d: number, index: Map<Form
     }
   };
   for (const form of store.docs.forms[d]!) consider(form, form.docs!.flagOf(d) & FLAG_WHOLE ? W_NAME : W_NAME_PART);
-  for (const form of store.suppliers.groups[store.docs.supplierOf[d]!]!.forms) consider(form, W_SUPPLIER);
-  const set = store.sets.groups[store.docs.setOf[d]!]!;
+  const pair = store.pairs.pairs[store.docs.pair(d)]!;
+  for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, W_SUPPLIER);
+  const set = store.sets.groups[pair.set]!;
   set.forms.forEach((form, i) => consider(form, set.words[i]![1] & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
   return bestAt < 0 ? undefined : plan.sources[bestAt];
 }

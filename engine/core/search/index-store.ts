@@ -52,25 +52,22 @@ export class IndexStore {
     const docs = this.docs;
     const status = STATUS_CODE[doc.status];
     docs.names[id] = doc.name;
-    docs.status[id] = status;
     const supplierWords = tokenize(doc.supplierName);
     const supplier = this.join(this.suppliers, supplierWords.join(' '), foldPhrase(doc.supplierName), 'suppliers', () =>
       [...new Set(supplierWords)].map((w) => [w, FLAG_WHOLE] as const),
     );
     supplier.docs.add(id, 0);
-    docs.supplierOf[id] = supplier.id;
     const iso = digitsOnly(doc.isoCode);
     const titles = doc.isoTitles.map((t) => tokenize(t).join(' '));
     const set = this.join(this.sets, iso + KEY_SEPARATOR + titles.join(TITLE_SEPARATOR), iso, 'sets', () => titleWords(titles));
     set.docs.add(id, 0);
-    docs.setOf[id] = set.id;
     const pair = this.pairs.add(set.id, supplier.id, status, id);
-    docs.pairOf[id] = pair;
+    docs.set(id, pair, status);
     // Name words last: long lists' per-pair counts read the article's pair and status.
     const forms: Form[] = [];
     for (const [word, flag] of nameWords(doc.name)) {
       const form = this.vocab.add(word, 'docs', id, flag);
-      noteAdded(form.docs!, docs.pairOf, docs.status, pair, status);
+      noteAdded(form.docs!, docs.key, pair, status);
       forms.push(form);
     }
     docs.forms[id] = forms;
@@ -78,15 +75,16 @@ export class IndexStore {
 
   private unlink(id: number): void {
     const docs = this.docs;
-    const pair = docs.pairOf[id]!;
-    const status = docs.status[id]!;
+    const pair = docs.pair(id);
+    const status = docs.status(id);
+    const { set, supplier } = this.pairs.pairs[pair]!;
     for (const form of docs.forms[id]!) {
       form.docs!.remove(id);
       noteRemoved(form.docs!, pair, status);
     }
     this.pairs.remove(pair, status, id);
-    this.leave(this.suppliers, docs.supplierOf[id]!, id, 'suppliers');
-    this.leave(this.sets, docs.setOf[id]!, id, 'sets');
+    this.leave(this.suppliers, supplier, id, 'suppliers');
+    this.leave(this.sets, set, id, 'sets');
   }
 
   /** The group for key, created with its words indexed on first use. */

@@ -30,30 +30,41 @@ export function collectLevel(
   scratch: Scratch,
   out: number[],
 ): void {
+  if (r <= 0) return;
   const { stamp } = scratch;
   const mark = scratch.nextMark();
+  // The r smallest ids seen, in stock and not: sorted and capped, so many streams stay cheap.
   const yes: number[] = [];
   const no: number[] = [];
-  let cutoff = Infinity;
   for (const { ids, flags, length, mask } of streams) {
     let got = 0;
     for (let k = 0; k < length && got < r; k++) {
       const d = ids[k]!;
-      if (d > cutoff) break;
+      if (yes.length === r && d > yes[r - 1]!) break;
       if (mask !== MASK_ALL && ((flags![k]! & FLAG_WHOLE) === 0) === (mask === MASK_WHOLE)) continue;
       if (stamp[d] === mark || !accept(d)) continue;
       stamp[d] = mark;
       if (inStock(d)) {
-        yes.push(d);
+        insertCapped(yes, d, r);
         got++;
-      } else no.push(d);
+      } else insertCapped(no, d, r);
     }
-    if (yes.length >= r) cutoff = yes.sort(ascending)[r - 1]!;
   }
-  yes.sort(ascending);
-  if (yes.length < r) no.sort(ascending);
-  const take = yes.length < r ? yes.concat(no) : yes;
-  for (let i = 0; i < take.length && i < r; i++) out.push(take[i]!);
+  for (let i = 0; i < yes.length; i++) out.push(yes[i]!);
+  for (let i = 0; i < no.length && i < r - yes.length; i++) out.push(no[i]!);
+}
+
+/** Insert d into ascending a, keeping at most cap smallest entries. */
+function insertCapped(a: number[], d: number, cap: number): void {
+  if (a.length === cap && d > a[cap - 1]!) return;
+  let i = a.length;
+  if (a.length < cap) a.push(d);
+  else i = cap - 1;
+  while (i > 0 && a[i - 1]! > d) {
+    a[i] = a[i - 1]!;
+    i--;
+  }
+  a[i] = d;
 }
 
 export function ascending(a: number, b: number): number {

@@ -1,6 +1,7 @@
 // Per-pair entry counts of large name posting lists, kept up to date on every add and remove.
 
 import { STATUS_RANKS } from './constants.ts';
+import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { ListPairs, PostingList } from './posting-list.ts';
 
 /** Lists at least this long keep per-pair counts; shorter ones are cheaper to walk than to look up. */
@@ -13,7 +14,7 @@ export const LIST_PAIRS_MIN = 512;
  */
 
 /** Record an entry just added; builds the counts when the list reaches LIST_PAIRS_MIN. */
-export function noteAdded(list: PostingList, pairOf: Int32Array, status: Uint8Array, pair: number, st: number): void {
+export function noteAdded(list: PostingList, key: Int32Array, pair: number, st: number): void {
   if (list.pairs) {
     bump(list.pairs, pair, st, 1);
     return;
@@ -21,8 +22,8 @@ export function noteAdded(list: PostingList, pairOf: Int32Array, status: Uint8Ar
   if (list.length < LIST_PAIRS_MIN) return;
   const built: ListPairs = new Map();
   for (let k = 0; k < list.length; k++) {
-    const d = list.ids[k]!;
-    bump(built, pairOf[d]!, status[d]!, 1);
+    const k2 = key[list.ids[k]!]!;
+    bump(built, k2 >> KEY_SHIFT, k2 & KEY_STATUS_MASK, 1);
   }
   list.pairs = built;
 }

@@ -1,6 +1,7 @@
 // Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
 
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
+import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
@@ -14,9 +15,11 @@ export interface Filter {
   statusMax: number;
   supplierAllowed: Uint8Array | null;
   setAllowed: Uint8Array | null;
+  /** Per pair id: 1 when both its set and its supplier are allowed (null = all are). */
+  pairOk: Uint8Array | null;
 }
 
-/** One query term ready to evaluate: its sources, per-group scores and per-pair reachability. */
+/** One query term ready to evaluate: its sources, per-group scores and per-pair scores and reach. */
 export interface TermPlan {
   term: QueryTerm;
   sources: Source[];
@@ -48,10 +51,12 @@ export class Matcher {
     private readonly scratch: Scratch,
   ) {}
 
-  /** Score groups for the term once; articles later read their group's score in O(1). */
+  /** Score the term's groups, and through them its pairs; articles then read their pair's score. */
   plan(plan: TermPlan): void {
+    const { pairs } = this.store;
     plan.sets.ensure(this.store.sets.capacity);
     plan.suppliers.ensure(this.store.suppliers.capacity);
+    plan.pairs.ensure(pairs.capacity);
     let docCost = 0;
     for (const src of plan.sources) {
       const { docs, sets, suppliers } = src.form;
@@ -66,6 +71,10 @@ export class Matcher {
         for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, src.quality * W_SUPPLIER);
       }
     }
+    for (const g of plan.sets.touched) for (const p of pairs.ofSet[g] ?? []) plan.pairs.raise(p.id, PAIR_GROUP, plan.sets.scores[g]!);
+    for (const g of plan.suppliers.touched) {
+      for (const p of pairs.ofSupplier[g] ?? []) plan.pairs.raise(p.id, PAIR_GROUP, plan.suppliers.scores[g]!);
+    }
     plan.docCost = docCost;
   }
 
@@ -78,12 +87,10 @@ export class Matcher {
     const s = this.scratch;
     s.ensurePairs(this.store.pairs.capacity);
     this.statusMax = f.statusMax;
-    for (const p of plans) this.reach(p);
+    for (const p of plans) this.reachByName(p);
     const out: number[] = [];
     for (const id of plans[0]!.pairs.touched) {
-      const pair = this.store.pairs.pairs[id]!;
-      if (f.setAllowed !== null && f.setAllowed[pair.set] !== 1) continue;
-      if (f.supplierAllowed !== null && f.supplierAllowed[pair.supplier] !== 1) continue;
+      if (f.pairOk !== null && f.pairOk[id] !== 1) continue;
       let full = true;
       let reached = true;
       let base = 0;
@@ -91,7 +98,7 @@ export class Matcher {
         const bits = p.pairs.bits[id]!;
         if (bits === 0) reached = false;
         if (!(bits & PAIR_GROUP)) full = false;
-        base += Math.max(p.sets.scores[pair.set]!, p.suppliers.scores[pair.supplier]!);
+        base += p.pairs.score[id]!;
       }
       if (!reached) continue;
       s.pairClass[id] = full ? CLASS_FULL : CLASS_PARTIAL;
@@ -117,11 +124,11 @@ export class Matcher {
   }
 
   /** Ids in [lo, hi) that are articles passing the filters, all with one score. */
-  range(lo: number, hi: number, score: number, filter: Filter): number {
+  range(lo: number, hi: number, score: number, f: Filter): number {
     const { candidates, score: scores } = this.scratch;
     let n = 0;
     for (let d = lo; d < Math.min(hi, this.store.docs.end); d++) {
-      if (this.passes(d, filter)) {
+      if (this.passes(d, f)) {
         scores[d] = score;
         candidates[n++] = d;
       }
@@ -130,27 +137,18 @@ export class Matcher {
   }
 
   passes(d: number, f: Filter): boolean {
-    const docs = this.store.docs;
-    return (
-      docs.status[d]! <= f.statusMax &&
-      (f.supplierAllowed === null || f.supplierAllowed[docs.supplierOf[d]!] === 1) &&
-      (f.setAllowed === null || f.setAllowed[docs.setOf[d]!] === 1)
-    );
+    const key = this.store.docs.key[d]!;
+    return (key & KEY_STATUS_MASK) <= f.statusMax && (f.pairOk === null || f.pairOk[key >> KEY_SHIFT] === 1);
   }
 
-  /** Mark the pairs the term can reach: through a matched group or a name-list entry. */
-  private reach(plan: TermPlan): void {
-    const { pairs } = this.store;
-    const mask = plan.pairs;
-    mask.ensure(pairs.capacity);
-    for (const g of plan.sets.touched) for (const p of pairs.ofSet[g] ?? []) mask.set(p.id, PAIR_GROUP);
-    for (const g of plan.suppliers.touched) for (const p of pairs.ofSupplier[g] ?? []) mask.set(p.id, PAIR_GROUP);
-    const pairOf = this.store.docs.pairOf;
+  /** Mark the pairs the term reaches through a name-list entry (group reach is set by plan()). */
+  private reachByName(plan: TermPlan): void {
+    const key = this.store.docs.key;
     for (const src of plan.sources) {
       const list = src.form.docs;
       if (!list) continue;
-      if (list.pairs) for (const id of list.pairs.keys()) mask.set(id, PAIR_NAMES);
-      else for (let k = 0; k < list.length; k++) mask.set(pairOf[list.ids[k]!]!, PAIR_NAMES);
+      if (list.pairs) for (const id of list.pairs.keys()) plan.pairs.set(id, PAIR_NAMES);
+      else for (let k = 0; k < list.length; k++) plan.pairs.set(key[list.ids[k]!]! >> KEY_SHIFT, PAIR_NAMES);
     }
   }
 
@@ -167,18 +165,17 @@ export class Matcher {
   private enumerate(plan: TermPlan): number {
     const s = this.scratch;
     const mark = s.nextMark();
-    const { status } = this.store.docs;
+    const key = this.store.docs.key;
     const pairClass = s.pairClass;
     const wanted = this.wantedClass;
     let n = 0;
     for (const id of plan.pairs.touched) {
       if (!(plan.pairs.bits[id]! & PAIR_GROUP) || !(pairClass[id]! & wanted)) continue;
-      const pair = this.store.pairs.pairs[id]!;
-      const v = Math.max(plan.sets.scores[pair.set]!, plan.suppliers.scores[pair.supplier]!);
-      const { ids, length } = pair.docs;
+      const v = plan.pairs.score[id]!;
+      const { ids, length } = this.store.pairs.pairs[id]!.docs;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
-        if (status[d]! <= this.statusMax) n = this.take(d, v, mark, n);
+        if ((key[d]! & KEY_STATUS_MASK) <= this.statusMax) n = this.take(d, v, mark, n);
       }
     }
     for (const src of plan.sources) {
@@ -191,7 +188,7 @@ export class Matcher {
   /** Entries of a name list in wanted pairs, by walking it or by intersecting those pairs' members. */
   private enumerateList(list: PostingList, whole: number, part: number, mark: number, n: number): number {
     const pairClass = this.scratch.pairClass;
-    const { status, pairOf } = this.store.docs;
+    const key = this.store.docs.key;
     const wanted = this.wantedClass;
     const statusMax = this.statusMax;
     const { ids, flags, length } = list;
@@ -199,7 +196,8 @@ export class Matcher {
     if (chosen === null) {
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
-        if (pairClass[pairOf[d]!]! & wanted && status[d]! <= statusMax) n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
+        const dk = key[d]!;
+        if (pairClass[dk >> KEY_SHIFT]! & wanted && (dk & KEY_STATUS_MASK) <= statusMax) n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
       }
       return n;
     }
@@ -208,7 +206,7 @@ export class Matcher {
       for (let i = 0, at = 0; i < members.length && at < length; i++) {
         const d = members.ids[i]!;
         at = gallop(ids, length, at, d);
-        if (at < length && ids[at] === d && status[d]! <= statusMax) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
+        if (at < length && ids[at] === d && (key[d]! & KEY_STATUS_MASK) <= statusMax) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
       }
     }
     return n;
@@ -230,17 +228,17 @@ export class Matcher {
   /** Keep candidates that also match this term, adding its score. */
   private narrow(plan: TermPlan, n: number): number {
     const { candidates, score, termStamp, termScore } = this.scratch;
-    const { setOf, supplierOf, pairOf } = this.store.docs;
-    const setScores = plan.sets.scores;
-    const supScores = plan.suppliers.scores;
+    const key = this.store.docs.key;
+    const pairScore = plan.pairs.score;
     const bits = plan.pairs.bits;
     const marked = plan.docCost <= n * searchCost(plan);
     const tMark = marked ? this.mark(plan) : 0;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const d = candidates[i]!;
-      let v = Math.max(setScores[setOf[d]!]!, supScores[supplierOf[d]!]!);
-      if (bits[pairOf[d]!]! & PAIR_NAMES) {
+      const p = key[d]! >> KEY_SHIFT;
+      let v = pairScore[p]!;
+      if (bits[p]! & PAIR_NAMES) {
         if (!marked) v = nameScore(plan, d, v);
         else if (termStamp[d] === tMark && termScore[d]! > v) v = termScore[d]!;
       }

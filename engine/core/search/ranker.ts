@@ -24,7 +24,7 @@ export class Ranker {
 
   /** Relevance and status folded into one small integer: higher is better. */
   primary(d: number): number {
-    return this.scratch.score[d]! * STATUS_RANKS + (STATUS_RANKS - 1 - this.docs.status[d]!);
+    return primaryOf(this.scratch.score[d]!, this.docs.status(d));
   }
 
   /** The best `need` of the n candidates, in final order. */
@@ -98,6 +98,11 @@ export class Ranker {
     heap.subarray(0, size).sort();
     return size;
   }
+}
+
+/** Relevance score and status code folded into one integer (higher is better): the level of a hit. */
+export function primaryOf(score: number, status: number): number {
+  return score * STATUS_RANKS + (STATUS_RANKS - 1 - status);
 }
 
 /** Max-heap of doc ids (= article numbers): the root is the largest of the k smallest seen so far. */

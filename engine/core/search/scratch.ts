@@ -96,16 +96,24 @@ function restart(stamps: Uint32Array): number {
   return 0;
 }
 
-/** Per-pair bits for one query term (1 = a matched group holds the pair, 2 = a name list has entries in it). */
+/**
+ * Per-pair data of one query term: the best group score the term gives the pair (its set's or
+ * supplier's) and reach bits (1 = through a group, 2 = through a name-list entry).
+ */
 export class PairMask {
   bits = new Uint8Array(64);
+  score = new Int32Array(64);
   readonly touched: number[] = [];
 
   ensure(size: number): void {
     if (this.bits.length >= size) return;
-    const bits = new Uint8Array(Math.max(size, this.bits.length * 2));
+    const n = Math.max(size, this.bits.length * 2);
+    const bits = new Uint8Array(n);
     bits.set(this.bits);
+    const score = new Int32Array(n);
+    score.set(this.score);
     this.bits = bits;
+    this.score = score;
   }
 
   set(pair: number, bit: number): void {
@@ -113,8 +121,16 @@ export class PairMask {
     this.bits[pair] = this.bits[pair]! | bit;
   }
 
+  raise(pair: number, bit: number, score: number): void {
+    this.set(pair, bit);
+    if (score > this.score[pair]!) this.score[pair] = score;
+  }
+
   reset(): void {
-    for (const p of this.touched) this.bits[p] = 0;
+    for (const p of this.touched) {
+      this.bits[p] = 0;
+      this.score[p] = 0;
+    }
     this.touched.length = 0;
   }
 }

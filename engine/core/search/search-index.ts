@@ -9,7 +9,8 @@ import { IndexStore } from './index-store.ts';
 import { type Filter, Matcher, type TermPlan } from './matcher.ts';
 import { MultiEvaluator } from './multi-eval.ts';
 import { UnionEvaluator } from './union-eval.ts';
-import { digitsOnly, foldPhrase, fold, tokenize } from './normalize.ts';
+import { FilterBuilder } from './filters.ts';
+import { fold, tokenize } from './normalize.ts';
 import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
@@ -19,8 +20,6 @@ import { type Source, termSources } from './term-sources.ts';
 import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';
 
 const ARTNO_QUERY = new RegExp(`^\\d{${ARTNO_PREFIX_MIN_DIGITS},${ARTNO_DIGITS}}$`);
-const STATUS_MAX_DEFAULT = 1;
-const STATUS_MAX_ALL = 2;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
 /** How the candidates of one query were found, for SearchHit.matched. */
@@ -43,8 +42,7 @@ export class SearchIndex {
     docCost: 0,
     cost: 0,
   }));
-  private supplierMask: Uint8Array = new Uint8Array(0);
-  private setMask: Uint8Array = new Uint8Array(0);
+  private readonly filters = new FilterBuilder(this.store);
 
   /** Add or replace the article with doc.artNo; takes effect for the next search. */
   upsert(doc: SearchDoc): void {
@@ -64,6 +62,11 @@ export class SearchIndex {
     return this.store.stats();
   }
 
+  /**
+   * Matching articles after filters: `total` counts all, `hits` is [offset, offset + limit) in
+   * order of relevance, status, stock (availableOf > 0, asked only for candidates), article
+   * number. Text longer than QUERY_CHARS_MAX is truncated; limit is capped at HITS_LIMIT_MAX.
+   */
   search(q: SearchQuery, availableOf: AvailableOf): SearchResult {
     const limit = clampInt(q.limit, HITS_LIMIT_MAX);
     const offset = clampInt(q.offset, OFFSET_MAX);
@@ -77,36 +80,21 @@ export class SearchIndex {
       }
       return s.inStock[d] === 1;
     };
-    const filter = this.filterOf(q);
+    const filter = this.filters.of(q);
     const text = clampQueryText(q.text);
     const need = offset + limit;
-    const byArtNo = this.searchArtNo(text.trim(), filter, need, q.inStockOnly === true, inStock);
+    const inStockOnly = q.inStockOnly === true;
+    const byArtNo = this.searchArtNo(text.trim(), filter, need, inStockOnly, inStock);
     if (byArtNo) return this.result(byArtNo.total, byArtNo.order.slice(offset), byArtNo.mode);
     const terms = parseTerms(text);
-    const plans = this.plan(terms, filter);
+    const plans = this.plan(terms);
     try {
       if (plans.some((p) => p.sources.length === 0)) {
         const known = plans.map((p) => p.sources.length > 0);
         return { total: 0, hits: [], ...optional(didYouMean(this.store, terms, known)) };
       }
-      const mode: Mode = plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans };
-      let total: number;
-      let order: number[];
-      if (plans.length <= 1 && !q.inStockOnly) {
-        // One word or filters only: counters and level walks, never all candidates.
-        const plan = plans[0] ?? null;
-        total = this.union.count(plan, filter);
-        order = total === 0 ? [] : this.union.page(plan, filter, Math.min(need, total), inStock);
-      } else if (!q.inStockOnly) {
-        // Several words: full pairs in bulk, the rest through the matcher.
-        ({ total, order } = this.multi.run(plans, filter, need, inStock));
-      } else {
-        // In-stock only: every candidate's stock decides the total, so enumerate them all.
-        total = plans.length === 0 ? this.matcher.range(0, this.store.docs.end, 0, filter) : this.enumerateAll(plans, filter);
-        total = this.keepInStock(total, inStock);
-        order = this.ranker.top(total, need, inStock);
-      }
-      return this.result(total, order.slice(offset), mode);
+      const { total, order } = this.evaluate(plans, filter, need, inStockOnly, inStock);
+      return this.result(total, order.slice(offset), plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans });
     } finally {
       for (const p of plans) this.release(p);
     }
@@ -134,7 +122,25 @@ export class SearchIndex {
     return out;
   }
 
-  private plan(terms: QueryTerm[], filter: Filter): TermPlan[] {
+  /** Total and the best `need` articles in order, by the cheapest path for the query's shape. */
+  private evaluate(
+    plans: TermPlan[], filter: Filter, need: number, inStockOnly: boolean, inStock: (d: number) => boolean,
+  ): { total: number; order: number[] } {
+    if (inStockOnly) {
+      // Every candidate's stock decides the total, so enumerate them all.
+      let total = plans.length === 0 ? this.matcher.range(0, this.store.docs.end, 0, filter) : this.enumerateAll(plans, filter);
+      total = this.keepInStock(total, inStock);
+      return { total, order: this.ranker.top(total, need, inStock) };
+    }
+    // Several words: full pairs in bulk, the rest through the matcher.
+    if (plans.length > 1) return this.multi.run(plans, filter, need, inStock);
+    // One word or filters only: counters and level walks, never all candidates.
+    const plan = plans[0] ?? null;
+    const total = this.union.count(plan, filter);
+    return { total, order: total === 0 ? [] : this.union.page(plan, filter, Math.min(need, total), inStock) };
+  }
+
+  private plan(terms: QueryTerm[]): TermPlan[] {
     return terms.map((term, i) => {
       const plan = this.slots[i]!;
       plan.term = term;
@@ -158,19 +164,6 @@ export class SearchIndex {
     plan.suppliers.reset();
     plan.pairs.reset();
     plan.sources.length = 0;
-  }
-
-  private filterOf(q: SearchQuery): Filter {
-    const statusMax = q.includeDiscontinued ? STATUS_MAX_ALL : STATUS_MAX_DEFAULT;
-    const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
-    const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
-    let supplierAllowed: Uint8Array | null = null;
-    let setAllowed: Uint8Array | null = null;
-    if (supplierKey) {
-      supplierAllowed = this.supplierMask = mask(this.supplierMask, this.store.suppliers.groups, (k) => k.startsWith(supplierKey));
-    }
-    if (isoKey) setAllowed = this.setMask = mask(this.setMask, this.store.sets.groups, (k) => k.startsWith(isoKey));
-    return { statusMax, supplierAllowed, setAllowed };
   }
 
   /**
@@ -219,16 +212,4 @@ function optional(suggestion: string | undefined): { suggestion?: string } {
 /** Integer in [0, max]; NaN and negatives become 0. */
 function clampInt(value: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(0, Math.floor(value))) : 0;
-}
-
-/** Reusable 0/1 mask over group ids: 1 where the group's filter key is accepted. */
-function mask(
-  buf: Uint8Array,
-  groups: ReadonlyArray<{ id: number; filterKey: string } | undefined>,
-  accept: (key: string) => boolean,
-): Uint8Array {
-  const m = buf.length >= groups.length ? buf : new Uint8Array(Math.max(groups.length, buf.length * 2));
-  m.fill(0);
-  for (const g of groups) if (g && accept(g.filterKey)) m[g.id] = 1;
-  return m;
 }

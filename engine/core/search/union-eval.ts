@@ -1,12 +1,13 @@
-// Single-term and filter-only queries: exact totals from group counters, pages by walking score levels.
+// Single-term and filter-only queries: exact totals from pair counters, pages by walking score levels.
 
 import { W_NAME, W_NAME_PART } from './constants.ts';
-import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
+import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
+import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
 import { type Filter, nameScore, type TermPlan } from './matcher.ts';
-import { countUpTo, type Pair } from './pair-counts.ts';
-import type { PostingList } from './posting-list.ts';
+import { countUpTo } from './pair-counts.ts';
 import { gallop } from './pair-walk.ts';
+import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
 
 /**
@@ -15,8 +16,8 @@ import type { Scratch } from './scratch.ts';
  * With one term, an article's score is simply the best of its sources, and every source — a name
  * posting list (whole words or compound heads) or a whole group — gives all its articles one
  * score. So:
- *  - total = articles of matched groups, summed from (set, supplier, status) counters, plus the
- *    name-list articles outside those groups (the only ones touched one by one);
+ *  - total = articles of matched pairs, summed from (set, supplier, status) counters, plus the
+ *    name-list articles outside those pairs (long lists count those from per-pair counts too);
  *  - the page = walk the sources level by level, best score first; within a level and status the
  *    lists are in article-number order, so the walk stops after `need` in-stock articles.
  */
@@ -34,18 +35,14 @@ export class UnionEvaluator {
 
   /** Total articles matching the single term (or, with plan null, only the filters). */
   count(plan: TermPlan | null, f: Filter): number {
-    const { pairs } = this.store;
+    const { pairs } = this.store.pairs;
     let n = 0;
     if (plan === null) {
-      for (const p of pairs.pairs) if (p && pairAllowed(p, f)) n += countUpTo(p.counts, f.statusMax);
+      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countUpTo(p.counts, f.statusMax);
       return n;
     }
-    const setScores = plan.sets.scores;
-    for (const g of plan.sets.touched) {
-      for (const p of pairs.ofSet[g] ?? []) if (pairAllowed(p, f)) n += countUpTo(p.counts, f.statusMax);
-    }
-    for (const g of plan.suppliers.touched) {
-      for (const p of pairs.ofSupplier[g] ?? []) if (setScores[p.set] === 0 && pairAllowed(p, f)) n += countUpTo(p.counts, f.statusMax);
+    for (const id of plan.pairs.touched) {
+      if (plan.pairs.score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countUpTo(pairs[id]!.counts, f.statusMax);
     }
     return n + this.countOutside(plan, f);
   }
@@ -53,8 +50,8 @@ export class UnionEvaluator {
   /** The best `need` articles in final order; their scores are left in scratch.score. */
   page(plan: TermPlan | null, f: Filter, need: number, inStock: (d: number) => boolean): number[] {
     const streams = plan === null ? this.browseStreams(f) : this.termStreams(plan, f);
-    const { status, setOf, supplierOf } = this.store.docs;
-    const { supplierAllowed, setAllowed } = f;
+    const key = this.store.docs.key;
+    const { pairOk } = f;
     const score = this.scratch.score;
     const out: number[] = [];
     for (let i = 0; i < streams.length && out.length < need; ) {
@@ -62,11 +59,10 @@ export class UnionEvaluator {
       let j = i;
       while (j < streams.length && streams[j]!.score === level) j++;
       for (let s = 0; s <= f.statusMax && out.length < need; s++) {
-        const accept = (d: number): boolean =>
-          status[d] === s &&
-          (supplierAllowed === null || supplierAllowed[supplierOf[d]!] === 1) &&
-          (setAllowed === null || setAllowed[setOf[d]!] === 1) &&
-          (plan === null || !this.scoresAbove(plan, d, level));
+        const accept = (d: number): boolean => {
+          const k = key[d]!;
+          return (k & KEY_STATUS_MASK) === s && (pairOk === null || pairOk[k >> KEY_SHIFT] === 1) && (plan === null || !this.scoresAbove(plan, d, level));
+        };
         const from = out.length;
         collectLevel(streams.slice(i, j), need - out.length, accept, inStock, this.scratch, out);
         for (let k = from; k < out.length; k++) score[out[k]!] = level;
@@ -77,7 +73,7 @@ export class UnionEvaluator {
   }
 
   /**
-   * Name-list articles outside the matched groups (which count() already has), each once. Long
+   * Name-list articles outside the matched pairs (which count() already has), each once. Long
    * lists answer from their per-pair counts; the longest list with outside entries is counted
    * that way and every other list with outside entries is walked, skipping what that one holds.
    */
@@ -104,13 +100,9 @@ export class UnionEvaluator {
   }
 
   private outsideFromPairs(list: PostingList, plan: TermPlan, f: Filter): number {
-    const all = this.store.pairs.pairs;
     let n = 0;
     for (const [id, counts] of list.pairs!) {
-      const p = all[id]!;
-      if (plan.sets.scores[p.set] === 0 && plan.suppliers.scores[p.supplier] === 0 && pairAllowed(p, f)) {
-        n += countUpTo(counts, f.statusMax);
-      }
+      if (plan.pairs.score[id] === 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countUpTo(counts, f.statusMax);
     }
     return n;
   }
@@ -119,23 +111,20 @@ export class UnionEvaluator {
   private walkOutside(walk: PostingList[], anchor: PostingList | null, plan: TermPlan, f: Filter): number {
     const { stamp } = this.scratch;
     const mark = this.scratch.nextMark();
-    const { status, setOf, supplierOf } = this.store.docs;
-    const setScores = plan.sets.scores;
-    const supScores = plan.suppliers.scores;
-    const { statusMax, supplierAllowed, setAllowed } = f;
+    const key = this.store.docs.key;
+    const pairScore = plan.pairs.score;
+    const { statusMax, pairOk } = f;
     let n = 0;
     for (const list of walk) {
       const { ids, length } = list;
       let cursor = 0;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
+        const dk = key[d]!;
+        const p = dk >> KEY_SHIFT;
+        if (pairScore[p]! > 0 || (dk & KEY_STATUS_MASK) > statusMax || (pairOk !== null && pairOk[p] !== 1)) continue;
         if (stamp[d] === mark) continue;
         stamp[d] = mark;
-        const set = setOf[d]!;
-        const sup = supplierOf[d]!;
-        if (setScores[set]! > 0 || supScores[sup]! > 0 || status[d]! > statusMax) continue;
-        if (supplierAllowed !== null && supplierAllowed[sup] !== 1) continue;
-        if (setAllowed !== null && setAllowed[set] !== 1) continue;
         if (anchor) {
           cursor = gallop(anchor.ids, anchor.length, cursor, d);
           if (cursor < anchor.length && anchor.ids[cursor] === d) continue;
@@ -178,16 +167,11 @@ export class UnionEvaluator {
 
   /** Whether another source of the term gives the article a better score than this level. */
   private scoresAbove(plan: TermPlan, d: number, level: number): boolean {
-    const { setOf, supplierOf } = this.store.docs;
-    if (plan.sets.scores[setOf[d]!]! > level || plan.suppliers.scores[supplierOf[d]!]! > level) return true;
+    if (plan.pairs.score[this.store.docs.key[d]! >> KEY_SHIFT]! > level) return true;
     return nameScore(plan, d, level) > level;
   }
 }
 
 function stream(list: PostingList, mask: number, score: number): ScoredStream {
   return { ids: list.ids, flags: list.flags, length: list.length, mask, score };
-}
-
-function pairAllowed(p: Pair, f: Filter): boolean {
-  return (f.setAllowed === null || f.setAllowed[p.set] === 1) && (f.supplierAllowed === null || f.supplierAllowed[p.supplier] === 1);
 }

@@ -1,0 +1,53 @@
+// Query filters resolved to masks: statuses, suppliers (folded prefix), ISO subtree, and per pair.
+
+import type { IndexStore } from './index-store.ts';
+import type { Filter } from './matcher.ts';
+import { digitsOnly, foldPhrase } from './normalize.ts';
+import type { SearchQuery } from './types.ts';
+
+/** Highest status code shown by default (active, outgoing) and with includeDiscontinued. */
+const STATUS_MAX_DEFAULT = 1;
+const STATUS_MAX_ALL = 2;
+
+/** Builds a Filter per query into reused masks (group and pair counts are small). */
+export class FilterBuilder {
+  private supplierMask: Uint8Array = new Uint8Array(0);
+  private setMask: Uint8Array = new Uint8Array(0);
+  private pairMask: Uint8Array = new Uint8Array(0);
+
+  constructor(private readonly store: IndexStore) {}
+
+  /**
+   * supplier: case- and diacritic-insensitive, matching the whole name or a prefix of it
+   * ('sunrise', 'Sunrise Med'); isoPrefix: '12', '12 06' or '12 06 06' (digits compared, so
+   * '120606' works too). Empty values do not filter.
+   */
+  of(q: SearchQuery): Filter {
+    const statusMax = q.includeDiscontinued ? STATUS_MAX_ALL : STATUS_MAX_DEFAULT;
+    const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
+    const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
+    const supplierAllowed = supplierKey ? (this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey)) : null;
+    const setAllowed = isoKey ? (this.setMask = groupMask(this.setMask, this.store.sets.groups, isoKey)) : null;
+    return { statusMax, supplierAllowed, setAllowed, pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null };
+  }
+
+  /** Per pair, so hot loops check one small array per article. */
+  private pairs(supplierAllowed: Uint8Array | null, setAllowed: Uint8Array | null): Uint8Array {
+    const pairs = this.store.pairs.pairs;
+    if (this.pairMask.length < pairs.length) this.pairMask = new Uint8Array(pairs.length * 2);
+    const m = this.pairMask;
+    m.fill(0);
+    for (const p of pairs) {
+      if (p && (!supplierAllowed || supplierAllowed[p.supplier] === 1) && (!setAllowed || setAllowed[p.set] === 1)) m[p.id] = 1;
+    }
+    return m;
+  }
+}
+
+/** Reusable 0/1 mask over group ids: 1 where the group's filter key starts with prefix. */
+function groupMask(buf: Uint8Array, groups: ReadonlyArray<{ id: number; filterKey: string } | undefined>, prefix: string): Uint8Array {
+  const m = buf.length >= groups.length ? buf : new Uint8Array(Math.max(groups.length, buf.length * 2));
+  m.fill(0);
+  for (const g of groups) if (g && g.filterKey.startsWith(prefix)) m[g.id] = 1;
+  return m;
+}

@@ -1,0 +1,170 @@
+// Lazy name lifts for multi-word queries: articles of full pairs scored above their pair's base.
+
+import { FLAG_WHOLE, STATUS_RANKS, W_NAME, W_NAME_PART } from './constants.ts';
+import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import type { IndexStore } from './index-store.ts';
+import { CLASS_FULL, nameScore, type TermPlan } from './matcher.ts';
+import { primaryOf as primary } from './ranker.ts';
+import type { Pair } from './pair-counts.ts';
+import { gallop, pairsToIntersect } from './pair-walk.ts';
+import type { PostingList } from './posting-list.ts';
+import type { Scratch } from './scratch.ts';
+
+export class Lifter {
+  constructor(
+    private readonly store: IndexStore,
+    private readonly scratch: Scratch,
+  ) {}
+
+  private pair(id: number): Pair {
+    return this.store.pairs.pairs[id]!;
+  }
+
+  /**
+   * Articles of full pairs that name matches score above their pair's base (the summed group
+   * scores), with exact scores in scratch.score. Lazy, threshold-algorithm style: lists are
+   * walked best lift first, and once even the largest lifts still unwalked could not carry an
+   * article to the page's boundary level, the rest are only checked, by binary search, for the
+   * few articles already lifted. Total counts never depend on lifts.
+   */
+  boost(plans: TermPlan[], statusMax: number, full: number[], need: number, boundary: (lifted: number[]) => number): number[] {
+    const s = this.scratch;
+    s.nextBoostMark();
+    const lifted: number[] = [];
+    if (full.length === 0 || need <= 0) return lifted;
+    const lists = this.liftLists(plans, full);
+    let baseMax = 0;
+    for (const id of full) baseMax = Math.max(baseMax, s.pairBase[id]!);
+    const rows = new LiftRows(plans.length);
+    let done = lists.length;
+    for (let i = 0; i < lists.length; i++) {
+      if (i > 0 && primary(baseMax + remainingLift(lists, i, plans.length), 0) < boundary(lifted)) {
+        done = i;
+        break;
+      }
+      const { plan, t, list, whole, part } = lists[i]!;
+      this.liftList(plan, t, list, whole, part, statusMax, rows, lifted);
+    }
+    if (done < lists.length) this.completeLifts(plans, lists.slice(done), rows, lifted);
+    return lifted;
+  }
+
+  /** Name lists that can lift some full pair's articles, with their largest possible lift, best first. */
+  private liftLists(plans: TermPlan[], full: number[]): LiftList[] {
+    const out: LiftList[] = [];
+    plans.forEach((plan, t) => {
+      let minGroup = Infinity;
+      for (const id of full) minGroup = Math.min(minGroup, plan.pairs.score[id]!);
+      for (const src of plan.sources) {
+        const list = src.form.docs;
+        const whole = src.quality * W_NAME;
+        if (list && whole > minGroup) out.push({ plan, t, list, whole, part: src.quality * W_NAME_PART, maxLift: whole - minGroup });
+      }
+    });
+    return out.sort((a, b) => b.maxLift - a.maxLift);
+  }
+
+  /** Record, per article of a full pair, the lift this term's list gives it. */
+  private liftList(plan: TermPlan, t: number, list: PostingList, whole: number, part: number, statusMax: number, rows: LiftRows, lifted: number[]): void {
+    const { pairClass } = this.scratch;
+    const key = this.store.docs.key;
+    const { ids, flags, length } = list;
+    const chosen = pairsToIntersect(list, this.store.pairs, pairClass, CLASS_FULL);
+    if (chosen === null) {
+      for (let k = 0; k < length; k++) {
+        const d = ids[k]!;
+        const dk = key[d]!;
+        if (pairClass[dk >> KEY_SHIFT] !== CLASS_FULL || (dk & KEY_STATUS_MASK) > statusMax) continue;
+        this.lift(d, t, (flags[k]! & FLAG_WHOLE ? whole : part) - plan.pairs.score[dk >> KEY_SHIFT]!, rows, lifted);
+      }
+      return;
+    }
+    for (const id of chosen) {
+      if (whole <= plan.pairs.score[id]!) continue;
+      const members = this.pair(id).docs;
+      for (let i = 0, at = 0; i < members.length && at < length; i++) {
+        const d = members.ids[i]!;
+        at = gallop(ids, length, at, d);
+        if (at >= length || ids[at] !== d || (key[d]! & KEY_STATUS_MASK) > statusMax) continue;
+        this.lift(d, t, (flags[at]! & FLAG_WHOLE ? whole : part) - plan.pairs.score[id]!, rows, lifted);
+      }
+    }
+  }
+
+  /** Raise article d's lift for term t; keeps scratch.score = base + lifts and the per-pair lifted counts. */
+  private lift(d: number, t: number, lift: number, rows: LiftRows, lifted: number[]): void {
+    if (lift <= 0) return;
+    const s = this.scratch;
+    let row: number;
+    if (s.boostStamp[d] !== s.boostMark) {
+      s.boostStamp[d] = s.boostMark;
+      row = s.boost[d] = rows.add();
+      lifted.push(d);
+      const dk = this.store.docs.key[d]!;
+      s.score[d] = s.pairBase[dk >> KEY_SHIFT]!;
+      s.pairBoosted[(dk >> KEY_SHIFT) * STATUS_RANKS + (dk & KEY_STATUS_MASK)]!++;
+    } else row = s.boost[d]!;
+    const gain = rows.raise(row, t, lift);
+    s.score[d] = s.score[d]! + gain;
+  }
+
+  /** Exact lifts of already-lifted articles from the lists the lazy walk skipped (binary search). */
+  private completeLifts(plans: TermPlan[], skipped: LiftList[], rows: LiftRows, lifted: number[]): void {
+    const key = this.store.docs.key;
+    const terms = new Set(skipped.map((l) => l.t));
+    for (const d of lifted) {
+      const pair = key[d]! >> KEY_SHIFT;
+      for (const t of terms) {
+        const plan = plans[t]!;
+        const group = plan.pairs.score[pair]!;
+        const gain = rows.raise(this.scratch.boost[d]!, t, nameScore(plan, d, group) - group);
+        this.scratch.score[d] = this.scratch.score[d]! + gain;
+      }
+    }
+  }
+}
+
+/** A name list of term t that can lift full-pair articles by up to maxLift. */
+interface LiftList {
+  plan: TermPlan;
+  t: number;
+  list: PostingList;
+  whole: number;
+  part: number;
+  maxLift: number;
+}
+
+/** The largest total lift the lists from index `from` on could still add to one article. */
+function remainingLift(lists: LiftList[], from: number, terms: number): number {
+  const best = new Array<number>(terms).fill(0);
+  for (let i = from; i < lists.length; i++) best[lists[i]!.t] = Math.max(best[lists[i]!.t]!, lists[i]!.maxLift);
+  return best.reduce((a, b) => a + b, 0);
+}
+
+/** Per lifted article (row) and term: the best lift so far. */
+class LiftRows {
+  private lifts = new Int32Array(64);
+  private rows = 0;
+
+  constructor(private readonly terms: number) {}
+
+  add(): number {
+    const need = (this.rows + 1) * this.terms;
+    if (need > this.lifts.length) {
+      const grown = new Int32Array(need * 2);
+      grown.set(this.lifts);
+      this.lifts = grown;
+    }
+    this.lifts.fill(0, this.rows * this.terms, need);
+    return this.rows++;
+  }
+
+  /** Raise row's lift for term t to at least lift; returns the increase. */
+  raise(row: number, t: number, lift: number): number {
+    const at = row * this.terms + t;
+    const gain = lift - this.lifts[at]!;
+    if (gain <= 0) return 0;
+    this.lifts[at] = lift;
+    return gain;
+  }
+}
