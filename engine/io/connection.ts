@@ -1,5 +1,6 @@
 // Per-connection state kept in uWS user data: the bound session, requests in flight, topics.
 import type { Encoding } from './codec.ts';
+import type { ConnectionContext } from './ws-context.ts';
 
 export interface Connection {
   token: string | null;
@@ -9,10 +10,12 @@ export interface Connection {
   /** Topics this connection subscribed to, with the encoding its pushes go out in. */
   topics: Map<string, Encoding>;
   closed: boolean;
+  /** Built at open, reused by every message of this connection. */
+  context: ConnectionContext | null;
 }
 
 export function newConnection(): Connection {
-  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false };
+  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null };
 }
 
 /** uWS topics are per encoding, so one publish serves every subscriber in the bytes it asked for. */

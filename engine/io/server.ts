@@ -2,7 +2,7 @@
 // Contract: a frame's ArrayBuffer is decoded inside the callback; replies to async ops are sent corked after
 // the commit's fsync; a reply uWS has to drop for backpressure closes that connection (it is not reading).
 import type { JournalEntry } from '../../schemas/events.ts';
-import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX, IN_FLIGHT_PER_CONNECTION_MAX, SUBSCRIPTIONS_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
+import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX, IN_FLIGHT_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
 import type { ErrorBody, Reply, RequestIdT } from '../../schemas/protocol.ts';
 import type { Engine } from '../engine.ts';
 import type { RowWrite } from '../store/store.ts';
@@ -11,7 +11,8 @@ import { decodeFrame, encodeFrame, type Encoding } from './codec.ts';
 import { newConnection, wireTopic, type Connection } from './connection.ts';
 import { dispatch } from './dispatch.ts';
 import { OrderFeed } from './order-feed.ts';
-import type { HandlerContext, Outcome } from './handlers.ts';
+import type { Outcome } from './handlers.ts';
+import { connectionContext } from './ws-context.ts';
 import { Metrics } from './metrics.ts';
 import { Sessions } from './sessions.ts';
 import { loadStaticFiles, serveHttp } from './http.ts';
@@ -68,33 +69,6 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     metrics.request(op, (performance.now() - startMs) / 1000);
   };
 
-  const contextFor = (ws: Ws, conn: Connection, encoding: Encoding): HandlerContext => {
-    const session = conn.token === null ? null : sessions.get(conn.token);
-    if (session === null && conn.token !== null) conn.token = conn.userId = null;
-    return {
-      engine, sessions, auth: options.auth, nowMs: options.clockMs(),
-      user: session === null ? null : engine.state.users.get(session.userId) ?? null,
-      bindSession: (token, userId) => { conn.token = token; conn.userId = userId; },
-      unbindSession: () => { if (conn.token !== null) sessions.delete(conn.token); conn.token = conn.userId = null; },
-      subscribe: (topic) => {
-        if (!conn.topics.has(topic) && conn.topics.size >= SUBSCRIPTIONS_PER_CONNECTION_MAX) {
-          return { ok: false, code: 'overloaded', message: `Högst ${SUBSCRIPTIONS_PER_CONNECTION_MAX} prenumerationer per anslutning.` };
-        }
-        const previous = conn.topics.get(topic);
-        if (previous !== undefined) ws.unsubscribe(wireTopic(topic, previous));
-        conn.topics.set(topic, encoding);
-        ws.subscribe(wireTopic(topic, encoding));
-        return { ok: true, result: { topic } };
-      },
-      unsubscribe: (topic) => {
-        const previous = conn.topics.get(topic);
-        if (previous !== undefined) ws.unsubscribe(wireTopic(topic, previous));
-        conn.topics.delete(topic);
-        return { ok: true, result: { topic } };
-      },
-    };
-  };
-
   const onMessage = (ws: Ws, message: ArrayBuffer, isBinary: boolean) => {
     const startMs = performance.now();
     const conn = ws.getUserData();
@@ -118,7 +92,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       finish(ws, conn, null, 'overloaded', { ok: false, code: 'overloaded', message: 'För många obesvarade förfrågningar.' }, encoding, startMs);
       return;
     }
-    const { id, op, outcome, issues } = dispatch(frame, contextFor(ws, conn, encoding));
+    const ctx = conn.context!;
+    ctx.refresh(encoding);
+    const { id, op, outcome, issues } = dispatch(frame, ctx);
     if (!(outcome instanceof Promise)) return finish(ws, conn, id, op, outcome, encoding, startMs, issues);
     outcome.then(
       (done) => ws.cork(() => finish(ws, conn, id, op, done, encoding, startMs)),
@@ -156,7 +132,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       res.upgrade(newConnection(), req.getHeader('sec-websocket-key'), req.getHeader('sec-websocket-protocol'),
         req.getHeader('sec-websocket-extensions'), context);
     },
-    open: (ws) => { sockets.add(ws); },
+    open: (ws) => {
+      sockets.add(ws);
+      ws.getUserData().context = connectionContext(ws, ws.getUserData(), { engine, sessions, auth: options.auth, clockMs: options.clockMs });
+    },
     message: onMessage,
     close: (ws) => { ws.getUserData().closed = true; sockets.delete(ws); },
   });
