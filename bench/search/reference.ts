@@ -1,0 +1,181 @@
+// Brute-force reference search: the same matching rules applied by scanning every article (slow, plain).
+
+import { derivedWords } from '../../engine/core/search/compounds.ts';
+import {
+  ARTNO_PREFIX_MIN_DIGITS, Q_EXACT, Q_FOLDED, Q_PREFIX, Q_PREFIX_FOLDED, Q_TYPO1, Q_TYPO2, SCORE_ARTNO_EXACT,
+  SCORE_ARTNO_PREFIX, TYPO_WORD_CHARS_MAX, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED,
+} from '../../engine/core/search/constants.ts';
+import { digitsOnly, fold, foldPhrase, hasDigit, tokenize } from '../../engine/core/search/normalize.ts';
+import { clampQueryText, parseTerms, type QueryTerm } from '../../engine/core/search/query-terms.ts';
+import type { AvailableOf, SearchDoc, SearchQuery } from '../../engine/core/search/types.ts';
+
+/**
+ * Shares only text normalisation with the index (tokenise, fold, compound heads, query parsing):
+ * everything the index does with data structures — postings, groups, the deletion index, prefix
+ * array, candidate narrowing, lazy stock ranking, paging — is redone here by a plain scan with a
+ * full-matrix edit distance, so a disagreement points at the index.
+ */
+export interface ReferenceResult {
+  total: number;
+  /** Every match in final order. */
+  ranked: string[];
+  /** Relevance score by article number. */
+  score: Map<string, number>;
+}
+
+const STATUS_RANK = { active: 0, outgoing: 1, discontinued: 2 } as const;
+const ARTNO_QUERY = new RegExp(`^\\d{${ARTNO_PREFIX_MIN_DIGITS},6}$`);
+
+interface RefDoc {
+  doc: SearchDoc;
+  /** Distinct words of name, supplier and titles, with the field weight each earns. */
+  words: Array<{ id: number; weight: number }>;
+  supplierKey: string;
+  isoDigits: string;
+}
+
+export class ReferenceSearch {
+  private readonly docs: RefDoc[] = [];
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+
+  constructor(docs: readonly SearchDoc[]) {
+    for (const doc of docs) this.docs.push(this.prepare(doc));
+  }
+
+  search(q: SearchQuery, availableOf: AvailableOf): ReferenceResult {
+    const text = clampQueryText(q.text);
+    const passing = this.docs.filter((d) => this.passes(d, q));
+    let scored: Array<{ doc: SearchDoc; score: number }> = [];
+    const digits = text.trim();
+    if (ARTNO_QUERY.test(digits)) {
+      scored = passing
+        .filter((d) => d.doc.artNo.startsWith(digits))
+        .map((d) => ({ doc: d.doc, score: digits.length === 6 ? SCORE_ARTNO_EXACT : SCORE_ARTNO_PREFIX }));
+    }
+    if (scored.length === 0) scored = this.textSearch(parseTerms(text), passing);
+    const stock = new Map<string, boolean>();
+    const inStock = (a: string): boolean => {
+      if (!stock.has(a)) stock.set(a, availableOf(a) > 0);
+      return stock.get(a)!;
+    };
+    if (q.inStockOnly) scored = scored.filter((s) => inStock(s.doc.artNo));
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        STATUS_RANK[a.doc.status] - STATUS_RANK[b.doc.status] ||
+        Number(inStock(b.doc.artNo)) - Number(inStock(a.doc.artNo)) ||
+        (a.doc.artNo < b.doc.artNo ? -1 : 1),
+    );
+    return { total: scored.length, ranked: scored.map((s) => s.doc.artNo), score: new Map(scored.map((s) => [s.doc.artNo, s.score])) };
+  }
+
+  /**
+   * How each term of a text query matched one article, in SearchHit.matched form: the best
+   * score, ties to the better match quality, then the alphabetically first word.
+   */
+  explain(text: string, artNo: string): string[] {
+    const d = this.docs.find((x) => x.doc.artNo === artNo)!;
+    return parseTerms(clampQueryText(text)).map((t) => {
+      let best = { score: 0, quality: 0, word: '' };
+      for (const { id, weight } of d.words) {
+        const word = this.words[id]!;
+        const quality = wordQuality(t, word);
+        const score = quality * weight;
+        const better = score > best.score || (score === best.score && (quality > best.quality || (quality === best.quality && word < best.word)));
+        if (score > 0 && better) best = { score, quality, word };
+      }
+      return describe(t.text, best.quality, best.word);
+    });
+  }
+
+  private textSearch(terms: QueryTerm[], docs: RefDoc[]): Array<{ doc: SearchDoc; score: number }> {
+    if (terms.length === 0) return docs.map((d) => ({ doc: d.doc, score: 0 }));
+    // Quality of every vocabulary word for every term, computed once per query (memo, not an index).
+    const quality = terms.map((t) => this.words.map((w) => wordQuality(t, w)));
+    const out: Array<{ doc: SearchDoc; score: number }> = [];
+    for (const d of docs) {
+      let total = 0;
+      for (const q of quality) {
+        let best = 0;
+        for (const { id, weight } of d.words) best = Math.max(best, q[id]! * weight);
+        if (best === 0) {
+          total = -1;
+          break;
+        }
+        total += best;
+      }
+      if (total > 0) out.push({ doc: d.doc, score: total });
+    }
+    return out;
+  }
+
+  private passes(d: RefDoc, q: SearchQuery): boolean {
+    if (d.doc.status === 'discontinued' && !q.includeDiscontinued) return false;
+    const supplier = q.supplier === undefined ? '' : foldPhrase(q.supplier);
+    if (supplier && !d.supplierKey.startsWith(supplier)) return false;
+    const iso = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
+    return !iso || d.isoDigits.startsWith(iso);
+  }
+
+  private prepare(doc: SearchDoc): RefDoc {
+    const best = new Map<number, number>();
+    const add = (word: string, weight: number): void => {
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = this.words.length;
+        this.wordIds.set(word, id);
+        this.words.push(word);
+      }
+      best.set(id, Math.max(best.get(id) ?? 0, weight));
+    };
+    for (const w of tokenize(doc.name)) {
+      add(w, W_NAME);
+      for (const p of derivedWords(w, false)) add(p, W_NAME_PART);
+    }
+    for (const w of tokenize(doc.supplierName)) add(w, W_SUPPLIER);
+    for (const title of doc.isoTitles) {
+      for (const w of tokenize(title)) {
+        add(w, W_TITLE);
+        for (const p of derivedWords(w, true)) add(p, W_TITLE_DERIVED);
+      }
+    }
+    return {
+      doc,
+      words: [...best].map(([id, weight]) => ({ id, weight })),
+      supplierKey: foldPhrase(doc.supplierName),
+      isoDigits: digitsOnly(doc.isoCode),
+    };
+  }
+}
+
+/** Match quality of one indexed word (lower-case, diacritics kept) for a query term; 0 = no match. */
+export function wordQuality(t: QueryTerm, word: string): number {
+  const w = fold(word);
+  if (w === t.folded) return word === t.text ? Q_EXACT : Q_FOLDED;
+  if (t.prefix && w.startsWith(t.folded)) return word.startsWith(t.text) ? Q_PREFIX : Q_PREFIX_FOLDED;
+  if (t.typos === 0 || hasDigit(w) || w.length > TYPO_WORD_CHARS_MAX || t.folded.length > TYPO_WORD_CHARS_MAX) return 0;
+  const d = osaDistance(t.folded, w);
+  return d === 1 ? Q_TYPO1 : d === 2 && t.typos >= 2 ? Q_TYPO2 : 0;
+}
+
+function describe(term: string, quality: number, word: string): string {
+  if (quality === Q_EXACT) return term;
+  if (quality === Q_FOLDED) return `${term}=${word}`;
+  if (quality === Q_PREFIX || quality === Q_PREFIX_FOLDED) return `${term}*${word}`;
+  return `${term}~${word}`;
+}
+
+/** Textbook optimal-string-alignment distance over the full matrix. */
+export function osaDistance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
