@@ -42,6 +42,20 @@ export interface GenerateOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
+/** Only the catalog (ISO tree, suppliers, articles with links), e.g. for search benchmarks at any article count. */
+export function generateCatalogTables(articleCount: number, seed: number = DEFAULT_SEED): Pick<Tables, 'iso' | 'suppliers' | 'articles'> {
+  const root = new Prng(seed);
+  const tables = emptyTables();
+  const isoNodes = isoTreeRows();
+  for (const node of isoNodes) tables.iso.set(node.code, node);
+  const suppliers = supplierCatalog();
+  for (const row of supplierRows(suppliers)) tables.suppliers.set(row.id, row);
+  const catalog = generateArticles(root.fork(STAGE_SALT.articles), articleCount, isoNodes, suppliers, () => {});
+  linkArticles(catalog.articles, root.fork(STAGE_SALT.links));
+  for (const article of catalog.articles) tables.articles.set(article.artNo, article);
+  return tables;
+}
+
 export function generateTables(options: GenerateOptions): Tables {
   const size = SCALES[options.scale];
   const seed = options.seed ?? DEFAULT_SEED;
