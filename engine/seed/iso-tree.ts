@@ -6,7 +6,7 @@ import { ISO_TITLES_SV } from './iso-titles-sv.ts';
 /** Division codes (level 3) such as `12 06 06` carry the articles. */
 export const ISO_DIVISION_LEVEL = 3;
 
-interface IsoEntry {
+export interface IsoEntry {
   code: string;
   level: number;
   title_en: string;
@@ -15,7 +15,8 @@ interface IsoEntry {
   parent: string | null;
 }
 
-function readIsoEntries(): IsoEntry[] {
+/** The raw entries of the project's copy of the ISO 9999 tree. */
+export function readIsoEntries(): IsoEntry[] {
   return JSON.parse(readFileSync(new URL('./iso9999.json', import.meta.url), 'utf8')) as IsoEntry[];
 }
 
