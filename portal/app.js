@@ -8,6 +8,12 @@ import { StartPage } from './components/start-page.js';
 import { IsoTreePage } from './components/iso-tree-page.js';
 import { ArticlePage } from './components/article-page.js';
 import { SearchPage } from './components/search-page.js';
+import { OrderWizard } from './components/order-wizard.js';
+import { OrderOverviewPage } from './components/order-overview-page.js';
+import { OpenOrdersPage } from './components/open-orders-page.js';
+import { OrderFlowPage } from './components/order-flow-page.js';
+import { PickingQueuePage } from './components/picking-queue-page.js';
+import { isPrescriber } from './lib/format.js';
 
 function useRoute() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -32,12 +38,26 @@ function NotFound({ path }) {
     <p>Adressen <code>${path}</code> leder ingenstans. <a href=${href.start()}>Till startsidan</a></p>`;
 }
 
+function NotPrescriber() {
+  useEffect(() => { document.title = 'Kundorder – Aidstock'; }, []);
+  return html`
+    <h1 tabindex="-1">Kundorder</h1>
+    <p class="error" role="alert">Bara förskrivare kan lägga kundorder. HMC:s personal arbetar i <a href="#/orderflode">Orderflöde</a>.</p>`;
+}
+
 function Page({ route, user }) {
   switch (route.name) {
     case 'start': return html`<${StartPage} user=${user} />`;
     case 'katalog': return html`<${IsoTreePage} user=${user} code=${route.code} />`;
     case 'artikel': return html`<${ArticlePage} user=${user} artNo=${route.artNo} />`;
     case 'sok': return html`<${SearchPage} user=${user} search=${route.search} />`;
+    case 'bestall': return isPrescriber(user)
+      ? html`<${OrderWizard} key=${route.pnr ?? ''} user=${user} pnr=${route.pnr} />`
+      : html`<${NotPrescriber} />`;
+    case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
+    case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
+    case 'orderflode': return html`<${OrderFlowPage} user=${user} />`;
+    case 'plock': return html`<${PickingQueuePage} user=${user} />`;
     default: return html`<${NotFound} path=${route.path} />`;
   }
 }

@@ -155,6 +155,19 @@ describe('bad input', () => {
     await b.close();
   });
 
+  it('a client that leaves while its command is being committed does not disturb the engine', async () => {
+    const staff = await TestClient.connect(engine.wsUrl, 'msgpack');
+    await staff.login('hmc1');
+    const { articles } = await staff.call('catalog.list', { isoCode: '12', inStockOnly: true, limit: 1 });
+    for (let i = 0; i < 20; i++) staff.sendRaw({ id: 1000 + i, op: 'admin.stockAdjust', args: { warehouse: '10', artNo: articles[0].artNo, delta: 1, reason: 'received' } });
+    await staff.close();
+    await new Promise((r) => setTimeout(r, 200));
+    const after = await TestClient.connect(engine.wsUrl, 'json');
+    await after.login('ot1');
+    expect((await after.call('stock.get', { artNo: articles[0].artNo })).artNo).toBe(articles[0].artNo);
+    await after.close();
+  });
+
   it('/health and /metrics answer over HTTP', async () => {
     const health = await (await fetch(`${engine.url}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', store: 'lmdb' });

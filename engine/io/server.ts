@@ -97,7 +97,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const { id, op, outcome, issues } = dispatch(frame, ctx);
     if (!(outcome instanceof Promise)) return finish(ws, conn, id, op, outcome, encoding, startMs, issues);
     outcome.then(
-      (done) => ws.cork(() => finish(ws, conn, id, op, done, encoding, startMs)),
+      // The client may have gone while the commit was in flight: a closed uWS socket must not be touched (cork
+      // throws), but the bookkeeping still runs.
+      (done) => (conn.closed ? finish(ws, conn, id, op, done, encoding, startMs)
+        : ws.cork(() => finish(ws, conn, id, op, done, encoding, startMs))),
       (error: unknown) => { throw error; }, // a failed commit or a broken invariant: crash loudly.
     );
   };

@@ -72,8 +72,10 @@ function Qty({ value, pulse, testId }) {
  * articles: [{ artNo, name, supplier | supplierName, isoCode, kind, status, available: { main, buffer? } }]
  * buffer: the user's own buffer warehouse or null (adds the "Eget förråd" column).
  * Only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End move between rows, Enter opens.
+ * onPick(article): pick mode (the order wizard): each row gets a "Lägg till" button, a row click no longer leaves the
+ * page, and the article link opens in a new window so the order being written is kept.
  */
-export function ArticleResults({ articles, buffer, caption, onResync, showIso = false, testId = 'article-table' }) {
+export function ArticleResults({ articles, buffer, caption, onResync, showIso = false, testId = 'article-table', onPick = null }) {
   const live = useLiveStock(articles, buffer, onResync);
   const [active, setActive] = useState(0);
   const body = useRef(null);
@@ -104,13 +106,13 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
   };
   // A click anywhere in a row opens the article (the link stays the keyboard and screen reader target).
   const onRowClick = (event, artNo) => {
-    if (event.target.closest('a, button') || window.getSelection()?.toString()) return;
+    if (onPick || event.target.closest('a, button') || window.getSelection()?.toString()) return;
     location.hash = href.artikel(artNo);
   };
 
   return html`
     <div class="table-wrap">
-      <table class="data-table results" data-testid=${testId} aria-describedby=${hintId.current}>
+      <table class=${onPick ? 'data-table results picking' : 'data-table results'} data-testid=${testId} aria-describedby=${hintId.current}>
         <caption class="visually-hidden">${caption}</caption>
         <thead>
           <tr>
@@ -121,6 +123,7 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
             <th scope="col">Status</th>
             <th scope="col" class="num">Tillgängligt<br /><span class="th-sub">lager 10</span></th>
             ${buffer && html`<th scope="col" class="num">Eget förråd<br /><span class="th-sub">${buffer}</span></th>`}
+            ${onPick && html`<th scope="col"><span class="visually-hidden">Lägg till</span></th>`}
           </tr>
         </thead>
         <tbody ref=${body} onKeyDown=${onKeyDown}>
@@ -134,7 +137,8 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
                 <td class="mono">${article.artNo}</td>
                 <td class="name">
                   <a href=${href.artikel(article.artNo)} data-row-link tabindex=${i === current ? 0 : -1}
-                    onFocus=${() => setActive(i)}>${article.name}</a>
+                    target=${onPick ? '_blank' : undefined} rel=${onPick ? 'noopener noreferrer' : undefined}
+                    onFocus=${() => setActive(i)}>${article.name}${onPick && html`<span class="visually-hidden"> (öppnas i nytt fönster)</span>`}</a>
                   ${showIso && html`<span class="row-iso">ISO ${isoCode(article.isoCode)}</span>`}
                 </td>
                 <td>${article.supplier ?? article.supplierName}</td>
@@ -142,6 +146,8 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
                 <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
                 <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
                 ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
+                ${onPick && html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
+                  aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`}
               </tr>`;
           })}
         </tbody>
@@ -149,7 +155,7 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
     </div>
     <p id=${hintId.current} class="hint keys-hint">
       <span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.
-      Med tangentbordet: Tabb till listan, pil upp och ned mellan artiklarna, Enter öppnar artikeln.
+      Med tangentbordet: Tabb till listan, pil upp och ned mellan artiklarna, Enter öppnar artikeln${onPick ? ' i ett nytt fönster' : ''}.
     </p>`;
 }
 

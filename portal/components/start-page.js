@@ -1,7 +1,8 @@
-// Start page: welcome, news from Hjälpmedelscentrum, the user's workplaces and links to the catalog.
+// Start page: welcome, news from Hjälpmedelscentrum, messages (changed delivery dates), the user's workplaces and shortcuts.
 import { html, useEffect } from '../lib/html.js';
 import { href } from '../lib/routes.js';
-import { professionLabel } from '../lib/format.js';
+import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
+import { MessagesPanel } from './messages-panel.js';
 
 const NEWS = [
   { date: '2025-11-20', title: 'Ny rollator i sortimentet',
@@ -18,21 +19,31 @@ export function StartPage({ user }) {
     <h1 tabindex="-1">Välkommen, ${user.name}</h1>
     <p class="lead">Inloggad som ${professionLabel(user.profession).toLowerCase()}. Ditt användarnamn styr vilka arbetsplatser och vilket förråd du är kopplad till, och allt du gör loggas på dig.</p>
     <div class="start-grid">
-      <section class="card news" aria-labelledby="news-title">
-        <h2 id="news-title">Aktuellt från Hjälpmedelscentrum</h2>
-        <ul class="news-list">
-          ${NEWS.map((item) => html`
-            <li>
-              <h3>${item.title}</h3>
-              <p class="meta"><time datetime=${item.date}>${item.date}</time></p>
-              <p>${item.text}</p>
-            </li>`)}
-        </ul>
-      </section>
+      <div class="start-main">
+        <${MessagesPanel} user=${user} />
+        <section class="card news" aria-labelledby="news-title">
+          <h2 id="news-title">Aktuellt från Hjälpmedelscentrum</h2>
+          <ul class="news-list">
+            ${NEWS.map((item) => html`
+              <li>
+                <h3>${item.title}</h3>
+                <p class="meta"><time datetime=${item.date}>${item.date}</time></p>
+                <p>${item.text}</p>
+              </li>`)}
+          </ul>
+        </section>
+      </div>
       <div class="start-side">
         <nav class="card quick-links" aria-labelledby="links-title">
           <h2 id="links-title">Genvägar</h2>
           <ul>
+            ${isPrescriber(user) && html`
+              <li><a href=${href.bestall()}>Beställ hjälpmedel</a> <span class="hint">kundorder till brukare eller vårdenhet</span></li>
+              <li><a href=${href.orders('open')}>Öppna kundorder</a> <span class="hint">order som inte är levererade</span></li>
+              <li><a href=${href.orders('mine')}>Rekvirerat per förskrivare</a> <span class="hint">dina order, sök på kriterier</span></li>`}
+            ${isStaff(user) && html`
+              <li><a href=${href.orderflode()}>Orderflöde</a> <span class="hint">nya order direkt, antal per status</span></li>
+              <li><a href=${href.plock()}>Plocklista</a> <span class="hint">plocka, utleverera, leverera</span></li>`}
             <li><a href=${href.katalog()}>Varukatalog</a> <span class="hint">artiklar per ISO-kod med tillgängligt saldo</span></li>
             <li><a href=${href.sok()}>Sök artikel</a> <span class="hint">på benämning, leverantör eller artikelnummer</span></li>
             <li><a href=${href.katalog('12 06 06')}>Rollatorer (12 06 06)</a></li>

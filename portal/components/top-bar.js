@@ -1,7 +1,8 @@
-// Top bar: brand, main navigation (Start, Varukatalog, Sök artikel), the signed-in user with profession, connection status, Logga ut.
+// Top bar: brand, main navigation (Start, Varukatalog, Sök artikel; Beställ and Mina order for prescribers, Orderflöde and
+// Plocklista for HMC staff), the signed-in user with profession, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
-import { professionLabel } from '../lib/format.js';
+import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
 
 const CONNECTION = {
   open: { text: 'Ansluten', cls: 'ok' },
@@ -30,6 +31,12 @@ export function TopBar({ user, route, connection, onLogout }) {
               <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
               <${NavLink} to=${href.katalog()} current=${route.name === 'katalog' || route.name === 'artikel'}>Varukatalog<//>
               <${NavLink} to=${href.sok()} current=${route.name === 'sok'}>Sök artikel<//>
+              ${isPrescriber(user) && html`
+                <${NavLink} to=${href.bestall()} current=${route.name === 'bestall'}>Beställ<//>
+                <${NavLink} to=${href.orders('mine')} current=${route.name === 'order' || route.name === 'ordinationsoversikt'}>Mina order<//>`}
+              ${isStaff(user) && html`
+                <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
+                <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>`}
             </ul>
           </nav>`}
         <div class="top-bar-end">

@@ -5,7 +5,7 @@ const BACKOFF_FIRST_MS = 300;
 const BACKOFF_MAX_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Reads that are safe to send again after the connection dropped mid-request; commands are not. */
-const RESENDABLE = /^(catalog|stock|register|patient|individual)\.|\.(get|list|search)$/;
+const RESENDABLE = /^(catalog|stock|register|patient|individual)\.|\.(get|list|search|quote)$/;
 
 /** A rejected call: `code` is the engine's stable error code (or connection_lost / timeout). */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-// Swedish display formats: prices in kronor from öre, ISO codes, article status and kind, professions.
+// Swedish display formats: prices in kronor from öre, ISO codes, article status and kind, professions, order statuses, dates.
 
 const NBSP = '\u00a0';
 
@@ -57,4 +57,67 @@ export function count(n) {
 export function bufferWarehouseOf(user) {
   for (const place of user?.workplaces ?? []) if (place.bufferWarehouse) return place.bufferWarehouse;
   return null;
+}
+
+/** Leveransstatus of an order line, in the order a line moves (the manual's words). */
+export const LINE_STATUSES = ['backorder', 'registered', 'picking', 'dispatched', 'delivered', 'cancelled'];
+const LINE_STATUS = {
+  backorder: 'Restorder', registered: 'Registrerad', picking: 'För plock', dispatched: 'Utlevererad',
+  delivered: 'Levererad', cancelled: 'Makulerad',
+};
+export function lineStatusLabel(status) {
+  return LINE_STATUS[status] ?? status ?? '';
+}
+
+/** Status of a whole order from its lines: the least advanced line still in play; Makulerad only when all are. */
+export function orderStatusOf(lines) {
+  let best = 'cancelled';
+  for (const line of lines ?? []) {
+    if (line.status !== 'cancelled' && LINE_STATUSES.indexOf(line.status) < LINE_STATUSES.indexOf(best)) best = line.status;
+  }
+  return best;
+}
+
+/** An order is open while a line is neither delivered nor cancelled. */
+export function isOpenOrder(lines) {
+  return (lines ?? []).some((line) => line.status !== 'delivered' && line.status !== 'cancelled');
+}
+
+/** "2025-06-20" stays as is (the Swedish way); null → "–". */
+export function date(value) {
+  return typeof value === 'string' && value !== '' ? value : '–';
+}
+
+/** Epoch ms → "2025-06-20 14:05" in Swedish time. */
+export function dateTime(ms) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return '–';
+  return new Date(ms).toLocaleString('sv-SE', {
+    timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  });
+}
+
+/** Epoch ms → "14:05:09" in Swedish time (the order flow's clock). */
+export function clock(ms) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return '–';
+  return new Date(ms).toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm' });
+}
+
+/** { street, postalCode, city } → "Storgatan 3, 302 45 Halmstad". */
+export function addressLine(address) {
+  if (!address) return '–';
+  return `${address.street}, ${address.postalCode} ${address.city}`;
+}
+
+/** HMC staff (and administrators) work the order flow; prescribers order. */
+export function isStaff(user) {
+  return (user?.roles ?? []).some((role) => role === 'staff' || role === 'admin');
+}
+export function isPrescriber(user) {
+  return (user?.roles ?? []).includes('prescriber');
+}
+
+/** Warehouse id → "Lager 10 (huvudlager)" or "Eget förråd B101". */
+export function warehouseLabel(id) {
+  if (id === '10') return 'Lager 10 (huvudlager)';
+  return id ? `Eget förråd ${id}` : '–';
 }

@@ -33,6 +33,14 @@ export function parseRoute(hash) {
   }
   if (parts[0] === 'artikel' && parts.length === 2) return { name: 'artikel', artNo: decode(parts[1]) };
   if (parts[0] === 'sok' && parts.length === 1) return { name: 'sok', search: parseSearch(query) };
+  if (parts[0] === 'bestall' && parts.length === 1) {
+    const pnr = new URLSearchParams(query).get('pnr');
+    return { name: 'bestall', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
+  }
+  if (parts[0] === 'order' && parts.length === 1) return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
+  if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
+  if (parts[0] === 'orderflode' && parts.length === 1) return { name: 'orderflode' };
+  if (parts[0] === 'plock' && parts.length === 1) return { name: 'plock' };
   return { name: 'notfound', path };
 }
 
@@ -53,4 +61,12 @@ export const href = {
   katalog: (code) => (code ? `#/katalog/${encodeURIComponent(code)}` : '#/katalog'),
   artikel: (artNo) => `#/artikel/${encodeURIComponent(artNo)}`,
   sok,
+  /** The order wizard, optionally for a patient (from a patient view): '#/bestall?pnr=19811218-9876'. */
+  bestall: (pnr) => (pnr ? `#/bestall?pnr=${encodeURIComponent(pnr)}` : '#/bestall'),
+  /** Öppna kundorder ('open') or Rekvirerat per förskrivare ('mine'). */
+  orders: (view) => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
+  /** Ordinationsöversikt of one order. */
+  order: (orderNo) => `#/order/${orderNo}`,
+  orderflode: () => '#/orderflode',
+  plock: () => '#/plock',
 };

@@ -1,0 +1,159 @@
+// Orderflöde (HMC staff): every placement and status change as it happens — new orders appear at the top without a
+// reload — with line counts per leveransstatus, filters by lager, status and förskrivare, and the next step on each order.
+import { html, useState, useEffect, useMemo, useRef } from '../lib/html.js';
+import { href } from '../lib/routes.js';
+import { clock, date, isStaff, LINE_STATUSES, lineStatusLabel, warehouseLabel } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
+import { useLiveOrders } from '../lib/live-orders.js';
+import { RecipientCell, StatusBadge, StatusCounts, linesSummary } from './order-status.js';
+import { OrderStepButtons } from './fulfil-actions.js';
+
+const LIMIT = 100;
+
+function flowArgs(filters) {
+  const args = {};
+  if (filters.openOnly) args.open = true;
+  if (filters.warehouse) args.warehouse = filters.warehouse;
+  if (filters.status) args.status = filters.status;
+  if (filters.prescriberId) args.prescriberId = filters.prescriberId;
+  return args;
+}
+
+function flowMatcher(args) {
+  return (row) => (!args.open || row.open)
+    && (!args.warehouse || row.warehouse === args.warehouse)
+    && (!args.status || row.lines.some((l) => l.status === args.status))
+    && (!args.prescriberId || row.prescriber.id === args.prescriberId);
+}
+
+/** Warehouses and prescribers seen so far, so the filters can offer them (the selected one always stays). */
+function useSeen(orders, filters) {
+  const seen = useRef({ warehouses: new Set(['10']), prescribers: new Map() });
+  for (const o of orders) {
+    seen.current.warehouses.add(o.warehouse);
+    if (o.prescriber.name !== o.prescriber.id || !seen.current.prescribers.has(o.prescriber.id)) {
+      seen.current.prescribers.set(o.prescriber.id, o.prescriber.name);
+    }
+  }
+  if (filters.warehouse) seen.current.warehouses.add(filters.warehouse);
+  const warehouses = [...seen.current.warehouses].sort((a, b) => (a === '10' ? -1 : b === '10' ? 1 : a.localeCompare(b)));
+  const prescribers = [...seen.current.prescribers].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
+  return { warehouses, prescribers };
+}
+
+/** Says new orders out loud (politely, a burst as one sentence). */
+function useArrivals(orders, loading) {
+  const known = useRef(null);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (loading) { known.current = null; return; }
+    const now = new Set(orders.map((o) => o.orderNo));
+    if (known.current !== null) {
+      const fresh = orders.filter((o) => !known.current.has(o.orderNo) && o.fresh);
+      if (fresh.length === 1) setText(`Ny order ${fresh[0].orderNo} från ${fresh[0].prescriber.name}.`);
+      else if (fresh.length > 1) setText(`${fresh.length} nya order.`);
+    }
+    known.current = now;
+  }, [orders, loading]);
+  return text;
+}
+
+export function OrderFlowPage({ user }) {
+  const [filters, setFilters] = useState({ warehouse: '', status: '', prescriberId: '', openOnly: true });
+  useEffect(() => { document.title = 'Orderflöde – Aidstock'; }, []);
+  const args = useMemo(() => flowArgs(filters), [filters]);
+  const match = useMemo(() => flowMatcher(args), [args]);
+  const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });
+  const { warehouses, prescribers } = useSeen(orders, filters);
+  const arrivals = useArrivals(orders, loading);
+  const set = (patch) => setFilters((current) => ({ ...current, ...patch }));
+
+  if (!isStaff(user)) {
+    return html`
+      <h1 tabindex="-1">Orderflöde</h1>
+      <p class="error" role="alert">Orderflödet är för Hjälpmedelscentrums personal. Dina egna order finns under <a href=${href.orders('mine')}>Mina order</a>.</p>`;
+  }
+
+  return html`
+    <div class="page-head">
+      <div>
+        <h1 tabindex="-1">Orderflöde</h1>
+        <p class="lead">Nya order och ändrad leveransstatus visas direkt, nyast överst, utan att sidan laddas om.</p>
+      </div>
+      <a class="button" href=${href.plock()}>Till plocklistan</a>
+    </div>
+
+    <section class="card" aria-labelledby="counts-title">
+      <div class="section-head">
+        <h2 id="counts-title">Orderrader per leveransstatus</h2>
+        <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Alla lager, uppdateras direkt. Välj en siffra för att filtrera.</p>
+      </div>
+      <${StatusCounts} counts=${counts} caption="Orderrader per leveransstatus" active=${filters.status}
+        onPick=${(status) => set({ status, openOnly: status === 'delivered' || status === 'cancelled' ? false : filters.openOnly })} />
+    </section>
+
+    <form class="card filters" aria-label="Filter" onSubmit=${(e) => e.preventDefault()}>
+      <div class="field">
+        <label for="flow-warehouse">Lager</label>
+        <select id="flow-warehouse" value=${filters.warehouse} onChange=${(e) => set({ warehouse: e.currentTarget.value })}>
+          <option value="">Alla lager</option>
+          ${warehouses.map((w) => html`<option value=${w}>${warehouseLabel(w)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="flow-status">Leveransstatus</label>
+        <select id="flow-status" value=${filters.status} onChange=${(e) => set({ status: e.currentTarget.value })}>
+          <option value="">Alla</option>
+          ${LINE_STATUSES.map((s) => html`<option value=${s}>${lineStatusLabel(s)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="flow-prescriber">Förskrivare</label>
+        <select id="flow-prescriber" value=${filters.prescriberId} onChange=${(e) => set({ prescriberId: e.currentTarget.value })}>
+          <option value="">Alla förskrivare</option>
+          ${prescribers.map(([id, name]) => html`<option value=${id}>${name}</option>`)}
+        </select>
+      </div>
+      <div class="check filter-check">
+        <input type="checkbox" id="flow-open" checked=${filters.openOnly} onChange=${(e) => set({ openOnly: e.currentTarget.checked })} />
+        <label for="flow-open">Bara öppna order</label>
+      </div>
+    </form>
+
+    <section class="card" aria-labelledby="flow-title" aria-busy=${loading ? 'true' : 'false'}>
+      <div class="section-head">
+        <h2 id="flow-title">Order</h2>
+        <p class="hint">${loading ? 'Hämtar order…' : `${orders.length} order${orders.length >= LIMIT ? ` (de ${LIMIT} senaste)` : ''}`}</p>
+      </div>
+      <p class="visually-hidden" role="status" data-testid="flow-announce">${arrivals}</p>
+      ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
+      ${!loading && !error && orders.length === 0 && html`<p class="empty">Inga order matchar filtret. Nya order dyker upp här direkt.</p>`}
+      ${orders.length > 0 && html`
+        <div class="table-wrap">
+          <table class="data-table flow" data-testid="flow-table">
+            <caption class="visually-hidden">Order, nyast först</caption>
+            <thead>
+              <tr>
+                <th scope="col">Tid</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
+                <th scope="col">Lager</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Planerad leverans</th>
+                <th scope="col">Nästa steg</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${orders.map((o) => html`
+                <tr key=${o.orderNo} class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
+                  <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
+                  <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
+                  <td>${o.prescriber.name}</td>
+                  <td>${o.detailed === false && !o.recipient.name ? html`<span class="hint">Hämtas…</span>` : html`<${RecipientCell} recipient=${o.recipient} />`}</td>
+                  <td>${o.warehouse}</td>
+                  <td>${linesSummary(o.lines)}</td>
+                  <td><${StatusBadge} status=${o.status} testId="flow-status" /></td>
+                  <td>${date(o.plannedDeliveryDate)}</td>
+                  <td><${OrderStepButtons} order=${o} compact=${true} /></td>
+                </tr>`)}
+            </tbody>
+          </table>
+        </div>`}
+    </section>`;
+}

@@ -1,0 +1,178 @@
+// Kundorder step 3, Rader: add articles by artikelnummer or through Sök artikel, as new prescriptions or as components
+// to an individual the patient already holds ("Komplettera levererad individ", K-<indNo>); the quoted lines below.
+import { html, useState, useEffect, useRef } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { errorText } from '../lib/order-errors.js';
+import { ArticleResults } from './article-results.js';
+import { AccessoryOffer, QuotedLines, quotedLine } from './order-quote-lines.js';
+
+const SEARCH_HITS = 10;
+const LINES_MAX = 25;
+const QUANTITY_MAX = 999;
+
+/** Lines with one more article (or a bigger quantity when it is on the order already). Returns [lines, note]. */
+function withLine(lines, artNo, quantity, forIndividual) {
+  const at = lines.findIndex((l) => l.artNo === artNo && l.forIndividual === forIndividual);
+  if (at >= 0) {
+    const next = lines.map((l, i) => (i === at ? { ...l, quantity: Math.min(QUANTITY_MAX, l.quantity + quantity) } : l));
+    return [next, `${artNo} fanns redan på ordern: antalet är nu ${next[at].quantity}.`];
+  }
+  if (lines.length >= LINES_MAX) return [lines, `En order kan ha högst ${LINES_MAX} rader.`];
+  return [[...lines, { artNo, quantity, forIndividual, replacement: null, purpose: '' }], `${artNo} lades till på ordern.`];
+}
+
+/** Search the catalog from inside the wizard; a pick adds the article to the order. */
+function ArticleSearch({ warehouse, buffer, onPick }) {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState('');
+  const [reads, setReads] = useState(0);
+  const seq = useRef(0);
+  const query = useRef('');
+
+  const run = (value) => {
+    const mine = ++seq.current;
+    query.current = value;
+    if (value.trim() === '') { setResult(null); return; }
+    const args = { text: value.trim(), limit: SEARCH_HITS };
+    if (warehouse !== '10') args.warehouse = warehouse;
+    api.call('catalog.search', args).then(
+      (reply) => { if (mine === seq.current) { setResult({ ...reply, text: value.trim() }); setError(''); } },
+      (failure) => { if (mine === seq.current) setError(errorText(failure)); },
+    );
+  };
+  useEffect(() => { if (reads > 0) run(query.current); }, [reads]);
+
+  return html`
+    <details class="wizard-search" open=${result !== null}>
+      <summary>Sök artikel</summary>
+      <form class="inline-form" role="search" aria-label="Sök artikel att lägga till" onSubmit=${(e) => { e.preventDefault(); run(text); }}>
+        <div class="field grow">
+          <label for="wizard-search-text">Benämning, leverantör eller artikelnummer</label>
+          <input id="wizard-search-text" type="text" value=${text} maxLength="100" autocomplete="off" spellcheck="false"
+            onInput=${(e) => setText(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="button">Sök</button>
+      </form>
+      <p class="error" role="alert">${error}</p>
+      ${result && html`<p class="hint" role="status">${result.total === 0 ? 'Inga träffar.' : `${result.total} träffar${result.total > result.hits.length ? `, visar de ${result.hits.length} första` : ''}.`}</p>`}
+      ${result && result.hits.length > 0 && html`
+        <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onPick=${onPick} testId="wizard-search-results"
+          caption=${`Träffar för ${result.text}`} onResync=${() => setReads((n) => n + 1)} />`}
+    </details>`;
+}
+
+/** The accessories of the individual chosen for "Komplettera levererad individ". */
+function IndividualAccessories({ device, warehouse, onAdd }) {
+  const [accessories, setAccessories] = useState(null);
+  useEffect(() => {
+    let alive = true;
+    setAccessories(null);
+    api.call('catalog.article', { artNo: device.artNo }).then(
+      (page) => { if (alive) setAccessories(page.accessories); },
+      () => { if (alive) setAccessories([]); },
+    );
+    return () => { alive = false; };
+  }, [device.indNo]);
+  if (accessories === null) return html`<p class="loading">Hämtar tillbehör till ${device.name}…</p>`;
+  if (accessories.length === 0) return html`<p class="hint">Inga vanliga tillbehör finns för ${device.name}.</p>`;
+  return html`<${AccessoryOffer} key=${device.indNo} accessories=${accessories} warehouse=${warehouse} onAdd=${onAdd}
+    title=${`Vanligaste tillbehören till ${device.name} (K-${device.indNo})`} testId="individual-accessories" />`;
+}
+
+export function LinesStep({ user, state, update, quote }) {
+  const [artNo, setArtNo] = useState('');
+  const [quantity, setQuantity] = useState(1);
+  const [individual, setIndividual] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
+  const warehouse = state.source === 'buffer' ? place.bufferWarehouse : '10';
+  const devices = state.recipientKind === 'patient' ? state.patient?.devices ?? [] : [];
+  const device = devices.find((d) => String(d.indNo) === individual) ?? null;
+  const forIndividual = device ? device.indNo : null;
+
+  const add = (articles, qty, target = forIndividual) => {
+    const grow = (lines, notes) => articles.reduce((acc, a) => {
+      const [next, text] = withLine(acc, a, qty, target);
+      notes?.push(text);
+      return next;
+    }, lines);
+    const notes = [];
+    grow(state.lines, notes);
+    update((current) => ({ lines: grow(current.lines, null) }));
+    setNote(notes.join(' '));
+  };
+
+  const submit = (event) => {
+    event.preventDefault();
+    const wanted = artNo.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(wanted)) { setError('Artikelnummer är sex siffror.'); return; }
+    const n = Math.trunc(Number(quantity));
+    if (!(n >= 1 && n <= QUANTITY_MAX)) { setError(`Antal är 1–${QUANTITY_MAX}.`); return; }
+    setError('');
+    add([wanted], n);
+    setArtNo('');
+    setQuantity(1);
+  };
+
+  const change = (index, patch) => update((current) => ({
+    lines: current.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)),
+  }));
+  const remove = (index) => {
+    const gone = state.lines[index];
+    update((current) => ({ lines: current.lines.filter((_, i) => i !== index) }));
+    setNote(`${gone.artNo} togs bort från ordern.`);
+  };
+
+  const result = quote.result;
+  const onOrder = new Set(state.lines.map((l) => l.artNo));
+  const offers = (result?.accessories ?? []).filter((a) => !onOrder.has(a.artNo));
+
+  return html`
+    <form class="add-line" onSubmit=${submit} aria-labelledby="add-line-title">
+      <h3 id="add-line-title">Lägg till artikel</h3>
+      ${devices.length > 0 && html`
+        <div class="field">
+          <label for="order-individual">Komplettera levererad individ</label>
+          <select id="order-individual" value=${individual} onChange=${(e) => setIndividual(e.currentTarget.value)}
+            aria-describedby="order-individual-hint">
+            <option value="">Nej – ny förskrivning</option>
+            ${devices.map((d) => html`<option value=${String(d.indNo)}>K-${d.indNo} – ${d.name} (${d.artNo})</option>`)}
+          </select>
+          <p id="order-individual-hint" class="hint">Komponenter till ett hjälpmedel brukaren redan har levereras till individen (K-individnummer).</p>
+        </div>`}
+      <div class="inline-form">
+        <div class="field">
+          <label for="order-artno">Artikelnummer</label>
+          <input id="order-artno" type="text" inputmode="numeric" maxLength="6" value=${artNo} autocomplete="off" data-autofocus
+            aria-invalid=${error ? 'true' : undefined} aria-describedby="order-artno-error"
+            onInput=${(e) => setArtNo(e.currentTarget.value)} />
+        </div>
+        <div class="field narrow">
+          <label for="order-qty">Antal</label>
+          <input id="order-qty" type="number" min="1" max=${QUANTITY_MAX} value=${quantity} inputmode="numeric"
+            onInput=${(e) => setQuantity(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="button primary" data-testid="add-line">${device ? `Lägg till på K-${device.indNo}` : 'Lägg till'}</button>
+      </div>
+      <p id="order-artno-error" class="error" role="alert">${error}</p>
+    </form>
+    <${ArticleSearch} warehouse=${warehouse} buffer=${state.source === 'buffer' ? place.bufferWarehouse : null}
+      onPick=${(a) => add([a.artNo], 1)} />
+    ${device && html`<${IndividualAccessories} device=${device} warehouse=${warehouse} onAdd=${(artNos) => add(artNos, 1, device.indNo)} />`}
+    <p class="hint added-note" role="status" data-testid="added-note">${note}</p>
+
+    <div class="section-head">
+      <h3>Rader på ordern</h3>
+      <p class="hint" role="status" data-testid="quote-status">${quote.busy ? 'Kontrollerar tillgänglighet…'
+        : quote.error ? '' : state.lines.length === 0 ? '' : 'Tillgängligheten är kontrollerad just nu.'}</p>
+    </div>
+    ${quote.error && html`<p class="error" role="alert">${errorText(quote.error)}</p>`}
+    ${state.lines.length === 0
+      ? html`<p class="empty">Inga rader än. Fyll i artikelnummer eller sök artikel.</p>`
+      : html`<${QuotedLines} lines=${state.lines} quoted=${(line) => quotedLine(result, line)} warehouse=${warehouse}
+          onChange=${change} onRemove=${remove} />`}
+    ${offers.length > 0 && html`<${AccessoryOffer} key=${offers.map((a) => a.artNo).join(',')} accessories=${offers}
+      warehouse=${warehouse} onAdd=${(artNos) => add(artNos, 1, null)} />`}`;
+}

@@ -1,0 +1,160 @@
+// Kundorder step 1, Mottagare: a patient by personnummer (looked up with patient.get, or found in CFR) or one of the
+// user's care units by kundnummer. Only residents of Halland can be prescribed to.
+import { html, useState, useEffect, useRef } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { addressLine } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
+
+const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
+const NOT_RESIDENT = 'Kan inte förskrivas – ej folkbokförd i Halland';
+const CFR_HITS = 10;
+
+function PatientCard({ patient }) {
+  const { person, devices } = patient;
+  return html`
+    <div class=${person.prescribable ? 'patient-card' : 'patient-card blocked'} data-testid="patient-card">
+      <p class="patient-name"><strong>${person.givenName} ${person.familyName}</strong> <span class="mono">${person.pnrDisplay}</span></p>
+      ${person.protectedIdentity
+        ? html`<p class="hint">Skyddad identitet: adressen visas inte, och leverans sker till din arbetsplats.</p>`
+        : html`<p>${addressLine(person.address)}</p>`}
+      ${person.palliative && html`<p class="tag">Palliativ vård</p>`}
+      ${person.prescribable
+        ? html`<p class="hint">${devices.length === 0 ? 'Har inga registrerade hjälpmedel.' : `Har ${devices.length} registrerade hjälpmedel (individer).`}</p>`
+        : html`<p class="error" role="alert" data-testid="not-resident">${NOT_RESIDENT}.</p>
+            <p class="hint">Se rutinen Övergripande riktlinjer på extranätet för brukare från andra regioner.</p>`}
+    </div>`;
+}
+
+/** CFR: find the personnummer by name, address or birth date; hits from other regions are marked. */
+function RegisterSearch({ onChoose }) {
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const search = async (event) => {
+    event.preventDefault();
+    if (text.trim().length < 2) { setError('Skriv minst två tecken.'); return; }
+    setBusy(true);
+    setError('');
+    try {
+      setHits(await api.call('register.search', { text: text.trim(), limit: CFR_HITS }));
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`
+    <details class="cfr">
+      <summary>Sök i folkbokföringen (CFR)</summary>
+      <form class="inline-form" onSubmit=${search} role="search" aria-label="Sök i folkbokföringen">
+        <div class="field grow">
+          <label for="cfr-text">Namn, adress, ort eller födelsedatum</label>
+          <input id="cfr-text" type="text" value=${text} maxLength="100" autocomplete="off" onInput=${(e) => setText(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="button" disabled=${busy}>${busy ? 'Söker…' : 'Sök'}</button>
+      </form>
+      <p class="error" role="alert">${error}</p>
+      ${hits && html`
+        <p class="hint" role="status">${hits.total === 0 ? 'Ingen träff.' : `${hits.total} träffar${hits.total > hits.hits.length ? `, visar ${hits.hits.length}` : ''}.`}</p>
+        <ul class="plain cfr-hits">
+          ${hits.hits.map((hit) => html`
+            <li>
+              <button type="button" class="link-button" onClick=${() => onChoose(hit.pnrDisplay)}
+                aria-label=${`Välj ${hit.givenName} ${hit.familyName} ${hit.pnrDisplay}`}>${hit.givenName} ${hit.familyName}</button>
+              <span class="mono"> ${hit.pnrDisplay}</span>
+              <span class="hint"> · ${hit.address ? addressLine(hit.address) : hit.municipality}</span>
+              ${!hit.prescribable && html` <span class="tag warn">${NOT_RESIDENT}</span>`}
+            </li>`)}
+        </ul>`}
+    </details>`;
+}
+
+export function RecipientStep({ user, state, update, initialPnr }) {
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const seq = useRef(0);
+
+  const lookUp = async (raw) => {
+    const pnr = String(raw ?? '').replace(/\s+/g, '');
+    const mine = ++seq.current;
+    if (!PNR_PATTERN.test(pnr)) {
+      setError('Skriv personnumret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).');
+      update({ patient: null });
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      const patient = await api.call('patient.get', { pnr });
+      if (mine !== seq.current) return;
+      // Lines for another patient's individuals (K-lines) cannot follow to this one.
+      update((current) => ({
+        patient, pnrInput: patient.person.pnrDisplay,
+        lines: current.patient?.person.pnr === patient.person.pnr ? current.lines : current.lines.filter((l) => l.forIndividual === null),
+      }));
+    } catch (failure) {
+      if (mine !== seq.current) return;
+      update({ patient: null });
+      setError(failure.code === 'not_found' ? 'Ingen person med det personnumret finns i folkbokföringen.' : errorText(failure));
+    } finally {
+      if (mine === seq.current) setBusy(false);
+    }
+  };
+
+  // Opened from a patient view (#/bestall?pnr=…): look the patient up at once.
+  useEffect(() => {
+    if (initialPnr && !state.patient) lookUp(initialPnr);
+  }, []);
+
+  const chooseKind = (kind) => {
+    if (kind === 'careUnit') {
+      const place = user.workplaces.find((w) => w.customerNo === state.customerNo) ?? user.workplaces[0];
+      update({ recipientKind: kind, customerNo: place.customerNo, workplaceId: place.id, lines: state.lines.filter((l) => l.forIndividual === null) });
+    } else update({ recipientKind: kind });
+  };
+
+  return html`
+    <fieldset class="choice">
+      <legend>Beställ till</legend>
+      <div class="radio">
+        <input type="radio" id="recipient-patient" name="recipient" checked=${state.recipientKind === 'patient'}
+          onChange=${() => chooseKind('patient')} />
+        <label for="recipient-patient">Brukare (personnummer)</label>
+      </div>
+      <div class="radio">
+        <input type="radio" id="recipient-unit" name="recipient" checked=${state.recipientKind === 'careUnit'}
+          onChange=${() => chooseKind('careUnit')} aria-describedby="recipient-unit-hint" />
+        <label for="recipient-unit">Vårdenhet (kundnummer)</label>
+        <span id="recipient-unit-hint" class="hint">T.ex. kryckor eller ortoser till er verksamhet.</span>
+      </div>
+    </fieldset>
+
+    ${state.recipientKind === 'patient' && html`
+      <form class="inline-form" onSubmit=${(e) => { e.preventDefault(); lookUp(state.pnrInput); }}>
+        <div class="field">
+          <label for="order-pnr">Personnummer</label>
+          <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
+            placeholder="ÅÅÅÅMMDD-NNNN" data-autofocus aria-describedby="order-pnr-hint order-pnr-error"
+            aria-invalid=${error ? 'true' : undefined}
+            onInput=${(e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
+        </div>
+        <button type="submit" class="button" disabled=${busy} data-testid="lookup-patient">${busy ? 'Hämtar…' : 'Hämta brukare'}</button>
+      </form>
+      <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
+      <p id="order-pnr-error" class="error" role="alert">${error}</p>
+      ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
+      <${RegisterSearch} onChoose=${(pnr) => { update({ pnrInput: pnr }); lookUp(pnr); }} />`}
+
+    ${state.recipientKind === 'careUnit' && html`
+      <div class="field">
+        <label for="order-unit">Vårdenhet och kundnummer</label>
+        <select id="order-unit" value=${state.customerNo} onChange=${(e) => {
+          const place = user.workplaces.find((w) => w.customerNo === e.currentTarget.value);
+          update({ customerNo: place.customerNo, workplaceId: place.id });
+        }}>
+          ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
+        </select>
+        <p class="hint">Ordern betalas av och levereras till vårdenheten.</p>
+      </div>`}`;
+}

@@ -1,0 +1,81 @@
+// Plocklista (HMC staff): open order lines in three columns — att plocka (Registrerad), för plock, utlevererade — each
+// moved to the next with one button (fulfil.pick / dispatch / deliver); a new planned delivery date messages the prescriber.
+import { html, useEffect, useMemo } from '../lib/html.js';
+import { href } from '../lib/routes.js';
+import { date, isStaff } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
+import { useLiveOrders } from '../lib/live-orders.js';
+import { recipientText } from './order-status.js';
+import { DeliveryDateForm, Feedback, STEPS, useFulfil } from './fulfil-actions.js';
+
+const LIMIT = 200;
+const COLUMNS = [
+  { status: 'registered', title: 'Att plocka', hint: 'Registrerad, med förmodat plockdatum' },
+  { status: 'picking', title: 'För plock', hint: 'Under plockning, fastställt plockdatum' },
+  { status: 'dispatched', title: 'Utlevererade', hint: 'På väg med turbil' },
+];
+const ARGS = { open: true };
+const isOpen = (row) => row.open;
+
+function QueueCard({ order, status }) {
+  const spec = STEPS.find((s) => s.from === status);
+  const { busy, status: feedback, run } = useFulfil();
+  const lines = order.lines.filter((l) => l.status === status);
+  const waiting = status === 'registered' && !order.partialDelivery && order.lines.some((l) => l.status === 'backorder');
+  const lineNos = lines.map((l) => l.lineNo);
+  return html`
+    <li class="queue-card" data-testid="queue-card" data-orderno=${order.orderNo} data-status=${status}>
+      <div class="queue-card-head">
+        <a href=${href.order(order.orderNo)} class="mono">Order ${order.orderNo}</a>
+        <span class="hint">${status === 'registered' ? `Plock ${date(order.plannedPickDate)}` : `Leverans ${date(order.plannedDeliveryDate)}`}</span>
+      </div>
+      <p class="queue-recipient">${recipientText(order.recipient)} <span class="hint">· ${order.warehouse} · ${order.prescriber.name}</span></p>
+      <ul class="plain queue-lines">
+        ${lines.map((l) => html`<li><span class="mono">${l.artNo}</span> ${l.name} × ${l.quantity}</li>`)}
+      </ul>
+      <div class="queue-actions">
+        <button type="button" class=${status === 'registered' ? 'button primary small' : 'button small'} disabled=${busy !== '' || waiting}
+          data-testid=${`queue-${spec.step}`} aria-label=${`${spec.label}: order ${order.orderNo}, ${lines.length} rader`}
+          onClick=${() => run(spec, order.orderNo, lineNos)}>${busy ? 'Sparar…' : spec.label}</button>
+        ${waiting && html`<span class="hint">Samleverans: väntar på restorder</span>`}
+        <${Feedback} status=${feedback} />
+      </div>
+      <details class="queue-date">
+        <summary>Ändra leveransdatum</summary>
+        <${DeliveryDateForm} order=${order} />
+      </details>
+    </li>`;
+}
+
+export function PickingQueuePage({ user }) {
+  useEffect(() => { document.title = 'Plocklista – Aidstock'; }, []);
+  const { orders, loading, error, reload } = useLiveOrders({ topic: 'orders', args: ARGS, match: isOpen, limit: LIMIT });
+  // Oldest first in a queue: the order that has waited longest is worked first.
+  const columns = useMemo(() => COLUMNS.map((c) => ({
+    ...c, orders: orders.filter((o) => o.lines.some((l) => l.status === c.status)).sort((a, b) => a.orderNo - b.orderNo),
+  })), [orders]);
+
+  if (!isStaff(user)) {
+    return html`<h1 tabindex="-1">Plocklista</h1><p class="error" role="alert">Plocklistan är för Hjälpmedelscentrums personal.</p>`;
+  }
+  return html`
+    <div class="page-head">
+      <div>
+        <h1 tabindex="-1">Plocklista</h1>
+        <p class="lead">Öppna orderrader, äldst först. Flytta raderna vidare: lägg för plock, utleverera, leverera. Listan uppdateras direkt.</p>
+      </div>
+      <a class="button" href=${href.orderflode()}>Till orderflödet</a>
+    </div>
+    ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
+    ${loading && html`<p class="loading" role="status">Hämtar order…</p>`}
+    <div class="queue" aria-busy=${loading ? 'true' : 'false'}>
+      ${columns.map((c) => html`
+        <section class="card queue-column" aria-labelledby=${`queue-${c.status}`} data-testid=${`queue-${c.status}-column`}>
+          <h2 id=${`queue-${c.status}`}>${c.title} <span class="count-badge">${c.orders.length}</span></h2>
+          <p class="hint">${c.hint}</p>
+          ${c.orders.length === 0
+            ? html`<p class="empty">Inga order.</p>`
+            : html`<ol class="queue-cards">${c.orders.map((o) => html`<${QueueCard} key=${`${o.orderNo}-${c.status}`} order=${o} status=${c.status} />`)}</ol>`}
+        </section>`)}
+    </div>`;
+}
