@@ -1,0 +1,125 @@
+// Profiles the engine under one workload: starts it with --cpu-prof, drives the workload, stops it, and prints the
+// functions with the most self time (and the files). Usage:
+//   node --import tsx bench/profile.ts <workload name> [connections] [pipeline] [seconds] [engine-child.ts of a patched copy]
+// The .cpuprofile is kept (path printed) for Chrome DevTools / speedscope.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLoad } from './driver/load.ts';
+import { loginTokens, sampleCatalog } from './engine-client.ts';
+import { REPO_ROOT, startBenchEngine, tempDir } from './start-engine.ts';
+import { buildWorkload, WORKLOADS } from './workloads.ts';
+
+const TOP_FUNCTIONS = 30;
+const TOP_FILES = 15;
+const WARMUP_MS = 1_000;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface SelfTime {
+  name: string;
+  where: string;
+  selfMs: number;
+  selfPct: number;
+}
+
+/** Monotonic clock in µs: the clock V8 stamps profile samples with (CLOCK_MONOTONIC on Linux, like process.hrtime). */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Self time per function (summed over call sites) and per file, from a V8 .cpuprofile; with a window, only samples
+ * taken inside it (so start-up and seeding do not dilute the load's profile).
+ */
+export function selfTimes(profile: CpuProfile, window?: { startUs: number; endUs: number }): { functions: SelfTime[]; files: SelfTime[]; totalMs: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map<number, number>();
+  let atUs = profile.startTime;
+  for (let k = 0; k < profile.samples.length; k++) {
+    const deltaUs = profile.timeDeltas[k] ?? 0;
+    atUs += deltaUs;
+    if (window !== undefined && (atUs < window.startUs || atUs > window.endUs)) continue;
+    const id = profile.samples[k]!;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + deltaUs);
+  }
+  const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  const fnAgg = new Map<string, SelfTime>();
+  const fileAgg = new Map<string, SelfTime>();
+  const rel = (url: string): string => {
+    const p = url.startsWith('file://') ? decodeURIComponent(new URL(url).pathname) : url;
+    return p.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, p) : p || '(native)';
+  };
+  for (const [id, us] of selfUs) {
+    const cf = byId.get(id)!.callFrame;
+    const file = rel(cf.url);
+    const name = cf.functionName || '(anonymous)';
+    const where = cf.url === '' ? '' : `${file}:${cf.lineNumber + 1}`;
+    const key = `${name}@${where}`;
+    const f = fnAgg.get(key) ?? { name, where, selfMs: 0, selfPct: 0 };
+    f.selfMs += us / 1000;
+    fnAgg.set(key, f);
+    const g = fileAgg.get(file) ?? { name: file, where: '', selfMs: 0, selfPct: 0 };
+    g.selfMs += us / 1000;
+    fileAgg.set(file, g);
+  }
+  const finish = (list: SelfTime[]): SelfTime[] =>
+    list
+      .map((x) => ({ ...x, selfMs: Math.round(x.selfMs), selfPct: Math.round((x.selfMs / (totalUs / 1000)) * 1000) / 10 }))
+      .sort((a, b) => b.selfMs - a.selfMs);
+  return { functions: finish([...fnAgg.values()]), files: finish([...fileAgg.values()]), totalMs: Math.round(totalUs / 1000) };
+}
+
+async function main(): Promise<void> {
+  const [name = 'stock.get', c = '16', p = '16', s = '6', childScript] = process.argv.slice(2);
+  const spec = WORKLOADS.find((w) => w.name === name);
+  if (spec === undefined) throw new Error(`unknown workload ${name}; one of: ${WORKLOADS.map((w) => w.name).join(', ')}`);
+  const profDir = tempDir('cpuprof');
+  const window = { startUs: 0, endUs: 0 };
+  const engine = await startBenchEngine({
+    scale: 'demo', nodeFlags: ['--cpu-prof', '--cpu-prof-dir', profDir], ...(childScript !== undefined ? { childScript: path.resolve(childScript) } : {}),
+  });
+  try {
+    const tokens = await loginTokens(engine.wsUrl, [spec.username]);
+    const catalog = await sampleCatalog(engine.wsUrl, tokens[spec.username]!);
+    const r = await runLoad({
+      url: engine.wsUrl, connections: Number(c), pipeline: Number(p), warmupMs: WARMUP_MS, durationMs: Number(s) * 1000,
+      mode: 'reply', encoding: 'msgpack', workload: buildWorkload(spec, catalog),
+      setup: () => [{ op: 'session.resume', args: { token: tokens[spec.username] } }],
+      onWindow: (edge) => {
+        if (edge === 'start') window.startUs = monotonicUs();
+        else window.endUs = monotonicUs();
+      },
+    });
+    process.stdout.write(`${name} ${c}x${p}: ${r.throughputPerS}/s p50 ${r.latencyUs.p50} us p99 ${r.latencyUs.p99} us errors ${r.errors}\n`);
+  } finally {
+    await engine.stop();
+    fs.rmSync(engine.dataDir, { recursive: true, force: true });
+  }
+  const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+  if (file === undefined) throw new Error('no .cpuprofile written');
+  const profile = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as CpuProfile;
+  const { functions, files, totalMs } = selfTimes(profile, window);
+  process.stdout.write(`profile ${path.join(profDir, file)}: ${totalMs} ms sampled in the measured window\n\nself %  self ms  function  (file:line)\n`);
+  for (const f of functions.slice(0, TOP_FUNCTIONS)) process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}  ${f.where}\n`);
+  process.stdout.write('\nself %  self ms  file\n');
+  for (const f of files.slice(0, TOP_FILES)) process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}\n`);
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);
+if (isMain) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`profile failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,241 @@
+// Benchmark entry: `npm run bench` (quick, < 3 min on 2 cores) or `npm run bench:full`. Runs every suite in one process
+// against child-process servers (engine, uWS echo, uWS HTTP hello), then writes results/<name>.json and REPORT.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startEcho, type EchoServer } from './driver/start-echo.ts';
+import { loginTokens, sampleCatalog } from './engine-client.ts';
+import { runFsync, type FsyncOptions } from './fsync.ts';
+import { HTTP_SHAPES, runHttp, type HttpShape } from './http.ts';
+import { runInProcess } from './in-process.ts';
+import { runPubSub } from './pubsub.ts';
+import { cpuPressurePct, gitInfo, machineInfo, writeReport } from './report.ts';
+import type { BenchResults } from './results.ts';
+import { describeColdStart, restartForColdStart, runScale, scaleProbe } from './scale.ts';
+import { processRssBytes } from './proc-stats.ts';
+import { startBenchEngine, type BenchEngine, type SeedScale } from './start-engine.ts';
+import { startHello, type HelloServer } from './start-hello.ts';
+import { PUBSUB, SHAPES, WORKLOADS, type PubSubSpec, type Shape } from './workloads.ts';
+import { fmtRate, runWsSuite } from './ws-suite.ts';
+
+export interface RunSettings {
+  name: string;
+  /** Seed scale of the engine behind the WebSocket, pub/sub and HTTP runs. */
+  dataScale: SeedScale;
+  ws: { warmupMs: number; durationMs: number; shapes: readonly Shape[] };
+  pubsub: { spec: PubSubSpec; warmupMs: number; durationMs: number };
+  fsync: FsyncOptions;
+  inProcess: { scale: SeedScale; iterations: number; warmupIterations: number; batchScale: number };
+  http: { durationS: number; warmupS: number; shapes: readonly HttpShape[] };
+  /** Cold start + probe at this (bigger) scale, and the same probe on the main engine; null skips both. */
+  scale: { scale: SeedScale; warmupMs: number; durationMs: number } | null;
+  /** Run bench/search/compare.ts (if present) and put its table in the report. */
+  searchCompare: boolean;
+}
+
+export const QUICK: RunSettings = {
+  name: 'quick',
+  dataScale: 'demo',
+  ws: { warmupMs: 500, durationMs: 2_000, shapes: SHAPES },
+  pubsub: { spec: PUBSUB, warmupMs: 500, durationMs: 2_000 },
+  fsync: { commits: 500, batchPuts: 64, batches: 50 },
+  inProcess: { scale: 'demo', iterations: 100, warmupIterations: 10, batchScale: 1 },
+  http: { durationS: 2, warmupS: 0.5, shapes: HTTP_SHAPES },
+  scale: null,
+  searchCompare: false,
+};
+
+export const FULL: RunSettings = {
+  name: 'full',
+  dataScale: 'demo',
+  ws: { warmupMs: 1_000, durationMs: 5_000, shapes: SHAPES },
+  pubsub: { spec: PUBSUB, warmupMs: 1_000, durationMs: 5_000 },
+  fsync: { commits: 2_000, batchPuts: 64, batches: 200 },
+  inProcess: { scale: 'demo', iterations: 500, warmupIterations: 50, batchScale: 1 },
+  http: { durationS: 5, warmupS: 1, shapes: HTTP_SHAPES },
+  scale: { scale: 'large', warmupMs: 1_000, durationMs: 3_000 },
+  searchCompare: true,
+};
+
+const ENGINE_OUTPUT_IN_ERROR_CHARS = 4_000;
+/** CPU pressure (PSI some avg60, %) above which the run notes that other processes competed for the cores. */
+const CPU_PRESSURE_BUSY_PCT = 10;
+const SEARCH_COMPARE_PATH = fileURLToPath(new URL('./search/compare.ts', import.meta.url));
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+/** Runs the search helper's comparison if bench/search/compare.ts exists; never fails the run. */
+async function searchCompare(progress: (line: string) => void): Promise<BenchResults['search']> {
+  if (!fs.existsSync(SEARCH_COMPARE_PATH)) return { note: 'bench/search/compare.ts is not there yet: search comparison skipped.' };
+  try {
+    const mod = (await import(pathToFileURL(SEARCH_COMPARE_PATH).href)) as {
+      runSearchCompare?: () => Promise<unknown>;
+      markdown?: (result: unknown) => string;
+    };
+    if (typeof mod.runSearchCompare !== 'function') return { note: 'bench/search/compare.ts has no runSearchCompare export: skipped.' };
+    progress('  runSearchCompare() with its defaults');
+    const result = await mod.runSearchCompare();
+    const markdown = typeof mod.markdown === 'function' ? mod.markdown(result) : typeof result === 'string' ? result : undefined;
+    return { ...(markdown !== undefined ? { markdown } : { result }), note: 'From runSearchCompare in bench/search/compare.ts (in-process).' };
+  } catch (error) {
+    return { note: `runSearchCompare failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export interface RunOutput {
+  results: BenchResults;
+  files: { json: string; svg: string; report: string };
+}
+
+/** Runs every suite of `settings` and writes the results and report under benchDir (bench/ by default). */
+export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunOutput> {
+  const startMs = performance.now();
+  const loadAvgStart = Math.round(os.loadavg()[0]! * 100) / 100;
+  const stamp = (): string => `[${((performance.now() - startMs) / 1000).toFixed(0).padStart(3)} s]`;
+  /** The top-level stage running now, named in the error if the run fails. */
+  let stage = 'start';
+  const progress = (line: string): void => {
+    if (!line.startsWith(' ')) stage = line;
+    log(`${stamp()} ${line}`);
+  };
+  const notes: string[] = [];
+  const results: BenchResults = {
+    name: settings.name,
+    startedAt: new Date().toISOString(),
+    elapsedS: 0,
+    machine: machineInfo(loadAvgStart),
+    git: gitInfo(),
+    dataScale: settings.dataScale,
+    settings: {
+      wsWarmupMs: settings.ws.warmupMs, wsDurationMs: settings.ws.durationMs, shapes: settings.ws.shapes,
+      pubsub: settings.pubsub, fsync: settings.fsync, inProcess: settings.inProcess, http: settings.http, scale: settings.scale,
+    },
+    driverCeilingPerS: 0,
+    ws: [], pubsub: null, fsync: null, inProcess: null, http: null, coldStarts: [], scaleProbe: [], search: null, targets: [], notes,
+  };
+  progress(`aidstock bench ${settings.name}: ${results.machine.cpuModel} x${results.machine.cpus}, Node ${process.version}, commit ${results.git.commit}${results.git.dirty ? '+dirty' : ''}, load avg ${loadAvgStart}`);
+  if (results.machine.cpuPressureStart > CPU_PRESSURE_BUSY_PCT || loadAvgStart > results.machine.cpus) notes.push(`The machine was busy when the run started (load average ${loadAvgStart} on ${results.machine.cpus} cores, CPU pressure ${results.machine.cpuPressureStart}%): expect noise, and compare ratios (taken back to back) rather than absolute figures.`);
+
+  // In-process first, while no server is running.
+  progress('in-process (tinybench)');
+  results.inProcess = await runInProcess({ ...settings.inProcess, progress });
+  // The fsync floor is measured right before the first workload that writes (the disk's state then is the one the
+  // writes meet: seeding's write-back long done, other processes' I/O as it is), or at the end if none writes.
+  const measureFsync = async (): Promise<void> => {
+    if (results.fsync !== null) return;
+    progress('fsync floor: LMDB put + flushed');
+    results.fsync = await runFsync(settings.fsync);
+    progress(`  1 entry/commit p50 ${results.fsync.commitUs.p50} us p99 ${results.fsync.commitUs.p99} us; ${settings.fsync.batchPuts}/commit ${results.fsync.batchedPutsPerS} entries/s`);
+  };
+
+  let echo: EchoServer | null = null;
+  let engine: BenchEngine | null = null;
+  let hello: HelloServer | null = null;
+  try {
+    progress(`engine: first start at ${settings.dataScale} on a fresh temp DATA_DIR (seeds)`);
+    engine = await startBenchEngine({ scale: settings.dataScale });
+    const seeding = { wallS: engine.readyWallS, rssMb: Math.round((processRssBytes(engine.pid) / 2 ** 20) * 10) / 10 };
+    progress(`  ready in ${engine.readyWallS} s (seeding included), rss ${engine.readyRssMb} MB`);
+    echo = await startEcho();
+    const usernames = [...WORKLOADS.map((w) => w.username), settings.pubsub.spec.listenerUsername, settings.pubsub.spec.writerUsername];
+    const tokens = await loginTokens(engine.wsUrl, usernames);
+    const catalog = await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!);
+    progress(`  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine`);
+
+    progress(`websocket: ${WORKLOADS.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
+    results.ws = await runWsSuite({
+      engineUrl: engine.wsUrl, engineHttpUrl: engine.httpUrl, enginePid: engine.pid, echoUrl: echo.url, echoPid: echo.pid,
+      catalog, tokens, workloads: WORKLOADS, shapes: settings.ws.shapes, warmupMs: settings.ws.warmupMs, durationMs: settings.ws.durationMs, progress,
+      engineGcPauses: engine.gcPauses,
+      beforeWorkload: (spec) => (spec.kind === 'read' ? Promise.resolve() : measureFsync()),
+    });
+    await measureFsync();
+    results.driverCeilingPerS = Math.max(0, ...results.ws.map((p) => p.echo.driverCeilingPerS));
+    progress(`  driver ceiling: ${fmtRate(results.driverCeilingPerS)} successful requests per driver CPU-second`);
+    await echo.stop();
+    echo = null;
+
+    progress(`pub/sub fan-out: ${settings.pubsub.spec.listeners} listeners`);
+    results.pubsub = await runPubSub({
+      engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.pubsub.spec,
+      warmupMs: settings.pubsub.warmupMs, durationMs: settings.pubsub.durationMs, progress,
+    });
+
+    progress('http: autocannon, engine vs uWS hello');
+    hello = await startHello();
+    results.http = await runHttp({
+      engineUrl: engine.httpUrl, enginePid: engine.pid, helloUrl: hello.url, helloPid: hello.pid, artNo: catalog.artNos[0]!, isoCode: catalog.isoCodes[0]!,
+      shapes: settings.http.shapes, durationS: settings.http.durationS, warmupS: settings.http.warmupS, progress,
+    });
+    await hello.stop();
+    hello = null;
+
+    if (settings.scale !== null) {
+      progress(`scale probe at ${settings.dataScale}`);
+      results.scaleProbe.push(...(await scaleProbe(engine, settings.dataScale, settings.scale.warmupMs, settings.scale.durationMs, progress)));
+    }
+
+    // Cold start at the run's scale: restart on the data just written (and changed) by the runs above.
+    progress(`cold start at ${settings.dataScale}: restarting on the same DATA_DIR`);
+    const dataDir = engine.dataDir;
+    await engine.stop();
+    engine = null;
+    const restarted = await restartForColdStart(settings.dataScale, dataDir, seeding);
+    engine = restarted.engine;
+    results.coldStarts.push(restarted.figures);
+    progress(describeColdStart(restarted.figures));
+    await restarted.engine.stop();
+    engine = null;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+
+    if (settings.scale !== null) {
+      progress(`scale: ${settings.scale.scale} (seeding, then the cold start on the same data)`);
+      const big = await runScale(settings.scale.scale, settings.scale.warmupMs, settings.scale.durationMs, progress);
+      results.coldStarts.push(big.coldStart);
+      results.scaleProbe.push(...big.probe);
+    } else {
+      notes.push('Quick run: cold start at `large` and the scale table are measured by `npm run bench:full` (shown below from its last run, if any).');
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const engineDied = engine !== null && engine.exited() ? `\nthe engine exited; its last output:\n${engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}` : '';
+    throw new Error(`bench stage "${stage}" failed: ${message}${engineDied}`, { cause: error });
+  } finally {
+    await echo?.stop();
+    await hello?.stop();
+    if (engine !== null) {
+      await engine.stop();
+      fs.rmSync(engine.dataDir, { recursive: true, force: true });
+    }
+  }
+
+  if (settings.searchCompare) {
+    progress('search comparison (bench/search)');
+    results.search = await searchCompare(progress);
+    progress(`  ${results.search?.note}`);
+  }
+
+  results.machine.loadAvgEnd = Math.round(os.loadavg()[0]! * 100) / 100;
+  results.machine.cpuPressureEnd = cpuPressurePct();
+  results.elapsedS = Math.round((performance.now() - startMs) / 100) / 10;
+  const files = writeReport(results, benchDir);
+  for (const t of results.targets) progress(`target ${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'} ${t.figure}: ${t.measured} (target ${t.target})`);
+  progress(`wrote ${files.json.slice(benchDir.length)} and REPORT.md in ${results.elapsedS} s`);
+  return { results, files };
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);
+if (isMain) {
+  const mode = process.argv[2] ?? 'quick';
+  const settings = mode === 'full' ? FULL : mode === 'quick' ? QUICK : null;
+  if (settings === null) {
+    process.stderr.write('usage: node --expose-gc --import tsx bench/run.ts quick|full\n');
+    process.exit(2);
+  }
+  runBench(settings).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

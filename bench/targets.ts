@@ -1,0 +1,79 @@
+// The issue's targets for this 2-core machine, evaluated from one run's figures (ratios within the same run).
+import type { BenchResults, TargetRow } from './results.ts';
+import type { WsPair } from './ws-suite.ts';
+
+export const STOCK_GET_RATIO_MIN = 0.4;
+export const DURABLE_WRITE_RATIO_MIN = 0.1;
+export const READ_P99_OVER_ECHO_US_MAX = 50;
+export const WRITE_P99_OVER_FSYNC_US_MAX = 500;
+export const COLD_START_S_MAX = 5;
+export const COLD_START_RSS_MB_MAX = 2048;
+const TARGET_SCALE = 'large';
+
+const signed = (us: number): string => `${us >= 0 ? '+' : '−'}${Math.abs(us)} µs`;
+const fmtK = (perS: number): string => (perS >= 1000 ? `${(perS / 1000).toFixed(1)} k/s` : `${perS}/s`);
+
+/** Best saturation throughput of a workload (any shape but 1x1) and the echo's best with the same frames. */
+export function saturation(pairs: readonly WsPair[], workload: string): { engine: WsPair; echo: WsPair; ratio: number } | null {
+  const sat = pairs.filter((p) => p.workload === workload && !(p.connections === 1 && p.pipeline === 1));
+  if (sat.length === 0) return null;
+  const engine = sat.reduce((a, b) => (b.engine.throughputPerS > a.engine.throughputPerS ? b : a));
+  const echo = sat.reduce((a, b) => (b.echo.throughputPerS > a.echo.throughputPerS ? b : a));
+  const ratio = echo.echo.throughputPerS > 0 ? engine.engine.throughputPerS / echo.echo.throughputPerS : 0;
+  return { engine, echo, ratio: Math.round(ratio * 1000) / 1000 };
+}
+
+function ratioTarget(pairs: readonly WsPair[], workload: string, figure: string, min: number): TargetRow {
+  const s = saturation(pairs, workload);
+  if (s === null) return { figure, target: `≥ ${min} × echo`, measured: 'not measured', met: null };
+  return {
+    figure,
+    target: `≥ ${min} × echo`,
+    measured: `${s.ratio} × (${fmtK(s.engine.engine.throughputPerS)} at ${s.engine.shape} vs echo ${fmtK(s.echo.echo.throughputPerS)} at ${s.echo.shape})`,
+    met: s.ratio >= min,
+  };
+}
+
+export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null): TargetRow[] {
+  const rows: TargetRow[] = [];
+  rows.push(ratioTarget(r.ws, 'stock.get', '`stock.get` throughput', STOCK_GET_RATIO_MIN));
+  for (const w of new Set(r.ws.filter((p) => p.kind === 'write').map((p) => p.workload))) {
+    rows.push(ratioTarget(r.ws, w, `durable \`${w}\` throughput`, DURABLE_WRITE_RATIO_MIN));
+  }
+  for (const p of r.ws.filter((x) => x.connections === 1 && x.pipeline === 1)) {
+    if (p.kind === 'read') {
+      rows.push({
+        figure: `read p99 at 1×1 (\`${p.workload}\`)`,
+        target: `≤ echo p99 + ${READ_P99_OVER_ECHO_US_MAX} µs`,
+        measured: `${p.engine.latencyUs.p99} µs vs echo ${p.echo.latencyUs.p99} µs (${signed(p.p99DeltaUs)})`,
+        met: p.p99DeltaUs <= READ_P99_OVER_ECHO_US_MAX,
+      });
+    } else if (p.kind === 'write' && r.fsync !== null) {
+      const fsyncP99 = r.fsync.commitUs.p99;
+      const over = Math.round((p.engine.latencyUs.p99 - fsyncP99) * 10) / 10;
+      rows.push({
+        figure: `durable write p99 at 1×1 (\`${p.workload}\`)`,
+        target: `≤ fsync p99 + ${WRITE_P99_OVER_FSYNC_US_MAX / 1000} ms`,
+        measured: `${p.engine.latencyUs.p99} µs vs fsync p99 ${fsyncP99} µs (${signed(over)}); p50 ${p.engine.latencyUs.p50} µs vs fsync p50 ${r.fsync.commitUs.p50} µs`,
+        met: over <= WRITE_P99_OVER_FSYNC_US_MAX,
+      });
+    }
+  }
+  const fromThis = r.coldStarts.find((c) => c.scale === TARGET_SCALE);
+  const fromFull = lastFull?.coldStarts.find((c) => c.scale === TARGET_SCALE);
+  const cold = fromThis ?? fromFull;
+  const source = fromThis !== undefined ? '' : fromFull !== undefined ? ` (last full run, ${lastFull!.startedAt.slice(0, 10)}, ${lastFull!.git.commit})` : '';
+  rows.push({
+    figure: 'cold start at `large`: time to ready',
+    target: `< ${COLD_START_S_MAX} s`,
+    measured: cold === undefined ? 'not measured (run `npm run bench:full`)' : `${cold.readyWallS} s spawn→ready (engine: ${cold.readySelfS} s)${source}`,
+    met: cold === undefined ? null : cold.readyWallS < COLD_START_S_MAX,
+  });
+  rows.push({
+    figure: 'cold start at `large`: RSS',
+    target: `< ${COLD_START_RSS_MB_MAX / 1024} GB`,
+    measured: cold === undefined ? 'not measured (run `npm run bench:full`)' : `${cold.rssMb} MB (heap used ${cold.heapUsedMb} MB)${source}`,
+    met: cold === undefined ? null : cold.rssMb < COLD_START_RSS_MB_MAX,
+  });
+  return rows;
+}
