@@ -58,3 +58,28 @@ describe('catalog.list paging and counts', () => {
     }
   });
 });
+
+describe('catalog.article and stock.get', () => {
+  it('given stock in main, buffer and investigation warehouses, then the page shows each balance', async () => {
+    const { articlePage, stockOf } = await import('../engine/core/catalog-queries.ts');
+    const state = fixtureState();
+    const user = state.users.get('ot1')!;
+    const page = articlePage(state, user, { artNo: '100004' });
+    if (!page.ok) throw new Error(page.code);
+    expect(page.result.available).toEqual({ main: 0, investigation: 1, buffer: { warehouse: 'B101', available: 0 } });
+    const accessoryPage = articlePage(state, user, { artNo: '100003' });
+    if (!accessoryPage.ok) throw new Error(accessoryPage.code);
+    expect(accessoryPage.result.available).toEqual({ main: 18, investigation: 0, buffer: { warehouse: 'B101', available: 4 } });
+    const rows = stockOf(state, { artNo: '100003' });
+    expect(rows.ok && rows.result.rows.map((r) => r.warehouse)).toEqual(['10', 'B101']);
+  });
+
+  it('given a new stock row in a warehouse that sorts first, then stock.get stays in warehouse order', async () => {
+    const { stockOf } = await import('../engine/core/catalog-queries.ts');
+    const state = fixtureState();
+    state.warehouses.set('01', { id: '01', name: 'Första', kind: 'buffer', customerNo: '130009' });
+    apply(state, { type: 'stock.adjusted', userId: 'hmc1', warehouse: '01', artNo: '100003', delta: 1, reason: 'received', note: '', onHandAfter: 1 });
+    const rows = stockOf(state, { artNo: '100003' });
+    expect(rows.ok && rows.result.rows.map((r) => r.warehouse)).toEqual(['01', '10', 'B101']);
+  });
+});

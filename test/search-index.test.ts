@@ -306,6 +306,20 @@ describe('live updates', () => {
     index.upsert(doc('200029'));
     expect(top('memoplanner')).toEqual(['200029']);
   });
+  it('keeps article-number order through out-of-order inserts, removals and re-adds between searches', () => {
+    const fresh = build(DOCS.slice(20));
+    const queries = ['rollator', 'etac', 'stol', '200', '2000', '123', ''];
+    const same = () => {
+      for (const q of queries) expect(fresh.search({ text: q, limit: 50, offset: 0 }, availableOf)).toEqual(search(q, { limit: 50 }));
+    };
+    fresh.search({ text: 'etac', limit: 5, offset: 0 }, availableOf);
+    for (const d of DOCS.slice(0, 20).reverse()) fresh.upsert(d); // lower numbers after higher ones
+    same();
+    for (const d of DOCS.slice(5, 30)) fresh.remove(d.artNo); // enough holes to compact
+    fresh.search({ text: 'rollator', limit: 5, offset: 0 }, availableOf);
+    for (const d of DOCS.slice(5, 30)) fresh.upsert(d);
+    same();
+  });
   it('moves an article between ISO codes and suppliers', () => {
     index.upsert({ ...doc('200014'), supplierName: 'Etac', isoCode: '12 22 03', isoTitles: MANUAL_WC });
     expect(top('juvo', { supplier: 'etac', isoPrefix: '12 22' })).toEqual(['200014']);

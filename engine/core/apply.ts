@@ -3,7 +3,7 @@ import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events
 import { assert, unreachable } from './assert.ts';
 import { searchDocOf } from './search-docs.ts';
 import { applyOrderEvent } from './orders/apply-orders.ts';
-import { countDiscontinued, insertArticleSorted, stockKey, type State } from './state.ts';
+import { addStockRow, countDiscontinued, insertArticleSorted, stockKey, type State } from './state.ts';
 
 export function apply(state: State, event: Event): void {
   switch (event.type) {
@@ -22,10 +22,7 @@ function applyStockAdjusted(state: State, event: StockAdjusted): void {
   let row = state.stock.get(key);
   if (row === undefined) {
     row = { warehouse: event.warehouse, artNo: event.artNo, onHand: 0, reserved: 0 };
-    state.stock.set(key, row);
-    const rows = state.stockByArticle.get(event.artNo);
-    if (rows === undefined) state.stockByArticle.set(event.artNo, [row]);
-    else rows.push(row);
+    addStockRow(state, row);
   }
   row.onHand += event.delta;
   assert(row.onHand === event.onHandAfter, `onHand ${row.onHand} matches event ${event.onHandAfter}`);

@@ -117,11 +117,36 @@ export function stateFromTables(tables: Tables, seq: number): State {
     if (article.status === 'discontinued') countDiscontinued(derived, article.isoCode, 1);
   }
   for (const row of tables.stock.values()) push(derived.stockByArticle, row.artNo, row);
+  for (const rows of derived.stockByArticle.values()) rows.sort(byWarehouse);
   for (const user of tables.users.values()) derived.usersByUsername.set(user.username, user.id);
   for (const ind of tables.individuals.values()) indexIndividual(derived, ind);
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');
   return state;
+}
+
+function byWarehouse(a: StockRow, b: StockRow): number {
+  return a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0;
+}
+
+/** A new stock row, indexed by article in warehouse order (readers then never sort). */
+export function addStockRow(state: State, row: StockRow): void {
+  const key = stockKey(row.warehouse, row.artNo);
+  assert(!state.stock.has(key), `stock row ${key} is new`);
+  state.stock.set(key, row);
+  const rows = state.stockByArticle.get(row.artNo);
+  if (rows === undefined) { state.stockByArticle.set(row.artNo, [row]); return; }
+  let at = rows.length;
+  while (at > 0 && byWarehouse(rows[at - 1], row) > 0) at--;
+  rows.splice(at, 0, row);
+}
+
+/** The stock row of an article in a warehouse, found through the article's few rows (no key string to build). */
+export function stockRowOf(state: Pick<Derived, 'stockByArticle'>, warehouse: string, artNo: string): StockRow | undefined {
+  const rows = state.stockByArticle.get(artNo);
+  if (rows === undefined) return undefined;
+  for (let i = 0; i < rows.length; i++) if (rows[i].warehouse === warehouse) return rows[i];
+  return undefined;
 }
 
 export function countDiscontinued(derived: Pick<Derived, 'discontinuedByIso'>, isoCode: string, delta: number): void {

@@ -1,6 +1,6 @@
 // Read models shared by the queries: an article summary with live availability, the caller's buffer warehouse.
 import type { Article, User } from '../../schemas/entities.ts';
-import { available, MAIN_WAREHOUSE, stockKey, type State } from './state.ts';
+import { available, MAIN_WAREHOUSE, stockRowOf, type State } from './state.ts';
 
 export interface Availability {
   main: number;
@@ -26,7 +26,7 @@ export function bufferOf(user: User): string | null {
 }
 
 export function availableIn(state: State, warehouse: string, artNo: string): number {
-  return available(state.stock.get(stockKey(warehouse, artNo)));
+  return available(stockRowOf(state, warehouse, artNo));
 }
 
 export function availability(state: State, artNo: string, buffer: string | null): Availability {

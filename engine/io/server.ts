@@ -13,6 +13,7 @@ import { dispatch } from './dispatch.ts';
 import { OrderFeed } from './order-feed.ts';
 import type { Outcome } from './handlers.ts';
 import { connectionContext } from './ws-context.ts';
+import { ReplyBatch } from './reply-batch.ts';
 import { Metrics } from './metrics.ts';
 import { Sessions } from './sessions.ts';
 import { loadStaticFiles, serveHttp } from './http.ts';
@@ -50,6 +51,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const sockets = new Set<Ws>();
   const app = uws.App();
   engine.onBatch = (n) => metrics.commitBatch(n);
+  const replies = new ReplyBatch();
 
   const send = (ws: Ws, conn: Connection, reply: Reply, encoding: Encoding) => {
     if (conn.closed) return;
@@ -97,10 +99,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const { id, op, outcome, issues } = dispatch(frame, ctx);
     if (!(outcome instanceof Promise)) return finish(ws, conn, id, op, outcome, encoding, startMs, issues);
     outcome.then(
-      // The client may have gone while the commit was in flight: a closed uWS socket must not be touched (cork
-      // throws), but the bookkeeping still runs.
-      (done) => (conn.closed ? finish(ws, conn, id, op, done, encoding, startMs)
-        : ws.cork(() => finish(ws, conn, id, op, done, encoding, startMs))),
+      // The client may have gone while the commit was in flight: replies.add never corks a closed socket.
+      (done) => replies.add(ws, conn, () => finish(ws, conn, id, op, done, encoding, startMs)),
       (error: unknown) => { throw error; }, // a failed commit or a broken invariant: crash loudly.
     );
   };

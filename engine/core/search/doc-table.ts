@@ -1,4 +1,4 @@
-// Per-article columns indexed by doc id = the article number as an integer (0..999 999).
+// Per-article columns indexed by dense doc ids, kept in article-number order (renumbered lazily).
 
 import { ARTNO_DIGITS } from './constants.ts';
 import type { ArticleStatus } from './types.ts';
@@ -13,11 +13,20 @@ export const KEY_SHIFT = 2;
 export const KEY_STATUS_MASK = 3;
 const INITIAL_CAPACITY = 1024;
 
+/** Removed ids beyond this share of the live ones trigger a compacting renumber. */
+const HOLES_PER_LIVE_MAX = 1;
+const NO_ID = -1;
+
 /**
- * Why the article number is the doc id: posting lists sorted by id are then sorted by article
+ * Why dense ids in article-number order: posting lists sorted by id are then sorted by article
  * number, which is the final tie-break, so a page of equally relevant articles is the first
- * in-stock ones of a list walk and the walk stops early. Six digits bound the id space; the
- * columns grow only to the highest article number seen.
+ * in-stock ones of a list walk and the walk stops early. Dense (rather than the six-digit number
+ * itself) because hot loops index per-article columns and per-query buffers by id: 100 000
+ * articles spread over 900 000 numbers put almost every access on its own cache line.
+ *
+ * A new article gets the next id; when its number is lower than the highest one seen, the order
+ * is broken and `ordered` turns false until the store renumbers (before the next search). A
+ * removed article keeps its id reserved (a hole), so putting it back keeps the order.
  *
  * Why one packed key per article: the (ISO set, supplier) pair determines every group an
  * article is in, so hot loops read one integer per article — pair and status — and look the
@@ -25,14 +34,21 @@ const INITIAL_CAPACITY = 1024;
  */
 export class DocTable {
   key = new Int32Array(INITIAL_CAPACITY).fill(STATUS_FREE);
+  /** Article number per id (holes keep theirs, so the column stays sorted while `ordered`). */
+  artNo = new Int32Array(INITIAL_CAPACITY);
   /** Display names (for suggestions); holes where no article. */
-  readonly names: string[] = [];
+  names: string[] = [];
   /**
    * The vocabulary forms of each article's name words (whole and derived): removal needs no
    * re-tokenising, and explaining a hit looks its words up directly.
    */
-  readonly forms: (Form[] | undefined)[] = [];
+  forms: (Form[] | undefined)[] = [];
+  /** Id per article number, NO_ID when never seen (or compacted away). */
+  private idByArtNo = new Int32Array(10 ** ARTNO_DIGITS).fill(NO_ID);
   private live = 0;
+  private highest = -1;
+  /** False after an out-of-order insert: ids must be renumbered before the next search. */
+  ordered = true;
   /** One past the highest id in use: the scratch buffers' required size. */
   end = 0;
 
@@ -40,8 +56,19 @@ export class DocTable {
     return this.live;
   }
 
+  /** Whether the ids need renumbering: out of order, or too many holes. */
+  get stale(): boolean {
+    return !this.ordered || this.end - this.live > this.live * HOLES_PER_LIVE_MAX;
+  }
+
+  /** The live article's id, or NO_ID. */
+  idOf(artNo: number): number {
+    const id = this.idByArtNo[artNo]!;
+    return id !== NO_ID && this.has(id) ? id : NO_ID;
+  }
+
   has(id: number): boolean {
-    return id < this.end && (this.key[id]! & KEY_STATUS_MASK) !== STATUS_FREE;
+    return id >= 0 && id < this.end && (this.key[id]! & KEY_STATUS_MASK) !== STATUS_FREE;
   }
 
   status(id: number): number {
@@ -56,11 +83,20 @@ export class DocTable {
     this.key[id] = (pair << KEY_SHIFT) | status;
   }
 
-  /** Claim the id of a new article (its key is set by the caller). */
-  allocate(id: number): void {
-    if (id >= this.key.length) this.grow(id + 1);
-    if (id >= this.end) this.end = id + 1;
+  /** The id for a new article (its reserved hole if it was removed before); key set by the caller. */
+  allocate(artNo: number): number {
+    let id = this.idByArtNo[artNo]!;
+    if (id === NO_ID) {
+      id = this.end;
+      if (id >= this.key.length) this.grow(id + 1);
+      this.end = id + 1;
+      this.artNo[id] = artNo;
+      this.idByArtNo[artNo] = id;
+      if (artNo < this.highest) this.ordered = false;
+      else this.highest = artNo;
+    }
     this.live++;
+    return id;
   }
 
   release(id: number): void {
@@ -70,14 +106,63 @@ export class DocTable {
     this.live--;
   }
 
+  /**
+   * Live ids in article-number order as the new ids 0..size-1: returns old id → new id (NO_ID
+   * for holes, which are dropped). The caller remaps every posting list with it.
+   */
+  renumber(): Int32Array {
+    const old: number[] = [];
+    for (let id = 0; id < this.end; id++) if (this.has(id)) old.push(id);
+    const artNo = this.artNo;
+    if (!this.ordered) old.sort((a, b) => artNo[a]! - artNo[b]!);
+    const map = new Int32Array(this.end).fill(NO_ID);
+    const key = new Int32Array(Math.max(old.length, INITIAL_CAPACITY)).fill(STATUS_FREE);
+    const nums = new Int32Array(key.length);
+    const names: string[] = [];
+    const forms: (Form[] | undefined)[] = [];
+    for (let id = 0; id < this.end; id++) this.idByArtNo[artNo[id]!] = NO_ID;
+    old.forEach((o, n) => {
+      map[o] = n;
+      key[n] = this.key[o]!;
+      nums[n] = artNo[o]!;
+      names[n] = this.names[o]!;
+      forms[n] = this.forms[o];
+      this.idByArtNo[artNo[o]!] = n;
+    });
+    this.key = key;
+    this.artNo = nums;
+    this.names = names;
+    this.forms = forms;
+    this.end = old.length;
+    this.highest = old.length > 0 ? nums[old.length - 1]! : -1;
+    this.ordered = true;
+    return map;
+  }
+
+  /** First id whose article number is >= artNo (ids must be ordered). */
+  lowerBound(artNo: number): number {
+    let lo = 0;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.artNo[mid]! < artNo) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The six-digit article number of an id. */
+  artNoOf(id: number): string {
+    return String(this.artNo[id]!).padStart(ARTNO_DIGITS, '0');
+  }
+
   private grow(needed: number): void {
-    const key = new Int32Array(Math.max(needed, this.key.length * 2)).fill(STATUS_FREE);
+    const size = Math.max(needed, this.key.length * 2);
+    const key = new Int32Array(size).fill(STATUS_FREE);
     key.set(this.key);
     this.key = key;
+    const nums = new Int32Array(size);
+    nums.set(this.artNo);
+    this.artNo = nums;
   }
-}
-
-/** Six-digit article number as its integer doc id, and back. */
-export function artNoOf(id: number): string {
-  return String(id).padStart(ARTNO_DIGITS, '0');
 }

@@ -24,22 +24,37 @@ export class IndexStore {
   readonly sets = new GroupTable();
   readonly suppliers = new GroupTable();
   readonly pairs = new PairTable();
+  /** Raw supplier name, and raw ISO code + titles, → group (see supplierOf). */
+  private readonly supplierByRaw = new Map<string, Group>();
+  private readonly setByRaw = new Map<string, Group>();
 
   upsert(doc: SearchDoc): void {
     if (!isArtNo(doc.artNo)) throw new RangeError(`artNo must be ${ARTNO_DIGITS} digits: ${JSON.stringify(doc.artNo)}`);
     if (!Object.hasOwn(STATUS_CODE, doc.status)) throw new RangeError(`unknown status: ${JSON.stringify(doc.status)}`);
-    const id = Number(doc.artNo);
-    if (this.docs.has(id)) this.unlink(id);
-    else this.docs.allocate(id);
+    let id = this.docs.idOf(Number(doc.artNo));
+    if (id >= 0) this.unlink(id);
+    else id = this.docs.allocate(Number(doc.artNo));
     this.link(id, doc);
   }
 
   remove(artNo: string): void {
     if (!isArtNo(artNo)) return;
-    const id = Number(artNo);
-    if (!this.docs.has(id)) return;
+    const id = this.docs.idOf(Number(artNo));
+    if (id < 0) return;
     this.unlink(id);
     this.docs.release(id);
+  }
+
+  /**
+   * Bring doc ids back into article-number order (and drop holes) when inserts broke it; every
+   * search calls this first. O(postings) when it runs, which is only after such changes.
+   */
+  prepare(): void {
+    if (!this.docs.stale) return;
+    const map = this.docs.renumber();
+    for (const forms of this.vocab.forms) for (const f of forms) f.docs?.remap(map);
+    for (const table of [this.sets, this.suppliers]) for (const g of table.groups) g?.docs.remap(map);
+    for (const p of this.pairs.pairs) p?.docs.remap(map);
   }
 
   /** Sizes for benchmark reports. */
@@ -52,14 +67,9 @@ export class IndexStore {
     const docs = this.docs;
     const status = STATUS_CODE[doc.status];
     docs.names[id] = doc.name;
-    const supplierWords = tokenize(doc.supplierName);
-    const supplier = this.join(this.suppliers, supplierWords.join(' '), foldPhrase(doc.supplierName), 'suppliers', () =>
-      [...new Set(supplierWords)].map((w) => [w, FLAG_WHOLE] as const),
-    );
+    const supplier = this.supplierOf(doc.supplierName);
     supplier.docs.add(id, 0);
-    const iso = digitsOnly(doc.isoCode);
-    const titles = doc.isoTitles.map((t) => tokenize(t).join(' '));
-    const set = this.join(this.sets, iso + KEY_SEPARATOR + titles.join(TITLE_SEPARATOR), iso, 'sets', () => titleWords(titles));
+    const set = this.setOf(doc.isoCode, doc.isoTitles);
     set.docs.add(id, 0);
     const pair = this.pairs.add(set.id, supplier.id, status, id);
     docs.set(id, pair, status);
@@ -71,6 +81,33 @@ export class IndexStore {
       forms.push(form);
     }
     docs.forms[id] = forms;
+  }
+
+  /**
+   * The supplier group of a raw name. Why the raw-text memo: tokenising every article's supplier
+   * and ISO titles just to find its group dominated the build; a memo hit is checked to be live.
+   */
+  private supplierOf(name: string): Group {
+    const known = this.supplierByRaw.get(name);
+    if (known && this.suppliers.groups[known.id] === known) return known;
+    const words = tokenize(name);
+    const group = this.join(this.suppliers, words.join(' '), foldPhrase(name), 'suppliers', () =>
+      [...new Set(words)].map((w) => [w, FLAG_WHOLE] as const),
+    );
+    this.supplierByRaw.set(name, group);
+    return group;
+  }
+
+  /** The ISO title-set group of an ISO code and its raw titles (memoised like suppliers). */
+  private setOf(isoCode: string, isoTitles: readonly string[]): Group {
+    const raw = isoCode + KEY_SEPARATOR + isoTitles.join(TITLE_SEPARATOR);
+    const known = this.setByRaw.get(raw);
+    if (known && this.sets.groups[known.id] === known) return known;
+    const iso = digitsOnly(isoCode);
+    const titles = isoTitles.map((t) => tokenize(t).join(' '));
+    const group = this.join(this.sets, iso + KEY_SEPARATOR + titles.join(TITLE_SEPARATOR), iso, 'sets', () => titleWords(titles));
+    this.setByRaw.set(raw, group);
+    return group;
   }
 
   private unlink(id: number): void {

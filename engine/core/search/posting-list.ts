@@ -1,6 +1,8 @@
 // Growable sorted posting list: ascending integer ids with one flag byte each, in typed arrays.
 
 const INITIAL_CAPACITY = 4;
+/** Flags are one byte. */
+const FLAG_SPAN = 256;
 
 /** Pair id → entries per status code; only on long name lists (see list-pairs.ts). */
 export type ListPairs = Map<number, Int32Array>;
@@ -62,6 +64,29 @@ export class PostingList {
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * Replace every id by map[id] (doc renumbering) and restore ascending order. Flags travel with
+   * their ids; a map that keeps the order (the usual case) needs no sort.
+   */
+  remap(map: Int32Array): void {
+    const { ids, flags, length } = this;
+    let sorted = true;
+    for (let k = 0; k < length; k++) {
+      ids[k] = map[ids[k]!]!;
+      if (k > 0 && ids[k]! < ids[k - 1]!) sorted = false;
+    }
+    if (sorted) return;
+    // id * FLAG_SPAN + flag sorts ids and carries flags; exact in a double for any Int32 id.
+    const packed = new Float64Array(length);
+    for (let k = 0; k < length; k++) packed[k] = ids[k]! * FLAG_SPAN + flags[k]!;
+    packed.sort();
+    for (let k = 0; k < length; k++) {
+      const v = packed[k]!;
+      ids[k] = Math.floor(v / FLAG_SPAN);
+      flags[k] = v % FLAG_SPAN;
+    }
   }
 
   /** Release slack so a built index does not carry up to 2x capacity per list. */

@@ -4,7 +4,6 @@ import {
   ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, HITS_LIMIT_MAX, OFFSET_MAX, QUERY_TERMS_MAX, SCORE_ARTNO_EXACT,
   SCORE_ARTNO_PREFIX, SUGGEST_LIMIT_MAX,
 } from './constants.ts';
-import { artNoOf } from './doc-table.ts';
 import { IndexStore } from './index-store.ts';
 import { type Filter, Matcher, type TermPlan } from './matcher.ts';
 import { MultiEvaluator } from './multi-eval.ts';
@@ -53,6 +52,16 @@ export class SearchIndex {
     this.store.remove(artNo);
   }
 
+  /**
+   * Renumber now rather than at the next search (inserts out of article-number order or many
+   * removals need it), and sort new vocabulary words into the prefix array: a bulk load calls
+   * this once so that no search pays for either.
+   */
+  prepare(): void {
+    this.store.prepare();
+    this.store.vocab.flush();
+  }
+
   get size(): number {
     return this.store.docs.size;
   }
@@ -71,12 +80,14 @@ export class SearchIndex {
     const limit = clampInt(q.limit, HITS_LIMIT_MAX);
     const offset = clampInt(q.offset, OFFSET_MAX);
     const s = this.scratch;
+    this.store.prepare();
     s.ensure(this.store.docs.end);
     const stockMark = s.nextStockMark();
+    const docs = this.store.docs;
     const inStock = (d: number): boolean => {
       if (s.stockStamp[d] !== stockMark) {
         s.stockStamp[d] = stockMark;
-        s.inStock[d] = availableOf(artNoOf(d)) > 0 ? 1 : 0;
+        s.inStock[d] = availableOf(docs.artNoOf(d)) > 0 ? 1 : 0;
       }
       return s.inStock[d] === 1;
     };
@@ -115,7 +126,7 @@ export class SearchIndex {
       // Names of the best matching articles; stock is irrelevant for completions.
       const { hits } = this.search({ text: clamped, limit: max, offset: 0 }, () => 1);
       for (const h of hits) {
-        const name = this.store.docs.names[Number(h.artNo)]!;
+        const name = this.store.docs.names[this.store.docs.idOf(Number(h.artNo))]!;
         if (out.length < max && !out.includes(name)) out.push(name);
       }
     }
@@ -168,7 +179,7 @@ export class SearchIndex {
 
   /**
    * Fast path for a purely numeric query of 3–6 digits: the exact article, or every article whose
-   * number starts with the digits (an id range, since ids are article numbers). Undefined when
+   * number starts with the digits (an id range, since ids are in article-number order). Undefined when
    * nothing matches, so the digits are then searched as text (model numbers, sizes).
    */
   private searchArtNo(
@@ -177,7 +188,8 @@ export class SearchIndex {
     if (!ARTNO_QUERY.test(digits)) return undefined;
     const width = 10 ** (ARTNO_DIGITS - digits.length);
     const lo = Number(digits) * width;
-    let total = this.matcher.range(lo, lo + width, width === 1 ? SCORE_ARTNO_EXACT : SCORE_ARTNO_PREFIX, filter);
+    const docs = this.store.docs;
+    let total = this.matcher.range(docs.lowerBound(lo), docs.lowerBound(lo + width), width === 1 ? SCORE_ARTNO_EXACT : SCORE_ARTNO_PREFIX, filter);
     if (inStockOnly) total = this.keepInStock(total, inStock);
     if (total === 0) return undefined;
     return { total, order: this.ranker.top(total, need, inStock), mode: { kind: 'artno', digits, exact: width === 1 } };
@@ -193,7 +205,7 @@ export class SearchIndex {
   private result(total: number, page: number[], mode: Mode): SearchResult {
     const indexes = mode.kind === 'text' ? mode.plans.map(sourceIndex) : [];
     const hits = page.map((d): SearchHit => {
-      const artNo = artNoOf(d);
+      const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;
       if (mode.kind === 'browse') return { artNo, score, matched: [] };
       if (mode.kind === 'artno') return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };

@@ -22,6 +22,9 @@ import type { Scratch } from './scratch.ts';
  *    lists are in article-number order, so the walk stops after `need` in-stock articles.
  */
 
+/** A gallop step (compare and branch on a random position) costs about this many sequential stamp writes. */
+const GALLOP_STEPS_PER_STAMP = 2;
+
 /** A level stream with the score all its accepted entries get. */
 interface ScoredStream extends Stream {
   score: number;
@@ -115,6 +118,12 @@ export class UnionEvaluator {
     const pairScore = plan.pairs.score;
     const { statusMax, pairOk } = f;
     let n = 0;
+    if (anchor && stampCheaper(anchor, walk)) {
+      // Stamped anchor entries are skipped below like duplicates: each is either in a matched
+      // pair or already in anchorCount.
+      for (let k = 0; k < anchor.length; k++) stamp[anchor.ids[k]!] = mark;
+      anchor = null;
+    }
     for (const list of walk) {
       const { ids, length } = list;
       let cursor = 0;
@@ -170,6 +179,16 @@ export class UnionEvaluator {
     if (plan.pairs.score[this.store.docs.key[d]! >> KEY_SHIFT]! > level) return true;
     return nameScore(plan, d, level) > level;
   }
+}
+
+/**
+ * Whether stamping every anchor entry once (a sequential pass) costs less than galloping into
+ * the anchor for each walked entry (a prefix like "gra" walks hundreds of short lists).
+ */
+function stampCheaper(anchor: PostingList, walk: readonly PostingList[]): boolean {
+  let walked = 0;
+  for (const list of walk) walked += list.length;
+  return anchor.length < walked * Math.log2(anchor.length + 1) * GALLOP_STEPS_PER_STAMP;
 }
 
 function stream(list: PostingList, mask: number, score: number): ScoredStream {

@@ -147,6 +147,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** Merge the unsorted tail now (after a bulk load), so prefix look-ups need not scan it. */
+  flush(): void {
+    if (this.pending.length > 0) this.mergePending();
+  }
+
   /** Merge the unsorted tail into the sorted prefix array: O(V) once per VOCAB_PENDING_MAX new words. */
   private mergePending(): void {
     const add = this.pending.sort((a, b) => cmp(this.words[a]!, this.words[b]!));
