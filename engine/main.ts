@@ -5,6 +5,7 @@ import { configFromEnv } from './config.ts';
 import { Engine } from './engine.ts';
 import { PasswordAuthenticator } from './io/auth.ts';
 import { startServer } from './io/server.ts';
+import { loadNativeUws } from './io/uws.ts';
 import { seedStore, terminalProgress } from './seed/seed-store.ts';
 import { LmdbStore } from './store/lmdb-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
@@ -14,6 +15,8 @@ const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 async function main(): Promise<void> {
   const config = configFromEnv();
+  loadNativeUws(); // fail fast, before any seeding, if only the slow fallback is there
+
   const store: Store = config.store === 'memory' ? new MemoryStore() : new LmdbStore(config.dataDir);
   let preloaded: Loaded | undefined;
   if (store.isEmpty()) {
