@@ -1,24 +1,17 @@
-// The uWebSockets.js app: /ws (the API), /health, /metrics and the portal's static files, on one port.
-// Contract: a frame's ArrayBuffer is decoded inside the callback; replies to async ops are sent corked after
-// the commit's fsync; a reply uWS has to drop for backpressure closes that connection (it is not reading).
-import type { JournalEntry } from '../../schemas/events.ts';
-import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX, IN_FLIGHT_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
-import type { ErrorBody, Reply, RequestIdT } from '../../schemas/protocol.ts';
+// The uWebSockets.js app: /ws (the API), /health, /metrics, the HTTP read API and the portal's static files, on
+// one port. This file wires; ws-messages.ts owns a message's path, publish.ts the pushes after commit.
+import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
-import type { RowWrite } from '../store/store.ts';
 import type { Authenticator } from './auth.ts';
-import { decodeFrame, encodeFrame, type Encoding } from './codec.ts';
-import { newConnection, wireTopic, type Connection } from './connection.ts';
-import { dispatch } from './dispatch.ts';
-import { OrderFeed } from './order-feed.ts';
-import type { Outcome } from './handlers.ts';
-import { connectionContext } from './ws-context.ts';
-import { ReplyBatch } from './reply-batch.ts';
-import { Metrics } from './metrics.ts';
-import { Sessions } from './sessions.ts';
+import { newConnection, type Connection } from './connection.ts';
 import { loadStaticFiles, serveHttp } from './http.ts';
 import { serveHttpApi } from './http-api.ts';
+import { Metrics } from './metrics.ts';
+import { publishCommits } from './publish.ts';
+import { Sessions } from './sessions.ts';
 import { loadNativeUws } from './uws.ts';
+import { connectionContext } from './ws-context.ts';
+import { messageHandler } from './ws-messages.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 
@@ -36,11 +29,8 @@ export interface RunningServer {
   close(): void;
 }
 
-const SEND_DROPPED = 2;
-const CLOSE_TOO_SLOW = 1008;
-const CLOSE_TOO_BIG = 1009;
-/** uWS drops the TCP connection without a close code past its own limit; we check FRAME_BYTES_MAX ourselves below
- * so an oversized frame gets a proper 1009, and keep uWS's cut-off as the hard ceiling on buffering. */
+/** uWS drops the TCP connection without a close code past its own limit; ws-messages checks FRAME_BYTES_MAX itself
+ * so an oversized frame gets a proper 1009, and uWS's cut-off stays the hard ceiling on buffering. */
 const UWS_PAYLOAD_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 
 export function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -51,80 +41,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const sockets = new Set<Ws>();
   const app = uws.App();
   engine.onBatch = (n) => metrics.commitBatch(n);
-  const replies = new ReplyBatch();
-
-  const send = (ws: Ws, conn: Connection, reply: Reply, encoding: Encoding) => {
-    if (conn.closed) return;
-    const status = ws.send(encodeFrame(reply, encoding), encoding === 'msgpack');
-    if (status === SEND_DROPPED) ws.end(CLOSE_TOO_SLOW, 'backpressure limit: read your replies');
-  };
-
-  const finish = (ws: Ws, conn: Connection, id: RequestIdT | null, op: string, outcome: Outcome,
-    encoding: Encoding, startMs: number, issues?: ErrorBody['issues']) => {
-    conn.inFlight--;
-    if (outcome.ok) send(ws, conn, { id: id as RequestIdT, ok: true, result: outcome.result }, encoding);
-    else {
-      metrics.error(op, outcome.code);
-      const error: ErrorBody = { code: outcome.code, message: outcome.message, ...(issues ? { issues } : {}) };
-      send(ws, conn, { id, ok: false, error }, encoding);
-    }
-    metrics.request(op, (performance.now() - startMs) / 1000);
-  };
-
-  const onMessage = (ws: Ws, message: ArrayBuffer, isBinary: boolean) => {
-    const startMs = performance.now();
-    const conn = ws.getUserData();
-    if (message.byteLength > FRAME_BYTES_MAX) {
-      metrics.framesRejected++;
-      ws.end(CLOSE_TOO_BIG, `frame over ${FRAME_BYTES_MAX} bytes`);
-      return;
-    }
-    const encoding: Encoding = isBinary ? 'msgpack' : 'json';
-    let frame: unknown;
-    try {
-      frame = decodeFrame(message, isBinary);
-    } catch {
-      metrics.framesRejected++;
-      conn.inFlight++;
-      finish(ws, conn, null, 'invalid', { ok: false, code: 'invalid_request', message: 'Ramen gick inte att avkoda.' }, encoding, startMs);
-      return;
-    }
-    conn.inFlight++;
-    if (conn.inFlight > IN_FLIGHT_PER_CONNECTION_MAX) {
-      finish(ws, conn, null, 'overloaded', { ok: false, code: 'overloaded', message: 'För många obesvarade förfrågningar.' }, encoding, startMs);
-      return;
-    }
-    const ctx = conn.context!;
-    ctx.refresh(encoding);
-    const { id, op, outcome, issues } = dispatch(frame, ctx);
-    if (!(outcome instanceof Promise)) return finish(ws, conn, id, op, outcome, encoding, startMs, issues);
-    outcome.then(
-      // The client may have gone while the commit was in flight: replies.add never corks a closed socket.
-      (done) => replies.add(ws, conn, () => finish(ws, conn, id, op, done, encoding, startMs)),
-      (error: unknown) => { throw error; }, // a failed commit or a broken invariant: crash loudly.
-    );
-  };
-
-  /** One encode per encoding, and uWS fans it out to every subscriber (batched per socket, within backpressure limits). */
-  const publish = (topic: string, event: unknown) => {
-    for (const encoding of ['msgpack', 'json'] as const) {
-      const wire = wireTopic(topic, encoding);
-      const subscribers = app.numSubscribers(wire);
-      if (subscribers === 0) continue;
-      app.publish(wire, encodeFrame({ topic, event }, encoding), encoding === 'msgpack');
-      metrics.pushes += subscribers;
-    }
-  };
-  const orderFeed = new OrderFeed(engine.state);
-  const publishCommitted = (entry: JournalEntry, rows: readonly RowWrite[]) => {
-    for (const row of rows) {
-      if (row.table !== 'stock') continue;
-      const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
-      publish(`stock/${stock.artNo}`, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
-    }
-    for (const push of orderFeed.pushes(entry, rows)) publish(push.topic, push.event);
-  };
-  engine.onCommitted(publishCommitted);
+  publishCommits(app, engine, metrics);
 
   app.ws<Connection>('/ws', {
     maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
@@ -139,7 +56,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       sockets.add(ws);
       ws.getUserData().context = connectionContext(ws, ws.getUserData(), { engine, sessions, auth: options.auth, clockMs: options.clockMs });
     },
-    message: onMessage,
+    message: messageHandler(metrics),
     close: (ws) => { ws.getUserData().closed = true; sockets.delete(ws); },
   });
 
