@@ -63,7 +63,9 @@ export class LmdbStore implements Store {
     for (const row of rows) void this.tables.get(row.table)!.put(row.key, row.value);
     void this.meta.put(META_SEQ, this.seq);
     void this.meta.put('written', true);
-    return this.root.flushed as unknown as Promise<void>;
+    // `flushed` is a thenable that picks the flush of the current transaction when `then` is called: call it now,
+    // synchronously after the puts, not in a later microtask.
+    return new Promise<void>((resolve, reject) => { (this.root.flushed as PromiseLike<unknown>).then(() => resolve(), reject); });
   }
 
   async bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void> {
