@@ -8,7 +8,7 @@ export const MASK_ALL = 0;
 export const MASK_WHOLE = 1;
 export const MASK_DERIVED_ONLY = 2;
 
-/** Ascending doc ids (= article numbers); flags only for name lists filtered by mask. */
+/** Ascending doc ids (in article-number order); flags only for name lists filtered by mask. */
 export interface Stream {
   ids: ArrayLike<number>;
   flags: Uint8Array | null;

@@ -41,7 +41,7 @@ export class Ranker {
       if (p > level) above.push(d);
       else if (p === level) ties[tieCount++] = d;
     }
-    // Doc ids are article numbers, so `a - b` is the article-number tie-break.
+    // Doc ids are in article-number order, so `a - b` is the article-number tie-break.
     above.sort((a, b) => this.primary(b) - this.primary(a) || +inStock(b) - +inStock(a) || a - b);
     return above.concat(this.topTies(tieCount, need - above.length, inStock));
   }
@@ -105,7 +105,7 @@ export function primaryOf(score: number, status: number): number {
   return score * STATUS_RANKS + (STATUS_RANKS - 1 - status);
 }
 
-/** Max-heap of doc ids (= article numbers): the root is the largest of the k smallest seen so far. */
+/** Max-heap of doc ids (in article-number order): the root is the largest of the k smallest seen so far. */
 function siftUp(heap: Int32Array, i: number): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;
