@@ -1,7 +1,8 @@
 // A small request/reply client for preparing benchmarks before the clock: sign in, sample the catalog. Not for load.
 import { pack, unpack } from 'msgpackr';
 import { RawWsClient } from './driver/ws-client-raw.ts';
-import type { BenchCatalog } from './workloads.ts';
+import { DEFAULT_PRESCRIBING_RULES } from '../engine/core/orders/prescribing-rules.ts';
+import { MAIN_WAREHOUSE, type BenchCatalog, type BenchOrdering, type SampledArticle } from './workloads.ts';
 
 const CALL_TIMEOUT_MS = 30_000;
 /** The demo users' password (README). */
@@ -12,6 +13,14 @@ export const CATALOG_ARTNOS_MAX = 4096;
 export const CATALOG_ISO_CODES_MAX = 256;
 /** catalog.list page size while sampling (the schema's maximum). */
 const SAMPLE_PAGE_LIMIT = 200;
+/** Municipalities of Region Halland searched for prescribable patients, and hits taken from each. */
+const PATIENT_TOWNS = ['Halmstad', 'Varberg', 'Kungsbacka'];
+const PATIENT_HITS_PER_TOWN = 100;
+/** In-stock articles taken per ISO code the prescriber may prescribe, and in all. */
+const ORDER_ARTNOS_PER_CODE = 8;
+const ORDER_ARTNOS_MAX = 64;
+/** Order articles are topped up to this onHand in warehouse 10 before the clock (one adjustment moves at most 100 000). */
+const REPLENISH_ON_HAND = 100_000;
 
 interface Reply {
   id: number;
@@ -104,15 +113,62 @@ export async function sampleCatalog(url: string, token: string, artNosMax = CATA
     // Take an equal share of each division so the sample covers the whole catalog, not its first pages.
     const perDivision = Math.max(1, Math.ceil(artNosMax / Math.max(1, divisions.length)));
     const artNos: string[] = [];
+    const sampled: SampledArticle[] = [];
     for (const division of divisions) {
       if (artNos.length >= artNosMax) break;
-      const { articles } = await client.call<{ articles: Array<{ artNo: string }> }>('catalog.list', {
+      const { articles } = await client.call<{ articles: SampledArticle[] }>('catalog.list', {
         isoCode: division.code, limit: Math.min(SAMPLE_PAGE_LIMIT, perDivision),
       });
-      for (const a of articles) if (artNos.length < artNosMax) artNos.push(a.artNo);
+      for (const a of articles) {
+        if (artNos.length >= artNosMax) break;
+        artNos.push(a.artNo);
+        sampled.push({ artNo: a.artNo, name: a.name, supplierName: a.supplierName });
+      }
     }
     if (artNos.length === 0 || isoCodes.length === 0) throw new Error('the engine has no articles to benchmark with');
-    return { artNos, isoCodes };
+    return { artNos, isoCodes, articles: sampled };
+  } finally {
+    await client.close();
+  }
+}
+
+interface ListedArticle {
+  artNo: string;
+  kind: string;
+  status: string;
+}
+
+/**
+ * What order placement needs, from the running engine: prescribable resident patients (register.search by town) and
+ * active sale articles in stock in warehouse 10 under the ISO codes the prescriber's profession may prescribe (the
+ * default rules). Then, as `stockUsername`'s session, their onHand is topped up so orders are served, not backordered.
+ */
+export async function sampleOrdering(url: string, prescriberToken: string, stockToken: string, profession = 'ot'): Promise<BenchOrdering> {
+  const rule = DEFAULT_PRESCRIBING_RULES.find((r) => r.profession === profession);
+  if (rule === undefined) throw new Error(`no prescribing rule for ${profession}`);
+  const client = await BenchClient.connect(url);
+  try {
+    await client.call('session.resume', { token: prescriberToken });
+    const pnrs: string[] = [];
+    for (const text of PATIENT_TOWNS) {
+      const { hits } = await client.call<{ hits: Array<{ pnr: string; prescribable: boolean }> }>('register.search', { text, limit: PATIENT_HITS_PER_TOWN });
+      for (const h of hits) if (h.prescribable) pnrs.push(h.pnr);
+    }
+    const artNos: string[] = [];
+    for (const isoCode of rule.isoPrefixes) {
+      const { articles } = await client.call<{ articles: ListedArticle[] }>('catalog.list', { isoCode, inStockOnly: true, limit: SAMPLE_PAGE_LIMIT });
+      const usable = articles.filter((a) => a.kind === 'sale' && a.status === 'active').map((a) => a.artNo);
+      artNos.push(...spread(usable, ORDER_ARTNOS_PER_CODE));
+    }
+    const orderArtNos = spread([...new Set(artNos)], ORDER_ARTNOS_MAX);
+    if (pnrs.length === 0 || orderArtNos.length === 0) throw new Error('the engine has no prescribable patients or in-stock articles to order');
+    await client.call('session.resume', { token: stockToken });
+    for (const artNo of orderArtNos) {
+      const { rows } = await client.call<{ rows: Array<{ onHand: number }> }>('stock.get', { artNo, warehouse: MAIN_WAREHOUSE });
+      const delta = REPLENISH_ON_HAND - (rows[0]?.onHand ?? 0);
+      if (delta > 0) await client.call('admin.stockAdjust', { warehouse: MAIN_WAREHOUSE, artNo, delta, reason: 'received' });
+    }
+    return { pnrs, artNos: orderArtNos };
   } finally {
     await client.close();
   }

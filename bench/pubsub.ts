@@ -1,16 +1,17 @@
-// Pub/sub fan-out: N listening connections subscribed to stock topics receive pushes while one writer adjusts those
-// articles. Push latency = push receive time - the writer's send time of the adjustment that produced it.
+// Pub/sub fan-out: N listening connections subscribed to a feed's topics receive pushes while one writer makes the
+// changes that feed publishes (stock adjustments on `stock/<artNo>`, or order placements on the staff feed `orders`).
+// Push latency = push receive time - the writer's send time of the write that produced it.
 //
-// Why this definition: the engine's stock push carries the journal `seq` but no time, and we do not change the engine.
-// The writer learns each adjustment's seq from its ack; pushes are kept as (seq, receive time) and matched after the
-// run. So the figure is end to end, what a prescriber watching the article sees after HMC saves a change: decide,
+// Why this definition: the engine's pushes carry the journal `seq` but no time, and we do not change the engine.
+// The writer learns each write's seq from its ack; pushes are kept as (seq, receive time) and matched after the
+// run. So the figure is end to end, what a screen watching the feed sees after someone saves a change: decide,
 // group commit + fsync, publish, fan-out, delivery. Writer and listeners share this process and its clock.
 import { pack, unpack } from 'msgpackr';
 import { LatencyHistogram, type LatencySummaryUs } from './driver/histogram.ts';
 import { nowEpochMs, runLoad } from './driver/load.ts';
 import { RawWsClient } from './driver/ws-client-raw.ts';
 import { cpuWindow } from './proc-stats.ts';
-import { MAIN_WAREHOUSE, type BenchCatalog, type PubSubSpec } from './workloads.ts';
+import { MAIN_WAREHOUSE, placeArgs, type BenchCatalog, type PubSubSpec } from './workloads.ts';
 
 export interface PubSubOptions {
   engineUrl: string;
@@ -25,13 +26,17 @@ export interface PubSubOptions {
 
 export interface PubSubResult {
   name: string;
+  feed: PubSubSpec['feed'];
+  /** The writer's op, and its pace (absent: closed loop). */
+  writeOp: string;
+  writerRatePerS?: number;
   listeners: number;
   topics: number;
   topicsPerListener: number;
   subscribersPerTopic: number;
   writerPipeline: number;
   durationS: number;
-  /** Adjustments acknowledged in the window, and their ack latency (fsync included). */
+  /** Writes acknowledged in the window, and their ack latency (fsync included). */
   writes: number;
   writesPerS: number;
   writeErrors: number;
@@ -51,32 +56,83 @@ const LISTEN_TAIL_MS = 1_500;
 const WRITER_PREP_MS = 1_000;
 const WRITER_DRAIN_MS_MAX = 2_000;
 const WRITER_ID_MIN = 1;
+/** Tick of a paced writer: each tick sends the writes due since the start (the timer's own jitter is ~1 ms). */
+const PACE_TICK_MS = 1;
+
+/** The staff feed of order placements and status changes. */
+const ORDERS_TOPIC = 'orders';
+
+/** The k-th write of a feed's writer and the topic its push arrives on. */
+interface FeedWrite {
+  op: string;
+  args: unknown;
+  topic: string;
+}
+
+/** A feed: the topics listeners subscribe to and the writes that publish on them. */
+interface Feed {
+  topics: string[];
+  writeOp: string;
+  write: (k: number) => FeedWrite;
+}
+
+/** Topics and writes per feed kind, from the sampled catalog. */
+function feedOf(spec: PubSubSpec, catalog: BenchCatalog): Feed {
+  if (spec.feed === 'orders') {
+    const ordering = catalog.ordering;
+    if (ordering === undefined) throw new Error('orders feed: no sampled patients and articles (sampleOrdering)');
+    return { topics: [ORDERS_TOPIC], writeOp: 'order.place', write: (k) => ({ op: 'order.place', args: placeArgs(ordering, k), topic: ORDERS_TOPIC }) };
+  }
+  const artNos = catalog.artNos.slice(0, Math.min(spec.topics, catalog.artNos.length));
+  return {
+    topics: artNos.map((a) => `stock/${a}`),
+    writeOp: 'admin.stockAdjust',
+    write: (k) => {
+      const artNo = artNos[k % artNos.length]!;
+      return { op: 'admin.stockAdjust', args: { warehouse: MAIN_WAREHOUSE, artNo, delta: 1, reason: 'received' }, topic: `stock/${artNo}` };
+    },
+  };
+}
 
 interface WriterResult {
   /** seq -> send time (epoch ms) of acknowledged writes sent inside the window. */
   sentBySeq: Map<number, number>;
-  /** seq -> artNo of those writes, to count the pushes each should produce. */
-  artNoBySeq: Map<number, string>;
+  /** seq -> topic of those writes, to count the pushes each should produce. */
+  topicBySeq: Map<number, string>;
   errors: number;
   ack: LatencyHistogram;
   windowS: number;
 }
 
-/** Closed-loop writer on one connection: `pipeline` adjustments in flight, artNos round robin over the topics. */
-async function runWriter(url: string, token: string, artNos: readonly string[], pipeline: number, warmupMs: number, durationMs: number): Promise<WriterResult> {
-  const sentMs = new Map<number, { at: number; artNo: string; measured: boolean }>();
-  const result: WriterResult = { sentBySeq: new Map(), artNoBySeq: new Map(), errors: 0, ack: new LatencyHistogram(), windowS: 0 };
+/**
+ * Writer on one connection: closed loop with `pipeline` writes in flight, or paced at `ratePerS` (open loop: writes
+ * are sent when due, never more than `pipeline` in flight; a write that had to wait is sent, and timed, late).
+ */
+async function runWriter(url: string, token: string, feed: Feed, pipeline: number, ratePerS: number | undefined, warmupMs: number, durationMs: number): Promise<WriterResult> {
+  const sentMs = new Map<number, { at: number; topic: string; measured: boolean }>();
+  const result: WriterResult = { sentBySeq: new Map(), topicBySeq: new Map(), errors: 0, ack: new LatencyHistogram(), windowS: 0 };
   let nextId = WRITER_ID_MIN;
   let cursor = 0;
   let phase: 'prep' | 'warmup' | 'measure' | 'drain' = 'prep';
   let resumeResolve: (() => void) | null = null;
   let client: RawWsClient | null = null;
+  let paceStartMs = 0;
+  let paceSent = 0;
 
   const send = (): void => {
     const id = nextId++;
-    const artNo = artNos[cursor++ % artNos.length]!;
-    sentMs.set(id, { at: nowEpochMs(), artNo, measured: phase === 'measure' });
-    client!.send(pack({ id, op: 'admin.stockAdjust', args: { warehouse: MAIN_WAREHOUSE, artNo, delta: 1, reason: 'received' } }), true);
+    const w = feed.write(cursor++);
+    sentMs.set(id, { at: nowEpochMs(), topic: w.topic, measured: phase === 'measure' });
+    client!.send(pack({ id, op: w.op, args: w.args }), true);
+  };
+  /** Paced: send what is due by now, within the in-flight cap. */
+  const sendDue = (): void => {
+    if (phase !== 'warmup' && phase !== 'measure') return;
+    const due = Math.floor(((performance.now() - paceStartMs) * ratePerS!) / 1000);
+    while (paceSent < due && sentMs.size < pipeline) {
+      paceSent++;
+      send();
+    }
   };
 
   client = await RawWsClient.connect(url, {
@@ -94,29 +150,37 @@ async function runWriter(url: string, token: string, artNos: readonly string[], 
       if (sent.measured) {
         if (msg.ok === true && msg.result !== undefined) {
           result.sentBySeq.set(msg.result.seq, sent.at);
-          result.artNoBySeq.set(msg.result.seq, sent.artNo);
+          result.topicBySeq.set(msg.result.seq, sent.topic);
           result.ack.record((nowEpochMs() - sent.at) * 1000);
         } else result.errors++;
       }
-      if (phase === 'warmup' || phase === 'measure') send();
+      if (ratePerS !== undefined) sendDue();
+      else if (phase === 'warmup' || phase === 'measure') send();
     },
   });
+  let pacer: NodeJS.Timeout | undefined;
   try {
     await new Promise<void>((resolve) => {
       resumeResolve = resolve;
       client!.send(pack({ id: 0, op: 'session.resume', args: { token } }), true);
     });
     phase = 'warmup';
-    for (let k = 0; k < pipeline; k++) send();
+    if (ratePerS === undefined) for (let k = 0; k < pipeline; k++) send();
+    else {
+      paceStartMs = performance.now();
+      pacer = setInterval(sendDue, PACE_TICK_MS);
+    }
     await sleep(warmupMs);
     phase = 'measure';
     const startMs = performance.now();
     await sleep(durationMs);
     result.windowS = (performance.now() - startMs) / 1000;
     phase = 'drain';
+    clearInterval(pacer);
     for (let waited = 0; waited < WRITER_DRAIN_MS_MAX && sentMs.size > 0; waited += 10) await sleep(10);
     return result;
   } finally {
+    clearInterval(pacer);
     await client.close();
   }
 }
@@ -125,24 +189,25 @@ const sleep = (ms: number): Promise<void> => new Promise((res) => setTimeout(res
 
 export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
   const { spec } = o;
-  const topicArtNos = o.catalog.artNos.slice(0, Math.min(spec.topics, o.catalog.artNos.length));
-  const topics = topicArtNos.length;
+  const feed = feedOf(spec, o.catalog);
+  const topics = feed.topics.length;
   const listenerToken = o.tokens[spec.listenerUsername];
   const writerToken = o.tokens[spec.writerUsername];
   if (listenerToken === undefined || writerToken === undefined) throw new Error('pub/sub: missing session tokens');
   const topicsOf = (i: number): string[] => {
     const out: string[] = [];
-    for (let k = 0; k < spec.topicsPerListener; k++) out.push(topicArtNos[(i * spec.topicsPerListener + k) % topics]!);
+    for (let k = 0; k < spec.topicsPerListener; k++) out.push(feed.topics[(i * spec.topicsPerListener + k) % topics]!);
     return out;
   };
   const subscribers = new Map<string, number>();
-  for (let i = 0; i < spec.listeners; i++) for (const a of new Set(topicsOf(i))) subscribers.set(a, (subscribers.get(a) ?? 0) + 1);
+  for (let i = 0; i < spec.listeners; i++) for (const t of new Set(topicsOf(i))) subscribers.set(t, (subscribers.get(t) ?? 0) + 1);
 
   // Pushes as they arrive: seq and receive time in growable typed arrays (no objects per push).
   let pushSeq = new Float64Array(1 << 16);
   let pushAt = new Float64Array(1 << 16);
   let pushCount = 0;
-  const onPush = (_topic: string, event: unknown, receivedEpochMs: number): void => {
+  const onPush = (topic: string, event: unknown, receivedEpochMs: number): void => {
+    if (!subscribers.has(topic)) return;
     const seq = (event as { seq?: unknown }).seq;
     if (typeof seq !== 'number') return;
     if (pushCount === pushSeq.length) {
@@ -171,17 +236,17 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     mode: 'reply',
     encoding: 'msgpack',
     // Listeners send nothing under load; the ring only has to exist.
-    workload: { name: spec.name, mix: [{ weight: 1, op: 'stock.get', args: () => ({ artNo: topicArtNos[0] }) }] },
+    workload: { name: spec.name, mix: [{ weight: 1, op: 'stock.get', args: () => ({ artNo: o.catalog.artNos[0] }) }] },
     ringFrames: 1,
     setup: (i) => [
       { op: 'session.resume', args: { token: listenerToken } },
-      ...topicsOf(i).map((artNo) => ({ op: 'subscribe', args: { topic: `stock/${artNo}` } })),
+      ...topicsOf(i).map((topic) => ({ op: 'subscribe', args: { topic } })),
     ],
     onPush,
     onWindow: (edge) => {
       if (edge !== 'start') return;
       serverCpu.start();
-      pending.writer = runWriter(o.engineUrl, writerToken, topicArtNos, spec.writerPipeline, o.warmupMs, o.durationMs).finally(() => serverCpu.end());
+      pending.writer = runWriter(o.engineUrl, writerToken, feed, spec.writerPipeline, spec.writerRatePerS, o.warmupMs, o.durationMs).finally(() => serverCpu.end());
     },
   });
   if (pending.writer === undefined) throw new Error('pub/sub: the listeners never opened their window');
@@ -196,9 +261,12 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     latency.record((pushAt[k]! - sentAt) * 1000);
   }
   let expected = 0;
-  for (const artNo of w.artNoBySeq.values()) expected += subscribers.get(artNo) ?? 0;
+  for (const topic of w.topicBySeq.values()) expected += subscribers.get(topic) ?? 0;
   const result: PubSubResult = {
     name: spec.name,
+    feed: spec.feed,
+    writeOp: feed.writeOp,
+    ...(spec.writerRatePerS !== undefined ? { writerRatePerS: spec.writerRatePerS } : {}),
     listeners: spec.listeners,
     topics,
     topicsPerListener: spec.topicsPerListener,

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PubSubResult } from './pubsub.ts';
 import type { BenchResults, MachineInfo } from './results.ts';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './start-engine.ts';
@@ -79,6 +80,29 @@ export function plotSeries(pairs: readonly WsPair[]): PlotSeries[] {
   return series;
 }
 
+/** One fan-out run (stock topics or the staff order feed): what ran, then its figures. */
+function fanOutSection(title: string, p: PubSubResult): string[] {
+  const writer = p.writerRatePerS !== undefined
+    ? `one writer connection sends \`${p.writeOp}\` paced at ${n0(p.writerRatePerS)}/s (at most ${p.writerPipeline} in flight)`
+    : `one writer connection keeps ${p.writerPipeline} \`${p.writeOp}\` in flight`;
+  const subscribed = (p.feed ?? 'stock') === 'orders'
+    ? `subscribe to the staff feed \`orders\` while ${writer}`
+    : `subscribe to ${p.topicsPerListener} of ${p.topics} \`stock/<artNo>\` topics each (${p.subscribersPerTopic} subscribers per topic) while ${writer} on those articles`;
+  return [
+    `## ${title}`, '',
+    `${p.listeners} connections (pipeline 0: they only listen) ${subscribed}. ` +
+      'Push latency = time a listener receives the push − time the writer sent the write (matched by journal `seq`): end to end, fsync included. ' +
+      'Delivered share = pushes received / pushes the acknowledged writes should produce.',
+    '',
+    table(
+      ['writes /s', 'write ack p50', 'write ack p99', 'pushes delivered /s', 'delivered share', 'push p50', 'push p90', 'push p99', 'push max', 'engine CPU', 'driver CPU', 'errors'],
+      [[n0(p.writesPerS), us(p.writeAckUs.p50), us(p.writeAckUs.p99), n0(p.deliveredPerS), `${(p.deliveredShare * 100).toFixed(2)}%`,
+        us(p.pushLatencyUs.p50), us(p.pushLatencyUs.p90), us(p.pushLatencyUs.p99), us(p.pushLatencyUs.max), `${p.serverCpuPct}%`, `${p.driverCpuPct}%`, p.writeErrors]],
+    ),
+    '',
+  ];
+}
+
 export function renderReport(r: BenchResults, lastFull: BenchResults | null, svgRelPath: string): string {
   const m = r.machine;
   const out: string[] = [];
@@ -122,22 +146,8 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   out.push(`![latency against throughput](${svgRelPath})`, '');
   out.push('_Latency (p50 solid, p99 dashed, log scale) against throughput (log scale); points are the shapes, joined in the order 1×1 → 16×16 → 64×8. Echo with the `stock.get` frames._', '');
 
-  if (r.pubsub !== null) {
-    const p = r.pubsub;
-    out.push('## Pub/sub fan-out', '');
-    out.push(
-      `${p.listeners} connections (pipeline 0: they only listen) subscribe to ${p.topicsPerListener} of ${p.topics} \`stock/<artNo>\` topics each ` +
-        `(${p.subscribersPerTopic} subscribers per topic) while one writer connection keeps ${p.writerPipeline} \`admin.stockAdjust\` in flight on those articles. ` +
-        'Push latency = time a listener receives the push − time the writer sent the adjustment (matched by journal `seq`): end to end, fsync included. ' +
-        'Delivered share = pushes received / pushes the acknowledged writes should produce.',
-      '',
-    );
-    out.push(table(
-      ['writes /s', 'write ack p50', 'write ack p99', 'pushes delivered /s', 'delivered share', 'push p50', 'push p90', 'push p99', 'push max', 'engine CPU', 'driver CPU', 'errors'],
-      [[n0(p.writesPerS), us(p.writeAckUs.p50), us(p.writeAckUs.p99), n0(p.deliveredPerS), `${(p.deliveredShare * 100).toFixed(2)}%`,
-        us(p.pushLatencyUs.p50), us(p.pushLatencyUs.p90), us(p.pushLatencyUs.p99), us(p.pushLatencyUs.max), `${p.serverCpuPct}%`, `${p.driverCpuPct}%`, p.writeErrors]],
-    ), '');
-  }
+  if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
+  if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
 
   if (r.fsync !== null) {
     const f = r.fsync;

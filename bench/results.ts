@@ -43,6 +43,8 @@ export interface BenchResults {
   driverCeilingPerS: number;
   ws: WsPair[];
   pubsub: PubSubResult | null;
+  /** The staff order feed (`orders` topic, paced order.place writer); absent in runs from before it existed. */
+  feed?: PubSubResult | null;
   fsync: FsyncResult | null;
   inProcess: InProcessResult | null;
   http: HttpResult | null;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startEcho, type EchoServer } from './driver/start-echo.ts';
-import { loginTokens, sampleCatalog } from './engine-client.ts';
+import { loginTokens, sampleCatalog, sampleOrdering } from './engine-client.ts';
 import { runFsync, type FsyncOptions } from './fsync.ts';
 import { HTTP_SHAPES, runHttp, type HttpShape } from './http.ts';
 import { runInProcess } from './in-process.ts';
@@ -15,7 +15,7 @@ import { describeColdStart, restartForColdStart, runScale, scaleProbe } from './
 import { processRssBytes } from './proc-stats.ts';
 import { startBenchEngine, type BenchEngine, type SeedScale } from './start-engine.ts';
 import { startHello, type HelloServer } from './start-hello.ts';
-import { PUBSUB, SHAPES, WORKLOADS, type PubSubSpec, type Shape } from './workloads.ts';
+import { ORDER_FEED, PUBSUB, SHAPES, WORKLOADS, type PubSubSpec, type Shape } from './workloads.ts';
 import { fmtRate, runWsSuite } from './ws-suite.ts';
 
 export interface RunSettings {
@@ -24,6 +24,8 @@ export interface RunSettings {
   dataScale: SeedScale;
   ws: { warmupMs: number; durationMs: number; shapes: readonly Shape[] };
   pubsub: { spec: PubSubSpec; warmupMs: number; durationMs: number };
+  /** The staff order feed (issue 5): the same fan-out harness on `orders` with a paced order writer. */
+  feed: { spec: PubSubSpec; warmupMs: number; durationMs: number };
   fsync: FsyncOptions;
   inProcess: { scale: SeedScale; iterations: number; warmupIterations: number; batchScale: number };
   http: { durationS: number; warmupS: number; shapes: readonly HttpShape[] };
@@ -38,6 +40,7 @@ export const QUICK: RunSettings = {
   dataScale: 'demo',
   ws: { warmupMs: 500, durationMs: 2_000, shapes: SHAPES },
   pubsub: { spec: PUBSUB, warmupMs: 500, durationMs: 2_000 },
+  feed: { spec: ORDER_FEED, warmupMs: 500, durationMs: 2_000 },
   fsync: { commits: 500, batchPuts: 64, batches: 50 },
   inProcess: { scale: 'demo', iterations: 100, warmupIterations: 10, batchScale: 1 },
   http: { durationS: 2, warmupS: 0.5, shapes: HTTP_SHAPES },
@@ -50,6 +53,7 @@ export const FULL: RunSettings = {
   dataScale: 'demo',
   ws: { warmupMs: 1_000, durationMs: 5_000, shapes: SHAPES },
   pubsub: { spec: PUBSUB, warmupMs: 1_000, durationMs: 5_000 },
+  feed: { spec: ORDER_FEED, warmupMs: 1_000, durationMs: 5_000 },
   fsync: { commits: 2_000, batchPuts: 64, batches: 200 },
   inProcess: { scale: 'demo', iterations: 500, warmupIterations: 50, batchScale: 1 },
   http: { durationS: 5, warmupS: 1, shapes: HTTP_SHAPES },
@@ -58,6 +62,9 @@ export const FULL: RunSettings = {
 };
 
 const ENGINE_OUTPUT_IN_ERROR_CHARS = 4_000;
+/** The occupational therapist whose rules pick the articles to order, and the HMC user who tops up their stock. */
+const ORDER_PRESCRIBER = 'ot1';
+const ORDER_STOCK_KEEPER = 'hmc1';
 /** CPU pressure (PSI some avg60, %) above which the run notes that other processes competed for the cores. */
 const CPU_PRESSURE_BUSY_PCT = 10;
 const SEARCH_COMPARE_PATH = fileURLToPath(new URL('./search/compare.ts', import.meta.url));
@@ -107,10 +114,10 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     dataScale: settings.dataScale,
     settings: {
       wsWarmupMs: settings.ws.warmupMs, wsDurationMs: settings.ws.durationMs, shapes: settings.ws.shapes,
-      pubsub: settings.pubsub, fsync: settings.fsync, inProcess: settings.inProcess, http: settings.http, scale: settings.scale,
+      pubsub: settings.pubsub, feed: settings.feed, fsync: settings.fsync, inProcess: settings.inProcess, http: settings.http, scale: settings.scale,
     },
     driverCeilingPerS: 0,
-    ws: [], pubsub: null, fsync: null, inProcess: null, http: null, coldStarts: [], scaleProbe: [], search: null, targets: [], notes,
+    ws: [], pubsub: null, feed: null, fsync: null, inProcess: null, http: null, coldStarts: [], scaleProbe: [], search: null, targets: [], notes,
   };
   progress(`aidstock bench ${settings.name}: ${results.machine.cpuModel} x${results.machine.cpus}, Node ${process.version}, commit ${results.git.commit}${results.git.dirty ? '+dirty' : ''}, load avg ${loadAvgStart}`);
   if (results.machine.cpuPressureStart > CPU_PRESSURE_BUSY_PCT || loadAvgStart > results.machine.cpus) notes.push(`The machine was busy when the run started (load average ${loadAvgStart} on ${results.machine.cpus} cores, CPU pressure ${results.machine.cpuPressureStart}%): expect noise, and compare ratios (taken back to back) rather than absolute figures.`);
@@ -136,10 +143,15 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     const seeding = { wallS: engine.readyWallS, rssMb: Math.round((processRssBytes(engine.pid) / 2 ** 20) * 10) / 10 };
     progress(`  ready in ${engine.readyWallS} s (seeding included), rss ${engine.readyRssMb} MB`);
     echo = await startEcho();
-    const usernames = [...WORKLOADS.map((w) => w.username), settings.pubsub.spec.listenerUsername, settings.pubsub.spec.writerUsername];
+    const feeds = [settings.pubsub.spec, settings.feed.spec];
+    const usernames = [...WORKLOADS.map((w) => w.username), ...feeds.flatMap((f) => [f.listenerUsername, f.writerUsername]), ORDER_PRESCRIBER, ORDER_STOCK_KEEPER];
     const tokens = await loginTokens(engine.wsUrl, usernames);
-    const catalog = await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!);
-    progress(`  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine`);
+    const catalog = {
+      ...(await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!)),
+      ordering: await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!),
+    };
+    progress(`  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
+      `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`);
 
     progress(`websocket: ${WORKLOADS.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
     results.ws = await runWsSuite({
@@ -158,6 +170,12 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     results.pubsub = await runPubSub({
       engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.pubsub.spec,
       warmupMs: settings.pubsub.warmupMs, durationMs: settings.pubsub.durationMs, progress,
+    });
+
+    progress(`staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`);
+    results.feed = await runPubSub({
+      engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.feed.spec,
+      warmupMs: settings.feed.warmupMs, durationMs: settings.feed.durationMs, progress,
     });
 
     progress('http: autocannon, engine vs uWS hello');

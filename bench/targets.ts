@@ -3,9 +3,14 @@ import type { BenchResults, TargetRow } from './results.ts';
 import type { WsPair } from './ws-suite.ts';
 
 export const STOCK_GET_RATIO_MIN = 0.4;
+export const SEARCH_RATIO_MIN = 0.25;
 export const DURABLE_WRITE_RATIO_MIN = 0.1;
 export const READ_P99_OVER_ECHO_US_MAX = 50;
 export const WRITE_P99_OVER_FSYNC_US_MAX = 500;
+/** Staff order feed: every placement on all screens within this p99, at (nearly) the paced order rate, none lost. */
+export const FEED_PUSH_P99_US_MAX = 5_000;
+export const FEED_RATE_SHARE_MIN = 0.9;
+export const FEED_DELIVERED_SHARE_MIN = 0.999;
 export const COLD_START_S_MAX = 5;
 export const COLD_START_RSS_MB_MAX = 2048;
 const TARGET_SCALE = 'large';
@@ -37,6 +42,7 @@ function ratioTarget(pairs: readonly WsPair[], workload: string, figure: string,
 export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null): TargetRow[] {
   const rows: TargetRow[] = [];
   rows.push(ratioTarget(r.ws, 'stock.get', '`stock.get` throughput', STOCK_GET_RATIO_MIN));
+  rows.push(ratioTarget(r.ws, 'catalog.search', '`catalog.search` throughput', SEARCH_RATIO_MIN));
   for (const w of new Set(r.ws.filter((p) => p.kind === 'write').map((p) => p.workload))) {
     rows.push(ratioTarget(r.ws, w, `durable \`${w}\` throughput`, DURABLE_WRITE_RATIO_MIN));
   }
@@ -58,6 +64,16 @@ export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null):
         met: over <= WRITE_P99_OVER_FSYNC_US_MAX,
       });
     }
+  }
+  if (r.feed != null) {
+    const f = r.feed;
+    const rate = f.writerRatePerS ?? f.writesPerS;
+    rows.push({
+      figure: `staff feed: each placement on all ${f.listeners} staff screens`,
+      target: `push p99 ≤ ${FEED_PUSH_P99_US_MAX / 1000} ms at ${fmtK(rate)} orders, ≥ ${FEED_DELIVERED_SHARE_MIN * 100}% delivered`,
+      measured: `p99 ${f.pushLatencyUs.p99} µs (p50 ${f.pushLatencyUs.p50} µs) at ${fmtK(f.writesPerS)} orders, ${fmtK(f.deliveredPerS)} pushes, ${(f.deliveredShare * 100).toFixed(2)}% delivered`,
+      met: f.pushLatencyUs.p99 <= FEED_PUSH_P99_US_MAX && f.writesPerS >= FEED_RATE_SHARE_MIN * rate && f.deliveredShare >= FEED_DELIVERED_SHARE_MIN,
+    });
   }
   const fromThis = r.coldStarts.find((c) => c.scale === TARGET_SCALE);
   const fromFull = lastFull?.coldStarts.find((c) => c.scale === TARGET_SCALE);

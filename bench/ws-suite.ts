@@ -66,7 +66,7 @@ export async function runWsSuite(o: WsSuiteOptions): Promise<WsPair[]> {
     for (const shape of o.shapes) {
       const common = {
         connections: shape.connections, pipeline: shape.pipeline, warmupMs: o.warmupMs, durationMs: o.durationMs,
-        encoding: 'msgpack' as const, workload,
+        encoding: 'msgpack' as const, workload, ...(spec.ringFrames !== undefined ? { ringFrames: spec.ringFrames } : {}),
       };
       const echoCpu = cpuWindow(o.echoPid);
       const echo = await runLoad({ ...common, url: o.echoUrl, mode: 'echo', onWindow: (e) => (e === 'start' ? echoCpu.start() : echoCpu.end()) });

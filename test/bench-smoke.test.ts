@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBench, type RunOutput, type RunSettings } from '../bench/run.ts';
 import { latencyThroughputSvg } from '../bench/svg-plot.ts';
-import { PUBSUB, WORKLOADS } from '../bench/workloads.ts';
+import { ORDER_FEED, PUBSUB, WORKLOADS } from '../bench/workloads.ts';
 
 const SMOKE_TIMEOUT_MS = 120_000;
 
@@ -15,6 +15,7 @@ const SMOKE: RunSettings = {
   dataScale: 'tiny',
   ws: { warmupMs: 50, durationMs: 200, shapes: [{ connections: 1, pipeline: 1 }, { connections: 2, pipeline: 4 }] },
   pubsub: { spec: { ...PUBSUB, listeners: 12, topics: 4, topicsPerListener: 2 }, warmupMs: 50, durationMs: 300 },
+  feed: { spec: { ...ORDER_FEED, listeners: 4, writerRatePerS: 200 }, warmupMs: 50, durationMs: 300 },
   fsync: { commits: 10, batchPuts: 4, batches: 3 },
   inProcess: { scale: 'tiny', iterations: 3, warmupIterations: 1, batchScale: 0.02 },
   http: { durationS: 0.5, warmupS: 0, shapes: [{ connections: 2, pipelining: 1 }] },
@@ -55,6 +56,10 @@ describe('bench smoke run (tiny sizes)', () => {
     expect(r.pubsub!.delivered).toBeGreaterThan(0);
     expect(r.pubsub!.deliveredShare).toBeGreaterThan(0);
     expect(r.pubsub!.deliveredShare).toBeLessThanOrEqual(1);
+    expect(r.feed!.writes).toBeGreaterThan(0);
+    expect(r.feed!.writeErrors).toBe(0);
+    expect(r.feed!.delivered).toBeGreaterThan(0);
+    expect(r.feed!.deliveredShare).toBeLessThanOrEqual(1);
     expect(r.fsync!.commitUs.p50).toBeGreaterThan(0);
     expect(r.inProcess!.rows.length).toBeGreaterThanOrEqual(10);
     for (const row of r.inProcess!.rows) expect(row.nsPerOp).toBeGreaterThan(0);
@@ -78,7 +83,7 @@ describe('bench smoke run (tiny sizes)', () => {
     expect(json.git.commit).toBeTruthy();
     expect(json.targets.length).toBeGreaterThanOrEqual(5);
     const report = fs.readFileSync(out.files.report, 'utf8');
-    for (const heading of ['## Targets', '## WebSocket', '## Pub/sub fan-out', '## Durability floor', '## In-process', '## HTTP', '## Cold start']) {
+    for (const heading of ['## Targets', '## WebSocket', '## Pub/sub fan-out', '## Staff order feed', '## Durability floor', '## In-process', '## HTTP', '## Cold start']) {
       expect(report).toContain(heading);
     }
     expect(report).toContain('results/smoke-latency.svg');

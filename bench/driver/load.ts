@@ -32,6 +32,8 @@ export const PREP_REQUEST_TIMEOUT_MS = 10_000;
 const CONNECT_BATCH = 64;
 /** Echoed payloads up to this size are compared byte by byte in JS; longer ones with Buffer#compare. */
 const ECHO_COMPARE_JS_BYTES_MAX = 256;
+/** Ring frames between the starting points of consecutive connections in a default-size ring. */
+const RING_SPREAD_STRIDE = 997;
 
 export interface LoadOptions {
   /** ws://127.0.0.1:PORT/ws; other hosts are refused. */
@@ -126,6 +128,7 @@ class RunState {
     readonly ring: FrameRing,
     readonly echo: boolean,
     readonly pipeline: number,
+    readonly connections: number,
     readonly options: LoadOptions,
   ) {}
 
@@ -181,8 +184,11 @@ class LoadConnection implements RawWsHandlers {
     for (let s = 0; s < p; s++) this.freeSlots[s] = p - 1 - s;
     this.freeCount = p;
     this.seqWrap = Math.floor((ID_MAX - ID_MIN + 1) / Math.max(1, p));
-    // Spread connections over the ring so they do not all send the same request at once.
-    this.ringCursor = (index * 997) & (run.ring.frames - 1);
+    // Spread connections over the ring so they do not all send the same request at once. A ring bigger than the
+    // default is split into equal stretches, one per connection: no frame is sent twice while each connection sends
+    // fewer than frames / connections requests (order workloads: one idempotency key per frame).
+    const stretch = run.ring.frames > RING_FRAMES ? Math.floor(run.ring.frames / run.connections) : RING_SPREAD_STRIDE;
+    this.ringCursor = (index * stretch) & (run.ring.frames - 1);
   }
 
   onMessage(isBinary: boolean, buf: Buffer, start: number, end: number): void {
@@ -369,7 +375,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const ringFrames = options.ringFrames ?? RING_FRAMES;
   if (ringFrames < options.pipeline) throw new Error(`ringFrames (${ringFrames}) must be >= pipeline (${options.pipeline})`);
   const ring = buildFrameRing(options.workload, options.encoding, ringFrames);
-  const run = new RunState(ring, echo, options.pipeline, options);
+  const run = new RunState(ring, echo, options.pipeline, options.connections, options);
   const conns: LoadConnection[] = [];
   for (let i = 0; i < options.connections; i++) conns.push(new LoadConnection(run, i));
 

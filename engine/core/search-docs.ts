@@ -20,6 +20,7 @@ export function searchDocOf(state: Pick<Tables, 'iso' | 'suppliers' | 'articles'
 export function buildSearchIndex(state: Pick<Tables, 'iso' | 'suppliers' | 'articles'>): SearchIndex {
   const index = new SearchIndex();
   for (const article of state.articles.values()) index.upsert(searchDocOf(state, article));
+  index.prepare(); // renumber and sort now, at load, so no request pays for it
   return index;
 }
 
