@@ -115,8 +115,10 @@ export const placeOp = (c: BenchCatalog, weight = 1): WorkloadOp => {
   return { weight, op: 'order.place', args: (i) => placeArgs(ordering, i) };
 };
 
-/** Words of a name as typed: lower case, letters and digits only. */
-const wordsOf = (name: string): string[] => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+/** Swedish function words in article names that nobody searches for alone. */
+const STOP_WORDS = new Set(['för', 'och', 'att', 'med', 'till', 'av', 'på', 'som', 'utan', 'vid', 'mot', 'en', 'ett']);
+/** Words of a name as typed: lower case, letters and digits only, no function words. */
+const wordsOf = (name: string): string[] => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
 const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u' };
 const fold = (w: string): string => w.replace(/[åäöéü]/g, (ch) => FOLD[ch]!);
 /** Words that match nothing in a Swedish assistive-device catalog. */
