@@ -1,7 +1,8 @@
 // Pure uWebSockets.js echo server on /ws: the ceiling reference for the bench driver (refuses to run on uWS's slow `ws` fallback).
 // Usage: node --import tsx bench/echo-server.ts [port|0] [--exit-with-stdin]; prints `listening <port>`, exits on SIGTERM.
-import { createRequire } from 'node:module';
-import type * as Uws from 'uWebSockets.js';
+import type * as UwsTypes from 'uWebSockets.js';
+import type { Uws } from '../engine/io/uws.ts';
+import { loadNativeUws } from '../engine/io/uws.ts';
 
 /** Largest message the echo server accepts. */
 const PAYLOAD_BYTES_MAX = 64 * 1024;
@@ -9,17 +10,12 @@ const BACKPRESSURE_BYTES_MAX = 1024 * 1024;
 const IDLE_TIMEOUT_S = 120;
 const HOST = '127.0.0.1';
 
-const require = createRequire(import.meta.url);
-const uws = require('uWebSockets.js') as typeof Uws;
-
-// src/uws.js silently falls back to a JS implementation on `ws` (../dist/index) when the native
-// binary cannot load. That would measure `ws`, not uWS: insist on a loaded uws_*.node binary.
-const nativeLoaded = Object.keys(require.cache).some((path) => /uws_[^/\\]*\.node$/.test(path));
-if (!nativeLoaded || typeof uws.SSLApp !== 'function') {
-  process.stderr.write(
-    `echo-server: uWebSockets.js native binary not loaded (platform ${process.platform}-${process.arch}, ` +
-      `ABI ${process.versions.modules}); refusing to run on the JS fallback\n`,
-  );
+// The same check as the engine's: the package silently falls back to `ws`, which would measure `ws`, not uWS.
+let uws: Uws;
+try {
+  uws = loadNativeUws();
+} catch (error) {
+  process.stderr.write(`echo-server: ${(error as Error).message}\n`);
   process.exit(1);
 }
 
@@ -33,7 +29,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-let listenSocket: Uws.us_listen_socket | null = null;
+let listenSocket: UwsTypes.us_listen_socket | null = null;
 
 uws
   .App()

@@ -1,22 +1,24 @@
 // Raw uWebSockets.js HTTP hello server: the reference for the engine's HTTP figures (same library, nothing behind it).
 // Usage: node --import tsx bench/http-hello-server.ts [port|0]; prints `listening <port>`, exits on SIGTERM or when stdin closes.
-import { createRequire } from 'node:module';
-import type * as Uws from 'uWebSockets.js';
+import type * as UwsTypes from 'uWebSockets.js';
+import type { Uws } from '../engine/io/uws.ts';
+import { loadNativeUws } from '../engine/io/uws.ts';
 
 const HOST = '127.0.0.1';
 /** About the size of the engine's /health body, with the same content type. */
 const BODY = JSON.stringify({ status: 'ok', seq: 0, store: 'lmdb', connections: 0 });
 
-const require = createRequire(import.meta.url);
-const uws = require('uWebSockets.js') as typeof Uws;
 // Like the echo server: refuse uWS's JavaScript fallback, which would measure something else.
-if (!Object.keys(require.cache).some((p) => /uws_[^/\\]*\.node$/.test(p))) {
-  process.stderr.write('http-hello-server: uWebSockets.js native binary not loaded; refusing to run on the JS fallback\n');
+let uws: Uws;
+try {
+  uws = loadNativeUws();
+} catch (error) {
+  process.stderr.write(`http-hello-server: ${(error as Error).message}\n`);
   process.exit(1);
 }
 
 const port = Number(process.argv[2] ?? '0');
-let listenSocket: Uws.us_listen_socket | null = null;
+let listenSocket: UwsTypes.us_listen_socket | null = null;
 uws
   .App()
   .get('/*', (res) => {

@@ -183,7 +183,7 @@ describe('runLoad against a child-process uWS echo server', () => {
         timeout: TEST_TIMEOUT_MS,
       });
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/refusing to run on the JS fallback/);
+      expect(run.stderr).toMatch(/fell back to a slow JavaScript shim; refusing to start/);
       expect(run.stdout).not.toMatch(/listening/);
     },
     TEST_TIMEOUT_MS,
