@@ -39,6 +39,11 @@ export class DocTable {
   /** Display names (for suggestions); holes where no article. */
   names: string[] = [];
   /**
+   * The article numbers as the strings the caller gave: the same string objects as the engine's map keys, so
+   * availability look-ups hash nothing new (building a fresh string per candidate cost half of an in-stock query).
+   */
+  artNoTexts: string[] = [];
+  /**
    * The vocabulary forms of each article's name words (whole and derived): removal needs no
    * re-tokenising, and explaining a hit looks its words up directly.
    */
@@ -119,6 +124,7 @@ export class DocTable {
     const key = new Int32Array(Math.max(old.length, INITIAL_CAPACITY)).fill(STATUS_FREE);
     const nums = new Int32Array(key.length);
     const names: string[] = [];
+    const artNoTexts: string[] = [];
     const forms: (Form[] | undefined)[] = [];
     for (let id = 0; id < this.end; id++) this.idByArtNo[artNo[id]!] = NO_ID;
     old.forEach((o, n) => {
@@ -126,12 +132,14 @@ export class DocTable {
       key[n] = this.key[o]!;
       nums[n] = artNo[o]!;
       names[n] = this.names[o]!;
+      artNoTexts[n] = this.artNoTexts[o]!;
       forms[n] = this.forms[o];
       this.idByArtNo[artNo[o]!] = n;
     });
     this.key = key;
     this.artNo = nums;
     this.names = names;
+    this.artNoTexts = artNoTexts;
     this.forms = forms;
     this.end = old.length;
     this.highest = old.length > 0 ? nums[old.length - 1]! : -1;
@@ -153,7 +161,7 @@ export class DocTable {
 
   /** The six-digit article number of an id. */
   artNoOf(id: number): string {
-    return String(this.artNo[id]!).padStart(ARTNO_DIGITS, '0');
+    return this.artNoTexts[id] ?? String(this.artNo[id]!).padStart(ARTNO_DIGITS, '0');
   }
 
   private grow(needed: number): void {

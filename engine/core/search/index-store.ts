@@ -67,6 +67,7 @@ export class IndexStore {
     const docs = this.docs;
     const status = STATUS_CODE[doc.status];
     docs.names[id] = doc.name;
+    docs.artNoTexts[id] = doc.artNo;
     const supplier = this.supplierOf(doc.supplierName);
     supplier.docs.add(id, 0);
     const set = this.setOf(doc.isoCode, doc.isoTitles);
