@@ -1,6 +1,7 @@
 // Seeded fuzzing over a real WebSocket: every op gets mutated arguments (missing fields, wrong types, extremes,
 // long and odd strings). Each request must get a reply (ok or a typed error) and the engine must keep serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../bench/prng.ts';
 import { OP_NAMES } from '../schemas/ops.ts';
 import { ERROR_CODES } from '../schemas/protocol.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
@@ -10,17 +11,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const REQUESTS_PER_OP = 60;
 /** Ops that end or change the session are left out, so the fuzzing connection stays signed in as admin. */
 const SKIPPED = new Set(['session.logout', 'session.login', 'session.resume']);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD_VALUES: unknown[] = [
   null, true, -1, 0, 1.5, 2 ** 53, -(2 ** 31), 'x'.repeat(300), '', 'ÅÄÖ åäö é ü ß', '12 06 06', '100101', '10',

@@ -2,6 +2,7 @@
 // every command against a simple reference model (the auditor): stock conservation, reservations, statuses, queues.
 // Seed: ORDERS_MODEL_SEED (default below); it is printed when a check fails, so the run can be replayed.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../bench/prng.ts';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables, stockKey, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import type { Event } from '../schemas/events.ts';
@@ -15,14 +16,7 @@ const HOUR_MS = 3_600_000;
 
 /** mulberry32: small, fast, good enough to drive a workload. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
 }
 

@@ -1,5 +1,6 @@
 // Workload description and the pre-encoded frame ring: requests are encoded once before the clock, only ids are patched per send.
 import { pack } from 'msgpackr';
+import { mulberry32 } from '../prng.ts';
 import { clientHeaderBytes, encodeClientFrame, MASK_KEY_ZERO, OPCODE_BINARY, OPCODE_TEXT } from './frame-codec.ts';
 
 export type Encoding = 'msgpack' | 'json';
@@ -53,17 +54,8 @@ export function encodeMessage(encoding: Encoding, message: unknown): Buffer {
   return encoding === 'msgpack' ? pack(message) : Buffer.from(JSON.stringify(message), 'utf8');
 }
 
-/** mulberry32: tiny deterministic PRNG so a workload's op sequence is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so a workload's op sequence is reproducible. */
+const prng = mulberry32;
 
 /** Where the id value starts in an encoded `{ id, op, args }` payload; throws if not at the expected place. */
 function findIdOffset(encoding: Encoding, payload: Buffer): number {

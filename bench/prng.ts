@@ -1,4 +1,4 @@
-// Seeded PRNG (mulberry32) and helpers: every generated catalogue and query set is reproducible.
+// Seeded PRNG (mulberry32) and helpers: generated query sets, workloads and fuzz inputs are reproducible.
 
 export type Rng = () => number;
 
