@@ -44,16 +44,21 @@ export interface GenerateOptions {
 
 /** Only the catalog (ISO tree, suppliers, articles with links), e.g. for search benchmarks at any article count. */
 export function generateCatalogTables(articleCount: number, seed: number = DEFAULT_SEED): Pick<Tables, 'iso' | 'suppliers' | 'articles'> {
-  const root = new Prng(seed);
   const tables = emptyTables();
+  fillCatalog(tables, new Prng(seed), articleCount, () => {});
+  return tables;
+}
+
+/** ISO tree, suppliers and linked articles into `tables`; returns what the stock stage needs. */
+function fillCatalog(tables: Tables, root: Prng, articleCount: number, onArticles: (done: number, total: number) => void) {
   const isoNodes = isoTreeRows();
   for (const node of isoNodes) tables.iso.set(node.code, node);
   const suppliers = supplierCatalog();
   for (const row of supplierRows(suppliers)) tables.suppliers.set(row.id, row);
-  const catalog = generateArticles(root.fork(STAGE_SALT.articles), articleCount, isoNodes, suppliers, () => {});
-  linkArticles(catalog.articles, root.fork(STAGE_SALT.links));
+  const catalog = generateArticles(root.fork(STAGE_SALT.articles), articleCount, isoNodes, suppliers, onArticles);
+  const noStock = linkArticles(catalog.articles, root.fork(STAGE_SALT.links));
   for (const article of catalog.articles) tables.articles.set(article.artNo, article);
-  return tables;
+  return { catalog, noStock };
 }
 
 export function generateTables(options: GenerateOptions): Tables {
@@ -65,15 +70,8 @@ export function generateTables(options: GenerateOptions): Tables {
   const root = new Prng(seed);
   const tables = emptyTables();
 
-  const isoNodes = isoTreeRows();
-  for (const node of isoNodes) tables.iso.set(node.code, node);
-  const suppliers = supplierCatalog();
-  for (const row of supplierRows(suppliers)) tables.suppliers.set(row.id, row);
+  const { catalog, noStock } = fillCatalog(tables, root, size.articles, stage('articles'));
   report('iso', tables.iso.size, tables.iso.size);
-
-  const catalog = generateArticles(root.fork(STAGE_SALT.articles), size.articles, isoNodes, suppliers, stage('articles'));
-  const noStock = linkArticles(catalog.articles, root.fork(STAGE_SALT.links));
-  for (const article of catalog.articles) tables.articles.set(article.artNo, article);
   report('articles', tables.articles.size, tables.articles.size);
 
   for (const warehouse of generateWarehouses(size.buffers)) tables.warehouses.set(warehouse.id, warehouse);
