@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const KEEP_SCREENSHOTS = process.env.AIDSTOCK_KEEP_SCREENSHOTS === '1';
 const SCREENSHOT_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'aidstock-portal-orders-'));
 
@@ -70,7 +69,7 @@ beforeAll(async () => {
   await staff.login('hmc1');
   prescriber = await TestClient.connect(engine.wsUrl, 'json');
   otUser = (await prescriber.login('ot1')).user;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   // Two separate browser contexts: two people at two desks, each with their own session.
   otContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   hmcContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });

@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const SCREENSHOT_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'aidstock-portal-search-'));
 const PAGE_SIZE = 25;
 
@@ -53,7 +52,7 @@ beforeAll(async () => {
   engine = await startEngine({ scale: 'tiny' });
   staff = await TestClient.connect(engine.wsUrl, 'json');
   await staff.login('hmc1');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   // Hold back the reply to one chosen search (window.__delayText) so a test can make an older query answer last.
   await context.addInitScript(() => {
