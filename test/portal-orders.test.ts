@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -45,11 +45,8 @@ async function setAvailable(artNo: string, available: number): Promise<void> {
   if (delta !== 0) await staff.call('admin.stockAdjust', { warehouse: '10', artNo, delta, reason: 'inventory', note: 'portal-orders test' });
 }
 
-async function newPage(context: BrowserContext, label: string): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(`${label}: ${error.message}`));
-  return page;
+function newPage(context: BrowserContext, label: string): Promise<Page> {
+  return recordingPage(context, pageErrors, label);
 }
 
 async function login(page: Page, username: string): Promise<void> {
@@ -112,13 +109,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await otContext?.close().catch(() => {});
-  await hmcContext?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await staff?.close().catch(() => {});
-  await prescriber?.close().catch(() => {});
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });
+  await tearDown([otContext, hmcContext, browser, staff, prescriber], engine);
   if (!KEEP_SCREENSHOTS) fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
 });
 

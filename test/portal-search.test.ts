@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -86,18 +86,10 @@ beforeAll(async () => {
       }
     };
   });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page = await recordingPage(context, pageErrors);
 });
 
-afterAll(async () => {
-  await staff?.close().catch(() => {});
-  await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await engine?.stop();
-  if (engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });
-});
+afterAll(() => tearDown([staff, context, browser], engine));
 
 describe('Sök artikel in Chromium', () => {
   it('signs ot1 in and opens Sök artikel from the main menu with the search box focused', async () => {

@@ -1,10 +1,32 @@
 // Debian's Chromium driven by playwright-core, with the flags this closed network needs (no background networking,
 // no component updates, no sync); CHROMIUM_PATH overrides the binary.
-import { chromium, type Browser } from 'playwright-core';
+import fs from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { EngineProcess } from './engine-process.ts';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Timeout of every page action: the engine answers in milliseconds, so ten seconds means something is wrong. */
+export const PAGE_ACTION_MS_MAX = 10_000;
+
+/** A page that records its uncaught errors (tests assert there are none). */
+export async function recordingPage(context: BrowserContext, pageErrors: string[], label = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(PAGE_ACTION_MS_MAX);
+  page.on('pageerror', (error) => pageErrors.push(label === '' ? error.message : `${label}: ${error.message}`));
+  return page;
+}
+
+interface Closable { close(): Promise<unknown> }
+
+/** Closes clients, contexts and the browser (ignoring ones already gone), then stops the engine and removes its data. */
+export async function tearDown(closables: Array<Closable | undefined>, engine: EngineProcess | undefined): Promise<void> {
+  for (const c of closables) await c?.close().catch(() => {});
+  await engine?.stop();
+  if (engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });
 }
