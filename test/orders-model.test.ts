@@ -83,6 +83,12 @@ function audit(state: State, model: Model): void {
     check(row.reserved === open, `reserved ${key} = open reservations`, row.reserved, open);
     check(row.reserved >= 0 && row.onHand >= row.reserved, `nothing negative in ${key}`, row, 'reserved ≥ 0 and available ≥ 0');
   }
+  // The search index's main-warehouse stock bit follows every reservation, dispatch, release and adjustment.
+  for (const artNo of state.articles.keys()) {
+    const row = state.stock.get(`10:${artNo}`);
+    const inStock = (row?.onHand ?? 0) - (row?.reserved ?? 0) > 0;
+    check(state.search.inStockOf(artNo) === inStock, `search stock bit of ${artNo}`, state.search.inStockOf(artNo), inStock);
+  }
   // Conservation: per article, onHand + dispatched changes only by adjustments.
   const perArticle = new Map<string, number>();
   const initial = new Map<string, number>();

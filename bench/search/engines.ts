@@ -4,7 +4,7 @@ import { Charset, Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { fold, lower } from '../../engine/core/search/normalize.ts';
 import { SearchIndex } from '../../engine/core/search/search-index.ts';
-import type { AvailableOf, SearchDoc } from '../../engine/core/search/types.ts';
+import type { SearchDoc } from '../../engine/core/search/types.ts';
 
 export const TOP_K = 10;
 /** Extra hits requested from the libraries so that dropping discontinued articles still leaves TOP_K. */
@@ -17,7 +17,8 @@ export interface Engine {
   search(text: string): string[];
 }
 
-export function ourEngine(availableOf: AvailableOf): Engine & { index: SearchIndex } {
+/** Stock comes with the docs (SearchDoc.inStock), as the engine keeps it for the main warehouse. */
+export function ourEngine(): Engine & { index: SearchIndex } {
   const index = new SearchIndex();
   return {
     name: 'aidstock',
@@ -27,7 +28,7 @@ export function ourEngine(availableOf: AvailableOf): Engine & { index: SearchInd
       index.prepare(); // doc ids into article-number order now, not in the first timed search
     },
     search(text) {
-      return index.search({ text, limit: TOP_K, offset: 0 }, availableOf).hits.map((h) => h.artNo);
+      return index.search({ text, limit: TOP_K, offset: 0 }).hits.map((h) => h.artNo);
     },
   };
 }

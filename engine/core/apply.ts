@@ -1,7 +1,7 @@
 // apply: folds one event into the state (tables and derived indexes). The only code that mutates the state.
 import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events.ts';
 import { assert, unreachable } from './assert.ts';
-import { searchDocOf } from './search-docs.ts';
+import { noteStockChange, searchDocOf } from './search-docs.ts';
 import { applyOrderEvent } from './orders/apply-orders.ts';
 import { addStockRow, countDiscontinued, insertArticleSorted, stockKey, type State } from './state.ts';
 
@@ -27,6 +27,7 @@ function applyStockAdjusted(state: State, event: StockAdjusted): void {
   row.onHand += event.delta;
   assert(row.onHand === event.onHandAfter, `onHand ${row.onHand} matches event ${event.onHandAfter}`);
   assert(row.onHand >= row.reserved && row.reserved >= 0, `stock ${key} stays covered`);
+  noteStockChange(state, row);
 }
 
 function applyArticleUpserted(state: State, event: ArticleUpserted): void {

@@ -26,10 +26,11 @@ export function catalogSearch(
   const stockWarehouse = args.warehouse ?? MAIN_WAREHOUSE;
   if (!state.warehouses.has(stockWarehouse)) return reject('not_found', `Lager ${stockWarehouse} finns inte.`);
   const buffer = args.warehouse ?? (user === null ? null : bufferOf(user));
+  // The index keeps main-warehouse stock itself (counters make "in stock only" cheap); others are asked for.
   const result = state.search.search({
     text: args.text, supplier: args.supplier, isoPrefix: args.isoCode, inStockOnly: args.inStockOnly,
     includeDiscontinued: args.includeDiscontinued, limit: args.limit, offset: args.offset,
-  }, (artNo) => availableIn(state, stockWarehouse, artNo));
+  }, stockWarehouse === MAIN_WAREHOUSE ? undefined : (artNo) => availableIn(state, stockWarehouse, artNo));
   const hits = result.hits.map((hit) => {
     const article = state.articles.get(hit.artNo)!;
     return {

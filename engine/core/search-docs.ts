@@ -1,10 +1,12 @@
 // Search documents from articles: name, supplier name and the ISO titles (Swedish and English) of the
 // article's division, subclass and class, so `rullstol` finds wheelchairs named only by model.
-import type { Article } from '../../schemas/entities.ts';
+import type { Article, StockRow } from '../../schemas/entities.ts';
 import { SearchIndex, type SearchDoc } from './search/index.ts';
-import type { Tables } from './state.ts';
+import { available, MAIN_WAREHOUSE, stockKey, type Tables } from './state.ts';
 
-export function searchDocOf(state: Pick<Tables, 'iso' | 'suppliers' | 'articles'>, article: Article): SearchDoc {
+type DocSource = Pick<Tables, 'iso' | 'suppliers' | 'articles' | 'stock'>;
+
+export function searchDocOf(state: DocSource, article: Article): SearchDoc {
   const isoTitles: string[] = [];
   for (let code: string | null = article.isoCode; code !== null; code = state.iso.get(code)?.parent ?? null) {
     const node = state.iso.get(code);
@@ -14,10 +16,19 @@ export function searchDocOf(state: Pick<Tables, 'iso' | 'suppliers' | 'articles'
   return {
     artNo: article.artNo, name: article.name, isoCode: article.isoCode, isoTitles, status: article.status,
     supplierName: state.suppliers.get(article.supplierId)?.name ?? article.supplierId,
+    inStock: available(state.stock.get(stockKey(MAIN_WAREHOUSE, article.artNo))) > 0,
   };
 }
 
-export function buildSearchIndex(state: Pick<Tables, 'iso' | 'suppliers' | 'articles'>): SearchIndex {
+/**
+ * Keeps the index's stock bit right after any change to a stock row: only main-warehouse rows
+ * count (catalog.search against another warehouse asks for its balances per candidate).
+ */
+export function noteStockChange(state: { search: SearchIndex }, row: StockRow): void {
+  if (row.warehouse === MAIN_WAREHOUSE) state.search.setInStock(row.artNo, available(row) > 0);
+}
+
+export function buildSearchIndex(state: DocSource): SearchIndex {
   const index = new SearchIndex();
   for (const article of state.articles.values()) index.upsert(searchDocOf(state, article));
   index.prepare(); // renumber and sort now, at load, so no request pays for it

@@ -7,6 +7,7 @@ import type {
 import type { IndividualLocation } from '../../../schemas/entities.ts';
 import type { LineStatus, Order, OrderLine } from '../../../schemas/orders.ts';
 import { assert, unreachable } from '../assert.ts';
+import { noteStockChange } from '../search-docs.ts';
 import { stockKey, type State } from '../state.ts';
 import { indexMessage, indexOrder, isOpen } from './order-index.ts';
 import { NOTE_REFUSED } from './plan-order.ts';
@@ -25,6 +26,7 @@ function reserve(state: State, warehouse: string, artNo: string, quantity: numbe
   const row = stockRow(state, warehouse, artNo);
   row.reserved += quantity;
   assert(row.reserved <= row.onHand, `reservation of ${quantity} × ${artNo} in ${warehouse} is covered`);
+  noteStockChange(state, row);
 }
 
 /** Replaces one line (and optionally order fields); keeps counts and the open set right. */
@@ -102,6 +104,7 @@ function applyDispatched(state: State, event: OrderLineDispatched): void {
   row.onHand -= event.quantity;
   row.reserved -= event.quantity;
   assert(row.reserved >= 0 && row.onHand >= row.reserved, `dispatch of ${event.artNo} leaves stock covered`);
+  noteStockChange(state, row);
   for (const indNo of event.individuals) state.orderIndex.taken.delete(indNo);
   moveIndividuals(state, event.individuals, { kind: 'transit', orderNo: event.orderNo });
 }
@@ -120,6 +123,7 @@ function applyCancelled(state: State, event: OrderLineCancelled): void {
     const row = stockRow(state, event.warehouse, event.artNo);
     row.reserved -= event.released;
     assert(row.reserved >= 0, `release of ${event.artNo} keeps reserved ≥ 0`);
+    noteStockChange(state, row);
   }
   for (const indNo of event.individuals) state.orderIndex.taken.delete(indNo);
 }

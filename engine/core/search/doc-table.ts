@@ -8,9 +8,18 @@ import type { Form } from './vocabulary.ts';
 export const STATUS_CODE: Readonly<Record<ArticleStatus, number>> = { active: 0, outgoing: 1, discontinued: 2 };
 /** Status code of an unused id. */
 export const STATUS_FREE = 3;
-/** key = pair id << KEY_SHIFT | status code. */
-export const KEY_SHIFT = 2;
+/**
+ * key = pair id << KEY_SHIFT | in-stock bit | status code. The low bits (status and stock) are the
+ * article's class: per-pair and per-list counters are kept per class, so "in stock only" totals come
+ * from counters exactly like the status filter.
+ */
+export const KEY_SHIFT = 3;
 export const KEY_STATUS_MASK = 3;
+/** Set when the article has available stock in the main warehouse (maintained by the engine's apply). */
+export const KEY_IN_STOCK = 4;
+export const KEY_CLASS_MASK = 7;
+/** Class codes are 0..CLASS_SPAN-1 (status | in-stock bit). */
+export const CLASS_SPAN = 8;
 const INITIAL_CAPACITY = 1024;
 
 /** Removed ids beyond this share of the live ones trigger a compacting renumber. */
@@ -80,12 +89,17 @@ export class DocTable {
     return this.key[id]! & KEY_STATUS_MASK;
   }
 
+  /** Status code plus the in-stock bit. */
+  cls(id: number): number {
+    return this.key[id]! & KEY_CLASS_MASK;
+  }
+
   pair(id: number): number {
     return this.key[id]! >> KEY_SHIFT;
   }
 
-  set(id: number, pair: number, status: number): void {
-    this.key[id] = (pair << KEY_SHIFT) | status;
+  set(id: number, pair: number, cls: number): void {
+    this.key[id] = (pair << KEY_SHIFT) | cls;
   }
 
   /** The id for a new article (its reserved hole if it was removed before); key set by the caller. */

@@ -1,5 +1,6 @@
 // Query filters resolved to masks: statuses, suppliers (folded prefix), ISO subtree, and per pair.
 
+import { CLASS_SPAN, KEY_IN_STOCK, KEY_STATUS_MASK, STATUS_FREE } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import type { Filter } from './matcher.ts';
 import { digitsOnly, foldPhrase } from './normalize.ts';
@@ -14,21 +15,28 @@ export class FilterBuilder {
   private supplierMask: Uint8Array = new Uint8Array(0);
   private setMask: Uint8Array = new Uint8Array(0);
   private pairMask: Uint8Array = new Uint8Array(0);
+  private readonly classMask = new Uint8Array(CLASS_SPAN);
 
   constructor(private readonly store: IndexStore) {}
 
   /**
    * supplier: case- and diacritic-insensitive, matching the whole name or a prefix of it
    * ('sunrise', 'Sunrise Med'); isoPrefix: '12', '12 06' or '12 06 06' (digits compared, so
-   * '120606' works too). Empty values do not filter.
+   * '120606' works too). Empty values do not filter. stockOnly admits only articles whose
+   * index-held main-warehouse stock bit is set.
    */
-  of(q: SearchQuery): Filter {
+  of(q: SearchQuery, stockOnly: boolean): Filter {
     const statusMax = q.includeDiscontinued ? STATUS_MAX_ALL : STATUS_MAX_DEFAULT;
+    const classOk = this.classMask;
+    for (let c = 0; c < CLASS_SPAN; c++) {
+      const status = c & KEY_STATUS_MASK;
+      classOk[c] = status !== STATUS_FREE && status <= statusMax && (!stockOnly || (c & KEY_IN_STOCK) !== 0) ? 1 : 0;
+    }
     const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
     const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
     const supplierAllowed = supplierKey ? (this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey)) : null;
     const setAllowed = isoKey ? (this.setMask = groupMask(this.setMask, this.store.sets.groups, isoKey)) : null;
-    return { statusMax, supplierAllowed, setAllowed, pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null };
+    return { statusMax, classOk, supplierAllowed, setAllowed, pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null };
   }
 
   /** Per pair, so hot loops check one small array per article. */

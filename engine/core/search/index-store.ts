@@ -2,10 +2,10 @@
 
 import { ARTNO_DIGITS, FLAG_DERIVED, FLAG_WHOLE } from './constants.ts';
 import { derivedWords } from './compounds.ts';
-import { DocTable, STATUS_CODE } from './doc-table.ts';
+import { DocTable, KEY_CLASS_MASK, KEY_IN_STOCK, KEY_SHIFT, STATUS_CODE } from './doc-table.ts';
 import { type Group, GroupTable } from './groups.ts';
 import { digitsOnly, foldPhrase, tokenize } from './normalize.ts';
-import { noteAdded, noteRemoved } from './list-pairs.ts';
+import { noteAdded, noteMoved, noteRemoved } from './list-pairs.ts';
 import { PairTable } from './pair-counts.ts';
 import type { SearchDoc } from './types.ts';
 import { type Field, type Form, Vocabulary } from './vocabulary.ts';
@@ -37,6 +37,25 @@ export class IndexStore {
     this.link(id, doc);
   }
 
+  /**
+   * Main-warehouse availability of an article crossed zero (or was set again): moves it between the
+   * in-stock and out-of-stock classes of its pair and name lists. O(name words); a no-op when unchanged.
+   */
+  setInStock(artNo: string, inStock: boolean): void {
+    if (!isArtNo(artNo)) return;
+    const id = this.docs.idOf(Number(artNo));
+    if (id < 0) return;
+    const key = this.docs.key[id]!;
+    const next = inStock ? key | KEY_IN_STOCK : key & ~KEY_IN_STOCK;
+    if (next === key) return;
+    const pair = key >> KEY_SHIFT;
+    const from = key & KEY_CLASS_MASK;
+    const to = next & KEY_CLASS_MASK;
+    this.docs.key[id] = next;
+    this.pairs.move(pair, from, to);
+    for (const form of this.docs.forms[id]!) noteMoved(form.docs!, pair, from, to);
+  }
+
   remove(artNo: string): void {
     if (!isArtNo(artNo)) return;
     const id = this.docs.idOf(Number(artNo));
@@ -65,20 +84,20 @@ export class IndexStore {
 
   private link(id: number, doc: SearchDoc): void {
     const docs = this.docs;
-    const status = STATUS_CODE[doc.status];
+    const cls = STATUS_CODE[doc.status] | (doc.inStock === true ? KEY_IN_STOCK : 0);
     docs.names[id] = doc.name;
     docs.artNoTexts[id] = doc.artNo;
     const supplier = this.supplierOf(doc.supplierName);
     supplier.docs.add(id, 0);
     const set = this.setOf(doc.isoCode, doc.isoTitles);
     set.docs.add(id, 0);
-    const pair = this.pairs.add(set.id, supplier.id, status, id);
-    docs.set(id, pair, status);
-    // Name words last: long lists' per-pair counts read the article's pair and status.
+    const pair = this.pairs.add(set.id, supplier.id, cls, id);
+    docs.set(id, pair, cls);
+    // Name words last: long lists' per-pair counts read the article's pair and class.
     const forms: Form[] = [];
     for (const [word, flag] of nameWords(doc.name)) {
       const form = this.vocab.add(word, 'docs', id, flag);
-      noteAdded(form.docs!, docs.key, pair, status);
+      noteAdded(form.docs!, docs.key, pair, cls);
       forms.push(form);
     }
     docs.forms[id] = forms;
@@ -114,13 +133,13 @@ export class IndexStore {
   private unlink(id: number): void {
     const docs = this.docs;
     const pair = docs.pair(id);
-    const status = docs.status(id);
+    const cls = docs.cls(id);
     const { set, supplier } = this.pairs.pairs[pair]!;
     for (const form of docs.forms[id]!) {
       form.docs!.remove(id);
-      noteRemoved(form.docs!, pair, status);
+      noteRemoved(form.docs!, pair, cls);
     }
-    this.pairs.remove(pair, status, id);
+    this.pairs.remove(pair, cls, id);
     this.leave(this.suppliers, supplier, id, 'suppliers');
     this.leave(this.sets, set, id, 'sets');
   }

@@ -1,7 +1,7 @@
 // Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
 
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
-import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
@@ -13,6 +13,8 @@ import type { Source } from './term-sources.ts';
 export interface Filter {
   /** Highest status code admitted (1 = up to outgoing, 2 = also discontinued). */
   statusMax: number;
+  /** Per class code (key & KEY_CLASS_MASK): 1 when admitted (status up to statusMax, and in stock if asked). */
+  classOk: Uint8Array;
   supplierAllowed: Uint8Array | null;
   setAllowed: Uint8Array | null;
   /** Per pair id: 1 when both its set and its supplier are allowed (null = all are). */
@@ -44,7 +46,7 @@ export const PAIR_NAMES = 2;
  */
 export class Matcher {
   private wantedClass = 0;
-  private statusMax = 0;
+  private classOk: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly store: IndexStore,
@@ -86,7 +88,7 @@ export class Matcher {
   classify(plans: TermPlan[], f: Filter): number[] {
     const s = this.scratch;
     s.ensurePairs(this.store.pairs.capacity);
-    this.statusMax = f.statusMax;
+    this.classOk = f.classOk;
     for (const p of plans) this.reachByName(p);
     const out: number[] = [];
     for (const id of plans[0]!.pairs.touched) {
@@ -138,7 +140,7 @@ export class Matcher {
 
   passes(d: number, f: Filter): boolean {
     const key = this.store.docs.key[d]!;
-    return (key & KEY_STATUS_MASK) <= f.statusMax && (f.pairOk === null || f.pairOk[key >> KEY_SHIFT] === 1);
+    return f.classOk[key & KEY_CLASS_MASK] === 1 && (f.pairOk === null || f.pairOk[key >> KEY_SHIFT] === 1);
   }
 
   /** Mark the pairs the term reaches through a name-list entry (group reach is set by plan()). */
@@ -175,7 +177,7 @@ export class Matcher {
       const { ids, length } = this.store.pairs.pairs[id]!.docs;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
-        if ((key[d]! & KEY_STATUS_MASK) <= this.statusMax) n = this.take(d, v, mark, n);
+        if (this.classOk[key[d]! & KEY_CLASS_MASK] === 1) n = this.take(d, v, mark, n);
       }
     }
     for (const src of plan.sources) {
@@ -190,14 +192,14 @@ export class Matcher {
     const pairClass = this.scratch.pairClass;
     const key = this.store.docs.key;
     const wanted = this.wantedClass;
-    const statusMax = this.statusMax;
+    const classOk = this.classOk;
     const { ids, flags, length } = list;
     const chosen = pairsToIntersect(list, this.store.pairs, pairClass, wanted);
     if (chosen === null) {
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
         const dk = key[d]!;
-        if (pairClass[dk >> KEY_SHIFT]! & wanted && (dk & KEY_STATUS_MASK) <= statusMax) n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
+        if (pairClass[dk >> KEY_SHIFT]! & wanted && classOk[dk & KEY_CLASS_MASK] === 1) n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
       }
       return n;
     }
@@ -206,7 +208,7 @@ export class Matcher {
       for (let i = 0, at = 0; i < members.length && at < length; i++) {
         const d = members.ids[i]!;
         at = gallop(ids, length, at, d);
-        if (at < length && ids[at] === d && (key[d]! & KEY_STATUS_MASK) <= statusMax) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
+        if (at < length && ids[at] === d && classOk[key[d]! & KEY_CLASS_MASK] === 1) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
       }
     }
     return n;

@@ -1,13 +1,13 @@
 // Multi-word queries: pairs every word reaches through groups are counted and ranked in bulk.
 
 import { STATUS_RANKS } from './constants.ts';
-import { KEY_STATUS_MASK } from './doc-table.ts';
+import { KEY_CLASS_MASK, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { ascending, collectLevel, MASK_ALL, type Stream } from './level-collect.ts';
 import { CLASS_FULL, type Filter, type Matcher, type TermPlan } from './matcher.ts';
 import { Lifter } from './multi-lift.ts';
 import { primaryOf as primary } from './ranker.ts';
-import { countUpTo, type Pair } from './pair-counts.ts';
+import { countClasses, countStatus, type Pair } from './pair-counts.ts';
 import type { Scratch } from './scratch.ts';
 
 /**
@@ -40,10 +40,10 @@ export class MultiEvaluator {
       const full = classified.filter((id) => s.pairClass[id] === CLASS_FULL);
       const explicit = this.matcher.run(plans, false);
       let total = explicit;
-      for (const id of full) total += countUpTo(this.pair(id).counts, f.statusMax);
-      const boundary = (lifted: number[]): number => this.boundary(explicit, lifted, full, f.statusMax, Math.min(need, total));
-      const boosted = this.lifter.boost(plans, f.statusMax, full, Math.min(need, total), boundary);
-      const order = this.rank(explicit, boosted, full, f.statusMax, Math.min(need, total), inStock);
+      for (const id of full) total += countClasses(this.pair(id).counts, f.classOk);
+      const boundary = (lifted: number[]): number => this.boundary(explicit, lifted, full, f, Math.min(need, total));
+      const boosted = this.lifter.boost(plans, f.classOk, full, Math.min(need, total), boundary);
+      const order = this.rank(explicit, boosted, full, f, Math.min(need, total), inStock);
       return { total, order };
     } finally {
       for (const id of classified) {
@@ -59,12 +59,12 @@ export class MultiEvaluator {
   }
 
   /** Final order: levels above the need-th article in full, its own level filled lazily. */
-  private rank(explicit: number, boosted: number[], full: number[], statusMax: number, need: number, inStock: (d: number) => boolean): number[] {
+  private rank(explicit: number, boosted: number[], full: number[], f: Filter, need: number, inStock: (d: number) => boolean): number[] {
     if (need <= 0) return [];
     const s = this.scratch;
     const key = this.store.docs.key;
     const status = (d: number): number => key[d]! & KEY_STATUS_MASK;
-    const level = this.boundary(explicit, boosted, full, statusMax, need);
+    const level = this.boundary(explicit, boosted, full, f, need);
     const docs = s.ties;
     const m = explicit + boosted.length;
     const above: number[] = [];
@@ -76,13 +76,15 @@ export class MultiEvaluator {
       else if (p === level) atLevel.push(d);
     }
     const runs: Stream[] = [{ ids: atLevel.sort(ascending), flags: null, length: atLevel.length, mask: MASK_ALL }];
-    for (const id of full) this.implicitAbove(id, level, statusMax, above, runs);
+    for (const id of full) this.implicitAbove(id, level, f, above, runs);
     above.sort((a, b) => primary(s.score[b]!, status(b)) - primary(s.score[a]!, status(a)) || +inStock(b) - +inStock(a) || a - b);
     const st = STATUS_RANKS - 1 - (level % STATUS_RANKS);
     const score = (level - (STATUS_RANKS - 1 - st)) / STATUS_RANKS;
     const boostMark = s.boostMark;
-    // Implicit runs hold every status and the lifted articles: accept only this level's.
-    const accept = (d: number): boolean => status(d) === st && (s.boostStamp[d] !== boostMark || s.score[d] === score);
+    // Implicit runs hold every class and the lifted articles: accept only this level's admitted ones.
+    const { classOk } = f;
+    const accept = (d: number): boolean =>
+      status(d) === st && classOk[key[d]! & KEY_CLASS_MASK] === 1 && (s.boostStamp[d] !== boostMark || s.score[d] === score);
     const from = above.length;
     collectLevel(runs, need - above.length, accept, inStock, s, above);
     for (let k = from; k < above.length; k++) s.score[above[k]!] = score;
@@ -90,17 +92,19 @@ export class MultiEvaluator {
   }
 
   /** A full pair's unlifted articles: all of them when above the level, or a run at the level. */
-  private implicitAbove(id: number, level: number, statusMax: number, above: number[], runs: Stream[]): void {
+  private implicitAbove(id: number, level: number, f: Filter, above: number[], runs: Stream[]): void {
     const s = this.scratch;
     const key = this.store.docs.key;
     const members = this.pair(id).docs;
-    for (let st = 0; st <= statusMax; st++) {
+    const { classOk } = f;
+    for (let st = 0; st <= f.statusMax; st++) {
       const p = primary(s.pairBase[id]!, st);
       if (p === level) runs.push({ ids: members.ids, flags: null, length: members.length, mask: MASK_ALL });
       if (p <= level) continue;
       for (let k = 0; k < members.length; k++) {
         const d = members.ids[k]!;
-        if ((key[d]! & KEY_STATUS_MASK) === st && s.boostStamp[d] !== s.boostMark) {
+        const dk = key[d]!;
+        if ((dk & KEY_STATUS_MASK) === st && classOk[dk & KEY_CLASS_MASK] === 1 && s.boostStamp[d] !== s.boostMark) {
           s.score[d] = s.pairBase[id]!;
           above.push(d);
         }
@@ -112,7 +116,7 @@ export class MultiEvaluator {
    * The primary level of the need-th best article: explicit ones (partial-pair matches and lifted
    * articles, gathered into the ties buffer) one by one, the rest of full pairs by counters.
    */
-  private boundary(explicit: number, lifted: number[], full: number[], statusMax: number, need: number): number {
+  private boundary(explicit: number, lifted: number[], full: number[], f: Filter, need: number): number {
     const s = this.scratch;
     const key = this.store.docs.key;
     const docs = s.ties;
@@ -129,7 +133,9 @@ export class MultiEvaluator {
     for (let i = 0; i < m; i++) h[prim(docs[i]!)]!++;
     for (const id of full) {
       const counts = this.pair(id).counts;
-      for (let st = 0; st <= statusMax; st++) h[primary(s.pairBase[id]!, st)]! += counts[st]! - s.pairBoosted[id * STATUS_RANKS + st]!;
+      for (let st = 0; st <= f.statusMax; st++) {
+        h[primary(s.pairBase[id]!, st)]! += countStatus(counts, st, f.classOk) - s.pairBoosted[id * STATUS_RANKS + st]!;
+      }
     }
     let level = max;
     for (let seen = h[level]!; seen < need && level > 0; seen += h[level]!) level--;

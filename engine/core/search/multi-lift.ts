@@ -1,7 +1,7 @@
 // Lazy name lifts for multi-word queries: articles of full pairs scored above their pair's base.
 
 import { FLAG_WHOLE, STATUS_RANKS, W_NAME, W_NAME_PART } from './constants.ts';
-import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { CLASS_FULL, nameScore, type TermPlan } from './matcher.ts';
 import { primaryOf as primary } from './ranker.ts';
@@ -27,7 +27,7 @@ export class Lifter {
    * article to the page's boundary level, the rest are only checked, by binary search, for the
    * few articles already lifted. Total counts never depend on lifts.
    */
-  boost(plans: TermPlan[], statusMax: number, full: number[], need: number, boundary: (lifted: number[]) => number): number[] {
+  boost(plans: TermPlan[], classOk: Uint8Array, full: number[], need: number, boundary: (lifted: number[]) => number): number[] {
     const s = this.scratch;
     s.nextBoostMark();
     const lifted: number[] = [];
@@ -43,7 +43,7 @@ export class Lifter {
         break;
       }
       const { plan, t, list, whole, part } = lists[i]!;
-      this.liftList(plan, t, list, whole, part, statusMax, rows, lifted);
+      this.liftList(plan, t, list, whole, part, classOk, rows, lifted);
     }
     if (done < lists.length) this.completeLifts(plans, lists.slice(done), rows, lifted);
     return lifted;
@@ -65,7 +65,7 @@ export class Lifter {
   }
 
   /** Record, per article of a full pair, the lift this term's list gives it. */
-  private liftList(plan: TermPlan, t: number, list: PostingList, whole: number, part: number, statusMax: number, rows: LiftRows, lifted: number[]): void {
+  private liftList(plan: TermPlan, t: number, list: PostingList, whole: number, part: number, classOk: Uint8Array, rows: LiftRows, lifted: number[]): void {
     const { pairClass } = this.scratch;
     const key = this.store.docs.key;
     const { ids, flags, length } = list;
@@ -74,7 +74,7 @@ export class Lifter {
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
         const dk = key[d]!;
-        if (pairClass[dk >> KEY_SHIFT] !== CLASS_FULL || (dk & KEY_STATUS_MASK) > statusMax) continue;
+        if (pairClass[dk >> KEY_SHIFT] !== CLASS_FULL || classOk[dk & KEY_CLASS_MASK] !== 1) continue;
         this.lift(d, t, (flags[k]! & FLAG_WHOLE ? whole : part) - plan.pairs.score[dk >> KEY_SHIFT]!, rows, lifted);
       }
       return;
@@ -85,7 +85,7 @@ export class Lifter {
       for (let i = 0, at = 0; i < members.length && at < length; i++) {
         const d = members.ids[i]!;
         at = gallop(ids, length, at, d);
-        if (at >= length || ids[at] !== d || (key[d]! & KEY_STATUS_MASK) > statusMax) continue;
+        if (at >= length || ids[at] !== d || classOk[key[d]! & KEY_CLASS_MASK] !== 1) continue;
         this.lift(d, t, (flags[at]! & FLAG_WHOLE ? whole : part) - plan.pairs.score[id]!, rows, lifted);
       }
     }

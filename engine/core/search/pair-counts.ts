@@ -1,6 +1,6 @@
 // (ISO title set × supplier) pairs: a partition of the catalogue with member lists and status counts.
 
-import { STATUS_RANKS } from './constants.ts';
+import { CLASS_SPAN, KEY_IN_STOCK } from './doc-table.ts';
 import { PostingList } from './posting-list.ts';
 
 /**
@@ -14,7 +14,7 @@ export interface Pair {
   readonly id: number;
   readonly set: number;
   readonly supplier: number;
-  /** Articles per status code. */
+  /** Articles per class code (status | in-stock bit). */
   readonly counts: Int32Array;
   readonly docs: PostingList;
 }
@@ -34,25 +34,32 @@ export class PairTable {
     return this.pairs.length;
   }
 
-  /** Add an article; returns its pair id. */
-  add(set: number, supplier: number, status: number, doc: number): number {
+  /** Add an article of class cls; returns its pair id. */
+  add(set: number, supplier: number, cls: number, doc: number): number {
     const key = set * PAIR_KEY_SPAN + supplier;
     let pair = this.byKey.get(key);
     if (!pair) {
-      pair = { id: this.free.pop() ?? this.pairs.length, set, supplier, counts: new Int32Array(STATUS_RANKS), docs: new PostingList() };
+      pair = { id: this.free.pop() ?? this.pairs.length, set, supplier, counts: new Int32Array(CLASS_SPAN), docs: new PostingList() };
       this.pairs[pair.id] = pair;
       this.byKey.set(key, pair);
       (this.ofSet[set] ??= []).push(pair);
       (this.ofSupplier[supplier] ??= []).push(pair);
     }
-    pair.counts[status]!++;
+    pair.counts[cls]!++;
     pair.docs.add(doc, 0);
     return pair.id;
   }
 
-  remove(pairId: number, status: number, doc: number): void {
+  /** An article's class changed (its stock crossed zero): membership stays, counters move. */
+  move(pairId: number, from: number, to: number): void {
+    const counts = this.pairs[pairId]!.counts;
+    counts[from]!--;
+    counts[to]!++;
+  }
+
+  remove(pairId: number, cls: number, doc: number): void {
     const pair = this.pairs[pairId]!;
-    pair.counts[status]!--;
+    pair.counts[cls]!--;
     pair.docs.remove(doc);
     if (pair.docs.length > 0) return;
     this.byKey.delete(pair.set * PAIR_KEY_SPAN + pair.supplier);
@@ -67,9 +74,15 @@ function drop(list: Pair[], pair: Pair): void {
   list.splice(list.indexOf(pair), 1);
 }
 
-/** Articles counted in per-status counters with status code <= statusMax. */
-export function countUpTo(counts: Int32Array, statusMax: number): number {
+/** Articles counted in per-class counters whose class the filter admits (classOk[c] === 1). */
+export function countClasses(counts: Int32Array, classOk: Uint8Array): number {
   let n = 0;
-  for (let s = 0; s <= statusMax; s++) n += counts[s]!;
+  for (let c = 0; c < CLASS_SPAN; c++) if (classOk[c] === 1) n += counts[c]!;
   return n;
+}
+
+/** Admitted articles of one status: its out-of-stock and in-stock classes. */
+export function countStatus(counts: Int32Array, status: number, classOk: Uint8Array): number {
+  const inStock = status | KEY_IN_STOCK;
+  return (classOk[status] === 1 ? counts[status]! : 0) + (classOk[inStock] === 1 ? counts[inStock]! : 0);
 }

@@ -4,7 +4,7 @@ const INITIAL_CAPACITY = 4;
 /** Flags are one byte. */
 const FLAG_SPAN = 256;
 
-/** Pair id → entries per status code; only on long name lists (see list-pairs.ts). */
+/** Pair id → entries per class code (status | in-stock bit); only on long name lists (see list-pairs.ts). */
 export type ListPairs = Map<number, Int32Array>;
 
 export class PostingList {

@@ -9,6 +9,7 @@ import { type Filter, Matcher, type TermPlan } from './matcher.ts';
 import { MultiEvaluator } from './multi-eval.ts';
 import { UnionEvaluator } from './union-eval.ts';
 import { FilterBuilder } from './filters.ts';
+import { KEY_IN_STOCK } from './doc-table.ts';
 import { fold, tokenize } from './normalize.ts';
 import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
@@ -52,6 +53,17 @@ export class SearchIndex {
     this.store.remove(artNo);
   }
 
+  /** The article's main-warehouse availability is now > 0 (true) or not; cheap when unchanged. */
+  setInStock(artNo: string, inStock: boolean): void {
+    this.store.setInStock(artNo, inStock);
+  }
+
+  /** The index's main-warehouse stock bit of an article (undefined when not indexed): for consistency checks. */
+  inStockOf(artNo: string): boolean | undefined {
+    const id = this.store.docs.idOf(Number(artNo));
+    return id < 0 ? undefined : (this.store.docs.key[id]! & KEY_IN_STOCK) !== 0;
+  }
+
   /**
    * Renumber now rather than at the next search (inserts out of article-number order or many
    * removals need it), and sort new vocabulary words into the prefix array: a bulk load calls
@@ -73,28 +85,25 @@ export class SearchIndex {
 
   /**
    * Matching articles after filters: `total` counts all, `hits` is [offset, offset + limit) in
-   * order of relevance, status, stock (availableOf > 0, asked only for candidates), article
-   * number. Text longer than QUERY_CHARS_MAX is truncated; limit is capped at HITS_LIMIT_MAX.
+   * order of relevance, status, stock, article number. Text longer than QUERY_CHARS_MAX is
+   * truncated; limit is capped at HITS_LIMIT_MAX.
+   *
+   * Stock: without availableOf, the index's own main-warehouse stock bits (SearchDoc.inStock and
+   * setInStock) rank and filter, and "in stock only" totals come from counters. With availableOf
+   * (another warehouse), it is asked only for candidates, and "in stock only" enumerates them all.
    */
-  search(q: SearchQuery, availableOf: AvailableOf): SearchResult {
+  search(q: SearchQuery, availableOf?: AvailableOf): SearchResult {
     const limit = clampInt(q.limit, HITS_LIMIT_MAX);
     const offset = clampInt(q.offset, OFFSET_MAX);
-    const s = this.scratch;
     this.store.prepare();
-    s.ensure(this.store.docs.end);
-    const stockMark = s.nextStockMark();
-    const docs = this.store.docs;
-    const inStock = (d: number): boolean => {
-      if (s.stockStamp[d] !== stockMark) {
-        s.stockStamp[d] = stockMark;
-        s.inStock[d] = availableOf(docs.artNoOf(d)) > 0 ? 1 : 0;
-      }
-      return s.inStock[d] === 1;
-    };
-    const filter = this.filters.of(q);
+    this.scratch.ensure(this.store.docs.end);
+    const own = availableOf === undefined;
+    const inStock = own ? this.ownStock() : this.askedStock(availableOf);
+    // With its own stock bits the index filters like a status; a callback's stock is filtered afterwards.
+    const filter = this.filters.of(q, own && q.inStockOnly === true);
     const text = clampQueryText(q.text);
     const need = offset + limit;
-    const inStockOnly = q.inStockOnly === true;
+    const inStockOnly = !own && q.inStockOnly === true;
     const byArtNo = this.searchArtNo(text.trim(), filter, need, inStockOnly, inStock);
     if (byArtNo) return this.result(byArtNo.total, byArtNo.order.slice(offset), byArtNo.mode);
     const terms = parseTerms(text);
@@ -109,6 +118,25 @@ export class SearchIndex {
     } finally {
       for (const p of plans) this.release(p);
     }
+  }
+
+  private ownStock(): (d: number) => boolean {
+    const key = this.store.docs.key;
+    return (d) => (key[d]! & KEY_IN_STOCK) !== 0;
+  }
+
+  /** Stock from the caller, read at most once per article per query. */
+  private askedStock(availableOf: AvailableOf): (d: number) => boolean {
+    const s = this.scratch;
+    const stockMark = s.nextStockMark();
+    const docs = this.store.docs;
+    return (d) => {
+      if (s.stockStamp[d] !== stockMark) {
+        s.stockStamp[d] = stockMark;
+        s.inStock[d] = availableOf(docs.artNoOf(d)) > 0 ? 1 : 0;
+      }
+      return s.inStock[d] === 1;
+    };
   }
 
   /** Type-ahead: completions of the last word being typed (most frequent first), then article names. */
@@ -138,7 +166,7 @@ export class SearchIndex {
     plans: TermPlan[], filter: Filter, need: number, inStockOnly: boolean, inStock: (d: number) => boolean,
   ): { total: number; order: number[] } {
     if (inStockOnly) {
-      // Every candidate's stock decides the total, so enumerate them all.
+      // Stock from a callback: every candidate's stock decides the total, so enumerate them all.
       let total = plans.length === 0 ? this.matcher.range(0, this.store.docs.end, 0, filter) : this.enumerateAll(plans, filter);
       total = this.keepInStock(total, inStock);
       return { total, order: this.ranker.top(total, need, inStock) };

@@ -12,6 +12,11 @@ export interface SearchDoc {
   /** Swedish + English titles of the article's division, subclass and class. */
   isoTitles: string[];
   status: ArticleStatus;
+  /**
+   * Available stock in the main warehouse now. The index keeps it per article (setInStock keeps it
+   * current), so searches against the main warehouse need no availability callback.
+   */
+  inStock?: boolean;
 }
 
 export interface SearchQuery {

@@ -1,11 +1,11 @@
 // Single-term and filter-only queries: exact totals from pair counters, pages by walking score levels.
 
 import { W_NAME, W_NAME_PART } from './constants.ts';
-import { KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
 import { type Filter, nameScore, type TermPlan } from './matcher.ts';
-import { countUpTo } from './pair-counts.ts';
+import { countClasses } from './pair-counts.ts';
 import { gallop } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
@@ -41,11 +41,11 @@ export class UnionEvaluator {
     const { pairs } = this.store.pairs;
     let n = 0;
     if (plan === null) {
-      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countUpTo(p.counts, f.statusMax);
+      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(p.counts, f.classOk);
       return n;
     }
     for (const id of plan.pairs.touched) {
-      if (plan.pairs.score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countUpTo(pairs[id]!.counts, f.statusMax);
+      if (plan.pairs.score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(pairs[id]!.counts, f.classOk);
     }
     return n + this.countOutside(plan, f);
   }
@@ -54,7 +54,7 @@ export class UnionEvaluator {
   page(plan: TermPlan | null, f: Filter, need: number, inStock: (d: number) => boolean): number[] {
     const streams = plan === null ? this.browseStreams(f) : this.termStreams(plan, f);
     const key = this.store.docs.key;
-    const { pairOk } = f;
+    const { pairOk, classOk } = f;
     const score = this.scratch.score;
     const out: number[] = [];
     for (let i = 0; i < streams.length && out.length < need; ) {
@@ -64,7 +64,7 @@ export class UnionEvaluator {
       for (let s = 0; s <= f.statusMax && out.length < need; s++) {
         const accept = (d: number): boolean => {
           const k = key[d]!;
-          return (k & KEY_STATUS_MASK) === s && (pairOk === null || pairOk[k >> KEY_SHIFT] === 1) && (plan === null || !this.scoresAbove(plan, d, level));
+          return (k & KEY_STATUS_MASK) === s && classOk[k & KEY_CLASS_MASK] === 1 && (pairOk === null || pairOk[k >> KEY_SHIFT] === 1) && (plan === null || !this.scoresAbove(plan, d, level));
         };
         const from = out.length;
         collectLevel(streams.slice(i, j), need - out.length, accept, inStock, this.scratch, out);
@@ -105,7 +105,7 @@ export class UnionEvaluator {
   private outsideFromPairs(list: PostingList, plan: TermPlan, f: Filter): number {
     let n = 0;
     for (const [id, counts] of list.pairs!) {
-      if (plan.pairs.score[id] === 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countUpTo(counts, f.statusMax);
+      if (plan.pairs.score[id] === 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(counts, f.classOk);
     }
     return n;
   }
@@ -116,7 +116,7 @@ export class UnionEvaluator {
     const mark = this.scratch.nextMark();
     const key = this.store.docs.key;
     const pairScore = plan.pairs.score;
-    const { statusMax, pairOk } = f;
+    const { classOk, pairOk } = f;
     let n = 0;
     if (anchor && stampCheaper(anchor, walk)) {
       // Stamped anchor entries are skipped below like duplicates: each is either in a matched
@@ -131,7 +131,7 @@ export class UnionEvaluator {
         const d = ids[k]!;
         const dk = key[d]!;
         const p = dk >> KEY_SHIFT;
-        if (pairScore[p]! > 0 || (dk & KEY_STATUS_MASK) > statusMax || (pairOk !== null && pairOk[p] !== 1)) continue;
+        if (pairScore[p]! > 0 || classOk[dk & KEY_CLASS_MASK] !== 1 || (pairOk !== null && pairOk[p] !== 1)) continue;
         if (stamp[d] === mark) continue;
         stamp[d] = mark;
         if (anchor) {
