@@ -6,13 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLoad } from './driver/load.ts';
-import { loginTokens, sampleCatalog } from './engine-client.ts';
+import { loginTokens, sampleCatalog, sampleOrdering } from './engine-client.ts';
 import { REPO_ROOT, startBenchEngine, tempDir } from './start-engine.ts';
 import { buildWorkload, WORKLOADS } from './workloads.ts';
 
 const TOP_FUNCTIONS = 30;
 const TOP_FILES = 15;
 const WARMUP_MS = 1_000;
+/** Who places the profiled orders and who tops up their stock (as bench/run.ts). */
+const ORDER_PRESCRIBER = 'ot1';
+const ORDER_STOCK_KEEPER = 'hmc1';
 
 interface ProfileNode {
   id: number;
@@ -90,11 +93,15 @@ async function main(): Promise<void> {
     scale: 'demo', nodeFlags: ['--cpu-prof', '--cpu-prof-dir', profDir], ...(childScript !== undefined ? { childScript: path.resolve(childScript) } : {}),
   });
   try {
-    const tokens = await loginTokens(engine.wsUrl, [spec.username]);
+    const tokens = await loginTokens(engine.wsUrl, [spec.username, ORDER_PRESCRIBER, ORDER_STOCK_KEEPER]);
     const catalog = await sampleCatalog(engine.wsUrl, tokens[spec.username]!);
+    // Workloads that place orders need patients and stocked articles; sampling them tops the stock up.
+    if (spec.kind !== 'read') catalog.ordering = await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!);
     const r = await runLoad({
       url: engine.wsUrl, connections: Number(c), pipeline: Number(p), warmupMs: WARMUP_MS, durationMs: Number(s) * 1000,
       mode: 'reply', encoding: 'msgpack', workload: buildWorkload(spec, catalog),
+      // Order workloads need a ring of unique idempotency keys, or the ring's repeats are answered as replays.
+      ...(spec.ringFrames !== undefined ? { ringFrames: spec.ringFrames } : {}),
       setup: () => [{ op: 'session.resume', args: { token: tokens[spec.username] } }],
       onWindow: (edge) => {
         if (edge === 'start') window.startUs = monotonicUs();
@@ -106,7 +113,8 @@ async function main(): Promise<void> {
     await engine.stop();
     fs.rmSync(engine.dataDir, { recursive: true, force: true });
   }
-  const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+  // The main thread's profile is written first (.0.001); worker threads', if any, after it.
+  const file = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0];
   if (file === undefined) throw new Error('no .cpuprofile written');
   const profile = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as CpuProfile;
   const { functions, files, totalMs } = selfTimes(profile, window);

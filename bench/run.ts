@@ -90,11 +90,22 @@ async function searchCompare(progress: (line: string) => void): Promise<BenchRes
 
 export interface RunOutput {
   results: BenchResults;
-  files: { json: string; svg: string; report: string };
+  /** Null for a partial run (`--only`), which writes nothing. */
+  files: { json: string; svg: string; report: string } | null;
 }
 
-/** Runs every suite of `settings` and writes the results and report under benchDir (bench/ by default). */
-export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunOutput> {
+/** Suite names `--only` takes besides workload names: the stock fan-out and the staff order feed. */
+const ONLY_PUBSUB = 'pubsub';
+const ONLY_FEED = 'feed';
+
+/**
+ * Runs every suite of `settings` and writes the results and report under benchDir (bench/ by default). With `only`
+ * (workload names, `pubsub`, `feed`) it runs just those WebSocket workloads (each paired with echo) and feeds, skips
+ * every other suite and writes nothing: a partial run must not replace the report.
+ */
+export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`), only?: ReadonlySet<string>): Promise<RunOutput> {
+  const wanted = (name: string): boolean => only === undefined || only.has(name);
+  const workloads = WORKLOADS.filter((w) => wanted(w.name));
   const startMs = performance.now();
   const loadAvgStart = Math.round(os.loadavg()[0]! * 100) / 100;
   const stamp = (): string => `[${((performance.now() - startMs) / 1000).toFixed(0).padStart(3)} s]`;
@@ -123,8 +134,10 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
   if (results.machine.cpuPressureStart > CPU_PRESSURE_BUSY_PCT || loadAvgStart > results.machine.cpus) notes.push(`The machine was busy when the run started (load average ${loadAvgStart} on ${results.machine.cpus} cores, CPU pressure ${results.machine.cpuPressureStart}%): expect noise, and compare ratios (taken back to back) rather than absolute figures.`);
 
   // In-process first, while no server is running.
-  progress('in-process (tinybench)');
-  results.inProcess = await runInProcess({ ...settings.inProcess, progress });
+  if (only === undefined) {
+    progress('in-process (tinybench)');
+    results.inProcess = await runInProcess({ ...settings.inProcess, progress });
+  }
   // The fsync floor is measured right before the first workload that writes (the disk's state then is the one the
   // writes meet: seeding's write-back long done, other processes' I/O as it is), or at the end if none writes.
   const measureFsync = async (): Promise<void> => {
@@ -153,30 +166,35 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     progress(`  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
       `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`);
 
-    progress(`websocket: ${WORKLOADS.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
+    progress(`websocket: ${workloads.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
     results.ws = await runWsSuite({
       engineUrl: engine.wsUrl, engineHttpUrl: engine.httpUrl, enginePid: engine.pid, echoUrl: echo.url, echoPid: echo.pid,
-      catalog, tokens, workloads: WORKLOADS, shapes: settings.ws.shapes, warmupMs: settings.ws.warmupMs, durationMs: settings.ws.durationMs, progress,
+      catalog, tokens, workloads, shapes: settings.ws.shapes, warmupMs: settings.ws.warmupMs, durationMs: settings.ws.durationMs, progress,
       engineGcPauses: engine.gcPauses,
       beforeWorkload: (spec) => (spec.kind === 'read' ? Promise.resolve() : measureFsync()),
     });
-    await measureFsync();
+    if (only === undefined || workloads.some((w) => w.kind !== 'read')) await measureFsync();
     results.driverCeilingPerS = Math.max(0, ...results.ws.map((p) => p.echo.driverCeilingPerS));
     progress(`  driver ceiling: ${fmtRate(results.driverCeilingPerS)} successful requests per driver CPU-second`);
     await echo.stop();
     echo = null;
 
-    progress(`pub/sub fan-out: ${settings.pubsub.spec.listeners} listeners`);
-    results.pubsub = await runPubSub({
-      engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.pubsub.spec,
-      warmupMs: settings.pubsub.warmupMs, durationMs: settings.pubsub.durationMs, progress,
-    });
+    if (wanted(ONLY_PUBSUB)) {
+      progress(`pub/sub fan-out: ${settings.pubsub.spec.listeners} listeners`);
+      results.pubsub = await runPubSub({
+        engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.pubsub.spec,
+        warmupMs: settings.pubsub.warmupMs, durationMs: settings.pubsub.durationMs, progress,
+      });
+    }
 
-    progress(`staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`);
-    results.feed = await runPubSub({
-      engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.feed.spec,
-      warmupMs: settings.feed.warmupMs, durationMs: settings.feed.durationMs, progress,
-    });
+    if (wanted(ONLY_FEED)) {
+      progress(`staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`);
+      results.feed = await runPubSub({
+        engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.feed.spec,
+        warmupMs: settings.feed.warmupMs, durationMs: settings.feed.durationMs, progress,
+      });
+    }
+    if (only !== undefined) return { results, files: null };
 
     progress('http: autocannon, engine vs uWS hello');
     hello = await startHello();
@@ -243,13 +261,14 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);
 if (isMain) {
-  const mode = process.argv[2] ?? 'quick';
+  const [mode = 'quick', flag, list] = process.argv.slice(2);
   const settings = mode === 'full' ? FULL : mode === 'quick' ? QUICK : null;
-  if (settings === null) {
-    process.stderr.write('usage: node --expose-gc --import tsx bench/run.ts quick|full\n');
+  const only = flag === '--only' && list !== undefined ? new Set(list.split(',')) : undefined;
+  if (settings === null || (flag !== undefined && only === undefined)) {
+    process.stderr.write(`usage: node --expose-gc --import tsx bench/run.ts quick|full [--only <workload>,${ONLY_PUBSUB},${ONLY_FEED}]\n`);
     process.exit(2);
   }
-  runBench(settings).then(
+  runBench(settings, BENCH_DIR, undefined, only).then(
     () => process.exit(0),
     (error: unknown) => {
       process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);

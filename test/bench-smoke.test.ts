@@ -30,10 +30,13 @@ afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 describe('bench smoke run (tiny sizes)', () => {
   let out: RunOutput;
+  let files: NonNullable<RunOutput['files']>;
 
   it('runs every suite and writes results, plot and report', async () => {
     out = await runBench(SMOKE, outDir, () => {});
-    for (const file of [out.files.json, out.files.svg, out.files.report]) expect(fs.existsSync(file)).toBe(true);
+    expect(out.files).not.toBeNull();
+    files = out.files!;
+    for (const file of [files.json, files.svg, files.report]) expect(fs.existsSync(file)).toBe(true);
   }, SMOKE_TIMEOUT_MS);
 
   it('pairs every workload and shape with an echo run, both answering', () => {
@@ -77,17 +80,17 @@ describe('bench smoke run (tiny sizes)', () => {
   });
 
   it('writes well-formed JSON, report and SVG', () => {
-    const json = JSON.parse(fs.readFileSync(out.files.json, 'utf8')) as RunOutput['results'];
+    const json = JSON.parse(fs.readFileSync(files.json, 'utf8')) as RunOutput['results'];
     expect(json.name).toBe('smoke');
     expect(json.machine.cpuModel).toBeTruthy();
     expect(json.git.commit).toBeTruthy();
     expect(json.targets.length).toBeGreaterThanOrEqual(5);
-    const report = fs.readFileSync(out.files.report, 'utf8');
+    const report = fs.readFileSync(files.report, 'utf8');
     for (const heading of ['## Targets', '## WebSocket', '## Pub/sub fan-out', '## Staff order feed', '## Durability floor', '## In-process', '## HTTP', '## Cold start']) {
       expect(report).toContain(heading);
     }
     expect(report).toContain('results/smoke-latency.svg');
-    const svg = fs.readFileSync(out.files.svg, 'utf8');
+    const svg = fs.readFileSync(files.svg, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg).not.toContain('NaN');
