@@ -206,10 +206,7 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
   let pushSeq = new Float64Array(1 << 16);
   let pushAt = new Float64Array(1 << 16);
   let pushCount = 0;
-  const onPush = (topic: string, event: unknown, receivedEpochMs: number): void => {
-    if (!subscribers.has(topic)) return;
-    const seq = (event as { seq?: unknown }).seq;
-    if (typeof seq !== 'number') return;
+  const record = (seq: number, receivedEpochMs: number): void => {
     if (pushCount === pushSeq.length) {
       const grownSeq = new Float64Array(pushSeq.length * 2);
       grownSeq.set(pushSeq);
@@ -220,6 +217,17 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     }
     pushSeq[pushCount] = seq;
     pushAt[pushCount++] = receivedEpochMs;
+  };
+  const onPush = (topic: string, event: unknown, receivedEpochMs: number): void => {
+    if (!subscribers.has(topic)) return;
+    // The order feed pushes one batch per commit: each order in it counts as delivered, at the batch's arrival.
+    const orders = (event as { orders?: unknown }).orders;
+    if (Array.isArray(orders)) {
+      for (const order of orders as Array<{ seq?: unknown }>) if (typeof order.seq === 'number') record(order.seq, receivedEpochMs);
+      return;
+    }
+    const seq = (event as { seq?: unknown }).seq;
+    if (typeof seq === 'number') record(seq, receivedEpochMs);
   };
 
   const serverCpu = cpuWindow(o.enginePid);
@@ -286,7 +294,8 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
   };
   o.progress?.(
     `  ${spec.listeners} listeners: ${result.writesPerS} writes/s -> ${result.deliveredPerS} pushes/s delivered ` +
-      `(${(result.deliveredShare * 100).toFixed(1)}% of expected), push p50 ${result.pushLatencyUs.p50} us p99 ${result.pushLatencyUs.p99} us`,
+      `(${(result.deliveredShare * 100).toFixed(1)}% of expected), push p50 ${result.pushLatencyUs.p50} us p99 ${result.pushLatencyUs.p99} us; ` +
+      `write ack p50 ${result.writeAckUs.p50} us p99 ${result.writeAckUs.p99} us; cpu engine ${result.serverCpuPct}% driver ${result.driverCpuPct}%`,
   );
   return result;
 }

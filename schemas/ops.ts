@@ -14,7 +14,8 @@ import { ArtNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, Warehous
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
  * `orders` (staff only): every placement and line status change. `orders/<userId>` and `messages/<userId>`: that
- * user's own orders and messages (only that user may subscribe).
+ * user's own orders and messages (only that user may subscribe). The push shapes are in the `subscribe` doc below;
+ * order topics carry one batch per group commit, so a hundred staff screens cost a hundred sends per commit.
  */
 export const Topic = z.string().regex(/^(stock\/\d{6}|orders|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
   'topic is stock/<artNo>, orders, orders/<userId> or messages/<userId>');
@@ -150,7 +151,14 @@ export const OPS = {
   }),
   subscribe: op({
     kind: 'session', roles: everyone, args: z.object({ topic: Topic }).strict(),
-    doc: 'Receive pushes `{ topic, event }` on a topic, sent after each committed change.',
+    doc: 'Receive pushes `{ topic, event }` on a topic, sent after each committed change (never before it is durable). ' +
+      '`stock/<artNo>`: `{ type: "stock", seq, warehouse, artNo, onHand, reserved, available }` per changed stock row. ' +
+      '`orders` and `orders/<userId>`: one push per group commit, `{ type: "orders", seq, orders, counts? }`, where `orders` ' +
+      'lists the commit\'s order changes in seq order, each `{ type: "order", change: "placed" | "status" | "deliveryDate", seq, ' +
+      'orderNo, prescriberId, warehouse, customerNo, recipientKind, placedMs, status, partialDelivery, plannedPickDate, ' +
+      'plannedDeliveryDate, lines: [{ lineNo, artNo, quantity, status }] }`, `seq` is the last of them, and `counts` (line ' +
+      'counts per status as of that seq) comes on the staff topic `orders` only. `messages/<userId>`: ' +
+      '`{ type: "message" | "messageDeleted", seq, message }`.',
   }),
   unsubscribe: op({
     kind: 'session', roles: everyone, args: z.object({ topic: Topic }).strict(),

@@ -60,7 +60,13 @@ describe('the last units', () => {
     const { rows } = await staff.call('stock.get', { artNo: CRUTCHES, warehouse: '10' });
     expect(rows[0]).toMatchObject({ onHand: UNITS, reserved: UNITS, available: 0 });
     // Every placement reached the staff screen, after it was durable (its push carries the committed seq).
-    for (const orderNo of orderNos) await staff.waitForPush((p) => p.topic === 'orders' && p.event.orderNo === orderNo && p.event.change === 'placed');
+    for (const orderNo of orderNos) await staff.waitForOrderPush('orders', (o) => o.orderNo === orderNo && o.change === 'placed');
+    // Placements that shared a group commit came in one push per topic, in seq order, its seq the last of them.
+    for (const { event } of staff.pushes.filter((p) => p.topic === 'orders')) {
+      const seqs = event.orders.map((o: any) => o.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(event.seq).toBe(seqs[seqs.length - 1]);
+    }
     // The next unit that comes back goes to the oldest waiting order.
     const oldestWaiting = Math.min(...replies.filter((r) => r.ok && r.result.lines[0].status === 'backorder').map((r) => (r as any).result.orderNo));
     const back = await staff.call('admin.stockAdjust', { warehouse: '10', artNo: CRUTCHES, delta: 1, reason: 'returned', note: '' });
@@ -107,15 +113,15 @@ describe('live order flow and messages', () => {
     // The reservation is pushed to everyone watching the article's stock, with the order's seq.
     const stockPush = await ot.waitForPush((p) => p.topic === `stock/${ROLLATOR}` && p.event.seq === placed.seq);
     expect(stockPush.event).toMatchObject({ warehouse: '10', reserved: before.reserved + 1, available: before.available - 1 });
-    const feed = await staff.waitForPush((p) => p.topic === 'orders' && p.event.orderNo === placed.orderNo);
-    expect(feed.event).toMatchObject({ change: 'placed', prescriberId: 'ot1', warehouse: '10', status: 'registered', lines: [{ artNo: ROLLATOR, status: 'registered' }] });
-    expect(feed.event.counts.registered).toBeGreaterThan(0);
-    await ot.waitForPush((p) => p.topic === 'orders/ot1' && p.event.orderNo === placed.orderNo && p.event.change === 'placed');
+    const feed = await staff.waitForOrderPush('orders', (o) => o.orderNo === placed.orderNo);
+    expect(feed.order).toMatchObject({ change: 'placed', seq: placed.seq, prescriberId: 'ot1', warehouse: '10', status: 'registered', lines: [{ artNo: ROLLATOR, status: 'registered' }] });
+    expect(feed.batch.counts.registered).toBeGreaterThan(0);
+    await ot.waitForOrderPush('orders/ot1', (o) => o.orderNo === placed.orderNo && o.change === 'placed');
     const picked = await staff.call('fulfil.pick', { orderNo: placed.orderNo });
     expect(picked.lines[0].individuals).toHaveLength(1);
-    const status = await ot.waitForPush((p) => p.topic === 'orders/ot1' && p.event.orderNo === placed.orderNo && p.event.status === 'picking');
-    expect(status.event.counts).toBeUndefined();
-    await staff.waitForPush((p) => p.topic === 'orders' && p.event.orderNo === placed.orderNo && p.event.lines[0].status === 'picking');
+    const status = await ot.waitForOrderPush('orders/ot1', (o) => o.orderNo === placed.orderNo && o.status === 'picking');
+    expect(status.batch.counts).toBeUndefined();
+    await staff.waitForOrderPush('orders', (o) => o.orderNo === placed.orderNo && o.lines[0].status === 'picking');
     const cancel = await ot.request('order.cancel', { orderNo: placed.orderNo });
     expect(cancel.ok ? 'ok' : cancel.error.code).toBe('order_not_cancellable');
 

@@ -120,6 +120,15 @@ describe('portal api client', () => {
     first.take('subscribe');
     first.reply({ topic: 'stock/100001', event: { type: 'stock', warehouse: '10', available: 4 } });
     expect(events).toEqual([{ type: 'stock', warehouse: '10', available: 4 }]);
+    // An order topic's batch (one push per commit) reaches the handlers one order at a time, counts on the last.
+    const orders: any[] = [];
+    const stopOrders = api.subscribe('orders', (event: any) => orders.push(event));
+    first.take('subscribe');
+    const counts = { registered: 2 };
+    first.reply({ topic: 'orders', event: { type: 'orders', seq: 8, orders: [{ type: 'order', seq: 7, orderNo: 1 }, { type: 'order', seq: 8, orderNo: 2 }], counts } });
+    expect(orders).toEqual([{ type: 'order', seq: 7, orderNo: 1 }, { type: 'order', seq: 8, orderNo: 2, counts }]);
+    stopOrders();
+    first.take('unsubscribe');
 
     // A read in flight when the connection drops is sent again on the next connection; a command fails.
     const read = api.call('catalog.article', { artNo: '100002' });

@@ -1,6 +1,10 @@
-// The live order flow: turns a durable journal entry and its written rows into pushes on `orders` (staff),
+// The live order flow: turns durable journal entries and their written rows into pushes on `orders` (staff),
 // `orders/<prescriberId>` and `messages/<userId>`. Counts per line status are kept here from the committed events
 // only, so a push never reports an order that is not yet on disk.
+//
+// Order events are batched: every entry of one group commit is added, then `take` returns one push per order topic
+// carrying that commit's order events in seq order. At a hundred staff screens, one message per order per screen
+// was a hundred sends per placement; one per commit is a hundred per commit, however many orders it holds.
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { LineStatus, Message, Order } from '../../schemas/orders.ts';
 import { orderStatus } from '../core/orders/order-queries.ts';
@@ -14,9 +18,13 @@ export interface FeedPush {
 }
 
 type Change = 'placed' | 'status' | 'deliveryDate';
+type OrderEvent = ReturnType<typeof orderEvent>;
 
 export class OrderFeed {
   private readonly counts: Record<LineStatus, number>;
+  /** Order events waiting for `take`, per topic; only topics someone listened to when the entry came. */
+  private readonly pending = new Map<string, OrderEvent[]>();
+  private messages: FeedPush[] = [];
 
   /** Starts from the state as loaded, which is all durable. */
   constructor(state: State) {
@@ -28,24 +36,54 @@ export class OrderFeed {
     return this.counts;
   }
 
-  /** Call once per durable entry, in seq order (the engine's commit listeners are). */
-  pushes(entry: JournalEntry, rows: readonly RowWrite[]): FeedPush[] {
+  /**
+   * Call once per durable entry, in seq order (the engine's commit listeners are). Nothing is built for a topic
+   * nobody listens to (`listened` false): counts are kept either way.
+   */
+  add(entry: JournalEntry, rows: readonly RowWrite[], listened: (topic: string) => boolean): void {
     const changes = this.countAndClassify(entry);
-    if (changes.size === 0 && !rows.some((r) => r.table === 'messages')) return [];
-    const out: FeedPush[] = [];
+    if (changes.size === 0 && !rows.some((r) => r.table === 'messages')) return;
     for (const row of rows) {
       if (row.table === 'orders') {
         const order = row.value as Order;
+        const personal = ordersTopicOf(order.prescriberId);
+        const staff = listened(ORDERS_TOPIC);
+        if (!staff && !listened(personal)) continue;
         const event = orderEvent(entry.seq, order, changes.get(order.orderNo) ?? 'status');
-        out.push({ topic: ORDERS_TOPIC, event: { ...event, counts: { ...this.counts } } });
-        out.push({ topic: ordersTopicOf(order.prescriberId), event });
+        if (staff) this.queue(ORDERS_TOPIC, event);
+        if (listened(personal)) this.queue(personal, event);
       } else if (row.table === 'messages') {
         const message = row.value as Message;
+        const topic = messagesTopicOf(message.userId);
+        if (!listened(topic)) continue;
         const type = message.deletedMs === null ? 'message' : 'messageDeleted';
-        out.push({ topic: messagesTopicOf(message.userId), event: { type, seq: entry.seq, message } });
+        this.messages.push({ topic, event: { type, seq: entry.seq, message } });
       }
     }
+  }
+
+  /**
+   * The pushes of everything added since the last call: per order topic one `orders` event (its orders in seq order,
+   * `seq` the last of them; the staff topic adds the counts as of the last entry added), then each message push.
+   */
+  take(): FeedPush[] {
+    const out: FeedPush[] = [];
+    for (const [topic, orders] of this.pending) {
+      const seq = orders[orders.length - 1]!.seq;
+      out.push({ topic, event: topic === ORDERS_TOPIC ? { type: 'orders', seq, orders, counts: { ...this.counts } } : { type: 'orders', seq, orders } });
+    }
+    this.pending.clear();
+    if (this.messages.length > 0) {
+      out.push(...this.messages);
+      this.messages = [];
+    }
     return out;
+  }
+
+  private queue(topic: string, event: OrderEvent): void {
+    const list = this.pending.get(topic);
+    if (list === undefined) this.pending.set(topic, [event]);
+    else list.push(event);
   }
 
   private countAndClassify(entry: JournalEntry): Map<number, Change> {
@@ -73,7 +111,7 @@ export class OrderFeed {
 
 function orderEvent(seq: number, order: Order, change: Change) {
   return {
-    type: 'order', change, seq, orderNo: order.orderNo, prescriberId: order.prescriberId, warehouse: order.warehouse,
+    type: 'order' as const, change, seq, orderNo: order.orderNo, prescriberId: order.prescriberId, warehouse: order.warehouse,
     customerNo: order.customerNo, recipientKind: order.recipient.kind, placedMs: order.placedMs,
     status: orderStatus(order), partialDelivery: order.partialDelivery,
     plannedPickDate: order.plannedPickDate, plannedDeliveryDate: order.plannedDeliveryDate,

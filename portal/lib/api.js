@@ -1,4 +1,5 @@
 // WebSocket client of the engine: JSON request/reply pipelined by id, pushes by topic, reconnect with backoff, session resume.
+import { pushEvents } from './push-events.js';
 
 const TOKEN_KEY = 'aidstock.token';
 const BACKOFF_FIRST_MS = 300;
@@ -186,8 +187,11 @@ function onFrame(data) {
   try { frame = JSON.parse(data); } catch { return; }
   if (frame === null || typeof frame !== 'object') return;
   if (typeof frame.topic === 'string' && !('id' in frame)) {
+    const events = pushEvents(frame.event);
     for (const handler of [...(topics.get(frame.topic) ?? [])]) {
-      try { handler(frame.event, frame.topic); } catch (error) { console.error(error); }
+      for (const event of events) {
+        try { handler(event, frame.topic); } catch (error) { console.error(error); }
+      }
     }
     return;
   }

@@ -85,6 +85,15 @@ export class TestClient {
     }
   }
 
+  /**
+   * The first order event on an order topic (`orders`, `orders/<userId>`) that matches, with the batch push it came in
+   * (one push per topic per commit: `{ type: 'orders', seq, orders: [...], counts? }`).
+   */
+  async waitForOrderPush(topic: string, match: (order: any) => boolean, timeoutMs = 5_000): Promise<{ batch: any; order: any }> {
+    const push = await this.waitForPush((p) => p.topic === topic && p.event.type === 'orders' && p.event.orders.some(match), timeoutMs);
+    return { batch: push.event, order: push.event.orders.find(match) };
+  }
+
   async waitClosed(timeoutMs = 5_000): Promise<number> {
     const until = Date.now() + timeoutMs;
     while (this.closeCode === null) {
