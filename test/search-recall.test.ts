@@ -115,6 +115,36 @@ describe('generated catalogue vs brute-force reference', () => {
     expect(disagreements(mulberry32(SEED + 3), (q) => ({ ours: own.search(q), ref: held.search(q, stockOf) }))).toEqual([]);
   }, TIMEOUT_MS);
 
+  it('never answers from a stale term expansion: queries interleaved with upserts and removes', () => {
+    const rng = mulberry32(SEED + 4);
+    const live = new Map(docs.slice(0, 1500).map((d) => [d.artNo, d]));
+    const index3 = build([...live.values()]);
+    // Short prefixes (merged name lists) and whole words, asked before and after every change.
+    const texts = ['st', 'ro', 'gr', 'sto', 'rol', 'rullstol', 'dusch', ...queries.slice(0, 40).map((q) => q.text)];
+    const wrong: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const victim = live.get(pick(rng, [...live.keys()]))!;
+      const donor = pick(rng, docs.slice(1500));
+      if (chance(rng, 0.3)) {
+        index3.remove(victim.artNo);
+        live.delete(victim.artNo);
+      } else {
+        const next = chance(rng, 0.5) ? { ...victim, name: donor.name } : { ...donor, artNo: String(800000 + i) };
+        index3.upsert(next);
+        live.set(next.artNo, next);
+      }
+      if (i % 10 !== 0) continue;
+      const ref3 = new ReferenceSearch([...live.values()]);
+      for (const text of texts) {
+        const query = { text, limit: 10, offset: 0 };
+        const ours = index3.search(query, availableOf);
+        const ref = ref3.search(query, availableOf);
+        if (ours.total !== ref.total || ours.hits.map((h) => h.artNo).join() !== ref.ranked.slice(0, 10).join()) wrong.push(`${i}: ${text}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, TIMEOUT_MS);
+
   it('agrees after live upserts and removes (renames, moves, status changes, new articles)', () => {
     const rng = mulberry32(SEED + 1);
     const live = new Map(docs.slice(0, 2000).map((d) => [d.artNo, d]));

@@ -9,9 +9,12 @@ import type { Form } from './vocabulary.ts';
 /** Up to this many sources are checked one by one; beyond (short prefixes) the article's words are. */
 const SOURCES_SCAN_MAX = 8;
 
+/** Best group source per pair id for one term of one query: the hits of a page share few pairs. */
+export type PairBest = Map<number, { at: number; score: number }>;
+
 /** How the term matched article d: the best-scoring source, first in source order on ties. */
-export function explainTerm(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number> | null): string {
-  const best = index === null ? scanSources(store, plan, d) : scanWords(store, plan, d, index);
+export function explainTerm(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number> | null, pairBest: PairBest): string {
+  const best = index === null ? scanSources(store, plan, d) : scanWords(store, plan, d, index, pairBest);
   return best ? describeMatch(plan.term, best) : plan.term.text;
 }
 
@@ -41,23 +44,44 @@ function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | und
   return best;
 }
 
-/** The same answer from the article's own words (name, supplier, ISO titles) looked up by form. */
-function scanWords(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number>): Source | undefined {
-  let bestAt = -1;
-  let bestScore = 0;
-  const consider = (form: Form, weight: number): void => {
+/**
+ * The same answer from the article's own words looked up by form: its name words, then the
+ * supplier and ISO title words of its pair (computed once per pair; the best is the highest score,
+ * then the earliest source, so the order of looking does not matter).
+ */
+function scanWords(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number>, pairBest: PairBest): Source | undefined {
+  const pairId = store.docs.pair(d);
+  let group = pairBest.get(pairId);
+  if (group === undefined) pairBest.set(pairId, (group = groupBest(store, plan, pairId, index)));
+  let bestAt = group.at;
+  let bestScore = group.score;
+  for (const form of store.docs.forms[d]!) {
     const at = index.get(form);
-    if (at === undefined) return;
-    const v = plan.sources[at]!.quality * weight;
+    if (at === undefined) continue;
+    const v = plan.sources[at]!.quality * (form.docs!.flagOf(d) & FLAG_WHOLE ? W_NAME : W_NAME_PART);
     if (v > bestScore || (v === bestScore && at < bestAt)) {
       bestAt = at;
       bestScore = v;
     }
+  }
+  return bestAt < 0 ? undefined : plan.sources[bestAt];
+}
+
+/** Best source among a pair's supplier and ISO title words (at -1 when none). */
+function groupBest(store: IndexStore, plan: TermPlan, pairId: number, index: Map<Form, number>): { at: number; score: number } {
+  const best = { at: -1, score: 0 };
+  const consider = (form: Form, weight: number): void => {
+    const at = index.get(form);
+    if (at === undefined) return;
+    const v = plan.sources[at]!.quality * weight;
+    if (v > best.score || (v === best.score && at < best.at)) {
+      best.at = at;
+      best.score = v;
+    }
   };
-  for (const form of store.docs.forms[d]!) consider(form, form.docs!.flagOf(d) & FLAG_WHOLE ? W_NAME : W_NAME_PART);
-  const pair = store.pairs.pairs[store.docs.pair(d)]!;
+  const pair = store.pairs.pairs[pairId]!;
   for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, W_SUPPLIER);
   const set = store.sets.groups[pair.set]!;
   set.forms.forEach((form, i) => consider(form, set.words[i]![1] & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
-  return bestAt < 0 ? undefined : plan.sources[bestAt];
+  return best;
 }

@@ -16,6 +16,7 @@ export class FilterBuilder {
   private setMask: Uint8Array = new Uint8Array(0);
   private pairMask: Uint8Array = new Uint8Array(0);
   private readonly classMask = new Uint8Array(CLASS_SPAN);
+  private readonly classList = new Int32Array(CLASS_SPAN);
 
   constructor(private readonly store: IndexStore) {}
 
@@ -28,15 +29,18 @@ export class FilterBuilder {
   of(q: SearchQuery, stockOnly: boolean): Filter {
     const statusMax = q.includeDiscontinued ? STATUS_MAX_ALL : STATUS_MAX_DEFAULT;
     const classOk = this.classMask;
+    let admitted = 0;
     for (let c = 0; c < CLASS_SPAN; c++) {
       const status = c & KEY_STATUS_MASK;
       classOk[c] = status !== STATUS_FREE && status <= statusMax && (!stockOnly || (c & KEY_IN_STOCK) !== 0) ? 1 : 0;
+      if (classOk[c] === 1) this.classList[admitted++] = c;
     }
+    const classes = this.classList.subarray(0, admitted);
     const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
     const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
     const supplierAllowed = supplierKey ? (this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey)) : null;
     const setAllowed = isoKey ? (this.setMask = groupMask(this.setMask, this.store.sets.groups, isoKey)) : null;
-    return { statusMax, classOk, supplierAllowed, setAllowed, pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null };
+    return { statusMax, classOk, classes, supplierAllowed, setAllowed, pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null };
   }
 
   /** Per pair, so hot loops check one small array per article. */

@@ -3,6 +3,8 @@
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
+import type { MergedNames } from './merged-names.ts';
+import type { Expansion } from './term-memo.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { QueryTerm } from './query-terms.ts';
@@ -15,6 +17,8 @@ export interface Filter {
   statusMax: number;
   /** Per class code (key & KEY_CLASS_MASK): 1 when admitted (status up to statusMax, and in stock if asked). */
   classOk: Uint8Array;
+  /** The admitted class codes, for summing per-class counters without testing every class. */
+  classes: Int32Array;
   supplierAllowed: Uint8Array | null;
   setAllowed: Uint8Array | null;
   /** Per pair id: 1 when both its set and its supplier are allowed (null = all are). */
@@ -32,6 +36,10 @@ export interface TermPlan {
   docCost: number;
   /** Articles to enumerate if this term drives. */
   cost: number;
+  /** Name lists merged across spellings, when the single-term path uses them (else null). */
+  names: MergedNames | null;
+  /** The memoised expansion behind sources (null outside a query). */
+  expansion: Expansion | null;
 }
 
 export const CLASS_FULL = 1;

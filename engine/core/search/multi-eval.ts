@@ -40,7 +40,7 @@ export class MultiEvaluator {
       const full = classified.filter((id) => s.pairClass[id] === CLASS_FULL);
       const explicit = this.matcher.run(plans, false);
       let total = explicit;
-      for (const id of full) total += countClasses(this.pair(id).counts, f.classOk);
+      for (const id of full) total += countClasses(this.pair(id).counts, f.classes);
       const boundary = (lifted: number[]): number => this.boundary(explicit, lifted, full, f, Math.min(need, total));
       const boosted = this.lifter.boost(plans, f.classOk, full, Math.min(need, total), boundary);
       const order = this.rank(explicit, boosted, full, f, Math.min(need, total), inStock);

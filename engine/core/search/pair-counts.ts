@@ -74,10 +74,10 @@ function drop(list: Pair[], pair: Pair): void {
   list.splice(list.indexOf(pair), 1);
 }
 
-/** Articles counted in per-class counters whose class the filter admits (classOk[c] === 1). */
-export function countClasses(counts: Int32Array, classOk: Uint8Array): number {
+/** Articles counted in per-class counters, summed over the admitted class codes (Filter.classes). */
+export function countClasses(counts: Int32Array, classes: Int32Array): number {
   let n = 0;
-  for (let c = 0; c < CLASS_SPAN; c++) if (classOk[c] === 1) n += counts[c]!;
+  for (let i = 0; i < classes.length; i++) n += counts[classes[i]!]!;
   return n;
 }
 

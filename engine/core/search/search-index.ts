@@ -6,6 +6,7 @@ import {
 } from './constants.ts';
 import { IndexStore } from './index-store.ts';
 import { type Filter, Matcher, type TermPlan } from './matcher.ts';
+import { mergeNames, worthMerging } from './merged-names.ts';
 import { MultiEvaluator } from './multi-eval.ts';
 import { UnionEvaluator } from './union-eval.ts';
 import { FilterBuilder } from './filters.ts';
@@ -15,15 +16,19 @@ import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
 import { completions, didYouMean } from './suggestions.ts';
-import { explainTerm, sourceIndex } from './explain.ts';
-import { type Source, termSources } from './term-sources.ts';
+import { explainTerm, type PairBest, sourceIndex } from './explain.ts';
+import type { Source } from './term-sources.ts';
+import { type Expansion, TermMemo } from './term-memo.ts';
 import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';
 
 const ARTNO_QUERY = new RegExp(`^\\d{${ARTNO_PREFIX_MIN_DIGITS},${ARTNO_DIGITS}}$`);
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
 /** How the candidates of one query were found, for SearchHit.matched. */
-type Mode = { kind: 'artno'; digits: string; exact: boolean } | { kind: 'text'; plans: TermPlan[] } | { kind: 'browse' };
+type Mode =
+  | { kind: 'artno'; digits: string; exact: boolean }
+  | { kind: 'text'; plans: TermPlan[]; expansions: Expansion[] }
+  | { kind: 'browse' };
 
 export class SearchIndex {
   private readonly store = new IndexStore();
@@ -41,15 +46,22 @@ export class SearchIndex {
     pairs: new PairMask(),
     docCost: 0,
     cost: 0,
+    names: null,
+    expansion: null,
   }));
   private readonly filters = new FilterBuilder(this.store);
+  private readonly terms = new TermMemo();
+  /** The expansion behind each plan slot of the current query. */
+  private readonly expansions: Expansion[] = [];
 
   /** Add or replace the article with doc.artNo; takes effect for the next search. */
   upsert(doc: SearchDoc): void {
+    this.terms.invalidate();
     this.store.upsert(doc);
   }
 
   remove(artNo: string): void {
+    this.terms.invalidate();
     this.store.remove(artNo);
   }
 
@@ -114,7 +126,8 @@ export class SearchIndex {
         return { total: 0, hits: [], ...optional(didYouMean(this.store, terms, known)) };
       }
       const { total, order } = this.evaluate(plans, filter, need, inStockOnly, inStock);
-      return this.result(total, order.slice(offset), plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans });
+      const mode: Mode = plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans, expansions: this.expansions.slice(0, plans.length) };
+      return this.result(total, order.slice(offset), mode);
     } finally {
       for (const p of plans) this.release(p);
     }
@@ -175,6 +188,11 @@ export class SearchIndex {
     if (plans.length > 1) return this.multi.run(plans, filter, need, inStock);
     // One word or filters only: counters and level walks, never all candidates.
     const plan = plans[0] ?? null;
+    if (plan !== null) {
+      const expansion = this.expansions[0]!;
+      if (expansion.names === undefined) expansion.names = worthMerging(expansion.sources) ? mergeNames(expansion.sources, this.store.docs.end) : null;
+      plan.names = expansion.names;
+    }
     const total = this.union.count(plan, filter);
     return { total, order: total === 0 ? [] : this.union.page(plan, filter, Math.min(need, total), inStock) };
   }
@@ -183,7 +201,10 @@ export class SearchIndex {
     return terms.map((term, i) => {
       const plan = this.slots[i]!;
       plan.term = term;
-      termSources(term, this.store.vocab, plan.sources);
+      const expansion = this.terms.get(term, this.store.vocab);
+      for (const src of expansion.sources) plan.sources.push(src);
+      this.expansions[i] = expansion;
+      plan.expansion = expansion;
       this.matcher.plan(plan);
       return plan;
     });
@@ -203,6 +224,8 @@ export class SearchIndex {
     plan.suppliers.reset();
     plan.pairs.reset();
     plan.sources.length = 0;
+    plan.names = null;
+    plan.expansion = null;
   }
 
   /**
@@ -231,14 +254,15 @@ export class SearchIndex {
   }
 
   private result(total: number, page: number[], mode: Mode): SearchResult {
-    const indexes = mode.kind === 'text' ? mode.plans.map(sourceIndex) : [];
+    const indexes = mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
+    const pairBest = indexes.map((): PairBest => new Map());
     const hits = page.map((d): SearchHit => {
       const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;
       if (mode.kind === 'browse') return { artNo, score, matched: [] };
       if (mode.kind === 'artno') return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };
       // Terms in query order (plans keep it), each with its best-scoring source.
-      return { artNo, score, matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!)) };
+      return { artNo, score, matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!)) };
     });
     return { total, hits };
   }

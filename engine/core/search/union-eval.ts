@@ -9,6 +9,7 @@ import { countClasses } from './pair-counts.ts';
 import { gallop } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
+import { type MergedNames, mergedScore } from './merged-names.ts';
 
 /**
  * Why a separate path: a one-word query ("rullstol", "för", "med") can match half the catalogue,
@@ -26,7 +27,7 @@ import type { Scratch } from './scratch.ts';
 const GALLOP_STEPS_PER_STAMP = 2;
 
 /** A level stream with the score all its accepted entries get. */
-interface ScoredStream extends Stream {
+export interface ScoredStream extends Stream {
   score: number;
 }
 
@@ -41,13 +42,28 @@ export class UnionEvaluator {
     const { pairs } = this.store.pairs;
     let n = 0;
     if (plan === null) {
-      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(p.counts, f.classOk);
+      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(p.counts, f.classes);
       return n;
     }
     for (const id of plan.pairs.touched) {
-      if (plan.pairs.score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(pairs[id]!.counts, f.classOk);
+      if (plan.pairs.score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(pairs[id]!.counts, f.classes);
     }
-    return n + this.countOutside(plan, f);
+    return n + (plan.names === null ? this.countOutside(plan, f) : this.countMergedOutside(plan.names, plan, f));
+  }
+
+  /** Merged name entries outside the matched pairs: one walk, no de-duplication needed. */
+  private countMergedOutside(names: MergedNames, plan: TermPlan, f: Filter): number {
+    const key = this.store.docs.key;
+    const pairScore = plan.pairs.score;
+    const { classOk, pairOk } = f;
+    const { ids } = names;
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const dk = key[ids[k]!]!;
+      const p = dk >> KEY_SHIFT;
+      if (pairScore[p]! === 0 && classOk[dk & KEY_CLASS_MASK] === 1 && (pairOk === null || pairOk[p] === 1)) n++;
+    }
+    return n;
   }
 
   /** The best `need` articles in final order; their scores are left in scratch.score. */
@@ -105,7 +121,7 @@ export class UnionEvaluator {
   private outsideFromPairs(list: PostingList, plan: TermPlan, f: Filter): number {
     let n = 0;
     for (const [id, counts] of list.pairs!) {
-      if (plan.pairs.score[id] === 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(counts, f.classOk);
+      if (plan.pairs.score[id] === 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(counts, f.classes);
     }
     return n;
   }
@@ -144,14 +160,26 @@ export class UnionEvaluator {
     return n;
   }
 
-  /** Name lists (whole words, then compound heads) and matched groups, best score first. */
+  /**
+   * Name lists (whole words, then compound heads) and matched groups, best score first. Without
+   * group filters they depend on the term and the index only, so they are kept with its expansion.
+   */
   private termStreams(plan: TermPlan, f: Filter): ScoredStream[] {
+    if (f.setAllowed !== null || f.supplierAllowed !== null || plan.expansion === null) return this.buildStreams(plan, f);
+    return (plan.expansion.streams ??= this.buildStreams(plan, f));
+  }
+
+  private buildStreams(plan: TermPlan, f: Filter): ScoredStream[] {
     const streams: ScoredStream[] = [];
-    for (const src of plan.sources) {
-      const list = src.form.docs;
-      if (!list) continue;
-      streams.push(stream(list, MASK_WHOLE, src.quality * W_NAME));
-      streams.push(stream(list, MASK_DERIVED_ONLY, src.quality * W_NAME_PART));
+    if (plan.names !== null) {
+      for (const { ids, score } of plan.names.levels) streams.push({ ids, flags: null, length: ids.length, mask: MASK_ALL, score });
+    } else {
+      for (const src of plan.sources) {
+        const list = src.form.docs;
+        if (!list) continue;
+        streams.push(stream(list, MASK_WHOLE, src.quality * W_NAME));
+        streams.push(stream(list, MASK_DERIVED_ONLY, src.quality * W_NAME_PART));
+      }
     }
     for (const g of plan.sets.touched) {
       if (f.setAllowed === null || f.setAllowed[g] === 1) streams.push(stream(this.store.sets.groups[g]!.docs, MASK_ALL, plan.sets.scores[g]!));
@@ -177,7 +205,7 @@ export class UnionEvaluator {
   /** Whether another source of the term gives the article a better score than this level. */
   private scoresAbove(plan: TermPlan, d: number, level: number): boolean {
     if (plan.pairs.score[this.store.docs.key[d]! >> KEY_SHIFT]! > level) return true;
-    return nameScore(plan, d, level) > level;
+    return plan.names === null ? nameScore(plan, d, level) > level : mergedScore(plan.names, d) > level;
   }
 }
 

@@ -1,0 +1,52 @@
+// Memo of term expansion: the vocabulary spellings a query term matches, kept until the index changes.
+
+import { TERM_MEMO_MAX } from './constants.ts';
+import type { MergedNames } from './merged-names.ts';
+import type { QueryTerm } from './query-terms.ts';
+import type { ScoredStream } from './union-eval.ts';
+import { type Source, termSources } from './term-sources.ts';
+import type { Form, Vocabulary } from './vocabulary.ts';
+
+/** One term's expansion, and (for explaining hits) each form's position in it, built on first use. */
+export interface Expansion {
+  readonly sources: readonly Source[];
+  positions: Map<Form, number> | null;
+  /** Merged name lists (single-term queries), built on first use; null when merging does not pay. */
+  names: MergedNames | null | undefined;
+  /** The single-term page's score streams without group filters (union-eval.ts), built on first use. */
+  streams: ScoredStream[] | null;
+}
+
+/**
+ * Why: a two- or three-letter prefix expands to hundreds of words ("gra": 340 at 100 000 articles);
+ * scanning the prefix array, checking liveness and sorting the sources cost more than the rest of
+ * the query. The expansion is a pure function of the term and of which words are live, so it is
+ * kept until the next article upsert or removal (the only changes to the vocabulary; stock changes
+ * never touch it), with what is derived from the term and the index alone (merged name lists, score
+ * streams). Results are never memoised: counts, ranks and stock are computed per query.
+ */
+export class TermMemo {
+  private readonly entries = new Map<string, Expansion>();
+  private generation = 0;
+  private seen = -1;
+
+  /** Any article upsert or removal may change which words are live. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  get(term: QueryTerm, vocab: Vocabulary): Expansion {
+    if (this.seen !== this.generation) {
+      this.entries.clear();
+      this.seen = this.generation;
+    }
+    const key = `${term.prefix ? 1 : 0}${term.typos}${term.text}`;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      if (this.entries.size >= TERM_MEMO_MAX) this.entries.clear();
+      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, streams: null };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
