@@ -11,6 +11,12 @@ import type { Rejection } from './core/rejections.ts';
 import { stateFromTables, type State, type TableName } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
 
+/**
+ * Tables whose rows apply replaces and never changes in place (engine/core/orders/apply-orders.ts): the row object as
+ * written stays as it was, so it is handed on without a copy. Other rows (stock balances) change in place.
+ */
+const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set(['orders', 'individuals', 'messages']);
+
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded;
 export interface Overloaded { ok: false; code: 'overloaded'; message: string }
 
@@ -92,7 +98,10 @@ export class Engine {
     return { ok: true, seq: entry.seq, events: entry.events };
   }
 
-  /** The current values of every row the events touched; encoded by the store synchronously, so later changes cannot leak in. */
+  /**
+   * The current values of every row the events touched: encoded by the store synchronously, and copies (or rows never
+   * changed in place), so later commands cannot change what the commit listeners see.
+   */
   private rowsOf(events: readonly Event[]): RowWrite[] {
     const rows: RowWrite[] = [];
     // Several events of one command often touch the same row (an order's lines): write and publish it once.
@@ -106,7 +115,7 @@ export class Engine {
         }
         const value = (this.state[table] as Map<string | number, unknown>).get(key);
         assert(value !== undefined, `row ${table}/${key} exists after ${event.type}`);
-        rows.push({ table: table as TableName, key, value: { ...value } });
+        rows.push({ table: table as TableName, key, value: COPY_ON_WRITE_TABLES.has(table) ? value : { ...value } });
       }
     }
     return rows;

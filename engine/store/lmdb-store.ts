@@ -11,7 +11,9 @@ import type { AuditRecord, Loaded, RowWrite, Store, StoreStats } from './store.t
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
 const FILE_NAME = 'aidstock.mdb';
+/** Written by earlier versions with every append; now the journal's last key is the seq (see the constructor). */
 const META_SEQ = 'seq';
+const META_WRITTEN = 'written';
 
 type Key = string | number;
 
@@ -25,6 +27,7 @@ export class LmdbStore implements Store {
   private auditCount = 0;
   private readonly filePath: string;
   private seq: number;
+  private written: boolean;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -36,7 +39,15 @@ export class LmdbStore implements Store {
     this.journalDb = this.root.openDB<JournalEntry, number>({ name: 'journal', sharedStructuresKey: structures });
     this.meta = this.root.openDB<unknown, string>({ name: 'meta' });
     this.auditDb = this.root.openDB<AuditRecord, [number, number]>({ name: 'audit' });
-    this.seq = (this.meta.get(META_SEQ) as number | undefined) ?? 0;
+    // The journal and the rows are written in one transaction, so the journal's last key is the seq the tables are
+    // at: no per-append meta record to encode and write (two puts per command at tens of thousands per second).
+    this.seq = Math.max((this.meta.get(META_SEQ) as number | undefined) ?? 0, this.lastJournalSeq());
+    this.written = this.meta.get(META_WRITTEN) !== undefined;
+  }
+
+  private lastJournalSeq(): number {
+    for (const key of this.journalDb.getKeys({ reverse: true })) if (typeof key === 'number') return key;
+    return 0;
   }
 
   load(): Loaded {
@@ -49,7 +60,14 @@ export class LmdbStore implements Store {
   }
 
   isEmpty(): boolean {
-    return this.meta.get('written') === undefined;
+    return !this.written;
+  }
+
+  /** Marks the store as written (once, in the transaction of the first write). */
+  private markWritten(): void {
+    if (this.written) return;
+    this.written = true;
+    void this.meta.put(META_WRITTEN, true);
   }
 
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {
@@ -61,8 +79,7 @@ export class LmdbStore implements Store {
       this.seq = entry.seq;
     }
     for (const row of rows) void this.tables.get(row.table)!.put(row.key, row.value);
-    void this.meta.put(META_SEQ, this.seq);
-    void this.meta.put('written', true);
+    this.markWritten();
     // `flushed` is a thenable that picks the flush of the current transaction when `then` is called: call it now,
     // synchronously after the puts, not in a later microtask.
     return new Promise<void>((resolve, reject) => { (this.root.flushed as PromiseLike<unknown>).then(() => resolve(), reject); });
@@ -79,7 +96,7 @@ export class LmdbStore implements Store {
         onProgress?.(count);
       }
     }
-    void this.meta.put('written', true);
+    this.markWritten();
     await this.root.flushed;
     onProgress?.(count);
   }

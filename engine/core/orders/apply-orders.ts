@@ -69,7 +69,8 @@ function moveIndividuals(state: State, individuals: readonly number[], location:
 }
 
 function applyPlaced(state: State, event: OrderPlaced): void {
-  const order: Order = { ...event.order, lines: event.order.lines.map((l) => ({ ...l, individuals: [...l.individuals] })) };
+  // Shared with the event, not copied: orders are never changed in place (see the top), so neither can change the other.
+  const order: Order = event.order;
   assert(!state.orders.has(order.orderNo), `order ${order.orderNo} is new`);
   assert(order.orderNo >= state.orderIndex.nextOrderNo, `order ${order.orderNo} is numbered after the last`);
   for (const line of order.lines) if (line.status === 'registered') reserve(state, order.warehouse, line.artNo, line.quantity);

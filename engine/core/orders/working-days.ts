@@ -50,8 +50,19 @@ export function addWorkingDays(dayNo: number, n: number): number {
   return day;
 }
 
+/** Date strings kept: orders are placed and planned over a handful of days at a time (the cache is cleared when full). */
+const DATE_CACHE_DAYS_MAX = 64;
+const dateCache = new Map<number, string>();
+
+/** YYYY-MM-DD of a day number; cached, as every placement asks for the same few days (a Date and a string each). */
 export function dayNoToDate(dayNo: number): string {
-  return new Date(dayNo * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = dateCache.get(dayNo);
+  if (date === undefined) {
+    if (dateCache.size >= DATE_CACHE_DAYS_MAX) dateCache.clear();
+    date = new Date(dayNo * MS_PER_DAY).toISOString().slice(0, 10);
+    dateCache.set(dayNo, date);
+  }
+  return date;
 }
 
 export function dateToDayNo(date: string): number {
