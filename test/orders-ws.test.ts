@@ -126,6 +126,9 @@ describe('live order flow and messages', () => {
     expect(cancel.ok ? 'ok' : cancel.error.code).toBe('order_not_cancellable');
 
     const moved = await staff.call('fulfil.setDeliveryDate', { orderNo: placed.orderNo, date: '2099-01-15', note: 'Ny leverans.' });
+    const dated = await staff.waitForOrderPush('orders', (o) => o.orderNo === placed.orderNo && o.plannedDeliveryDate === '2099-01-15');
+    expect(dated.order.change).toBe('deliveryDate');
+    expect((await staff.waitForOrderPush('orders', (o) => o.orderNo === placed.orderNo && o.status === 'picking')).order.change).toBe('status');
     const message = await ot.waitForPush((p) => p.topic === 'messages/ot1' && p.event.message?.messageNo === moved.messageNo);
     expect(message.event.message).toMatchObject({ orderNo: placed.orderNo, newDate: '2099-01-15' });
     const inbox = await ot.call('message.list', {});

@@ -41,17 +41,17 @@ export class OrderFeed {
    * nobody listens to (`listened` false): counts are kept either way.
    */
   add(entry: JournalEntry, rows: readonly RowWrite[], listened: (topic: string) => boolean): void {
-    const changes = this.countAndClassify(entry);
-    if (changes.size === 0 && !rows.some((r) => r.table === 'messages')) return;
+    this.count(entry);
     for (const row of rows) {
       if (row.table === 'orders') {
         const order = row.value as Order;
         const personal = ordersTopicOf(order.prescriberId);
         const staff = listened(ORDERS_TOPIC);
-        if (!staff && !listened(personal)) continue;
-        const event = orderEvent(entry.seq, order, changes.get(order.orderNo) ?? 'status');
+        const own = listened(personal);
+        if (!staff && !own) continue;
+        const event = orderEvent(entry.seq, order, changeOf(entry, order.orderNo));
         if (staff) this.queue(ORDERS_TOPIC, event);
-        if (listened(personal)) this.queue(personal, event);
+        if (own) this.queue(personal, event);
       } else if (row.table === 'messages') {
         const message = row.value as Message;
         const topic = messagesTopicOf(message.userId);
@@ -86,27 +86,40 @@ export class OrderFeed {
     else list.push(event);
   }
 
-  private countAndClassify(entry: JournalEntry): Map<number, Change> {
-    const changes = new Map<number, Change>();
-    const move = (from: LineStatus, to: LineStatus) => { this.counts[from]--; this.counts[to]++; };
+  /** Keeps the line counts (for every entry, listened to or not: it allocates nothing). */
+  private count(entry: JournalEntry): void {
     for (const e of entry.events) {
       switch (e.type) {
-        case 'order.placed':
-          for (const line of e.order.lines) this.counts[line.status]++;
-          changes.set(e.order.orderNo, 'placed');
-          break;
-        case 'order.lineServed': move('backorder', 'registered'); break;
-        case 'order.linePicking': move('registered', 'picking'); break;
-        case 'order.lineDispatched': move('picking', 'dispatched'); break;
-        case 'order.lineDelivered': move('dispatched', 'delivered'); break;
-        case 'order.lineCancelled': move(e.from, 'cancelled'); break;
-        case 'order.deliveryDateChanged': if (!changes.has(e.orderNo)) changes.set(e.orderNo, 'deliveryDate'); continue;
-        default: continue;
+        case 'order.placed': for (const line of e.order.lines) this.counts[line.status]++; break;
+        case 'order.lineServed': this.move('backorder', 'registered'); break;
+        case 'order.linePicking': this.move('registered', 'picking'); break;
+        case 'order.lineDispatched': this.move('picking', 'dispatched'); break;
+        case 'order.lineDelivered': this.move('dispatched', 'delivered'); break;
+        case 'order.lineCancelled': this.move(e.from, 'cancelled'); break;
+        default: break;
       }
-      if (e.type !== 'order.placed' && !changes.has(e.orderNo)) changes.set(e.orderNo, 'status');
     }
-    return changes;
   }
+
+  private move(from: LineStatus, to: LineStatus): void {
+    this.counts[from]--;
+    this.counts[to]++;
+  }
+}
+
+/** What happened to an order in an entry: the kind of the entry's first event about it. */
+function changeOf(entry: JournalEntry, orderNo: number): Change {
+  for (const e of entry.events) {
+    switch (e.type) {
+      case 'order.placed': if (e.order.orderNo === orderNo) return 'placed'; break;
+      case 'order.deliveryDateChanged': if (e.orderNo === orderNo) return 'deliveryDate'; break;
+      case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched': case 'order.lineDelivered': case 'order.lineCancelled':
+        if (e.orderNo === orderNo) return 'status';
+        break;
+      default: break;
+    }
+  }
+  return 'status';
 }
 
 function orderEvent(seq: number, order: Order, change: Change) {
