@@ -42,6 +42,9 @@ export interface TermPlan {
   expansion: Expansion | null;
 }
 
+/** A bitset look-up (two bit tests) counted in comparisons of a binary search. */
+const BIT_TEST_COST = 1;
+
 export const CLASS_FULL = 1;
 export const CLASS_PARTIAL = 2;
 export const PAIR_GROUP = 1;
@@ -300,9 +303,12 @@ export function nameScore(plan: TermPlan, d: number, floor: number): number {
   return best;
 }
 
-/** Comparisons per candidate when checking the term by binary search instead of marking. */
+/** Comparisons per candidate when checking the term by look-ups (bit tests or binary search) instead of marking. */
 function searchCost(plan: TermPlan): number {
   let c = 0;
-  for (const src of plan.sources) if (src.form.docs) c += Math.log2(src.form.docs.length + 1) + 1;
+  for (const src of plan.sources) {
+    const list = src.form.docs;
+    if (list) c += list.hasBitsets ? BIT_TEST_COST : Math.log2(list.length + 1) + 1;
+  }
   return c;
 }

@@ -49,7 +49,7 @@ export class Vocabulary {
   /** Add a posting for a lower-case word (creating word and form on first use); returns the form. */
   add(word: string, field: Field, id: number, flag: number): Form {
     const form = this.formOf(word, true)!;
-    (form[field] ??= new PostingList()).add(id, flag);
+    (form[field] ??= new PostingList(field === 'docs')).add(id, flag);
     return form;
   }
 
