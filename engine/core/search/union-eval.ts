@@ -134,6 +134,9 @@ export class UnionEvaluator {
     const pairScore = plan.pairs.score;
     const { classOk, pairOk } = f;
     let n = 0;
+    // A long anchor answers membership by bit tests; else stamp it or gallop into it, whichever is cheaper.
+    const bits = anchor !== null && anchor.hasBitsets ? anchor : null;
+    if (bits) anchor = null;
     if (anchor && stampCheaper(anchor, walk)) {
       // Stamped anchor entries are skipped below like duplicates: each is either in a matched
       // pair or already in anchorCount.
@@ -150,6 +153,7 @@ export class UnionEvaluator {
         if (pairScore[p]! > 0 || classOk[dk & KEY_CLASS_MASK] !== 1 || (pairOk !== null && pairOk[p] !== 1)) continue;
         if (stamp[d] === mark) continue;
         stamp[d] = mark;
+        if (bits && bits.flagOf(d) !== 0) continue;
         if (anchor) {
           cursor = gallop(anchor.ids, anchor.length, cursor, d);
           if (cursor < anchor.length && anchor.ids[cursor] === d) continue;
