@@ -39,8 +39,8 @@ export const STEM_MIN_CHARS = 4;
 /** Term expansions kept between index changes (see term-memo.ts); the memo starts over when full. */
 export const TERM_MEMO_MAX = 4096;
 
-/** A single term's name lists are merged into one array (merged-names.ts) from this many lists… */
-export const MERGE_LISTS_MIN = 16;
+/** A term's name lists are merged into one array (merged-names.ts) from this many lists… */
+export const MERGE_LISTS_MIN = 4;
 /** …unless they hold more entries than this: then per-pair counts of long lists count faster than a walk. */
 export const MERGE_ENTRIES_MAX = 32_768;
 

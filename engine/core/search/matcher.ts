@@ -3,7 +3,7 @@
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import type { MergedNames } from './merged-names.ts';
+import { type MergedNames, mergedScore } from './merged-names.ts';
 import type { Expansion } from './term-memo.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
@@ -290,10 +290,15 @@ export class Matcher {
 }
 
 /**
- * Best name score of one article for the term (at least `floor`), by binary search in each
- * posting list. Sources are sorted best first, so lists that cannot beat the floor are skipped.
+ * Best name score of one article for the term (at least `floor`): one binary search in the merged
+ * lists when the term has them, else a look-up in each posting list. Sources are sorted best
+ * first, so lists that cannot beat the floor are skipped.
  */
 export function nameScore(plan: TermPlan, d: number, floor: number): number {
+  if (plan.names !== null) {
+    const merged = mergedScore(plan.names, d);
+    return merged > floor ? merged : floor;
+  }
   let best = floor;
   for (const src of plan.sources) {
     if (src.quality * W_NAME <= best) break;
@@ -305,6 +310,7 @@ export function nameScore(plan: TermPlan, d: number, floor: number): number {
 
 /** Comparisons per candidate when checking the term by look-ups (bit tests or binary search) instead of marking. */
 function searchCost(plan: TermPlan): number {
+  if (plan.names !== null) return Math.log2(plan.names.ids.length + 1) + 1;
   let c = 0;
   for (const src of plan.sources) {
     const list = src.form.docs;

@@ -188,11 +188,6 @@ export class SearchIndex {
     if (plans.length > 1) return this.multi.run(plans, filter, need, inStock);
     // One word or filters only: counters and level walks, never all candidates.
     const plan = plans[0] ?? null;
-    if (plan !== null) {
-      const expansion = this.expansions[0]!;
-      if (expansion.names === undefined) expansion.names = worthMerging(expansion.sources) ? mergeNames(expansion.sources, this.store.docs.end) : null;
-      plan.names = expansion.names;
-    }
     const total = this.union.count(plan, filter);
     return { total, order: total === 0 ? [] : this.union.page(plan, filter, Math.min(need, total), inStock) };
   }
@@ -205,6 +200,8 @@ export class SearchIndex {
       for (const src of expansion.sources) plan.sources.push(src);
       this.expansions[i] = expansion;
       plan.expansion = expansion;
+      if (expansion.names === undefined) expansion.names = worthMerging(expansion.sources) ? mergeNames(expansion.sources, this.store.docs.end) : null;
+      plan.names = expansion.names;
       this.matcher.plan(plan);
       return plan;
     });
