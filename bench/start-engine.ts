@@ -65,7 +65,7 @@ export function tempDir(label: string): string {
 export function startBenchEngine(options: EngineStartOptions): Promise<BenchEngine> {
   const dataDir = options.dataDir ?? tempDir('engine');
   const spawnedMs = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', ENGINE_CHILD], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.childScript ?? ENGINE_CHILD], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: options.scale, STORE: 'lmdb' },
     stdio: ['pipe', 'pipe', 'pipe'],
