@@ -12,9 +12,24 @@ import { OrderFeed } from './order-feed.ts';
 type App = import('uWebSockets.js').TemplatedApp;
 
 const ENCODINGS: readonly Encoding[] = ['msgpack', 'json'];
+/** Topics whose wire names are kept (asked for per written row: no two strings per row); cleared when full. */
+const WIRE_NAMES_CACHED_MAX = 4_096;
 
 export function publishCommits(app: App, engine: Engine, metrics: Metrics): void {
-  const listened = (topic: string): boolean => ENCODINGS.some((encoding) => app.numSubscribers(wireTopic(topic, encoding)) > 0);
+  const wireNames = new Map<string, readonly string[]>();
+  const wireNamesOf = (topic: string): readonly string[] => {
+    let names = wireNames.get(topic);
+    if (names === undefined) {
+      if (wireNames.size >= WIRE_NAMES_CACHED_MAX) wireNames.clear();
+      names = ENCODINGS.map((encoding) => wireTopic(topic, encoding));
+      wireNames.set(topic, names);
+    }
+    return names;
+  };
+  const listened = (topic: string): boolean => {
+    for (const wire of wireNamesOf(topic)) if (app.numSubscribers(wire) > 0) return true;
+    return false;
+  };
   const publish = (topic: string, event: unknown) => {
     for (const encoding of ENCODINGS) {
       const wire = wireTopic(topic, encoding);

@@ -71,12 +71,17 @@ function quoteLine(state: State, context: OrderContext, line: QuoteArgs['lines']
 
 /** "Vanligaste tillbehören": accessories of the ordered articles that are not on the order already; offered, never forced. */
 export function accessoryOffers(state: State, ordered: readonly string[], buffer: string | null): ArticleSummary[] {
-  const have = new Set(ordered);
-  const offered = new Set<string>();
+  const offers: ArticleSummary[] = [];
+  // Orders have a few lines and articles a few accessories: linear checks, no Sets (every receipt comes this way).
+  const offered: string[] = [];
   for (const artNo of ordered) {
-    for (const accessory of state.articles.get(artNo)?.accessories ?? []) if (!have.has(accessory)) offered.add(accessory);
+    for (const accessory of state.articles.get(artNo)?.accessories ?? []) {
+      if (ordered.includes(accessory) || offered.includes(accessory)) continue;
+      offered.push(accessory);
+      offers.push(summarize(state, state.articles.get(accessory)!, buffer));
+    }
   }
-  return [...offered].map((artNo) => summarize(state, state.articles.get(artNo)!, buffer));
+  return offers;
 }
 
 export function quoteOrder(state: State, userId: string, args: QuoteArgs, nowMs: number): QueryResult<unknown> {

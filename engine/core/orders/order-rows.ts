@@ -8,12 +8,11 @@ export function orderRowsTouched(event: OrderEvent): RowRef[] {
   switch (event.type) {
     case 'order.placed': {
       const rows: RowRef[] = [['orders', event.order.orderNo]];
-      const seen = new Set<string>();
+      // An order has a few lines: a linear check for a stock row already listed beats a Set per placement.
       for (const line of event.order.lines) {
         if (line.status !== 'registered') continue;
         const key = stockKey(event.order.warehouse, line.artNo);
-        if (!seen.has(key)) rows.push(['stock', key]);
-        seen.add(key);
+        if (!listed(rows, key)) rows.push(['stock', key]);
       }
       return rows;
     }
@@ -35,4 +34,10 @@ export function orderRowsTouched(event: OrderEvent): RowRef[] {
     case 'prescribingRule.set': return [['prescribingRules', event.rule.profession]];
     default: return unreachable(event, 'order event');
   }
+}
+
+/** Whether a placement's rows already list that stock row (rows[0] is the order itself). */
+function listed(rows: readonly RowRef[], stockKeyOf: string): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i]![1] === stockKeyOf) return true;
+  return false;
 }

@@ -27,9 +27,19 @@ function summerTime(year: number): readonly [number, number] {
   return range;
 }
 
+/** The UTC year last asked for, as [first ms, first ms of the next year): commands come in the same year. */
+let lastYear = { year: 0, fromMs: 0, toMs: 0 };
+
+function utcYear(timeMs: number): number {
+  if (timeMs >= lastYear.fromMs && timeMs < lastYear.toMs) return lastYear.year;
+  const year = new Date(timeMs).getUTCFullYear();
+  lastYear = { year, fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1) };
+  return year;
+}
+
 /** Days since 1970-01-01 of the Swedish calendar date at `timeMs`. */
 export function swedishDayNo(timeMs: number): number {
-  const year = new Date(timeMs).getUTCFullYear();
+  const year = utcYear(timeMs);
   const [start, end] = summerTime(year);
   const offsetMs = timeMs >= start && timeMs < end ? 2 * MS_PER_HOUR : MS_PER_HOUR;
   return Math.floor((timeMs + offsetMs) / MS_PER_DAY);
