@@ -1,12 +1,15 @@
 // One term's name postings merged across all its spellings: unique articles with their best name score.
 
 import { FLAG_WHOLE, MERGE_ENTRIES_MAX, MERGE_LISTS_MIN, W_NAME, W_NAME_PART } from './constants.ts';
+import { PostingList } from './posting-list.ts';
 import type { Source } from './term-sources.ts';
 
 /** Articles of one name score, ascending (article-number order). */
 export interface NameLevel {
   readonly score: number;
   readonly ids: Int32Array;
+  /** The same as a posting list (every entry flagged whole, at this score), for the multi-word lifts. */
+  readonly list: PostingList;
 }
 
 /**
@@ -64,8 +67,16 @@ export function mergeNames(sources: readonly Source[], docEnd: number): MergedNa
     if (run === undefined) byScore.set(best[k]!, (run = []));
     run.push(d);
   }
-  const levels = [...byScore].sort((a, b) => b[0] - a[0]).map(([score, run]) => ({ score, ids: Int32Array.from(run) }));
+  const levels = [...byScore].sort((a, b) => b[0] - a[0]).map(([score, run]) => level(score, Int32Array.from(run)));
   return { ids, best, levels };
+}
+
+function level(score: number, ids: Int32Array): NameLevel {
+  const list = new PostingList();
+  list.ids = ids;
+  list.flags = new Uint8Array(ids.length).fill(FLAG_WHOLE);
+  list.length = ids.length;
+  return { score, ids, list };
 }
 
 /** Best name score of article d, or 0 when no spelling names it (binary search). */

@@ -55,6 +55,11 @@ export class Lifter {
     plans.forEach((plan, t) => {
       let minGroup = Infinity;
       for (const id of full) minGroup = Math.min(minGroup, plan.pairs.score[id]!);
+      if (plan.names !== null) {
+        // Merged: one list per name score instead of one per spelling (a short prefix has hundreds).
+        for (const { list, score } of plan.names.levels) if (score > minGroup) out.push({ plan, t, list, whole: score, part: score, maxLift: score - minGroup });
+        return;
+      }
       for (const src of plan.sources) {
         const list = src.form.docs;
         const whole = src.quality * W_NAME;

@@ -15,7 +15,7 @@ import { fold, tokenize } from './normalize.ts';
 import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
-import { completions, didYouMean } from './suggestions.ts';
+import { closestWord, completions, didYouMean } from './suggestions.ts';
 import { explainTerm, type PairBest, sourceIndex } from './explain.ts';
 import type { Source } from './term-sources.ts';
 import { type Expansion, TermMemo } from './term-memo.ts';
@@ -123,7 +123,8 @@ export class SearchIndex {
     try {
       if (plans.some((p) => p.sources.length === 0)) {
         const known = plans.map((p) => p.sources.length > 0);
-        return { total: 0, hits: [], ...optional(didYouMean(this.store, terms, known)) };
+        const closest = (i: number) => (this.expansions[i]!.closest ??= { word: closestWord(this.store, terms[i]!.folded) }).word;
+        return { total: 0, hits: [], ...optional(didYouMean(terms, known, closest)) };
       }
       const { total, order } = this.evaluate(plans, filter, need, inStockOnly, inStock);
       const mode: Mode = plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans, expansions: this.expansions.slice(0, plans.length) };

@@ -51,12 +51,15 @@ export function closestWord(store: IndexStore, folded: string): string | undefin
   return bestText;
 }
 
-/** The query with every unknown word replaced by its closest word, or undefined if none could be. */
-export function didYouMean(store: IndexStore, terms: readonly QueryTerm[], known: readonly boolean[]): string | undefined {
+/**
+ * The query with every unknown word replaced by its closest word, or undefined if none could be.
+ * closest(i) gives term i's closest word (the caller may remember it: it depends on the vocabulary only).
+ */
+export function didYouMean(terms: readonly QueryTerm[], known: readonly boolean[], closest: (i: number) => string | undefined): string | undefined {
   let changed = false;
   const words = terms.map((t, i) => {
     if (known[i]) return t.text;
-    const w = closestWord(store, t.folded);
+    const w = closest(i);
     if (w === undefined) return t.text;
     changed = true;
     return w;

@@ -13,6 +13,8 @@ export interface Expansion {
   positions: Map<Form, number> | null;
   /** Merged name lists (single-term queries), built on first use; null when merging does not pay. */
   names: MergedNames | null | undefined;
+  /** "Did you mean" for this term when it matches nothing, built on first use. */
+  closest: { word: string | undefined } | null;
   /** The single-term page's score streams without group filters (union-eval.ts), built on first use. */
   streams: ScoredStream[] | null;
 }
@@ -22,7 +24,8 @@ export interface Expansion {
  * scanning the prefix array, checking liveness and sorting the sources cost more than the rest of
  * the query. The expansion is a pure function of the term and of which words are live, so it is
  * kept until the next article upsert or removal (the only changes to the vocabulary; stock changes
- * never touch it), with what is derived from the term and the index alone (merged name lists, score
+ * never touch it), with what is derived from the term and the index alone (merged name lists, "did you
+ * mean", score
  * streams). Results are never memoised: counts, ranks and stock are computed per query.
  */
 export class TermMemo {
@@ -44,7 +47,7 @@ export class TermMemo {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       if (this.entries.size >= TERM_MEMO_MAX) this.entries.clear();
-      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, streams: null };
+      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null };
       this.entries.set(key, entry);
     }
     return entry;
