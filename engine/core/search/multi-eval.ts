@@ -49,7 +49,8 @@ export class MultiEvaluator {
       for (const id of classified) {
         s.pairClass[id] = 0;
         s.pairBase[id] = 0;
-        s.pairBoosted.fill(0, id * STATUS_RANKS, (id + 1) * STATUS_RANKS);
+        // Three slots: a loop, since fill() on tiny ranges costs a native call per pair.
+        for (let st = 0; st < STATUS_RANKS; st++) s.pairBoosted[id * STATUS_RANKS + st] = 0;
       }
     }
   }
