@@ -12,6 +12,7 @@ import { buildWorkload, WORKLOADS } from './workloads.ts';
 
 const TOP_FUNCTIONS = 30;
 const TOP_FILES = 15;
+const TOP_INCLUSIVE = 30;
 const WARMUP_MS = 1_000;
 /** Who places the profiled orders and who tops up their stock (as bench/run.ts). */
 const ORDER_PRESCRIBER = 'ot1';
@@ -83,6 +84,37 @@ export function selfTimes(profile: CpuProfile, window?: { startUs: number; endUs
   return { functions: finish([...fnAgg.values()]), files: finish([...fileAgg.values()]), totalMs: Math.round(totalUs / 1000) };
 }
 
+/**
+ * Time with each function of the project (not node_modules, not Node's own) anywhere on the stack, once per sample:
+ * self times split a cost such as msgpack encoding over library functions, this says which of our calls it is under
+ * (e.g. the LMDB append or the reply). Under tsx every line number reads 1, so functions go by name and file.
+ */
+export function inclusiveTimes(profile: CpuProfile, window?: { startUs: number; endUs: number }): SelfTime[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const ours = (url: string): boolean => url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(REPO_ROOT) && !url.includes('/node_modules/');
+  const totalUs = new Map<string, number>();
+  let sampledUs = 0;
+  let atUs = profile.startTime;
+  for (let k = 0; k < profile.samples.length; k++) {
+    const deltaUs = profile.timeDeltas[k] ?? 0;
+    atUs += deltaUs;
+    if (window !== undefined && (atUs < window.startUs || atUs > window.endUs)) continue;
+    sampledUs += deltaUs;
+    const onStack = new Set<string>();
+    for (let id: number | undefined = profile.samples[k]; id !== undefined; id = parentOf.get(id)) {
+      const cf = byId.get(id)!.callFrame;
+      if (ours(cf.url)) onStack.add(`${cf.functionName || '(anonymous)'}@${path.relative(REPO_ROOT, decodeURIComponent(new URL(cf.url).pathname))}`);
+    }
+    for (const key of onStack) totalUs.set(key, (totalUs.get(key) ?? 0) + deltaUs);
+  }
+  return [...totalUs].map(([key, us]) => {
+    const at = key.lastIndexOf('@');
+    return { name: key.slice(0, at), where: key.slice(at + 1), selfMs: Math.round(us / 1000), selfPct: Math.round((us / sampledUs) * 1000) / 10 };
+  }).sort((a, b) => b.selfMs - a.selfMs);
+}
+
 async function main(): Promise<void> {
   const [name = 'stock.get', c = '16', p = '16', s = '6', childScript] = process.argv.slice(2);
   const spec = WORKLOADS.find((w) => w.name === name);
@@ -122,6 +154,8 @@ async function main(): Promise<void> {
   for (const f of functions.slice(0, TOP_FUNCTIONS)) process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}  ${f.where}\n`);
   process.stdout.write('\nself %  self ms  file\n');
   for (const f of files.slice(0, TOP_FILES)) process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}\n`);
+  process.stdout.write('\ntotal %  total ms  project function on the stack  (file)\n');
+  for (const f of inclusiveTimes(profile, window).slice(0, TOP_INCLUSIVE)) process.stdout.write(`${String(f.selfPct).padStart(7)} ${String(f.selfMs).padStart(9)}  ${f.name}  ${f.where}\n`);
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);
