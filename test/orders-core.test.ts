@@ -45,6 +45,13 @@ describe('order.place: recipient, workplace and source', () => {
     expect(swedishDate(Date.UTC(2026, 0, 31, 22, 30))).toBe('2026-01-31');
   });
 
+  it('given an order before Christmas or Easter, then pick and delivery skip the holidays and the eves', () => {
+    // Wed 23 Dec 2026: 24, 25 (and the weekend 26-27) are off → Mon 28 and Tue 29.
+    expect(plannedDates(Date.UTC(2026, 11, 23, 10))).toEqual({ plannedPickDate: '2026-12-28', plannedDeliveryDate: '2026-12-29' });
+    // Thu 2 Apr 2026: Good Friday 3 Apr and Easter Monday 6 Apr are off → Tue 7 and Wed 8.
+    expect(plannedDates(Date.UTC(2026, 3, 2, 10))).toEqual({ plannedPickDate: '2026-04-07', plannedDeliveryDate: '2026-04-08' });
+  });
+
   it('given a patient of another region, then not_resident and nothing is reserved', () => {
     const state = orderState();
     const decision = run(state, place({ recipient: { kind: 'patient', pnr: PNR.nonResident } }));

@@ -1,6 +1,8 @@
-// Swedish calendar dates from a command's time, and working days (Monday–Friday), computed purely: no clock, no time-zone database.
-// Sweden is UTC+1, and UTC+2 from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC (EU rule).
-// Public holidays are not known here: HMC moves a date by hand (fulfil.setDeliveryDate) when one falls in between.
+// Swedish calendar dates from a command's time, and working days (Monday–Friday except holidays), computed purely: no
+// clock, no time-zone database. Sweden is UTC+1, and UTC+2 from the last Sunday of March 01:00 UTC to the last Sunday of
+// October 01:00 UTC (EU rule). HMC still moves a date by hand (fulfil.setDeliveryDate) for local closures.
+
+import { isHoliday } from './swedish-holidays.ts';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
@@ -45,9 +47,10 @@ export function swedishDayNo(timeMs: number): number {
   return Math.floor((timeMs + offsetMs) / MS_PER_DAY);
 }
 
+/** Monday to Friday, and not a Swedish holiday or de facto day off (swedish-holidays.ts). */
 export function isWorkingDay(dayNo: number): boolean {
   const weekday = (((dayNo + EPOCH_WEEKDAY) % 7) + 7) % 7;
-  return weekday !== SATURDAY && weekday !== SUNDAY;
+  return weekday !== SATURDAY && weekday !== SUNDAY && !isHoliday(dayNo);
 }
 
 /** The `n`-th working day after `dayNo` (n ≥ 1). */
