@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../engine/core/search/index.ts';
-import type { SearchDoc, SearchQuery, SearchResult } from '../engine/core/search/index.ts';
+import type { SearchDoc, SearchQuery, SearchResult, SearchTuning } from '../engine/core/search/index.ts';
 import { loadDocs } from '../bench/search/docs-source.ts';
 import { chance, mulberry32, pick } from '../bench/prng.ts';
 import { buildQuerySet, QUERY_CATEGORIES } from '../bench/search/query-set.ts';
@@ -18,8 +18,11 @@ const docs = loadDocs(COUNT, SEED);
 const queries = buildQuerySet(docs, SEED);
 const availableOf = (artNo: string): number => ((Math.imul(Number(artNo), 2654435761) >>> 0) % 5 < 3 ? 2 : 0);
 
-function build(list: readonly SearchDoc[]): SearchIndex {
-  const index = new SearchIndex();
+/** Every term merged and bitsets from 16 entries: the small catalogue then runs the paths 100 000 articles take. */
+const LOW_THRESHOLDS: SearchTuning = { mergeListsMin: 1, bitsetListMin: 16 };
+
+function build(list: readonly SearchDoc[], tuning: SearchTuning = {}): SearchIndex {
+  const index = new SearchIndex(tuning);
   for (const d of list) index.upsert(d);
   return index;
 }
@@ -178,5 +181,22 @@ describe('generated catalogue vs brute-force reference', () => {
       return ours.total !== ref.total || ours.hits.map((h) => h.artNo).join() !== ref.ranked.slice(0, 10).join();
     });
     expect(wrong.map((q) => q.text)).toEqual([]);
+  }, TIMEOUT_MS);
+});
+
+describe('the same agreement with low path thresholds (merged lists for every term, bitsets from 16 entries)', () => {
+  const low = build(docs.map((d) => ({ ...d, inStock: availableOf(d.artNo) > 0 })), LOW_THRESHOLDS);
+
+  it('returns the reference top 10, total and scores for every query', () => {
+    const wrong = queries.filter((q) => {
+      const ours = low.search({ text: q.text, limit: 10, offset: 0 });
+      const ref = reference.search({ text: q.text, limit: 10, offset: 0 }, availableOf);
+      return ours.total !== ref.total || !sameTopK(ref, ours.hits.map((h) => h.artNo)) || ours.hits.some((h) => ref.score.get(h.artNo) !== h.score);
+    });
+    expect(wrong.map((q) => q.text)).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('agrees under random filters, paging and in-stock-only', () => {
+    expect(disagreements(mulberry32(SEED + 5), (q) => ({ ours: low.search(q), ref: reference.search(q, availableOf) }))).toEqual([]);
   }, TIMEOUT_MS);
 });

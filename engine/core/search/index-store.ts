@@ -20,13 +20,17 @@ export function isArtNo(artNo: string): boolean {
 
 export class IndexStore {
   readonly docs = new DocTable();
-  readonly vocab = new Vocabulary();
+  readonly vocab: Vocabulary;
   readonly sets = new GroupTable();
   readonly suppliers = new GroupTable();
   readonly pairs = new PairTable();
   /** Raw supplier name, and raw ISO code + titles, → group (see supplierOf). */
   private readonly supplierByRaw = new Map<string, Group>();
   private readonly setByRaw = new Map<string, Group>();
+
+  constructor(bitsetListMin?: number) {
+    this.vocab = new Vocabulary(bitsetListMin);
+  }
 
   upsert(doc: SearchDoc): void {
     if (!isArtNo(doc.artNo)) throw new RangeError(`artNo must be ${ARTNO_DIGITS} digits: ${JSON.stringify(doc.artNo)}`);

@@ -1,6 +1,6 @@
 // One term's name postings merged across all its spellings: unique articles with their best name score.
 
-import { FLAG_WHOLE, MERGE_ENTRIES_MAX, MERGE_LISTS_MIN, W_NAME, W_NAME_PART } from './constants.ts';
+import { FLAG_WHOLE, MERGE_ENTRIES_MAX, W_NAME, W_NAME_PART } from './constants.ts';
 import { PostingList } from './posting-list.ts';
 import type { Source } from './term-sources.ts';
 
@@ -29,8 +29,8 @@ export interface MergedNames {
   readonly levels: readonly NameLevel[];
 }
 
-/** Whether merging pays: many name lists, and not so many entries that per-pair counts would be cheaper. */
-export function worthMerging(sources: readonly Source[]): boolean {
+/** Whether merging pays: listsMin name lists or more, and not so many entries that per-pair counts would be cheaper. */
+export function worthMerging(sources: readonly Source[], listsMin: number): boolean {
   let lists = 0;
   let entries = 0;
   for (const src of sources) {
@@ -38,7 +38,7 @@ export function worthMerging(sources: readonly Source[]): boolean {
     lists++;
     entries += src.form.docs.length;
   }
-  return lists >= MERGE_LISTS_MIN && entries <= MERGE_ENTRIES_MAX;
+  return lists >= listsMin && entries <= MERGE_ENTRIES_MAX;
 }
 
 /** Merge the name lists of the sources; docEnd bounds the ids (a per-build buffer, freed after). */

@@ -27,14 +27,14 @@ export class PostingList {
   private whole: Int32Array | null = null;
   private derived: Int32Array | null = null;
 
-  /** withBitsets: a name list (flags are never 0), which keeps bitsets once long. */
-  constructor(private readonly withBitsets = false) {}
+  /** bitsetMin: a name list (flags are never 0) keeps bitsets from this length; Infinity for other lists. */
+  constructor(private readonly bitsetMin = Infinity) {}
 
   /** Add id with flag bits, OR-ing into an existing entry. Appending (ids in build order) is O(1). */
   add(id: number, flag: number): void {
     const n = this.length;
     if (this.whole !== null) this.setBits(id, flag);
-    else if (this.withBitsets && n + 1 >= BITSET_LIST_MIN) this.needBits = true;
+    else if (n + 1 >= this.bitsetMin) this.needBits = true;
     if (n === 0 || this.ids[n - 1]! < id) {
       this.grow(n + 1);
       this.ids[n] = id;
@@ -135,7 +135,7 @@ export class PostingList {
     this.flags = this.flags.slice(0, Math.max(this.length, 1));
   }
 
-  /** Set by add when the list reaches BITSET_LIST_MIN; the bitsets are built once the entry is in. */
+  /** Set by add when the list reaches bitsetMin; the bitsets are built once the entry is in. */
   private needBits = false;
 
   private buildBitsIfNeeded(): void {
@@ -144,7 +144,7 @@ export class PostingList {
     this.buildBits();
   }
 
-  /** Bitsets from the arrays (on reaching BITSET_LIST_MIN, and after renumbering). */
+  /** Bitsets from the arrays (on reaching bitsetMin, and after renumbering). */
   private buildBits(): void {
     const words = ((this.length > 0 ? this.ids[this.length - 1]! : 0) >>> WORD_SHIFT) + 1;
     this.whole = new Int32Array(words);

@@ -1,10 +1,11 @@
 // SearchIndex: pure, synchronous, deterministic in-memory catalogue search (the public entry point).
 
 import {
-  ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, HITS_LIMIT_MAX, OFFSET_MAX, QUERY_TERMS_MAX, SCORE_ARTNO_EXACT,
+  ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, HITS_LIMIT_MAX, MERGE_LISTS_MIN, OFFSET_MAX, QUERY_TERMS_MAX, SCORE_ARTNO_EXACT,
   SCORE_ARTNO_PREFIX, SUGGEST_LIMIT_MAX,
 } from './constants.ts';
 import { IndexStore } from './index-store.ts';
+import { BITSET_LIST_MIN } from './posting-list.ts';
 import { type Filter, Matcher, type TermPlan } from './matcher.ts';
 import { mergeNames, worthMerging } from './merged-names.ts';
 import { MultiEvaluator } from './multi-eval.ts';
@@ -30,13 +31,24 @@ type Mode =
   | { kind: 'text'; plans: TermPlan[]; expansions: Expansion[] }
   | { kind: 'browse' };
 
+/**
+ * Thresholds between equivalent evaluation paths. Results never depend on them; tests set them low
+ * so that the merged and bitset paths run on a small catalogue too.
+ */
+export interface SearchTuning {
+  /** A term's name lists are merged from this many lists (MERGE_LISTS_MIN). */
+  mergeListsMin?: number;
+  /** Name lists keep bitsets from this length (BITSET_LIST_MIN). */
+  bitsetListMin?: number;
+}
+
 export class SearchIndex {
-  private readonly store = new IndexStore();
+  private readonly store: IndexStore;
   private readonly scratch = new Scratch();
-  private readonly matcher = new Matcher(this.store, this.scratch);
-  private readonly ranker = new Ranker(this.store.docs, this.scratch);
-  private readonly union = new UnionEvaluator(this.store, this.scratch);
-  private readonly multi = new MultiEvaluator(this.store, this.scratch, this.matcher);
+  private readonly matcher: Matcher;
+  private readonly ranker: Ranker;
+  private readonly union: UnionEvaluator;
+  private readonly multi: MultiEvaluator;
   /** One reusable plan per query-term slot. */
   private readonly slots: TermPlan[] = Array.from({ length: QUERY_TERMS_MAX }, () => ({
     term: { text: '', folded: '', prefix: false, typos: 0 },
@@ -49,10 +61,21 @@ export class SearchIndex {
     names: null,
     expansion: null,
   }));
-  private readonly filters = new FilterBuilder(this.store);
+  private readonly filters: FilterBuilder;
   private readonly terms = new TermMemo();
   /** The expansion behind each plan slot of the current query. */
   private readonly expansions: Expansion[] = [];
+  private readonly mergeListsMin: number;
+
+  constructor(tuning: SearchTuning = {}) {
+    this.store = new IndexStore(tuning.bitsetListMin ?? BITSET_LIST_MIN);
+    this.mergeListsMin = tuning.mergeListsMin ?? MERGE_LISTS_MIN;
+    this.matcher = new Matcher(this.store, this.scratch);
+    this.ranker = new Ranker(this.store.docs, this.scratch);
+    this.union = new UnionEvaluator(this.store, this.scratch);
+    this.multi = new MultiEvaluator(this.store, this.scratch, this.matcher);
+    this.filters = new FilterBuilder(this.store);
+  }
 
   /** Add or replace the article with doc.artNo; takes effect for the next search. */
   upsert(doc: SearchDoc): void {
@@ -201,7 +224,7 @@ export class SearchIndex {
       for (const src of expansion.sources) plan.sources.push(src);
       this.expansions[i] = expansion;
       plan.expansion = expansion;
-      if (expansion.names === undefined) expansion.names = worthMerging(expansion.sources) ? mergeNames(expansion.sources, this.store.docs.end) : null;
+      if (expansion.names === undefined) expansion.names = worthMerging(expansion.sources, this.mergeListsMin) ? mergeNames(expansion.sources, this.store.docs.end) : null;
       plan.names = expansion.names;
       this.matcher.plan(plan);
       return plan;

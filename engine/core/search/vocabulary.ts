@@ -4,7 +4,7 @@ import { TYPO_DISTANCE_MAX, TYPO_WORD_CHARS_MAX, VOCAB_PENDING_MAX } from './con
 import { DeletionIndex, deletionKeys, deletionKeysCapacity, queryKeys } from './deletion-index.ts';
 import { boundedDistance } from './edit-distance.ts';
 import { fold, hasDigit } from './normalize.ts';
-import { PostingList } from './posting-list.ts';
+import { BITSET_LIST_MIN, PostingList } from './posting-list.ts';
 
 /** Which posting list of a form: article names, supplier ids, or ISO title-set ids. */
 export type Field = 'docs' | 'suppliers' | 'sets';
@@ -18,6 +18,9 @@ export interface Form {
 }
 
 export class Vocabulary {
+  /** Name lists keep bitsets from this length (posting-list.ts). */
+  constructor(private readonly bitsetListMin = BITSET_LIST_MIN) {}
+
   private readonly idsByFolded = new Map<string, number>();
   /** Folded text per word id. */
   readonly words: string[] = [];
@@ -49,7 +52,7 @@ export class Vocabulary {
   /** Add a posting for a lower-case word (creating word and form on first use); returns the form. */
   add(word: string, field: Field, id: number, flag: number): Form {
     const form = this.formOf(word, true)!;
-    (form[field] ??= new PostingList(field === 'docs')).add(id, flag);
+    (form[field] ??= new PostingList(field === 'docs' ? this.bitsetListMin : Infinity)).add(id, flag);
     return form;
   }
 
