@@ -123,7 +123,7 @@ export const OPS = {
   }),
   'order.place': op({
     kind: 'command', roles: prescriber, args: PlaceArgs,
-    doc: 'Place a customer order for a resident patient or one of your care units, from warehouse 10 or your buffer. Lines `{ artNo, quantity, forIndividual? (K-<indNo>), replacement?: "accept" | "refuse", purpose?: PV | BA | BT | LÖ | TR | VB | ÖM }`; a line without stock needs `replacement` when a proposal exists (else `replacement_required`), otherwise it becomes a backorder; set parts are added. `delivery` `{ address?, contactName?, contactPhone?, partial }`. The same `idempotencyKey` returns the same order (`replayed: true`). Acknowledged (order number, planned dates, lines, accessory offers) after the order and its reservations are durable.',
+    doc: 'Place a customer order for a resident patient or one of your care units, from warehouse 10 or your buffer. Lines `{ artNo, quantity, forIndividual? (K-<indNo>), replacement?: "accept" | "refuse", purpose?: PV | BA | BT | LÖ | TR | VB | ÖM }`; a line without stock needs `replacement` when a proposal exists (else `replacement_required`), otherwise it becomes a backorder; set parts are added. `delivery` `{ address?, contactName?, contactPhone?, partial }`. The same `idempotencyKey` returns the same order (`replayed: true`). Acknowledged (order number, planned pick and delivery dates on working days: weekends, Swedish holidays and the midsummer, Christmas and New Year eves skipped; lines, accessory offers) after the order and its reservations are durable.',
   }),
   'order.get': op({
     kind: 'query', roles: everyone, args: z.object({ orderNo: OrderNo }).strict(),
