@@ -106,6 +106,8 @@ export const IndividualLocation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('transit'), orderNo: z.number().int().min(1) }),
   /** Delivered to a care unit that ordered for itself (vårdenhet). */
   z.object({ kind: z.literal('careUnit'), customerNo: CustomerNo }),
+  /** Written off from a warehouse stock (damaged, scrapped, lost); kept for the unit's history. */
+  z.object({ kind: z.literal('writtenOff'), warehouse: WarehouseId }),
 ]);
 
 export const Individual = z.object({

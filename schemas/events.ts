@@ -1,8 +1,8 @@
 // Events: the facts the core decided, journaled in LMDB before anyone hears of them, replayed by `apply`.
 import { z } from 'zod';
-import { REASON_NOTE_CHARS_MAX } from './limits.ts';
+import { REASON_NOTE_CHARS_MAX, RENTAL_UNITS_PER_ADJUST_MAX } from './limits.ts';
 import { Article } from './entities.ts';
-import { ArtNo, StockReason, UserId, WarehouseId } from './primitives.ts';
+import { ArtNo, IndNo, StockReason, UserId, WarehouseId } from './primitives.ts';
 import { ORDER_EVENTS } from './order-events.ts';
 
 export const ArticleUpserted = z.object({
@@ -21,6 +21,11 @@ export const StockAdjusted = z.object({
   note: z.string().max(REASON_NOTE_CHARS_MAX),
   /** The balance after the change, so a reader of the journal needs no replay to know it. */
   onHandAfter: z.number().int(),
+  /**
+   * Rental articles: the individuals registered in the warehouse (delta > 0) or written off from it
+   * (delta < 0), one per unit; empty for articles sold from stock.
+   */
+  individuals: z.array(IndNo).max(RENTAL_UNITS_PER_ADJUST_MAX),
 });
 
 export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, ...ORDER_EVENTS]);

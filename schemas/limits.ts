@@ -29,6 +29,8 @@ export const REPLACEMENT_HOPS_MAX = 16;
 export const PRICE_ORE_MAX = 100_000_000_00;
 export const STOCK_QUANTITY_MAX = 1_000_000;
 export const STOCK_DELTA_MAX = 100_000;
+/** Rental units registered or written off by one stock adjustment (each becomes an individual). */
+export const RENTAL_UNITS_PER_ADJUST_MAX = 100;
 export const REASON_NOTE_CHARS_MAX = 255;
 
 export const PAGE_LIMIT_MAX = 200;

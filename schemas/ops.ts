@@ -3,13 +3,13 @@ import { z } from 'zod';
 import {
   PASSWORD_CHARS_MAX, REASON_NOTE_CHARS_MAX, REGISTER_HITS_MAX, SEARCH_HITS_MAX, SEARCH_OFFSET_MAX,
   SEARCH_TEXT_CHARS_MAX, SUGGESTIONS_MAX, SUPPLIER_FILTER_CHARS_MAX,
-  STOCK_DELTA_MAX, TOKEN_CHARS_MAX, USERNAME_CHARS_MAX,
+  RENTAL_UNITS_PER_ADJUST_MAX, STOCK_DELTA_MAX, TOKEN_CHARS_MAX, USERNAME_CHARS_MAX,
 } from './limits.ts';
 import { Article } from './entities.ts';
 import {
   FulfilArgs, MessageNo, OrderListArgs, OrderNo, PlaceArgs, PrescribingRule, QuoteArgs, SetDeliveryDateArgs,
 } from './orders.ts';
-import { ArtNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
+import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -172,8 +172,14 @@ export const OPS = {
       delta: z.number().int().min(-STOCK_DELTA_MAX).max(STOCK_DELTA_MAX).refine((d) => d !== 0, 'delta is not 0'),
       reason: StockReason,
       note: z.string().max(REASON_NOTE_CHARS_MAX).default(''),
+      individuals: z.array(IndNo).max(RENTAL_UNITS_PER_ADJUST_MAX).optional(),
     }).strict(),
-    doc: 'Change onHand of an article in a warehouse with a reason code; refused when it would go below the reserved quantity. Acknowledged after the change is durable.',
+    doc: 'Change onHand of an article in a warehouse with a reason code; refused when it would go below the reserved quantity. ' +
+      'Rental articles are tracked unit by unit: a positive delta registers that many new individuals in the warehouse ' +
+      '(their numbers come back in `individuals`), a negative one writes off free individuals (not picked for an order): ' +
+      'the ones given in `individuals`, else the most recently registered. At most ' + RENTAL_UNITS_PER_ADJUST_MAX +
+      ' units per adjustment (`stock_limit`); `no_individual` when the given units are not free in the warehouse. ' +
+      'Acknowledged after the change is durable.',
   }),
   'admin.articleUpsert': op({
     kind: 'command', roles: admin,

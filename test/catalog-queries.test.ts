@@ -78,7 +78,7 @@ describe('catalog.article and stock.get', () => {
     const { stockOf } = await import('../engine/core/catalog-queries.ts');
     const state = fixtureState();
     state.warehouses.set('01', { id: '01', name: 'Första', kind: 'buffer', customerNo: '130009' });
-    apply(state, { type: 'stock.adjusted', userId: 'hmc1', warehouse: '01', artNo: '100003', delta: 1, reason: 'received', note: '', onHandAfter: 1 });
+    apply(state, { type: 'stock.adjusted', userId: 'hmc1', warehouse: '01', artNo: '100003', delta: 1, reason: 'received', note: '', onHandAfter: 1, individuals: [] });
     const rows = stockOf(state, { artNo: '100003' });
     expect(rows.ok && rows.result.rows.map((r) => r.warehouse)).toEqual(['01', '10', 'B101']);
   });

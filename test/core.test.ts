@@ -125,7 +125,7 @@ describe('invariants', () => {
 
   it('given an event whose onHandAfter disagrees with the state, then apply asserts', () => {
     const state = fixtureState();
-    expect(() => apply(state, { type: 'stock.adjusted', userId: 'x', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter: 99 }))
+    expect(() => apply(state, { type: 'stock.adjusted', userId: 'x', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter: 99, individuals: [] }))
       .toThrow(AssertionError);
   });
 

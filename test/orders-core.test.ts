@@ -335,14 +335,30 @@ describe('fulfilment', () => {
     expect(order(state, b).lines[0]).toMatchObject({ individuals: [70003], pickDate: '2026-11-26' });
   });
 
-  it('given more reserved than units on the shelf, then picking the rest is no_individual', () => {
+  it('given rental units received, then each becomes an individual on the shelf and picking finds one per line', () => {
     const state = orderState();
-    run(state, received(ART.bed)); // onHand 3, but only two bed individuals exist
+    const decision = run(state, received(ART.bed)); // onHand 2 → 3: a third bed individual
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'stock.adjusted', individuals: [state.lastIndNo] }] });
+    expect(state.individuals.get(state.lastIndNo)).toEqual({ indNo: state.lastIndNo, artNo: ART.bed, location: { kind: 'warehouse', warehouse: '10' } });
     const orders = [1, 2, 3].map(() => placedNo(run(state, place({ lines: [{ artNo: ART.bed, quantity: 1 }] }))));
-    expect(codeOf(run(state, step('pick', orders[0])))).toBe('accepted');
-    expect(codeOf(run(state, step('pick', orders[1])))).toBe('accepted');
-    expect(codeOf(run(state, step('pick', orders[2])))).toBe('no_individual');
-    expect(order(state, orders[2]).lines.map((l) => l.status)).toEqual(['registered', 'registered']);
+    for (const orderNo of orders) expect(codeOf(run(state, step('pick', orderNo)))).toBe('accepted');
+    expect(order(state, orders[2]).lines[0].individuals).toEqual([state.lastIndNo]);
+  });
+
+  it('given a rental write-off, then the given free units (else the newest) leave the shelf and a picked unit cannot', () => {
+    const state = orderState();
+    const picked = placedNo(run(state, place({ lines: [{ artNo: ART.showerChair, quantity: 1 }] })));
+    run(state, step('pick', picked)); // takes 81001
+    const writeOff = (individuals?: number[]): Command => ({
+      type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: ART.showerChair, delta: -1, reason: 'damaged', note: '',
+      ...(individuals ? { individuals } : {}) });
+    expect(codeOf(run(state, writeOff([81001])))).toBe('no_individual');
+    expect(run(state, writeOff([81002]))).toMatchObject({ ok: true, events: [{ individuals: [81002] }] });
+    expect(state.individuals.get(81002)!.location).toEqual({ kind: 'writtenOff', warehouse: '10' });
+    expect(run(state, writeOff())).toMatchObject({ ok: true, events: [{ individuals: [81003] }] }); // the newest free unit
+    expect(codeOf(run(state, writeOff()))).toBe('insufficient_stock'); // onHand 1 = reserved 1: the picked unit stays
+    expect(codeOf(run(state, received(ART.basket, 1)))).toBe('accepted');
+    expect(codeOf(run(state, { ...received(ART.basket, 1), individuals: [1] } as Command))).toBe('no_individual');
   });
 
   it('given a picked order, when dispatched and delivered, then stock leaves and the individual is registered to the patient', () => {
@@ -497,7 +513,7 @@ describe('rejection codes', () => {
     article_discontinued: (s) => run(s, place({ lines: [{ artNo: ART.discontinued, quantity: 1 }] })),
     order_not_cancellable: (s) => { const n = placedNo(run(s, place())); run(s, step('pick', n)); return run(s, { type: 'order.cancel', userId: 'ot1', orderNo: n }); },
     invalid_transition: (s) => run(s, step('dispatch', placedNo(run(s, place())))),
-    no_individual: (s) => run(s, step('pick', placedNo(run(s, place({ source: 'main', lines: [{ artNo: ART.wheelchair, quantity: 1 }] }))))),
+    no_individual: (s) => run(s, { type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: ART.rollator, delta: -1, reason: 'damaged', note: '', individuals: [56314] }),
     invalid_date: (s) => run(s, { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: placedNo(run(s, place())), date: '2020-01-01', note: '' }),
     not_resident: (s) => run(s, place({ recipient: { kind: 'patient', pnr: PNR.nonResident } })),
     forbidden: (s) => run(s, place({ userId: 'ot2', source: 'buffer' })),
@@ -510,7 +526,6 @@ describe('rejection codes', () => {
   for (const code of ORDER_CODES) {
     it(`walks ${code}`, () => {
       const state = orderState();
-      if (code === 'no_individual') run(state, received(ART.wheelchair, 1)); // stock without a unit on the shelf
       const decision = CASES[code](state);
       expect(codeOf(decision)).toBe(code);
       expect(!decision.ok && decision.message.length).toBeGreaterThan(10);

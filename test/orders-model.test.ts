@@ -83,6 +83,13 @@ function audit(state: State, model: Model): void {
     check(row.reserved === open, `reserved ${key} = open reservations`, row.reserved, open);
     check(row.reserved >= 0 && row.onHand >= row.reserved, `nothing negative in ${key}`, row, 'reserved ≥ 0 and available ≥ 0');
   }
+  // Rental articles are tracked unit by unit: the individuals on a warehouse's shelf (free or picked) match its onHand.
+  const shelf = new Map<string, number>();
+  for (const ind of state.individuals.values()) if (ind.location.kind === 'warehouse') add(shelf, `${ind.location.warehouse}:${ind.artNo}`, 1);
+  for (const [key, row] of state.stock) {
+    if (state.articles.get(row.artNo)!.kind !== 'rental') continue;
+    check((shelf.get(key) ?? 0) === row.onHand, `rental units on the shelf of ${key}`, shelf.get(key) ?? 0, row.onHand);
+  }
   // The search index's main-warehouse stock bit follows every reservation, dispatch, release and adjustment.
   for (const artNo of state.articles.keys()) {
     const row = state.stock.get(`10:${artNo}`);

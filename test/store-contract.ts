@@ -17,7 +17,7 @@ export interface StoreFactory {
 
 const entry = (seq: number, onHandAfter: number): JournalEntry => ({
   seq, timeMs: 1_700_000_000_000 + seq,
-  events: [{ type: 'stock.adjusted', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter }],
+  events: [{ type: 'stock.adjusted', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter, individuals: [] }],
 });
 
 async function seeded(factory: StoreFactory, tables: Tables = fixtureTables()): Promise<Store> {

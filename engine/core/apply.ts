@@ -3,7 +3,7 @@ import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events
 import { assert, unreachable } from './assert.ts';
 import { noteStockChange, searchDocOf } from './search-docs.ts';
 import { applyOrderEvent } from './orders/apply-orders.ts';
-import { addStockRow, countDiscontinued, insertArticleSorted, stockKey, type State } from './state.ts';
+import { addStockRow, countDiscontinued, indexIndividual, insertArticleSorted, stockKey, type State } from './state.ts';
 
 export function apply(state: State, event: Event): void {
   switch (event.type) {
@@ -28,6 +28,19 @@ function applyStockAdjusted(state: State, event: StockAdjusted): void {
   assert(row.onHand === event.onHandAfter, `onHand ${row.onHand} matches event ${event.onHandAfter}`);
   assert(row.onHand >= row.reserved && row.reserved >= 0, `stock ${key} stays covered`);
   noteStockChange(state, row);
+  for (const indNo of event.individuals) {
+    if (event.delta > 0) {
+      assert(!state.individuals.has(indNo), `individual ${indNo} is new`);
+      const ind = { indNo, artNo: event.artNo, location: { kind: 'warehouse', warehouse: event.warehouse } } as const;
+      state.individuals.set(indNo, ind);
+      indexIndividual(state, ind);
+      continue;
+    }
+    const ind = state.individuals.get(indNo);
+    assert(ind !== undefined && ind.location.kind === 'warehouse' && ind.location.warehouse === event.warehouse, `individual ${indNo} is in ${event.warehouse}`);
+    assert(!state.orderIndex.taken.has(indNo), `written-off individual ${indNo} is not picked`);
+    state.individuals.set(indNo, { ...ind, location: { kind: 'writtenOff', warehouse: event.warehouse } });
+  }
 }
 
 function applyArticleUpserted(state: State, event: ArticleUpserted): void {

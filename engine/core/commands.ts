@@ -11,6 +11,8 @@ export interface StockAdjust {
   delta: number;
   reason: StockReason;
   note: string;
+  /** Rental write-off: which units (else the most recently registered free ones). */
+  individuals?: readonly number[];
 }
 
 export interface ArticleUpsert {

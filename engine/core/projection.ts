@@ -8,7 +8,8 @@ export type RowRef = readonly [TableName, string | number];
 
 export function rowsTouched(event: Event): RowRef[] {
   switch (event.type) {
-    case 'stock.adjusted': return [['stock', stockKey(event.warehouse, event.artNo)]];
+    case 'stock.adjusted':
+      return [['stock', stockKey(event.warehouse, event.artNo)], ...event.individuals.map((indNo) => ['individuals', indNo] as const)];
     case 'article.upserted': return [['articles', event.article.artNo]];
     case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
     case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':

@@ -43,6 +43,8 @@ export interface Derived {
   usersByUsername: Map<string, string>;
   individualsByPnr: Map<string, number[]>;
   individualsByArticle: Map<string, number[]>;
+  /** Highest individual number in use: a registered rental unit gets the next one. */
+  lastIndNo: number;
   /** Orders and messages by prescriber, patient, care unit, idempotency key; backorder queues; line counts. */
   orderIndex: OrderIndex;
 }
@@ -101,7 +103,7 @@ export function stateFromTables(tables: Tables, seq: number): State {
   const derived: Derived = {
     search: buildSearchIndex(tables),
     isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), discontinuedByIso: new Map(), stockByArticle: new Map(),
-    usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(),
+    usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(), lastIndNo: 0,
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
   };
   const codes = [...tables.iso.keys()].sort();
@@ -157,6 +159,7 @@ export function countDiscontinued(derived: Pick<Derived, 'discontinuedByIso'>, i
 
 export function indexIndividual(derived: Derived, ind: Individual): void {
   push(derived.individualsByArticle, ind.artNo, ind.indNo);
+  if (ind.indNo > derived.lastIndNo) derived.lastIndNo = ind.indNo;
   if (ind.location.kind === 'patient') push(derived.individualsByPnr, ind.location.pnr, ind.indNo);
 }
 

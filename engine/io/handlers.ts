@@ -81,7 +81,10 @@ export const HANDLERS: HandlerTable = {
     const event = outcome.events[0];
     if (event.type !== 'stock.adjusted') throw new Error(`stock.adjust produced ${event.type}`);
     const backordersServed = outcome.events.length - 1;
-    return { ok: true, result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter, backordersServed } };
+    return {
+      ok: true,
+      result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter, individuals: event.individuals, backordersServed },
+    };
   },
   'admin.articleUpsert': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'article.upsert', userId: me(ctx).id, article: args.article });
