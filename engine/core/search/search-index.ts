@@ -224,8 +224,8 @@ export class SearchIndex {
       for (const src of expansion.sources) plan.sources.push(src);
       this.expansions[i] = expansion;
       plan.expansion = expansion;
-      if (expansion.names === undefined) expansion.names = worthMerging(expansion.sources, this.mergeListsMin) ? mergeNames(expansion.sources, this.store.docs.end) : null;
-      plan.names = expansion.names;
+      plan.names = this.terms.namesOf(expansion, () =>
+        worthMerging(expansion.sources, this.mergeListsMin) ? mergeNames(expansion.sources, this.store.docs.end) : null);
       this.matcher.plan(plan);
       return plan;
     });

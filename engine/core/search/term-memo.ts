@@ -1,6 +1,6 @@
 // Memo of term expansion: the vocabulary spellings a query term matches, kept until the index changes.
 
-import { TERM_MEMO_MAX } from './constants.ts';
+import { TERM_MEMO_MAX, TERM_MEMO_MERGED_ENTRIES_MAX } from './constants.ts';
 import type { MergedNames } from './merged-names.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { ScoredStream } from './union-eval.ts';
@@ -32,6 +32,8 @@ export class TermMemo {
   private readonly entries = new Map<string, Expansion>();
   private generation = 0;
   private seen = -1;
+  /** Merged name-list entries held by the current entries (a memory bound, TERM_MEMO_MERGED_ENTRIES_MAX). */
+  private mergedEntries = 0;
 
   /** Any article upsert or removal may change which words are live. */
   invalidate(): void {
@@ -39,17 +41,30 @@ export class TermMemo {
   }
 
   get(term: QueryTerm, vocab: Vocabulary): Expansion {
-    if (this.seen !== this.generation) {
+    if (this.seen !== this.generation || this.mergedEntries > TERM_MEMO_MERGED_ENTRIES_MAX) {
       this.entries.clear();
+      this.mergedEntries = 0;
       this.seen = this.generation;
     }
     const key = `${term.prefix ? 1 : 0}${term.typos}${term.text}`;
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      if (this.entries.size >= TERM_MEMO_MAX) this.entries.clear();
+      if (this.entries.size >= TERM_MEMO_MAX) {
+        this.entries.clear();
+        this.mergedEntries = 0;
+      }
       entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null };
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /** The expansion's merged name lists, built on first use by build (null when merging does not pay). */
+  namesOf(entry: Expansion, build: () => MergedNames | null): MergedNames | null {
+    if (entry.names === undefined) {
+      entry.names = build();
+      this.mergedEntries += entry.names === null ? 0 : entry.names.ids.length;
+    }
+    return entry.names;
   }
 }
