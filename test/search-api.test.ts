@@ -1,5 +1,6 @@
 // catalog.search over the WebSocket and the read-only HTTP API, against the real engine: forgiving matches, live
 // index after an article upsert, live balances after a stock change, limits and HTTP status codes.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
@@ -119,5 +120,22 @@ describe('HTTP read API', () => {
     expect((await get('/api/articles/12ab')).status).toBe(400);
     expect((await get(`/api/search?q=${'a'.repeat(2000)}`)).status).toBe(414);
     expect((await get('/api/nothing')).status).toBe(404);
+  });
+
+  it('survives clients that pipeline big requests and reset the connection mid-answer', async () => {
+    // uWS terminates the process when a handler returns on a socket the peer has reset while pipelined answers
+    // were still queued, unless the response has an abort handler: 64 requests per write, RST at the first byte.
+    const port = Number(new URL(engine.url).port);
+    const request = 'GET /api/iso/12?limit=100 HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(64);
+    for (let round = 0; round < 30; round++) {
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+        socket.once('data', () => { socket.resetAndDestroy(); resolve(); });
+        socket.on('error', () => resolve());
+        socket.on('close', () => resolve());
+      });
+    }
+    expect((await get('/health')).status).toBe(200);
+    expect(engine.child.exitCode).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 // Read-only JSON API over HTTP for integrators and load tools: search, article, ISO node. No personal data, no
-// session; every handler answers synchronously from memory, so no onAborted is needed (nothing answers later).
+// session; every handler answers synchronously from memory (the abort guard is for uWS, see http-abort.ts).
 import type { z } from 'zod';
 import { ArticleParams, HTTP_QUERY_CHARS_MAX, IsoParams, SearchParams } from '../../schemas/http.ts';
 import { articlePage, isoTree, listArticles } from '../core/catalog-queries.ts';
 import { catalogSearch } from '../core/catalog-search.ts';
 import type { QueryResult } from '../core/query-result.ts';
 import type { Engine } from '../engine.ts';
+import { guardAbort } from './http-abort.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 type Res = import('uWebSockets.js').HttpResponse;
@@ -40,6 +41,7 @@ function answer<T>(res: Res, outcome: QueryResult<T>): void {
 
 export function serveHttpApi(app: App, engine: Engine): void {
   app.get('/api/search', (res, req) => {
+    guardAbort(res);
     const raw = query(res, req.getQuery() ?? '');
     const p = raw && params(res, SearchParams, raw);
     if (!p) return;
@@ -49,10 +51,12 @@ export function serveHttpApi(app: App, engine: Engine): void {
     }));
   });
   app.get('/api/articles/:artNo', (res, req) => {
+    guardAbort(res);
     const p = params(res, ArticleParams, { artNo: req.getParameter(0) ?? '' });
     if (p) answer(res, articlePage(engine.state, null, p));
   });
   app.get('/api/iso/:code', (res, req) => {
+    guardAbort(res);
     const raw = query(res, req.getQuery() ?? '');
     const p = raw && params(res, IsoParams, { ...raw, code: decodeURIComponent(req.getParameter(0) ?? '') });
     if (!p) return;
@@ -62,5 +66,8 @@ export function serveHttpApi(app: App, engine: Engine): void {
     if (!list.ok) return answer(res, list);
     reply(res, '200 OK', { node: tree.result.nodes[0], children: tree.result.nodes.slice(1), ...list.result });
   });
-  app.any('/api/*', (res) => reply(res, '404 Not Found', { error: { code: 'not_found', message: 'Okänd resurs.' } }));
+  app.any('/api/*', (res) => {
+    guardAbort(res);
+    reply(res, '404 Not Found', { error: { code: 'not_found', message: 'Okänd resurs.' } });
+  });
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { guardAbort } from './http-abort.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -69,12 +70,15 @@ export interface HttpSources {
 
 export function serveHttp(app: App, files: Map<string, StaticFile>, sources: () => HttpSources): void {
   app.get('/health', (res) => {
+    guardAbort(res);
     res.cork(() => res.writeHeader('content-type', 'application/json').end(JSON.stringify(sources().health)));
   });
   app.get('/metrics', (res) => {
+    guardAbort(res);
     res.cork(() => res.writeHeader('content-type', 'text/plain; version=0.0.4').end(sources().metrics()));
   });
   app.get('/*', (res, req) => {
+    guardAbort(res);
     const file = files.get(req.getUrl());
     res.cork(() => {
       if (file === undefined) {
