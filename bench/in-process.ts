@@ -4,7 +4,9 @@ import { pack, unpack } from 'msgpackr';
 import { Bench } from 'tinybench';
 import { apply } from '../engine/core/apply.ts';
 import { articlePage, listArticles, stockOf } from '../engine/core/catalog-queries.ts';
+import { catalogSearch } from '../engine/core/catalog-search.ts';
 import { decide } from '../engine/core/decide.ts';
+import { SearchReplyEncoder, type SearchResultView } from '../engine/io/search-reply.ts';
 import { stateFromTables, type State } from '../engine/core/state.ts';
 import { generateTables } from '../engine/seed/generate.ts';
 import { SEED_DEFAULT } from '../engine/seed/seed-store.ts';
@@ -102,6 +104,13 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
   const pushes = inputs.map((artNo, i) => ({
     topic: `stock/${artNo}`, event: { type: 'stock', seq: i + 1, warehouse: MAIN_WAREHOUSE, artNo, onHand: 7, reserved: 2, available: 5 },
   }));
+  // Full 20-hit pages for the words of article names: the reply catalog.search sends most often.
+  const searchReplies = inputs.map((artNo, i) => {
+    const word = state.articles.get(artNo)!.name.split(' ')[0]!.slice(0, 6);
+    const found = catalogSearch(state, ot1, { text: word, inStockOnly: false, includeDiscontinued: false, limit: 20, offset: 0 });
+    return { id: 1_000_000_000 + i, result: (found.ok ? found.result : { total: 0, hits: [] }) as SearchResultView };
+  });
+  const searchEncoder = new SearchReplyEncoder();
   const command = (i: number) => ({ type: 'stock.adjust' as const, userId: hmc1.id, ...adjustArgs[i & INPUT_MASK]!, note: '' });
 
   return [
@@ -130,6 +139,16 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
         { name: 'msgpack encode stock.get reply', batch: 1000, op: (i) => pack(stockReplies[i & INPUT_MASK]) },
         { name: 'msgpack encode catalog.article reply', batch: 200, op: (i) => pack(articleReplies[i & INPUT_MASK]) },
         { name: 'msgpack decode catalog.article reply', batch: 200, op: (i) => unpack(articleReplyBytes[i & INPUT_MASK]!) },
+        {
+          name: 'msgpack encode catalog.search reply (msgpackr)',
+          batch: 100,
+          op: (i) => { const r = searchReplies[i & INPUT_MASK]!; return pack({ id: r.id, ok: true, result: r.result }); },
+        },
+        {
+          name: 'msgpack encode catalog.search reply (ours)',
+          batch: 100,
+          op: (i) => { const r = searchReplies[i & INPUT_MASK]!; return searchEncoder.encode(r.id, r.result); },
+        },
         { name: 'msgpack encode stock push', batch: 1000, op: (i) => pack(pushes[i & INPUT_MASK]) },
         { name: 'JSON parse stock.get request', batch: 1000, op: (i) => JSON.parse(stockGetText[i & INPUT_MASK]!) },
         { name: 'JSON stringify catalog.article reply', batch: 200, op: (i) => JSON.stringify(articleReplies[i & INPUT_MASK]) },

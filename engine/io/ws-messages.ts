@@ -10,6 +10,7 @@ import { dispatch } from './dispatch.ts';
 import type { Outcome } from './handlers.ts';
 import type { Metrics } from './metrics.ts';
 import { ReplyBatch } from './reply-batch.ts';
+import { SearchReplyEncoder, type SearchResultView } from './search-reply.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 
@@ -19,17 +20,22 @@ const CLOSE_TOO_BIG = 1009;
 
 export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer, isBinary: boolean) => void {
   const replies = new ReplyBatch();
+  const searchReplies = new SearchReplyEncoder();
 
-  const send = (ws: Ws, conn: Connection, reply: Reply, encoding: Encoding) => {
+  const sendBytes = (ws: Ws, conn: Connection, frame: Uint8Array | string, encoding: Encoding) => {
     if (conn.closed) return;
-    const status = ws.send(encodeFrame(reply, encoding), encoding === 'msgpack');
+    const status = ws.send(frame, encoding === 'msgpack');
     if (status === SEND_DROPPED) ws.end(CLOSE_TOO_SLOW, 'backpressure limit: read your replies');
   };
+  const send = (ws: Ws, conn: Connection, reply: Reply, encoding: Encoding) => sendBytes(ws, conn, encodeFrame(reply, encoding), encoding);
 
   const finish = (ws: Ws, conn: Connection, id: RequestIdT | null, op: string, outcome: Outcome,
     encoding: Encoding, startMs: number, issues?: ErrorBody['issues']) => {
     conn.inFlight--;
-    if (outcome.ok) send(ws, conn, { id: id as RequestIdT, ok: true, result: outcome.result }, encoding);
+    // uWS copies the frame in send, so the search encoder's reused buffer is free again right after.
+    if (outcome.ok && op === 'catalog.search' && encoding === 'msgpack') {
+      sendBytes(ws, conn, searchReplies.encode(id as RequestIdT, outcome.result as SearchResultView), encoding);
+    } else if (outcome.ok) send(ws, conn, { id: id as RequestIdT, ok: true, result: outcome.result }, encoding);
     else {
       metrics.error(op, outcome.code);
       const error: ErrorBody = { code: outcome.code, message: outcome.message, ...(issues ? { issues } : {}) };
