@@ -6,6 +6,8 @@
 // The writer learns each write's seq from its ack; pushes are kept as (seq, receive time) and matched after the
 // run. So the figure is end to end, what a screen watching the feed sees after someone saves a change: decide,
 // group commit + fsync, publish, fan-out, delivery. Writer and listeners share this process and its clock.
+// Fan-out after commit = push receive time - the writer's ack receive time (reply and pushes leave in the same
+// flush after fsync), clamped at 0: what publishing adds once the change is durable, without the disk's share.
 import { pack, unpack } from 'msgpackr';
 import { LatencyHistogram, type LatencySummaryUs } from './driver/histogram.ts';
 import { nowEpochMs, runLoad } from './driver/load.ts';
@@ -46,6 +48,8 @@ export interface PubSubResult {
   deliveredPerS: number;
   deliveredShare: number;
   pushLatencyUs: LatencySummaryUs;
+  /** Push receive time after the writer's ack of the same write (fan-out once durable, fsync excluded). */
+  pushAfterAckUs?: LatencySummaryUs; // absent in results written before it was measured
   serverCpuPct: number;
   driverCpuPct: number;
 }
@@ -99,6 +103,8 @@ interface WriterResult {
   sentBySeq: Map<number, number>;
   /** seq -> topic of those writes, to count the pushes each should produce. */
   topicBySeq: Map<number, string>;
+  /** seq -> ack receive time (epoch ms) of those writes. */
+  ackedBySeq: Map<number, number>;
   errors: number;
   ack: LatencyHistogram;
   windowS: number;
@@ -110,7 +116,7 @@ interface WriterResult {
  */
 async function runWriter(url: string, token: string, feed: Feed, pipeline: number, ratePerS: number | undefined, warmupMs: number, durationMs: number): Promise<WriterResult> {
   const sentMs = new Map<number, { at: number; topic: string; measured: boolean }>();
-  const result: WriterResult = { sentBySeq: new Map(), topicBySeq: new Map(), errors: 0, ack: new LatencyHistogram(), windowS: 0 };
+  const result: WriterResult = { sentBySeq: new Map(), topicBySeq: new Map(), ackedBySeq: new Map(), errors: 0, ack: new LatencyHistogram(), windowS: 0 };
   let nextId = WRITER_ID_MIN;
   let cursor = 0;
   let phase: 'prep' | 'warmup' | 'measure' | 'drain' = 'prep';
@@ -151,7 +157,9 @@ async function runWriter(url: string, token: string, feed: Feed, pipeline: numbe
         if (msg.ok === true && msg.result !== undefined) {
           result.sentBySeq.set(msg.result.seq, sent.at);
           result.topicBySeq.set(msg.result.seq, sent.topic);
-          result.ack.record((nowEpochMs() - sent.at) * 1000);
+          const ackedAt = nowEpochMs();
+          result.ackedBySeq.set(msg.result.seq, ackedAt);
+          result.ack.record((ackedAt - sent.at) * 1000);
         } else result.errors++;
       }
       if (ratePerS !== undefined) sendDue();
@@ -261,12 +269,14 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
   const w = await pending.writer;
 
   const latency = new LatencyHistogram();
+  const afterAck = new LatencyHistogram();
   let delivered = 0;
   for (let k = 0; k < pushCount; k++) {
     const sentAt = w.sentBySeq.get(pushSeq[k]!);
     if (sentAt === undefined) continue;
     delivered++;
     latency.record((pushAt[k]! - sentAt) * 1000);
+    afterAck.record(Math.max(0, pushAt[k]! - w.ackedBySeq.get(pushSeq[k]!)!) * 1000);
   }
   let expected = 0;
   for (const topic of w.topicBySeq.values()) expected += subscribers.get(topic) ?? 0;
@@ -289,12 +299,14 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     deliveredPerS: Math.round(delivered / w.windowS),
     deliveredShare: expected > 0 ? Math.round((delivered / expected) * 10000) / 10000 : 0,
     pushLatencyUs: latency.summary(),
+    pushAfterAckUs: afterAck.summary(),
     serverCpuPct: serverCpu.pct(),
     driverCpuPct: listeners.driverCpuPct,
   };
   o.progress?.(
     `  ${spec.listeners} listeners: ${result.writesPerS} writes/s -> ${result.deliveredPerS} pushes/s delivered ` +
-      `(${(result.deliveredShare * 100).toFixed(1)}% of expected), push p50 ${result.pushLatencyUs.p50} us p99 ${result.pushLatencyUs.p99} us; ` +
+      `(${(result.deliveredShare * 100).toFixed(1)}% of expected), push p50 ${result.pushLatencyUs.p50} us p99 ${result.pushLatencyUs.p99} us ` +
+      `(after the ack: p50 ${afterAck.summary().p50} us p99 ${afterAck.summary().p99} us); ` +
       `write ack p50 ${result.writeAckUs.p50} us p99 ${result.writeAckUs.p99} us; cpu engine ${result.serverCpuPct}% driver ${result.driverCpuPct}%`,
   );
   return result;

@@ -92,12 +92,14 @@ function fanOutSection(title: string, p: PubSubResult): string[] {
     `## ${title}`, '',
     `${p.listeners} connections (pipeline 0: they only listen) ${subscribed}. ` +
       'Push latency = time a listener receives the push − time the writer sent the write (matched by journal `seq`): end to end, fsync included. ' +
+        'After ack = push receive time − the writer\'s ack receive time of the same write (clamped at 0): what fan-out adds once the write is durable. ' +
       'Delivered share = pushes received / pushes the acknowledged writes should produce.',
     '',
     table(
-      ['writes /s', 'write ack p50', 'write ack p99', 'pushes delivered /s', 'delivered share', 'push p50', 'push p90', 'push p99', 'push max', 'engine CPU', 'driver CPU', 'errors'],
+      ['writes /s', 'write ack p50', 'write ack p99', 'pushes delivered /s', 'delivered share', 'push p50', 'push p90', 'push p99', 'push max', 'after ack p50', 'after ack p99', 'engine CPU', 'driver CPU', 'errors'],
       [[n0(p.writesPerS), us(p.writeAckUs.p50), us(p.writeAckUs.p99), n0(p.deliveredPerS), `${(p.deliveredShare * 100).toFixed(2)}%`,
-        us(p.pushLatencyUs.p50), us(p.pushLatencyUs.p90), us(p.pushLatencyUs.p99), us(p.pushLatencyUs.max), `${p.serverCpuPct}%`, `${p.driverCpuPct}%`, p.writeErrors]],
+        us(p.pushLatencyUs.p50), us(p.pushLatencyUs.p90), us(p.pushLatencyUs.p99), us(p.pushLatencyUs.max),
+        p.pushAfterAckUs ? us(p.pushAfterAckUs.p50) : '–', p.pushAfterAckUs ? us(p.pushAfterAckUs.p99) : '–', `${p.serverCpuPct}%`, `${p.driverCpuPct}%`, p.writeErrors]],
     ),
     '',
   ];
