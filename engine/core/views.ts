@@ -29,10 +29,19 @@ export function availableIn(state: State, warehouse: string, artNo: string): num
   return available(stockRowOf(state, warehouse, artNo));
 }
 
+/** Main warehouse and buffer from one look-up of the article's rows (search pages read this for every hit). */
 export function availability(state: State, artNo: string, buffer: string | null): Availability {
-  const result: Availability = { main: availableIn(state, MAIN_WAREHOUSE, artNo) };
-  if (buffer !== null) result.buffer = { warehouse: buffer, available: availableIn(state, buffer, artNo) };
-  return result;
+  const rows = state.stockByArticle.get(artNo);
+  let main = 0;
+  let inBuffer = 0;
+  if (rows !== undefined) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row.warehouse === MAIN_WAREHOUSE) main = available(row);
+      else if (row.warehouse === buffer) inBuffer = available(row);
+    }
+  }
+  return buffer === null ? { main } : { main, buffer: { warehouse: buffer, available: inBuffer } };
 }
 
 export function summarize(state: State, article: Article, buffer: string | null): ArticleSummary {

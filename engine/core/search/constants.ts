@@ -37,7 +37,7 @@ export const COMPOUND_MODIFIER_MIN_CHARS = 2;
 export const STEM_MIN_CHARS = 4;
 
 /** Term expansions kept between index changes (see term-memo.ts); the memo starts over when full. */
-export const TERM_MEMO_MAX = 4096;
+export const TERM_MEMO_MAX = 32768;
 /** Merged name-list entries the memo may hold in all (about 16 bytes each); it starts over beyond. */
 export const TERM_MEMO_MERGED_ENTRIES_MAX = 2_000_000;
 
