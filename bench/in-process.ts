@@ -6,7 +6,7 @@ import { apply } from '../engine/core/apply.ts';
 import { articlePage, listArticles, stockOf } from '../engine/core/catalog-queries.ts';
 import { catalogSearch } from '../engine/core/catalog-search.ts';
 import { decide } from '../engine/core/decide.ts';
-import { SearchReplyEncoder, type SearchResultView } from '../engine/io/search-reply.ts';
+import { listReplyEncoder, searchReplyEncoder } from '../engine/io/row-reply.ts';
 import { stateFromTables, type State } from '../engine/core/state.ts';
 import { generateTables } from '../engine/seed/generate.ts';
 import { SEED_DEFAULT } from '../engine/seed/seed-store.ts';
@@ -108,9 +108,16 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
   const searchReplies = inputs.map((artNo, i) => {
     const word = state.articles.get(artNo)!.name.split(' ')[0]!.slice(0, 6);
     const found = catalogSearch(state, ot1, { text: word, inStockOnly: false, includeDiscontinued: false, limit: 20, offset: 0 });
-    return { id: 1_000_000_000 + i, result: (found.ok ? found.result : { total: 0, hits: [] }) as SearchResultView };
+    const result = found.ok ? found.result : { total: 0, hits: [] };
+    return { id: 1_000_000_000 + i, result, page: { total: result.total, rows: result.hits } };
   });
-  const searchEncoder = new SearchReplyEncoder();
+  const searchEncoder = searchReplyEncoder();
+  const listReplies = listArgs.map((args, i) => {
+    const page = listArticles(state, ot1, { ...args, inStockOnly: false, includeDiscontinued: false, offset: 0 });
+    const result = page.ok ? page.result : { total: 0, articles: [] };
+    return { id: 1_000_000_000 + i, result, page: { total: result.total, rows: result.articles } };
+  });
+  const listEncoder = listReplyEncoder();
   const command = (i: number) => ({ type: 'stock.adjust' as const, userId: hmc1.id, ...adjustArgs[i & INPUT_MASK]!, note: '' });
 
   return [
@@ -147,7 +154,17 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
         {
           name: 'msgpack encode catalog.search reply (ours)',
           batch: 100,
-          op: (i) => { const r = searchReplies[i & INPUT_MASK]!; return searchEncoder.encode(r.id, r.result); },
+          op: (i) => { const r = searchReplies[i & INPUT_MASK]!; return searchEncoder.encode(r.id, r.page); },
+        },
+        {
+          name: 'msgpack encode catalog.list reply of 50 (msgpackr)',
+          batch: 50,
+          op: (i) => { const r = listReplies[i & INPUT_MASK]!; return pack({ id: r.id, ok: true, result: r.result }); },
+        },
+        {
+          name: 'msgpack encode catalog.list reply of 50 (ours)',
+          batch: 50,
+          op: (i) => { const r = listReplies[i & INPUT_MASK]!; return listEncoder.encode(r.id, r.page); },
         },
         { name: 'msgpack encode stock push', batch: 1000, op: (i) => pack(pushes[i & INPUT_MASK]) },
         { name: 'JSON parse stock.get request', batch: 1000, op: (i) => JSON.parse(stockGetText[i & INPUT_MASK]!) },

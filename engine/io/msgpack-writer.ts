@@ -1,4 +1,4 @@
-// A minimal msgpack writer for replies whose shape is known (see search-reply.ts): writes into one reused buffer
+// A minimal msgpack writer for replies whose shape is known (see row-reply.ts): writes into one reused buffer
 // and can copy pre-encoded fragments in. Output is standard msgpack, decoded by any library; strings are written
 // with the header sized for their worst-case UTF-8 length (valid msgpack, not always the shortest form).
 import { pack } from 'msgpackr';

@@ -10,7 +10,9 @@ import { dispatch } from './dispatch.ts';
 import type { Outcome } from './handlers.ts';
 import type { Metrics } from './metrics.ts';
 import { ReplyBatch } from './reply-batch.ts';
-import { SearchReplyEncoder, type SearchResultView } from './search-reply.ts';
+import { listReplyEncoder, searchReplyEncoder } from './row-reply.ts';
+import type { SearchHitView } from '../core/catalog-search.ts';
+import type { ArticleSummary } from '../core/views.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 
@@ -20,7 +22,20 @@ const CLOSE_TOO_BIG = 1009;
 
 export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer, isBinary: boolean) => void {
   const replies = new ReplyBatch();
-  const searchReplies = new SearchReplyEncoder();
+  const searchReplies = searchReplyEncoder();
+  const listReplies = listReplyEncoder();
+  /** Pages of article rows have hand-written msgpack encoders (row-reply.ts); null: the generic codec. */
+  const rowReply = (op: string, id: RequestIdT, result: unknown): Uint8Array | null => {
+    if (op === 'catalog.search') {
+      const r = result as { total: number; hits: SearchHitView[]; suggestion?: string };
+      return searchReplies.encode(id, { total: r.total, rows: r.hits, ...(r.suggestion === undefined ? {} : { suggestion: r.suggestion }) });
+    }
+    if (op === 'catalog.list') {
+      const r = result as { total: number; articles: ArticleSummary[] };
+      return listReplies.encode(id, { total: r.total, rows: r.articles });
+    }
+    return null;
+  };
 
   const sendBytes = (ws: Ws, conn: Connection, frame: Uint8Array | string, encoding: Encoding) => {
     if (conn.closed) return;
@@ -32,10 +47,10 @@ export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer,
   const finish = (ws: Ws, conn: Connection, id: RequestIdT | null, op: string, outcome: Outcome,
     encoding: Encoding, startMs: number, issues?: ErrorBody['issues']) => {
     conn.inFlight--;
-    // uWS copies the frame in send, so the search encoder's reused buffer is free again right after.
-    if (outcome.ok && op === 'catalog.search' && encoding === 'msgpack') {
-      sendBytes(ws, conn, searchReplies.encode(id as RequestIdT, outcome.result as SearchResultView), encoding);
-    } else if (outcome.ok) send(ws, conn, { id: id as RequestIdT, ok: true, result: outcome.result }, encoding);
+    // uWS copies the frame in send, so the row encoders' reused buffers are free again right after.
+    const rows = outcome.ok && encoding === 'msgpack' ? rowReply(op, id as RequestIdT, outcome.result) : null;
+    if (rows !== null) sendBytes(ws, conn, rows, encoding);
+    else if (outcome.ok) send(ws, conn, { id: id as RequestIdT, ok: true, result: outcome.result }, encoding);
     else {
       metrics.error(op, outcome.code);
       const error: ErrorBody = { code: outcome.code, message: outcome.message, ...(issues ? { issues } : {}) };
