@@ -66,3 +66,6 @@ export const BACKORDERS_SERVED_PER_COMMAND_MAX = 400;
 export const RULE_PREFIXES_MAX = 200;
 /** Lines one fulfilment step may name explicitly. */
 export const FULFIL_LINES_MAX = 600;
+
+/** Individual card (individkort): the holder's orders that concern the unit, newest first. */
+export const INDIVIDUAL_ORDERS_MAX = 20;

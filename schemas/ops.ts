@@ -117,6 +117,11 @@ export const OPS = {
     args: z.object({ pnr: PnrInput }).strict(),
     doc: 'A person by personnummer with prescribability and the devices (individuals) they hold. Every look-up is logged with the caller.',
   }),
+  'individual.get': op({
+    kind: 'query', roles: everyone,
+    args: z.object({ indNo: IndNo }).strict(),
+    doc: 'Individual card (individkort): article, holder (warehouse, patient, care unit, in transit, written off), who prescribed it to that holder and the holder\'s orders that gave or completed the unit (newest first). Units in an investigation warehouse (999/999A) carry `contactHmc: true`; a protected identity shows only `protectedIdentity: true`. A look-up that shows a patient is logged like patient.get.',
+  }),
   'order.quote': op({
     kind: 'query', roles: prescriber, args: QuoteArgs,
     doc: 'Preview of an order before it is placed: per line the available balance, `outcome` (available, proposal, backorder, discontinued, problem), a replacement proposal (first equivalent with stock along the chain), set parts and the purpose codes to ask for; the most common accessories; delivery defaults. `recipient` is `{ kind: "patient", pnr }` or `{ kind: "careUnit", customerNo }`; lines `{ artNo, quantity, forIndividual? }`. Changes nothing.',

@@ -95,6 +95,24 @@ for (const encoding of ['msgpack', 'json'] as const) {
       const bad = await ot.request('patient.get', { pnr: '19400101-1235' });
       expect(bad.ok ? 'ok' : bad.error.code).toBe('invalid_pnr');
     });
+
+    it('individual.get shows who holds a device, and refuses unknown or malformed numbers', async () => {
+      const { hits } = await ot.call('register.search', { text: 'Halmstad', limit: 100 });
+      let device: any = null;
+      for (const hit of hits) {
+        device = (await ot.call('patient.get', { pnr: hit.pnr })).devices[0] ?? null;
+        if (device !== null) break;
+      }
+      expect(device).not.toBeNull();
+      const card = await ot.call('individual.get', { indNo: device.indNo });
+      expect(card.individual).toMatchObject({ indNo: device.indNo, artNo: device.artNo });
+      expect(card.holder).toMatchObject({ kind: 'patient', protectedIdentity: false });
+      expect(card.revealedPnr).toBeUndefined();
+      const unknown = await ot.request('individual.get', { indNo: 99_999_999 });
+      expect(unknown.ok ? 'ok' : unknown.error.code).toBe('not_found');
+      const malformed = await ot.request('individual.get', { indNo: 'K-1' });
+      expect(malformed.ok ? 'ok' : malformed.error.code).toBe('invalid_request');
+    });
   });
 }
 

@@ -5,6 +5,7 @@ import type { OpArgs, OpName } from '../../schemas/ops.ts';
 import type { ErrorCode } from '../../schemas/protocol.ts';
 import { articlePage, isoTree, listArticles, stockOf } from '../core/catalog-queries.ts';
 import { catalogSearch, catalogSuggest } from '../core/catalog-search.ts';
+import { individualCard } from '../core/individual-card.ts';
 import { patientView, searchRegister } from '../core/register-queries.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -72,6 +73,13 @@ export const HANDLERS: HandlerTable = {
       ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'patient.get', subject: outcome.result.person.pnr });
     }
     return outcome;
+  },
+  'individual.get': (ctx, args) => {
+    const outcome = individualCard(ctx.engine.state, args);
+    if (!outcome.ok) return outcome;
+    const { revealedPnr, ...card } = outcome.result;
+    if (revealedPnr !== null) ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'individual.get', subject: revealedPnr });
+    return { ok: true, result: card };
   },
   subscribe: (ctx, args) => refuseTopic(me(ctx), args.topic) ?? ctx.subscribe(args.topic),
   unsubscribe: (ctx, args) => ctx.unsubscribe(args.topic),
