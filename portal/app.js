@@ -13,6 +13,7 @@ import { OrderOverviewPage } from './components/order-overview-page.js';
 import { OpenOrdersPage } from './components/open-orders-page.js';
 import { OrderFlowPage } from './components/order-flow-page.js';
 import { PickingQueuePage } from './components/picking-queue-page.js';
+import { IndividualCardPage } from './components/individual-card-page.js';
 import { isPrescriber } from './lib/format.js';
 
 function useRoute() {
@@ -56,6 +57,7 @@ function Page({ route, user }) {
       : html`<${NotPrescriber} />`;
     case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
     case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
+    case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} indNo=${route.indNo} />`;
     case 'orderflode': return html`<${OrderFlowPage} user=${user} />`;
     case 'plock': return html`<${PickingQueuePage} user=${user} />`;
     default: return html`<${NotFound} path=${route.path} />`;

@@ -42,6 +42,15 @@ describe('portal routes', () => {
     expect(href.katalog('12 06 06')).toBe('#/katalog/12%2006%2006');
     expect(parseRoute(href.katalog('22 09'))).toEqual({ name: 'katalog', code: '22 09' });
     expect(href.artikel('100001')).toBe('#/artikel/100001');
+    expect(parseRoute('#/individ')).toEqual({ name: 'individ', indNo: null });
+    expect(parseRoute(href.individ(56314))).toEqual({ name: 'individ', indNo: 56314 });
+    expect(parseRoute('#/individ/K-1').name).toBe('notfound');
+  });
+
+  it('reads an individual number as typed, with or without the K- of component orders', async () => {
+    const { parseIndNo } = await lib('format');
+    expect(['56314', 'K-56314', ' k 56314 ', 'k56314'].map(parseIndNo)).toEqual([56314, 56314, 56314, 56314]);
+    expect(['', 'K-', '56 314', '123456789', 'X-1', '-5'].map(parseIndNo)).toEqual([null, null, null, null, null, null]);
   });
 });
 

@@ -195,4 +195,38 @@ describe('portal in Chromium', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('aidstock.token'))).toBeNull();
     expect(pageErrors).toEqual([]);
   });
+
+  it('Individkort: K-<indNo> shows the patient who holds the device; an unknown number says so', async () => {
+    const { hits } = await staff!.call('register.search', { text: 'Halmstad', limit: 100 });
+    let holder: any = null;
+    let device: any = null;
+    for (const hit of hits) {
+      device = (await staff!.call('patient.get', { pnr: hit.pnr })).devices[0] ?? null;
+      if (device !== null) { holder = hit; break; }
+    }
+    expect(device).not.toBeNull();
+
+    await page.getByLabel('Användarnamn').fill('ot1');
+    await page.getByLabel('Lösenord').fill('demo');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Logga ut' }).waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Individkort' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Individkort' }).waitFor();
+    await page.getByLabel('Individnummer').fill(`K-${device.indNo}`);
+    await page.getByLabel('Individnummer').press('Enter');
+    await page.getByTestId('individual-card').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/individ/${device.indNo}`);
+    const holderText = await page.getByTestId('holder').textContent();
+    expect(holderText).toContain(`${holder.givenName} ${holder.familyName}`);
+    expect(holderText).toContain(holder.pnrDisplay);
+    expect(await page.getByTestId('individual-card').getByRole('link', { name: device.name }).count()).toBe(1);
+
+    await page.getByLabel('Individnummer').fill('99999999');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Individ 99999999 finns inte.');
+    await page.getByLabel('Individnummer').fill('56 314');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Ett individnummer är 1–8 siffror');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -75,7 +75,7 @@ function LinesTable({ order, staff, onChanged }) {
                 ${l.component && html` <span class="tag" title="Komponent till levererad individ">${l.component}</span>`}</td>
               <td class="num">${l.quantity}</td>
               <td><${StatusBadge} status=${l.status} testId="line-status" /></td>
-              <td>${l.individuals.length > 0 ? l.individuals.join(', ') : '–'}</td>
+              <td>${l.individuals.length > 0 ? l.individuals.map((n, i) => html`${i > 0 ? ', ' : ''}<a href=${href.individ(n)} class="mono">${n}</a>`) : '–'}</td>
               <td class="date">${date(l.pickDate)}</td>
               <td class="date">${date(l.dispatchedDate)}</td>
               <td class="date">${date(l.deliveredDate)}</td>

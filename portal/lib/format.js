@@ -121,3 +121,9 @@ export function warehouseLabel(id) {
   if (id === '10') return 'Lager 10 (huvudlager)';
   return id ? `Eget förråd ${id}` : '–';
 }
+
+/** An individual number as typed: '56314', 'K-56314', ' k 56314 ' → 56314; anything else → null. */
+export function parseIndNo(text) {
+  const match = /^\s*(?:k\s*-?\s*)?(\d{1,8})\s*$/i.exec(String(text ?? ''));
+  return match ? Number(match[1]) : null;
+}

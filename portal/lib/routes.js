@@ -39,6 +39,8 @@ export function parseRoute(hash) {
   }
   if (parts[0] === 'order' && parts.length === 1) return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
   if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
+  if (parts[0] === 'individ' && parts.length === 1) return { name: 'individ', indNo: null };
+  if (parts[0] === 'individ' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'individ', indNo: Number(parts[1]) };
   if (parts[0] === 'orderflode' && parts.length === 1) return { name: 'orderflode' };
   if (parts[0] === 'plock' && parts.length === 1) return { name: 'plock' };
   return { name: 'notfound', path };
@@ -67,6 +69,8 @@ export const href = {
   orders: (view) => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
   /** Ordinationsöversikt of one order. */
   order: (orderNo) => `#/order/${orderNo}`,
+  /** Individkort, empty or of one individual. */
+  individ: (indNo) => (indNo ? `#/individ/${indNo}` : '#/individ'),
   orderflode: () => '#/orderflode',
   plock: () => '#/plock',
 };

@@ -1,0 +1,108 @@
+// Individkort: who or which warehouse holds a device, by individual number (56314 or K-56314). As in the legacy portal:
+// a unit in HMC's investigation warehouse (999/999A) says "contact HMC"; the prescriber is shown for a unit Aidstock
+// delivered; protected identities are never shown. The look-up of a patient is logged by the engine.
+import { html, useState, useEffect } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { date, isoCode, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
+
+function Holder({ holder }) {
+  switch (holder.kind) {
+    case 'warehouse':
+      return html`
+        <p data-testid="holder">I lager <strong>${holder.warehouse}</strong> (${holder.name}).</p>
+        ${holder.contactHmc && html`<p class="notice" role="note" data-testid="contact-hmc">Individen finns på HMC:s utredningslager. Var god kontakta HMC.</p>`}`;
+    case 'patient':
+      if (holder.protectedIdentity) return html`<p data-testid="holder">Registrerad på en brukare med skyddad identitet. Kontakta HMC vid frågor.</p>`;
+      return html`<p data-testid="holder">Registrerad på <strong>${holder.name}</strong>, ${holder.pnrDisplay}${holder.municipality ? `, ${holder.municipality}` : ''}.</p>`;
+    case 'careUnit':
+      return html`<p data-testid="holder">Registrerad på vårdenheten <strong>${holder.name}</strong> (kundnummer ${holder.customerNo}).</p>`;
+    case 'transit':
+      return html`<p data-testid="holder">Utlevererad, på väg med order <a href=${href.order(holder.orderNo)}>${holder.orderNo}</a>.</p>`;
+    case 'writtenOff':
+      return html`<p data-testid="holder">Avskriven ur lager ${holder.warehouse} (${holder.name}).</p>`;
+    default:
+      return null;
+  }
+}
+
+function Prescriber({ prescriber }) {
+  if (prescriber === null) return html`<p data-testid="prescriber">Förskrivare: okänd i Aidstock (levererad före övergången, eller ännu inte förskriven).</p>`;
+  return html`
+    <p data-testid="prescriber">Förskrivare: <strong>${prescriber.name}</strong>, order <a href=${href.order(prescriber.orderNo)}>${prescriber.orderNo}</a>
+      ${prescriber.phone && html`, tel. <a href=${`tel:${prescriber.phone.replace(/\s+/g, '')}`}>${prescriber.phone}</a>`}
+      ${prescriber.email && html`, <a href=${`mailto:${prescriber.email}`}>${prescriber.email}</a>`}</p>`;
+}
+
+function Orders({ orders }) {
+  if (orders.length === 0) return null;
+  return html`
+    <h2>Order som gäller individen</h2>
+    <div class="table-wrap">
+      <table class="data-table compact" data-testid="individual-orders">
+        <thead><tr><th scope="col">Order</th><th scope="col">Datum</th><th scope="col">Avser</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Förskrivare</th></tr></thead>
+        <tbody>
+          ${orders.map((o) => html`
+            <tr key=${o.orderNo}>
+              <td><a href=${href.order(o.orderNo)}>${o.orderNo}</a></td>
+              <td>${date(o.placedDate)}</td>
+              <td>${o.role === 'unit' ? 'Individen' : 'Komplettering (K-)'}</td>
+              <td class="mono">${o.artNos.join(', ')}</td>
+              <td>${lineStatusLabel(o.status)}</td>
+              <td>${o.prescriber.name}</td>
+            </tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+function Card({ indNo }) {
+  const [card, setCard] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let alive = true;
+    setCard(null);
+    setError(null);
+    api.call('individual.get', { indNo }).then((c) => alive && setCard(c), (e) => alive && setError(e));
+    return () => { alive = false; };
+  }, [indNo]);
+  if (error) {
+    return html`<p class="error" role="alert">${error.code === 'not_found' ? `Individ ${indNo} finns inte.` : `Kunde inte hämta individen: ${error.message}`}</p>`;
+  }
+  if (card === null) return html`<p class="loading" role="status">Hämtar individ ${indNo}…</p>`;
+  const ind = card.individual;
+  return html`
+    <section class="panel" data-testid="individual-card">
+      <h2>Individ ${ind.indNo}</h2>
+      <p><a href=${href.artikel(ind.artNo)}>${ind.name}</a> <span class="mono">(${ind.artNo})</span>, ISO ${isoCode(ind.isoCode)}, ${kindLabel(ind.kind)}</p>
+      <${Holder} holder=${card.holder} />
+      <${Prescriber} prescriber=${card.prescriber} />
+      <${Orders} orders=${card.orders} />
+    </section>`;
+}
+
+/** Keyed by indNo in the router: a new number is a new page, so the field starts from the route, never reset under typing. */
+export function IndividualCardPage({ indNo }) {
+  const [text, setText] = useState(indNo === null ? '' : String(indNo));
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => { document.title = indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`; }, [indNo]);
+  const submit = (e) => {
+    e.preventDefault();
+    const parsed = parseIndNo(text);
+    setInvalid(parsed === null);
+    if (parsed !== null) location.hash = href.individ(parsed);
+  };
+  return html`
+    <h1 tabindex="-1">Individkort</h1>
+    <p>Vem är registrerad på ett hjälpmedel? Skriv individnumret, t.ex. 56314 eller K-56314.</p>
+    <form class="inline-form" onSubmit=${submit} role="search">
+      <div class="field narrow">
+        <label for="individual-no">Individnummer</label>
+        <input id="individual-no" inputmode="numeric" autocomplete="off" value=${text} maxlength="12"
+          aria-invalid=${invalid ? 'true' : undefined} onInput=${(e) => setText(e.currentTarget.value)} />
+      </div>
+      <button type="submit" class="button">Visa</button>
+    </form>
+    ${invalid && html`<p class="error" role="alert">Ett individnummer är 1–8 siffror, t.ex. 56314.</p>`}
+    ${indNo !== null && html`<${Card} indNo=${indNo} />`}`;
+}
