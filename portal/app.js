@@ -14,6 +14,7 @@ import { OpenOrdersPage } from './components/open-orders-page.js';
 import { OrderFlowPage } from './components/order-flow-page.js';
 import { PickingQueuePage } from './components/picking-queue-page.js';
 import { IndividualCardPage } from './components/individual-card-page.js';
+import { PatientDevicesPage } from './components/patient-devices-page.js';
 import { isPrescriber } from './lib/format.js';
 
 function useRoute() {
@@ -57,6 +58,7 @@ function Page({ route, user }) {
       : html`<${NotPrescriber} />`;
     case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
     case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
+    case 'hjalpmedel': return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
     case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} indNo=${route.indNo} />`;
     case 'orderflode': return html`<${OrderFlowPage} user=${user} />`;
     case 'plock': return html`<${PickingQueuePage} user=${user} />`;

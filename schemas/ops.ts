@@ -115,7 +115,7 @@ export const OPS = {
   'patient.get': op({
     kind: 'query', roles: everyone,
     args: z.object({ pnr: PnrInput }).strict(),
-    doc: 'A person by personnummer with prescribability and the devices (individuals) they hold. Every look-up is logged with the caller.',
+    doc: 'A person by personnummer with prescribability and the devices (individuals) they hold, each with the order that delivered it (`delivery`: order number, delivery date, prescriber) when Aidstock delivered it. Every look-up is logged with the caller.',
   }),
   'individual.get': op({
     kind: 'query', roles: everyone,

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { individualCard } from '../engine/core/individual-card.ts';
+import { patientView } from '../engine/core/register-queries.ts';
 import type { State } from '../engine/core/state.ts';
-import { ART, codeOf, orderState, place, placedNo, PNR, run } from './helpers/order-fixture.ts';
+import { ART, codeOf, orderState, place, placedNo, PNR, run, T0 } from './helpers/order-fixture.ts';
 
 const step = (stepName: 'pick' | 'dispatch' | 'deliver', orderNo: number): Command =>
   ({ type: 'fulfil.step', userId: 'hmc1', step: stepName, orderNo, lineNos: null });
@@ -47,6 +48,12 @@ describe('individual.get: the individual card', () => {
     expect(delivered.prescriber).toMatchObject({ id: 'ot1', orderNo });
     expect(delivered.orders).toEqual([expect.objectContaining({ orderNo, role: 'unit', artNos: [ART.rollator], status: 'delivered' })]);
     expect(delivered.revealedPnr).toBe(PNR.resident);
+    // The patient's devices (Hjälpmedel) show the same delivery; the unit held before Aidstock has none.
+    const patient = patientView(state, { pnr: PNR.resident }, T0);
+    if (!patient.ok) throw new Error(patient.message);
+    const devices = new Map(patient.result.devices.map((d) => [d.indNo, d.delivery]));
+    expect(devices.get(indNo)).toMatchObject({ orderNo, prescriberName: expect.any(String), deliveredDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(devices.get(56314)).toBeNull();
   });
 
   it('given a component ordered to the unit (K-<indNo>), then it is listed first, and the prescriber stays the one who gave the unit', () => {

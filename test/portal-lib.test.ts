@@ -45,6 +45,8 @@ describe('portal routes', () => {
     expect(parseRoute('#/individ')).toEqual({ name: 'individ', indNo: null });
     expect(parseRoute(href.individ(56314))).toEqual({ name: 'individ', indNo: 56314 });
     expect(parseRoute('#/individ/K-1').name).toBe('notfound');
+    expect(parseRoute(href.hjalpmedel('19400101-1230'))).toEqual({ name: 'hjalpmedel', pnr: '19400101-1230' });
+    expect(parseRoute('#/hjalpmedel')).toEqual({ name: 'hjalpmedel', pnr: null });
   });
 
   it('reads an individual number as typed, with or without the K- of component orders', async () => {

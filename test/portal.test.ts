@@ -196,7 +196,7 @@ describe('portal in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('Individkort: K-<indNo> shows the patient who holds the device; an unknown number says so', async () => {
+  it('Individkort: K-<indNo> shows who holds the device, Hjälpmedel lists the patient\'s devices; an unknown number says so', async () => {
     const { hits } = await staff!.call('register.search', { text: 'Halmstad', limit: 100 });
     let holder: any = null;
     let device: any = null;
@@ -220,6 +220,19 @@ describe('portal in Chromium', () => {
     expect(holderText).toContain(`${holder.givenName} ${holder.familyName}`);
     expect(holderText).toContain(holder.pnrDisplay);
     expect(await page.getByTestId('individual-card').getByRole('link', { name: device.name }).count()).toBe(1);
+
+    // The holder's name leads to Hjälpmedel: every device the patient holds, this one linking back to its card.
+    await page.getByTestId('holder').getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'Hjälpmedel' }).waitFor();
+    await page.getByTestId('patient-devices').waitFor();
+    expect(await page.getByTestId('patient-person').textContent()).toContain(holder.pnrDisplay);
+    const row = page.locator(`[data-testid=patient-devices] tr[data-indno="${device.indNo}"]`);
+    expect(await row.count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'hjalpmedel.png'), fullPage: true });
+    await row.getByRole('link', { name: String(device.indNo) }).click();
+    await page.getByTestId('individual-card').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/individ/${device.indNo}`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'individkort.png'), fullPage: true });
 
     await page.getByLabel('Individnummer').fill('99999999');
     await page.getByRole('button', { name: 'Visa' }).click();

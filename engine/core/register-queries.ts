@@ -92,6 +92,23 @@ export interface DeviceView {
   name: string;
   isoCode: string;
   kind: string;
+  /** The order that delivered the unit to this patient, when Aidstock delivered it (newest such order). */
+  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string } | null;
+}
+
+type Delivery = NonNullable<DeviceView['delivery']>;
+
+/** indNo → the newest of the patient's orders whose line carried the unit (one pass over the patient's orders). */
+function deliveriesOf(state: State, pnr: string): Map<number, Delivery> {
+  const out = new Map<number, Delivery>();
+  for (const orderNo of state.orderIndex.byPnr.get(pnr) ?? []) {
+    const order = state.orders.get(orderNo)!;
+    const prescriberName = state.users.get(order.prescriberId)?.name ?? order.prescriberId;
+    for (const line of order.lines) {
+      for (const indNo of line.individuals) out.set(indNo, { orderNo, deliveredDate: line.deliveredDate, prescriberName });
+    }
+  }
+  return out;
 }
 
 export function patientView(
@@ -101,10 +118,11 @@ export function patientView(
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
   if (person === undefined) return reject('not_found', `Ingen person med personnummer ${formatPnr(parsed.pnr12)}.`);
+  const deliveries = deliveriesOf(state, person.pnr);
   const devices = (state.individualsByPnr.get(person.pnr) ?? []).map((indNo) => {
     const ind = state.individuals.get(indNo)!;
     const article = state.articles.get(ind.artNo)!;
-    return { indNo, artNo: ind.artNo, name: article.name, isoCode: article.isoCode, kind: article.kind };
+    return { indNo, artNo: ind.artNo, name: article.name, isoCode: article.isoCode, kind: article.kind, delivery: deliveries.get(indNo) ?? null };
   });
   return found({ person: personView(person), devices });
 }

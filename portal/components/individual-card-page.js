@@ -14,7 +14,7 @@ function Holder({ holder }) {
         ${holder.contactHmc && html`<p class="notice" role="note" data-testid="contact-hmc">Individen finns på HMC:s utredningslager. Var god kontakta HMC.</p>`}`;
     case 'patient':
       if (holder.protectedIdentity) return html`<p data-testid="holder">Registrerad på en brukare med skyddad identitet. Kontakta HMC vid frågor.</p>`;
-      return html`<p data-testid="holder">Registrerad på <strong>${holder.name}</strong>, ${holder.pnrDisplay}${holder.municipality ? `, ${holder.municipality}` : ''}.</p>`;
+      return html`<p data-testid="holder">Registrerad på <a href=${href.hjalpmedel(holder.pnrDisplay)}><strong>${holder.name}</strong></a>, ${holder.pnrDisplay}${holder.municipality ? `, ${holder.municipality}` : ''}.</p>`;
     case 'careUnit':
       return html`<p data-testid="holder">Registrerad på vårdenheten <strong>${holder.name}</strong> (kundnummer ${holder.customerNo}).</p>`;
     case 'transit':
@@ -72,7 +72,7 @@ function Card({ indNo }) {
   if (card === null) return html`<p class="loading" role="status">Hämtar individ ${indNo}…</p>`;
   const ind = card.individual;
   return html`
-    <section class="panel" data-testid="individual-card">
+    <section class="card individual-card" data-testid="individual-card">
       <h2>Individ ${ind.indNo}</h2>
       <p><a href=${href.artikel(ind.artNo)}>${ind.name}</a> <span class="mono">(${ind.artNo})</span>, ISO ${isoCode(ind.isoCode)}, ${kindLabel(ind.kind)}</p>
       <${Holder} holder=${card.holder} />

@@ -1,4 +1,4 @@
-// Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
+// Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Hjälpmedel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
 // Plocklista for HMC staff), the signed-in user with profession, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
@@ -31,6 +31,7 @@ export function TopBar({ user, route, connection, onLogout }) {
               <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
               <${NavLink} to=${href.katalog()} current=${route.name === 'katalog' || route.name === 'artikel'}>Varukatalog<//>
               <${NavLink} to=${href.sok()} current=${route.name === 'sok'}>Sök artikel<//>
+              <${NavLink} to=${href.hjalpmedel()} current=${route.name === 'hjalpmedel'}>Hjälpmedel<//>
               <${NavLink} to=${href.individ()} current=${route.name === 'individ'}>Individkort<//>
               ${isPrescriber(user) && html`
                 <${NavLink} to=${href.bestall()} current=${route.name === 'bestall'}>Beställ<//>

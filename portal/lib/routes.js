@@ -39,6 +39,10 @@ export function parseRoute(hash) {
   }
   if (parts[0] === 'order' && parts.length === 1) return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
   if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
+  if (parts[0] === 'hjalpmedel' && parts.length === 1) {
+    const pnr = new URLSearchParams(query).get('pnr');
+    return { name: 'hjalpmedel', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
+  }
   if (parts[0] === 'individ' && parts.length === 1) return { name: 'individ', indNo: null };
   if (parts[0] === 'individ' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'individ', indNo: Number(parts[1]) };
   if (parts[0] === 'orderflode' && parts.length === 1) return { name: 'orderflode' };
@@ -69,6 +73,8 @@ export const href = {
   orders: (view) => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
   /** Ordinationsöversikt of one order. */
   order: (orderNo) => `#/order/${orderNo}`,
+  /** Hjälpmedel (a patient's devices), empty or for a personnummer. */
+  hjalpmedel: (pnr) => (pnr ? `#/hjalpmedel?pnr=${encodeURIComponent(pnr)}` : '#/hjalpmedel'),
   /** Individkort, empty or of one individual. */
   individ: (indNo) => (indNo ? `#/individ/${indNo}` : '#/individ'),
   orderflode: () => '#/orderflode',

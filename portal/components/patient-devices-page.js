@@ -1,0 +1,111 @@
+// Hjälpmedel: the devices a patient holds, by personnummer (the legacy portal's "Visar vilka hjälpmedel en brukare
+// har"): each unit with its article, the order that delivered it and the prescriber, links to the individual card; the
+// patient's orders still on their way; and a new order for the patient. Every look-up is logged by the engine.
+import { html, useState, useEffect } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { addressLine, date, isPrescriber, kindShort } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
+import { StatusBadge, linesSummary } from './order-status.js';
+
+const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
+const OPEN_ORDERS_MAX = 50;
+
+function Person({ person, user }) {
+  return html`
+    <section class="card patient-card" data-testid="patient-person">
+      <h2>${person.givenName} ${person.familyName} <span class="mono">${person.pnrDisplay}</span></h2>
+      ${person.protectedIdentity
+        ? html`<p>Skyddad identitet: adress visas inte.</p>`
+        : html`<p>${addressLine(person.address)}</p>`}
+      ${!person.prescribable && html`<p class="notice" role="note">Folkbokförd i en annan region: kan inte förskrivas hjälpmedel här.</p>`}
+      ${person.palliative && html`<p class="notice" role="note">Palliativ vård (förskrivningssyfte PV).</p>`}
+      ${isPrescriber(user) && person.prescribable && html`<p><a class="button" href=${href.bestall(person.pnrDisplay)}>Ny kundorder för brukaren</a></p>`}
+    </section>`;
+}
+
+function Devices({ devices }) {
+  if (devices.length === 0) return html`<p data-testid="no-devices">Brukaren har inga registrerade hjälpmedel.</p>`;
+  return html`
+    <div class="table-wrap">
+      <table class="data-table compact" data-testid="patient-devices">
+        <caption>Registrerade hjälpmedel (${devices.length})</caption>
+        <thead><tr>
+          <th scope="col">Individ</th><th scope="col">Artikel</th><th scope="col">Benämning</th><th scope="col">Hyra/köp</th>
+          <th scope="col">Order</th><th scope="col">Levererad</th><th scope="col">Förskrivare</th>
+        </tr></thead>
+        <tbody>
+          ${devices.map((d) => html`
+            <tr key=${d.indNo} data-indno=${d.indNo}>
+              <td><a class="mono" href=${href.individ(d.indNo)}>${d.indNo}</a></td>
+              <td><a class="mono" href=${href.artikel(d.artNo)}>${d.artNo}</a></td>
+              <td>${d.name}</td>
+              <td>${kindShort(d.kind)}</td>
+              <td>${d.delivery ? html`<a href=${href.order(d.delivery.orderNo)}>${d.delivery.orderNo}</a>` : '–'}</td>
+              <td class="date">${d.delivery ? date(d.delivery.deliveredDate) : '–'}</td>
+              <td>${d.delivery ? d.delivery.prescriberName : 'Före Aidstock'}</td>
+            </tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+function OpenOrders({ orders }) {
+  if (orders === null || orders.length === 0) return null;
+  return html`
+    <h2>Order på väg</h2>
+    <ul class="plain-list" data-testid="patient-open-orders">
+      ${orders.map((o) => html`
+        <li key=${o.orderNo}><a href=${href.order(o.orderNo)}>Order ${o.orderNo}</a>, lagd ${date(o.placedDate)}:
+          ${linesSummary(o.lines)} <${StatusBadge} status=${o.status} /></li>`)}
+    </ul>`;
+}
+
+function Patient({ pnr, user }) {
+  const [patient, setPatient] = useState(null);
+  const [orders, setOrders] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let alive = true;
+    setPatient(null);
+    setOrders(null);
+    setError(null);
+    api.call('patient.get', { pnr }).then((p) => alive && setPatient(p), (e) => alive && setError(e));
+    api.call('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }).then((r) => alive && setOrders(r.orders), () => alive && setOrders([]));
+    return () => { alive = false; };
+  }, [pnr]);
+  if (error) {
+    return html`<p class="error" role="alert">${error.code === 'not_found' ? 'Ingen person med det personnumret finns i folkbokföringen.' : errorText(error)}</p>`;
+  }
+  if (patient === null) return html`<p class="loading" role="status">Hämtar brukarens hjälpmedel…</p>`;
+  return html`
+    <${Person} person=${patient.person} user=${user} />
+    <${Devices} devices=${patient.devices} />
+    <${OpenOrders} orders=${orders} />`;
+}
+
+/** Keyed by pnr in the router, like the individual card: the field starts from the route. */
+export function PatientDevicesPage({ user, pnr }) {
+  const [text, setText] = useState(pnr ?? '');
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => { document.title = 'Hjälpmedel – Aidstock'; }, []);
+  const submit = (e) => {
+    e.preventDefault();
+    const value = text.trim();
+    setInvalid(!PNR_PATTERN.test(value));
+    if (PNR_PATTERN.test(value)) location.hash = href.hjalpmedel(value);
+  };
+  return html`
+    <h1 tabindex="-1">Hjälpmedel</h1>
+    <p>Vilka hjälpmedel har en brukare? Sök på personnummer.</p>
+    <form class="inline-form" onSubmit=${submit} role="search">
+      <div class="field">
+        <label for="devices-pnr">Personnummer</label>
+        <input id="devices-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${text}
+          placeholder="ÅÅÅÅMMDD-NNNN" aria-invalid=${invalid ? 'true' : undefined} onInput=${(e) => setText(e.currentTarget.value)} />
+      </div>
+      <button type="submit" class="button">Visa</button>
+    </form>
+    ${invalid && html`<p class="error" role="alert">Skriv personnumret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</p>`}
+    ${pnr && html`<${Patient} pnr=${pnr} user=${user} />`}`;
+}
