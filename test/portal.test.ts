@@ -240,6 +240,15 @@ describe('portal in Chromium', () => {
     await page.getByLabel('Individnummer').fill('56 314');
     await page.getByRole('button', { name: 'Visa' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Ett individnummer är 1–8 siffror');
+
+    // Hjälpmedel without a personnummer: find the patient in CFR by name instead.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Hjälpmedel' }).click();
+    await page.getByText('Sök i folkbokföringen (CFR)').click();
+    await page.getByLabel('Namn, adress, ort eller födelsedatum').fill(`${holder.givenName} ${holder.familyName}`);
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByRole('button', { name: `Välj ${holder.givenName} ${holder.familyName} ${holder.pnrDisplay}` }).click();
+    await page.locator(`[data-testid=patient-devices] tr[data-indno="${device.indNo}"]`).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/hjalpmedel?pnr=${encodeURIComponent(holder.pnrDisplay)}`);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ function PatientCard({ patient }) {
 }
 
 /** CFR: find the personnummer by name, address or birth date; hits from other regions are marked. */
-function RegisterSearch({ onChoose }) {
+export function RegisterSearch({ onChoose }) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState(null);
   const [error, setError] = useState('');

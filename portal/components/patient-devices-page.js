@@ -1,12 +1,13 @@
-// Hjälpmedel: the devices a patient holds, by personnummer (the legacy portal's "Visar vilka hjälpmedel en brukare
-// har"): each unit with its article, the order that delivered it and the prescriber, links to the individual card; the
-// patient's orders still on their way; and a new order for the patient. Every look-up is logged by the engine.
+// Hjälpmedel: the devices a patient holds (the legacy portal's "Visar vilka hjälpmedel en brukare har"), found by
+// personnummer or in CFR by name: each unit with its article, the order that delivered it and the prescriber, links to
+// the individual card; the patient's orders still on their way; a new order for the patient. Look-ups are logged.
 import { html, useState, useEffect } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date, isPrescriber, kindShort } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
+import { RegisterSearch } from './order-step-recipient.js';
 
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const OPEN_ORDERS_MAX = 50;
@@ -54,7 +55,7 @@ function OpenOrders({ orders }) {
   if (orders === null || orders.length === 0) return null;
   return html`
     <h2>Order på väg</h2>
-    <ul class="plain-list" data-testid="patient-open-orders">
+    <ul class="plain" data-testid="patient-open-orders">
       ${orders.map((o) => html`
         <li key=${o.orderNo}><a href=${href.order(o.orderNo)}>Order ${o.orderNo}</a>, lagd ${date(o.placedDate)}:
           ${linesSummary(o.lines)} <${StatusBadge} status=${o.status} /></li>`)}
@@ -107,5 +108,6 @@ export function PatientDevicesPage({ user, pnr }) {
       <button type="submit" class="button">Visa</button>
     </form>
     ${invalid && html`<p class="error" role="alert">Skriv personnumret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</p>`}
+    ${pnr === null && html`<${RegisterSearch} onChoose=${(chosen) => { location.hash = href.hjalpmedel(chosen); }} />`}
     ${pnr && html`<${Patient} pnr=${pnr} user=${user} />`}`;
 }
