@@ -59,7 +59,7 @@ function Page({ route, user }) {
     case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
     case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
     case 'hjalpmedel': return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
-    case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} indNo=${route.indNo} />`;
+    case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
     case 'orderflode': return html`<${OrderFlowPage} user=${user} />`;
     case 'plock': return html`<${PickingQueuePage} user=${user} />`;
     default: return html`<${NotFound} path=${route.path} />`;

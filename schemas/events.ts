@@ -26,6 +26,8 @@ export const StockAdjusted = z.object({
    * (delta < 0), one per unit; empty for articles sold from stock.
    */
   individuals: z.array(IndNo).max(RENTAL_UNITS_PER_ADJUST_MAX),
+  /** The individuals existed and came back from the patient or care unit holding them (a return), not new units. */
+  returned: z.boolean().optional(),
 });
 
 export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, ...ORDER_EVENTS]);

@@ -182,8 +182,10 @@ export const OPS = {
     doc: 'Change onHand of an article in a warehouse with a reason code; refused when it would go below the reserved quantity. ' +
       'Rental articles are tracked unit by unit: a positive delta registers that many new individuals in the warehouse ' +
       '(their numbers come back in `individuals`), a negative one writes off free individuals (not picked for an order): ' +
-      'the ones given in `individuals`, else the most recently registered. At most ' + RENTAL_UNITS_PER_ADJUST_MAX +
-      ' units per adjustment (`stock_limit`); `no_individual` when the given units are not free in the warehouse. ' +
+      'the ones given in `individuals`, else the most recently registered. A return (`reason: "returned"` with `individuals`) ' +
+      'brings those units back from the patient or care unit holding them instead of registering new ones. At most ' + RENTAL_UNITS_PER_ADJUST_MAX +
+      ' units per adjustment (`stock_limit`); `no_individual` when the given units are not free in the warehouse (or, for a return, not held). ' +
+      'A positive delta serves waiting backorders of the article in that warehouse, oldest order first. ' +
       'Acknowledged after the change is durable.',
   }),
   'admin.articleUpsert': op({

@@ -5,7 +5,7 @@ import type { Command } from '../engine/core/commands.ts';
 import { individualCard } from '../engine/core/individual-card.ts';
 import { patientView } from '../engine/core/register-queries.ts';
 import type { State } from '../engine/core/state.ts';
-import { ART, codeOf, orderState, place, placedNo, PNR, run, T0 } from './helpers/order-fixture.ts';
+import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0 } from './helpers/order-fixture.ts';
 
 const step = (stepName: 'pick' | 'dispatch' | 'deliver', orderNo: number): Command =>
   ({ type: 'fulfil.step', userId: 'hmc1', step: stepName, orderNo, lineNos: null });
@@ -78,5 +78,34 @@ describe('individual.get: the individual card', () => {
 
   it('given an unknown individual number, then not_found', () => {
     expect(codeOf(individualCard(orderState(), { indNo: 99_999 }))).toBe('not_found');
+  });
+});
+
+describe('returns (retur) of rental units a patient holds', () => {
+  const returned = (indNo: number, artNo: string = ART.rollator, over: Partial<Command> = {}): Command =>
+    ({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo, delta: 1, reason: 'returned', note: '', individuals: [indNo], ...over } as Command);
+
+  it('given the resident holds 56314, when HMC receives it back, then it is on the shelf in 10, onHand +1, and off the patient', () => {
+    const state = orderState();
+    const before = stockOf(state, ART.rollator).onHand;
+    const decision = run(state, returned(56314));
+    expect(decision.ok && decision.events[0]).toMatchObject({ type: 'stock.adjusted', individuals: [56314], returned: true, delta: 1 });
+    expect(stockOf(state, ART.rollator).onHand).toBe(before + 1);
+    expect(state.individuals.get(56314)!.location).toEqual({ kind: 'warehouse', warehouse: '10' });
+    expect(state.individualsByPnr.get(PNR.resident) ?? []).not.toContain(56314);
+    expect(card(state, 56314).holder).toMatchObject({ kind: 'warehouse', warehouse: '10' });
+    // Back on the shelf it is a free unit again: a new order's pick may take it.
+    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollator, quantity: before + 1 }] })));
+    expect(run(state, step('pick', orderNo)).ok).toBe(true);
+    expect(state.orders.get(orderNo)!.lines[0]!.individuals).toContain(56314);
+  });
+
+  it('given a unit on the shelf, another article, a count that does not match or a receipt, then no_individual and nothing moves', () => {
+    const state = orderState();
+    expect(codeOf(run(state, returned(70001)))).toBe('no_individual');
+    expect(codeOf(run(state, returned(56314, ART.wheelchair)))).toBe('no_individual');
+    expect(codeOf(run(state, returned(56314, ART.rollator, { delta: 2 } as Partial<Command>)))).toBe('no_individual');
+    expect(codeOf(run(state, returned(56314, ART.rollator, { reason: 'received' } as Partial<Command>)))).toBe('no_individual');
+    expect(state.individuals.get(56314)!.location).toEqual({ kind: 'patient', pnr: PNR.resident });
   });
 });

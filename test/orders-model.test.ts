@@ -141,6 +141,14 @@ function randomCommand(r: ReturnType<typeof prng>, state: State, i: number): Com
     return { type: 'fulfil.step', userId: 'hmc1', step: r.pick(['pick', 'pick', 'dispatch', 'deliver', 'cancel'] as const), orderNo: someOrder(), lineNos: null };
   }
   if (roll < 0.83) return { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: someOrder(), date: '2027-01-15', note: '' };
+  if (roll < 0.86) {
+    // A return of a unit a patient holds (delivered by an earlier order, or from the fixture): back on the shelf in 10.
+    const held = [...state.individualsByPnr.values()].flat();
+    if (held.length > 0) {
+      const ind = state.individuals.get(r.pick(held))!;
+      return { type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: ind.artNo, delta: 1, reason: 'returned', note: '', individuals: [ind.indNo] };
+    }
+  }
   const delta = r.next() < 0.7 ? r.int(1, 4) : -r.int(1, 3);
   return { type: 'stock.adjust', userId: 'hmc1', warehouse: r.next() < 0.9 ? '10' : 'B101', artNo: r.pick(ARTICLES), delta,
     reason: delta > 0 ? r.pick(['received', 'returned'] as const) : 'damaged', note: '' };
@@ -158,6 +166,7 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
         const command = randomCommand(r, state, i);
         const decision = run(state, command, T0 + i * HOUR_MS);
         add(outcomes, decision.ok ? `${command.type}:ok` : `${command.type}:${decision.code}`, 1);
+        if (decision.ok && decision.events.some((e) => e.type === 'stock.adjusted' && e.returned === true)) add(outcomes, 'return:ok', 1);
         if (decision.ok) book(model, decision.events);
         audit(state, model);
       }
@@ -172,7 +181,7 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
     }
     // The default run must exercise the paths it claims to (another seed may starve one path; its invariants still hold).
     if (SEED !== DEFAULT_SEED) return;
-    for (const path of ['order.place:ok', 'order.cancel:ok', 'fulfil.step:ok', 'stock.adjust:ok']) {
+    for (const path of ['order.place:ok', 'order.cancel:ok', 'fulfil.step:ok', 'stock.adjust:ok', 'return:ok']) {
       expect(outcomes.get(path) ?? 0, path).toBeGreaterThan(0);
     }
     const counts = state.orderIndex.lineCounts;

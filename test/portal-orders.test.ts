@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
+import { heldDevice } from './helpers/held-device.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
 const KEEP_SCREENSHOTS = process.env.AIDSTOCK_KEEP_SCREENSHOTS === '1';
@@ -313,6 +314,25 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await message.getByRole('button', { name: `Ta bort meddelandet om order ${orderNo}` }).click();
     await expect.poll(() => message.count()).toBe(0);
     expect((await prescriber.call('message.list', {})).messages.some((m: any) => m.orderNo === orderNo)).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('hmc1 receives a patient\'s device back on its Individkort: the unit is on the shelf in 10 and the balance is one up', async () => {
+    const { device } = await heldDevice(staff);
+    const before = (await staff.call('stock.get', { artNo: device.artNo, warehouse: '10' })).rows[0]?.onHand ?? 0;
+
+    await hmc.goto(`${engine.url}/#/individ/${device.indNo}`);
+    await hmc.getByTestId('individual-card').waitFor();
+    expect(await hmc.getByTestId('holder').textContent()).toContain('Registrerad på');
+    await hmc.getByRole('button', { name: 'Ta emot retur till lager 10' }).click();
+    await expect.poll(() => hmc.getByTestId('return-status').textContent()).toContain(`Individ ${device.indNo} är tillbaka i lager 10.`);
+    await expect.poll(() => hmc.getByTestId('holder').textContent()).toContain('I lager 10');
+    expect(await hmc.getByRole('button', { name: 'Ta emot retur till lager 10' }).count()).toBe(0);
+    expect((await staff.call('stock.get', { artNo: device.artNo, warehouse: '10' })).rows[0].onHand).toBe(before + 1);
+    // A prescriber sees the card but no return button.
+    await ot.goto(`${engine.url}/#/individ/${device.indNo}`);
+    await ot.getByTestId('individual-card').waitFor();
+    expect(await ot.getByRole('button', { name: /Ta emot retur/ }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

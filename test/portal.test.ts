@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
+import { heldDevice } from './helpers/held-device.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
 const SCREENSHOT_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'aidstock-portal-'));
@@ -197,14 +198,7 @@ describe('portal in Chromium', () => {
   });
 
   it('Individkort: K-<indNo> shows who holds the device, Hjälpmedel lists the patient\'s devices; an unknown number says so', async () => {
-    const { hits } = await staff!.call('register.search', { text: 'Halmstad', limit: 100 });
-    let holder: any = null;
-    let device: any = null;
-    for (const hit of hits) {
-      device = (await staff!.call('patient.get', { pnr: hit.pnr })).devices[0] ?? null;
-      if (device !== null) { holder = hit; break; }
-    }
-    expect(device).not.toBeNull();
+    const { holder, device } = await heldDevice(staff!);
 
     await page.getByLabel('Användarnamn').fill('ot1');
     await page.getByLabel('Lösenord').fill('demo');

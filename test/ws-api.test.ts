@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAME_BYTES_MAX } from '../schemas/limits.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
+import { heldDevice } from './helpers/held-device.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
 let engine: EngineProcess;
@@ -97,13 +98,7 @@ for (const encoding of ['msgpack', 'json'] as const) {
     });
 
     it('individual.get shows who holds a device, and refuses unknown or malformed numbers', async () => {
-      const { hits } = await ot.call('register.search', { text: 'Halmstad', limit: 100 });
-      let device: any = null;
-      for (const hit of hits) {
-        device = (await ot.call('patient.get', { pnr: hit.pnr })).devices[0] ?? null;
-        if (device !== null) break;
-      }
-      expect(device).not.toBeNull();
+      const { device } = await heldDevice(ot);
       const card = await ot.call('individual.get', { indNo: device.indNo });
       expect(card.individual).toMatchObject({ indNo: device.indNo, artNo: device.artNo });
       expect(card.holder).toMatchObject({ kind: 'patient', protectedIdentity: false });

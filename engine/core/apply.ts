@@ -29,6 +29,10 @@ function applyStockAdjusted(state: State, event: StockAdjusted): void {
   assert(row.onHand >= row.reserved && row.reserved >= 0, `stock ${key} stays covered`);
   noteStockChange(state, row);
   for (const indNo of event.individuals) {
+    if (event.returned === true) {
+      returnUnit(state, indNo, event.artNo, event.warehouse);
+      continue;
+    }
     if (event.delta > 0) {
       assert(!state.individuals.has(indNo), `individual ${indNo} is new`);
       const ind = { indNo, artNo: event.artNo, location: { kind: 'warehouse', warehouse: event.warehouse } } as const;
@@ -41,6 +45,22 @@ function applyStockAdjusted(state: State, event: StockAdjusted): void {
     assert(!state.orderIndex.taken.has(indNo), `written-off individual ${indNo} is not picked`);
     state.individuals.set(indNo, { ...ind, location: { kind: 'writtenOff', warehouse: event.warehouse } });
   }
+}
+
+/** A held unit back on the shelf: out of its patient's list, into the warehouse. */
+function returnUnit(state: State, indNo: number, artNo: string, warehouse: string): void {
+  const ind = state.individuals.get(indNo);
+  assert(ind !== undefined && ind.artNo === artNo, `returned individual ${indNo} is a ${artNo}`);
+  const from = ind.location;
+  assert(from.kind === 'patient' || from.kind === 'careUnit', `returned individual ${indNo} was held`);
+  if (from.kind === 'patient') {
+    const held = state.individualsByPnr.get(from.pnr)!;
+    const at = held.indexOf(indNo);
+    assert(at >= 0, `individual ${indNo} listed under its patient`);
+    held.splice(at, 1);
+    if (held.length === 0) state.individualsByPnr.delete(from.pnr);
+  }
+  state.individuals.set(indNo, { ...ind, location: { kind: 'warehouse', warehouse } });
 }
 
 function applyArticleUpserted(state: State, event: ArticleUpserted): void {

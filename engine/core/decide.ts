@@ -3,7 +3,7 @@ import type { Event } from '../../schemas/events.ts';
 import { REPLACEMENT_HOPS_MAX, STOCK_QUANTITY_MAX } from '../../schemas/limits.ts';
 import { assert, unreachable } from './assert.ts';
 import type { ArticleUpsert, Command, CommandContext, StockAdjust } from './commands.ts';
-import { rentalUnits } from './rental-units.ts';
+import { isReturnOfUnits, rentalUnits } from './rental-units.ts';
 import { decidePlace } from './orders/decide-place.ts';
 import { decidePrescribingRuleSet } from './orders/decide-rules.ts';
 import { decideMessageDelete, decideSetDeliveryDate } from './orders/delivery-date.ts';
@@ -52,7 +52,7 @@ function decideStockAdjust(state: State, command: StockAdjust, context: CommandC
   if ('ok' in individuals) return individuals;
   const events: Event[] = [{
     type: 'stock.adjusted', userId: command.userId, warehouse, artNo, delta,
-    reason: command.reason, note: command.note, onHandAfter, individuals,
+    reason: command.reason, note: command.note, onHandAfter, individuals, ...(isReturnOfUnits(command) ? { returned: true } : {}),
   }];
   if (delta > 0) {
     // A unit received or returned goes to the oldest waiting backorder first (in the same command, so atomically).

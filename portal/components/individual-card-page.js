@@ -1,10 +1,12 @@
 // Individkort: who or which warehouse holds a device, by individual number (56314 or K-56314). As in the legacy portal:
 // a unit in HMC's investigation warehouse (999/999A) says "contact HMC"; the prescriber is shown for a unit Aidstock
-// delivered; protected identities are never shown. The look-up of a patient is logged by the engine.
+// delivered; protected identities are never shown. The look-up of a patient is logged by the engine. HMC staff receive
+// a held unit back here (retur).
 import { html, useState, useEffect } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
-import { date, isoCode, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
+import { date, isoCode, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
 
 function Holder({ holder }) {
   switch (holder.kind) {
@@ -56,16 +58,42 @@ function Orders({ orders }) {
     </div>`;
 }
 
-function Card({ indNo }) {
+const MAIN = '10';
+
+/** HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once. */
+function ReceiveReturn({ card, onDone }) {
+  const [busy, setBusy] = useState(false);
+  const receive = async () => {
+    setBusy(true);
+    try {
+      const result = await api.call('admin.stockAdjust', {
+        warehouse: MAIN, artNo: card.individual.artNo, delta: 1, reason: 'returned', individuals: [card.individual.indNo],
+      });
+      const served = result.backordersServed > 0 ? ` ${result.backordersServed} restorder fick enheten.` : '';
+      onDone(`Individ ${card.individual.indNo} är tillbaka i lager ${MAIN}.${served}`);
+    } catch (failure) {
+      onDone(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (card.holder.kind !== 'patient' && card.holder.kind !== 'careUnit') return null;
+  return html`<p><button type="button" class="button" disabled=${busy} onClick=${receive}>${busy ? 'Tar emot…' : `Ta emot retur till lager ${MAIN}`}</button></p>`;
+}
+
+function Card({ indNo, user }) {
   const [card, setCard] = useState(null);
   const [error, setError] = useState(null);
+  /** Bumped after a change made here (a return), to read the card again without blanking it. */
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState('');
   useEffect(() => {
     let alive = true;
-    setCard(null);
+    if (version === 0) setCard(null);
     setError(null);
     api.call('individual.get', { indNo }).then((c) => alive && setCard(c), (e) => alive && setError(e));
     return () => { alive = false; };
-  }, [indNo]);
+  }, [indNo, version]);
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? `Individ ${indNo} finns inte.` : `Kunde inte hämta individen: ${error.message}`}</p>`;
   }
@@ -78,11 +106,13 @@ function Card({ indNo }) {
       <${Holder} holder=${card.holder} />
       <${Prescriber} prescriber=${card.prescriber} />
       <${Orders} orders=${card.orders} />
+      ${isStaff(user) && html`<${ReceiveReturn} card=${card} onDone=${(text) => { setNotice(text); setVersion((v) => v + 1); }} />`}
+      <p role="status" data-testid="return-status">${notice}</p>
     </section>`;
 }
 
 /** Keyed by indNo in the router: a new number is a new page, so the field starts from the route, never reset under typing. */
-export function IndividualCardPage({ indNo }) {
+export function IndividualCardPage({ indNo, user }) {
   const [text, setText] = useState(indNo === null ? '' : String(indNo));
   const [invalid, setInvalid] = useState(false);
   useEffect(() => { document.title = indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`; }, [indNo]);
@@ -104,5 +134,5 @@ export function IndividualCardPage({ indNo }) {
       <button type="submit" class="button">Visa</button>
     </form>
     ${invalid && html`<p class="error" role="alert">Ett individnummer är 1–8 siffror, t.ex. 56314.</p>`}
-    ${indNo !== null && html`<${Card} indNo=${indNo} />`}`;
+    ${indNo !== null && html`<${Card} indNo=${indNo} user=${user} />`}`;
 }
