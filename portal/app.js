@@ -15,6 +15,7 @@ import { OrderFlowPage } from './components/order-flow-page.js';
 import { PickingQueuePage } from './components/picking-queue-page.js';
 import { IndividualCardPage } from './components/individual-card-page.js';
 import { PatientDevicesPage } from './components/patient-devices-page.js';
+import { ProfilePage } from './components/profile-page.js';
 import { isPrescriber } from './lib/format.js';
 
 function useRoute() {
@@ -47,7 +48,7 @@ function NotPrescriber() {
     <p class="error" role="alert">Bara förskrivare kan lägga kundorder. HMC:s personal arbetar i <a href="#/orderflode">Orderflöde</a>.</p>`;
 }
 
-function Page({ route, user }) {
+function Page({ route, user, onUser }) {
   switch (route.name) {
     case 'start': return html`<${StartPage} user=${user} />`;
     case 'katalog': return html`<${IsoTreePage} user=${user} code=${route.code} />`;
@@ -58,6 +59,7 @@ function Page({ route, user }) {
       : html`<${NotPrescriber} />`;
     case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
     case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
+    case 'profil': return html`<${ProfilePage} user=${user} onUser=${onUser} />`;
     case 'hjalpmedel': return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
     case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
     case 'orderflode': return html`<${OrderFlowPage} user=${user} />`;
@@ -112,7 +114,7 @@ function App() {
   let content;
   if (user === undefined) content = html`<p class="loading" role="status">Återupptar sessionen…</p>`;
   else if (user === null) content = html`<${LoginPage} onLogin=${onLogin} notice=${notice} />`;
-  else content = html`<${Page} route=${route} user=${user} />`;
+  else content = html`<${Page} route=${route} user=${user} onUser=${setUser} />`;
 
   return html`
     <a class="skip-link" href="#main" onClick=${skipToMain}>Hoppa till innehållet</a>

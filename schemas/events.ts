@@ -1,6 +1,6 @@
 // Events: the facts the core decided, journaled in LMDB before anyone hears of them, replayed by `apply`.
 import { z } from 'zod';
-import { REASON_NOTE_CHARS_MAX, RENTAL_UNITS_PER_ADJUST_MAX } from './limits.ts';
+import { PROFILE_EMAIL_CHARS_MAX, PROFILE_PHONE_CHARS_MAX, REASON_NOTE_CHARS_MAX, RENTAL_UNITS_PER_ADJUST_MAX } from './limits.ts';
 import { Article } from './entities.ts';
 import { ArtNo, IndNo, StockReason, UserId, WarehouseId } from './primitives.ts';
 import { ORDER_EVENTS } from './order-events.ts';
@@ -30,7 +30,15 @@ export const StockAdjusted = z.object({
   returned: z.boolean().optional(),
 });
 
-export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, ...ORDER_EVENTS]);
+/** A user's own contact details (Dina uppgifter), as HMC reaches them. */
+export const UserContactChanged = z.object({
+  type: z.literal('user.contactChanged'),
+  userId: UserId,
+  email: z.string().max(PROFILE_EMAIL_CHARS_MAX),
+  phone: z.string().max(PROFILE_PHONE_CHARS_MAX),
+});
+
+export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
 export const JournalEntry = z.object({
@@ -41,6 +49,7 @@ export const JournalEntry = z.object({
 
 export type ArticleUpserted = z.infer<typeof ArticleUpserted>;
 export type StockAdjusted = z.infer<typeof StockAdjusted>;
+export type UserContactChanged = z.infer<typeof UserContactChanged>;
 export type Event = z.infer<typeof Event>;
 export type EventType = Event['type'];
 export type JournalEntry = z.infer<typeof JournalEntry>;

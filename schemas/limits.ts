@@ -56,6 +56,9 @@ export const ORDER_LINES_MAX = 25;
 export const ORDER_LINE_QUANTITY_MAX = 999;
 /** Övrig information, printed on the packing slip. */
 export const OTHER_INFO_CHARS_MAX = 255;
+/** Dina uppgifter: the contact details a user keeps current for HMC. */
+export const PROFILE_EMAIL_CHARS_MAX = 100;
+export const PROFILE_PHONE_CHARS_MAX = 30;
 export const CONTACT_NAME_CHARS_MAX = 60;
 export const CONTACT_PHONE_CHARS_MAX = 30;
 export const IDEMPOTENCY_KEY_CHARS_MAX = 64;

@@ -1,7 +1,7 @@
 // The operations of the WebSocket API: arguments, allowed roles and a one-line doc each. The API reference is generated from this table.
 import { z } from 'zod';
 import {
-  PASSWORD_CHARS_MAX, REASON_NOTE_CHARS_MAX, REGISTER_HITS_MAX, SEARCH_HITS_MAX, SEARCH_OFFSET_MAX,
+  PASSWORD_CHARS_MAX, PROFILE_EMAIL_CHARS_MAX, PROFILE_PHONE_CHARS_MAX, REASON_NOTE_CHARS_MAX, REGISTER_HITS_MAX, SEARCH_HITS_MAX, SEARCH_OFFSET_MAX,
   SEARCH_TEXT_CHARS_MAX, SUGGESTIONS_MAX, SUPPLIER_FILTER_CHARS_MAX,
   RENTAL_UNITS_PER_ADJUST_MAX, STOCK_DELTA_MAX, TOKEN_CHARS_MAX, USERNAME_CHARS_MAX,
 } from './limits.ts';
@@ -54,6 +54,14 @@ export const OPS = {
   'session.logout': op({
     kind: 'session', roles: everyone, args: Empty,
     doc: 'End the session; the token stops working on every connection.',
+  }),
+  'profile.update': op({
+    kind: 'command', roles: everyone,
+    args: z.object({
+      email: z.string().trim().max(PROFILE_EMAIL_CHARS_MAX).pipe(z.email()),
+      phone: z.string().trim().min(5).max(PROFILE_PHONE_CHARS_MAX).regex(/^\+?[0-9][0-9 ()-]*$/, 'digits, spaces, ( ) and - only'),
+    }).strict(),
+    doc: 'Dina uppgifter: the caller updates the e-mail and phone number HMC reaches them on; replies with the user as session.login does. Acknowledged after the change is durable.',
   }),
   'catalog.isoTree': op({
     kind: 'query', roles: everyone,

@@ -245,4 +245,24 @@ describe('portal in Chromium', () => {
     expect(new URL(page.url()).hash).toBe(`#/hjalpmedel?pnr=${encodeURIComponent(holder.pnrDisplay)}`);
     expect(pageErrors).toEqual([]);
   });
+
+  it('Dina uppgifter: the name in the top bar opens the profile; a bad phone is refused, a good one is saved and kept', async () => {
+    await page.getByRole('banner').getByRole('link', { name: 'Anna Bergström' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dina uppgifter' }).waitFor();
+    expect(await page.getByTestId('profile-workplaces').textContent()).toContain('Kundnummer');
+    await page.getByLabel('Telefon').fill('ring växeln');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByTestId('profile-status').textContent()).toContain('Kontrollera uppgifterna');
+    await page.getByLabel('Telefon').fill('035-13 10 77');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByTestId('profile-status').textContent()).toBe('Dina kontaktuppgifter är sparade.');
+    const probe = await TestClient.connect(engine.wsUrl);
+    const token = await page.evaluate(() => sessionStorage.getItem('aidstock.token'));
+    expect((await probe.call('session.resume', { token })).user.phone).toBe('035-13 10 77');
+    await probe.close();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Dina uppgifter' }).waitFor();
+    expect(await page.getByLabel('Telefon').inputValue()).toBe('035-13 10 77');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -9,6 +9,12 @@ export function apply(state: State, event: Event): void {
   switch (event.type) {
     case 'stock.adjusted': return applyStockAdjusted(state, event);
     case 'article.upserted': return applyArticleUpserted(state, event);
+    case 'user.contactChanged': {
+      const user = state.users.get(event.userId);
+      assert(user !== undefined, `user ${event.userId} exists`);
+      state.users.set(user.id, { ...user, email: event.email, phone: event.phone });
+      return;
+    }
     case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
     case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
     case 'message.created': case 'message.deleted': case 'prescribingRule.set':

@@ -79,7 +79,15 @@ export interface PrescribingRuleSetCommand {
 
 export type OrderCommand = OrderPlace | OrderCancel | FulfilStep | SetDeliveryDate | MessageDelete | PrescribingRuleSetCommand;
 
-export type Command = StockAdjust | ArticleUpsert | OrderCommand;
+/** Dina uppgifter: the caller's own e-mail and phone. */
+export interface ProfileUpdate {
+  type: 'profile.update';
+  userId: string;
+  email: string;
+  phone: string;
+}
+
+export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {

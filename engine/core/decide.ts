@@ -23,6 +23,10 @@ export function decide(state: State, command: Command, context: CommandContext):
   switch (command.type) {
     case 'stock.adjust': return decideStockAdjust(state, command, context);
     case 'article.upsert': return decideArticleUpsert(state, command);
+    case 'profile.update': {
+      assert(state.users.has(command.userId), `user ${command.userId} exists`);
+      return { ok: true, events: [{ type: 'user.contactChanged', userId: command.userId, email: command.email, phone: command.phone }] };
+    }
     case 'order.place': return decidePlace(state, command, context);
     case 'order.cancel': return decideOrderCancel(state, command, context);
     case 'fulfil.step': return decideFulfil(state, command, context);

@@ -11,6 +11,7 @@ export function rowsTouched(event: Event): RowRef[] {
     case 'stock.adjusted':
       return [['stock', stockKey(event.warehouse, event.artNo)], ...event.individuals.map((indNo) => ['individuals', indNo] as const)];
     case 'article.upserted': return [['articles', event.article.artNo]];
+    case 'user.contactChanged': return [['users', event.userId]];
     case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
     case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
     case 'message.created': case 'message.deleted': case 'prescribingRule.set':

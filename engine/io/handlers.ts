@@ -50,6 +50,12 @@ export const HANDLERS: HandlerTable = {
     ctx.bindSession(session.token, userId);
     return { ok: true, result: { token: session.token, user: publicUser(ctx.engine.state.users.get(userId)!) } };
   },
+  'profile.update': async (ctx, args) => {
+    const userId = me(ctx).id; // read before the await: the connection's context moves on with later messages
+    const outcome = await ctx.engine.execute({ type: 'profile.update', userId, email: args.email, phone: args.phone });
+    if (!outcome.ok) return outcome;
+    return { ok: true, result: { seq: outcome.seq, user: publicUser(ctx.engine.state.users.get(userId)!) } };
+  },
   'session.resume': (ctx, args) => {
     const session = ctx.sessions.get(args.token);
     if (session === null) return { ok: false, code: 'unauthorized', message: 'Sessionen har gått ut; logga in igen.' };

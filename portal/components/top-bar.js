@@ -47,7 +47,7 @@ export function TopBar({ user, route, connection, onLogout }) {
           </span>
           ${user && html`
             <span class="who">
-              <span class="who-name">${user.name}</span>
+              <a class="who-name" href=${href.profil()} title="Dina uppgifter">${user.name}</a>
               <span class="who-profession">${professionLabel(user.profession)}</span>
             </span>
             <button type="button" class="button quiet" onClick=${onLogout}>Logga ut</button>`}

@@ -1,0 +1,78 @@
+// Dina uppgifter: the signed-in user's details as HMC has them. E-mail and phone are the user's to keep current (saved
+// with profile.update); workplaces, customer numbers and buffer warehouses change through HMC, as in the legacy portal.
+import { html, useState, useEffect } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { addressLine, professionLabel } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
+
+const EMAIL_CHARS_MAX = 100;
+const PHONE_CHARS_MAX = 30;
+
+function Workplaces({ workplaces }) {
+  return html`
+    <div class="table-wrap">
+      <table class="data-table compact" data-testid="profile-workplaces">
+        <caption>Arbetsplatser</caption>
+        <thead><tr><th scope="col">Arbetsplats</th><th scope="col">Kundnummer</th><th scope="col">Leveransadress</th><th scope="col">Eget förråd</th></tr></thead>
+        <tbody>
+          ${workplaces.map((w) => html`
+            <tr key=${w.id}>
+              <td>${w.name}</td>
+              <td class="mono">${w.customerNo}</td>
+              <td>${addressLine(w.deliveryAddress)}</td>
+              <td>${w.bufferWarehouse ?? '–'}</td>
+            </tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+export function ProfilePage({ user, onUser }) {
+  const [email, setEmail] = useState(user.email);
+  const [phone, setPhone] = useState(user.phone);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState({ text: '', error: false });
+  useEffect(() => { document.title = 'Dina uppgifter – Aidstock'; }, []);
+
+  const save = async (event) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage({ text: '', error: false });
+    try {
+      const result = await api.call('profile.update', { email: email.trim(), phone: phone.trim() });
+      onUser(result.user);
+      setMessage({ text: 'Dina kontaktuppgifter är sparade.', error: false });
+    } catch (failure) {
+      const text = failure.code === 'invalid_request'
+        ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
+        : errorText(failure);
+      setMessage({ text, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return html`
+    <h1 tabindex="-1">Dina uppgifter</h1>
+    <p>För att hålla HMC uppdaterade är det viktigt att dina kontaktuppgifter stämmer. Byter du arbetsplats eller
+      avslutar din anställning måste du kontakta HMC.</p>
+    <section class="card">
+      <h2>${user.name}</h2>
+      <p>${professionLabel(user.profession)} · användarnamn <span class="mono">${user.username}</span></p>
+      <form onSubmit=${save} data-testid="profile-form">
+        <div class="field">
+          <label for="profile-email">E-post</label>
+          <input id="profile-email" type="email" autocomplete="email" maxLength=${EMAIL_CHARS_MAX} value=${email}
+            onInput=${(e) => setEmail(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="profile-phone">Telefon</label>
+          <input id="profile-phone" type="tel" autocomplete="tel" maxLength=${PHONE_CHARS_MAX} value=${phone}
+            onInput=${(e) => setPhone(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="button" disabled=${busy}>${busy ? 'Sparar…' : 'Spara'}</button>
+        <p class=${message.error ? 'error' : 'hint'} role=${message.error ? 'alert' : 'status'} data-testid="profile-status">${message.text}</p>
+      </form>
+    </section>
+    <${Workplaces} workplaces=${user.workplaces} />`;
+}
