@@ -4,6 +4,7 @@ import { PROFILE_EMAIL_CHARS_MAX, PROFILE_PHONE_CHARS_MAX, REASON_NOTE_CHARS_MAX
 import { Article } from './entities.ts';
 import { ArtNo, IndNo, StockReason, UserId, WarehouseId } from './primitives.ts';
 import { ORDER_EVENTS } from './order-events.ts';
+import { PICKUP_EVENTS } from './pickups.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -38,7 +39,7 @@ export const UserContactChanged = z.object({
   phone: z.string().max(PROFILE_PHONE_CHARS_MAX),
 });
 
-export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS]);
+export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS, ...PICKUP_EVENTS]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
 export const JournalEntry = z.object({

@@ -72,3 +72,8 @@ export const FULFIL_LINES_MAX = 600;
 
 /** Individual card (individkort): the holder's orders that concern the unit, newest first. */
 export const INDIVIDUAL_ORDERS_MAX = 20;
+
+/** Pickup orders (hämtorder): devices fetched from one patient in one trip, and the reason given to the driver. */
+export const PICKUP_UNITS_MAX = 20;
+export const PICKUP_REASON_CHARS_MAX = 255;
+export const PICKUP_LIST_MAX = 200;

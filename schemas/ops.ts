@@ -9,6 +9,7 @@ import { Article } from './entities.ts';
 import {
   FulfilArgs, MessageNo, OrderListArgs, OrderNo, PlaceArgs, PrescribingRule, QuoteArgs, SetDeliveryDateArgs,
 } from './orders.ts';
+import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
 
 /**
@@ -129,6 +130,18 @@ export const OPS = {
     kind: 'query', roles: everyone,
     args: z.object({ indNo: IndNo }).strict(),
     doc: 'Individual card (individkort): article, holder (warehouse, patient, care unit, in transit, written off), who prescribed it to that holder and the holder\'s orders that gave or completed the unit (newest first). Units in an investigation warehouse (999/999A) carry `contactHmc: true`; a protected identity shows only `protectedIdentity: true`. A look-up that shows a patient is logged like patient.get.',
+  }),
+  'pickup.create': op({
+    kind: 'command', roles: prescriber, args: PickupCreateArgs,
+    doc: 'Hämtorder: ask HMC to fetch devices (individuals) a patient holds — `indNos` (each held by the patient, not already in an open pickup: `not_holder`, `pickup_exists`), the address (default: the registered one), a contact and a reason for the driver. Replies with the pickup order, acknowledged after it is durable. A unit is done when HMC receives it back (`admin.stockAdjust` reason `returned`); the pickup is `collected` when all are.',
+  }),
+  'pickup.list': op({
+    kind: 'query', roles: everyone, args: PickupListArgs,
+    doc: 'Pickup orders, newest first: a prescriber\'s own (HMC staff see all), optionally only open ones or one patient\'s; with the patient, prescriber and each unit\'s article and return time.',
+  }),
+  'pickup.cancel': op({
+    kind: 'command', roles: everyone, args: z.object({ pickupNo: PickupNo }).strict(),
+    doc: 'Cancel a pickup order before any unit has come back (`pickup_not_cancellable` after); the prescriber who asked or HMC staff.',
   }),
   'order.quote': op({
     kind: 'query', roles: prescriber, args: QuoteArgs,

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'forbidden_article', 'purpose_required', 'purpose_invalid', 'not_holder', 'duplicate_line', 'duplicate_request',
   'replacement_required', 'article_discontinued', 'order_not_cancellable', 'invalid_transition', 'no_individual',
   'invalid_date',
+  // Pickup orders (engine/core/pickups).
+  'pickup_exists', 'pickup_not_cancellable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -87,10 +87,29 @@ export interface ProfileUpdate {
   phone: string;
 }
 
-export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand;
+export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand | PickupCreate | PickupCancel;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
   timeMs: number;
   seq: number;
+}
+
+/** Hämtorder: fetch these units from the patient who holds them. */
+export interface PickupCreate {
+  type: 'pickup.create';
+  userId: string;
+  /** Personnummer as typed; parsed against the command's time. */
+  pnr: string;
+  indNos: readonly number[];
+  address?: { street: string; postalCode: string; city: string };
+  contactName: string;
+  contactPhone: string;
+  reason: string;
+}
+
+export interface PickupCancel {
+  type: 'pickup.cancel';
+  userId: string;
+  pickupNo: number;
 }

@@ -8,6 +8,7 @@ import { decidePlace } from './orders/decide-place.ts';
 import { decidePrescribingRuleSet } from './orders/decide-rules.ts';
 import { decideMessageDelete, decideSetDeliveryDate } from './orders/delivery-date.ts';
 import { decideFulfil, decideOrderCancel } from './orders/fulfil.ts';
+import { decidePickupCancel, decidePickupCreate, pickupReturns } from './pickups/decide-pickups.ts';
 import { newServing, serveBackorders } from './orders/serve-backorders.ts';
 import { reject, type Rejection } from './rejections.ts';
 import { stockKey, type State } from './state.ts';
@@ -33,6 +34,8 @@ export function decide(state: State, command: Command, context: CommandContext):
     case 'order.setDeliveryDate': return decideSetDeliveryDate(state, command, context);
     case 'message.delete': return decideMessageDelete(state, command, context);
     case 'prescribingRule.set': return decidePrescribingRuleSet(state, command);
+    case 'pickup.create': return decidePickupCreate(state, command, context);
+    case 'pickup.cancel': return decidePickupCancel(state, command);
     default: return unreachable(command, 'command');
   }
 }
@@ -64,6 +67,8 @@ function decideStockAdjust(state: State, command: StockAdjust, context: CommandC
     serveBackorders(state, warehouse, artNo, onHandAfter - reserved, serving);
     events.push(...serving.events);
   }
+  // A returned unit that a pickup order was waiting for completes that pickup, in the same command.
+  if (isReturnOfUnits(command)) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
   return { ok: true, events };
 }
 

@@ -1,4 +1,5 @@
 // Which table rows an event changes, so the store can write them in the same transaction as the journal entry.
+import { pickupRowsTouched } from './pickups/apply-pickups.ts';
 import type { Event } from '../../schemas/events.ts';
 import { unreachable } from './assert.ts';
 import { orderRowsTouched } from './orders/order-rows.ts';
@@ -12,6 +13,7 @@ export function rowsTouched(event: Event): RowRef[] {
       return [['stock', stockKey(event.warehouse, event.artNo)], ...event.individuals.map((indNo) => ['individuals', indNo] as const)];
     case 'article.upserted': return [['articles', event.article.artNo]];
     case 'user.contactChanged': return [['users', event.userId]];
+    case 'pickup.created': case 'pickup.cancelled': case 'pickup.unitReturned': return pickupRowsTouched(event);
     case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
     case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
     case 'message.created': case 'message.deleted': case 'prescribingRule.set':

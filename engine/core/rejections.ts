@@ -7,7 +7,7 @@ export type RejectionCode = Extract<ErrorCode,
   | 'not_resident' | 'invalid_pnr'
   | 'forbidden_article' | 'purpose_required' | 'purpose_invalid' | 'not_holder' | 'duplicate_line' | 'duplicate_request'
   | 'replacement_required' | 'article_discontinued' | 'order_not_cancellable' | 'invalid_transition' | 'no_individual'
-  | 'invalid_date'>;
+  | 'invalid_date' | 'pickup_exists' | 'pickup_not_cancellable'>;
 
 export interface Rejection {
   ok: false;

@@ -3,10 +3,12 @@ import type {
   Article, Individual, IsoNode, Person, StockRow, Supplier, User, Warehouse,
 } from '../../schemas/entities.ts';
 import type { Message, Order, PrescribingRule } from '../../schemas/orders.ts';
+import type { Pickup } from '../../schemas/pickups.ts';
 import { assert } from './assert.ts';
 import { buildSearchIndex } from './search-docs.ts';
 import type { SearchIndex } from './search/index.ts';
 import { buildOrderIndex, type OrderIndex } from './orders/order-index.ts';
+import { buildPickupIndex, type PickupIndex } from './pickups/pickup-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -22,11 +24,12 @@ export interface Tables {
   messages: Map<number, Message>;
   /** Profession → the ISO codes it may prescribe (hjälpmedelsanvisningar). */
   prescribingRules: Map<string, PrescribingRule>;
+  pickups: Map<number, Pickup>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
   'iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals',
-  'orders', 'messages', 'prescribingRules',
+  'orders', 'messages', 'prescribingRules', 'pickups',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -47,6 +50,7 @@ export interface Derived {
   lastIndNo: number;
   /** Orders and messages by prescriber, patient, care unit, idempotency key; backorder queues; line counts. */
   orderIndex: OrderIndex;
+  pickupIndex: PickupIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -58,7 +62,7 @@ export function emptyTables(): Tables {
   return {
     iso: new Map(), suppliers: new Map(), articles: new Map(), warehouses: new Map(),
     stock: new Map(), persons: new Map(), users: new Map(), individuals: new Map(),
-    orders: new Map(), messages: new Map(), prescribingRules: new Map(),
+    orders: new Map(), messages: new Map(), prescribingRules: new Map(), pickups: new Map(),
   };
 }
 
@@ -105,6 +109,7 @@ export function stateFromTables(tables: Tables, seq: number): State {
     isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), discontinuedByIso: new Map(), stockByArticle: new Map(),
     usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(), lastIndNo: 0,
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
+    pickupIndex: buildPickupIndex(tables.pickups),
   };
   const codes = [...tables.iso.keys()].sort();
   for (const code of codes) {

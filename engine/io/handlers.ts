@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../schemas/protocol.ts';
 import { articlePage, isoTree, listArticles, stockOf } from '../core/catalog-queries.ts';
 import { catalogSearch, catalogSuggest } from '../core/catalog-search.ts';
 import { individualCard } from '../core/individual-card.ts';
+import { listPickups, pickupView } from '../core/pickups/pickup-queries.ts';
 import { patientView, searchRegister } from '../core/register-queries.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -80,6 +81,19 @@ export const HANDLERS: HandlerTable = {
     }
     return outcome;
   },
+  'pickup.create': async (ctx, args) => {
+    const userId = me(ctx).id;
+    const outcome = await ctx.engine.execute({ type: 'pickup.create', userId, ...args });
+    if (!outcome.ok) return outcome;
+    const created = outcome.events[0];
+    if (created.type !== 'pickup.created') throw new Error(`pickup.create produced ${created.type}`);
+    return { ok: true, result: { seq: outcome.seq, pickup: pickupView(ctx.engine.state, created.pickup) } };
+  },
+  'pickup.list': (ctx, args) => listPickups(ctx.engine.state, me(ctx), args, ctx.nowMs),
+  'pickup.cancel': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'pickup.cancel', userId: me(ctx).id, pickupNo: args.pickupNo });
+    return outcome.ok ? { ok: true, result: { seq: outcome.seq, pickupNo: args.pickupNo } } : outcome;
+  },
   'individual.get': (ctx, args) => {
     const outcome = individualCard(ctx.engine.state, args);
     if (!outcome.ok) return outcome;
@@ -94,10 +108,11 @@ export const HANDLERS: HandlerTable = {
     if (!outcome.ok) return outcome;
     const event = outcome.events[0];
     if (event.type !== 'stock.adjusted') throw new Error(`stock.adjust produced ${event.type}`);
-    const backordersServed = outcome.events.length - 1;
+    const backordersServed = outcome.events.filter((e) => e.type === 'order.lineServed').length;
+    const pickupsCompleted = outcome.events.flatMap((e) => (e.type === 'pickup.unitReturned' ? [e.pickupNo] : []));
     return {
       ok: true,
-      result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter, individuals: event.individuals, backordersServed },
+      result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter, individuals: event.individuals, backordersServed, pickups: pickupsCompleted },
     };
   },
   'admin.articleUpsert': async (ctx, args) => {
