@@ -2,6 +2,7 @@
 // and the units an open pickup is waiting for (a unit is in at most one open pickup).
 import type { Pickup } from '../../../schemas/pickups.ts';
 import { assert } from '../assert.ts';
+import { pushTo } from '../orders/order-index.ts';
 
 export const PICKUP_NO_FIRST = 1;
 
@@ -19,12 +20,6 @@ export function buildPickupIndex(pickups: ReadonlyMap<number, Pickup>): PickupIn
   const index: PickupIndex = { all: [], byPrescriber: new Map(), byPnr: new Map(), waiting: new Map(), nextPickupNo: PICKUP_NO_FIRST };
   for (const pickupNo of [...pickups.keys()].sort((a, b) => a - b)) indexPickup(index, pickups.get(pickupNo)!);
   return index;
-}
-
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 export function indexPickup(index: PickupIndex, pickup: Pickup): void {
