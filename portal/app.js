@@ -16,6 +16,7 @@ import { PickingQueuePage } from './components/picking-queue-page.js';
 import { IndividualCardPage } from './components/individual-card-page.js';
 import { PatientDevicesPage } from './components/patient-devices-page.js';
 import { ProfilePage } from './components/profile-page.js';
+import { PickupsPage } from './components/pickups-page.js';
 import { isPrescriber } from './lib/format.js';
 
 function useRoute() {
@@ -59,6 +60,7 @@ function Page({ route, user, onUser }) {
       : html`<${NotPrescriber} />`;
     case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
     case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
+    case 'hamtorder': return html`<${PickupsPage} />`;
     case 'profil': return html`<${ProfilePage} user=${user} onUser=${onUser} />`;
     case 'hjalpmedel': return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
     case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;

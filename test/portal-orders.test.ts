@@ -335,4 +335,32 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(await ot.getByRole('button', { name: /Ta emot retur/ }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('ot1 orders a pickup of a device from Hjälpmedel; hmc1 receives it from Hämtorder; ot1 sees the pickup done', async () => {
+    const { holder, device } = await heldDevice(staff);
+    await ot.goto(`${engine.url}/#/hjalpmedel?pnr=${encodeURIComponent(holder.pnrDisplay)}`);
+    await ot.getByTestId('patient-devices').waitFor();
+    await ot.getByRole('checkbox', { name: `Hämta ${device.name} (${device.indNo})` }).check();
+    await ot.getByLabel('Orsak (till chauffören)').fill('Brukaren har flyttat till särskilt boende.');
+    await ot.getByRole('button', { name: 'Beställ hämtning' }).click();
+    await expect.poll(() => ot.getByTestId('pickup-status').textContent()).toMatch(/^Hämtorder \d+ är registrerad\.$/);
+    const pickupNo = Number(/\d+/.exec((await ot.getByTestId('pickup-status').textContent())!)![0]);
+    const listed = ot.locator(`[data-testid=patient-pickups] li[data-pickupno="${pickupNo}"]`);
+    expect(await listed.getAttribute('data-status')).toBe('requested');
+    await shot(ot, '12-hamtorder-bestalld');
+
+    await hmc.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Hämtorder' }).click();
+    const card = hmc.locator(`[data-testid=pickups] li[data-pickupno="${pickupNo}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Brukaren har flyttat till särskilt boende.');
+    await shot(hmc, '13-hamtorder-hmc');
+    await card.getByRole('button', { name: `Ta emot individ ${device.indNo}` }).click();
+    await expect.poll(() => hmc.getByTestId('pickups-status').textContent()).toContain(`Individ ${device.indNo} från hämtorder ${pickupNo} är mottagen`);
+    await expect.poll(() => card.count()).toBe(0);
+
+    await ot.reload();
+    await ot.locator(`[data-testid=patient-pickups] li[data-pickupno="${pickupNo}"][data-status=collected]`).waitFor();
+    expect(await ot.locator(`[data-testid=patient-devices] tr[data-indno="${device.indNo}"]`).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 // Hjälpmedel: the devices a patient holds (the legacy portal's "Visar vilka hjälpmedel en brukare har"), found by
 // personnummer or in CFR by name: each unit with its article, the order that delivered it and the prescriber, links to
-// the individual card; the patient's orders still on their way; a new order for the patient. Look-ups are logged.
+// the individual card; a pickup order (hämtorder) for ticked devices; the patient's orders still on their way; a new
+// order for the patient. Look-ups are logged.
 import { html, useState, useEffect } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
@@ -8,9 +9,11 @@ import { addressLine, date, isPrescriber, kindShort } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
+import { PickupForm } from './pickup-form.js';
 
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const OPEN_ORDERS_MAX = 50;
+const PICKUPS_MAX = 20;
 
 function Person({ person, user }) {
   return html`
@@ -25,19 +28,26 @@ function Person({ person, user }) {
     </section>`;
 }
 
-function Devices({ devices }) {
+const PICKUP_STATUS = { requested: 'Beställd', collected: 'Hämtad', cancelled: 'Makulerad' };
+
+function Devices({ devices, pickable, chosen, setChosen, waiting }) {
   if (devices.length === 0) return html`<p data-testid="no-devices">Brukaren har inga registrerade hjälpmedel.</p>`;
   return html`
     <div class="table-wrap">
       <table class="data-table compact" data-testid="patient-devices">
         <caption>Registrerade hjälpmedel (${devices.length})</caption>
         <thead><tr>
+          ${pickable && html`<th scope="col"><span class="visually-hidden">Hämta</span></th>`}
           <th scope="col">Individ</th><th scope="col">Artikel</th><th scope="col">Benämning</th><th scope="col">Hyra/köp</th>
           <th scope="col">Order</th><th scope="col">Levererad</th><th scope="col">Förskrivare</th>
         </tr></thead>
         <tbody>
           ${devices.map((d) => html`
             <tr key=${d.indNo} data-indno=${d.indNo}>
+              ${pickable && html`<td>${waiting.has(d.indNo)
+                ? html`<span class="tag" title="Väntar på hämtning">Hämtorder ${waiting.get(d.indNo)}</span>`
+                : html`<input type="checkbox" aria-label=${`Hämta ${d.name} (${d.indNo})`} checked=${chosen.includes(d.indNo)}
+                    onChange=${(e) => setChosen(e.currentTarget.checked ? [...chosen, d.indNo] : chosen.filter((n) => n !== d.indNo))} />`}</td>`}
               <td><a class="mono" href=${href.individ(d.indNo)}>${d.indNo}</a></td>
               <td><a class="mono" href=${href.artikel(d.artNo)}>${d.artNo}</a></td>
               <td>${d.name}</td>
@@ -62,26 +72,56 @@ function OpenOrders({ orders }) {
     </ul>`;
 }
 
+function Pickups({ pickups, onCancel }) {
+  if (pickups.length === 0) return null;
+  return html`
+    <h2>Hämtorder</h2>
+    <ul class="plain" data-testid="patient-pickups">
+      ${pickups.map((p) => html`
+        <li key=${p.pickupNo} data-pickupno=${p.pickupNo} data-status=${p.status}>
+          <strong>Hämtorder ${p.pickupNo}</strong>${`, ${date(p.placedDate)}, ${PICKUP_STATUS[p.status] ?? p.status}: `}
+          ${p.units.map((u) => `${u.name} (${u.indNo})${u.returnedMs !== null ? ' – mottagen' : ''}`).join(', ')}
+          ${p.status === 'requested' && p.units.every((u) => u.returnedMs === null) && html`<button type="button" class="link-button inline-action"
+            onClick=${() => onCancel(p.pickupNo)} aria-label=${`Makulera hämtorder ${p.pickupNo}`}>Makulera</button>`}
+        </li>`)}
+    </ul>`;
+}
+
 function Patient({ pnr, user }) {
   const [patient, setPatient] = useState(null);
   const [orders, setOrders] = useState(null);
+  const [pickups, setPickups] = useState([]);
+  const [chosen, setChosen] = useState([]);
+  const [notice, setNotice] = useState('');
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState(null);
   useEffect(() => {
     let alive = true;
-    setPatient(null);
+    if (version === 0) setPatient(null);
     setOrders(null);
     setError(null);
     api.call('patient.get', { pnr }).then((p) => alive && setPatient(p), (e) => alive && setError(e));
     api.call('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }).then((r) => alive && setOrders(r.orders), () => alive && setOrders([]));
+    api.call('pickup.list', { pnr, limit: PICKUPS_MAX }).then((r) => alive && setPickups(r.pickups), () => alive && setPickups([]));
     return () => { alive = false; };
-  }, [pnr]);
+  }, [pnr, version]);
+  const reload = (text) => { setNotice(text); setChosen([]); setVersion((v) => v + 1); };
+  const cancel = (pickupNo) => api.call('pickup.cancel', { pickupNo }).then(
+    () => reload(`Hämtorder ${pickupNo} är makulerad.`), (failure) => setNotice(errorText(failure)));
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? 'Ingen person med det personnumret finns i folkbokföringen.' : errorText(error)}</p>`;
   }
   if (patient === null) return html`<p class="loading" role="status">Hämtar brukarens hjälpmedel…</p>`;
+  const pickable = isPrescriber(user) && patient.devices.length > 0;
+  const waiting = new Map();
+  for (const p of pickups) if (p.status === 'requested') for (const u of p.units) if (u.returnedMs === null) waiting.set(u.indNo, p.pickupNo);
   return html`
     <${Person} person=${patient.person} user=${user} />
-    <${Devices} devices=${patient.devices} />
+    <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
+    <p role="status" data-testid="pickup-status">${notice}</p>
+    ${pickable && html`<${PickupForm} person=${patient.person} chosen=${chosen}
+      onCreated=${(pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`}
+    <${Pickups} pickups=${pickups} onCancel=${cancel} />
     <${OpenOrders} orders=${orders} />`;
 }
 

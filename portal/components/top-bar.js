@@ -38,7 +38,8 @@ export function TopBar({ user, route, connection, onLogout }) {
                 <${NavLink} to=${href.orders('mine')} current=${route.name === 'order' || route.name === 'ordinationsoversikt'}>Mina order<//>`}
               ${isStaff(user) && html`
                 <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
-                <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>`}
+                <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>
+                <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>`}
             </ul>
           </nav>`}
         <div class="top-bar-end">

@@ -40,6 +40,7 @@ export function parseRoute(hash) {
   if (parts[0] === 'order' && parts.length === 1) return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
   if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
   if (parts[0] === 'profil' && parts.length === 1) return { name: 'profil' };
+  if (parts[0] === 'hamtorder' && parts.length === 1) return { name: 'hamtorder' };
   if (parts[0] === 'hjalpmedel' && parts.length === 1) {
     const pnr = new URLSearchParams(query).get('pnr');
     return { name: 'hjalpmedel', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
@@ -74,6 +75,8 @@ export const href = {
   orders: (view) => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
   /** Ordinationsöversikt of one order. */
   order: (orderNo) => `#/order/${orderNo}`,
+  /** Hämtorder waiting (HMC staff). */
+  hamtorder: () => '#/hamtorder',
   /** Dina uppgifter. */
   profil: () => '#/profil',
   /** Hjälpmedel (a patient's devices), empty or for a personnummer. */

@@ -1,0 +1,61 @@
+// Hämtorder for HMC staff: the pickup orders still waiting, oldest first, with address, contact and reason for the
+// driver; "Ta emot" receives a unit back to warehouse 10 (a return: stock up, the pickup done when all units are in).
+import { html, useState, useEffect } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { addressLine, date } from '../lib/format.js';
+import { errorText } from '../lib/order-errors.js';
+
+const MAIN = '10';
+const LIST_MAX = 200;
+
+function Unit({ pickup, unit, onDone }) {
+  const [busy, setBusy] = useState(false);
+  if (unit.returnedMs !== null) return html`<li>${unit.name} (<a class="mono" href=${href.individ(unit.indNo)}>${unit.indNo}</a>) – mottagen</li>`;
+  const receive = async () => {
+    setBusy(true);
+    try {
+      await api.call('admin.stockAdjust', { warehouse: MAIN, artNo: unit.artNo, delta: 1, reason: 'returned', individuals: [unit.indNo] });
+      onDone(`Individ ${unit.indNo} från hämtorder ${pickup.pickupNo} är mottagen i lager ${MAIN}.`);
+    } catch (failure) {
+      onDone(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`
+    <li>${unit.name} (<a class="mono" href=${href.individ(unit.indNo)}>${unit.indNo}</a>)
+      <button type="button" class="button small inline-action" disabled=${busy} onClick=${receive}
+        aria-label=${`Ta emot individ ${unit.indNo}`}>${busy ? 'Tar emot…' : 'Ta emot'}</button></li>`;
+}
+
+export function PickupsPage() {
+  const [pickups, setPickups] = useState(null);
+  const [notice, setNotice] = useState('');
+  const [version, setVersion] = useState(0);
+  useEffect(() => { document.title = 'Hämtorder – Aidstock'; }, []);
+  useEffect(() => {
+    let alive = true;
+    api.call('pickup.list', { open: true, limit: LIST_MAX }).then((r) => alive && setPickups([...r.pickups].reverse()), (e) => alive && setNotice(errorText(e)));
+    return () => { alive = false; };
+  }, [version]);
+  const done = (text) => { setNotice(text); setVersion((v) => v + 1); };
+  return html`
+    <h1 tabindex="-1">Hämtorder</h1>
+    <p>Beställda hämtningar som väntar, äldst först. Ta emot varje hjälpmedel när det är tillbaka på HMC.</p>
+    <p role="status" data-testid="pickups-status">${notice}</p>
+    ${pickups === null ? html`<p class="loading" role="status">Hämtar hämtorder…</p>`
+      : pickups.length === 0 ? html`<p>Inga hämtorder väntar.</p>`
+      : html`
+        <ul class="plain" data-testid="pickups">
+          ${pickups.map((p) => html`
+            <li key=${p.pickupNo} class="card" data-pickupno=${p.pickupNo}>
+              <h2>Hämtorder ${p.pickupNo} <span class="hint">${date(p.placedDate)}</span></h2>
+              <p>${p.patient.name} <span class="mono">${p.patient.pnrDisplay}</span>, ${addressLine(p.address)}</p>
+              ${(p.contactName || p.contactPhone) && html`<p>Kontakt: ${p.contactName} ${p.contactPhone}</p>`}
+              <p>Orsak: ${p.reason}</p>
+              <p class="hint">Beställd av ${p.prescriber.name}${p.prescriber.phone ? `, ${p.prescriber.phone}` : ''}</p>
+              <ul>${p.units.map((u) => html`<${Unit} key=${u.indNo} pickup=${p} unit=${u} onDone=${done} />`)}</ul>
+            </li>`)}
+        </ul>`}`;
+}
