@@ -15,11 +15,11 @@ import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, W
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
  * `orders` (staff only): every placement and line status change. `orders/<userId>` and `messages/<userId>`: that
- * user's own orders and messages (only that user may subscribe). The push shapes are in the `subscribe` doc below;
+ * user's own orders and messages (only that user may subscribe). `pickups` (staff only): every pickup order change. The push shapes are in the `subscribe` doc below;
  * order topics carry one batch per group commit, so a hundred staff screens cost a hundred sends per commit.
  */
-export const Topic = z.string().regex(/^(stock\/\d{6}|orders|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-  'topic is stock/<artNo>, orders, orders/<userId> or messages/<userId>');
+export const Topic = z.string().regex(/^(stock\/\d{6}|orders|pickups|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+  'topic is stock/<artNo>, orders, pickups, orders/<userId> or messages/<userId>');
 
 const Empty = z.object({}).strict();
 
@@ -184,7 +184,8 @@ export const OPS = {
       'orderNo, prescriberId, warehouse, customerNo, recipientKind, placedMs, status, partialDelivery, plannedPickDate, ' +
       'plannedDeliveryDate, lines: [{ lineNo, artNo, quantity, status }] }`, `seq` is the last of them, and `counts` (line ' +
       'counts per status as of that seq) comes on the staff topic `orders` only. `messages/<userId>`: ' +
-      '`{ type: "message" | "messageDeleted", seq, message }`.',
+      '`{ type: "message" | "messageDeleted", seq, message }`. `pickups` (staff only): `{ type: "pickup", seq, pickupNo, status }` ' +
+      'per changed pickup order (read it with pickup.list).',
   }),
   unsubscribe: op({
     kind: 'session', roles: everyone, args: z.object({ topic: Topic }).strict(),

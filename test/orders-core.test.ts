@@ -9,6 +9,7 @@ import { getOrder, listMessages, listOrders } from '../engine/core/orders/order-
 import { quoteOrder } from '../engine/core/orders/order-quote.ts';
 import { plannedDates, swedishDate } from '../engine/core/orders/working-days.ts';
 import { stateFromTables, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import { refuseTopic } from '../engine/io/topic-access.ts';
 import { OPS } from '../schemas/ops.ts';
 import type { Order } from '../schemas/orders.ts';
 import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0 } from './helpers/order-fixture.ts';
@@ -581,10 +582,17 @@ describe('order schemas at the edge', () => {
     for (const args of bad) expect(placeArgs.safeParse(args).success, JSON.stringify(args).slice(0, 80)).toBe(false);
   });
 
-  it('topics: orders, orders/<userId>, messages/<userId> and stock/<artNo>, nothing else', () => {
+  it('topics: orders, pickups, orders/<userId>, messages/<userId> and stock/<artNo>, nothing else; staff topics for staff', () => {
     const topic = OPS.subscribe.args;
-    for (const ok of ['orders', 'orders/ot1', 'messages/ot1', 'stock/100001']) expect(topic.safeParse({ topic: ok }).success).toBe(true);
-    for (const bad of ['orders/', 'orders/OT1', 'messages', 'order/ot1', 'stock/1']) expect(topic.safeParse({ topic: bad }).success).toBe(false);
+    for (const ok of ['orders', 'pickups', 'orders/ot1', 'messages/ot1', 'stock/100001']) expect(topic.safeParse({ topic: ok }).success).toBe(true);
+    for (const bad of ['orders/', 'orders/OT1', 'messages', 'order/ot1', 'stock/1', 'pickups/ot1']) expect(topic.safeParse({ topic: bad }).success).toBe(false);
+    const state = orderState();
+    const ot1 = state.users.get('ot1')!;
+    const hmc1 = state.users.get('hmc1')!;
+    const access = (user: typeof ot1, t: string) => { const refusal = refuseTopic(user, t); return refusal === null || refusal.ok ? 'ok' : refusal.code; };
+    expect(['orders', 'pickups', 'orders/ot1', 'messages/ot1', 'orders/ot2'].map((t) => access(ot1, t)))
+      .toEqual(['forbidden', 'forbidden', 'ok', 'ok', 'forbidden']);
+    expect(['orders', 'pickups'].map((t) => access(hmc1, t))).toEqual(['ok', 'ok']);
   });
 
   it('fulfilment and date changes validate order numbers and dates', () => {

@@ -338,6 +338,10 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
 
   it('ot1 orders a pickup of a device from Hjälpmedel; hmc1 receives it from Hämtorder; ot1 sees the pickup done', async () => {
     const { holder, device } = await heldDevice(staff);
+    // hmc1 has Hämtorder open before the pickup exists: it must appear by push.
+    await hmc.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Hämtorder' }).click();
+    await hmc.getByRole('heading', { level: 1, name: 'Hämtorder' }).waitFor();
+    await markNoReload(hmc);
     await ot.goto(`${engine.url}/#/hjalpmedel?pnr=${encodeURIComponent(holder.pnrDisplay)}`);
     await ot.getByTestId('patient-devices').waitFor();
     await ot.getByRole('checkbox', { name: `Hämta ${device.name} (${device.indNo})` }).check();
@@ -349,9 +353,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(await listed.getAttribute('data-status')).toBe('requested');
     await shot(ot, '12-hamtorder-bestalld');
 
-    await hmc.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Hämtorder' }).click();
     const card = hmc.locator(`[data-testid=pickups] li[data-pickupno="${pickupNo}"]`);
     await card.waitFor();
+    expect(await noReload(hmc)).toBe(true);
     expect(await card.textContent()).toContain('Brukaren har flyttat till särskilt boende.');
     await shot(hmc, '13-hamtorder-hmc');
     await card.getByRole('button', { name: `Ta emot individ ${device.indNo}` }).click();

@@ -1,5 +1,5 @@
 // Pushes after commit: every stock row a command wrote goes to `stock/<artNo>`, order events to the order feed's
-// topics. One encode per encoding; uWS fans the bytes out to every subscriber within its backpressure limit.
+// topics, pickup rows to the staff topic `pickups`. One encode per encoding; uWS fans the bytes out to every subscriber within its backpressure limit.
 // Nothing is built for a topic without subscribers (most topics, most of the time, under write load).
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { Engine } from '../engine.ts';
@@ -8,6 +8,7 @@ import { encodeFrame, type Encoding } from './codec.ts';
 import { wireTopic } from './connection.ts';
 import type { Metrics } from './metrics.ts';
 import { OrderFeed } from './order-feed.ts';
+import { PICKUPS_TOPIC } from './topic-access.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -49,6 +50,10 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
   };
   engine.onCommitted((entry: JournalEntry, rows: readonly RowWrite[]) => {
     for (const row of rows) {
+      if (row.table === 'pickups' && listened(PICKUPS_TOPIC)) {
+        const pickup = row.value as { pickupNo: number; status: string };
+        publish(PICKUPS_TOPIC, { type: 'pickup', seq: entry.seq, pickupNo: pickup.pickupNo, status: pickup.status });
+      }
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;

@@ -1,9 +1,10 @@
 // Who may subscribe to which topic: stock topics are public to signed-in users, the order flow is for HMC staff,
-// and a user's own order and message topics are for that user alone.
+// pickup orders are for HMC staff, and a user's own order and message topics are for that user alone.
 import type { User } from '../../schemas/entities.ts';
 import type { Outcome } from './handlers.ts';
 
 export const ORDERS_TOPIC = 'orders';
+export const PICKUPS_TOPIC = 'pickups';
 
 export function ordersTopicOf(userId: string): string {
   return `orders/${userId}`;
@@ -18,6 +19,10 @@ export function refuseTopic(user: User, topic: string): Outcome | null {
   if (topic === ORDERS_TOPIC) {
     if (user.roles.includes('staff') || user.roles.includes('admin')) return null;
     return { ok: false, code: 'forbidden', message: 'Orderflödet (orders) är bara för HMC:s personal; prenumerera på orders/<ditt användar-id>.' };
+  }
+  if (topic === PICKUPS_TOPIC) {
+    if (user.roles.includes('staff') || user.roles.includes('admin')) return null;
+    return { ok: false, code: 'forbidden', message: 'Hämtorderflödet (pickups) är bara för HMC:s personal.' };
   }
   const slash = topic.indexOf('/');
   const area = topic.slice(0, slash);

@@ -1,5 +1,6 @@
 // Hämtorder for HMC staff: the pickup orders still waiting, oldest first, with address, contact and reason for the
-// driver; "Ta emot" receives a unit back to warehouse 10 (a return: stock up, the pickup done when all units are in).
+// driver, live by push; "Ta emot" receives a unit back to warehouse 10 (a return: stock up, the pickup done when all
+// units are in).
 import { html, useState, useEffect } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
@@ -34,6 +35,8 @@ export function PickupsPage() {
   const [notice, setNotice] = useState('');
   const [version, setVersion] = useState(0);
   useEffect(() => { document.title = 'Hämtorder – Aidstock'; }, []);
+  // New, cancelled and completed pickups come as pushes on `pickups`: read the list again (it is short).
+  useEffect(() => api.subscribe('pickups', () => setVersion((v) => v + 1)), []);
   useEffect(() => {
     let alive = true;
     api.call('pickup.list', { open: true, limit: LIST_MAX }).then((r) => alive && setPickups([...r.pickups].reverse()), (e) => alive && setNotice(errorText(e)));
