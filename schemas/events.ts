@@ -5,6 +5,7 @@ import { Article } from './entities.ts';
 import { ArtNo, IndNo, StockReason, UserId, WarehouseId } from './primitives.ts';
 import { ORDER_EVENTS } from './order-events.ts';
 import { PICKUP_EVENTS } from './pickups.ts';
+import { NEWS_EVENTS } from './news.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -39,7 +40,7 @@ export const UserContactChanged = z.object({
   phone: z.string().max(PROFILE_PHONE_CHARS_MAX),
 });
 
-export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS, ...PICKUP_EVENTS]);
+export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS, ...PICKUP_EVENTS, ...NEWS_EVENTS]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
 export const JournalEntry = z.object({

@@ -77,3 +77,8 @@ export const INDIVIDUAL_ORDERS_MAX = 20;
 export const PICKUP_UNITS_MAX = 20;
 export const PICKUP_REASON_CHARS_MAX = 255;
 export const PICKUP_LIST_MAX = 200;
+
+/** HMC news (Aktuellt från Hjälpmedelscentrum) on everyone's start page. */
+export const NEWS_TITLE_CHARS_MAX = 80;
+export const NEWS_TEXT_CHARS_MAX = 1_000;
+export const NEWS_LIST_MAX = 50;

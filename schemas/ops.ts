@@ -10,6 +10,7 @@ import {
   FulfilArgs, MessageNo, OrderListArgs, OrderNo, PlaceArgs, PrescribingRule, QuoteArgs, SetDeliveryDateArgs,
 } from './orders.ts';
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
+import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
 
 /**
@@ -130,6 +131,18 @@ export const OPS = {
     kind: 'query', roles: everyone,
     args: z.object({ indNo: IndNo }).strict(),
     doc: 'Individual card (individkort): article, holder (warehouse, patient, care unit, in transit, written off), who prescribed it to that holder and the holder\'s orders that gave or completed the unit (newest first). Units in an investigation warehouse (999/999A) carry `contactHmc: true`; a protected identity shows only `protectedIdentity: true`. A look-up that shows a patient is logged like patient.get.',
+  }),
+  'news.list': op({
+    kind: 'query', roles: everyone, args: NewsListArgs,
+    doc: 'Aktuellt från Hjälpmedelscentrum: the news HMC has published, newest first (withdrawn ones are not listed).',
+  }),
+  'admin.newsPublish': op({
+    kind: 'command', roles: staff, args: NewsPublishArgs,
+    doc: 'Publish a news item (title, text) to every user\'s start page. Replies with the item once it is durable.',
+  }),
+  'admin.newsDelete': op({
+    kind: 'command', roles: staff, args: z.object({ newsNo: NewsNo }).strict(),
+    doc: 'Withdraw a news item from the start pages (kept for the record).',
   }),
   'pickup.create': op({
     kind: 'command', roles: prescriber, args: PickupCreateArgs,

@@ -367,4 +367,23 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(await ot.locator(`[data-testid=patient-devices] tr[data-indno="${device.indNo}"]`).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('hmc1 publishes a news item on the start page; ot1 sees it after a reload; hmc1 withdraws it', async () => {
+    await hmc.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
+    await hmc.getByTestId('news').getByText('Publicera en nyhet').click();
+    await hmc.getByLabel('Rubrik').fill('Stängt för inventering');
+    await hmc.getByLabel('Text').fill('HMC:s lager är stängt fredag 4 december. Beställ senast torsdag.');
+    await hmc.getByRole('button', { name: 'Publicera', exact: true }).click();
+    await hmc.getByTestId('news').getByRole('heading', { level: 3, name: 'Stängt för inventering' }).waitFor();
+
+    await ot.goto(`${engine.url}/#/`);
+    const item = ot.getByTestId('news').locator('li').first();
+    await expect.poll(() => item.textContent()).toContain('HMC:s lager är stängt fredag 4 december.');
+    expect(await ot.getByTestId('news').getByRole('button', { name: /Ta bort/ }).count()).toBe(0);
+
+    await hmc.getByRole('button', { name: 'Ta bort nyheten Stängt för inventering' }).click();
+    await expect.poll(() => hmc.getByTestId('news').getByRole('heading', { level: 3, name: 'Stängt för inventering' }).count()).toBe(0);
+    expect((await prescriber.call('news.list', {})).news.some((n: any) => n.title === 'Stängt för inventering')).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -87,7 +87,21 @@ export interface ProfileUpdate {
   phone: string;
 }
 
-export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand | PickupCreate | PickupCancel;
+/** HMC news: publish a notice to every start page, or withdraw one. */
+export interface NewsPublish {
+  type: 'news.publish';
+  userId: string;
+  title: string;
+  text: string;
+}
+
+export interface NewsDelete {
+  type: 'news.delete';
+  userId: string;
+  newsNo: number;
+}
+
+export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand | PickupCreate | PickupCancel | NewsPublish | NewsDelete;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {

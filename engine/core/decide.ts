@@ -9,6 +9,7 @@ import { decidePrescribingRuleSet } from './orders/decide-rules.ts';
 import { decideMessageDelete, decideSetDeliveryDate } from './orders/delivery-date.ts';
 import { decideFulfil, decideOrderCancel } from './orders/fulfil.ts';
 import { decidePickupCancel, decidePickupCreate, pickupReturns } from './pickups/decide-pickups.ts';
+import { decideNewsDelete, decideNewsPublish } from './news.ts';
 import { newServing, serveBackorders } from './orders/serve-backorders.ts';
 import { reject, type Rejection } from './rejections.ts';
 import { stockKey, type State } from './state.ts';
@@ -36,6 +37,8 @@ export function decide(state: State, command: Command, context: CommandContext):
     case 'prescribingRule.set': return decidePrescribingRuleSet(state, command);
     case 'pickup.create': return decidePickupCreate(state, command, context);
     case 'pickup.cancel': return decidePickupCancel(state, command);
+    case 'news.publish': return decideNewsPublish(state, command, context);
+    case 'news.delete': return decideNewsDelete(state, command, context);
     default: return unreachable(command, 'command');
   }
 }

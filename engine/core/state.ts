@@ -4,6 +4,7 @@ import type {
 } from '../../schemas/entities.ts';
 import type { Message, Order, PrescribingRule } from '../../schemas/orders.ts';
 import type { Pickup } from '../../schemas/pickups.ts';
+import type { NewsItem } from '../../schemas/news.ts';
 import { assert } from './assert.ts';
 import { buildSearchIndex } from './search-docs.ts';
 import type { SearchIndex } from './search/index.ts';
@@ -25,11 +26,12 @@ export interface Tables {
   /** Profession → the ISO codes it may prescribe (hjälpmedelsanvisningar). */
   prescribingRules: Map<string, PrescribingRule>;
   pickups: Map<number, Pickup>;
+  news: Map<number, NewsItem>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
   'iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals',
-  'orders', 'messages', 'prescribingRules', 'pickups',
+  'orders', 'messages', 'prescribingRules', 'pickups', 'news',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -62,7 +64,7 @@ export function emptyTables(): Tables {
   return {
     iso: new Map(), suppliers: new Map(), articles: new Map(), warehouses: new Map(),
     stock: new Map(), persons: new Map(), users: new Map(), individuals: new Map(),
-    orders: new Map(), messages: new Map(), prescribingRules: new Map(), pickups: new Map(),
+    orders: new Map(), messages: new Map(), prescribingRules: new Map(), pickups: new Map(), news: new Map(),
   };
 }
 

@@ -7,6 +7,7 @@ import { articlePage, isoTree, listArticles, stockOf } from '../core/catalog-que
 import { catalogSearch, catalogSuggest } from '../core/catalog-search.ts';
 import { individualCard } from '../core/individual-card.ts';
 import { listPickups, pickupView } from '../core/pickups/pickup-queries.ts';
+import { listNews } from '../core/news.ts';
 import { patientView, searchRegister } from '../core/register-queries.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -80,6 +81,18 @@ export const HANDLERS: HandlerTable = {
       ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'patient.get', subject: outcome.result.person.pnr });
     }
     return outcome;
+  },
+  'news.list': (ctx, args) => listNews(ctx.engine.state, args.limit),
+  'admin.newsPublish': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'news.publish', userId: me(ctx).id, title: args.title, text: args.text });
+    if (!outcome.ok) return outcome;
+    const event = outcome.events[0];
+    if (event.type !== 'news.published') throw new Error(`news.publish produced ${event.type}`);
+    return { ok: true, result: { seq: outcome.seq, item: event.item } };
+  },
+  'admin.newsDelete': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'news.delete', userId: me(ctx).id, newsNo: args.newsNo });
+    return outcome.ok ? { ok: true, result: { seq: outcome.seq, newsNo: args.newsNo } } : outcome;
   },
   'pickup.create': async (ctx, args) => {
     const userId = me(ctx).id;

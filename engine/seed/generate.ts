@@ -1,4 +1,5 @@
 // Synthetic seed data for all tables at three scales; everything follows from the seed, so equal seeds give equal tables.
+import { demoNews } from './demo-news.ts';
 import { defaultPrescribingRuleRows } from '../core/orders/prescribing-rules.ts';
 import { type Tables, emptyTables } from '../core/state.ts';
 import { demoOrders } from './demo-orders.ts';
@@ -61,6 +62,9 @@ function fillCatalog(tables: Tables, root: Prng, articleCount: number, onArticle
   return { catalog, noStock };
 }
 
+/** HMC staff user who published the demo news. */
+const DEMO_NEWS_AUTHOR = 'hmc1';
+
 export function generateTables(options: GenerateOptions): Tables {
   const size = SCALES[options.scale];
   const seed = options.seed ?? DEFAULT_SEED;
@@ -94,6 +98,7 @@ export function generateTables(options: GenerateOptions): Tables {
 
   tables.prescribingRules = defaultPrescribingRuleRows();
   for (const order of demoOrders(tables)) tables.orders.set(order.orderNo, order);
+  for (const item of demoNews(DEMO_NEWS_AUTHOR)) tables.news.set(item.newsNo, item);
   report('orders', tables.orders.size, tables.orders.size);
   return tables;
 }

@@ -3,7 +3,7 @@
 import { html, useState } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { addressLine } from '../lib/format.js';
-import { errorText } from '../lib/order-errors.js';
+import { useAction } from '../lib/use-action.js';
 
 const REASON_CHARS_MAX = 255;
 const POSTAL_CODE = /^\d{3} ?\d{2}$/;
@@ -21,8 +21,7 @@ export function PickupForm({ person, chosen, onCreated }) {
   const [street, setStreet] = useState('');
   const [postalCode, setPostalCode] = useState('');
   const [city, setCity] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event) => {
     event.preventDefault();
@@ -31,20 +30,13 @@ export function PickupForm({ person, chosen, onCreated }) {
     if (elsewhere && (street.trim() === '' || !POSTAL_CODE.test(postalCode.trim()) || city.trim() === '')) {
       return setError('Skriv gatuadress, postnummer (NNN NN) och ort för hämtadressen.');
     }
-    setBusy(true);
-    setError('');
-    try {
-      const { pickup } = await api.call('pickup.create', {
-        pnr: person.pnr, indNos: chosen, reason: reason.trim(), contactName: contactName.trim(), contactPhone: contactPhone.trim(),
-        ...(elsewhere ? { address: otherAddress(street, postalCode, city) } : {}),
-      });
-      setReason('');
-      onCreated(pickup);
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(() => api.call('pickup.create', {
+      pnr: person.pnr, indNos: chosen, reason: reason.trim(), contactName: contactName.trim(), contactPhone: contactPhone.trim(),
+      ...(elsewhere ? { address: otherAddress(street, postalCode, city) } : {}),
+    }));
+    if (created === undefined) return undefined;
+    setReason('');
+    return onCreated(created.pickup);
   };
 
   const left = REASON_CHARS_MAX - reason.length;

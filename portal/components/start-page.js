@@ -3,15 +3,7 @@ import { html, useEffect } from '../lib/html.js';
 import { href } from '../lib/routes.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
 import { MessagesPanel } from './messages-panel.js';
-
-const NEWS = [
-  { date: '2025-11-20', title: 'Ny rollator i sortimentet',
-    text: 'Fler lätta rollatorer finns nu under ISO-kod 12 06 06. Kryssa i ”inkl. tillgängligt saldo” i Varukatalogen för att se vad som finns i lager.' },
-  { date: '2025-11-10', title: 'Leveranser under julhelgerna',
-    text: 'Turbilen kör inte 24–26 december. Beställningar som registreras efter den 18 december levereras tidigast 27 december.' },
-  { date: '2025-10-28', title: 'Utgående artiklar',
-    text: 'Artiklar med status Utgående och noll i saldo kan endast levereras om HMC får något i retur.' },
-];
+import { NewsPanel } from './news-panel.js';
 
 export function StartPage({ user }) {
   useEffect(() => { document.title = 'Start – Aidstock'; }, []);
@@ -21,17 +13,7 @@ export function StartPage({ user }) {
     <div class="start-grid">
       <div class="start-main">
         <${MessagesPanel} user=${user} />
-        <section class="card news" aria-labelledby="news-title">
-          <h2 id="news-title">Aktuellt från Hjälpmedelscentrum</h2>
-          <ul class="news-list">
-            ${NEWS.map((item) => html`
-              <li>
-                <h3>${item.title}</h3>
-                <p class="meta"><time datetime=${item.date}>${item.date}</time></p>
-                <p>${item.text}</p>
-              </li>`)}
-          </ul>
-        </section>
+        <${NewsPanel} user=${user} />
       </div>
       <div class="start-side">
         <nav class="card quick-links" aria-labelledby="links-title">
