@@ -15,7 +15,7 @@ import type { Loaded, RowWrite, Store } from './store/store.ts';
  * Tables whose rows apply replaces and never changes in place (engine/core/orders/apply-orders.ts): the row object as
  * written stays as it was, so it is handed on without a copy. Other rows (stock balances) change in place.
  */
-const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set(['orders', 'individuals', 'messages', 'pickups', 'news']);
+const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set(['orders', 'individuals', 'messages', 'pickups', 'news', 'workOrders']);
 
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded;
 export interface Overloaded { ok: false; code: 'overloaded'; message: string }

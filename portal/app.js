@@ -17,6 +17,7 @@ import { IndividualCardPage } from './components/individual-card-page.js';
 import { PatientDevicesPage } from './components/patient-devices-page.js';
 import { ProfilePage } from './components/profile-page.js';
 import { PickupsPage } from './components/pickups-page.js';
+import { WorkOrdersPage } from './components/work-orders-page.js';
 import { isPrescriber } from './lib/format.js';
 
 function useRoute() {
@@ -61,6 +62,7 @@ function Page({ route, user, onUser }) {
     case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
     case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
     case 'hamtorder': return html`<${PickupsPage} />`;
+    case 'arbetsorder': return html`<${WorkOrdersPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
     case 'profil': return html`<${ProfilePage} user=${user} onUser=${onUser} />`;
     case 'hjalpmedel': return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
     case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;

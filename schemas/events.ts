@@ -6,6 +6,7 @@ import { ArtNo, IndNo, StockReason, UserId, WarehouseId } from './primitives.ts'
 import { ORDER_EVENTS } from './order-events.ts';
 import { PICKUP_EVENTS } from './pickups.ts';
 import { NEWS_EVENTS } from './news.ts';
+import { WORK_ORDER_EVENTS } from './work-orders.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -40,7 +41,7 @@ export const UserContactChanged = z.object({
   phone: z.string().max(PROFILE_PHONE_CHARS_MAX),
 });
 
-export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS, ...PICKUP_EVENTS, ...NEWS_EVENTS]);
+export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS, ...PICKUP_EVENTS, ...NEWS_EVENTS, ...WORK_ORDER_EVENTS]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
 export const JournalEntry = z.object({

@@ -82,3 +82,8 @@ export const PICKUP_LIST_MAX = 200;
 export const NEWS_TITLE_CHARS_MAX = 80;
 export const NEWS_TEXT_CHARS_MAX = 1_000;
 export const NEWS_LIST_MAX = 50;
+
+/** Work orders (arbetsorder): HMC comments, and the lists. */
+export const WORK_ORDER_COMMENT_CHARS_MAX = 255;
+export const WORK_ORDER_COMMENTS_MAX = 50;
+export const WORK_ORDER_LIST_MAX = 200;

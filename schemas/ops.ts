@@ -11,6 +11,7 @@ import {
 } from './orders.ts';
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
+import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
 import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
 
 /**
@@ -131,6 +132,18 @@ export const OPS = {
     kind: 'query', roles: everyone,
     args: z.object({ indNo: IndNo }).strict(),
     doc: 'Individual card (individkort): article, holder (warehouse, patient, care unit, in transit, written off), who prescribed it to that holder and the holder\'s orders that gave or completed the unit (newest first). Units in an investigation warehouse (999/999A) carry `contactHmc: true`; a protected identity shows only `protectedIdentity: true`. A look-up that shows a patient is logged like patient.get.',
+  }),
+  'workorder.create': op({
+    kind: 'command', roles: prescriber, args: WorkOrderCreateArgs,
+    doc: 'Arbetsorder: an errand to Teknisk Service (`technicalService`), a hjälpmedelskonsulent (`consultant`) or Dako (`dako`), title ≤ 70 and text ≤ 255 characters, standalone or about a device a patient holds (`indNo`; the patient is its holder) or a patient (`pnr`). Replies with the work order once durable. Attachments are not supported yet.',
+  }),
+  'workorder.list': op({
+    kind: 'query', roles: everyone, args: WorkOrderListArgs,
+    doc: 'Registrerade AO, newest first: a prescriber\'s own work orders (HMC staff: all, the desk), optionally only open ones or one destination; with status, patient, device and HMC\'s comments.',
+  }),
+  'workorder.update': op({
+    kind: 'command', roles: everyone, args: WorkOrderUpdateArgs,
+    doc: 'HMC staff move a work order on (`registered`, `inProgress`, `waitingForParts`, `done`, `cancelled`) and/or add a comment the prescriber reads; a finished one takes comments only (`invalid_transition`). A prescriber may only cancel their own while it is `registered`.',
   }),
   'news.list': op({
     kind: 'query', roles: everyone, args: NewsListArgs,

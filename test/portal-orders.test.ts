@@ -386,4 +386,37 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect((await prescriber.call('news.list', {})).news.some((n: any) => n.title === 'Stängt för inventering')).toBe(false);
     expect(pageErrors).toEqual([]);
   });
+
+  it('ot1 files an arbetsorder about a device from its Individkort; hmc1 sets "Väntar på delar" with a comment; ot1 reads it', async () => {
+    const { device } = await heldDevice(staff);
+    await ot.goto(`${engine.url}/#/individ/${device.indNo}`);
+    await ot.getByRole('link', { name: 'Ny arbetsorder för individen' }).click();
+    await ot.getByRole('heading', { level: 1, name: 'Arbetsorder' }).waitFor();
+    expect(await ot.getByLabel(/Individnummer/).inputValue()).toBe(String(device.indNo));
+    await ot.getByLabel('Teknisk Service').check();
+    await ot.getByLabel('Rubrik').fill('Bromsen tar inte');
+    await ot.getByLabel('Beskrivning').fill('Vänster broms släpper i nedförsbacke.');
+    await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
+    await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
+    const woNo = Number(/\d+/.exec((await ot.getByTestId('wo-notice').textContent())!)![0]);
+    const mine = ot.locator(`[data-testid=work-orders] li[data-wono="${woNo}"]`);
+    expect(await mine.getByTestId('wo-status').textContent()).toBe('Mottagen');
+
+    await hmc.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Arbetsorder' }).click();
+    const desk = hmc.locator(`[data-testid=work-orders] li[data-wono="${woNo}"]`);
+    await desk.waitFor();
+    expect(await desk.textContent()).toContain(`${device.name} (${device.indNo})`);
+    await desk.getByLabel('Status').selectOption('waitingForParts');
+    await desk.getByLabel('Kommentar till förskrivaren').fill('Ny bromsvajer beställd, klar nästa vecka.');
+    await desk.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => hmc.getByTestId('wo-notice').textContent()).toBe(`Arbetsorder ${woNo} är uppdaterad.`);
+    await shot(hmc, '14-arbetsorder-hmc');
+
+    await ot.reload();
+    await mine.waitFor();
+    await expect.poll(() => mine.getByTestId('wo-status').textContent()).toBe('Väntar på delar');
+    expect(await mine.getByTestId('wo-comments').textContent()).toContain('Ny bromsvajer beställd, klar nästa vecka.');
+    await shot(ot, '15-arbetsorder-forskrivare');
+    expect(pageErrors).toEqual([]);
+  });
 });

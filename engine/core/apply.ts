@@ -1,6 +1,7 @@
 // apply: folds one event into the state (tables and derived indexes). The only code that mutates the state.
 import { applyPickupEvent } from './pickups/apply-pickups.ts';
 import { applyNewsEvent } from './news.ts';
+import { applyWorkOrderEvent } from './work-orders/work-orders.ts';
 import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events.ts';
 import { assert, unreachable } from './assert.ts';
 import { noteStockChange, searchDocOf } from './search-docs.ts';
@@ -13,6 +14,7 @@ export function apply(state: State, event: Event): void {
     case 'article.upserted': return applyArticleUpserted(state, event);
     case 'pickup.created': case 'pickup.cancelled': case 'pickup.unitReturned': return applyPickupEvent(state, event);
     case 'news.published': case 'news.deleted': return applyNewsEvent(state, event);
+    case 'workOrder.created': case 'workOrder.updated': return applyWorkOrderEvent(state, event);
     case 'user.contactChanged': {
       const user = state.users.get(event.userId);
       assert(user !== undefined, `user ${event.userId} exists`);

@@ -101,7 +101,29 @@ export interface NewsDelete {
   newsNo: number;
 }
 
-export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand | PickupCreate | PickupCancel | NewsPublish | NewsDelete;
+/** Arbetsorder: an errand to Teknisk Service, a consultant or Dako, standalone or about a held device. */
+export interface WorkOrderCreate {
+  type: 'workOrder.create';
+  userId: string;
+  destination: 'technicalService' | 'consultant' | 'dako';
+  indNo?: number;
+  /** Personnummer as typed; parsed against the command's time. */
+  pnr?: string;
+  title: string;
+  text: string;
+}
+
+/** HMC moves a work order on (status) and/or comments for the prescriber; the prescriber may cancel a new one. */
+export interface WorkOrderUpdate {
+  type: 'workOrder.update';
+  userId: string;
+  woNo: number;
+  status?: 'registered' | 'inProgress' | 'waitingForParts' | 'done' | 'cancelled';
+  comment?: string;
+}
+
+export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand | PickupCreate | PickupCancel | NewsPublish | NewsDelete
+  | WorkOrderCreate | WorkOrderUpdate;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {

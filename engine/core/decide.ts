@@ -10,6 +10,7 @@ import { decideMessageDelete, decideSetDeliveryDate } from './orders/delivery-da
 import { decideFulfil, decideOrderCancel } from './orders/fulfil.ts';
 import { decidePickupCancel, decidePickupCreate, pickupReturns } from './pickups/decide-pickups.ts';
 import { decideNewsDelete, decideNewsPublish } from './news.ts';
+import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/work-orders.ts';
 import { newServing, serveBackorders } from './orders/serve-backorders.ts';
 import { reject, type Rejection } from './rejections.ts';
 import { stockKey, type State } from './state.ts';
@@ -39,6 +40,8 @@ export function decide(state: State, command: Command, context: CommandContext):
     case 'pickup.cancel': return decidePickupCancel(state, command);
     case 'news.publish': return decideNewsPublish(state, command, context);
     case 'news.delete': return decideNewsDelete(state, command, context);
+    case 'workOrder.create': return decideWorkOrderCreate(state, command, context);
+    case 'workOrder.update': return decideWorkOrderUpdate(state, command, context);
     default: return unreachable(command, 'command');
   }
 }

@@ -1,6 +1,7 @@
 // Which table rows an event changes, so the store can write them in the same transaction as the journal entry.
 import { pickupRowsTouched } from './pickups/apply-pickups.ts';
 import { newsRowsTouched } from './news.ts';
+import { workOrderRowsTouched } from './work-orders/work-orders.ts';
 import type { Event } from '../../schemas/events.ts';
 import { unreachable } from './assert.ts';
 import { orderRowsTouched } from './orders/order-rows.ts';
@@ -16,6 +17,7 @@ export function rowsTouched(event: Event): RowRef[] {
     case 'user.contactChanged': return [['users', event.userId]];
     case 'pickup.created': case 'pickup.cancelled': case 'pickup.unitReturned': return pickupRowsTouched(event);
     case 'news.published': case 'news.deleted': return newsRowsTouched(event);
+    case 'workOrder.created': case 'workOrder.updated': return workOrderRowsTouched(event);
     case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
     case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
     case 'message.created': case 'message.deleted': case 'prescribingRule.set':

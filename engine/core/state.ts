@@ -5,11 +5,13 @@ import type {
 import type { Message, Order, PrescribingRule } from '../../schemas/orders.ts';
 import type { Pickup } from '../../schemas/pickups.ts';
 import type { NewsItem } from '../../schemas/news.ts';
+import type { WorkOrder } from '../../schemas/work-orders.ts';
 import { assert } from './assert.ts';
 import { buildSearchIndex } from './search-docs.ts';
 import type { SearchIndex } from './search/index.ts';
 import { buildOrderIndex, type OrderIndex } from './orders/order-index.ts';
 import { buildPickupIndex, type PickupIndex } from './pickups/pickup-index.ts';
+import { buildWorkOrderIndex, type WorkOrderIndex } from './work-orders/work-order-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -27,11 +29,12 @@ export interface Tables {
   prescribingRules: Map<string, PrescribingRule>;
   pickups: Map<number, Pickup>;
   news: Map<number, NewsItem>;
+  workOrders: Map<number, WorkOrder>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
   'iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals',
-  'orders', 'messages', 'prescribingRules', 'pickups', 'news',
+  'orders', 'messages', 'prescribingRules', 'pickups', 'news', 'workOrders',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -53,6 +56,7 @@ export interface Derived {
   /** Orders and messages by prescriber, patient, care unit, idempotency key; backorder queues; line counts. */
   orderIndex: OrderIndex;
   pickupIndex: PickupIndex;
+  workOrderIndex: WorkOrderIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -64,7 +68,7 @@ export function emptyTables(): Tables {
   return {
     iso: new Map(), suppliers: new Map(), articles: new Map(), warehouses: new Map(),
     stock: new Map(), persons: new Map(), users: new Map(), individuals: new Map(),
-    orders: new Map(), messages: new Map(), prescribingRules: new Map(), pickups: new Map(), news: new Map(),
+    orders: new Map(), messages: new Map(), prescribingRules: new Map(), pickups: new Map(), news: new Map(), workOrders: new Map(),
   };
 }
 
@@ -112,6 +116,7 @@ export function stateFromTables(tables: Tables, seq: number): State {
     usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(), lastIndNo: 0,
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
     pickupIndex: buildPickupIndex(tables.pickups),
+    workOrderIndex: buildWorkOrderIndex(tables.workOrders),
   };
   const codes = [...tables.iso.keys()].sort();
   for (const code of codes) {

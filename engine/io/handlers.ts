@@ -8,6 +8,7 @@ import { catalogSearch, catalogSuggest } from '../core/catalog-search.ts';
 import { individualCard } from '../core/individual-card.ts';
 import { listPickups, pickupView } from '../core/pickups/pickup-queries.ts';
 import { listNews } from '../core/news.ts';
+import { listWorkOrders, workOrderView } from '../core/work-orders/work-order-queries.ts';
 import { patientView, searchRegister } from '../core/register-queries.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -81,6 +82,19 @@ export const HANDLERS: HandlerTable = {
       ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'patient.get', subject: outcome.result.person.pnr });
     }
     return outcome;
+  },
+  'workorder.create': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId: me(ctx).id, ...args });
+    if (!outcome.ok) return outcome;
+    const event = outcome.events[0];
+    if (event.type !== 'workOrder.created') throw new Error(`workOrder.create produced ${event.type}`);
+    return { ok: true, result: { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, event.workOrder) } };
+  },
+  'workorder.list': (ctx, args) => listWorkOrders(ctx.engine.state, me(ctx), args),
+  'workorder.update': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'workOrder.update', userId: me(ctx).id, ...args });
+    if (!outcome.ok) return outcome;
+    return { ok: true, result: { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, ctx.engine.state.workOrders.get(args.woNo)!) } };
   },
   'news.list': (ctx, args) => listNews(ctx.engine.state, args.limit),
   'admin.newsPublish': async (ctx, args) => {

@@ -5,7 +5,7 @@
 import { html, useState, useEffect } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
-import { date, isoCode, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
+import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 
 function Holder({ holder }) {
@@ -106,6 +106,7 @@ function Card({ indNo, user }) {
       <${Holder} holder=${card.holder} />
       <${Prescriber} prescriber=${card.prescriber} />
       <${Orders} orders=${card.orders} />
+      ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
       ${isStaff(user) && html`<${ReceiveReturn} card=${card} onDone=${(text) => { setNotice(text); setVersion((v) => v + 1); }} />`}
       <p role="status" data-testid="return-status">${notice}</p>
     </section>`;

@@ -36,6 +36,7 @@ export function TopBar({ user, route, connection, onLogout }) {
               ${isPrescriber(user) && html`
                 <${NavLink} to=${href.bestall()} current=${route.name === 'bestall'}>Beställ<//>
                 <${NavLink} to=${href.orders('mine')} current=${route.name === 'order' || route.name === 'ordinationsoversikt'}>Mina order<//>`}
+              <${NavLink} to=${href.arbetsorder()} current=${route.name === 'arbetsorder'}>Arbetsorder<//>
               ${isStaff(user) && html`
                 <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
                 <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>

@@ -41,6 +41,10 @@ export function parseRoute(hash) {
   if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
   if (parts[0] === 'profil' && parts.length === 1) return { name: 'profil' };
   if (parts[0] === 'hamtorder' && parts.length === 1) return { name: 'hamtorder' };
+  if (parts[0] === 'arbetsorder' && parts.length === 1) {
+    const ind = new URLSearchParams(query).get('individ');
+    return { name: 'arbetsorder', indNo: ind !== null && /^\d{1,8}$/.test(ind) ? Number(ind) : null };
+  }
   if (parts[0] === 'hjalpmedel' && parts.length === 1) {
     const pnr = new URLSearchParams(query).get('pnr');
     return { name: 'hjalpmedel', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
@@ -75,6 +79,8 @@ export const href = {
   orders: (view) => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
   /** Ordinationsöversikt of one order. */
   order: (orderNo) => `#/order/${orderNo}`,
+  /** Arbetsorder, optionally about an individual. */
+  arbetsorder: (indNo) => (indNo ? `#/arbetsorder?individ=${indNo}` : '#/arbetsorder'),
   /** Hämtorder waiting (HMC staff). */
   hamtorder: () => '#/hamtorder',
   /** Dina uppgifter. */

@@ -1,0 +1,139 @@
+// Arbetsorder: prescribers register errands to Teknisk Service, a hjälpmedelskonsulent or Dako (standalone or about a
+// device: ?individ=56314) and follow them under "Registrerade AO" with HMC's comments; HMC staff work the same list
+// as a desk: open errands per destination, status and comments.
+import { html, useState, useEffect } from '../lib/html.js';
+import * as api from '../lib/api.js';
+import { href } from '../lib/routes.js';
+import { dateTime, isPrescriber, isStaff, parseIndNo } from '../lib/format.js';
+import { useAction } from '../lib/use-action.js';
+
+const TITLE_CHARS_MAX = 70;
+const TEXT_CHARS_MAX = 255;
+const LIST_MAX = 100;
+export const DESTINATIONS = { technicalService: 'Teknisk Service', consultant: 'Hjälpmedelskonsulent', dako: 'Dako (kommunikation)' };
+const STATUSES = { registered: 'Mottagen', inProgress: 'Pågår', waitingForParts: 'Väntar på delar', done: 'Klar', cancelled: 'Makulerad' };
+
+function Counter({ id, used, max }) {
+  const left = max - used;
+  return html`<p id=${id} class=${left < 10 ? 'counter low' : 'counter'}>${left} tecken kvar</p>`;
+}
+
+function NewWorkOrder({ indNo, onCreated }) {
+  const [destination, setDestination] = useState('technicalService');
+  const [device, setDevice] = useState(indNo === null ? '' : String(indNo));
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const { busy, error, setError, run } = useAction();
+  const submit = async (event) => {
+    event.preventDefault();
+    const parsed = device.trim() === '' ? null : parseIndNo(device);
+    if (device.trim() !== '' && parsed === null) return setError('Ett individnummer är 1–8 siffror, t.ex. 56314.');
+    if (title.trim() === '') return setError('Skriv en rubrik.');
+    const created = await run(() => api.call('workorder.create', {
+      destination, title: title.trim(), text: text.trim(), ...(parsed === null ? {} : { indNo: parsed }),
+    }));
+    if (created === undefined) return undefined;
+    setTitle('');
+    setText('');
+    return onCreated(created.workOrder);
+  };
+  return html`
+    <form class="card" onSubmit=${submit} data-testid="new-work-order" aria-labelledby="new-wo-title">
+      <h2 id="new-wo-title">Ny arbetsorder</h2>
+      <fieldset class="choice"><legend>Till</legend>
+        ${Object.entries(DESTINATIONS).map(([value, label]) => html`
+          <div class="radio" key=${value}>
+            <input type="radio" id=${`wo-${value}`} name="wo-destination" checked=${destination === value} onChange=${() => setDestination(value)} />
+            <label for=${`wo-${value}`}>${label}</label>
+          </div>`)}
+      </fieldset>
+      <div class="field narrow"><label for="wo-device">Individnummer (om ärendet gäller ett hjälpmedel)</label>
+        <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} onInput=${(e) => setDevice(e.currentTarget.value)} /></div>
+      <div class="field"><label for="wo-title">Rubrik</label>
+        <input id="wo-title" maxLength=${TITLE_CHARS_MAX} value=${title} aria-describedby="wo-title-count" onInput=${(e) => setTitle(e.currentTarget.value)} />
+        <${Counter} id="wo-title-count" used=${title.length} max=${TITLE_CHARS_MAX} /></div>
+      <div class="field"><label for="wo-text">Beskrivning</label>
+        <textarea id="wo-text" rows="3" maxLength=${TEXT_CHARS_MAX} value=${text} aria-describedby="wo-text-count" onInput=${(e) => setText(e.currentTarget.value)}></textarea>
+        <${Counter} id="wo-text-count" used=${text.length} max=${TEXT_CHARS_MAX} /></div>
+      <button type="submit" class="button" disabled=${busy}>${busy ? 'Registrerar…' : 'Registrera arbetsorder'}</button>
+      <p class="error" role="alert">${error}</p>
+    </form>`;
+}
+
+function DeskControls({ workOrder, onDone }) {
+  const [status, setStatus] = useState(workOrder.status);
+  const [comment, setComment] = useState('');
+  const { busy, error, run } = useAction();
+  const finished = workOrder.status === 'done' || workOrder.status === 'cancelled';
+  const save = async (event) => {
+    event.preventDefault();
+    const args = { woNo: workOrder.woNo, ...(status !== workOrder.status ? { status } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) };
+    if (args.status === undefined && args.comment === undefined) return undefined;
+    const done = await run(() => api.call('workorder.update', args));
+    if (done === undefined) return undefined;
+    setComment('');
+    return onDone(`Arbetsorder ${workOrder.woNo} är uppdaterad.`);
+  };
+  return html`
+    <form class="inline-form" onSubmit=${save}>
+      <div class="field"><label for=${`wo-status-${workOrder.woNo}`}>Status</label>
+        <select id=${`wo-status-${workOrder.woNo}`} value=${status} disabled=${finished} onChange=${(e) => setStatus(e.currentTarget.value)}>
+          ${Object.entries(STATUSES).map(([value, label]) => html`<option value=${value} key=${value}>${label}</option>`)}
+        </select></div>
+      <div class="field grow"><label for=${`wo-comment-${workOrder.woNo}`}>Kommentar till förskrivaren</label>
+        <input id=${`wo-comment-${workOrder.woNo}`} maxLength="255" value=${comment} onInput=${(e) => setComment(e.currentTarget.value)} /></div>
+      <button type="submit" class="button" disabled=${busy}>Spara</button>
+      <p class="error" role="alert">${error}</p>
+    </form>`;
+}
+
+function WorkOrderItem({ workOrder, staff, onDone }) {
+  return html`
+    <li class="card" data-wono=${workOrder.woNo} data-status=${workOrder.status}>
+      <h3>AO ${workOrder.woNo}: ${workOrder.title} <span class="tag" data-testid="wo-status">${STATUSES[workOrder.status]}</span></h3>
+      <p class="hint">${DESTINATIONS[workOrder.destination]} · ${dateTime(workOrder.createdMs)}${staff ? ` · ${workOrder.prescriber.name}` : ''}
+        ${workOrder.patient && ` · ${workOrder.patient.name} ${workOrder.patient.pnrDisplay}`}</p>
+      ${workOrder.device && html`<p>Gäller <a href=${href.individ(workOrder.device.indNo)}>${workOrder.device.name} (${workOrder.device.indNo})</a></p>`}
+      ${workOrder.text && html`<p>${workOrder.text}</p>`}
+      ${workOrder.comments.length > 0 && html`
+        <ul class="plain wo-comments" data-testid="wo-comments">
+          ${workOrder.comments.map((c, i) => html`<li key=${i}><span class="hint">${dateTime(c.timeMs)} ${c.author}:</span> ${c.text}</li>`)}
+        </ul>`}
+      ${staff && html`<${DeskControls} key=${`${workOrder.woNo}-${workOrder.status}-${workOrder.comments.length}`} workOrder=${workOrder} onDone=${onDone} />`}
+    </li>`;
+}
+
+export function WorkOrdersPage({ user, indNo }) {
+  const staff = isStaff(user);
+  const [workOrders, setWorkOrders] = useState(null);
+  const [openOnly, setOpenOnly] = useState(staff);
+  const [destination, setDestination] = useState('');
+  const [notice, setNotice] = useState('');
+  const [version, setVersion] = useState(0);
+  useEffect(() => { document.title = 'Arbetsorder – Aidstock'; }, []);
+  useEffect(() => {
+    let alive = true;
+    const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
+    api.call('workorder.list', args).then((r) => alive && setWorkOrders(r.workOrders), () => alive && setWorkOrders([]));
+    return () => { alive = false; };
+  }, [version, openOnly, destination]);
+  const done = (text) => { setNotice(text); setVersion((v) => v + 1); };
+  return html`
+    <h1 tabindex="-1">Arbetsorder</h1>
+    <p>${staff ? 'Ärenden från förskrivarna: sätt status och kommentera, förskrivaren ser det direkt under Registrerade AO.'
+      : 'Ärenden till Teknisk Service, hjälpmedelskonsulent eller Dako. Skickar du in ett hjälpmedel för lagning ska rosa returlapp användas.'}</p>
+    ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onCreated=${(wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
+    <p role="status" data-testid="wo-notice">${notice}</p>
+    <h2>${staff ? 'Ärenden' : 'Registrerade AO'}</h2>
+    <div class="inline-form">
+      <label class="inline"><input type="checkbox" checked=${openOnly} onChange=${(e) => setOpenOnly(e.currentTarget.checked)} /> Bara pågående</label>
+      <div class="field"><label for="wo-filter-destination">Till</label>
+        <select id="wo-filter-destination" value=${destination} onChange=${(e) => setDestination(e.currentTarget.value)}>
+          <option value="">Alla</option>
+          ${Object.entries(DESTINATIONS).map(([value, label]) => html`<option value=${value} key=${value}>${label}</option>`)}
+        </select></div>
+    </div>
+    ${workOrders === null ? html`<p class="loading" role="status">Hämtar arbetsorder…</p>`
+      : workOrders.length === 0 ? html`<p>Inga arbetsorder.</p>`
+      : html`<ul class="plain" data-testid="work-orders">${workOrders.map((wo) => html`<${WorkOrderItem} key=${wo.woNo} workOrder=${wo} staff=${staff} onDone=${done} />`)}</ul>`}`;
+}
