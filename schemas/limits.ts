@@ -87,3 +87,6 @@ export const NEWS_LIST_MAX = 50;
 export const WORK_ORDER_COMMENT_CHARS_MAX = 255;
 export const WORK_ORDER_COMMENTS_MAX = 50;
 export const WORK_ORDER_LIST_MAX = 200;
+/** Work order attachments (blanketter): files per work order, and a file name's length. */
+export const ATTACHMENTS_PER_WORK_ORDER_MAX = 5;
+export const ATTACHMENT_NAME_CHARS_MAX = 120;

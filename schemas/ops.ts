@@ -135,7 +135,7 @@ export const OPS = {
   }),
   'workorder.create': op({
     kind: 'command', roles: prescriber, args: WorkOrderCreateArgs,
-    doc: 'Arbetsorder: an errand to Teknisk Service (`technicalService`), a hjälpmedelskonsulent (`consultant`) or Dako (`dako`), title ≤ 70 and text ≤ 255 characters, standalone or about a device a patient holds (`indNo`; the patient is its holder) or a patient (`pnr`). Replies with the work order once durable. Attachments are not supported yet.',
+    doc: 'Arbetsorder: an errand to Teknisk Service (`technicalService`), a hjälpmedelskonsulent (`consultant`) or Dako (`dako`), title ≤ 70 and text ≤ 255 characters, standalone or about a device a patient holds (`indNo`; the patient is its holder) or a patient (`pnr`). Attachments: ids from `POST /api/attachments` (uploaded by the caller, at most 5). Replies with the work order once durable.',
   }),
   'workorder.list': op({
     kind: 'query', roles: everyone, args: WorkOrderListArgs,

@@ -2,7 +2,7 @@
 // resource centre Dako, standalone or about a device a patient holds; HMC moves it through statuses and comments.
 import { z } from 'zod';
 import {
-  WORK_ORDER_COMMENT_CHARS_MAX, WORK_ORDER_COMMENTS_MAX, WORK_ORDER_LIST_MAX, WORK_ORDER_TEXT_CHARS_MAX,
+  ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX, ATTACHMENTS_PER_WORK_ORDER_MAX, WORK_ORDER_COMMENT_CHARS_MAX, WORK_ORDER_COMMENTS_MAX, WORK_ORDER_LIST_MAX, WORK_ORDER_TEXT_CHARS_MAX,
   WORK_ORDER_TITLE_CHARS_MAX,
 } from './limits.ts';
 import { IndNo, Pnr12, PnrInput, UserId } from './primitives.ts';
@@ -14,6 +14,14 @@ export const WorkOrderDestination = z.enum(['technicalService', 'consultant', 'd
 export const WorkOrderStatus = z.enum(['registered', 'inProgress', 'waitingForParts', 'done', 'cancelled']);
 
 export const WorkOrderComment = z.object({ timeMs: z.number().int(), userId: UserId, text: z.string().max(WORK_ORDER_COMMENT_CHARS_MAX) });
+
+/** A file uploaded with POST /api/attachments, as the work order lists it (the bytes stay in the store). */
+export const Attachment = z.object({
+  id: z.uuid(),
+  name: z.string().max(ATTACHMENT_NAME_CHARS_MAX),
+  contentType: z.string().max(100),
+  bytes: z.number().int().min(1).max(ATTACHMENT_BYTES_MAX),
+});
 
 export const WorkOrder = z.object({
   woNo: WoNo,
@@ -27,6 +35,7 @@ export const WorkOrder = z.object({
   text: z.string().max(WORK_ORDER_TEXT_CHARS_MAX),
   status: WorkOrderStatus,
   comments: z.array(WorkOrderComment).max(WORK_ORDER_COMMENTS_MAX),
+  attachments: z.array(Attachment).max(ATTACHMENTS_PER_WORK_ORDER_MAX),
 });
 
 export const WorkOrderCreateArgs = z.object({
@@ -37,6 +46,8 @@ export const WorkOrderCreateArgs = z.object({
   pnr: PnrInput.optional(),
   title: z.string().trim().min(1).max(WORK_ORDER_TITLE_CHARS_MAX),
   text: z.string().trim().max(WORK_ORDER_TEXT_CHARS_MAX).default(''),
+  /** Ids from POST /api/attachments, uploaded by the caller. */
+  attachments: z.array(z.uuid()).max(ATTACHMENTS_PER_WORK_ORDER_MAX).default([]),
 }).strict();
 
 export const WorkOrderListArgs = z.object({
@@ -60,4 +71,5 @@ export const WorkOrderUpdated = z.object({
 export const WORK_ORDER_EVENTS = [WorkOrderCreated, WorkOrderUpdated] as const;
 
 export type WorkOrder = z.infer<typeof WorkOrder>;
+export type Attachment = z.infer<typeof Attachment>;
 export type WorkOrderListArgs = z.output<typeof WorkOrderListArgs>;

@@ -74,6 +74,17 @@ a query string over the limit \`414\`, an unknown article, ISO code or path \`40
 | \`GET /api/iso/:code?inStock=1&limit=50&offset=0\` | \`{ node, children, total, articles }\` (code URL-encoded: \`12%2006%2006\`) |
 | \`GET /health\` | \`{ status, seq, store, connections }\` |
 | \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size |
+
+## Work order attachments (HTTP)
+
+Files are too big for a WebSocket frame, so they go over HTTP with the session token (\`authorization: Bearer <token>\`
+from \`session.login\`). The upload is answered only once the file is durable; its id then goes into
+\`workorder.create { attachments: [id] }\` (the caller's own uploads only).
+
+| request | answer |
+|---|---|
+| \`POST /api/attachments\` (body: the file; headers \`content-type\`: PDF, PNG, JPEG, text or Word, \`x-file-name\`: URL-encoded name ≤ 120 characters) | \`201 { id, name, contentType, bytes }\`; \`401\` without a session, \`413\` over 2 MiB, \`415\` another type, \`400\` without a name |
+| \`GET /api/attachments/:id\` | the file, to its uploader or HMC staff; \`403\` to others, \`404\` unknown |
 `;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -396,6 +396,7 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await ot.getByLabel('Teknisk Service').check();
     await ot.getByLabel('Rubrik').fill('Bromsen tar inte');
     await ot.getByLabel('Beskrivning').fill('Vänster broms släpper i nedförsbacke.');
+    await ot.getByLabel(/Bilagor/).setInputFiles({ name: 'Felanmälan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 felanmälan') });
     await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
     await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
     const woNo = Number(/\d+/.exec((await ot.getByTestId('wo-notice').textContent())!)![0]);
@@ -406,6 +407,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     const desk = hmc.locator(`[data-testid=work-orders] li[data-wono="${woNo}"]`);
     await desk.waitFor();
     expect(await desk.textContent()).toContain(`${device.name} (${device.indNo})`);
+    const downloading = hmc.waitForEvent('download');
+    await desk.getByTestId('wo-attachments').getByRole('button', { name: 'Felanmälan.pdf' }).click();
+    expect((await downloading).suggestedFilename()).toBe('Felanmälan.pdf');
     await desk.getByLabel('Status').selectOption('waitingForParts');
     await desk.getByLabel('Kommentar till förskrivaren').fill('Ny bromsvajer beställd, klar nästa vecka.');
     await desk.getByRole('button', { name: 'Spara' }).click();

@@ -92,6 +92,18 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
+    it('keeps uploaded files (attachments) byte for byte, also after reopening', async () => {
+      let store = await seeded(factory);
+      const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) & 0xff);
+      await store.putBlob('a1', { ownerId: 'ot1', name: 'Blankett förskrivning.pdf', contentType: 'application/pdf', timeMs: 5, bytes });
+      store = await factory.reopen(store);
+      const blob = store.getBlob('a1')!;
+      expect(blob).toMatchObject({ ownerId: 'ot1', name: 'Blankett förskrivning.pdf', contentType: 'application/pdf', timeMs: 5 });
+      expect(blob.bytes).toEqual(bytes);
+      expect(store.getBlob('nope')).toBeUndefined();
+      await store.close();
+    });
+
     it('an engine restarted on the store rebuilds exactly the same state', async () => {
       let store = await seeded(factory);
       const clock = () => 1_700_000_000_000;

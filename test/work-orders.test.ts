@@ -8,7 +8,7 @@ import { OPS } from '../schemas/ops.ts';
 import { codeOf, orderState, PNR, run, T0 } from './helpers/order-fixture.ts';
 
 const create = (over: Partial<Extract<Command, { type: 'workOrder.create' }>> = {}): Command => ({
-  type: 'workOrder.create', userId: 'ot1', destination: 'technicalService', indNo: 56314, title: 'Bromsen tar inte', text: 'Vänster broms släpper.', ...over,
+  type: 'workOrder.create', userId: 'ot1', destination: 'technicalService', indNo: 56314, title: 'Bromsen tar inte', text: 'Vänster broms släpper.', attachments: [], ...over,
 });
 const update = (woNo: number, over: Partial<Extract<Command, { type: 'workOrder.update' }>>): Command => ({ type: 'workOrder.update', userId: 'hmc1', woNo, ...over });
 const createdNo = (state: State, command: Command): number => {

@@ -111,6 +111,8 @@ export interface WorkOrderCreate {
   pnr?: string;
   title: string;
   text: string;
+  /** Files the caller uploaded (the io layer checked they exist and are theirs). */
+  attachments: ReadonlyArray<{ id: string; name: string; contentType: string; bytes: number }>;
 }
 
 /** HMC moves a work order on (status) and/or comments for the prescriber; the prescriber may cancel a new one. */

@@ -84,7 +84,14 @@ export const HANDLERS: HandlerTable = {
     return outcome;
   },
   'workorder.create': async (ctx, args) => {
-    const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId: me(ctx).id, ...args });
+    const userId = me(ctx).id;
+    const attachments = [];
+    for (const id of args.attachments) {
+      const blob = ctx.engine.store.getBlob(id);
+      if (blob === undefined || blob.ownerId !== userId) return { ok: false, code: 'not_found', message: `Bilagan ${id} finns inte bland dina uppladdade filer.` };
+      attachments.push({ id, name: blob.name, contentType: blob.contentType, bytes: blob.bytes.length });
+    }
+    const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments });
     if (!outcome.ok) return outcome;
     const event = outcome.events[0];
     if (event.type !== 'workOrder.created') throw new Error(`workOrder.create produced ${event.type}`);

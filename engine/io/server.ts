@@ -6,6 +6,7 @@ import type { Authenticator } from './auth.ts';
 import { newConnection, type Connection } from './connection.ts';
 import { loadStaticFiles, serveHttp } from './http.ts';
 import { serveHttpApi } from './http-api.ts';
+import { serveAttachments } from './http-attachments.ts';
 import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
@@ -61,6 +62,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   });
 
   serveHttpApi(app, engine);
+  serveAttachments(app, engine, sessions, options.clockMs);
   const files = loadStaticFiles(options.portalDir);
   serveHttp(app, files, () => ({
     health: { status: 'ok', seq: engine.state.seq, store: engine.store.kind, connections: sockets.size },

@@ -6,7 +6,7 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import type { JournalEntry } from '../../schemas/events.ts';
 import { assert } from '../core/assert.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
-import type { AuditRecord, Loaded, RowWrite, Store, StoreStats } from './store.ts';
+import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
@@ -24,6 +24,7 @@ export class LmdbStore implements Store {
   private readonly journalDb: Database<JournalEntry, number>;
   private readonly meta: Database<unknown, string>;
   private readonly auditDb: Database<AuditRecord, [number, number]>;
+  private readonly blobDb: Database<StoredBlob, string>;
   private auditCount = 0;
   private readonly filePath: string;
   private seq: number;
@@ -39,6 +40,7 @@ export class LmdbStore implements Store {
     this.journalDb = this.root.openDB<JournalEntry, number>({ name: 'journal', sharedStructuresKey: structures });
     this.meta = this.root.openDB<unknown, string>({ name: 'meta' });
     this.auditDb = this.root.openDB<AuditRecord, [number, number]>({ name: 'audit' });
+    this.blobDb = this.root.openDB<StoredBlob, string>({ name: 'blobs' });
     // The journal and the rows are written in one transaction, so the journal's last key is the seq the tables are
     // at: no per-append meta record to encode and write (two puts per command at tens of thousands per second).
     this.seq = Math.max((this.meta.get(META_SEQ) as number | undefined) ?? 0, this.lastJournalSeq());
@@ -68,6 +70,17 @@ export class LmdbStore implements Store {
     if (this.written) return;
     this.written = true;
     void this.meta.put(META_WRITTEN, true);
+  }
+
+  async putBlob(id: string, blob: StoredBlob): Promise<void> {
+    assert(this.blobDb.get(id) === undefined, `blob ${id} is new`);
+    void this.blobDb.put(id, blob);
+    await this.root.flushed;
+  }
+
+  getBlob(id: string): StoredBlob | undefined {
+    const blob = this.blobDb.get(id);
+    return blob === undefined ? undefined : { ...blob, bytes: new Uint8Array(blob.bytes) };
   }
 
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {

@@ -2,7 +2,7 @@
 import type { JournalEntry } from '../../schemas/events.ts';
 import { assert } from '../core/assert.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
-import type { AuditRecord, Loaded, RowWrite, Store, StoreStats } from './store.ts';
+import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -49,9 +49,20 @@ export class MemoryStore implements Store {
   }
 
   private readonly audits: AuditRecord[] = [];
+  private readonly blobs = new Map<string, StoredBlob>();
 
   audit(record: AuditRecord): void {
     this.audits.push({ ...record });
+  }
+
+  putBlob(id: string, blob: StoredBlob): Promise<void> {
+    this.blobs.set(id, { ...blob, bytes: blob.bytes.slice() });
+    return Promise.resolve();
+  }
+
+  getBlob(id: string): StoredBlob | undefined {
+    const blob = this.blobs.get(id);
+    return blob === undefined ? undefined : { ...blob, bytes: blob.bytes.slice() };
   }
 
   auditTrail(): Iterable<AuditRecord> {

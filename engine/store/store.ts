@@ -15,6 +15,15 @@ export interface AuditRecord {
   subject: string;
 }
 
+/** An uploaded file (a work order's attachment): kept outside the in-memory state, read on demand. */
+export interface StoredBlob {
+  ownerId: string;
+  name: string;
+  contentType: string;
+  timeMs: number;
+  bytes: Uint8Array;
+}
+
 export interface Loaded {
   tables: Tables;
   /** Sequence number of the last journal entry whose rows are in `tables`. */
@@ -44,6 +53,9 @@ export interface Store {
   /** Audit trail of reads that must be logged (patient look-ups). Fire-and-forget: not part of any acknowledgement. */
   audit(record: AuditRecord): void;
   auditTrail(): Iterable<AuditRecord>;
+  /** Stores an uploaded file under a new id; resolves when durable (the upload is acknowledged after). */
+  putBlob(id: string, blob: StoredBlob): Promise<void>;
+  getBlob(id: string): StoredBlob | undefined;
   /** Journal entries from `fromSeq` on, in order (audit, tests, replay). */
   journal(fromSeq: number): Iterable<JournalEntry>;
   stats(): StoreStats;

@@ -6,6 +6,7 @@ import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { dateTime, isPrescriber, isStaff, parseIndNo } from '../lib/format.js';
 import { useAction } from '../lib/use-action.js';
+import { ATTACHMENTS_MAX, downloadAttachment, uploadAttachment } from '../lib/attachments.js';
 
 const TITLE_CHARS_MAX = 70;
 const TEXT_CHARS_MAX = 255;
@@ -23,18 +24,27 @@ function NewWorkOrder({ indNo, onCreated }) {
   const [device, setDevice] = useState(indNo === null ? '' : String(indNo));
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [files, setFiles] = useState([]);
   const { busy, error, setError, run } = useAction();
   const submit = async (event) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const parsed = device.trim() === '' ? null : parseIndNo(device);
     if (device.trim() !== '' && parsed === null) return setError('Ett individnummer är 1–8 siffror, t.ex. 56314.');
     if (title.trim() === '') return setError('Skriv en rubrik.');
-    const created = await run(() => api.call('workorder.create', {
-      destination, title: title.trim(), text: text.trim(), ...(parsed === null ? {} : { indNo: parsed }),
-    }));
+    if (files.length > ATTACHMENTS_MAX) return setError(`Högst ${ATTACHMENTS_MAX} bilagor.`);
+    const created = await run(async () => {
+      const uploaded = [];
+      for (const file of files) uploaded.push(await uploadAttachment(file));
+      return api.call('workorder.create', {
+        destination, title: title.trim(), text: text.trim(), attachments: uploaded.map((a) => a.id), ...(parsed === null ? {} : { indNo: parsed }),
+      });
+    });
     if (created === undefined) return undefined;
     setTitle('');
     setText('');
+    setFiles([]);
+    form.reset();
     return onCreated(created.workOrder);
   };
   return html`
@@ -55,6 +65,9 @@ function NewWorkOrder({ indNo, onCreated }) {
       <div class="field"><label for="wo-text">Beskrivning</label>
         <textarea id="wo-text" rows="3" maxLength=${TEXT_CHARS_MAX} value=${text} aria-describedby="wo-text-count" onInput=${(e) => setText(e.currentTarget.value)}></textarea>
         <${Counter} id="wo-text-count" used=${text.length} max=${TEXT_CHARS_MAX} /></div>
+      <div class="field"><label for="wo-files">Bilagor (blanketter; PDF, bild, text eller Word, högst ${ATTACHMENTS_MAX} st à 2 MB)</label>
+        <input id="wo-files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,.doc,.docx"
+          onChange=${(e) => setFiles([...e.currentTarget.files])} /></div>
       <button type="submit" class="button" disabled=${busy}>${busy ? 'Registrerar…' : 'Registrera arbetsorder'}</button>
       <p class="error" role="alert">${error}</p>
     </form>`;
@@ -95,6 +108,9 @@ function WorkOrderItem({ workOrder, staff, onDone }) {
         ${workOrder.patient && ` · ${workOrder.patient.name} ${workOrder.patient.pnrDisplay}`}</p>
       ${workOrder.device && html`<p>Gäller <a href=${href.individ(workOrder.device.indNo)}>${workOrder.device.name} (${workOrder.device.indNo})</a></p>`}
       ${workOrder.text && html`<p>${workOrder.text}</p>`}
+      ${workOrder.attachments.length > 0 && html`
+        <p data-testid="wo-attachments">Bilagor: ${workOrder.attachments.map((a) => html`<button type="button" class="link-button inline-action" key=${a.id}
+          onClick=${() => downloadAttachment(a).catch((e) => onDone(e.message))}>${a.name}</button>`)}</p>`}
       ${workOrder.comments.length > 0 && html`
         <ul class="plain wo-comments" data-testid="wo-comments">
           ${workOrder.comments.map((c, i) => html`<li key=${i}><span class="hint">${dateTime(c.timeMs)} ${c.author}:</span> ${c.text}</li>`)}

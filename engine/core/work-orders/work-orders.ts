@@ -37,7 +37,7 @@ export function decideWorkOrderCreate(state: State, command: WorkOrderCreate, co
   if ('ok' in about) return about;
   const workOrder: WorkOrder = {
     woNo: state.workOrderIndex.nextWoNo, createdMs: context.timeMs, prescriberId: command.userId, destination: command.destination,
-    ...about, title: command.title, text: command.text, status: 'registered', comments: [],
+    ...about, title: command.title, text: command.text, status: 'registered', comments: [], attachments: [...command.attachments],
   };
   return { ok: true, events: [{ type: 'workOrder.created', workOrder }] };
 }
