@@ -63,9 +63,10 @@ function decideStockAdjust(state: State, command: StockAdjust, context: CommandC
   }
   const individuals = rentalUnits(state, command);
   if ('ok' in individuals) return individuals;
+  const returned = isReturnOfUnits(command);
   const events: Event[] = [{
     type: 'stock.adjusted', userId: command.userId, warehouse, artNo, delta,
-    reason: command.reason, note: command.note, onHandAfter, individuals, ...(isReturnOfUnits(command) ? { returned: true } : {}),
+    reason: command.reason, note: command.note, onHandAfter, individuals, ...(returned ? { returned: true } : {}),
   }];
   if (delta > 0) {
     // A unit received or returned goes to the oldest waiting backorder first (in the same command, so atomically).
@@ -74,7 +75,7 @@ function decideStockAdjust(state: State, command: StockAdjust, context: CommandC
     events.push(...serving.events);
   }
   // A returned unit that a pickup order was waiting for completes that pickup, in the same command.
-  if (isReturnOfUnits(command)) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
+  if (returned) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
   return { ok: true, events };
 }
 

@@ -3,7 +3,9 @@
 // The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length.
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/limits.ts';
+import { isStaff } from '../core/orders/order-queries.ts';
 import type { Engine } from '../engine.ts';
+import { guardAbort } from './http-abort.ts';
 import type { Sessions } from './sessions.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
@@ -58,15 +60,14 @@ export function serveAttachments(app: App, engine: Engine, sessions: Sessions, c
   });
 
   app.get('/api/attachments/:id', (res, req) => {
-    res.onAborted(() => {});
+    guardAbort(res);
     const session = sessions.get(bearer(req.getHeader('authorization')));
     const id = req.getParameter(0) ?? '';
     if (session === null) return refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
     const blob = ID_PATTERN.test(id) ? engine.store.getBlob(id) : undefined;
     if (blob === undefined) return refuse(res, '404 Not Found', 'not_found', 'Bilagan finns inte.');
     const user = engine.state.users.get(session.userId);
-    const staff = user !== undefined && (user.roles.includes('staff') || user.roles.includes('admin'));
-    if (blob.ownerId !== session.userId && !staff) return refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
+    if (blob.ownerId !== session.userId && (user === undefined || !isStaff(user))) return refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
     res.cork(() => res.writeStatus('200 OK').writeHeader('content-type', blob.contentType)
       .writeHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`).end(blob.bytes));
     return undefined;

@@ -1,8 +1,7 @@
 // A minimal msgpack writer for replies whose shape is known (see row-reply.ts): writes into one reused buffer
 // and can copy pre-encoded fragments in. Output is standard msgpack, decoded by any library; strings are written
 // with the header sized for their worst-case UTF-8 length (valid msgpack, not always the shortest form).
-import { pack } from 'msgpackr';
-
+/** Replies start here and grow; fragment writers start small. */
 const INITIAL_BYTES = 64 * 1024;
 /** A reply bigger than this is a bug (frames are far smaller; the search page size is capped). */
 const WRITER_BYTES_MAX = 16 * 1024 * 1024;
@@ -12,8 +11,12 @@ const SHORT_CHARS_MAX = 64;
 const SHORT_COPY_BYTES_MAX = 24;
 
 export class MsgpackWriter {
-  private buf = Buffer.allocUnsafe(INITIAL_BYTES);
+  private buf: Buffer;
   private pos = 0;
+
+  constructor(initialBytes = INITIAL_BYTES) {
+    this.buf = Buffer.allocUnsafe(initialBytes);
+  }
 
   reset(): this {
     this.pos = 0;
@@ -25,13 +28,9 @@ export class MsgpackWriter {
     return this.buf.subarray(0, this.pos);
   }
 
-  /** A copy of the bytes written since `from` (for caching fragments). */
-  copyFrom(from: number): Uint8Array {
-    return Uint8Array.prototype.slice.call(this.buf, from, this.pos);
-  }
-
-  get position(): number {
-    return this.pos;
+  /** A copy of the bytes written since reset (for caching fragments). */
+  copy(): Uint8Array {
+    return Uint8Array.prototype.slice.call(this.buf, 0, this.pos);
   }
 
   mapHeader(size: number): void {
@@ -87,7 +86,7 @@ export class MsgpackWriter {
     this.buf[this.pos++] = value ? 0xc3 : 0xc2;
   }
 
-  /** Bytes that already are msgpack (a cached fragment, or one value packed by msgpackr). */
+  /** Bytes that already are msgpack (a cached fragment or key). */
   raw(bytes: Uint8Array): void {
     this.ensure(bytes.length);
     if (bytes.length < SHORT_COPY_BYTES_MAX) {
@@ -96,11 +95,6 @@ export class MsgpackWriter {
       for (let i = 0, p = this.pos; i < bytes.length; i++, p++) b[p] = bytes[i]!;
     } else this.buf.set(bytes, this.pos);
     this.pos += bytes.length;
-  }
-
-  /** Any value, through msgpackr: for the parts of a reply whose shape is open. */
-  any(value: unknown): void {
-    this.raw(pack(value));
   }
 
   /** UTF-8 of a string without surrogates at `at`; its byte count, or -1 (nothing counted) when it has surrogates. */

@@ -11,14 +11,17 @@ import { MsgpackWriter } from './msgpack-writer.ts';
 /** Fragments are kept for this many articles per shape at most; past it the cache starts over (it refills). */
 const FRAGMENTS_MAX = 200_000;
 
+/** Fixed fields of one article: a few hundred bytes (the writer grows if a name is longer). */
+const FRAGMENT_BYTES_INITIAL = 1024;
+
 /** Keys as msgpack strings, encoded once. */
 const KEY = Object.fromEntries(['id', 'ok', 'result', 'total', 'suggestion', 'main', 'buffer', 'warehouse', 'available', 'score', 'matched']
   .map((name) => [name, strBytes(name)])) as Record<string, Uint8Array>;
 
 function strBytes(text: string): Uint8Array {
-  const w = new MsgpackWriter();
+  const w = new MsgpackWriter(FRAGMENT_BYTES_INITIAL);
   w.str(text);
-  return w.copyFrom(0);
+  return w.copy();
 }
 
 interface Row {
@@ -48,7 +51,7 @@ interface Fragment {
 
 export class RowReplyEncoder<R extends Row> {
   private readonly writer = new MsgpackWriter();
-  private readonly scratch = new MsgpackWriter();
+  private readonly scratch = new MsgpackWriter(FRAGMENT_BYTES_INITIAL);
   private readonly fragments = new Map<string, Fragment>();
   private readonly listKey: Uint8Array;
 
@@ -100,7 +103,7 @@ export class RowReplyEncoder<R extends Row> {
       else throw new Error(`row-reply: fixed field ${key} is neither string nor number`);
     }
     scratch.raw(KEY.available!);
-    const bytes = scratch.copyFrom(0);
+    const bytes = scratch.copy();
     if (this.fragments.size >= FRAGMENTS_MAX) this.fragments.clear();
     this.fragments.set(row.artNo, { values, bytes });
     return bytes;

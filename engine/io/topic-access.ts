@@ -1,6 +1,7 @@
 // Who may subscribe to which topic: stock topics are public to signed-in users, the order flow is for HMC staff,
 // pickup orders are for HMC staff, and a user's own order and message topics are for that user alone.
 import type { User } from '../../schemas/entities.ts';
+import { isStaff } from '../core/orders/order-queries.ts';
 import type { Outcome } from './handlers.ts';
 
 export const ORDERS_TOPIC = 'orders';
@@ -17,11 +18,11 @@ export function messagesTopicOf(userId: string): string {
 /** null when allowed, else the refusal to send. */
 export function refuseTopic(user: User, topic: string): Outcome | null {
   if (topic === ORDERS_TOPIC) {
-    if (user.roles.includes('staff') || user.roles.includes('admin')) return null;
+    if (isStaff(user)) return null;
     return { ok: false, code: 'forbidden', message: 'Orderflödet (orders) är bara för HMC:s personal; prenumerera på orders/<ditt användar-id>.' };
   }
   if (topic === PICKUPS_TOPIC) {
-    if (user.roles.includes('staff') || user.roles.includes('admin')) return null;
+    if (isStaff(user)) return null;
     return { ok: false, code: 'forbidden', message: 'Hämtorderflödet (pickups) är bara för HMC:s personal.' };
   }
   const slash = topic.indexOf('/');

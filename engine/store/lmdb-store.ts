@@ -73,7 +73,7 @@ export class LmdbStore implements Store {
   }
 
   async putBlob(id: string, blob: StoredBlob): Promise<void> {
-    assert(this.blobDb.get(id) === undefined, `blob ${id} is new`);
+    assert(!this.blobDb.doesExist(id), `blob ${id} is new`); // a key check: get would decode up to 2 MiB
     void this.blobDb.put(id, blob);
     await this.root.flushed;
   }

@@ -20,7 +20,8 @@ export function orderStatus(order: Order): LineStatus {
   return status;
 }
 
-const isStaff = (user: User) => user.roles.includes('staff') || user.roles.includes('admin');
+/** HMC staff (and admins, who are staff too): they see every order, pickup and work order. */
+export const isStaff = (user: User): boolean => user.roles.includes('staff') || user.roles.includes('admin');
 
 /** Staff see every order; a prescriber sees every order except other prescribers' orders for protected identities. */
 export function canSee(state: State, user: User, order: Order): boolean {

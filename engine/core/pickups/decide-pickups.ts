@@ -4,6 +4,7 @@ import type { Event } from '../../../schemas/events.ts';
 import type { PickupUnitReturned } from '../../../schemas/pickups.ts';
 import type { CommandContext, PickupCancel, PickupCreate } from '../commands.ts';
 import type { Decision } from '../decide.ts';
+import { isStaff } from '../orders/order-queries.ts';
 import { parsePnr } from '../personnummer.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
@@ -36,7 +37,7 @@ export function decidePickupCancel(state: State, command: PickupCancel): Decisio
   const pickup = state.pickups.get(command.pickupNo);
   if (pickup === undefined) return reject('not_found', `Hämtorder ${command.pickupNo} finns inte.`);
   const user = state.users.get(command.userId)!;
-  if (pickup.prescriberId !== user.id && !user.roles.includes('staff')) {
+  if (pickup.prescriberId !== user.id && !isStaff(user)) {
     return reject('forbidden', 'Bara förskrivaren som beställde hämtningen (eller HMC) kan makulera den.');
   }
   if (pickup.status !== 'requested' || pickup.units.some((u) => u.returnedMs !== null)) {

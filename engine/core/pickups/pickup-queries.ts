@@ -2,6 +2,7 @@
 // patient's; each with the patient (protected identities only to the prescriber and HMC), units and article names.
 import type { User } from '../../../schemas/entities.ts';
 import type { Pickup, PickupListArgs } from '../../../schemas/pickups.ts';
+import { isStaff } from '../orders/order-queries.ts';
 import { swedishDate } from '../orders/working-days.ts';
 import { formatPnr, parsePnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
@@ -21,7 +22,7 @@ export function pickupView(state: State, pickup: Pickup) {
 }
 
 export function listPickups(state: State, user: User, args: PickupListArgs, nowMs: number): QueryResult<{ total: number; pickups: ReturnType<typeof pickupView>[] }> {
-  const staff = user.roles.includes('staff') || user.roles.includes('admin');
+  const staff = isStaff(user);
   let candidates: readonly number[];
   if (args.pnr !== undefined) {
     const parsed = parsePnr(args.pnr, nowMs);

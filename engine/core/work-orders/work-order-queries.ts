@@ -2,6 +2,7 @@
 // first; with the patient (protected identities only to the prescriber and HMC), the device and comment authors.
 import type { User } from '../../../schemas/entities.ts';
 import type { WorkOrder, WorkOrderListArgs } from '../../../schemas/work-orders.ts';
+import { isStaff } from '../orders/order-queries.ts';
 import { formatPnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import type { State } from '../state.ts';
@@ -20,8 +21,7 @@ export function workOrderView(state: State, workOrder: WorkOrder) {
 }
 
 export function listWorkOrders(state: State, user: User, args: WorkOrderListArgs): QueryResult<{ total: number; workOrders: ReturnType<typeof workOrderView>[] }> {
-  const staff = user.roles.includes('staff') || user.roles.includes('admin');
-  const candidates = staff ? state.workOrderIndex.all : state.workOrderIndex.byPrescriber.get(user.id) ?? [];
+  const candidates = isStaff(user) ? state.workOrderIndex.all : state.workOrderIndex.byPrescriber.get(user.id) ?? [];
   const workOrders: ReturnType<typeof workOrderView>[] = [];
   let total = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {

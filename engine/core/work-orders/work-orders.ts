@@ -6,6 +6,7 @@ import type { WorkOrder } from '../../../schemas/work-orders.ts';
 import { assert } from '../assert.ts';
 import type { CommandContext, WorkOrderCreate, WorkOrderUpdate } from '../commands.ts';
 import type { Decision } from '../decide.ts';
+import { isStaff } from '../orders/order-queries.ts';
 import { parsePnr } from '../personnummer.ts';
 import type { RowRef } from '../projection.ts';
 import { reject, type Rejection } from '../rejections.ts';
@@ -46,8 +47,7 @@ export function decideWorkOrderUpdate(state: State, command: WorkOrderUpdate, co
   const workOrder = state.workOrders.get(command.woNo);
   if (workOrder === undefined) return reject('not_found', `Arbetsorder ${command.woNo} finns inte.`);
   const user = state.users.get(command.userId)!;
-  const staff = user.roles.includes('staff') || user.roles.includes('admin');
-  if (!staff) {
+  if (!isStaff(user)) {
     // A prescriber may only cancel their own errand while HMC has not started on it.
     if (workOrder.prescriberId !== user.id || command.status !== 'cancelled' || command.comment !== undefined) {
       return reject('forbidden', 'Bara HMC ändrar status och kommenterar; du kan makulera din egen arbetsorder medan den är ny.');
