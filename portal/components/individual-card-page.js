@@ -7,6 +7,7 @@ import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
+import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 
 function Holder({ holder }) {
   switch (holder.kind) {
@@ -58,7 +59,7 @@ function Orders({ orders }) {
     </div>`;
 }
 
-const MAIN = '10';
+const MAIN = RETURN_WAREHOUSE;
 
 /** HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once. */
 function ReceiveReturn({ card, onDone }) {
@@ -66,9 +67,7 @@ function ReceiveReturn({ card, onDone }) {
   const receive = async () => {
     setBusy(true);
     try {
-      const result = await api.call('admin.stockAdjust', {
-        warehouse: MAIN, artNo: card.individual.artNo, delta: 1, reason: 'returned', individuals: [card.individual.indNo],
-      });
+      const result = await receiveReturn(card.individual.artNo, card.individual.indNo);
       const served = result.backordersServed > 0 ? ` ${result.backordersServed} restorder fick enheten.` : '';
       onDone(`Individ ${card.individual.indNo} är tillbaka i lager ${MAIN}.${served}`);
     } catch (failure) {

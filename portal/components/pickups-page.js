@@ -6,8 +6,9 @@ import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
+import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 
-const MAIN = '10';
+const MAIN = RETURN_WAREHOUSE;
 const LIST_MAX = 200;
 
 function Unit({ pickup, unit, onDone }) {
@@ -16,7 +17,7 @@ function Unit({ pickup, unit, onDone }) {
   const receive = async () => {
     setBusy(true);
     try {
-      await api.call('admin.stockAdjust', { warehouse: MAIN, artNo: unit.artNo, delta: 1, reason: 'returned', individuals: [unit.indNo] });
+      await receiveReturn(unit.artNo, unit.indNo);
       onDone(`Individ ${unit.indNo} från hämtorder ${pickup.pickupNo} är mottagen i lager ${MAIN}.`);
     } catch (failure) {
       onDone(errorText(failure));
