@@ -18,8 +18,8 @@ const docs = loadDocs(COUNT, SEED);
 const queries = buildQuerySet(docs, SEED);
 const availableOf = (artNo: string): number => ((Math.imul(Number(artNo), 2654435761) >>> 0) % 5 < 3 ? 2 : 0);
 
-/** Every term merged and bitsets from 16 entries: the small catalogue then runs the paths 100 000 articles take. */
-const LOW_THRESHOLDS: SearchTuning = { mergeListsMin: 1, bitsetListMin: 16 };
+/** Every term merged and coded, bitsets from 16 entries: the small catalogue then runs the paths 100 000 articles take. */
+const LOW_THRESHOLDS: SearchTuning = { mergeListsMin: 1, bitsetListMin: 16, nameCodesMin: 1 };
 
 function build(list: readonly SearchDoc[], tuning: SearchTuning = {}): SearchIndex {
   const index = new SearchIndex(tuning);
@@ -118,10 +118,10 @@ describe('generated catalogue vs brute-force reference', () => {
     expect(disagreements(mulberry32(SEED + 3), (q) => ({ ours: own.search(q), ref: held.search(q, stockOf) }))).toEqual([]);
   }, TIMEOUT_MS);
 
-  it('never answers from a stale term expansion: queries interleaved with upserts and removes', () => {
+  it.each([['default', {}], ['low', LOW_THRESHOLDS]] as const)('never answers from a stale term expansion: queries interleaved with upserts and removes (%s thresholds)', (_, tuning) => {
     const rng = mulberry32(SEED + 4);
     const live = new Map(docs.slice(0, 1500).map((d) => [d.artNo, d]));
-    const index3 = build([...live.values()]);
+    const index3 = build([...live.values()], tuning);
     // Short prefixes (merged name lists) and whole words, asked before and after every change.
     const texts = ['st', 'ro', 'gr', 'sto', 'rol', 'rullstol', 'dusch', ...queries.slice(0, 40).map((q) => q.text)];
     const wrong: string[] = [];
@@ -184,7 +184,7 @@ describe('generated catalogue vs brute-force reference', () => {
   }, TIMEOUT_MS);
 });
 
-describe('the same agreement with low path thresholds (merged lists for every term, bitsets from 16 entries)', () => {
+describe('the same agreement with low path thresholds (merged lists and name codes for every term, bitsets from 16 entries)', () => {
   const low = build(docs.map((d) => ({ ...d, inStock: availableOf(d.artNo) > 0 })), LOW_THRESHOLDS);
 
   it('returns the reference top 10, total and scores for every query', () => {

@@ -38,8 +38,8 @@ export const STEM_MIN_CHARS = 4;
 
 /** Term expansions kept between index changes (see term-memo.ts); the memo starts over when full. */
 export const TERM_MEMO_MAX = 32768;
-/** Merged name-list entries the memo may hold in all (about 16 bytes each); it starts over beyond. */
-export const TERM_MEMO_MERGED_ENTRIES_MAX = 2_000_000;
+/** Merged name-list and reach entries the memo may hold in all (9–16 bytes each); it starts over beyond. */
+export const TERM_MEMO_HELD_ENTRIES_MAX = 2_000_000;
 
 /** A term's name lists are merged into one array (merged-names.ts) from this many lists… */
 export const MERGE_LISTS_MIN = 4;

@@ -14,6 +14,8 @@ export interface Stream {
   flags: Uint8Array | null;
   length: number;
   mask: number;
+  /** Ids in any order: walked to the end (selecting beats sorting thousands of ids to take the first few). */
+  unsorted: boolean;
 }
 
 /**
@@ -36,11 +38,16 @@ export function collectLevel(
   // The r smallest ids seen, in stock and not: sorted and capped, so many streams stay cheap.
   const yes: number[] = [];
   const no: number[] = [];
-  for (const { ids, flags, length, mask } of streams) {
+  for (const { ids, flags, length, mask, unsorted } of streams) {
+    // A sorted stream stops after r in stock, or past the r-th smallest in-stock id; an unsorted one cannot.
+    const cap = unsorted ? Infinity : r;
     let got = 0;
-    for (let k = 0; k < length && got < r; k++) {
+    for (let k = 0; k < length && got < cap; k++) {
       const d = ids[k]!;
-      if (yes.length === r && d > yes[r - 1]!) break;
+      if (yes.length === r && d > yes[r - 1]!) {
+        if (unsorted) continue;
+        break;
+      }
       if (mask !== MASK_ALL && ((flags![k]! & FLAG_WHOLE) === 0) === (mask === MASK_WHOLE)) continue;
       if (stamp[d] === mark || !accept(d)) continue;
       stamp[d] = mark;
@@ -67,6 +74,3 @@ function insertCapped(a: number[], d: number, cap: number): void {
   a[i] = d;
 }
 
-export function ascending(a: number, b: number): number {
-  return a - b;
-}

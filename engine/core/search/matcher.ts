@@ -4,6 +4,7 @@ import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED }
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { type MergedNames, mergedScore } from './merged-names.ts';
+import { codedScore, type NameCodes } from './name-codes.ts';
 import type { Expansion } from './term-memo.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
@@ -38,6 +39,8 @@ export interface TermPlan {
   cost: number;
   /** Name lists merged across spellings, when the single-term path uses them (else null). */
   names: MergedNames | null;
+  /** Best name score per doc id as a byte code, for terms with long name lists (else null). */
+  codes: NameCodes | null;
   /** The memoised expansion behind sources (null outside a query). */
   expansion: Expansion | null;
 }
@@ -64,12 +67,20 @@ export class Matcher {
     private readonly scratch: Scratch,
   ) {}
 
-  /** Score the term's groups, and through them its pairs; articles then read their pair's score. */
-  plan(plan: TermPlan): void {
-    const { pairs } = this.store;
+  /** Size the plan's per-group and per-pair arrays to the index (before planning or replaying a kept reach). */
+  ensure(plan: TermPlan): void {
     plan.sets.ensure(this.store.sets.capacity);
     plan.suppliers.ensure(this.store.suppliers.capacity);
-    plan.pairs.ensure(pairs.capacity);
+    plan.pairs.ensure(this.store.pairs.capacity);
+  }
+
+  /**
+   * Score the term's groups, and through them its pairs (articles then read their pair's score), and mark
+   * the pairs its name lists reach. A pure function of the sources and the index: kept as the term's reach.
+   */
+  plan(plan: TermPlan): void {
+    const { pairs } = this.store;
+    this.ensure(plan);
     let docCost = 0;
     for (const src of plan.sources) {
       const { docs, sets, suppliers } = src.form;
@@ -88,6 +99,7 @@ export class Matcher {
     for (const g of plan.suppliers.touched) {
       for (const p of pairs.ofSupplier[g] ?? []) plan.pairs.raise(p.id, PAIR_GROUP, plan.suppliers.scores[g]!);
     }
+    this.reachByName(plan);
     plan.docCost = docCost;
   }
 
@@ -100,7 +112,6 @@ export class Matcher {
     const s = this.scratch;
     s.ensurePairs(this.store.pairs.capacity);
     this.classOk = f.classOk;
-    for (const p of plans) this.reachByName(p);
     const out: number[] = [];
     for (const id of plans[0]!.pairs.touched) {
       if (f.pairOk !== null && f.pairOk[id] !== 1) continue;
@@ -154,7 +165,7 @@ export class Matcher {
     return f.classOk[key & KEY_CLASS_MASK] === 1 && (f.pairOk === null || f.pairOk[key >> KEY_SHIFT] === 1);
   }
 
-  /** Mark the pairs the term reaches through a name-list entry (group reach is set by plan()). */
+  /** Mark the pairs the term reaches through a name-list entry (after the group reach). */
   private reachByName(plan: TermPlan): void {
     const key = this.store.docs.key;
     for (const src of plan.sources) {
@@ -244,7 +255,8 @@ export class Matcher {
     const key = this.store.docs.key;
     const pairScore = plan.pairs.score;
     const bits = plan.pairs.bits;
-    const marked = plan.docCost <= n * searchCost(plan);
+    // Coded terms score a candidate with one load; others mark when walking their postings is cheaper than searching.
+    const marked = plan.codes === null && plan.docCost <= n * searchCost(plan);
     const tMark = marked ? this.mark(plan) : 0;
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -290,11 +302,15 @@ export class Matcher {
 }
 
 /**
- * Best name score of one article for the term (at least `floor`): one binary search in the merged
- * lists when the term has them, else a look-up in each posting list. Sources are sorted best
+ * Best name score of one article for the term (at least `floor`): one load when the term has codes,
+ * one binary search in the merged lists when it has them, else a look-up in each posting list. Sources are sorted best
  * first, so lists that cannot beat the floor are skipped.
  */
 export function nameScore(plan: TermPlan, d: number, floor: number): number {
+  if (plan.codes !== null) {
+    const coded = codedScore(plan.codes, d);
+    return coded > floor ? coded : floor;
+  }
   if (plan.names !== null) {
     const merged = mergedScore(plan.names, d);
     return merged > floor ? merged : floor;

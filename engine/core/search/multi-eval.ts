@@ -3,7 +3,7 @@
 import { STATUS_RANKS } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { ascending, collectLevel, MASK_ALL, type Stream } from './level-collect.ts';
+import { collectLevel, MASK_ALL, type Stream } from './level-collect.ts';
 import { CLASS_FULL, type Filter, type Matcher, type TermPlan } from './matcher.ts';
 import { Lifter } from './multi-lift.ts';
 import { primaryOf as primary } from './ranker.ts';
@@ -66,17 +66,16 @@ export class MultiEvaluator {
     const key = this.store.docs.key;
     const status = (d: number): number => key[d]! & KEY_STATUS_MASK;
     const level = this.boundary(explicit, boosted, full, f, need);
-    const docs = s.ties;
+    const { ties, tiesLevel } = s;
     const m = explicit + boosted.length;
     const above: number[] = [];
     const atLevel: number[] = [];
     for (let i = 0; i < m; i++) {
-      const d = docs[i]!;
-      const p = primary(s.score[d]!, status(d));
-      if (p > level) above.push(d);
-      else if (p === level) atLevel.push(d);
+      const p = tiesLevel[i]!;
+      if (p > level) above.push(ties[i]!);
+      else if (p === level) atLevel.push(ties[i]!);
     }
-    const runs: Stream[] = [{ ids: atLevel.sort(ascending), flags: null, length: atLevel.length, mask: MASK_ALL }];
+    const runs: Stream[] = [{ ids: atLevel, flags: null, length: atLevel.length, mask: MASK_ALL, unsorted: true }];
     for (const id of full) this.implicitAbove(id, level, f, above, runs);
     above.sort((a, b) => primary(s.score[b]!, status(b)) - primary(s.score[a]!, status(a)) || +inStock(b) - +inStock(a) || a - b);
     const st = STATUS_RANKS - 1 - (level % STATUS_RANKS);
@@ -100,7 +99,7 @@ export class MultiEvaluator {
     const { classOk } = f;
     for (let st = 0; st <= f.statusMax; st++) {
       const p = primary(s.pairBase[id]!, st);
-      if (p === level) runs.push({ ids: members.ids, flags: null, length: members.length, mask: MASK_ALL });
+      if (p === level) runs.push({ ids: members.ids, flags: null, length: members.length, mask: MASK_ALL, unsorted: false });
       if (p <= level) continue;
       for (let k = 0; k < members.length; k++) {
         const d = members.ids[k]!;
@@ -120,18 +119,23 @@ export class MultiEvaluator {
   private boundary(explicit: number, lifted: number[], full: number[], f: Filter, need: number): number {
     const s = this.scratch;
     const key = this.store.docs.key;
-    const docs = s.ties;
+    const { ties, tiesLevel, candidates, score } = s;
     let m = 0;
-    for (let i = 0; i < explicit; i++) docs[m++] = s.candidates[i]!;
-    for (const d of lifted) docs[m++] = d;
-    const prim = (d: number): number => primary(s.score[d]!, key[d]! & KEY_STATUS_MASK);
+    for (let i = 0; i < explicit; i++) ties[m++] = candidates[i]!;
+    for (const d of lifted) ties[m++] = d;
+    // Each article's level once (rank reads them again), and the highest.
     let max = 0;
-    for (let i = 0; i < m; i++) max = Math.max(max, prim(docs[i]!));
+    for (let i = 0; i < m; i++) {
+      const d = ties[i]!;
+      const p = primary(score[d]!, key[d]! & KEY_STATUS_MASK);
+      tiesLevel[i] = p;
+      if (p > max) max = p;
+    }
     for (const id of full) max = Math.max(max, primary(s.pairBase[id]!, 0));
     if (this.histogram.length <= max) this.histogram = new Int32Array(max + 1);
     const h = this.histogram;
     h.fill(0, 0, max + 1);
-    for (let i = 0; i < m; i++) h[prim(docs[i]!)]!++;
+    for (let i = 0; i < m; i++) h[tiesLevel[i]!]!++;
     for (const id of full) {
       const counts = this.pair(id).counts;
       for (let st = 0; st <= f.statusMax; st++) {

@@ -18,6 +18,8 @@ export class Scratch {
   inStock = new Uint8Array(0);
   candidates = new Int32Array(0);
   ties = new Int32Array(0);
+  /** Level (primaryOf) of ties[i], computed once per boundary. */
+  tiesLevel = new Int32Array(0);
   /** Per-term best name boost and summed boost of articles in fully matched pairs (multi-word). */
   bestStamp = new Uint32Array(0);
   best = new Int32Array(0);
@@ -49,6 +51,7 @@ export class Scratch {
     this.inStock = new Uint8Array(n);
     this.candidates = new Int32Array(n);
     this.ties = new Int32Array(n);
+    this.tiesLevel = new Int32Array(n);
     this.bestStamp = new Uint32Array(n);
     this.best = new Int32Array(n);
     this.boostStamp = new Uint32Array(n);
@@ -103,7 +106,14 @@ function restart(stamps: Uint32Array): number {
 export class PairMask {
   bits = new Uint8Array(64);
   score = new Int32Array(64);
-  readonly touched: number[] = [];
+  /** Touched pair ids in the order first touched: ids[0, count). A typed array, so a reset frees nothing. */
+  ids = new Int32Array(64);
+  count = 0;
+
+  /** The touched pair ids (a view, valid until the next change). */
+  get touched(): Int32Array {
+    return this.ids.subarray(0, this.count);
+  }
 
   ensure(size: number): void {
     if (this.bits.length >= size) return;
@@ -112,12 +122,15 @@ export class PairMask {
     bits.set(this.bits);
     const score = new Int32Array(n);
     score.set(this.score);
+    const ids = new Int32Array(n);
+    ids.set(this.ids.subarray(0, this.count));
     this.bits = bits;
     this.score = score;
+    this.ids = ids;
   }
 
   set(pair: number, bit: number): void {
-    if (this.bits[pair] === 0) this.touched.push(pair);
+    if (this.bits[pair] === 0) this.ids[this.count++] = pair;
     this.bits[pair] = this.bits[pair]! | bit;
   }
 
@@ -127,34 +140,46 @@ export class PairMask {
   }
 
   reset(): void {
-    for (const p of this.touched) {
+    for (let k = 0; k < this.count; k++) {
+      const p = this.ids[k]!;
       this.bits[p] = 0;
       this.score[p] = 0;
     }
-    this.touched.length = 0;
+    this.count = 0;
   }
 }
 
 /** Per-group score arrays for one query term, reset through the list of touched group ids. */
 export class GroupScores {
   scores = new Int32Array(64);
-  readonly touched: number[] = [];
+  /** Touched group ids: ids[0, count). */
+  ids = new Int32Array(64);
+  count = 0;
+
+  /** The touched group ids (a view, valid until the next change). */
+  get touched(): Int32Array {
+    return this.ids.subarray(0, this.count);
+  }
 
   ensure(size: number): void {
     if (this.scores.length >= size) return;
-    const scores = new Int32Array(Math.max(size, this.scores.length * 2));
+    const n = Math.max(size, this.scores.length * 2);
+    const scores = new Int32Array(n);
     scores.set(this.scores);
+    const ids = new Int32Array(n);
+    ids.set(this.ids.subarray(0, this.count));
     this.scores = scores;
+    this.ids = ids;
   }
 
   raise(id: number, score: number): void {
     const cur = this.scores[id]!;
-    if (cur === 0) this.touched.push(id);
+    if (cur === 0) this.ids[this.count++] = id;
     if (score > cur) this.scores[id] = score;
   }
 
   reset(): void {
-    for (const id of this.touched) this.scores[id] = 0;
-    this.touched.length = 0;
+    for (let k = 0; k < this.count; k++) this.scores[this.ids[k]!] = 0;
+    this.count = 0;
   }
 }

@@ -20,6 +20,8 @@ import { closestWord, completions, didYouMean } from './suggestions.ts';
 import { explainTerm, type PairBest, sourceIndex } from './explain.ts';
 import type { Source } from './term-sources.ts';
 import { type Expansion, TermMemo } from './term-memo.ts';
+import { replayReach, snapshotReach } from './term-reach.ts';
+import { buildNameCodes, NAME_CODES_POSTINGS_MIN } from './name-codes.ts';
 import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';
 
 const ARTNO_QUERY = new RegExp(`^\\d{${ARTNO_PREFIX_MIN_DIGITS},${ARTNO_DIGITS}}$`);
@@ -40,6 +42,8 @@ export interface SearchTuning {
   mergeListsMin?: number;
   /** Name lists keep bitsets from this length (BITSET_LIST_MIN). */
   bitsetListMin?: number;
+  /** Terms keep name codes from this many name postings (NAME_CODES_POSTINGS_MIN). */
+  nameCodesMin?: number;
 }
 
 export class SearchIndex {
@@ -59,6 +63,7 @@ export class SearchIndex {
     docCost: 0,
     cost: 0,
     names: null,
+    codes: null,
     expansion: null,
   }));
   private readonly filters: FilterBuilder;
@@ -66,10 +71,12 @@ export class SearchIndex {
   /** The expansion behind each plan slot of the current query. */
   private readonly expansions: Expansion[] = [];
   private readonly mergeListsMin: number;
+  private readonly nameCodesMin: number;
 
   constructor(tuning: SearchTuning = {}) {
     this.store = new IndexStore(tuning.bitsetListMin ?? BITSET_LIST_MIN);
     this.mergeListsMin = tuning.mergeListsMin ?? MERGE_LISTS_MIN;
+    this.nameCodesMin = tuning.nameCodesMin ?? NAME_CODES_POSTINGS_MIN;
     this.matcher = new Matcher(this.store, this.scratch);
     this.ranker = new Ranker(this.store.docs, this.scratch);
     this.union = new UnionEvaluator(this.store, this.scratch);
@@ -226,7 +233,16 @@ export class SearchIndex {
       plan.expansion = expansion;
       plan.names = this.terms.namesOf(expansion, () =>
         worthMerging(expansion.sources, this.mergeListsMin) ? mergeNames(expansion.sources, this.store.docs.end) : null);
-      this.matcher.plan(plan);
+      if (expansion.reach === null) {
+        this.matcher.plan(plan);
+        this.terms.keepReach(expansion, snapshotReach(plan.sets, plan.suppliers, plan.pairs, plan.docCost));
+      } else {
+        this.matcher.ensure(plan);
+        replayReach(expansion.reach, plan.sets, plan.suppliers, plan.pairs);
+        plan.docCost = expansion.reach.docCost;
+      }
+      plan.codes = this.terms.codesOf(expansion, () =>
+        plan.docCost >= this.nameCodesMin ? buildNameCodes(expansion.sources, this.store.docs.end) : null);
       return plan;
     });
   }
@@ -246,6 +262,7 @@ export class SearchIndex {
     plan.pairs.reset();
     plan.sources.length = 0;
     plan.names = null;
+    plan.codes = null;
     plan.expansion = null;
   }
 

@@ -1,12 +1,17 @@
 // Memo of term expansion: the vocabulary spellings a query term matches, kept until the index changes.
 
-import { TERM_MEMO_MAX, TERM_MEMO_MERGED_ENTRIES_MAX } from './constants.ts';
+import { TERM_MEMO_MAX, TERM_MEMO_HELD_ENTRIES_MAX } from './constants.ts';
 import type { MergedNames } from './merged-names.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { ScoredStream } from './union-eval.ts';
+import { reachEntries, type TermReach } from './term-reach.ts';
+import type { NameCodes } from './name-codes.ts';
 import { type Source, termSources } from './term-sources.ts';
 import type { Form, Vocabulary } from './vocabulary.ts';
 
+
+/** Bytes of name codes counted as one held entry (a merged-list entry is about as large). */
+const HELD_ENTRY_BYTES = 16;
 /** One term's expansion, and (for explaining hits) each form's position in it, built on first use. */
 export interface Expansion {
   readonly sources: readonly Source[];
@@ -17,6 +22,10 @@ export interface Expansion {
   closest: { word: string | undefined } | null;
   /** The single-term page's score streams without group filters (union-eval.ts), built on first use. */
   streams: ScoredStream[] | null;
+  /** Group and pair scores and reach (term-reach.ts), kept after the first query that plans the term. */
+  reach: TermReach | null;
+  /** Best name score per article as byte codes (name-codes.ts), built on first use; null when not worth it. */
+  codes: NameCodes | null | undefined;
 }
 
 /**
@@ -32,8 +41,8 @@ export class TermMemo {
   private readonly entries = new Map<string, Expansion>();
   private generation = 0;
   private seen = -1;
-  /** Merged name-list entries held by the current entries (a memory bound, TERM_MEMO_MERGED_ENTRIES_MAX). */
-  private mergedEntries = 0;
+  /** Merged name-list and reach entries held by the current entries (a memory bound, TERM_MEMO_HELD_ENTRIES_MAX). */
+  private heldEntries = 0;
 
   /** Any article upsert or removal may change which words are live. */
   invalidate(): void {
@@ -41,9 +50,9 @@ export class TermMemo {
   }
 
   get(term: QueryTerm, vocab: Vocabulary): Expansion {
-    if (this.seen !== this.generation || this.mergedEntries > TERM_MEMO_MERGED_ENTRIES_MAX) {
+    if (this.seen !== this.generation || this.heldEntries > TERM_MEMO_HELD_ENTRIES_MAX) {
       this.entries.clear();
-      this.mergedEntries = 0;
+      this.heldEntries = 0;
       this.seen = this.generation;
     }
     const key = `${term.prefix ? 1 : 0}${term.typos}${term.text}`;
@@ -51,9 +60,9 @@ export class TermMemo {
     if (entry === undefined) {
       if (this.entries.size >= TERM_MEMO_MAX) {
         this.entries.clear();
-        this.mergedEntries = 0;
+        this.heldEntries = 0;
       }
-      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null };
+      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined };
       this.entries.set(key, entry);
     }
     return entry;
@@ -63,8 +72,23 @@ export class TermMemo {
   namesOf(entry: Expansion, build: () => MergedNames | null): MergedNames | null {
     if (entry.names === undefined) {
       entry.names = build();
-      this.mergedEntries += entry.names === null ? 0 : entry.names.ids.length;
+      this.heldEntries += entry.names === null ? 0 : entry.names.ids.length;
     }
     return entry.names;
+  }
+
+  /** Keep the term's reach with its expansion. */
+  keepReach(entry: Expansion, reach: TermReach): void {
+    entry.reach = reach;
+    this.heldEntries += reachEntries(reach);
+  }
+
+  /** The expansion's name codes, built on first use by build (null when not worth it). */
+  codesOf(entry: Expansion, build: () => NameCodes | null): NameCodes | null {
+    if (entry.codes === undefined) {
+      entry.codes = build();
+      this.heldEntries += entry.codes === null ? 0 : Math.ceil(entry.codes.codes.length / HELD_ENTRY_BYTES);
+    }
+    return entry.codes;
   }
 }

@@ -9,7 +9,7 @@ import { countClasses } from './pair-counts.ts';
 import { gallop } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
-import { type MergedNames, mergedScore } from './merged-names.ts';
+import type { MergedNames } from './merged-names.ts';
 
 /**
  * Why a separate path: a one-word query ("rullstol", "för", "med") can match half the catalogue,
@@ -176,7 +176,7 @@ export class UnionEvaluator {
   private buildStreams(plan: TermPlan, f: Filter): ScoredStream[] {
     const streams: ScoredStream[] = [];
     if (plan.names !== null) {
-      for (const { ids, score } of plan.names.levels) streams.push({ ids, flags: null, length: ids.length, mask: MASK_ALL, score });
+      for (const { ids, score } of plan.names.levels) streams.push({ ids, flags: null, length: ids.length, mask: MASK_ALL, unsorted: false, score });
     } else {
       for (const src of plan.sources) {
         const list = src.form.docs;
@@ -209,7 +209,7 @@ export class UnionEvaluator {
   /** Whether another source of the term gives the article a better score than this level. */
   private scoresAbove(plan: TermPlan, d: number, level: number): boolean {
     if (plan.pairs.score[this.store.docs.key[d]! >> KEY_SHIFT]! > level) return true;
-    return plan.names === null ? nameScore(plan, d, level) > level : mergedScore(plan.names, d) > level;
+    return nameScore(plan, d, level) > level;
   }
 }
 
@@ -224,5 +224,5 @@ function stampCheaper(anchor: PostingList, walk: readonly PostingList[]): boolea
 }
 
 function stream(list: PostingList, mask: number, score: number): ScoredStream {
-  return { ids: list.ids, flags: list.flags, length: list.length, mask, score };
+  return { ids: list.ids, flags: list.flags, length: list.length, mask, unsorted: false, score };
 }
