@@ -95,12 +95,12 @@ describe('generated catalogue vs brute-force reference', () => {
     expect(disagreements(mulberry32(SEED), (q) => ({ ours: own.search(q), ref: reference.search(q, availableOf) }))).toEqual([]);
   }, TIMEOUT_MS);
 
-  it('agrees after stock crosses zero both ways (setInStock) between upserts', () => {
+  it.each([['default', {}], ['low', LOW_THRESHOLDS]] as const)('agrees after stock crosses zero both ways (setInStock) between upserts (%s thresholds)', (_, tuning) => {
     const rng = mulberry32(SEED + 2);
     const stock = new Map(docs.map((d) => [d.artNo, availableOf(d.artNo)]));
     const stockOf = (artNo: string): number => stock.get(artNo) ?? 0;
     const now = new Map(docs.map((d) => [d.artNo, d]));
-    const own = build(docs.map((d) => ({ ...d, inStock: stockOf(d.artNo) > 0 })));
+    const own = build(docs.map((d) => ({ ...d, inStock: stockOf(d.artNo) > 0 })), tuning);
     for (let i = 0; i < 3000; i++) {
       const doc = now.get(pick(rng, docs).artNo)!;
       const next = chance(rng, 0.5) ? 0 : 1 + Math.floor(rng() * 3);
@@ -116,6 +116,23 @@ describe('generated catalogue vs brute-force reference', () => {
     expect(docs.filter((d) => own.inStockOf(d.artNo) !== stockOf(d.artNo) > 0)).toEqual([]);
     const held = new ReferenceSearch([...now.values()]);
     expect(disagreements(mulberry32(SEED + 3), (q) => ({ ours: own.search(q), ref: held.search(q, stockOf) }))).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('keeps exact totals when stock crosses zero after the terms were counted (kept per-class totals)', () => {
+    const rng = mulberry32(SEED + 6);
+    const stock = new Map(docs.map((d) => [d.artNo, availableOf(d.artNo)]));
+    const stockOf = (artNo: string): number => stock.get(artNo) ?? 0;
+    const own = build(docs.map((d) => ({ ...d, inStock: stockOf(d.artNo) > 0 })), LOW_THRESHOLDS);
+    const ask = (q: SearchQuery) => ({ ours: own.search(q), ref: reference.search(q, stockOf) });
+    // Count every query's terms (totals are kept now), then only stock moves, then ask again.
+    expect(disagreements(mulberry32(SEED + 7), ask)).toEqual([]);
+    for (let i = 0; i < 2000; i++) {
+      const { artNo } = pick(rng, docs);
+      const next = chance(rng, 0.5) ? 0 : 1 + Math.floor(rng() * 3);
+      stock.set(artNo, next);
+      own.setInStock(artNo, next > 0);
+    }
+    expect(disagreements(mulberry32(SEED + 7), ask)).toEqual([]);
   }, TIMEOUT_MS);
 
   it.each([['default', {}], ['low', LOW_THRESHOLDS]] as const)('never answers from a stale term expansion: queries interleaved with upserts and removes (%s thresholds)', (_, tuning) => {
@@ -184,8 +201,38 @@ describe('generated catalogue vs brute-force reference', () => {
   }, TIMEOUT_MS);
 });
 
+/**
+ * Two- and three-word queries from random name words, word tails (compound heads: "duschstol" → "stol")
+ * and prefixes: every narrowing term then matches some articles only through a weaker spelling.
+ */
+function wordQueries(rng: () => number, count: number): string[] {
+  const words = docs.flatMap((d) => d.name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
+  const variant = (w: string): string => {
+    const r = rng();
+    if (r < 0.3 && w.length >= 7) return w.slice(w.length - 4);
+    if (r < 0.6 && w.length >= 5) return w.slice(0, 3 + Math.floor(rng() * (w.length - 3)));
+    return w;
+  };
+  return Array.from({ length: count }, () => {
+    const from = pick(rng, docs).name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+    const first = from.length > 0 ? pick(rng, from) : pick(rng, words);
+    const rest = Array.from({ length: chance(rng, 0.3) ? 2 : 1 }, () => variant(chance(rng, 0.6) ? pick(rng, words) : pick(rng, from.length > 0 ? from : words)));
+    return [variant(first), ...rest].join(' ');
+  });
+}
+
 describe('the same agreement with low path thresholds (merged lists and name codes for every term, bitsets from 16 entries)', () => {
   const low = build(docs.map((d) => ({ ...d, inStock: availableOf(d.artNo) > 0 })), LOW_THRESHOLDS);
+
+  it('agrees on random multi-word queries with compound heads and prefixes', () => {
+    const wrong = wordQueries(mulberry32(SEED + 8), 200).filter((text) => {
+      const query = { text, limit: 10, offset: 0 };
+      const ours = low.search(query);
+      const ref = reference.search(query, availableOf);
+      return ours.total !== ref.total || ours.hits.map((h) => h.artNo).join() !== ref.ranked.slice(0, 10).join();
+    });
+    expect(wrong).toEqual([]);
+  }, TIMEOUT_MS);
 
   it('returns the reference top 10, total and scores for every query', () => {
     const wrong = queries.filter((q) => {

@@ -38,6 +38,8 @@ export const STEM_MIN_CHARS = 4;
 
 /** Term expansions kept between index changes (see term-memo.ts); the memo starts over when full. */
 export const TERM_MEMO_MAX = 32768;
+/** Terms whose per-class totals are kept (term-counts.ts): each costs a few loads per stock change that crosses zero. */
+export const TERM_COUNTS_MAX = 256;
 /** Merged name-list and reach entries the memo may hold in all (9–16 bytes each); it starts over beyond. */
 export const TERM_MEMO_HELD_ENTRIES_MAX = 2_000_000;
 

@@ -24,6 +24,8 @@ export class IndexStore {
   readonly sets = new GroupTable();
   readonly suppliers = new GroupTable();
   readonly pairs = new PairTable();
+  /** Told when setInStock moves an article between classes (kept term totals follow it). */
+  onClassMoved: (doc: number, pair: number, from: number, to: number) => void = () => {};
   /** Raw supplier name, and raw ISO code + titles, → group (see supplierOf). */
   private readonly supplierByRaw = new Map<string, Group>();
   private readonly setByRaw = new Map<string, Group>();
@@ -58,6 +60,7 @@ export class IndexStore {
     this.docs.key[id] = next;
     this.pairs.move(pair, from, to);
     for (const form of this.docs.forms[id]!) noteMoved(form.docs!, pair, from, to);
+    this.onClassMoved(id, pair, from, to);
   }
 
   remove(artNo: string): void {

@@ -61,6 +61,10 @@ export const PAIR_NAMES = 2;
 export class Matcher {
   private wantedClass = 0;
   private classOk: Uint8Array = new Uint8Array(0);
+  /** Narrowing terms with name codes: the driver's entries they cannot match are never taken as candidates. */
+  private sieveTerms: TermPlan[] = [];
+  /** The codes of such terms that match through names only: checked before the article's key is even read. */
+  private nameSieves: Uint8Array[] = [];
 
   constructor(
     private readonly store: IndexStore,
@@ -106,30 +110,40 @@ export class Matcher {
   /**
    * Classify the pairs every term reaches and the filters allow, into scratch.pairClass: full
    * when every term reaches through a group (pairBase = the summed group scores), else partial.
-   * Returns the classified pair ids; the caller zeroes them after the query.
+   * Returns how many pair ids it wrote to scratch.classified; the caller zeroes their entries after the query.
    */
-  classify(plans: TermPlan[], f: Filter): number[] {
+  classify(plans: TermPlan[], f: Filter): number {
     const s = this.scratch;
     s.ensurePairs(this.store.pairs.capacity);
     this.classOk = f.classOk;
-    const out: number[] = [];
-    for (const id of plans[0]!.pairs.touched) {
-      if (f.pairOk !== null && f.pairOk[id] !== 1) continue;
-      let full = true;
-      let reached = true;
+    // A typed buffer, not a growing array: a query classifies hundreds of pairs.
+    const out = s.classified;
+    let n = 0;
+    // A pair must be reached by every term: walk the term that reaches the fewest.
+    let fewest = plans[0]!;
+    for (const p of plans) if (p.pairs.count < fewest.pairs.count) fewest = p;
+    const { ids, count } = fewest.pairs;
+    const { pairOk } = f;
+    const { pairClass, pairBase } = s;
+    const bitsOf = plans.map((p) => p.pairs.bits);
+    const scoreOf = plans.map((p) => p.pairs.score);
+    for (let k = 0; k < count; k++) {
+      const id = ids[k]!;
+      if (pairOk !== null && pairOk[id] !== 1) continue;
+      let all = PAIR_GROUP | PAIR_NAMES;
       let base = 0;
-      for (const p of plans) {
-        const bits = p.pairs.bits[id]!;
-        if (bits === 0) reached = false;
-        if (!(bits & PAIR_GROUP)) full = false;
-        base += p.pairs.score[id]!;
+      for (let t = 0; t < bitsOf.length; t++) {
+        const b = bitsOf[t]![id]!;
+        // A term that does not reach the pair leaves no bit; one that reaches it only by name clears PAIR_GROUP.
+        all = b === 0 ? 0 : all & (b | PAIR_NAMES);
+        base += scoreOf[t]![id]!;
       }
-      if (!reached) continue;
-      s.pairClass[id] = full ? CLASS_FULL : CLASS_PARTIAL;
-      s.pairBase[id] = base;
-      out.push(id);
+      if (all === 0) continue;
+      pairClass[id] = all & PAIR_GROUP ? CLASS_FULL : CLASS_PARTIAL;
+      pairBase[id] = base;
+      out[n++] = id;
     }
-    return out;
+    return n;
   }
 
   /**
@@ -142,6 +156,8 @@ export class Matcher {
     for (const p of plans) p.cost = this.driveCost(p);
     // The cheapest term drives; the others only narrow, most selective first.
     const order = plans.slice().sort((a, b) => a.cost - b.cost);
+    this.sieveTerms = order.slice(1).filter((p) => p.codes !== null && hasGroups(p));
+    this.nameSieves = order.slice(1).filter((p) => p.codes !== null && !hasGroups(p)).map((p) => p.codes!.codes);
     let n = this.enumerate(order[0]!);
     for (let t = 1; t < order.length && n > 0; t++) n = this.narrow(order[t]!, n);
     return n;
@@ -180,8 +196,10 @@ export class Matcher {
   private driveCost(plan: TermPlan): number {
     const pairClass = this.scratch.pairClass;
     let cost = plan.docCost;
-    for (const id of plan.pairs.touched) {
-      if (plan.pairs.bits[id]! & PAIR_GROUP && pairClass[id]! & this.wantedClass) cost += this.store.pairs.pairs[id]!.docs.length;
+    const { ids, count, bits } = plan.pairs;
+    for (let k = 0; k < count; k++) {
+      const id = ids[k]!;
+      if (bits[id]! & PAIR_GROUP && pairClass[id]! & this.wantedClass) cost += this.store.pairs.pairs[id]!.docs.length;
     }
     return cost;
   }
@@ -193,13 +211,15 @@ export class Matcher {
     const pairClass = s.pairClass;
     const wanted = this.wantedClass;
     let n = 0;
-    for (const id of plan.pairs.touched) {
+    const touched = plan.pairs.ids;
+    for (let t = 0; t < plan.pairs.count; t++) {
+      const id = touched[t]!;
       if (!(plan.pairs.bits[id]! & PAIR_GROUP) || !(pairClass[id]! & wanted)) continue;
       const v = plan.pairs.score[id]!;
       const { ids, length } = this.store.pairs.pairs[id]!.docs;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
-        if (this.classOk[key[d]! & KEY_CLASS_MASK] === 1) n = this.take(d, v, mark, n);
+        if (this.named(d) && this.classOk[key[d]! & KEY_CLASS_MASK] === 1 && this.sieve(d, id)) n = this.take(d, v, mark, n);
       }
     }
     for (const src of plan.sources) {
@@ -220,8 +240,11 @@ export class Matcher {
     if (chosen === null) {
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
+        if (!this.named(d)) continue;
         const dk = key[d]!;
-        if (pairClass[dk >> KEY_SHIFT]! & wanted && classOk[dk & KEY_CLASS_MASK] === 1) n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
+        if (pairClass[dk >> KEY_SHIFT]! & wanted && classOk[dk & KEY_CLASS_MASK] === 1 && this.sieve(d, dk >> KEY_SHIFT)) {
+          n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
+        }
       }
       return n;
     }
@@ -230,10 +253,30 @@ export class Matcher {
       for (let i = 0, at = 0; i < members.length && at < length; i++) {
         const d = members.ids[i]!;
         at = gallop(ids, length, at, d);
-        if (at < length && ids[at] === d && classOk[key[d]! & KEY_CLASS_MASK] === 1) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
+        if (at < length && ids[at] === d && this.named(d) && classOk[key[d]! & KEY_CLASS_MASK] === 1 && this.sieve(d, id)) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
       }
     }
     return n;
+  }
+
+  /**
+   * Whether article d of pair p can match every coded narrowing term: reached through a group, or named
+   * (code non-zero). Exact for those terms; narrow() still scores every candidate.
+   */
+  private sieve(d: number, p: number): boolean {
+    const terms = this.sieveTerms;
+    for (let t = 0; t < terms.length; t++) {
+      const plan = terms[t]!;
+      if ((plan.pairs.bits[p]! & PAIR_GROUP) === 0 && plan.codes!.codes[d] === 0) return false;
+    }
+    return true;
+  }
+
+  /** Whether every names-only coded narrowing term names article d (one byte each; the article's key is not read). */
+  private named(d: number): boolean {
+    const sieves = this.nameSieves;
+    for (let t = 0; t < sieves.length; t++) if (sieves[t]![d] === 0) return false;
+    return true;
   }
 
   /** Add d as a candidate with score v, or raise its score; returns the new candidate count. */
@@ -333,4 +376,9 @@ function searchCost(plan: TermPlan): number {
     if (list) c += list.hasBitsets ? BIT_TEST_COST : Math.log2(list.length + 1) + 1;
   }
   return c;
+}
+
+/** Whether the term matches some set or supplier (then a pair's every article may match it without a name entry). */
+function hasGroups(plan: TermPlan): boolean {
+  return plan.sets.count > 0 || plan.suppliers.count > 0;
 }

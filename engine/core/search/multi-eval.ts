@@ -37,7 +37,8 @@ export class MultiEvaluator {
     const s = this.scratch;
     const classified = this.matcher.classify(plans, f);
     try {
-      const full = classified.filter((id) => s.pairClass[id] === CLASS_FULL);
+      const full: number[] = [];
+      for (let k = 0; k < classified; k++) if (s.pairClass[s.classified[k]!] === CLASS_FULL) full.push(s.classified[k]!);
       const explicit = this.matcher.run(plans, false);
       let total = explicit;
       for (const id of full) total += countClasses(this.pair(id).counts, f.classes);
@@ -46,7 +47,8 @@ export class MultiEvaluator {
       const order = this.rank(explicit, boosted, full, f, Math.min(need, total), inStock);
       return { total, order };
     } finally {
-      for (const id of classified) {
+      for (let k = 0; k < classified; k++) {
+        const id = s.classified[k]!;
         s.pairClass[id] = 0;
         s.pairBase[id] = 0;
         // Three slots: a loop, since fill() on tiny ranges costs a native call per pair.
@@ -66,16 +68,16 @@ export class MultiEvaluator {
     const key = this.store.docs.key;
     const status = (d: number): number => key[d]! & KEY_STATUS_MASK;
     const level = this.boundary(explicit, boosted, full, f, need);
-    const { ties, tiesLevel } = s;
+    const { ties, tiesLevel, atLevel } = s;
     const m = explicit + boosted.length;
     const above: number[] = [];
-    const atLevel: number[] = [];
+    let atCount = 0;
     for (let i = 0; i < m; i++) {
       const p = tiesLevel[i]!;
       if (p > level) above.push(ties[i]!);
-      else if (p === level) atLevel.push(ties[i]!);
+      else if (p === level) atLevel[atCount++] = ties[i]!;
     }
-    const runs: Stream[] = [{ ids: atLevel, flags: null, length: atLevel.length, mask: MASK_ALL, unsorted: true }];
+    const runs: Stream[] = [{ ids: atLevel, flags: null, length: atCount, mask: MASK_ALL, unsorted: true }];
     for (const id of full) this.implicitAbove(id, level, f, above, runs);
     above.sort((a, b) => primary(s.score[b]!, status(b)) - primary(s.score[a]!, status(a)) || +inStock(b) - +inStock(a) || a - b);
     const st = STATUS_RANKS - 1 - (level % STATUS_RANKS);

@@ -81,6 +81,11 @@ export function countClasses(counts: Int32Array, classes: Int32Array): number {
   return n;
 }
 
+/** Add per-class counters into a per-class total. */
+export function addClasses(into: Int32Array, counts: Int32Array): void {
+  for (let c = 0; c < counts.length; c++) into[c] = into[c]! + counts[c]!;
+}
+
 /** Admitted articles of one status: its out-of-stock and in-stock classes. */
 export function countStatus(counts: Int32Array, status: number, classOk: Uint8Array): number {
   const inStock = status | KEY_IN_STOCK;

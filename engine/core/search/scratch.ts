@@ -20,6 +20,8 @@ export class Scratch {
   ties = new Int32Array(0);
   /** Level (primaryOf) of ties[i], computed once per boundary. */
   tiesLevel = new Int32Array(0);
+  /** The explicit articles at the page's boundary level (multi-word rank). */
+  atLevel = new Int32Array(0);
   /** Per-term best name boost and summed boost of articles in fully matched pairs (multi-word). */
   bestStamp = new Uint32Array(0);
   best = new Int32Array(0);
@@ -32,6 +34,8 @@ export class Scratch {
   pairBase = new Int32Array(0);
   /** Per pair id and status: articles lifted out of the pair's base level by name matches. */
   pairBoosted = new Int32Array(0);
+  /** Pair ids classified for the current query (Matcher.classify). */
+  classified = new Int32Array(0);
   /** Epoch of `stamp`: one per marking pass (a query may need several). */
   mark = 0;
   /** Epoch of `termStamp`: one per narrowing term. */
@@ -52,6 +56,7 @@ export class Scratch {
     this.candidates = new Int32Array(n);
     this.ties = new Int32Array(n);
     this.tiesLevel = new Int32Array(n);
+    this.atLevel = new Int32Array(n);
     this.bestStamp = new Uint32Array(n);
     this.best = new Int32Array(n);
     this.boostStamp = new Uint32Array(n);
@@ -66,6 +71,7 @@ export class Scratch {
     this.pairClass = new Uint8Array(n);
     this.pairBase = new Int32Array(n);
     this.pairBoosted = new Int32Array(n * STATUS_SLOTS);
+    this.classified = new Int32Array(n);
   }
 
   nextMark(): number {

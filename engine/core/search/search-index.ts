@@ -79,7 +79,8 @@ export class SearchIndex {
     this.nameCodesMin = tuning.nameCodesMin ?? NAME_CODES_POSTINGS_MIN;
     this.matcher = new Matcher(this.store, this.scratch);
     this.ranker = new Ranker(this.store.docs, this.scratch);
-    this.union = new UnionEvaluator(this.store, this.scratch);
+    this.union = new UnionEvaluator(this.store, this.scratch, this.terms.counts);
+    this.store.onClassMoved = (doc, pair, from, to) => this.terms.counts.moved(doc, pair, from, to);
     this.multi = new MultiEvaluator(this.store, this.scratch, this.matcher);
     this.filters = new FilterBuilder(this.store);
   }
@@ -252,7 +253,7 @@ export class SearchIndex {
     try {
       return this.matcher.run(plans, true);
     } finally {
-      for (const id of classified) this.scratch.pairClass[id] = 0;
+      for (let k = 0; k < classified; k++) this.scratch.pairClass[this.scratch.classified[k]!] = 0;
     }
   }
 

@@ -6,6 +6,7 @@ import type { QueryTerm } from './query-terms.ts';
 import type { ScoredStream } from './union-eval.ts';
 import { reachEntries, type TermReach } from './term-reach.ts';
 import type { NameCodes } from './name-codes.ts';
+import { type KeptCounts, TermCounts } from './term-counts.ts';
 import { type Source, termSources } from './term-sources.ts';
 import type { Form, Vocabulary } from './vocabulary.ts';
 
@@ -26,6 +27,8 @@ export interface Expansion {
   reach: TermReach | null;
   /** Best name score per article as byte codes (name-codes.ts), built on first use; null when not worth it. */
   codes: NameCodes | null | undefined;
+  /** Per-class totals (term-counts.ts), kept for coded terms once counted without group filters. */
+  counts: KeptCounts | null;
 }
 
 /**
@@ -44,25 +47,31 @@ export class TermMemo {
   /** Merged name-list and reach entries held by the current entries (a memory bound, TERM_MEMO_HELD_ENTRIES_MAX). */
   private heldEntries = 0;
 
+  /** Totals kept for some of the entries, moved along by stock changes. */
+  readonly counts = new TermCounts();
+
   /** Any article upsert or removal may change which words are live. */
   invalidate(): void {
     this.generation++;
+    this.counts.clear();
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    this.heldEntries = 0;
+    this.counts.clear();
   }
 
   get(term: QueryTerm, vocab: Vocabulary): Expansion {
     if (this.seen !== this.generation || this.heldEntries > TERM_MEMO_HELD_ENTRIES_MAX) {
-      this.entries.clear();
-      this.heldEntries = 0;
+      this.clear();
       this.seen = this.generation;
     }
     const key = `${term.prefix ? 1 : 0}${term.typos}${term.text}`;
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      if (this.entries.size >= TERM_MEMO_MAX) {
-        this.entries.clear();
-        this.heldEntries = 0;
-      }
-      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined };
+      if (this.entries.size >= TERM_MEMO_MAX) this.clear();
+      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined, counts: null };
       this.entries.set(key, entry);
     }
     return entry;

@@ -1,11 +1,12 @@
 // Single-term and filter-only queries: exact totals from pair counters, pages by walking score levels.
 
 import { W_NAME, W_NAME_PART } from './constants.ts';
-import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
 import { type Filter, nameScore, type TermPlan } from './matcher.ts';
-import { countClasses } from './pair-counts.ts';
+import { addClasses, countClasses } from './pair-counts.ts';
+import type { TermCounts } from './term-counts.ts';
 import { gallop } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
@@ -26,15 +27,24 @@ import type { MergedNames } from './merged-names.ts';
 /** A gallop step (compare and branch on a random position) costs about this many sequential stamp writes. */
 const GALLOP_STEPS_PER_STAMP = 2;
 
+/** Counting for the kept per-class counts: every group admitted (classes are summed afterwards). */
+const NO_GROUP_FILTER: Filter = {
+  statusMax: 2, classOk: new Uint8Array(CLASS_SPAN).fill(1), classes: new Int32Array(0), supplierAllowed: null, setAllowed: null, pairOk: null,
+};
+
 /** A level stream with the score all its accepted entries get. */
 export interface ScoredStream extends Stream {
   score: number;
 }
 
 export class UnionEvaluator {
+  /** Per-class counts of the current query (uncached path). */
+  private readonly perClass = new Int32Array(CLASS_SPAN);
+
   constructor(
     private readonly store: IndexStore,
     private readonly scratch: Scratch,
+    private readonly counted: TermCounts,
   ) {}
 
   /** Total articles matching the single term (or, with plan null, only the filters). */
@@ -45,25 +55,45 @@ export class UnionEvaluator {
       for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(p.counts, f.classes);
       return n;
     }
-    for (const id of plan.pairs.touched) {
-      if (plan.pairs.score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(pairs[id]!.counts, f.classes);
+    // Without group filters a coded term's per-class counts are kept, and moved along by stock changes (term-counts.ts).
+    const kept = f.pairOk === null && plan.codes !== null && plan.expansion !== null ? this.keptCounts(plan) : null;
+    return countClasses(kept ?? this.classCounts(plan, f, this.perClass), f.classes);
+  }
+
+  /** The term's articles per class code, admitted by the filter's groups (every class counted). */
+  private classCounts(plan: TermPlan, f: Filter, into: Int32Array): Int32Array {
+    into.fill(0);
+    const { pairs } = this.store.pairs;
+    const { ids, count, score } = plan.pairs;
+    for (let k = 0; k < count; k++) {
+      const id = ids[k]!;
+      if (score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) addClasses(into, pairs[id]!.counts);
     }
-    return n + (plan.names === null ? this.countOutside(plan, f) : this.countMergedOutside(plan.names, plan, f));
+    if (plan.names === null) this.countOutside(plan, f, into);
+    else this.countMergedOutside(plan.names, plan, f, into);
+    return into;
+  }
+
+  private keptCounts(plan: TermPlan): Int32Array {
+    const expansion = plan.expansion!;
+    if (expansion.counts === null) {
+      const counts = this.classCounts(plan, NO_GROUP_FILTER, new Int32Array(CLASS_SPAN));
+      this.counted.keep(expansion, counts, plan.pairs, plan.codes!);
+    }
+    return expansion.counts!.perClass;
   }
 
   /** Merged name entries outside the matched pairs: one walk, no de-duplication needed. */
-  private countMergedOutside(names: MergedNames, plan: TermPlan, f: Filter): number {
+  private countMergedOutside(names: MergedNames, plan: TermPlan, f: Filter, into: Int32Array): void {
     const key = this.store.docs.key;
     const pairScore = plan.pairs.score;
-    const { classOk, pairOk } = f;
+    const { pairOk } = f;
     const { ids } = names;
-    let n = 0;
     for (let k = 0; k < ids.length; k++) {
       const dk = key[ids[k]!]!;
       const p = dk >> KEY_SHIFT;
-      if (pairScore[p]! === 0 && classOk[dk & KEY_CLASS_MASK] === 1 && (pairOk === null || pairOk[p] === 1)) n++;
+      if (pairScore[p]! === 0 && (pairOk === null || pairOk[p] === 1)) into[dk & KEY_CLASS_MASK]!++;
     }
-    return n;
   }
 
   /** The best `need` articles in final order; their scores are left in scratch.score. */
@@ -92,11 +122,11 @@ export class UnionEvaluator {
   }
 
   /**
-   * Name-list articles outside the matched pairs (which count() already has), each once. Long
+   * Name-list articles outside the matched pairs (which count() already has), each once, per class. Long
    * lists answer from their per-pair counts; the longest list with outside entries is counted
    * that way and every other list with outside entries is walked, skipping what that one holds.
    */
-  private countOutside(plan: TermPlan, f: Filter): number {
+  private countOutside(plan: TermPlan, f: Filter, into: Int32Array): void {
     let anchor: PostingList | null = null;
     let anchorCount = 0;
     const walk: PostingList[] = [];
@@ -107,7 +137,7 @@ export class UnionEvaluator {
         walk.push(list);
         continue;
       }
-      const c = this.outsideFromPairs(list, plan, f);
+      const c = this.outsideFromPairs(list, plan, f, null);
       if (c === 0) continue;
       if (c > anchorCount) {
         if (anchor) walk.push(anchor);
@@ -115,31 +145,34 @@ export class UnionEvaluator {
         anchorCount = c;
       } else walk.push(list);
     }
-    return anchorCount + this.walkOutside(walk, anchor, plan, f);
+    if (anchor !== null) this.outsideFromPairs(anchor, plan, f, into);
+    this.walkOutside(walk, anchor, plan, f, into);
   }
 
-  private outsideFromPairs(list: PostingList, plan: TermPlan, f: Filter): number {
+  /** Entries of a long list outside the matched pairs, from its per-pair counts (added per class to into, if given). */
+  private outsideFromPairs(list: PostingList, plan: TermPlan, f: Filter, into: Int32Array | null): number {
     let n = 0;
     for (const [id, counts] of list.pairs!) {
-      if (plan.pairs.score[id] === 0 && (f.pairOk === null || f.pairOk[id] === 1)) n += countClasses(counts, f.classes);
+      if (plan.pairs.score[id] !== 0 || (f.pairOk !== null && f.pairOk[id] !== 1)) continue;
+      if (into === null) for (let c = 0; c < CLASS_SPAN; c++) n += counts[c]!;
+      else addClasses(into, counts);
     }
     return n;
   }
 
-  /** Outside entries of the walked lists that are not in the anchor list, each once. */
-  private walkOutside(walk: PostingList[], anchor: PostingList | null, plan: TermPlan, f: Filter): number {
+  /** Outside entries of the walked lists that are not in the anchor list, each once, per class. */
+  private walkOutside(walk: PostingList[], anchor: PostingList | null, plan: TermPlan, f: Filter, into: Int32Array): void {
     const { stamp } = this.scratch;
     const mark = this.scratch.nextMark();
     const key = this.store.docs.key;
     const pairScore = plan.pairs.score;
-    const { classOk, pairOk } = f;
-    let n = 0;
+    const { pairOk } = f;
     // A long anchor answers membership by bit tests; else stamp it or gallop into it, whichever is cheaper.
     const bits = anchor !== null && anchor.hasBitsets ? anchor : null;
     if (bits) anchor = null;
     if (anchor && stampCheaper(anchor, walk)) {
       // Stamped anchor entries are skipped below like duplicates: each is either in a matched
-      // pair or already in anchorCount.
+      // pair or already counted from the anchor's per-pair counts.
       for (let k = 0; k < anchor.length; k++) stamp[anchor.ids[k]!] = mark;
       anchor = null;
     }
@@ -150,7 +183,7 @@ export class UnionEvaluator {
         const d = ids[k]!;
         const dk = key[d]!;
         const p = dk >> KEY_SHIFT;
-        if (pairScore[p]! > 0 || classOk[dk & KEY_CLASS_MASK] !== 1 || (pairOk !== null && pairOk[p] !== 1)) continue;
+        if (pairScore[p]! > 0 || (pairOk !== null && pairOk[p] !== 1)) continue;
         if (stamp[d] === mark) continue;
         stamp[d] = mark;
         if (bits && bits.flagOf(d) !== 0) continue;
@@ -158,10 +191,9 @@ export class UnionEvaluator {
           cursor = gallop(anchor.ids, anchor.length, cursor, d);
           if (cursor < anchor.length && anchor.ids[cursor] === d) continue;
         }
-        n++;
+        into[dk & KEY_CLASS_MASK]!++;
       }
     }
-    return n;
   }
 
   /**
