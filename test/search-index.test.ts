@@ -347,3 +347,31 @@ describe('suggest (type-ahead)', () => {
     expect(index.suggest('', 5)).toEqual([]);
   });
 });
+
+describe('multi-word pages where every word matches whole groups and names lift a few articles', () => {
+  /**
+   * "rullstol etac": both words reach every article of (manual wheelchairs, Etac) through the ISO title and
+   * the supplier. Name words lift: "Rullstol" by more (title → name) than "Etac" (supplier → name), so the
+   * lazy lifts walk the "rullstol" names, stop once the page is settled, and must still add the "etac"
+   * name lift to the articles already lifted — those named with both rank first.
+   */
+  const wheelchairs = (otherEtacNames: number): SearchDoc[] => [
+    ...Array.from({ length: 30 }, (_, i): SearchDoc => ({
+      artNo: String(300000 + i), name: i >= 25 ? `Rullstol Etac Modell ${i}` : `Rullstol Modell ${i}`,
+      supplierName: 'Etac', isoCode: '12 22 03', isoTitles: MANUAL_WC, status: 'active',
+    })),
+    // Elsewhere "etac" is a name word too, which makes its name list long (cheaper to score per article then).
+    ...Array.from({ length: otherEtacNames }, (_, i): SearchDoc => ({
+      artNo: String(400000 + i), name: `Etac Dusch ${i}`, supplierName: 'Etac', isoCode: '09 33 03', isoTitles: SHOWER, status: 'active',
+    })),
+  ];
+
+  it.each([0, 20, 600])('ranks the articles named with both words first (%i other "Etac" names)', (others) => {
+    const ix = build(wheelchairs(others));
+    for (const limit of [1, 3, 5]) {
+      const hits = ix.search({ text: 'rullstol etac', limit, offset: 0 }, () => 1).hits;
+      expect(hits.map((h) => h.artNo)).toEqual(['300025', '300026', '300027', '300028', '300029'].slice(0, limit));
+    }
+    expect(ix.search({ text: 'rullstol etac', limit: 10, offset: 0 }, () => 1).total).toBe(30);
+  });
+});

@@ -367,8 +367,9 @@ export function nameScore(plan: TermPlan, d: number, floor: number): number {
   return best;
 }
 
-/** Comparisons per candidate when checking the term by look-ups (bit tests or binary search) instead of marking. */
-function searchCost(plan: TermPlan): number {
+/** Comparisons per candidate when checking the term by look-ups (a code, bit tests or binary search) instead of marking. */
+export function searchCost(plan: TermPlan): number {
+  if (plan.codes !== null) return BIT_TEST_COST;
   if (plan.names !== null) return Math.log2(plan.names.ids.length + 1) + 1;
   let c = 0;
   for (const src of plan.sources) {

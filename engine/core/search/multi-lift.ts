@@ -3,7 +3,7 @@
 import { FLAG_WHOLE, STATUS_RANKS, W_NAME, W_NAME_PART } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { CLASS_FULL, nameScore, type TermPlan } from './matcher.ts';
+import { CLASS_FULL, nameScore, searchCost, type TermPlan } from './matcher.ts';
 import { primaryOf as primary } from './ranker.ts';
 import type { Pair } from './pair-counts.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
@@ -36,11 +36,23 @@ export class Lifter {
     let baseMax = 0;
     for (const id of full) baseMax = Math.max(baseMax, s.pairBase[id]!);
     const rows = new LiftRows(plans.length);
+    const rest = remainingLifts(lists, plans.length);
     let done = lists.length;
+    // The boundary only rises as lifts are added, so a level computed earlier is a lower bound of it: it is
+    // recomputed (a pass over every candidate) only when the largest possible lift has dropped since.
+    let known = -Infinity;
+    let boundAtKnown = Infinity;
     for (let i = 0; i < lists.length; i++) {
-      if (i > 0 && primary(baseMax + remainingLift(lists, i, plans.length), 0) < boundary(lifted)) {
-        done = i;
-        break;
+      if (i > 0) {
+        const bound = primary(baseMax + rest[i]!, 0);
+        if (bound < boundAtKnown && bound >= known) {
+          known = boundary(lifted);
+          boundAtKnown = bound;
+        }
+        if (bound < known) {
+          done = i;
+          break;
+        }
       }
       const { plan, t, list, whole, part } = lists[i]!;
       this.liftList(plan, t, list, whole, part, classOk, rows, lifted);
@@ -96,6 +108,18 @@ export class Lifter {
     }
   }
 
+  /** A skipped list's lifts for the articles lifted before (the others cannot reach the page any more). */
+  private liftExisting(plan: TermPlan, t: number, list: PostingList, whole: number, part: number, rows: LiftRows, lifted: number[]): void {
+    const s = this.scratch;
+    const key = this.store.docs.key;
+    const { ids, flags, length } = list;
+    for (let k = 0; k < length; k++) {
+      const d = ids[k]!;
+      if (s.boostStamp[d] !== s.boostMark) continue;
+      this.lift(d, t, (flags[k]! & FLAG_WHOLE ? whole : part) - plan.pairs.score[key[d]! >> KEY_SHIFT]!, rows, lifted);
+    }
+  }
+
   /** Raise article d's lift for term t; keeps scratch.score = base + lifts and the per-pair lifted counts. */
   private lift(d: number, t: number, lift: number, rows: LiftRows, lifted: number[]): void {
     if (lift <= 0) return;
@@ -113,10 +137,22 @@ export class Lifter {
     s.score[d] = s.score[d]! + gain;
   }
 
-  /** Exact lifts of already-lifted articles from the lists the lazy walk skipped (binary search). */
+  /**
+   * Exact lifts of already-lifted articles from the lists the lazy walk skipped: each article scored per
+   * term (one load with name codes, else a search per spelling), or — when that costs more — the skipped
+   * lists walked once, lifting only articles lifted before.
+   */
   private completeLifts(plans: TermPlan[], skipped: LiftList[], rows: LiftRows, lifted: number[]): void {
-    const key = this.store.docs.key;
     const terms = new Set(skipped.map((l) => l.t));
+    let perArticle = 0;
+    for (const t of terms) perArticle += searchCost(plans[t]!);
+    let walk = 0;
+    for (const l of skipped) walk += l.list.length;
+    if (walk < lifted.length * perArticle) {
+      for (const { plan, t, list, whole, part } of skipped) this.liftExisting(plan, t, list, whole, part, rows, lifted);
+      return;
+    }
+    const key = this.store.docs.key;
     for (const d of lifted) {
       const pair = key[d]! >> KEY_SHIFT;
       for (const t of terms) {
@@ -139,11 +175,20 @@ interface LiftList {
   maxLift: number;
 }
 
-/** The largest total lift the lists from index `from` on could still add to one article. */
-function remainingLift(lists: LiftList[], from: number, terms: number): number {
+/** rest[i]: the largest total lift the lists from index i on could still add to one article (per term, its largest). */
+function remainingLifts(lists: LiftList[], terms: number): Float64Array {
+  const rest = new Float64Array(lists.length + 1);
   const best = new Array<number>(terms).fill(0);
-  for (let i = from; i < lists.length; i++) best[lists[i]!.t] = Math.max(best[lists[i]!.t]!, lists[i]!.maxLift);
-  return best.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  for (let i = lists.length - 1; i >= 0; i--) {
+    const { t, maxLift } = lists[i]!;
+    if (maxLift > best[t]!) {
+      sum += maxLift - best[t]!;
+      best[t] = maxLift;
+    }
+    rest[i] = sum;
+  }
+  return rest;
 }
 
 /** Per lifted article (row) and term: the best lift so far. */
@@ -160,7 +205,8 @@ class LiftRows {
       grown.set(this.lifts);
       this.lifts = grown;
     }
-    this.lifts.fill(0, this.rows * this.terms, need);
+    // A loop, not fill(): a row is two or three slots, and fill() costs a native call per row.
+    for (let at = this.rows * this.terms; at < need; at++) this.lifts[at] = 0;
     return this.rows++;
   }
 
