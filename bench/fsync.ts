@@ -12,6 +12,9 @@ export interface FsyncOptions {
   /** Puts per transaction in the batched variant, and how many such batches. */
   batchPuts: number;
   batches: number;
+  /** Paced variant: one entry every 1/pacedPerS s without waiting for earlier ones (the staff feed's order rate), this many. */
+  pacedPerS: number;
+  pacedCommits: number;
   /** Parent of the temp dir; the same file system as the engine's DATA_DIR by default (os.tmpdir()). */
   dir?: string;
 }
@@ -26,6 +29,11 @@ export interface FsyncResult {
   batchUs: LatencySummaryUs;
   /** Entries made durable per second when batchPuts share each commit. */
   batchedPutsPerS: number;
+  /** Paced at pacedPerS: put + flushed of each entry while earlier ones may still be syncing, and this process's CPU. */
+  pacedPerS?: number; // absent in results written before it was measured
+  pacedUs?: LatencySummaryUs;
+  pacedCommitsPerS?: number;
+  pacedCpuPct?: number;
 }
 
 const WARMUP_COMMITS = 20;
@@ -77,6 +85,7 @@ export async function runFsync(o: FsyncOptions): Promise<FsyncResult> {
       batch.record((performance.now() - t0) * 1000);
     }
     const batchS = (performance.now() - batchStartMs) / 1000;
+    const paced = await runPaced(root, putOne, o.pacedPerS, o.pacedCommits);
     return {
       dir: 'os.tmpdir()',
       commits: o.commits,
@@ -85,9 +94,46 @@ export async function runFsync(o: FsyncOptions): Promise<FsyncResult> {
       batchPuts: o.batchPuts,
       batchUs: batch.summary(),
       batchedPutsPerS: Math.round((o.batches * o.batchPuts) / batchS),
+      pacedPerS: o.pacedPerS, pacedUs: paced.latency.summary(), pacedCommitsPerS: paced.commitsPerS, pacedCpuPct: paced.cpuPct,
     };
   } finally {
     await root.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Timer tick of the paced variant: each tick puts the entries due since the start. */
+const PACE_TICK_MS = 1;
+
+/**
+ * Entries put at a steady rate, each timed from its put to its `flushed`, while earlier commits may still be syncing:
+ * the floor under a paced writer such as the staff feed's 1 000 orders/s (fsync tails queue up behind each other).
+ */
+async function runPaced(
+  root: ReturnType<typeof open>, putOne: () => void, perS: number, count: number,
+): Promise<{ latency: LatencyHistogram; commitsPerS: number; cpuPct: number }> {
+  const latency = new LatencyHistogram();
+  const cpu0 = process.cpuUsage();
+  const startMs = performance.now();
+  let sent = 0;
+  let durable = 0;
+  await new Promise<void>((done) => {
+    const tick = (): void => {
+      const due = Math.min(count, Math.floor(((performance.now() - startMs) * perS) / 1000));
+      for (; sent < due; sent++) {
+        const t0 = performance.now();
+        putOne();
+        // `flushed` picks the current transaction's flush when `then` is called: right after the put.
+        void (root.flushed as PromiseLike<unknown>).then(() => {
+          latency.record((performance.now() - t0) * 1000);
+          if (++durable === count) done();
+        });
+      }
+      if (sent < count) setTimeout(tick, PACE_TICK_MS);
+    };
+    tick();
+  });
+  const wallUs = (performance.now() - startMs) * 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { latency, commitsPerS: Math.round(count / (wallUs / 1e6)), cpuPct: Math.round(((cpu.user + cpu.system) / wallUs) * 1000) / 10 };
 }

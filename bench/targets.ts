@@ -72,7 +72,8 @@ export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null):
       figure: `staff feed: each placement on all ${f.listeners} staff screens`,
       target: `push p99 ≤ ${FEED_PUSH_P99_US_MAX / 1000} ms at ${fmtK(rate)} orders, ≥ ${FEED_DELIVERED_SHARE_MIN * 100}% delivered`,
       measured: `p99 ${f.pushLatencyUs.p99} µs (p50 ${f.pushLatencyUs.p50} µs) end to end, fsync included` +
-        (f.pushAfterAckUs ? `; after the writer's ack p99 ${f.pushAfterAckUs.p99} µs` : '') + ` at ${fmtK(f.writesPerS)} orders, ${fmtK(f.deliveredPerS)} pushes, ${(f.deliveredShare * 100).toFixed(2)}% delivered`,
+        (f.pushAfterAckUs ? `; after the writer's ack p99 ${f.pushAfterAckUs.p99} µs` : '') + ` at ${fmtK(f.writesPerS)} orders, ${fmtK(f.deliveredPerS)} pushes, ${(f.deliveredShare * 100).toFixed(2)}% delivered` +
+        (r.fsync?.pacedUs ? `; LMDB alone paced at ${fmtK(r.fsync.pacedPerS!)} entries: flush p99 ${r.fsync.pacedUs.p99} µs` : ''),
       met: f.pushLatencyUs.p99 <= FEED_PUSH_P99_US_MAX && f.writesPerS >= FEED_RATE_SHARE_MIN * rate && f.deliveredShare >= FEED_DELIVERED_SHARE_MIN,
     });
   }

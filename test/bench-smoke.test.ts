@@ -16,7 +16,7 @@ const SMOKE: RunSettings = {
   ws: { warmupMs: 50, durationMs: 200, shapes: [{ connections: 1, pipeline: 1 }, { connections: 2, pipeline: 4 }] },
   pubsub: { spec: { ...PUBSUB, listeners: 12, topics: 4, topicsPerListener: 2 }, warmupMs: 50, durationMs: 300 },
   feed: { spec: { ...ORDER_FEED, listeners: 4, writerRatePerS: 200 }, warmupMs: 50, durationMs: 300 },
-  fsync: { commits: 10, batchPuts: 4, batches: 3 },
+  fsync: { commits: 10, batchPuts: 4, batches: 3, pacedPerS: 1_000, pacedCommits: 20 },
   inProcess: { scale: 'tiny', iterations: 3, warmupIterations: 1, batchScale: 0.02 },
   http: { durationS: 0.5, warmupS: 0, shapes: [{ connections: 2, pipelining: 1 }] },
   // 'tiny' stands in for 'large' so the cold-start and scale code runs in seconds.
@@ -64,6 +64,7 @@ describe('bench smoke run (tiny sizes)', () => {
     expect(r.feed!.delivered).toBeGreaterThan(0);
     expect(r.feed!.deliveredShare).toBeLessThanOrEqual(1);
     expect(r.fsync!.commitUs.p50).toBeGreaterThan(0);
+    expect(r.fsync!.pacedUs!.p50).toBeGreaterThan(0);
     expect(r.inProcess!.rows.length).toBeGreaterThanOrEqual(10);
     for (const row of r.inProcess!.rows) expect(row.nsPerOp).toBeGreaterThan(0);
     const targets = r.http!.rows.map((h) => `${h.target} ${h.path}`);
