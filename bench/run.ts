@@ -82,7 +82,8 @@ async function searchCompare(progress: (line: string) => void): Promise<BenchRes
     progress('  runSearchCompare() with its defaults');
     const result = await mod.runSearchCompare();
     const markdown = typeof mod.markdown === 'function' ? mod.markdown(result) : typeof result === 'string' ? result : undefined;
-    return { ...(markdown !== undefined ? { markdown } : { result }), note: 'From runSearchCompare in bench/search/compare.ts (in-process).' };
+    // Both: the report shows the tables, the targets read the figures.
+    return { ...(markdown !== undefined ? { markdown } : {}), result, note: 'From runSearchCompare in bench/search/compare.ts (in-process).' };
   } catch (error) {
     return { note: `runSearchCompare failed: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,6 +1,7 @@
 // The issue's targets for this 2-core machine, evaluated from one run's figures (ratios within the same run).
 import type { BenchResults, TargetRow } from './results.ts';
 import type { WsPair } from './ws-suite.ts';
+import type { ComparisonResult } from './search/compare.ts';
 
 export const STOCK_GET_RATIO_MIN = 0.4;
 export const SEARCH_RATIO_MIN = 0.25;
@@ -13,6 +14,11 @@ export const FEED_RATE_SHARE_MIN = 0.9;
 export const FEED_DELIVERED_SHARE_MIN = 0.999;
 export const COLD_START_S_MAX = 5;
 export const COLD_START_RSS_MB_MAX = 2048;
+/** Issue 4, in process at 100 000 articles. */
+export const SEARCH_P99_US_MAX = 50;
+export const SEARCH_RECALL_MIN = 0.95;
+export const SEARCH_BUILD_MS_MAX = 2_000;
+export const SEARCH_BUILD_MB_MAX = 300;
 const TARGET_SCALE = 'large';
 
 const signed = (us: number): string => `${us >= 0 ? '+' : '−'}${Math.abs(us)} µs`;
@@ -93,5 +99,28 @@ export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null):
     measured: cold === undefined ? 'not measured (run `npm run bench:full`)' : `${cold.rssMb} MB (heap used ${cold.heapUsedMb} MB)${source}`,
     met: cold === undefined ? null : cold.rssMb < COLD_START_RSS_MB_MAX,
   });
+  rows.push(...searchTargets(r.search?.result as ComparisonResult | undefined));
   return rows;
+}
+
+/** Issue 4's in-process targets, from the search comparison of a full run (bench/search/compare.ts). */
+function searchTargets(c: ComparisonResult | undefined): TargetRow[] {
+  const ours = c?.engines.find((e) => e.engine === 'aidstock');
+  if (c === undefined || ours === undefined) return [];
+  const at = `at ${c.count.toLocaleString('en')} articles`;
+  const recall = Math.min(ours.recall['typo']!, ours.recall['folded']!);
+  return [
+    {
+      figure: `in-process search p99 ${at}`, target: `< ${SEARCH_P99_US_MAX} µs`,
+      measured: `${ours.p99Us.toFixed(1)} µs (p50 ${ours.p50Us.toFixed(1)} µs)` +
+        (ours.queryMedianP99Us === undefined ? '' : `; per-query medians p99 ${ours.queryMedianP99Us.toFixed(1)} µs`),
+      met: ours.p99Us < SEARCH_P99_US_MAX,
+    },
+    { figure: 'search recall@10, typo and folded subsets', target: `≥ ${SEARCH_RECALL_MIN}`, measured: `${recall.toFixed(3)} (lower of the two)`, met: recall >= SEARCH_RECALL_MIN },
+    {
+      figure: `search index build ${at}`, target: `< ${SEARCH_BUILD_MS_MAX / 1000} s and < ${SEARCH_BUILD_MB_MAX} MB`,
+      measured: `${(ours.buildMs / 1000).toFixed(2)} s, ${ours.memoryMB.toFixed(0)} MB`,
+      met: ours.buildMs < SEARCH_BUILD_MS_MAX && ours.memoryMB < SEARCH_BUILD_MB_MAX,
+    },
+  ];
 }

@@ -32,6 +32,12 @@ export interface EngineReport {
   /** The same from per-call process CPU time: robust when other processes compete for the cores. */
   cpuP50Us: number;
   cpuP99Us: number;
+  /**
+   * Each query's median over the rounds, then p50/p99 across queries: how slow the slowest queries typically are,
+   * robust to a machine that is busy now and then (the raw p99 above also counts those moments).
+   */
+  queryMedianP50Us?: number; // absent in results written before it was measured
+  queryMedianP99Us?: number;
   /** Tie-aware recall@10 vs the reference, per query category and overall. */
   recall: Record<string, number>;
   /** Latency per category (p50, p99 in µs; wall clock and CPU time). */
@@ -73,9 +79,11 @@ export async function runSearchCompare({ count = DEFAULT_COUNT, seed = DEFAULT_S
     }
     const samples = time(engine, queries);
     const cpu = summary(samples.cpu);
+    const medians = summary(samples.byQuery.map((q) => quantile(q.slice().sort((a, b) => a - b), 0.5)));
     const memoryAfterQueriesMB = (retainedAfterGc() - before) / MB;
     engines.push({
       engine: engine.name, buildMs, memoryMB, memoryAfterQueriesMB, ...summary(samples.all), cpuP50Us: cpu.p50Us, cpuP99Us: cpu.p99Us,
+      queryMedianP50Us: medians.p50Us, queryMedianP99Us: medians.p99Us,
       recall: recallByCategory(queries, expected, tops), latency: latencyByCategory(queries, samples.byQuery, samples.cpuByQuery),
     });
   }
@@ -181,12 +189,14 @@ export function markdown(r: ComparisonResult): string {
   const lines = [
     `Search comparison: ${r.count} articles, ${r.queries} queries × ${r.iterations} rounds, Node ${r.node}`,
     '',
-    `| engine | p50 µs | p99 µs | mean µs | CPU p50 µs | CPU p99 µs | build ms | MB built | MB after queries |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| engine | p50 µs | p99 µs | mean µs | CPU p50 µs | CPU p99 µs | query medians p50 / p99 µs | build ms | MB built | MB after queries |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...r.engines.map(
       (e) =>
-        `| ${e.engine} | ${f(e.p50Us)} | ${f(e.p99Us)} | ${f(e.meanUs)} | ${f(e.cpuP50Us)} | ${f(e.cpuP99Us)} | ${f(e.buildMs, 0)} | ${f(e.memoryMB)} | ${f(e.memoryAfterQueriesMB)} |`,
+        `| ${e.engine} | ${f(e.p50Us)} | ${f(e.p99Us)} | ${f(e.meanUs)} | ${f(e.cpuP50Us)} | ${f(e.cpuP99Us)} | ${e.queryMedianP99Us === undefined ? '–' : `${f(e.queryMedianP50Us!)} / ${f(e.queryMedianP99Us)}`} | ${f(e.buildMs, 0)} | ${f(e.memoryMB)} | ${f(e.memoryAfterQueriesMB)} |`,
     ),
+    '',
+    '_Query medians: each query\'s median over the rounds, then p50 and p99 across the queries — the slowest queries\' typical time, which a busy moment of the machine does not move._',
     '',
     `| engine | ${QUERY_CATEGORIES.map((c) => `R@10 ${c}`).join(' | ')} | R@10 all |`,
     `|---|${QUERY_CATEGORIES.map(() => '---:').join('|')}|---:|`,
