@@ -13,9 +13,11 @@ const SMOKE_TIMEOUT_MS = 120_000;
 const SMOKE: RunSettings = {
   name: 'smoke',
   dataScale: 'tiny',
-  ws: { warmupMs: 50, durationMs: 200, shapes: [{ connections: 1, pipeline: 1 }, { connections: 2, pipeline: 4 }] },
-  pubsub: { spec: { ...PUBSUB, listeners: 12, topics: 4, topicsPerListener: 2 }, warmupMs: 50, durationMs: 300 },
-  feed: { spec: { ...ORDER_FEED, listeners: 4, writerRatePerS: 200 }, warmupMs: 50, durationMs: 300 },
+  // Half a second per run: at 1×1 one durable write held up by a slow fsync (this host's disk stalls for 100+ ms at
+  // times) must not leave a whole window without a completed request.
+  ws: { warmupMs: 50, durationMs: 500, shapes: [{ connections: 1, pipeline: 1 }, { connections: 2, pipeline: 4 }] },
+  pubsub: { spec: { ...PUBSUB, listeners: 12, topics: 4, topicsPerListener: 2 }, warmupMs: 50, durationMs: 500 },
+  feed: { spec: { ...ORDER_FEED, listeners: 4, writerRatePerS: 200 }, warmupMs: 50, durationMs: 500 },
   fsync: { commits: 10, batchPuts: 4, batches: 3, pacedPerS: 1_000, pacedCommits: 20 },
   inProcess: { scale: 'tiny', iterations: 3, warmupIterations: 1, batchScale: 0.02 },
   http: { durationS: 0.5, warmupS: 0, shapes: [{ connections: 2, pipelining: 1 }] },
