@@ -9,7 +9,7 @@ import type { Form } from './vocabulary.ts';
 /** Up to this many sources are checked one by one; beyond (short prefixes) the article's words are. */
 const SOURCES_SCAN_MAX = 8;
 
-/** Best group source per pair id for one term of one query: the hits of a page share few pairs. */
+/** Best group source per pair id for one term (kept with its expansion: pages of the same word meet the same pairs). */
 export type PairBest = Map<number, { at: number; score: number }>;
 
 /** How the term matched article d: the best-scoring source, first in source order on ties. */

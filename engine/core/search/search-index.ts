@@ -17,7 +17,7 @@ import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
 import { closestWord, completions, didYouMean } from './suggestions.ts';
-import { explainTerm, type PairBest, sourceIndex } from './explain.ts';
+import { explainTerm, sourceIndex } from './explain.ts';
 import type { Source } from './term-sources.ts';
 import { type Expansion, TermMemo } from './term-memo.ts';
 import { replayReach, snapshotReach } from './term-reach.ts';
@@ -294,7 +294,7 @@ export class SearchIndex {
 
   private result(total: number, page: number[], mode: Mode): SearchResult {
     const indexes = mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
-    const pairBest = indexes.map((): PairBest => new Map());
+    const pairBest = mode.kind === 'text' ? mode.expansions.map((e) => (e.pairBest ??= new Map())) : [];
     const hits = page.map((d): SearchHit => {
       const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;

@@ -6,6 +6,7 @@ import type { QueryTerm } from './query-terms.ts';
 import type { ScoredStream } from './union-eval.ts';
 import { reachEntries, type TermReach } from './term-reach.ts';
 import type { NameCodes } from './name-codes.ts';
+import type { PairBest } from './explain.ts';
 import { type KeptCounts, TermCounts } from './term-counts.ts';
 import { type Source, termSources } from './term-sources.ts';
 import type { Form, Vocabulary } from './vocabulary.ts';
@@ -17,6 +18,11 @@ const HELD_ENTRY_BYTES = 16;
 export interface Expansion {
   readonly sources: readonly Source[];
   positions: Map<Form, number> | null;
+  /**
+   * For explaining hits: the best group source per pair met so far (explain.ts). A pure function of the term and
+   * the pair's groups, so kept with the expansion; at most one entry per pair.
+   */
+  pairBest: PairBest | null;
   /** Merged name lists (single-term queries), built on first use; null when merging does not pay. */
   names: MergedNames | null | undefined;
   /** "Did you mean" for this term when it matches nothing, built on first use. */
@@ -71,7 +77,7 @@ export class TermMemo {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       if (this.entries.size >= TERM_MEMO_MAX) this.clear();
-      entry = { sources: termSources(term, vocab, []), positions: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined, counts: null };
+      entry = { sources: termSources(term, vocab, []), positions: null, pairBest: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined, counts: null };
       this.entries.set(key, entry);
     }
     return entry;
