@@ -159,7 +159,10 @@ export class Matcher {
     this.sieveTerms = order.slice(1).filter((p) => p.codes !== null && hasGroups(p));
     this.nameSieves = order.slice(1).filter((p) => p.codes !== null && !hasGroups(p)).map((p) => p.codes!.codes);
     let n = this.enumerate(order[0]!);
-    for (let t = 1; t < order.length && n > 0; t++) n = this.narrow(order[t]!, n);
+    const rest = order.slice(1);
+    // Terms scored by a load or two (coded, or matching through groups only) narrow together: one pass, one key read.
+    if (rest.length > 1 && rest.every((p) => p.codes !== null || p.docCost === 0)) return n > 0 ? this.narrowAll(rest, n) : 0;
+    for (const plan of rest) if (n > 0) n = this.narrow(plan, n);
     return n;
   }
 
@@ -314,6 +317,30 @@ export class Matcher {
         score[d] = score[d]! + v;
         candidates[m++] = d;
       }
+    }
+    return m;
+  }
+
+  /** narrow() for several terms at once, each scored by its pair and, when it has them, its name codes. */
+  private narrowAll(plans: TermPlan[], n: number): number {
+    const { candidates, score } = this.scratch;
+    const key = this.store.docs.key;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const d = candidates[i]!;
+      const p = key[d]! >> KEY_SHIFT;
+      let sum = 0;
+      let t = 0;
+      for (; t < plans.length; t++) {
+        const plan = plans[t]!;
+        let v = plan.pairs.score[p]!;
+        if (plan.pairs.bits[p]! & PAIR_NAMES && plan.codes !== null) v = Math.max(v, codedScore(plan.codes, d));
+        if (v === 0) break;
+        sum += v;
+      }
+      if (t < plans.length) continue;
+      score[d] = score[d]! + sum;
+      candidates[m++] = d;
     }
     return m;
   }
