@@ -5,7 +5,7 @@ import type { Command } from '../engine/core/commands.ts';
 import { individualCard } from '../engine/core/individual-card.ts';
 import { patientView } from '../engine/core/register-queries.ts';
 import type { State } from '../engine/core/state.ts';
-import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0 } from './helpers/order-fixture.ts';
+import { ART, codeOf, orderState, place, placedNo, PNR, returned, run, stockOf, T0 } from './helpers/order-fixture.ts';
 
 const step = (stepName: 'pick' | 'dispatch' | 'deliver', orderNo: number): Command =>
   ({ type: 'fulfil.step', userId: 'hmc1', step: stepName, orderNo, lineNos: null });
@@ -82,9 +82,6 @@ describe('individual.get: the individual card', () => {
 });
 
 describe('returns (retur) of rental units a patient holds', () => {
-  const returned = (indNo: number, artNo: string = ART.rollator, over: Partial<Command> = {}): Command =>
-    ({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo, delta: 1, reason: 'returned', note: '', individuals: [indNo], ...over } as Command);
-
   it('given the resident holds 56314, when HMC receives it back, then it is on the shelf in 10, onHand +1, and off the patient', () => {
     const state = orderState();
     const before = stockOf(state, ART.rollator).onHand;

@@ -5,21 +5,13 @@ import type { Command } from '../engine/core/commands.ts';
 import { listPickups } from '../engine/core/pickups/pickup-queries.ts';
 import { stateFromTables, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import { OPS } from '../schemas/ops.ts';
-import { ART, codeOf, orderState, PNR, run, stockOf, T0 } from './helpers/order-fixture.ts';
+import { ART, codeOf, firstEvent, orderState, PNR, returned, run, stockOf, T0 } from './helpers/order-fixture.ts';
 
 const pickup = (over: Partial<Extract<Command, { type: 'pickup.create' }>> = {}): Command => ({
   type: 'pickup.create', userId: 'ot1', pnr: PNR.resident, indNos: [56314], contactName: 'Anna', contactPhone: '035-12 34 56',
   reason: 'Rollatorn behövs inte längre.', ...over,
 });
-const returned = (indNo: number, artNo: string): Command =>
-  ({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo, delta: 1, reason: 'returned', note: '', individuals: [indNo] });
-const createdNo = (state: State, command: Command): number => {
-  const decision = run(state, command);
-  if (!decision.ok) throw new Error(`${decision.code}: ${decision.message}`);
-  const event = decision.events[0]!;
-  if (event.type !== 'pickup.created') throw new Error(event.type);
-  return event.pickup.pickupNo;
-};
+const createdNo = (state: State, command: Command): number => firstEvent(run(state, command), 'pickup.created').pickup.pickupNo;
 
 describe('pickup.create', () => {
   it('given the resident holds 56314, then a pickup to the registered address waits for it', () => {

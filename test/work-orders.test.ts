@@ -5,19 +5,13 @@ import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import { listWorkOrders } from '../engine/core/work-orders/work-order-queries.ts';
 import { OPS } from '../schemas/ops.ts';
-import { codeOf, orderState, PNR, run, T0 } from './helpers/order-fixture.ts';
+import { codeOf, firstEvent, orderState, PNR, run, T0 } from './helpers/order-fixture.ts';
 
 const create = (over: Partial<Extract<Command, { type: 'workOrder.create' }>> = {}): Command => ({
   type: 'workOrder.create', userId: 'ot1', destination: 'technicalService', indNo: 56314, title: 'Bromsen tar inte', text: 'Vänster broms släpper.', attachments: [], ...over,
 });
 const update = (woNo: number, over: Partial<Extract<Command, { type: 'workOrder.update' }>>): Command => ({ type: 'workOrder.update', userId: 'hmc1', woNo, ...over });
-const createdNo = (state: State, command: Command): number => {
-  const decision = run(state, command);
-  if (!decision.ok) throw new Error(`${decision.code}: ${decision.message}`);
-  const event = decision.events[0]!;
-  if (event.type !== 'workOrder.created') throw new Error(event.type);
-  return event.workOrder.woNo;
-};
+const createdNo = (state: State, command: Command): number => firstEvent(run(state, command), 'workOrder.created').workOrder.woNo;
 
 describe('workorder.create', () => {
   it('given a device the resident holds, then the errand is about that device and its holder, registered', () => {

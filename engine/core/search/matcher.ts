@@ -161,7 +161,7 @@ export class Matcher {
     let n = this.enumerate(order[0]!);
     const rest = order.slice(1);
     // Terms scored by a load or two (coded, or matching through groups only) narrow together: one pass, one key read.
-    if (rest.length > 1 && rest.every((p) => p.codes !== null || p.docCost === 0)) return n > 0 ? this.narrowAll(rest, n) : 0;
+    if (rest.length > 0 && rest.every((p) => p.codes !== null || p.docCost === 0)) return n > 0 ? this.narrowAll(rest, n) : 0;
     for (const plan of rest) if (n > 0) n = this.narrow(plan, n);
     return n;
   }

@@ -11,9 +11,9 @@ import { type KeptCounts, TermCounts } from './term-counts.ts';
 import { type Source, termSources } from './term-sources.ts';
 import type { Form, Vocabulary } from './vocabulary.ts';
 
-
 /** Bytes of name codes counted as one held entry (a merged-list entry is about as large). */
 const HELD_ENTRY_BYTES = 16;
+
 /** One term's expansion, and (for explaining hits) each form's position in it, built on first use. */
 export interface Expansion {
   readonly sources: readonly Source[];
