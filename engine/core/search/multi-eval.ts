@@ -1,13 +1,13 @@
 // Multi-word queries: pairs every word reaches through groups are counted and ranked in bulk.
 
 import { STATUS_RANKS } from './constants.ts';
-import { KEY_CLASS_MASK, KEY_STATUS_MASK } from './doc-table.ts';
+import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, type Stream } from './level-collect.ts';
 import { CLASS_FULL, type Filter, type Matcher, type TermPlan } from './matcher.ts';
 import { Lifter } from './multi-lift.ts';
 import { primaryOf as primary } from './ranker.ts';
-import { countClasses, countStatus, type Pair } from './pair-counts.ts';
+import { countStatus, type Pair } from './pair-counts.ts';
 import type { Scratch } from './scratch.ts';
 
 /**
@@ -20,8 +20,22 @@ import type { Scratch } from './scratch.ts';
  *    only as far as the page needs;
  *  - partial pairs (some word reaches them only by name) go through the general matcher.
  */
+/**
+ * The full pairs' admitted articles per primary level, before lifts: a few distinct levels however many pairs
+ * ("hjälpmedel för" reaches 873 pairs through titles, all at one base score). Built once per query, so the
+ * boundary — recomputed as lifts arrive — costs O(lifted articles + levels), not O(pairs × statuses).
+ */
+interface FullLevels {
+  levels: number[];
+  counts: number[];
+  total: number;
+  /** Highest level with an article (−1 when none). */
+  max: number;
+}
+
 export class MultiEvaluator {
-  private histogram = new Int32Array(1024);
+  /** Per primary level; all zeros between uses. */
+  private histogram: Int32Array = new Int32Array(1024);
   private readonly lifter: Lifter;
 
   constructor(
@@ -40,19 +54,17 @@ export class MultiEvaluator {
       const full: number[] = [];
       for (let k = 0; k < classified; k++) if (s.pairClass[s.classified[k]!] === CLASS_FULL) full.push(s.classified[k]!);
       const explicit = this.matcher.run(plans, false);
-      let total = explicit;
-      for (const id of full) total += countClasses(this.pair(id).counts, f.classes);
-      const boundary = (lifted: number[]): number => this.boundary(explicit, lifted, full, f, Math.min(need, total));
+      const levels = this.fullLevels(full, f);
+      const total = explicit + levels.total;
+      const boundary = (lifted: number[]): number => this.boundary(explicit, lifted, levels, Math.min(need, total));
       const boosted = this.lifter.boost(plans, f.classOk, full, Math.min(need, total), boundary);
-      const order = this.rank(explicit, boosted, full, f, Math.min(need, total), inStock);
+      const order = this.rank(explicit, boosted, full, levels, f, Math.min(need, total), inStock);
       return { total, order };
     } finally {
       for (let k = 0; k < classified; k++) {
         const id = s.classified[k]!;
         s.pairClass[id] = 0;
         s.pairBase[id] = 0;
-        // Three slots: a loop, since fill() on tiny ranges costs a native call per pair.
-        for (let st = 0; st < STATUS_RANKS; st++) s.pairBoosted[id * STATUS_RANKS + st] = 0;
       }
     }
   }
@@ -62,12 +74,12 @@ export class MultiEvaluator {
   }
 
   /** Final order: levels above the need-th article in full, its own level filled lazily. */
-  private rank(explicit: number, boosted: number[], full: number[], f: Filter, need: number, inStock: (d: number) => boolean): number[] {
+  private rank(explicit: number, boosted: number[], full: number[], levels: FullLevels, f: Filter, need: number, inStock: (d: number) => boolean): number[] {
     if (need <= 0) return [];
     const s = this.scratch;
     const key = this.store.docs.key;
     const status = (d: number): number => key[d]! & KEY_STATUS_MASK;
-    const level = this.boundary(explicit, boosted, full, f, need);
+    const level = this.boundary(explicit, boosted, levels, need);
     const { ties, tiesLevel, atLevel } = s;
     const m = explicit + boosted.length;
     const above: number[] = [];
@@ -114,39 +126,69 @@ export class MultiEvaluator {
     }
   }
 
+  /** The full pairs' admitted articles per level (one pass over the pairs' counters per query). */
+  private fullLevels(full: number[], f: Filter): FullLevels {
+    const s = this.scratch;
+    let h = this.histogram;
+    const levels: number[] = [];
+    let max = -1;
+    let total = 0;
+    for (const id of full) {
+      const counts = this.pair(id).counts;
+      for (let st = 0; st <= f.statusMax; st++) {
+        const n = countStatus(counts, st, f.classOk);
+        if (n === 0) continue;
+        const p = primary(s.pairBase[id]!, st);
+        if (h.length <= p) h = this.growHistogram(p);
+        // The histogram is all zeros between uses: a level's first count records it.
+        if (h[p] === 0) levels.push(p);
+        h[p]! += n;
+        total += n;
+        if (p > max) max = p;
+      }
+    }
+    const counts = levels.map((p) => h[p]!);
+    for (const p of levels) h[p] = 0;
+    return { levels, counts, total, max };
+  }
+
+  private growHistogram(level: number): Int32Array {
+    const grown = new Int32Array(Math.max(level + 1, this.histogram.length * 2));
+    grown.set(this.histogram);
+    return (this.histogram = grown);
+  }
+
   /**
    * The primary level of the need-th best article: explicit ones (partial-pair matches and lifted
-   * articles, gathered into the ties buffer) one by one, the rest of full pairs by counters.
+   * articles, gathered into the ties buffer) one by one, the rest of full pairs by their levels' counts
+   * less the lifted articles (each lifted out of its pair's base level).
    */
-  private boundary(explicit: number, lifted: number[], full: number[], f: Filter, need: number): number {
+  private boundary(explicit: number, lifted: number[], full: FullLevels, need: number): number {
     const s = this.scratch;
     const key = this.store.docs.key;
-    const { ties, tiesLevel, candidates, score } = s;
+    const { ties, tiesLevel, candidates, score, pairBase } = s;
     let m = 0;
     for (let i = 0; i < explicit; i++) ties[m++] = candidates[i]!;
     for (const d of lifted) ties[m++] = d;
     // Each article's level once (rank reads them again), and the highest.
-    let max = 0;
+    let max = Math.max(0, full.max);
     for (let i = 0; i < m; i++) {
       const d = ties[i]!;
       const p = primary(score[d]!, key[d]! & KEY_STATUS_MASK);
       tiesLevel[i] = p;
       if (p > max) max = p;
     }
-    for (const id of full) max = Math.max(max, primary(s.pairBase[id]!, 0));
-    if (this.histogram.length <= max) this.histogram = new Int32Array(max + 1);
-    const h = this.histogram;
-    h.fill(0, 0, max + 1);
+    const h = this.histogram.length <= max ? this.growHistogram(max) : this.histogram;
     for (let i = 0; i < m; i++) h[tiesLevel[i]!]!++;
-    for (const id of full) {
-      const counts = this.pair(id).counts;
-      for (let st = 0; st <= f.statusMax; st++) {
-        h[primary(s.pairBase[id]!, st)]! += countStatus(counts, st, f.classOk) - s.pairBoosted[id * STATUS_RANKS + st]!;
-      }
+    for (let k = 0; k < full.levels.length; k++) h[full.levels[k]!]! += full.counts[k]!;
+    for (const d of lifted) {
+      const dk = key[d]!;
+      h[primary(pairBase[dk >> KEY_SHIFT]!, dk & KEY_STATUS_MASK)]!--;
     }
     let level = max;
     for (let seen = h[level]!; seen < need && level > 0; seen += h[level]!) level--;
+    // Leave the histogram zeroed for the next use (fullLevels relies on it).
+    h.fill(0, 0, max + 1);
     return level;
   }
 }
-

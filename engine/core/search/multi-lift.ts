@@ -1,7 +1,7 @@
 // Lazy name lifts for multi-word queries: articles of full pairs scored above their pair's base.
 
-import { FLAG_WHOLE, STATUS_RANKS, W_NAME, W_NAME_PART } from './constants.ts';
-import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import { FLAG_WHOLE, W_NAME, W_NAME_PART } from './constants.ts';
+import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { CLASS_FULL, nameScore, searchCost, type TermPlan } from './matcher.ts';
 import { primaryOf as primary } from './ranker.ts';
@@ -120,7 +120,7 @@ export class Lifter {
     }
   }
 
-  /** Raise article d's lift for term t; keeps scratch.score = base + lifts and the per-pair lifted counts. */
+  /** Raise article d's lift for term t; keeps scratch.score = base + lifts. */
   private lift(d: number, t: number, lift: number, rows: LiftRows, lifted: number[]): void {
     if (lift <= 0) return;
     const s = this.scratch;
@@ -131,7 +131,6 @@ export class Lifter {
       lifted.push(d);
       const dk = this.store.docs.key[d]!;
       s.score[d] = s.pairBase[dk >> KEY_SHIFT]!;
-      s.pairBoosted[(dk >> KEY_SHIFT) * STATUS_RANKS + (dk & KEY_STATUS_MASK)]!++;
     } else row = s.boost[d]!;
     const gain = rows.raise(row, t, lift);
     s.score[d] = s.score[d]! + gain;

@@ -1,9 +1,5 @@
 // Reusable per-query buffers indexed by doc id: no allocation proportional to the candidates.
 
-import { STATUS_RANKS } from './constants.ts';
-
-const STATUS_SLOTS = STATUS_RANKS;
-
 /**
  * Stamps instead of clearing: an entry is valid only while its stamp equals the current epoch, so
  * starting a pass costs O(1) instead of O(documents). Results stay a pure function of the index
@@ -32,8 +28,6 @@ export class Scratch {
   /** Per pair id: class (full / partial) and base score for the current multi-word query. */
   pairClass = new Uint8Array(0);
   pairBase = new Int32Array(0);
-  /** Per pair id and status: articles lifted out of the pair's base level by name matches. */
-  pairBoosted = new Int32Array(0);
   /** Pair ids classified for the current query (Matcher.classify). */
   classified = new Int32Array(0);
   /** Epoch of `stamp`: one per marking pass (a query may need several). */
@@ -70,7 +64,6 @@ export class Scratch {
     const n = Math.max(size, this.pairClass.length * 2, 64);
     this.pairClass = new Uint8Array(n);
     this.pairBase = new Int32Array(n);
-    this.pairBoosted = new Int32Array(n * STATUS_SLOTS);
     this.classified = new Int32Array(n);
   }
 
