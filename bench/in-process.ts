@@ -13,6 +13,7 @@ import { SEED_DEFAULT } from '../engine/seed/seed-store.ts';
 import { OPS } from '../schemas/ops.ts';
 import { Request } from '../schemas/protocol.ts';
 import type { User } from '../schemas/entities.ts';
+import type { OrderPlace } from '../engine/core/commands.ts';
 import type { SeedScale } from './start-engine.ts';
 import { MAIN_WAREHOUSE, pick } from './workloads.ts';
 
@@ -57,6 +58,10 @@ interface TaskSpec {
 /** Distinct inputs cycled through by each task (a power of two). */
 const INPUTS = 1024;
 const INPUT_MASK = INPUTS - 1;
+/** One order in ORDER_TWO_LINES_EVERY has a second line (as the order.place workload). */
+const ORDER_TWO_LINES_EVERY = 3;
+/** A fixed decision time: the core never reads the clock. */
+const ORDER_DECIDED_AT_MS = Date.UTC(2026, 10, 25, 9);
 const NS_PER_MS = 1e6;
 
 let sink = 0;
@@ -78,6 +83,27 @@ function user(state: State, username: string): User {
   const u = id === undefined ? undefined : state.users.get(id);
   if (u === undefined) throw new Error(`demo user ${username} missing`);
   return u;
+}
+
+/**
+ * INPUTS distinct order.place commands of ot1 that the core accepts: resident patients, 1-2 in-stock lines the
+ * profession may prescribe (candidates are tried once here and the refused ones dropped, so the timed decisions are
+ * the full accepting path: recipient, source, rules, availability, reservation events).
+ */
+function acceptedOrders(state: State, prescriber: User, artNos: readonly string[]): OrderPlace[] {
+  const pnrs = [...state.persons.keys()];
+  const orders: OrderPlace[] = [];
+  for (let i = 0; orders.length < INPUTS && i < INPUTS * 64; i++) {
+    const lines = [{ artNo: pick(artNos, i), quantity: 1 }];
+    if (i % ORDER_TWO_LINES_EVERY === 0) lines.push({ artNo: pick(artNos, i + 1), quantity: 1 });
+    const command: OrderPlace = {
+      type: 'order.place', userId: prescriber.id, idempotencyKey: `bench-decide-${i}`,
+      recipient: { kind: 'patient', pnr: pick(pnrs, i) }, source: 'main', lines, delivery: { partial: false }, otherInfo: '',
+    };
+    if (decide(state, command, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }).ok) orders.push(command);
+  }
+  if (orders.length < INPUTS) throw new Error(`only ${orders.length} of ${INPUTS} candidate orders accepted`);
+  return orders;
 }
 
 function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
@@ -119,11 +145,14 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
   });
   const listEncoder = listReplyEncoder();
   const command = (i: number) => ({ type: 'stock.adjust' as const, userId: hmc1.id, ...adjustArgs[i & INPUT_MASK]!, note: '' });
+  const orders = acceptedOrders(state, ot1, artNos);
 
   return [
     {
       suite: 'core',
       tasks: [
+        // Decided, not applied: applying would drain the stock the next decisions need (issue 5's target is the decision).
+        { name: 'decide order.place', batch: 200, op: (i) => decide(state, orders[i & INPUT_MASK]!, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }) },
         { name: 'decide stock.adjust', batch: 1000, op: (i) => decide(state, command(i), { timeMs: 0, seq: state.seq + 1 }) },
         {
           name: 'decide + apply stock.adjust',

@@ -19,6 +19,9 @@ export const SEARCH_P99_US_MAX = 50;
 export const SEARCH_RECALL_MIN = 0.95;
 export const SEARCH_BUILD_MS_MAX = 2_000;
 export const SEARCH_BUILD_MB_MAX = 300;
+/** Issue 5, in process: the pure decision of a typical order.place (median). */
+export const ORDER_DECIDE_NS_P50_MAX = 5_000;
+const ORDER_DECIDE_TASK = 'decide order.place';
 const TARGET_SCALE = 'large';
 
 const signed = (us: number): string => `${us >= 0 ? '+' : '−'}${Math.abs(us)} µs`;
@@ -99,6 +102,14 @@ export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null):
     measured: cold === undefined ? 'not measured (run `npm run bench:full`)' : `${cold.rssMb} MB (heap used ${cold.heapUsedMb} MB)${source}`,
     met: cold === undefined ? null : cold.rssMb < COLD_START_RSS_MB_MAX,
   });
+  const decideRow = r.inProcess?.rows.find((x) => x.name === ORDER_DECIDE_TASK);
+  if (decideRow !== undefined) {
+    rows.push({
+      figure: `in-core order decision (\`${ORDER_DECIDE_TASK}\`, ${r.inProcess!.scale} state)`, target: `< ${ORDER_DECIDE_NS_P50_MAX / 1000} µs median`,
+      measured: `${(decideRow.nsPerOpP50 / 1000).toFixed(2)} µs median, p99 ${(decideRow.nsPerOpP99 / 1000).toFixed(2)} µs (per order, batches of ${decideRow.batch})`,
+      met: decideRow.nsPerOpP50 < ORDER_DECIDE_NS_P50_MAX,
+    });
+  }
   rows.push(...searchTargets(r.search?.result as ComparisonResult | undefined));
   return rows;
 }

@@ -69,6 +69,10 @@ describe('bench smoke run (tiny sizes)', () => {
     expect(r.fsync!.pacedUs!.p50).toBeGreaterThan(0);
     expect(r.inProcess!.rows.length).toBeGreaterThanOrEqual(10);
     for (const row of r.inProcess!.rows) expect(row.nsPerOp).toBeGreaterThan(0);
+    // Issue 5's in-core order decision is timed on orders the core accepts, and judged against its target.
+    expect(r.inProcess!.rows.map((row) => row.name)).toContain('decide order.place');
+    const decision = r.targets.find((t) => t.figure.startsWith('in-core order decision'));
+    expect(typeof decision?.met).toBe('boolean');
     const targets = r.http!.rows.map((h) => `${h.target} ${h.path}`);
     expect(targets).toContain('hello /');
     expect(targets).toContain('engine /health');
