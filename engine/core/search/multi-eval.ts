@@ -1,7 +1,7 @@
 // Multi-word queries: pairs every word reaches through groups are counted and ranked in bulk.
 
 import { STATUS_RANKS } from './constants.ts';
-import { KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
+import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, type Stream } from './level-collect.ts';
 import { CLASS_FULL, type Filter, type Matcher, type TermPlan } from './matcher.ts';
@@ -133,10 +133,11 @@ export class MultiEvaluator {
     const levels: number[] = [];
     let max = -1;
     let total = 0;
+    const { classCounts } = this.store.pairs;
     for (const id of full) {
-      const counts = this.pair(id).counts;
+      const at = id * CLASS_SPAN;
       for (let st = 0; st <= f.statusMax; st++) {
-        const n = countStatus(counts, st, f.classOk);
+        const n = countStatus(classCounts, at, st, f.classOk);
         if (n === 0) continue;
         const p = primary(s.pairBase[id]!, st);
         if (h.length <= p) h = this.growHistogram(p);

@@ -49,10 +49,10 @@ export class UnionEvaluator {
 
   /** Total articles matching the single term (or, with plan null, only the filters). */
   count(plan: TermPlan | null, f: Filter): number {
-    const { pairs } = this.store.pairs;
+    const { pairs, classCounts } = this.store.pairs;
     let n = 0;
     if (plan === null) {
-      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(p.counts, f.classes);
+      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(classCounts, f.classes, p.id * CLASS_SPAN);
       return n;
     }
     // Without group filters a coded term's per-class counts are kept, and moved along by stock changes (term-counts.ts).
@@ -63,11 +63,11 @@ export class UnionEvaluator {
   /** The term's articles per class code, admitted by the filter's groups (every class counted). */
   private classCounts(plan: TermPlan, f: Filter, into: Int32Array): Int32Array {
     into.fill(0);
-    const { pairs } = this.store.pairs;
+    const { classCounts } = this.store.pairs;
     const { ids, count, score } = plan.pairs;
     for (let k = 0; k < count; k++) {
       const id = ids[k]!;
-      if (score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) addClasses(into, pairs[id]!.counts);
+      if (score[id]! > 0 && (f.pairOk === null || f.pairOk[id] === 1)) addClasses(into, classCounts, id * CLASS_SPAN);
     }
     if (plan.names === null) this.countOutside(plan, f, into);
     else this.countMergedOutside(plan.names, plan, f, into);
