@@ -216,36 +216,47 @@ export class Matcher {
   }
 
   /**
-   * run() by intersecting the terms' bitsets: the common articles of wanted pairs become candidates (stamped, score
-   * 0), then every term narrows and scores them as in the enumerating path.
+   * run() by intersecting the terms' bitsets; each common article of a wanted pair is scored right away (bitsPay
+   * admits only terms scored by their pair's group score or their name code: a load or two each).
    */
   private intersect(plans: TermPlan[]): number {
-    const s = this.scratch;
-    const mark = s.nextMark();
-    const { candidates, score, stamp, pairClass } = s;
+    const { candidates, score, pairClass } = this.scratch;
     const key = this.store.docs.key;
     const wanted = this.wantedClass;
     const classOk = this.classOk;
     const sets = plans.map((p) => this.matchBits(p));
+    const pairScores = plans.map((p) => p.pairs.score);
+    const pairBits = plans.map((p) => p.pairs.bits);
+    const codes = plans.map((p) => p.codes);
+    const terms = plans.length;
     const first = sets[0]!;
     let n = 0;
     // The AND a word at a time; only non-zero words are split into doc ids (ascending).
     for (let w = 0; w < first.length; w++) {
       let x = first[w]!;
-      for (let t = 1; t < sets.length && x !== 0; t++) x &= sets[t]![w]!;
+      for (let t = 1; t < terms && x !== 0; t++) x &= sets[t]![w]!;
       while (x !== 0) {
         const low = x & -x;
         x ^= low;
         const d = (w << 5) | (31 - Math.clz32(low));
         const dk = key[d]!;
-        if ((pairClass[dk >> KEY_SHIFT]! & wanted) === 0 || classOk[dk & KEY_CLASS_MASK] !== 1) continue;
-        stamp[d] = mark;
-        score[d] = 0;
+        const p = dk >> KEY_SHIFT;
+        if ((pairClass[p]! & wanted) === 0 || classOk[dk & KEY_CLASS_MASK] !== 1) continue;
+        let sum = 0;
+        let t = 0;
+        for (; t < terms; t++) {
+          let v = pairScores[t]![p]!;
+          const named = codes[t];
+          if (pairBits[t]![p]! & PAIR_NAMES && named !== null) v = Math.max(v, codedScore(named!, d));
+          if (v === 0) break;
+          sum += v;
+        }
+        if (t < terms) continue;
+        score[d] = sum;
         candidates[n++] = d;
       }
     }
-    // narrow keeps the candidates' order: still ascending.
-    return this.narrowEach(plans, n);
+    return n;
   }
 
   /** Ids in [lo, hi) that are articles passing the filters, all with one score. */
