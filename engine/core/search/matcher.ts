@@ -207,9 +207,11 @@ export class Matcher {
    * 110 → 75 µs, "storlek xl ortoteknik" 180 → 160 µs.
    */
   private bitsPay(plans: TermPlan[], driverCost: number, includeFull: boolean): boolean {
-    if (plans.length < 2 || this.pairFiltered || this.intersectMode === 'never') return false;
+    if (plans.length < 2 || this.intersectMode === 'never') return false;
+    // Not a cost: intersect() scores a term only by its pair's group score or its name code.
+    if (!plans.every((p) => p.codes !== null || p.docCost === 0)) return false;
     if (this.intersectMode === 'always') return true;
-    if (this.nameSieves.length > 0 || !plans.every((p) => p.codes !== null || p.docCost === 0)) return false;
+    if (this.pairFiltered || this.nameSieves.length > 0) return false;
     const words = bitWords(this.store.docs.end);
     const skipped = includeFull ? 0 : this.fullDocs;
     return words * plans.length * WORD_COST + skipped * SKIP_COST < driverCost * ENTRY_COST;
@@ -247,7 +249,7 @@ export class Matcher {
         for (; t < terms; t++) {
           let v = pairScores[t]![p]!;
           const named = codes[t];
-          if (pairBits[t]![p]! & PAIR_NAMES && named !== null) v = Math.max(v, codedScore(named!, d));
+          if (pairBits[t]![p]! & PAIR_NAMES && named !== null) v = Math.max(v, codedScore(named, d));
           if (v === 0) break;
           sum += v;
         }

@@ -11,16 +11,6 @@ import { countStatus, type Pair } from './pair-counts.ts';
 import type { Scratch } from './scratch.ts';
 
 /**
- * Why: in "invacare rullstol" every article of the pairs (wheelchair set, Invacare) matches both
- * words through groups, with the same base score, unless a name match lifts it higher. So:
- *  - full pairs (reached by every word through a group) are counted from their counters;
- *  - only articles lifted by a name match ("Rullstol Invacare …") are enumerated, from the name
- *    lists that can beat the group score;
- *  - the rest of a full pair is an implicit run at the base score, read in article-number order
- *    only as far as the page needs;
- *  - partial pairs (some word reaches them only by name) go through the general matcher.
- */
-/**
  * The full pairs' admitted articles per primary level, before lifts: a few distinct levels however many pairs
  * ("hjälpmedel för" reaches 873 pairs through titles, all at one base score). Built once per query, so the
  * boundary — recomputed as lifts arrive — costs O(lifted articles + levels), not O(pairs × statuses).
@@ -33,6 +23,16 @@ interface FullLevels {
   max: number;
 }
 
+/**
+ * Why: in "invacare rullstol" every article of the pairs (wheelchair set, Invacare) matches both
+ * words through groups, with the same base score, unless a name match lifts it higher. So:
+ *  - full pairs (reached by every word through a group) are counted from their counters;
+ *  - only articles lifted by a name match ("Rullstol Invacare …") are enumerated, from the name
+ *    lists that can beat the group score;
+ *  - the rest of a full pair is an implicit run at the base score, read in article-number order
+ *    only as far as the page needs;
+ *  - partial pairs (some word reaches them only by name) go through the general matcher.
+ */
 export class MultiEvaluator {
   /** Per primary level; all zeros between uses. */
   private histogram: Int32Array = new Int32Array(1024);
