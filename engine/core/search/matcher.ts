@@ -1,7 +1,7 @@
 // Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
 
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
-import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
+import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { type MergedNames, mergedScore } from './merged-names.ts';
 import { bitWords } from './match-bits.ts';
@@ -81,8 +81,8 @@ export class Matcher {
 
   /** Whether the current query's filters restrict sets or suppliers (then the classified pairs are a subset). */
   private pairFiltered = false;
-  /** Articles in the current query's full pairs (classify). */
-  private fullDocs = 0;
+  /** Pairs classify() wrote to scratch.classified for the current query. */
+  private classifiedCount = 0;
   /** Whether the last run() left its candidates in ascending doc id (article-number) order. */
   candidatesSorted = false;
 
@@ -149,7 +149,6 @@ export class Matcher {
     const { pairOk } = f;
     const { pairClass, pairBase } = s;
     this.pairFiltered = pairOk !== null;
-    this.fullDocs = 0;
     const bitsOf = plans.map((p) => p.pairs.bits);
     const scoreOf = plans.map((p) => p.pairs.score);
     for (let k = 0; k < count; k++) {
@@ -165,10 +164,10 @@ export class Matcher {
       }
       if (all === 0) continue;
       pairClass[id] = all & PAIR_GROUP ? CLASS_FULL : CLASS_PARTIAL;
-      if (all & PAIR_GROUP) this.fullDocs += this.store.pairs.pairs[id]!.docs.length;
       pairBase[id] = base;
       out[n++] = id;
     }
+    this.classifiedCount = n;
     return n;
   }
 
@@ -213,8 +212,21 @@ export class Matcher {
     if (this.intersectMode === 'always') return true;
     if (this.pairFiltered || this.nameSieves.length > 0) return false;
     const words = bitWords(this.store.docs.end);
-    const skipped = includeFull ? 0 : this.fullDocs;
+    const skipped = includeFull ? 0 : this.fullPairDocs();
     return words * plans.length * WORD_COST + skipped * SKIP_COST < driverCost * ENTRY_COST;
+  }
+
+  /** Articles of the current query's full pairs, from the flat class counters (no pair object is read). */
+  private fullPairDocs(): number {
+    const { classified, pairClass } = this.scratch;
+    const counts = this.store.pairs.classCounts;
+    let n = 0;
+    for (let k = 0; k < this.classifiedCount; k++) {
+      const id = classified[k]!;
+      if (pairClass[id] !== CLASS_FULL) continue;
+      for (let c = id * CLASS_SPAN; c < (id + 1) * CLASS_SPAN; c++) n += counts[c]!;
+    }
+    return n;
   }
 
   /**
