@@ -1,10 +1,9 @@
 // Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
 
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
-import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
+import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { type MergedNames, mergedScore } from './merged-names.ts';
-import { bitWords } from './match-bits.ts';
 import { codedScore, type NameCodes } from './name-codes.ts';
 import type { Expansion } from './term-memo.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
@@ -12,9 +11,6 @@ import type { PostingList } from './posting-list.ts';
 import type { QueryTerm } from './query-terms.ts';
 import type { GroupScores, PairMask, Scratch } from './scratch.ts';
 import type { Source } from './term-sources.ts';
-
-/** When run() intersects bitsets instead of enumerating the cheapest term. */
-export type IntersectMode = 'auto' | 'never' | 'always';
 
 /** Article filters resolved for one query; null = no restriction. */
 export interface Filter {
@@ -51,15 +47,6 @@ export interface TermPlan {
 
 /** A bitset look-up (two bit tests) counted in comparisons of a binary search. */
 const BIT_TEST_COST = 1;
-/**
- * Relative costs (in those comparisons) that choose between enumerating the cheapest term and intersecting every
- * term's bitset: a driver entry taken and sieved against a term with groups (the entry's key and the sieve's code
- * read at random doc ids), a 32-bit word ANDed per term, and a common article of pairs not wanted (full pairs,
- * counted in bulk) skipped. On the 100 000-article query set such entries run ~15–20 ns, a word ~1 ns a term.
- */
-const ENTRY_COST = 4;
-const WORD_COST = 1;
-const SKIP_COST = 2;
 
 export const CLASS_FULL = 1;
 export const CLASS_PARTIAL = 2;
@@ -79,19 +66,9 @@ export class Matcher {
   /** The codes of such terms that match through names only: checked before the article's key is even read. */
   private nameSieves: Uint8Array[] = [];
 
-  /** Whether the current query's filters restrict sets or suppliers (then the classified pairs are a subset). */
-  private pairFiltered = false;
-  /** Pairs classify() wrote to scratch.classified for the current query. */
-  private classifiedCount = 0;
-  /** Whether the last run() left its candidates in ascending doc id (article-number) order. */
-  candidatesSorted = false;
-
   constructor(
     private readonly store: IndexStore,
     private readonly scratch: Scratch,
-    /** The term's matching articles as a bitset (match-bits.ts), kept with its expansion. */
-    private readonly matchBits: (plan: TermPlan) => Int32Array,
-    private readonly intersectMode: IntersectMode = 'auto',
   ) {}
 
   /** Size the plan's per-group and per-pair arrays to the index (before planning or replaying a kept reach). */
@@ -148,7 +125,6 @@ export class Matcher {
     const { ids, count } = fewest.pairs;
     const { pairOk } = f;
     const { pairClass, pairBase } = s;
-    this.pairFiltered = pairOk !== null;
     const bitsOf = plans.map((p) => p.pairs.bits);
     const scoreOf = plans.map((p) => p.pairs.score);
     for (let k = 0; k < count; k++) {
@@ -167,7 +143,6 @@ export class Matcher {
       pairBase[id] = base;
       out[n++] = id;
     }
-    this.classifiedCount = n;
     return n;
   }
 
@@ -183,93 +158,11 @@ export class Matcher {
     const order = plans.slice().sort((a, b) => a.cost - b.cost);
     this.sieveTerms = order.slice(1).filter((p) => p.codes !== null && hasGroups(p));
     this.nameSieves = order.slice(1).filter((p) => p.codes !== null && !hasGroups(p)).map((p) => p.codes!.codes);
-    this.candidatesSorted = this.bitsPay(plans, order[0]!.cost, includeFull);
-    if (this.candidatesSorted) return this.intersect(plans);
-    return this.narrowEach(order.slice(1), this.enumerate(order[0]!));
-  }
-
-  /** Keep the n candidates that match every one of plans, adding their scores. */
-  private narrowEach(plans: TermPlan[], n: number): number {
+    let n = this.enumerate(order[0]!);
+    const rest = order.slice(1);
     // Terms scored by a load or two (coded, or matching through groups only) narrow together: one pass, one key read.
-    if (plans.length > 0 && plans.every((p) => p.codes !== null || p.docCost === 0)) return n > 0 ? this.narrowAll(plans, n) : 0;
-    for (const plan of plans) if (n > 0) n = this.narrow(plan, n);
-    return n;
-  }
-
-  /**
-   * Whether ANDing every term's bitset beats enumerating the driver: the AND reads all terms' words and meets the
-   * unwanted full-pair articles too; enumerating reads the driver's entries. Only when every term then scores a
-   * common article with a load or two (coded, or matching through groups only; else its name lists are walked
-   * again), and when no narrowing term is a names-only sieve (that rejects a driver entry with one load, before its
-   * key is read: "sitsbredd 44" enumerates faster). Not with set or supplier filters (their few pairs are cheap to
-   * enumerate, and the AND would meet every filtered-out match). Measured on the bench query set: "smart blå"
-   * 110 → 75 µs, "storlek xl ortoteknik" 180 → 160 µs.
-   */
-  private bitsPay(plans: TermPlan[], driverCost: number, includeFull: boolean): boolean {
-    if (plans.length < 2 || this.intersectMode === 'never') return false;
-    // Not a cost: intersect() scores a term only by its pair's group score or its name code.
-    if (!plans.every((p) => p.codes !== null || p.docCost === 0)) return false;
-    if (this.intersectMode === 'always') return true;
-    if (this.pairFiltered || this.nameSieves.length > 0) return false;
-    const words = bitWords(this.store.docs.end);
-    const skipped = includeFull ? 0 : this.fullPairDocs();
-    return words * plans.length * WORD_COST + skipped * SKIP_COST < driverCost * ENTRY_COST;
-  }
-
-  /** Articles of the current query's full pairs, from the flat class counters (no pair object is read). */
-  private fullPairDocs(): number {
-    const { classified, pairClass } = this.scratch;
-    const counts = this.store.pairs.classCounts;
-    let n = 0;
-    for (let k = 0; k < this.classifiedCount; k++) {
-      const id = classified[k]!;
-      if (pairClass[id] !== CLASS_FULL) continue;
-      for (let c = id * CLASS_SPAN; c < (id + 1) * CLASS_SPAN; c++) n += counts[c]!;
-    }
-    return n;
-  }
-
-  /**
-   * run() by intersecting the terms' bitsets; each common article of a wanted pair is scored right away (bitsPay
-   * admits only terms scored by their pair's group score or their name code: a load or two each).
-   */
-  private intersect(plans: TermPlan[]): number {
-    const { candidates, score, pairClass } = this.scratch;
-    const key = this.store.docs.key;
-    const wanted = this.wantedClass;
-    const classOk = this.classOk;
-    const sets = plans.map((p) => this.matchBits(p));
-    const pairScores = plans.map((p) => p.pairs.score);
-    const pairBits = plans.map((p) => p.pairs.bits);
-    const codes = plans.map((p) => p.codes);
-    const terms = plans.length;
-    const first = sets[0]!;
-    let n = 0;
-    // The AND a word at a time; only non-zero words are split into doc ids (ascending).
-    for (let w = 0; w < first.length; w++) {
-      let x = first[w]!;
-      for (let t = 1; t < terms && x !== 0; t++) x &= sets[t]![w]!;
-      while (x !== 0) {
-        const low = x & -x;
-        x ^= low;
-        const d = (w << 5) | (31 - Math.clz32(low));
-        const dk = key[d]!;
-        const p = dk >> KEY_SHIFT;
-        if ((pairClass[p]! & wanted) === 0 || classOk[dk & KEY_CLASS_MASK] !== 1) continue;
-        let sum = 0;
-        let t = 0;
-        for (; t < terms; t++) {
-          let v = pairScores[t]![p]!;
-          const named = codes[t];
-          if (pairBits[t]![p]! & PAIR_NAMES && named !== null) v = Math.max(v, codedScore(named, d));
-          if (v === 0) break;
-          sum += v;
-        }
-        if (t < terms) continue;
-        score[d] = sum;
-        candidates[n++] = d;
-      }
-    }
+    if (rest.length > 0 && rest.every((p) => p.codes !== null || p.docCost === 0)) return n > 0 ? this.narrowAll(rest, n) : 0;
+    for (const plan of rest) if (n > 0) n = this.narrow(plan, n);
     return n;
   }
 

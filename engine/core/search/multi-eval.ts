@@ -89,9 +89,7 @@ export class MultiEvaluator {
       if (p > level) above.push(ties[i]!);
       else if (p === level) atLevel[atCount++] = ties[i]!;
     }
-    // Explicit candidates come in article-number order from an intersection; lifted ones never do.
-    const sorted = this.matcher.candidatesSorted && boosted.length === 0;
-    const runs: Stream[] = [{ ids: atLevel, flags: null, length: atCount, mask: MASK_ALL, unsorted: !sorted }];
+    const runs: Stream[] = [{ ids: atLevel, flags: null, length: atCount, mask: MASK_ALL, unsorted: true }];
     for (const id of full) this.implicitAbove(id, level, f, above, runs);
     above.sort((a, b) => primary(s.score[b]!, status(b)) - primary(s.score[a]!, status(a)) || +inStock(b) - +inStock(a) || a - b);
     const st = STATUS_RANKS - 1 - (level % STATUS_RANKS);

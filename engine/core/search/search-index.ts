@@ -6,7 +6,7 @@ import {
 } from './constants.ts';
 import { IndexStore } from './index-store.ts';
 import { BITSET_LIST_MIN } from './posting-list.ts';
-import { type Filter, Matcher, type TermPlan, type IntersectMode } from './matcher.ts';
+import { type Filter, Matcher, type TermPlan } from './matcher.ts';
 import { mergeNames, worthMerging } from './merged-names.ts';
 import { MultiEvaluator } from './multi-eval.ts';
 import { UnionEvaluator } from './union-eval.ts';
@@ -21,7 +21,6 @@ import { explainTerm, sourceIndex } from './explain.ts';
 import type { Source } from './term-sources.ts';
 import { type Expansion, TermMemo } from './term-memo.ts';
 import { replayReach, snapshotReach } from './term-reach.ts';
-import { buildMatchBits } from './match-bits.ts';
 import { buildNameCodes, NAME_CODES_POSTINGS_MIN } from './name-codes.ts';
 import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';
 
@@ -45,8 +44,6 @@ export interface SearchTuning {
   bitsetListMin?: number;
   /** Terms keep name codes from this many name postings (NAME_CODES_POSTINGS_MIN). */
   nameCodesMin?: number;
-  /** Multi-word candidates by intersecting bitsets: when it pays (default), never, or always (tests of both paths). */
-  intersect?: IntersectMode;
 }
 
 export class SearchIndex {
@@ -80,8 +77,7 @@ export class SearchIndex {
     this.store = new IndexStore(tuning.bitsetListMin ?? BITSET_LIST_MIN);
     this.mergeListsMin = tuning.mergeListsMin ?? MERGE_LISTS_MIN;
     this.nameCodesMin = tuning.nameCodesMin ?? NAME_CODES_POSTINGS_MIN;
-    this.matcher = new Matcher(this.store, this.scratch, (plan) =>
-      this.terms.bitsOf(plan.expansion!, () => buildMatchBits(plan.sources, plan.pairs, this.store)), tuning.intersect ?? 'auto');
+    this.matcher = new Matcher(this.store, this.scratch);
     this.ranker = new Ranker(this.store.docs, this.scratch);
     this.union = new UnionEvaluator(this.store, this.scratch, this.terms.counts);
     this.store.onClassMoved = (doc, pair, from, to) => this.terms.counts.moved(doc, pair, from, to);

@@ -35,8 +35,6 @@ export interface Expansion {
   codes: NameCodes | null | undefined;
   /** Per-class totals (term-counts.ts), kept for coded terms once counted without group filters. */
   counts: KeptCounts | null;
-  /** The term's matching articles as a bitset (match-bits.ts), built on first use. */
-  bits: Int32Array | null;
 }
 
 /**
@@ -79,7 +77,7 @@ export class TermMemo {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       if (this.entries.size >= TERM_MEMO_MAX) this.clear();
-      entry = { sources: termSources(term, vocab, []), positions: null, pairBest: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined, counts: null, bits: null };
+      entry = { sources: termSources(term, vocab, []), positions: null, pairBest: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined, counts: null };
       this.entries.set(key, entry);
     }
     return entry;
@@ -98,15 +96,6 @@ export class TermMemo {
   keepReach(entry: Expansion, reach: TermReach): void {
     entry.reach = reach;
     this.heldEntries += reachEntries(reach);
-  }
-
-  /** The expansion's match bitset, built on first use by build. */
-  bitsOf(entry: Expansion, build: () => Int32Array): Int32Array {
-    if (entry.bits === null) {
-      entry.bits = build();
-      this.heldEntries += Math.ceil(entry.bits.byteLength / HELD_ENTRY_BYTES);
-    }
-    return entry.bits;
   }
 
   /** The expansion's name codes, built on first use by build (null when not worth it). */
