@@ -15,7 +15,7 @@ import { Request } from '../schemas/protocol.ts';
 import type { User } from '../schemas/entities.ts';
 import type { OrderPlace } from '../engine/core/commands.ts';
 import type { SeedScale } from './start-engine.ts';
-import { MAIN_WAREHOUSE, pick } from './workloads.ts';
+import { MAIN_WAREHOUSE, ORDER_TWO_LINES_EVERY, pick } from './workloads.ts';
 
 export interface InProcessOptions {
   scale: SeedScale;
@@ -58,8 +58,6 @@ interface TaskSpec {
 /** Distinct inputs cycled through by each task (a power of two). */
 const INPUTS = 1024;
 const INPUT_MASK = INPUTS - 1;
-/** One order in ORDER_TWO_LINES_EVERY has a second line (as the order.place workload). */
-const ORDER_TWO_LINES_EVERY = 3;
 /** A fixed decision time: the core never reads the clock. */
 const ORDER_DECIDED_AT_MS = Date.UTC(2026, 10, 25, 9);
 const NS_PER_MS = 1e6;

@@ -70,7 +70,7 @@ const SEARCH_IN_STOCK_EVERY = 4;
 /** Ring of an order workload: every request carries its own idempotency key, so no frame may be sent twice in a run. */
 export const ORDER_RING_FRAMES = 2 ** 17;
 /** One order in ORDER_TWO_LINES_EVERY has two lines. */
-const ORDER_TWO_LINES_EVERY = 3;
+export const ORDER_TWO_LINES_EVERY = 3;
 
 export function pick<T>(list: readonly T[], i: number): T {
   return list[(i * STRIDE) % list.length]!;

@@ -295,6 +295,7 @@ export class SearchIndex {
   private result(total: number, page: number[], mode: Mode): SearchResult {
     const indexes = mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
     const pairBest = mode.kind === 'text' ? mode.expansions.map((e) => (e.pairBest ??= new Map())) : [];
+    const sizesBefore = pairBest.map((m) => m.size);
     const hits = page.map((d): SearchHit => {
       const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;
@@ -303,6 +304,8 @@ export class SearchIndex {
       // Terms in query order (plans keep it), each with its best-scoring source.
       return { artNo, score, matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!)) };
     });
+    // pairBest is kept with the expansions: its growth counts against the memo's memory bound.
+    if (mode.kind === 'text') this.terms.hold(pairBest.reduce((n, m, i) => n + m.size - sizesBefore[i]!, 0));
     return { total, hits };
   }
 }

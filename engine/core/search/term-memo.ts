@@ -92,6 +92,11 @@ export class TermMemo {
     return entry.names;
   }
 
+  /** Entries added to what the current entries hold elsewhere (a term's pairBest grows as its hits are explained). */
+  hold(entries: number): void {
+    this.heldEntries += entries;
+  }
+
   /** Keep the term's reach with its expansion. */
   keepReach(entry: Expansion, reach: TermReach): void {
     entry.reach = reach;
