@@ -109,7 +109,10 @@ export async function sampleCatalog(url: string, token: string, artNosMax = CATA
     await client.call('session.resume', { token });
     const { nodes } = await client.call<{ nodes: IsoNodeView[] }>('catalog.isoTree', { depth: 3 });
     const divisions = nodes.filter((n) => n.level === 3 && n.articleCount > 0);
-    const isoCodes = spread(nodes.filter((n) => n.level === 2 && n.articleCount > 0).map((n) => n.code), CATALOG_ISO_CODES_MAX);
+    const isoCodes = spread(
+      nodes.filter((n) => n.level === 2 && n.articleCount > 0).map((n) => n.code),
+      CATALOG_ISO_CODES_MAX,
+    );
     // Take an equal share of each division so the sample covers the whole catalog, not its first pages.
     const perDivision = Math.max(1, Math.ceil(artNosMax / Math.max(1, divisions.length)));
     const artNos: string[] = [];
@@ -117,7 +120,8 @@ export async function sampleCatalog(url: string, token: string, artNosMax = CATA
     for (const division of divisions) {
       if (artNos.length >= artNosMax) break;
       const { articles } = await client.call<{ articles: SampledArticle[] }>('catalog.list', {
-        isoCode: division.code, limit: Math.min(SAMPLE_PAGE_LIMIT, perDivision),
+        isoCode: division.code,
+        limit: Math.min(SAMPLE_PAGE_LIMIT, perDivision),
       });
       for (const a of articles) {
         if (artNos.length >= artNosMax) break;
@@ -143,7 +147,12 @@ interface ListedArticle {
  * active sale articles in stock in warehouse 10 under the ISO codes the prescriber's profession may prescribe (the
  * default rules). Then, as `stockUsername`'s session, their onHand is topped up so orders are served, not backordered.
  */
-export async function sampleOrdering(url: string, prescriberToken: string, stockToken: string, profession = 'ot'): Promise<BenchOrdering> {
+export async function sampleOrdering(
+  url: string,
+  prescriberToken: string,
+  stockToken: string,
+  profession = 'ot',
+): Promise<BenchOrdering> {
   const rule = DEFAULT_PRESCRIBING_RULES.find((r) => r.profession === profession);
   if (rule === undefined) throw new Error(`no prescribing rule for ${profession}`);
   const client = await BenchClient.connect(url);
@@ -151,22 +160,34 @@ export async function sampleOrdering(url: string, prescriberToken: string, stock
     await client.call('session.resume', { token: prescriberToken });
     const pnrs: string[] = [];
     for (const text of PATIENT_TOWNS) {
-      const { hits } = await client.call<{ hits: Array<{ pnr: string; prescribable: boolean }> }>('register.search', { text, limit: PATIENT_HITS_PER_TOWN });
+      const { hits } = await client.call<{ hits: Array<{ pnr: string; prescribable: boolean }> }>('register.search', {
+        text,
+        limit: PATIENT_HITS_PER_TOWN,
+      });
       for (const h of hits) if (h.prescribable) pnrs.push(h.pnr);
     }
     const artNos: string[] = [];
     for (const isoCode of rule.isoPrefixes) {
-      const { articles } = await client.call<{ articles: ListedArticle[] }>('catalog.list', { isoCode, inStockOnly: true, limit: SAMPLE_PAGE_LIMIT });
+      const { articles } = await client.call<{ articles: ListedArticle[] }>('catalog.list', {
+        isoCode,
+        inStockOnly: true,
+        limit: SAMPLE_PAGE_LIMIT,
+      });
       const usable = articles.filter((a) => a.kind === 'sale' && a.status === 'active').map((a) => a.artNo);
       artNos.push(...spread(usable, ORDER_ARTNOS_PER_CODE));
     }
     const orderArtNos = spread([...new Set(artNos)], ORDER_ARTNOS_MAX);
-    if (pnrs.length === 0 || orderArtNos.length === 0) throw new Error('the engine has no prescribable patients or in-stock articles to order');
+    if (pnrs.length === 0 || orderArtNos.length === 0)
+      throw new Error('the engine has no prescribable patients or in-stock articles to order');
     await client.call('session.resume', { token: stockToken });
     for (const artNo of orderArtNos) {
-      const { rows } = await client.call<{ rows: Array<{ onHand: number }> }>('stock.get', { artNo, warehouse: MAIN_WAREHOUSE });
+      const { rows } = await client.call<{ rows: Array<{ onHand: number }> }>('stock.get', {
+        artNo,
+        warehouse: MAIN_WAREHOUSE,
+      });
       const delta = REPLENISH_ON_HAND - (rows[0]?.onHand ?? 0);
-      if (delta > 0) await client.call('admin.stockAdjust', { warehouse: MAIN_WAREHOUSE, artNo, delta, reason: 'received' });
+      if (delta > 0)
+        await client.call('admin.stockAdjust', { warehouse: MAIN_WAREHOUSE, artNo, delta, reason: 'received' });
     }
     return { pnrs, artNos: orderArtNos };
   } finally {

@@ -43,8 +43,20 @@ function entry(seq: number): { journal: unknown; row: unknown } {
   const artNo = String(100_000 + (seq % 20_000));
   return {
     journal: {
-      seq, timeMs: 1_764_000_000_000 + seq,
-      events: [{ type: 'stock.adjusted', userId: 'hmc1', warehouse: '10', artNo, delta: 1, reason: 'received', note: '', onHandAfter: seq }],
+      seq,
+      timeMs: 1_764_000_000_000 + seq,
+      events: [
+        {
+          type: 'stock.adjusted',
+          userId: 'hmc1',
+          warehouse: '10',
+          artNo,
+          delta: 1,
+          reason: 'received',
+          note: '',
+          onHandAfter: seq,
+        },
+      ],
     },
     row: { warehouse: '10', artNo, onHand: seq, reserved: 0 },
   };
@@ -94,7 +106,10 @@ export async function runFsync(o: FsyncOptions): Promise<FsyncResult> {
       batchPuts: o.batchPuts,
       batchUs: batch.summary(),
       batchedPutsPerS: Math.round((o.batches * o.batchPuts) / batchS),
-      pacedPerS: o.pacedPerS, pacedUs: paced.latency.summary(), pacedCommitsPerS: paced.commitsPerS, pacedCpuPct: paced.cpuPct,
+      pacedPerS: o.pacedPerS,
+      pacedUs: paced.latency.summary(),
+      pacedCommitsPerS: paced.commitsPerS,
+      pacedCpuPct: paced.cpuPct,
     };
   } finally {
     await root.close();
@@ -110,7 +125,10 @@ const PACE_TICK_MS = 1;
  * the floor under a paced writer such as the staff feed's 1 000 orders/s (fsync tails queue up behind each other).
  */
 async function runPaced(
-  root: ReturnType<typeof open>, putOne: () => void, perS: number, count: number,
+  root: ReturnType<typeof open>,
+  putOne: () => void,
+  perS: number,
+  count: number,
 ): Promise<{ latency: LatencyHistogram; commitsPerS: number; cpuPct: number }> {
   const latency = new LatencyHistogram();
   const cpu0 = process.cpuUsage();
@@ -135,5 +153,9 @@ async function runPaced(
   });
   const wallUs = (performance.now() - startMs) * 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { latency, commitsPerS: Math.round(count / (wallUs / 1e6)), cpuPct: Math.round(((cpu.user + cpu.system) / wallUs) * 1000) / 10 };
+  return {
+    latency,
+    commitsPerS: Math.round(count / (wallUs / 1e6)),
+    cpuPct: Math.round(((cpu.user + cpu.system) / wallUs) * 1000) / 10,
+  };
 }

@@ -73,11 +73,21 @@ async function probeJson(url: string): Promise<boolean> {
   }
 }
 
-async function cannon(url: string, shape: HttpShape, durationS: number, pid: number): Promise<Omit<HttpRow, 'target' | 'path'> & { clientCpuS: number }> {
+async function cannon(
+  url: string,
+  shape: HttpShape,
+  durationS: number,
+  pid: number,
+): Promise<Omit<HttpRow, 'target' | 'path'> & { clientCpuS: number }> {
   const server = cpuWindow(pid);
   const cpuStart = process.cpuUsage();
   server.start();
-  const r = await autocannon({ url, connections: shape.connections, pipelining: shape.pipelining, duration: durationS });
+  const r = await autocannon({
+    url,
+    connections: shape.connections,
+    pipelining: shape.pipelining,
+    duration: durationS,
+  });
   server.end();
   const cpu = process.cpuUsage(cpuStart);
   return {
@@ -113,7 +123,13 @@ export async function runHttp(o: HttpOptions): Promise<HttpResult> {
   for (const shape of o.shapes) {
     let helloPerS = 0;
     for (const t of targets) {
-      if (o.warmupS > 0) await autocannon({ url: `${t.base}${t.path}`, connections: shape.connections, pipelining: shape.pipelining, duration: o.warmupS });
+      if (o.warmupS > 0)
+        await autocannon({
+          url: `${t.base}${t.path}`,
+          connections: shape.connections,
+          pipelining: shape.pipelining,
+          duration: o.warmupS,
+        });
       const { clientCpuS: cpuS, ...figures } = await cannon(`${t.base}${t.path}`, shape, o.durationS, t.pid);
       clientCpuS += cpuS;
       requestsTotal += figures.throughputPerS * o.durationS;
@@ -127,5 +143,10 @@ export async function runHttp(o: HttpOptions): Promise<HttpResult> {
       );
     }
   }
-  return { rows, apiPathsAbsent, latencyResolutionMs: 1, clientCeilingPerS: clientCpuS > 0 ? Math.round(requestsTotal / clientCpuS) : 0 };
+  return {
+    rows,
+    apiPathsAbsent,
+    latencyResolutionMs: 1,
+    clientCeilingPerS: clientCpuS > 0 ? Math.round(requestsTotal / clientCpuS) : 0,
+  };
 }

@@ -95,8 +95,14 @@ function acceptedOrders(state: State, prescriber: User, artNos: readonly string[
     const lines = [{ artNo: pick(artNos, i), quantity: 1 }];
     if (i % ORDER_TWO_LINES_EVERY === 0) lines.push({ artNo: pick(artNos, i + 1), quantity: 1 });
     const command: OrderPlace = {
-      type: 'order.place', userId: prescriber.id, idempotencyKey: `bench-decide-${i}`,
-      recipient: { kind: 'patient', pnr: pick(pnrs, i) }, source: 'main', lines, delivery: { partial: false }, otherInfo: '',
+      type: 'order.place',
+      userId: prescriber.id,
+      idempotencyKey: `bench-decide-${i}`,
+      recipient: { kind: 'patient', pnr: pick(pnrs, i) },
+      source: 'main',
+      lines,
+      delivery: { partial: false },
+      otherInfo: '',
     };
     if (decide(state, command, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }).ok) orders.push(command);
   }
@@ -112,7 +118,12 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
   const hmc1 = user(state, 'hmc1');
 
   const stockGetReq = inputs.map((artNo, i) => ({ id: 1_000_000_000 + i, op: 'stock.get', args: { artNo } }));
-  const adjustArgs = inputs.map((artNo, i) => ({ warehouse: MAIN_WAREHOUSE, artNo, delta: 1 + (i % 5), reason: 'received' as const }));
+  const adjustArgs = inputs.map((artNo, i) => ({
+    warehouse: MAIN_WAREHOUSE,
+    artNo,
+    delta: 1 + (i % 5),
+    reason: 'received' as const,
+  }));
   const listArgs = inputs.map((_, i) => ({ isoCode: pick(isoCodes, i), limit: 50 }));
   const stockGetBytes = stockGetReq.map((r) => pack(r));
   const stockGetText = stockGetReq.map((r) => JSON.stringify(r));
@@ -126,12 +137,19 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
   });
   const articleReplyBytes = articleReplies.map((r) => pack(r));
   const pushes = inputs.map((artNo, i) => ({
-    topic: `stock/${artNo}`, event: { type: 'stock', seq: i + 1, warehouse: MAIN_WAREHOUSE, artNo, onHand: 7, reserved: 2, available: 5 },
+    topic: `stock/${artNo}`,
+    event: { type: 'stock', seq: i + 1, warehouse: MAIN_WAREHOUSE, artNo, onHand: 7, reserved: 2, available: 5 },
   }));
   // Full 20-hit pages for the words of article names: the reply catalog.search sends most often.
   const searchReplies = inputs.map((artNo, i) => {
     const word = state.articles.get(artNo)!.name.split(' ')[0]!.slice(0, 6);
-    const found = catalogSearch(state, ot1, { text: word, inStockOnly: false, includeDiscontinued: false, limit: 20, offset: 0 });
+    const found = catalogSearch(state, ot1, {
+      text: word,
+      inStockOnly: false,
+      includeDiscontinued: false,
+      limit: 20,
+      offset: 0,
+    });
     const result = found.ok ? found.result : { total: 0, hits: [] };
     return { id: 1_000_000_000 + i, result, page: { total: result.total, rows: result.hits } };
   });
@@ -142,7 +160,12 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
     return { id: 1_000_000_000 + i, result, page: { total: result.total, rows: result.articles } };
   });
   const listEncoder = listReplyEncoder();
-  const command = (i: number) => ({ type: 'stock.adjust' as const, userId: hmc1.id, ...adjustArgs[i & INPUT_MASK]!, note: '' });
+  const command = (i: number) => ({
+    type: 'stock.adjust' as const,
+    userId: hmc1.id,
+    ...adjustArgs[i & INPUT_MASK]!,
+    note: '',
+  });
   const orders = acceptedOrders(state, ot1, artNos);
 
   return [
@@ -150,8 +173,16 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
       suite: 'core',
       tasks: [
         // Decided, not applied: applying would drain the stock the next decisions need (issue 5's target is the decision).
-        { name: 'decide order.place', batch: 200, op: (i) => decide(state, orders[i & INPUT_MASK]!, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }) },
-        { name: 'decide stock.adjust', batch: 1000, op: (i) => decide(state, command(i), { timeMs: 0, seq: state.seq + 1 }) },
+        {
+          name: 'decide order.place',
+          batch: 200,
+          op: (i) => decide(state, orders[i & INPUT_MASK]!, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }),
+        },
+        {
+          name: 'decide stock.adjust',
+          batch: 1000,
+          op: (i) => decide(state, command(i), { timeMs: 0, seq: state.seq + 1 }),
+        },
         {
           name: 'decide + apply stock.adjust',
           batch: 1000,
@@ -172,50 +203,92 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
         { name: 'msgpack decode stock.get request', batch: 1000, op: (i) => unpack(stockGetBytes[i & INPUT_MASK]!) },
         { name: 'msgpack encode stock.get reply', batch: 1000, op: (i) => pack(stockReplies[i & INPUT_MASK]) },
         { name: 'msgpack encode catalog.article reply', batch: 200, op: (i) => pack(articleReplies[i & INPUT_MASK]) },
-        { name: 'msgpack decode catalog.article reply', batch: 200, op: (i) => unpack(articleReplyBytes[i & INPUT_MASK]!) },
+        {
+          name: 'msgpack decode catalog.article reply',
+          batch: 200,
+          op: (i) => unpack(articleReplyBytes[i & INPUT_MASK]!),
+        },
         {
           name: 'msgpack encode catalog.search reply (msgpackr)',
           batch: 100,
-          op: (i) => { const r = searchReplies[i & INPUT_MASK]!; return pack({ id: r.id, ok: true, result: r.result }); },
+          op: (i) => {
+            const r = searchReplies[i & INPUT_MASK]!;
+            return pack({ id: r.id, ok: true, result: r.result });
+          },
         },
         {
           name: 'msgpack encode catalog.search reply (ours)',
           batch: 100,
-          op: (i) => { const r = searchReplies[i & INPUT_MASK]!; return searchEncoder.encode(r.id, r.page); },
+          op: (i) => {
+            const r = searchReplies[i & INPUT_MASK]!;
+            return searchEncoder.encode(r.id, r.page);
+          },
         },
         {
           name: 'msgpack encode catalog.list reply of 50 (msgpackr)',
           batch: 50,
-          op: (i) => { const r = listReplies[i & INPUT_MASK]!; return pack({ id: r.id, ok: true, result: r.result }); },
+          op: (i) => {
+            const r = listReplies[i & INPUT_MASK]!;
+            return pack({ id: r.id, ok: true, result: r.result });
+          },
         },
         {
           name: 'msgpack encode catalog.list reply of 50 (ours)',
           batch: 50,
-          op: (i) => { const r = listReplies[i & INPUT_MASK]!; return listEncoder.encode(r.id, r.page); },
+          op: (i) => {
+            const r = listReplies[i & INPUT_MASK]!;
+            return listEncoder.encode(r.id, r.page);
+          },
         },
         { name: 'msgpack encode stock push', batch: 1000, op: (i) => pack(pushes[i & INPUT_MASK]) },
         { name: 'JSON parse stock.get request', batch: 1000, op: (i) => JSON.parse(stockGetText[i & INPUT_MASK]!) },
-        { name: 'JSON stringify catalog.article reply', batch: 200, op: (i) => JSON.stringify(articleReplies[i & INPUT_MASK]) },
+        {
+          name: 'JSON stringify catalog.article reply',
+          batch: 200,
+          op: (i) => JSON.stringify(articleReplies[i & INPUT_MASK]),
+        },
       ],
     },
     {
       suite: 'zod',
       tasks: [
         { name: 'Request envelope', batch: 1000, op: (i) => Request.safeParse(stockGetReq[i & INPUT_MASK]).success },
-        { name: 'stock.get args', batch: 1000, op: (i) => OPS['stock.get'].args.safeParse(stockGetReq[i & INPUT_MASK]!.args).success },
-        { name: 'admin.stockAdjust args', batch: 1000, op: (i) => OPS['admin.stockAdjust'].args.safeParse(adjustArgs[i & INPUT_MASK]).success },
-        { name: 'catalog.list args', batch: 1000, op: (i) => OPS['catalog.list'].args.safeParse(listArgs[i & INPUT_MASK]).success },
+        {
+          name: 'stock.get args',
+          batch: 1000,
+          op: (i) => OPS['stock.get'].args.safeParse(stockGetReq[i & INPUT_MASK]!.args).success,
+        },
+        {
+          name: 'admin.stockAdjust args',
+          batch: 1000,
+          op: (i) => OPS['admin.stockAdjust'].args.safeParse(adjustArgs[i & INPUT_MASK]).success,
+        },
+        {
+          name: 'catalog.list args',
+          batch: 1000,
+          op: (i) => OPS['catalog.list'].args.safeParse(listArgs[i & INPUT_MASK]).success,
+        },
       ],
     },
     {
       suite: 'queries',
       tasks: [
         { name: 'stock.get (stockOf)', batch: 500, op: (i) => stockOf(state, { artNo: inputs[i & INPUT_MASK]! }) },
-        { name: 'catalog.article (articlePage)', batch: 100, op: (i) => articlePage(state, ot1, { artNo: inputs[i & INPUT_MASK]! }) },
+        {
+          name: 'catalog.article (articlePage)',
+          batch: 100,
+          op: (i) => articlePage(state, ot1, { artNo: inputs[i & INPUT_MASK]! }),
+        },
         {
           name: 'catalog.list page of 50 (listArticles)',
           batch: 20,
-          op: (i) => listArticles(state, ot1, { ...listArgs[i & INPUT_MASK]!, inStockOnly: false, includeDiscontinued: false, offset: 0 }),
+          op: (i) =>
+            listArticles(state, ot1, {
+              ...listArgs[i & INPUT_MASK]!,
+              inStockOnly: false,
+              includeDiscontinued: false,
+              offset: 0,
+            }),
         },
       ],
     },
@@ -231,7 +304,13 @@ export async function runInProcess(o: InProcessOptions): Promise<InProcessResult
   for (const { suite, tasks } of suites(state)) {
     gc();
     const bench = new Bench({
-      name: suite, time: 0, iterations: o.iterations, warmup: true, warmupTime: 0, warmupIterations: o.warmupIterations, throws: true,
+      name: suite,
+      time: 0,
+      iterations: o.iterations,
+      warmup: true,
+      warmupTime: 0,
+      warmupIterations: o.warmupIterations,
+      throws: true,
     });
     const batches = new Map<string, number>();
     for (const task of tasks) {
@@ -245,7 +324,8 @@ export async function runInProcess(o: InProcessOptions): Promise<InProcessResult
     await bench.run();
     for (const task of bench.tasks) {
       const r = task.result;
-      if (r === undefined || r.error !== undefined) throw new Error(`in-process ${suite}/${task.name} failed: ${r?.error?.message ?? 'no result'}`);
+      if (r === undefined || r.error !== undefined)
+        throw new Error(`in-process ${suite}/${task.name} failed: ${r?.error?.message ?? 'no result'}`);
       const batch = batches.get(task.name)!;
       const nsPerOp = (r.latency.mean * NS_PER_MS) / batch;
       const row: InProcessRow = {
@@ -260,7 +340,9 @@ export async function runInProcess(o: InProcessOptions): Promise<InProcessResult
         rmePct: Math.round(r.latency.rme * 10) / 10,
       };
       rows.push(row);
-      o.progress?.(`  ${suite.padEnd(7)} ${task.name.padEnd(40)} ${String(row.nsPerOp).padStart(8)} ns/op  (p99 ${row.nsPerOpP99} ns/op)`);
+      o.progress?.(
+        `  ${suite.padEnd(7)} ${task.name.padEnd(40)} ${String(row.nsPerOp).padStart(8)} ns/op  (p99 ${row.nsPerOpP99} ns/op)`,
+      );
     }
   }
   gc();

@@ -46,7 +46,10 @@ export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n)
  * Self time per function (summed over call sites) and per file, from a V8 .cpuprofile; with a window, only samples
  * taken inside it (so start-up and seeding do not dilute the load's profile).
  */
-export function selfTimes(profile: CpuProfile, window?: { startUs: number; endUs: number }): { functions: SelfTime[]; files: SelfTime[]; totalMs: number } {
+export function selfTimes(
+  profile: CpuProfile,
+  window?: { startUs: number; endUs: number },
+): { functions: SelfTime[]; files: SelfTime[]; totalMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   let atUs = profile.startTime;
@@ -79,9 +82,17 @@ export function selfTimes(profile: CpuProfile, window?: { startUs: number; endUs
   }
   const finish = (list: SelfTime[]): SelfTime[] =>
     list
-      .map((x) => ({ ...x, selfMs: Math.round(x.selfMs), selfPct: Math.round((x.selfMs / (totalUs / 1000)) * 1000) / 10 }))
+      .map((x) => ({
+        ...x,
+        selfMs: Math.round(x.selfMs),
+        selfPct: Math.round((x.selfMs / (totalUs / 1000)) * 1000) / 10,
+      }))
       .sort((a, b) => b.selfMs - a.selfMs);
-  return { functions: finish([...fnAgg.values()]), files: finish([...fileAgg.values()]), totalMs: Math.round(totalUs / 1000) };
+  return {
+    functions: finish([...fnAgg.values()]),
+    files: finish([...fileAgg.values()]),
+    totalMs: Math.round(totalUs / 1000),
+  };
 }
 
 /**
@@ -93,7 +104,10 @@ export function inclusiveTimes(profile: CpuProfile, window?: { startUs: number; 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
-  const ours = (url: string): boolean => url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(REPO_ROOT) && !url.includes('/node_modules/');
+  const ours = (url: string): boolean =>
+    url.startsWith('file://') &&
+    decodeURIComponent(new URL(url).pathname).startsWith(REPO_ROOT) &&
+    !url.includes('/node_modules/');
   const totalUs = new Map<string, number>();
   let sampledUs = 0;
   let atUs = profile.startTime;
@@ -105,33 +119,53 @@ export function inclusiveTimes(profile: CpuProfile, window?: { startUs: number; 
     const onStack = new Set<string>();
     for (let id: number | undefined = profile.samples[k]; id !== undefined; id = parentOf.get(id)) {
       const cf = byId.get(id)!.callFrame;
-      if (ours(cf.url)) onStack.add(`${cf.functionName || '(anonymous)'}@${path.relative(REPO_ROOT, decodeURIComponent(new URL(cf.url).pathname))}`);
+      if (ours(cf.url))
+        onStack.add(
+          `${cf.functionName || '(anonymous)'}@${path.relative(REPO_ROOT, decodeURIComponent(new URL(cf.url).pathname))}`,
+        );
     }
     for (const key of onStack) totalUs.set(key, (totalUs.get(key) ?? 0) + deltaUs);
   }
-  return [...totalUs].map(([key, us]) => {
-    const at = key.lastIndexOf('@');
-    return { name: key.slice(0, at), where: key.slice(at + 1), selfMs: Math.round(us / 1000), selfPct: Math.round((us / sampledUs) * 1000) / 10 };
-  }).sort((a, b) => b.selfMs - a.selfMs);
+  return [...totalUs]
+    .map(([key, us]) => {
+      const at = key.lastIndexOf('@');
+      return {
+        name: key.slice(0, at),
+        where: key.slice(at + 1),
+        selfMs: Math.round(us / 1000),
+        selfPct: Math.round((us / sampledUs) * 1000) / 10,
+      };
+    })
+    .sort((a, b) => b.selfMs - a.selfMs);
 }
 
 async function main(): Promise<void> {
   const [name = 'stock.get', c = '16', p = '16', s = '6', childScript] = process.argv.slice(2);
   const spec = WORKLOADS.find((w) => w.name === name);
-  if (spec === undefined) throw new Error(`unknown workload ${name}; one of: ${WORKLOADS.map((w) => w.name).join(', ')}`);
+  if (spec === undefined)
+    throw new Error(`unknown workload ${name}; one of: ${WORKLOADS.map((w) => w.name).join(', ')}`);
   const profDir = tempDir('cpuprof');
   const window = { startUs: 0, endUs: 0 };
   const engine = await startBenchEngine({
-    scale: 'demo', nodeFlags: ['--cpu-prof', '--cpu-prof-dir', profDir], ...(childScript !== undefined ? { childScript: path.resolve(childScript) } : {}),
+    scale: 'demo',
+    nodeFlags: ['--cpu-prof', '--cpu-prof-dir', profDir],
+    ...(childScript !== undefined ? { childScript: path.resolve(childScript) } : {}),
   });
   try {
     const tokens = await loginTokens(engine.wsUrl, [spec.username, ORDER_PRESCRIBER, ORDER_STOCK_KEEPER]);
     const catalog = await sampleCatalog(engine.wsUrl, tokens[spec.username]!);
     // Workloads that place orders need patients and stocked articles; sampling them tops the stock up.
-    if (spec.kind !== 'read') catalog.ordering = await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!);
+    if (spec.kind !== 'read')
+      catalog.ordering = await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!);
     const r = await runLoad({
-      url: engine.wsUrl, connections: Number(c), pipeline: Number(p), warmupMs: WARMUP_MS, durationMs: Number(s) * 1000,
-      mode: 'reply', encoding: 'msgpack', workload: buildWorkload(spec, catalog),
+      url: engine.wsUrl,
+      connections: Number(c),
+      pipeline: Number(p),
+      warmupMs: WARMUP_MS,
+      durationMs: Number(s) * 1000,
+      mode: 'reply',
+      encoding: 'msgpack',
+      workload: buildWorkload(spec, catalog),
       // Order workloads need a ring of unique idempotency keys, or the ring's repeats are answered as replays.
       ...(spec.ringFrames !== undefined ? { ringFrames: spec.ringFrames } : {}),
       setup: () => [{ op: 'session.resume', args: { token: tokens[spec.username] } }],
@@ -140,22 +174,32 @@ async function main(): Promise<void> {
         else window.endUs = monotonicUs();
       },
     });
-    process.stdout.write(`${name} ${c}x${p}: ${r.throughputPerS}/s p50 ${r.latencyUs.p50} us p99 ${r.latencyUs.p99} us errors ${r.errors}\n`);
+    process.stdout.write(
+      `${name} ${c}x${p}: ${r.throughputPerS}/s p50 ${r.latencyUs.p50} us p99 ${r.latencyUs.p99} us errors ${r.errors}\n`,
+    );
   } finally {
     await engine.stop();
     fs.rmSync(engine.dataDir, { recursive: true, force: true });
   }
   // The main thread's profile is written first (.0.001); worker threads', if any, after it.
-  const file = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0];
+  const file = fs
+    .readdirSync(profDir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()[0];
   if (file === undefined) throw new Error('no .cpuprofile written');
   const profile = JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as CpuProfile;
   const { functions, files, totalMs } = selfTimes(profile, window);
-  process.stdout.write(`profile ${path.join(profDir, file)}: ${totalMs} ms sampled in the measured window\n\nself %  self ms  function  (file:line)\n`);
-  for (const f of functions.slice(0, TOP_FUNCTIONS)) process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}  ${f.where}\n`);
+  process.stdout.write(
+    `profile ${path.join(profDir, file)}: ${totalMs} ms sampled in the measured window\n\nself %  self ms  function  (file:line)\n`,
+  );
+  for (const f of functions.slice(0, TOP_FUNCTIONS))
+    process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}  ${f.where}\n`);
   process.stdout.write('\nself %  self ms  file\n');
-  for (const f of files.slice(0, TOP_FILES)) process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}\n`);
+  for (const f of files.slice(0, TOP_FILES))
+    process.stdout.write(`${String(f.selfPct).padStart(6)} ${String(f.selfMs).padStart(8)}  ${f.name}\n`);
   process.stdout.write('\ntotal %  total ms  project function on the stack  (file)\n');
-  for (const f of inclusiveTimes(profile, window).slice(0, TOP_INCLUSIVE)) process.stdout.write(`${String(f.selfPct).padStart(7)} ${String(f.selfMs).padStart(9)}  ${f.name}  ${f.where}\n`);
+  for (const f of inclusiveTimes(profile, window).slice(0, TOP_INCLUSIVE))
+    process.stdout.write(`${String(f.selfPct).padStart(7)} ${String(f.selfMs).padStart(9)}  ${f.name}  ${f.where}\n`);
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);

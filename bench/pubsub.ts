@@ -85,7 +85,11 @@ function feedOf(spec: PubSubSpec, catalog: BenchCatalog): Feed {
   if (spec.feed === 'orders') {
     const ordering = catalog.ordering;
     if (ordering === undefined) throw new Error('orders feed: no sampled patients and articles (sampleOrdering)');
-    return { topics: [ORDERS_TOPIC], writeOp: 'order.place', write: (k) => ({ op: 'order.place', args: placeArgs(ordering, k), topic: ORDERS_TOPIC }) };
+    return {
+      topics: [ORDERS_TOPIC],
+      writeOp: 'order.place',
+      write: (k) => ({ op: 'order.place', args: placeArgs(ordering, k), topic: ORDERS_TOPIC }),
+    };
   }
   const artNos = catalog.artNos.slice(0, Math.min(spec.topics, catalog.artNos.length));
   return {
@@ -93,7 +97,11 @@ function feedOf(spec: PubSubSpec, catalog: BenchCatalog): Feed {
     writeOp: 'admin.stockAdjust',
     write: (k) => {
       const artNo = artNos[k % artNos.length]!;
-      return { op: 'admin.stockAdjust', args: { warehouse: MAIN_WAREHOUSE, artNo, delta: 1, reason: 'received' }, topic: `stock/${artNo}` };
+      return {
+        op: 'admin.stockAdjust',
+        args: { warehouse: MAIN_WAREHOUSE, artNo, delta: 1, reason: 'received' },
+        topic: `stock/${artNo}`,
+      };
     },
   };
 }
@@ -114,9 +122,24 @@ interface WriterResult {
  * Writer on one connection: closed loop with `pipeline` writes in flight, or paced at `ratePerS` (open loop: writes
  * are sent when due, never more than `pipeline` in flight; a write that had to wait is sent, and timed, late).
  */
-async function runWriter(url: string, token: string, feed: Feed, pipeline: number, ratePerS: number | undefined, warmupMs: number, durationMs: number): Promise<WriterResult> {
+async function runWriter(
+  url: string,
+  token: string,
+  feed: Feed,
+  pipeline: number,
+  ratePerS: number | undefined,
+  warmupMs: number,
+  durationMs: number,
+): Promise<WriterResult> {
   const sentMs = new Map<number, { at: number; topic: string; measured: boolean }>();
-  const result: WriterResult = { sentBySeq: new Map(), topicBySeq: new Map(), ackedBySeq: new Map(), errors: 0, ack: new LatencyHistogram(), windowS: 0 };
+  const result: WriterResult = {
+    sentBySeq: new Map(),
+    topicBySeq: new Map(),
+    ackedBySeq: new Map(),
+    errors: 0,
+    ack: new LatencyHistogram(),
+    windowS: 0,
+  };
   let nextId = WRITER_ID_MIN;
   let cursor = 0;
   let phase: 'prep' | 'warmup' | 'measure' | 'drain' = 'prep';
@@ -208,7 +231,8 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     return out;
   };
   const subscribers = new Map<string, number>();
-  for (let i = 0; i < spec.listeners; i++) for (const t of new Set(topicsOf(i))) subscribers.set(t, (subscribers.get(t) ?? 0) + 1);
+  for (let i = 0; i < spec.listeners; i++)
+    for (const t of new Set(topicsOf(i))) subscribers.set(t, (subscribers.get(t) ?? 0) + 1);
 
   // Pushes as they arrive: seq and receive time in growable typed arrays (no objects per push).
   let pushSeq = new Float64Array(1 << 16);
@@ -231,7 +255,8 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     // The order feed pushes one batch per commit: each order in it counts as delivered, at the batch's arrival.
     const orders = (event as { orders?: unknown }).orders;
     if (Array.isArray(orders)) {
-      for (const order of orders as Array<{ seq?: unknown }>) if (typeof order.seq === 'number') record(order.seq, receivedEpochMs);
+      for (const order of orders as Array<{ seq?: unknown }>)
+        if (typeof order.seq === 'number') record(order.seq, receivedEpochMs);
       return;
     }
     const seq = (event as { seq?: unknown }).seq;
@@ -262,7 +287,15 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
     onWindow: (edge) => {
       if (edge !== 'start') return;
       serverCpu.start();
-      pending.writer = runWriter(o.engineUrl, writerToken, feed, spec.writerPipeline, spec.writerRatePerS, o.warmupMs, o.durationMs).finally(() => serverCpu.end());
+      pending.writer = runWriter(
+        o.engineUrl,
+        writerToken,
+        feed,
+        spec.writerPipeline,
+        spec.writerRatePerS,
+        o.warmupMs,
+        o.durationMs,
+      ).finally(() => serverCpu.end());
     },
   });
   if (pending.writer === undefined) throw new Error('pub/sub: the listeners never opened their window');

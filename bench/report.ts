@@ -67,14 +67,26 @@ export function plotSeries(pairs: readonly WsPair[]): PlotSeries[] {
   const byWorkload = new Map<string, WsPair[]>();
   for (const p of pairs) byWorkload.set(p.workload, [...(byWorkload.get(p.workload) ?? []), p]);
   const echoOf = byWorkload.get(PLOT_ECHO_FRAMES_OF) ?? [...byWorkload.values()][0] ?? [];
-  const series: PlotSeries[] = [{
-    name: 'uWS echo',
-    points: echoOf.map((p) => ({ throughputPerS: p.echo.throughputPerS, p50Us: p.echo.latencyUs.p50, p99Us: p.echo.latencyUs.p99, label: p.shape })),
-  }];
+  const series: PlotSeries[] = [
+    {
+      name: 'uWS echo',
+      points: echoOf.map((p) => ({
+        throughputPerS: p.echo.throughputPerS,
+        p50Us: p.echo.latencyUs.p50,
+        p99Us: p.echo.latencyUs.p99,
+        label: p.shape,
+      })),
+    },
+  ];
   for (const [name, list] of byWorkload) {
     series.push({
       name,
-      points: list.map((p) => ({ throughputPerS: p.engine.throughputPerS, p50Us: p.engine.latencyUs.p50, p99Us: p.engine.latencyUs.p99, label: p.shape })),
+      points: list.map((p) => ({
+        throughputPerS: p.engine.throughputPerS,
+        p50Us: p.engine.latencyUs.p50,
+        p99Us: p.engine.latencyUs.p99,
+        label: p.shape,
+      })),
     });
   }
   return series;
@@ -82,24 +94,57 @@ export function plotSeries(pairs: readonly WsPair[]): PlotSeries[] {
 
 /** One fan-out run (stock topics or the staff order feed): what ran, then its figures. */
 function fanOutSection(title: string, p: PubSubResult): string[] {
-  const writer = p.writerRatePerS !== undefined
-    ? `one writer connection sends \`${p.writeOp}\` paced at ${n0(p.writerRatePerS)}/s (at most ${p.writerPipeline} in flight)`
-    : `one writer connection keeps ${p.writerPipeline} \`${p.writeOp}\` in flight`;
-  const subscribed = (p.feed ?? 'stock') === 'orders'
-    ? `subscribe to the staff feed \`orders\` while ${writer}`
-    : `subscribe to ${p.topicsPerListener} of ${p.topics} \`stock/<artNo>\` topics each (${p.subscribersPerTopic} subscribers per topic) while ${writer} on those articles`;
+  const writer =
+    p.writerRatePerS !== undefined
+      ? `one writer connection sends \`${p.writeOp}\` paced at ${n0(p.writerRatePerS)}/s (at most ${p.writerPipeline} in flight)`
+      : `one writer connection keeps ${p.writerPipeline} \`${p.writeOp}\` in flight`;
+  const subscribed =
+    (p.feed ?? 'stock') === 'orders'
+      ? `subscribe to the staff feed \`orders\` while ${writer}`
+      : `subscribe to ${p.topicsPerListener} of ${p.topics} \`stock/<artNo>\` topics each (${p.subscribersPerTopic} subscribers per topic) while ${writer} on those articles`;
   return [
-    `## ${title}`, '',
+    `## ${title}`,
+    '',
     `${p.listeners} connections (pipeline 0: they only listen) ${subscribed}. ` +
       'Push latency = time a listener receives the push − time the writer sent the write (matched by journal `seq`): end to end, fsync included. ' +
-        'After ack = push receive time − the writer\'s ack receive time of the same write (clamped at 0): what fan-out adds once the write is durable. ' +
+      "After ack = push receive time − the writer's ack receive time of the same write (clamped at 0): what fan-out adds once the write is durable. " +
       'Delivered share = pushes received / pushes the acknowledged writes should produce.',
     '',
     table(
-      ['writes /s', 'write ack p50', 'write ack p99', 'pushes delivered /s', 'delivered share', 'push p50', 'push p90', 'push p99', 'push max', 'after ack p50', 'after ack p99', 'engine CPU', 'driver CPU', 'errors'],
-      [[n0(p.writesPerS), us(p.writeAckUs.p50), us(p.writeAckUs.p99), n0(p.deliveredPerS), `${(p.deliveredShare * 100).toFixed(2)}%`,
-        us(p.pushLatencyUs.p50), us(p.pushLatencyUs.p90), us(p.pushLatencyUs.p99), us(p.pushLatencyUs.max),
-        p.pushAfterAckUs ? us(p.pushAfterAckUs.p50) : '–', p.pushAfterAckUs ? us(p.pushAfterAckUs.p99) : '–', `${p.serverCpuPct}%`, `${p.driverCpuPct}%`, p.writeErrors]],
+      [
+        'writes /s',
+        'write ack p50',
+        'write ack p99',
+        'pushes delivered /s',
+        'delivered share',
+        'push p50',
+        'push p90',
+        'push p99',
+        'push max',
+        'after ack p50',
+        'after ack p99',
+        'engine CPU',
+        'driver CPU',
+        'errors',
+      ],
+      [
+        [
+          n0(p.writesPerS),
+          us(p.writeAckUs.p50),
+          us(p.writeAckUs.p99),
+          n0(p.deliveredPerS),
+          `${(p.deliveredShare * 100).toFixed(2)}%`,
+          us(p.pushLatencyUs.p50),
+          us(p.pushLatencyUs.p90),
+          us(p.pushLatencyUs.p99),
+          us(p.pushLatencyUs.max),
+          p.pushAfterAckUs ? us(p.pushAfterAckUs.p50) : '–',
+          p.pushAfterAckUs ? us(p.pushAfterAckUs.p99) : '–',
+          `${p.serverCpuPct}%`,
+          `${p.driverCpuPct}%`,
+          p.writeErrors,
+        ],
+      ],
     ),
     '',
   ];
@@ -109,7 +154,10 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   const m = r.machine;
   const out: string[] = [];
   out.push('# Aidstock benchmark report', '');
-  out.push(`_Generated by \`bench/run.ts ${r.name}\` on ${r.startedAt} in ${r.elapsedS} s. Do not edit: rerun \`npm run bench\` (quick) or \`npm run bench:full\`. Raw figures: [results/${r.name}.json](results/${r.name}.json)._`, '');
+  out.push(
+    `_Generated by \`bench/run.ts ${r.name}\` on ${r.startedAt} in ${r.elapsedS} s. Do not edit: rerun \`npm run bench\` (quick) or \`npm run bench:full\`. Raw figures: [results/${r.name}.json](results/${r.name}.json)._`,
+    '',
+  );
   out.push(
     `**Machine**: ${m.cpuModel}, ${m.cpus} cores, ${m.memoryGb} GB, ${m.platform} ${m.arch}; Node ${m.node}. ` +
       `**Commit** \`${r.git.commit}\`${r.git.dirty ? ' (with uncommitted changes)' : ''}. **Data**: \`${r.dataScale}\` seed scale. ` +
@@ -118,35 +166,79 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   );
 
   out.push('## Targets', '');
-  out.push(table(['figure', 'target', 'measured', ''], r.targets.map((t) => [t.figure, t.target, t.measured, mark(t.met)])), '');
+  out.push(
+    table(
+      ['figure', 'target', 'measured', ''],
+      r.targets.map((t) => [t.figure, t.target, t.measured, mark(t.met)]),
+    ),
+    '',
+  );
 
   out.push('## WebSocket: engine vs raw uWS echo', '');
   out.push(
-    'Each engine run is paired with a run of the raw uWebSockets.js echo server (the project\'s uWS build, child process) driven by the ' +
+    "Each engine run is paired with a run of the raw uWebSockets.js echo server (the project's uWS build, child process) driven by the " +
       'same driver with the same pre-encoded frames and the same connections × pipeline, back to back. Closed loop, msgpack, one session ' +
       'per connection bound before the clock (`session.resume` of a token from one `session.login`), errors never counted as throughput. ' +
       `Warm-up ${r.settings.wsWarmupMs} ms, measured ${r.settings.wsDurationMs} ms per run. Ratio = engine / echo throughput; Δp99 = engine p99 − echo p99; engine GC = pauses during the engine run (longest); cmds/commit = commands per LMDB group commit (from /metrics). ` +
       `Driver ceiling (successful requests per driver CPU-second, best echo run): **${n0(r.driverCeilingPerS)}/s**.`,
     '',
   );
-  out.push(table(
-    ['workload', 'shape', 'engine /s', 'p50', 'p99', 'p99.9', 'echo /s', 'echo p50', 'echo p99', 'ratio', 'Δp99', 'engine CPU', 'driver CPU', 'engine GC (max)', 'errors', 'cmds/commit'],
-    r.ws.map((p) => [
-      `\`${p.workload}\``, p.shape, n0(p.engine.throughputPerS), us(p.engine.latencyUs.p50), us(p.engine.latencyUs.p99), us(p.engine.latencyUs.p999),
-      n0(p.echo.throughputPerS), us(p.echo.latencyUs.p50), us(p.echo.latencyUs.p99), p.throughputRatio, us(p.p99DeltaUs),
-      `${p.engine.serverCpuPct}%`, `${p.engine.driverCpuPct}%`, p.engineGc ? `${p.engineGc.count} (${p.engineGc.maxMs} ms)` : '',
-      p.engine.errors + p.echo.errors, p.commandsPerCommit ?? '',
-    ]),
-  ), '');
+  out.push(
+    table(
+      [
+        'workload',
+        'shape',
+        'engine /s',
+        'p50',
+        'p99',
+        'p99.9',
+        'echo /s',
+        'echo p50',
+        'echo p99',
+        'ratio',
+        'Δp99',
+        'engine CPU',
+        'driver CPU',
+        'engine GC (max)',
+        'errors',
+        'cmds/commit',
+      ],
+      r.ws.map((p) => [
+        `\`${p.workload}\``,
+        p.shape,
+        n0(p.engine.throughputPerS),
+        us(p.engine.latencyUs.p50),
+        us(p.engine.latencyUs.p99),
+        us(p.engine.latencyUs.p999),
+        n0(p.echo.throughputPerS),
+        us(p.echo.latencyUs.p50),
+        us(p.echo.latencyUs.p99),
+        p.throughputRatio,
+        us(p.p99DeltaUs),
+        `${p.engine.serverCpuPct}%`,
+        `${p.engine.driverCpuPct}%`,
+        p.engineGc ? `${p.engineGc.count} (${p.engineGc.maxMs} ms)` : '',
+        p.engine.errors + p.echo.errors,
+        p.commandsPerCommit ?? '',
+      ]),
+    ),
+    '',
+  );
   const spreads = [...new Set(r.ws.map((p) => p.shape))].map((shape) => {
     const echoes = r.ws.filter((p) => p.shape === shape).map((p) => p.echo.throughputPerS);
     return `${shape}: ${n0(Math.min(...echoes))}–${n0(Math.max(...echoes))}/s`;
   });
   if (spreads.length > 0) {
-    out.push(`_Noise indicator: the echo server alone, with frames that differ by a few bytes between workloads, ranged ${spreads.join('; ')} in this run. Ratios are taken against the echo run next to each engine run._`, '');
+    out.push(
+      `_Noise indicator: the echo server alone, with frames that differ by a few bytes between workloads, ranged ${spreads.join('; ')} in this run. Ratios are taken against the echo run next to each engine run._`,
+      '',
+    );
   }
   out.push(`![latency against throughput](${svgRelPath})`, '');
-  out.push('_Latency (p50 solid, p99 dashed, log scale) against throughput (log scale); points are the shapes, joined in the order 1×1 → 16×16 → 64×8. Echo with the `stock.get` frames._', '');
+  out.push(
+    '_Latency (p50 solid, p99 dashed, log scale) against throughput (log scale); points are the shapes, joined in the order 1×1 → 16×16 → 64×8. Echo with the `stock.get` frames._',
+    '',
+  );
 
   if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
   if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
@@ -154,16 +246,41 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   if (r.fsync !== null) {
     const f = r.fsync;
     out.push('## Durability floor: LMDB put + flushed', '');
-    const paced = f.pacedUs !== undefined
-      ? ` Paced: one entry every ${1000 / f.pacedPerS!} ms whatever earlier ones are doing (the staff feed's order rate), each timed from its put to its own flush — LMDB alone used ${f.pacedCpuPct}% of a core.`
-      : '';
-    out.push(`In the same run, right before the first durable-write workload, in a temp dir on the engine's file system: a journal-like entry and a stock row put, then \`await flushed\` (fsync), ${f.commits} times in sequence; then ${f.batchPuts} entries per commit.${paced}`, '');
+    const paced =
+      f.pacedUs !== undefined
+        ? ` Paced: one entry every ${1000 / f.pacedPerS!} ms whatever earlier ones are doing (the staff feed's order rate), each timed from its put to its own flush — LMDB alone used ${f.pacedCpuPct}% of a core.`
+        : '';
+    out.push(
+      `In the same run, right before the first durable-write workload, in a temp dir on the engine's file system: a journal-like entry and a stock row put, then \`await flushed\` (fsync), ${f.commits} times in sequence; then ${f.batchPuts} entries per commit.${paced}`,
+      '',
+    );
     const rows = [
-      ['1 entry per commit', us(f.commitUs.p50), us(f.commitUs.p90), us(f.commitUs.p99), us(f.commitUs.max), `${n0(f.commitsPerS)} commits/s`],
-      [`${f.batchPuts} entries per commit`, us(f.batchUs.p50), us(f.batchUs.p90), us(f.batchUs.p99), us(f.batchUs.max), `${n0(f.batchedPutsPerS)} entries/s`],
+      [
+        '1 entry per commit',
+        us(f.commitUs.p50),
+        us(f.commitUs.p90),
+        us(f.commitUs.p99),
+        us(f.commitUs.max),
+        `${n0(f.commitsPerS)} commits/s`,
+      ],
+      [
+        `${f.batchPuts} entries per commit`,
+        us(f.batchUs.p50),
+        us(f.batchUs.p90),
+        us(f.batchUs.p99),
+        us(f.batchUs.max),
+        `${n0(f.batchedPutsPerS)} entries/s`,
+      ],
     ];
     if (f.pacedUs !== undefined) {
-      rows.push([`paced at ${n0(f.pacedPerS!)}/s`, us(f.pacedUs.p50), us(f.pacedUs.p90), us(f.pacedUs.p99), us(f.pacedUs.max), `${n0(f.pacedCommitsPerS!)} entries/s`]);
+      rows.push([
+        `paced at ${n0(f.pacedPerS!)}/s`,
+        us(f.pacedUs.p50),
+        us(f.pacedUs.p90),
+        us(f.pacedUs.p99),
+        us(f.pacedUs.max),
+        `${n0(f.pacedCommitsPerS!)} entries/s`,
+      ]);
     }
     out.push(table(['variant', 'p50', 'p90', 'p99', 'max', 'rate'], rows), '');
   }
@@ -171,11 +288,26 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   if (r.inProcess !== null) {
     const ip = r.inProcess;
     out.push('## In-process (tinybench)', '');
-    out.push(`State from the \`${ip.scale}\` generator. Each tinybench iteration runs a batch of operations over 1 024 distinct inputs; results are folded into a sink; \`global.gc()\` between suites.`, '');
-    out.push(table(
-      ['suite', 'operation', 'ns/op (mean)', 'ns/op p50', 'ns/op p99', 'ops/s', 'batch × iterations', 'rme'],
-      ip.rows.map((x) => [x.suite, x.name, n0(x.nsPerOp), n0(x.nsPerOpP50), n0(x.nsPerOpP99), n0(x.opsPerS), `${x.batch} × ${x.iterations}`, `±${x.rmePct}%`]),
-    ), '');
+    out.push(
+      `State from the \`${ip.scale}\` generator. Each tinybench iteration runs a batch of operations over 1 024 distinct inputs; results are folded into a sink; \`global.gc()\` between suites.`,
+      '',
+    );
+    out.push(
+      table(
+        ['suite', 'operation', 'ns/op (mean)', 'ns/op p50', 'ns/op p99', 'ops/s', 'batch × iterations', 'rme'],
+        ip.rows.map((x) => [
+          x.suite,
+          x.name,
+          n0(x.nsPerOp),
+          n0(x.nsPerOpP50),
+          n0(x.nsPerOpP99),
+          n0(x.opsPerS),
+          `${x.batch} × ${x.iterations}`,
+          `±${x.rmePct}%`,
+        ]),
+      ),
+      '',
+    );
   }
 
   if (r.http !== null) {
@@ -183,14 +315,40 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
     out.push(
       `autocannon runs in the bench process; its own ceiling here is about **${n0(r.http.clientCeilingPerS)} requests per CPU-second**, so rows near it measure autocannon. ` +
         `The reference is a raw uWS HTTP hello server (child process) with a body like /health's. autocannon records latency in whole milliseconds (${r.http.latencyResolutionMs} ms resolution: 0 means under 1 ms). ` +
-        (r.http.apiPathsAbsent.length > 0 ? `Read API paths not served by the engine yet (not benchmarked): ${r.http.apiPathsAbsent.map((p) => `\`${p}\``).join(', ')}.` : ''),
+        (r.http.apiPathsAbsent.length > 0
+          ? `Read API paths not served by the engine yet (not benchmarked): ${r.http.apiPathsAbsent.map((p) => `\`${p}\``).join(', ')}.`
+          : ''),
       '',
     );
-    out.push(table(
-      ['target', 'path', 'connections × pipelining', 'req/s', 'p50', 'p99', 'max', 'server CPU', 'errors', 'ratio to hello'],
-      r.http.rows.map((h) => [h.target, `\`${h.path}\``, `${h.connections} × ${h.pipelining}`, n0(h.throughputPerS), `${h.latencyMsP50} ms`, `${h.latencyMsP99} ms`,
-        `${h.latencyMsMax} ms`, `${h.serverCpuPct}%`, h.errors + h.non2xx, h.ratioToHello ?? '']),
-    ), '');
+    out.push(
+      table(
+        [
+          'target',
+          'path',
+          'connections × pipelining',
+          'req/s',
+          'p50',
+          'p99',
+          'max',
+          'server CPU',
+          'errors',
+          'ratio to hello',
+        ],
+        r.http.rows.map((h) => [
+          h.target,
+          `\`${h.path}\``,
+          `${h.connections} × ${h.pipelining}`,
+          n0(h.throughputPerS),
+          `${h.latencyMsP50} ms`,
+          `${h.latencyMsP99} ms`,
+          `${h.latencyMsMax} ms`,
+          `${h.serverCpuPct}%`,
+          h.errors + h.non2xx,
+          h.ratioToHello ?? '',
+        ]),
+      ),
+      '',
+    );
   }
 
   // A quick run has no `large` figures: show the last full run's, marked as such.
@@ -202,27 +360,64 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   const fullNote = borrowed && fromFull !== null;
   if (colds.length > 0) {
     out.push('## Cold start and scale', '');
-    if (fullNote) out.push(`_Rows at other scales come from the last full run (${lastFull!.startedAt}, commit \`${lastFull!.git.commit}\`)._`, '');
-    out.push('The first start on an empty DATA_DIR generates and writes the demo data (seeding); the cold start is the **second** start on the same DATA_DIR. Time to ready: wall clock from spawning Node to the ready line (the engine\'s own figure, from its process start, in brackets).', '');
-    out.push(table(
-      ['scale', 'seeding (first start)', 'cold start to ready', 'RSS', 'heap used / total', 'external', 'LMDB on disk (file size)'],
-      colds.map((c) => [`\`${c.scale}\``, `${c.seedingWallS} s`, `${c.readyWallS} s (${c.readySelfS} s)`, `${c.rssMb} MB`, `${c.heapUsedMb} / ${c.heapTotalMb} MB`, `${c.externalMb} MB`, `${c.lmdbDiskMb} MB (${c.lmdbFileMb} MB)`]),
-    ), '');
+    if (fullNote)
+      out.push(
+        `_Rows at other scales come from the last full run (${lastFull!.startedAt}, commit \`${lastFull!.git.commit}\`)._`,
+        '',
+      );
+    out.push(
+      "The first start on an empty DATA_DIR generates and writes the demo data (seeding); the cold start is the **second** start on the same DATA_DIR. Time to ready: wall clock from spawning Node to the ready line (the engine's own figure, from its process start, in brackets).",
+      '',
+    );
+    out.push(
+      table(
+        [
+          'scale',
+          'seeding (first start)',
+          'cold start to ready',
+          'RSS',
+          'heap used / total',
+          'external',
+          'LMDB on disk (file size)',
+        ],
+        colds.map((c) => [
+          `\`${c.scale}\``,
+          `${c.seedingWallS} s`,
+          `${c.readyWallS} s (${c.readySelfS} s)`,
+          `${c.rssMb} MB`,
+          `${c.heapUsedMb} / ${c.heapTotalMb} MB`,
+          `${c.externalMb} MB`,
+          `${c.lmdbDiskMb} MB (${c.lmdbFileMb} MB)`,
+        ]),
+      ),
+      '',
+    );
   }
   if (probe.length > 0) {
     out.push('How cost grows with the data (engine only, same workloads and shapes at each scale):', '');
-    out.push(table(
-      ['workload', 'shape', ...[...new Set(probe.map((x) => x.scale))].flatMap((s) => [`${s} /s`, `${s} p50`, `${s} p99`])],
-      [...new Set(probe.map((x) => `${x.workload}|${x.shape}`))].map((key) => {
-        const [workload, shape] = key.split('|') as [string, string];
-        const cells: string[] = [];
-        for (const s of new Set(probe.map((x) => x.scale))) {
-          const row = probe.find((x) => x.scale === s && x.workload === workload && x.shape === shape);
-          cells.push(row ? n0(row.throughputPerS) : '', row ? us(row.latencyUsP50) : '', row ? us(row.latencyUsP99) : '');
-        }
-        return [`\`${workload}\``, shape, ...cells];
-      }),
-    ), '');
+    out.push(
+      table(
+        [
+          'workload',
+          'shape',
+          ...[...new Set(probe.map((x) => x.scale))].flatMap((s) => [`${s} /s`, `${s} p50`, `${s} p99`]),
+        ],
+        [...new Set(probe.map((x) => `${x.workload}|${x.shape}`))].map((key) => {
+          const [workload, shape] = key.split('|') as [string, string];
+          const cells: string[] = [];
+          for (const s of new Set(probe.map((x) => x.scale))) {
+            const row = probe.find((x) => x.scale === s && x.workload === workload && x.shape === shape);
+            cells.push(
+              row ? n0(row.throughputPerS) : '',
+              row ? us(row.latencyUsP50) : '',
+              row ? us(row.latencyUsP99) : '',
+            );
+          }
+          return [`\`${workload}\``, shape, ...cells];
+        }),
+      ),
+      '',
+    );
   }
 
   if (r.search !== null) {
@@ -252,15 +447,19 @@ function readResults(file: string): BenchResults | null {
 export function writeReport(results: BenchResults, benchDir: string): { json: string; svg: string; report: string } {
   const resultsDir = path.join(benchDir, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
-  const lastFull = results.name === FULL_RESULTS_NAME ? null : readResults(path.join(resultsDir, `${FULL_RESULTS_NAME}.json`));
+  const lastFull =
+    results.name === FULL_RESULTS_NAME ? null : readResults(path.join(resultsDir, `${FULL_RESULTS_NAME}.json`));
   results.targets = evaluateTargets(results, lastFull);
   const json = path.join(resultsDir, `${results.name}.json`);
   fs.writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
   const svgName = `${results.name}-latency.svg`;
   const svg = path.join(resultsDir, svgName);
-  fs.writeFileSync(svg, latencyThroughputSvg(plotSeries(results.ws), {
-    title: `Aidstock over WebSocket vs raw uWS echo (${results.name}, ${results.dataScale} data, ${results.machine.cpus} cores)`,
-  }));
+  fs.writeFileSync(
+    svg,
+    latencyThroughputSvg(plotSeries(results.ws), {
+      title: `Aidstock over WebSocket vs raw uWS echo (${results.name}, ${results.dataScale} data, ${results.machine.cpus} cores)`,
+    }),
+  );
   const report = path.join(benchDir, 'REPORT.md');
   fs.writeFileSync(report, renderReport(results, lastFull, `results/${svgName}`));
   return { json, svg, report };

@@ -72,18 +72,25 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** Runs the search helper's comparison if bench/search/compare.ts exists; never fails the run. */
 async function searchCompare(progress: (line: string) => void): Promise<BenchResults['search']> {
-  if (!fs.existsSync(SEARCH_COMPARE_PATH)) return { note: 'bench/search/compare.ts is not there yet: search comparison skipped.' };
+  if (!fs.existsSync(SEARCH_COMPARE_PATH))
+    return { note: 'bench/search/compare.ts is not there yet: search comparison skipped.' };
   try {
     const mod = (await import(pathToFileURL(SEARCH_COMPARE_PATH).href)) as {
       runSearchCompare?: () => Promise<unknown>;
       markdown?: (result: unknown) => string;
     };
-    if (typeof mod.runSearchCompare !== 'function') return { note: 'bench/search/compare.ts has no runSearchCompare export: skipped.' };
+    if (typeof mod.runSearchCompare !== 'function')
+      return { note: 'bench/search/compare.ts has no runSearchCompare export: skipped.' };
     progress('  runSearchCompare() with its defaults');
     const result = await mod.runSearchCompare();
-    const markdown = typeof mod.markdown === 'function' ? mod.markdown(result) : typeof result === 'string' ? result : undefined;
+    const markdown =
+      typeof mod.markdown === 'function' ? mod.markdown(result) : typeof result === 'string' ? result : undefined;
     // Both: the report shows the tables, the targets read the figures.
-    return { ...(markdown !== undefined ? { markdown } : {}), result, note: 'From runSearchCompare in bench/search/compare.ts (in-process).' };
+    return {
+      ...(markdown !== undefined ? { markdown } : {}),
+      result,
+      note: 'From runSearchCompare in bench/search/compare.ts (in-process).',
+    };
   } catch (error) {
     return { note: `runSearchCompare failed: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -104,7 +111,12 @@ const ONLY_FEED = 'feed';
  * (workload names, `pubsub`, `feed`) it runs just those WebSocket workloads (each paired with echo) and feeds, skips
  * every other suite and writes nothing: a partial run must not replace the report.
  */
-export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`), only?: ReadonlySet<string>): Promise<RunOutput> {
+export async function runBench(
+  settings: RunSettings,
+  benchDir = BENCH_DIR,
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  only?: ReadonlySet<string>,
+): Promise<RunOutput> {
   const wanted = (name: string): boolean => only === undefined || only.has(name);
   const workloads = WORKLOADS.filter((w) => wanted(w.name));
   const startMs = performance.now();
@@ -125,14 +137,36 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     git: gitInfo(),
     dataScale: settings.dataScale,
     settings: {
-      wsWarmupMs: settings.ws.warmupMs, wsDurationMs: settings.ws.durationMs, shapes: settings.ws.shapes,
-      pubsub: settings.pubsub, feed: settings.feed, fsync: settings.fsync, inProcess: settings.inProcess, http: settings.http, scale: settings.scale,
+      wsWarmupMs: settings.ws.warmupMs,
+      wsDurationMs: settings.ws.durationMs,
+      shapes: settings.ws.shapes,
+      pubsub: settings.pubsub,
+      feed: settings.feed,
+      fsync: settings.fsync,
+      inProcess: settings.inProcess,
+      http: settings.http,
+      scale: settings.scale,
     },
     driverCeilingPerS: 0,
-    ws: [], pubsub: null, feed: null, fsync: null, inProcess: null, http: null, coldStarts: [], scaleProbe: [], search: null, targets: [], notes,
+    ws: [],
+    pubsub: null,
+    feed: null,
+    fsync: null,
+    inProcess: null,
+    http: null,
+    coldStarts: [],
+    scaleProbe: [],
+    search: null,
+    targets: [],
+    notes,
   };
-  progress(`aidstock bench ${settings.name}: ${results.machine.cpuModel} x${results.machine.cpus}, Node ${process.version}, commit ${results.git.commit}${results.git.dirty ? '+dirty' : ''}, load avg ${loadAvgStart}`);
-  if (results.machine.cpuPressureStart > CPU_PRESSURE_BUSY_PCT || loadAvgStart > results.machine.cpus) notes.push(`The machine was busy when the run started (load average ${loadAvgStart} on ${results.machine.cpus} cores, CPU pressure ${results.machine.cpuPressureStart}%): expect noise, and compare ratios (taken back to back) rather than absolute figures.`);
+  progress(
+    `aidstock bench ${settings.name}: ${results.machine.cpuModel} x${results.machine.cpus}, Node ${process.version}, commit ${results.git.commit}${results.git.dirty ? '+dirty' : ''}, load avg ${loadAvgStart}`,
+  );
+  if (results.machine.cpuPressureStart > CPU_PRESSURE_BUSY_PCT || loadAvgStart > results.machine.cpus)
+    notes.push(
+      `The machine was busy when the run started (load average ${loadAvgStart} on ${results.machine.cpus} cores, CPU pressure ${results.machine.cpuPressureStart}%): expect noise, and compare ratios (taken back to back) rather than absolute figures.`,
+    );
 
   // In-process first, while no server is running.
   if (only === undefined) {
@@ -145,7 +179,9 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     if (results.fsync !== null) return;
     progress('fsync floor: LMDB put + flushed');
     results.fsync = await runFsync(settings.fsync);
-    progress(`  1 entry/commit p50 ${results.fsync.commitUs.p50} us p99 ${results.fsync.commitUs.p99} us; ${settings.fsync.batchPuts}/commit ${results.fsync.batchedPutsPerS} entries/s`);
+    progress(
+      `  1 entry/commit p50 ${results.fsync.commitUs.p50} us p99 ${results.fsync.commitUs.p99} us; ${settings.fsync.batchPuts}/commit ${results.fsync.batchedPutsPerS} entries/s`,
+    );
   };
 
   let echo: EchoServer | null = null;
@@ -158,19 +194,36 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     progress(`  ready in ${engine.readyWallS} s (seeding included), rss ${engine.readyRssMb} MB`);
     echo = await startEcho();
     const feeds = [settings.pubsub.spec, settings.feed.spec];
-    const usernames = [...WORKLOADS.map((w) => w.username), ...feeds.flatMap((f) => [f.listenerUsername, f.writerUsername]), ORDER_PRESCRIBER, ORDER_STOCK_KEEPER];
+    const usernames = [
+      ...WORKLOADS.map((w) => w.username),
+      ...feeds.flatMap((f) => [f.listenerUsername, f.writerUsername]),
+      ORDER_PRESCRIBER,
+      ORDER_STOCK_KEEPER,
+    ];
     const tokens = await loginTokens(engine.wsUrl, usernames);
     const catalog = {
       ...(await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!)),
       ordering: await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!),
     };
-    progress(`  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
-      `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`);
+    progress(
+      `  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
+        `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`,
+    );
 
     progress(`websocket: ${workloads.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
     results.ws = await runWsSuite({
-      engineUrl: engine.wsUrl, engineHttpUrl: engine.httpUrl, enginePid: engine.pid, echoUrl: echo.url, echoPid: echo.pid,
-      catalog, tokens, workloads, shapes: settings.ws.shapes, warmupMs: settings.ws.warmupMs, durationMs: settings.ws.durationMs, progress,
+      engineUrl: engine.wsUrl,
+      engineHttpUrl: engine.httpUrl,
+      enginePid: engine.pid,
+      echoUrl: echo.url,
+      echoPid: echo.pid,
+      catalog,
+      tokens,
+      workloads,
+      shapes: settings.ws.shapes,
+      warmupMs: settings.ws.warmupMs,
+      durationMs: settings.ws.durationMs,
+      progress,
       engineGcPauses: engine.gcPauses,
       beforeWorkload: (spec) => (spec.kind === 'read' ? Promise.resolve() : measureFsync()),
     });
@@ -183,16 +236,30 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     if (wanted(ONLY_PUBSUB)) {
       progress(`pub/sub fan-out: ${settings.pubsub.spec.listeners} listeners`);
       results.pubsub = await runPubSub({
-        engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.pubsub.spec,
-        warmupMs: settings.pubsub.warmupMs, durationMs: settings.pubsub.durationMs, progress,
+        engineUrl: engine.wsUrl,
+        enginePid: engine.pid,
+        catalog,
+        tokens,
+        spec: settings.pubsub.spec,
+        warmupMs: settings.pubsub.warmupMs,
+        durationMs: settings.pubsub.durationMs,
+        progress,
       });
     }
 
     if (wanted(ONLY_FEED)) {
-      progress(`staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`);
+      progress(
+        `staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`,
+      );
       results.feed = await runPubSub({
-        engineUrl: engine.wsUrl, enginePid: engine.pid, catalog, tokens, spec: settings.feed.spec,
-        warmupMs: settings.feed.warmupMs, durationMs: settings.feed.durationMs, progress,
+        engineUrl: engine.wsUrl,
+        enginePid: engine.pid,
+        catalog,
+        tokens,
+        spec: settings.feed.spec,
+        warmupMs: settings.feed.warmupMs,
+        durationMs: settings.feed.durationMs,
+        progress,
       });
     }
     if (only !== undefined) return { results, files: null };
@@ -200,15 +267,25 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
     progress('http: autocannon, engine vs uWS hello');
     hello = await startHello();
     results.http = await runHttp({
-      engineUrl: engine.httpUrl, enginePid: engine.pid, helloUrl: hello.url, helloPid: hello.pid, artNo: catalog.artNos[0]!, isoCode: catalog.isoCodes[0]!,
-      shapes: settings.http.shapes, durationS: settings.http.durationS, warmupS: settings.http.warmupS, progress,
+      engineUrl: engine.httpUrl,
+      enginePid: engine.pid,
+      helloUrl: hello.url,
+      helloPid: hello.pid,
+      artNo: catalog.artNos[0]!,
+      isoCode: catalog.isoCodes[0]!,
+      shapes: settings.http.shapes,
+      durationS: settings.http.durationS,
+      warmupS: settings.http.warmupS,
+      progress,
     });
     await hello.stop();
     hello = null;
 
     if (settings.scale !== null) {
       progress(`scale probe at ${settings.dataScale}`);
-      results.scaleProbe.push(...(await scaleProbe(engine, settings.dataScale, settings.scale.warmupMs, settings.scale.durationMs, progress)));
+      results.scaleProbe.push(
+        ...(await scaleProbe(engine, settings.dataScale, settings.scale.warmupMs, settings.scale.durationMs, progress)),
+      );
     }
 
     // Cold start at the run's scale: restart on the data just written (and changed) by the runs above.
@@ -230,11 +307,16 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
       results.coldStarts.push(big.coldStart);
       results.scaleProbe.push(...big.probe);
     } else {
-      notes.push('Quick run: cold start at `large` and the scale table are measured by `npm run bench:full` (shown below from its last run, if any).');
+      notes.push(
+        'Quick run: cold start at `large` and the scale table are measured by `npm run bench:full` (shown below from its last run, if any).',
+      );
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const engineDied = engine !== null && engine.exited() ? `\nthe engine exited; its last output:\n${engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}` : '';
+    const engineDied =
+      engine !== null && engine.exited()
+        ? `\nthe engine exited; its last output:\n${engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}`
+        : '';
     throw new Error(`bench stage "${stage}" failed: ${message}${engineDied}`, { cause: error });
   } finally {
     await echo?.stop();
@@ -255,7 +337,10 @@ export async function runBench(settings: RunSettings, benchDir = BENCH_DIR, log:
   results.machine.cpuPressureEnd = cpuPressurePct();
   results.elapsedS = Math.round((performance.now() - startMs) / 100) / 10;
   const files = writeReport(results, benchDir);
-  for (const t of results.targets) progress(`target ${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'} ${t.figure}: ${t.measured} (target ${t.target})`);
+  for (const t of results.targets)
+    progress(
+      `target ${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'} ${t.figure}: ${t.measured} (target ${t.target})`,
+    );
   progress(`wrote ${files.json.slice(benchDir.length)} and REPORT.md in ${results.elapsedS} s`);
   return { results, files };
 }
@@ -266,7 +351,9 @@ if (isMain) {
   const settings = mode === 'full' ? FULL : mode === 'quick' ? QUICK : null;
   const only = flag === '--only' && list !== undefined ? new Set(list.split(',')) : undefined;
   if (settings === null || (flag !== undefined && only === undefined)) {
-    process.stderr.write(`usage: node --expose-gc --import tsx bench/run.ts quick|full [--only <workload>,${ONLY_PUBSUB},${ONLY_FEED}]\n`);
+    process.stderr.write(
+      `usage: node --expose-gc --import tsx bench/run.ts quick|full [--only <workload>,${ONLY_PUBSUB},${ONLY_FEED}]\n`,
+    );
     process.exit(2);
   }
   runBench(settings, BENCH_DIR, undefined, only).then(

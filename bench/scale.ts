@@ -57,7 +57,9 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** Start again on a DATA_DIR that holds data (the cold start) and measure; the engine is left running. */
 export async function restartForColdStart(
-  scale: SeedScale, dataDir: string, seeding: { wallS: number; rssMb: number },
+  scale: SeedScale,
+  dataDir: string,
+  seeding: { wallS: number; rssMb: number },
 ): Promise<{ figures: ColdStart; engine: BenchEngine }> {
   const engine = await startBenchEngine({ scale, dataDir });
   const mem = await engine.memory();
@@ -79,7 +81,10 @@ export async function restartForColdStart(
 }
 
 /** Seed a fresh DATA_DIR, stop, start again: returns the figures and the engine still running on the cold start. */
-export async function coldStart(scale: SeedScale, progress?: (line: string) => void): Promise<{ figures: ColdStart; engine: BenchEngine }> {
+export async function coldStart(
+  scale: SeedScale,
+  progress?: (line: string) => void,
+): Promise<{ figures: ColdStart; engine: BenchEngine }> {
   const dataDir = tempDir(`scale-${scale}`);
   progress?.(`  ${scale}: seeding a fresh temp DATA_DIR ...`);
   const seeding = await startBenchEngine({ scale, dataDir });
@@ -92,31 +97,53 @@ export async function coldStart(scale: SeedScale, progress?: (line: string) => v
 }
 
 export function describeColdStart(c: ColdStart): string {
-  return `  ${c.scale}: cold start ${c.readyWallS} s to ready (engine says ${c.readySelfS} s), rss ${c.rssMb} MB, ` +
-    `heap ${c.heapUsedMb} MB, LMDB ${c.lmdbDiskMb} MB on disk`;
+  return (
+    `  ${c.scale}: cold start ${c.readyWallS} s to ready (engine says ${c.readySelfS} s), rss ${c.rssMb} MB, ` +
+    `heap ${c.heapUsedMb} MB, LMDB ${c.lmdbDiskMb} MB on disk`
+  );
 }
 
 /** Engine-only runs of SCALE_WORKLOADS x SCALE_SHAPES against a running engine, with data sampled from it. */
 export async function scaleProbe(
-  engine: BenchEngine, scale: SeedScale, warmupMs: number, durationMs: number, progress?: (line: string) => void,
+  engine: BenchEngine,
+  scale: SeedScale,
+  warmupMs: number,
+  durationMs: number,
+  progress?: (line: string) => void,
 ): Promise<ScaleProbeRow[]> {
   const specs = WORKLOADS.filter((w) => SCALE_WORKLOADS.includes(w.name));
-  const tokens = await loginTokens(engine.wsUrl, specs.map((s) => s.username));
+  const tokens = await loginTokens(
+    engine.wsUrl,
+    specs.map((s) => s.username),
+  );
   const catalog = await sampleCatalog(engine.wsUrl, tokens[specs[0]!.username]!);
   const rows: ScaleProbeRow[] = [];
   for (const spec of specs) {
     for (const shape of SCALE_SHAPES) {
       const r = await runLoad({
-        url: engine.wsUrl, connections: shape.connections, pipeline: shape.pipeline, warmupMs, durationMs,
-        mode: 'reply', encoding: 'msgpack', workload: buildWorkload(spec, catalog),
+        url: engine.wsUrl,
+        connections: shape.connections,
+        pipeline: shape.pipeline,
+        warmupMs,
+        durationMs,
+        mode: 'reply',
+        encoding: 'msgpack',
+        workload: buildWorkload(spec, catalog),
         setup: () => [{ op: 'session.resume', args: { token: tokens[spec.username] } }],
       });
       const row: ScaleProbeRow = {
-        scale, workload: spec.name, shape: shapeName(shape), throughputPerS: r.throughputPerS,
-        latencyUsP50: r.latencyUs.p50, latencyUsP99: r.latencyUs.p99, errors: r.errors,
+        scale,
+        workload: spec.name,
+        shape: shapeName(shape),
+        throughputPerS: r.throughputPerS,
+        latencyUsP50: r.latencyUs.p50,
+        latencyUsP99: r.latencyUs.p99,
+        errors: r.errors,
       };
       rows.push(row);
-      progress?.(`  ${scale} ${spec.name.padEnd(18)} ${row.shape.padEnd(6)} ${row.throughputPerS}/s p50 ${row.latencyUsP50} us p99 ${row.latencyUsP99} us err ${row.errors}`);
+      progress?.(
+        `  ${scale} ${spec.name.padEnd(18)} ${row.shape.padEnd(6)} ${row.throughputPerS}/s p50 ${row.latencyUsP50} us p99 ${row.latencyUsP99} us err ${row.errors}`,
+      );
     }
   }
   return rows;
@@ -124,7 +151,10 @@ export async function scaleProbe(
 
 /** Cold start at `scale` plus the probe on it; stops the engine and removes its data afterwards. */
 export async function runScale(
-  scale: SeedScale, warmupMs: number, durationMs: number, progress?: (line: string) => void,
+  scale: SeedScale,
+  warmupMs: number,
+  durationMs: number,
+  progress?: (line: string) => void,
 ): Promise<{ coldStart: ColdStart; probe: ScaleProbeRow[] }> {
   const { figures, engine } = await coldStart(scale, progress);
   try {

@@ -65,11 +65,15 @@ export function tempDir(label: string): string {
 export function startBenchEngine(options: EngineStartOptions): Promise<BenchEngine> {
   const dataDir = options.dataDir ?? tempDir('engine');
   const spawnedMs = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.childScript ?? ENGINE_CHILD], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: options.scale, STORE: 'lmdb' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), '--import', 'tsx', options.childScript ?? ENGINE_CHILD],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: options.scale, STORE: 'lmdb' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const keep = (text: string): void => {
     output = (output + text).slice(-OUTPUT_CHARS_MAX);

@@ -20,7 +20,18 @@ export interface PlotOptions {
   height?: number;
 }
 
-const PALETTE = ['#222222', '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
+const PALETTE = [
+  '#222222',
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+];
 const MARGIN = { left: 70, right: 200, top: 40, bottom: 50 };
 const DEFAULT_WIDTH = 900;
 const DEFAULT_HEIGHT = 520;
@@ -59,9 +70,12 @@ export function latencyThroughputSvg(series: readonly PlotSeries[], options: Plo
   const [xLo, xHi] = decades(all.map((p) => p.throughputPerS));
   const [yLo, yHi] = decades(all.flatMap((p) => [p.p50Us, p.p99Us]));
   const x = (v: number): number => MARGIN.left + ((Math.log10(Math.max(v, 10 ** xLo)) - xLo) / (xHi - xLo)) * plotW;
-  const y = (v: number): number => MARGIN.top + plotH - ((Math.log10(Math.max(v, 10 ** yLo)) - yLo) / (yHi - yLo)) * plotH;
+  const y = (v: number): number =>
+    MARGIN.top + plotH - ((Math.log10(Math.max(v, 10 ** yLo)) - yLo) / (yHi - yLo)) * plotH;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${MARGIN.left}" y="22" font-size="15" font-weight="bold">${esc(options.title)}</text>`);
 
@@ -70,29 +84,51 @@ export function latencyThroughputSvg(series: readonly PlotSeries[], options: Plo
     const v = 10 ** d;
     out.push(`<line x1="${x(v)}" y1="${MARGIN.top}" x2="${x(v)}" y2="${MARGIN.top + plotH}" stroke="#cccccc"/>`);
     out.push(`<text x="${x(v)}" y="${MARGIN.top + plotH + 18}" text-anchor="middle">${fmtTick(v, 'rate')}</text>`);
-    if (d < xHi) for (const m of MINOR_TICKS) out.push(`<line x1="${x(m * v)}" y1="${MARGIN.top}" x2="${x(m * v)}" y2="${MARGIN.top + plotH}" stroke="#eeeeee"/>`);
+    if (d < xHi)
+      for (const m of MINOR_TICKS)
+        out.push(
+          `<line x1="${x(m * v)}" y1="${MARGIN.top}" x2="${x(m * v)}" y2="${MARGIN.top + plotH}" stroke="#eeeeee"/>`,
+        );
   }
   for (let d = yLo; d <= yHi; d++) {
     const v = 10 ** d;
     out.push(`<line x1="${MARGIN.left}" y1="${y(v)}" x2="${MARGIN.left + plotW}" y2="${y(v)}" stroke="#cccccc"/>`);
     out.push(`<text x="${MARGIN.left - 8}" y="${y(v) + 4}" text-anchor="end">${fmtTick(v, 'us')}</text>`);
-    if (d < yHi) for (const m of MINOR_TICKS) out.push(`<line x1="${MARGIN.left}" y1="${y(m * v)}" x2="${MARGIN.left + plotW}" y2="${y(m * v)}" stroke="#eeeeee"/>`);
+    if (d < yHi)
+      for (const m of MINOR_TICKS)
+        out.push(
+          `<line x1="${MARGIN.left}" y1="${y(m * v)}" x2="${MARGIN.left + plotW}" y2="${y(m * v)}" stroke="#eeeeee"/>`,
+        );
   }
-  out.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#444444"/>`);
-  out.push(`<text x="${MARGIN.left + plotW / 2}" y="${height - 12}" text-anchor="middle">throughput (successful replies per second, log scale)</text>`);
-  out.push(`<text transform="translate(16 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">latency (log scale)</text>`);
+  out.push(
+    `<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#444444"/>`,
+  );
+  out.push(
+    `<text x="${MARGIN.left + plotW / 2}" y="${height - 12}" text-anchor="middle">throughput (successful replies per second, log scale)</text>`,
+  );
+  out.push(
+    `<text transform="translate(16 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">latency (log scale)</text>`,
+  );
 
   series.forEach((s, i) => {
     const color = PALETTE[i % PALETTE.length]!;
     const pts = s.points.filter((p) => p.throughputPerS > 0);
     if (pts.length === 0) return;
-    const path = (key: 'p50Us' | 'p99Us'): string => pts.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.throughputPerS).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
+    const path = (key: 'p50Us' | 'p99Us'): string =>
+      pts.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.throughputPerS).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
     out.push(`<path d="${path('p50Us')}" fill="none" stroke="${color}" stroke-width="2"/>`);
     out.push(`<path d="${path('p99Us')}" fill="none" stroke="${color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
     for (const p of pts) {
-      out.push(`<circle cx="${x(p.throughputPerS).toFixed(1)}" cy="${y(p.p50Us).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${s.name} ${p.label ?? ''}: ${Math.round(p.throughputPerS)}/s, p50 ${p.p50Us} µs`)}</title></circle>`);
-      out.push(`<rect x="${(x(p.throughputPerS) - 3).toFixed(1)}" y="${(y(p.p99Us) - 3).toFixed(1)}" width="6" height="6" fill="none" stroke="${color}"><title>${esc(`${s.name} ${p.label ?? ''}: p99 ${p.p99Us} µs`)}</title></rect>`);
-      if (p.label !== undefined) out.push(`<text x="${(x(p.throughputPerS) + 5).toFixed(1)}" y="${(y(p.p50Us) + 13).toFixed(1)}" font-size="9" fill="${color}">${esc(p.label)}</text>`);
+      out.push(
+        `<circle cx="${x(p.throughputPerS).toFixed(1)}" cy="${y(p.p50Us).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${s.name} ${p.label ?? ''}: ${Math.round(p.throughputPerS)}/s, p50 ${p.p50Us} µs`)}</title></circle>`,
+      );
+      out.push(
+        `<rect x="${(x(p.throughputPerS) - 3).toFixed(1)}" y="${(y(p.p99Us) - 3).toFixed(1)}" width="6" height="6" fill="none" stroke="${color}"><title>${esc(`${s.name} ${p.label ?? ''}: p99 ${p.p99Us} µs`)}</title></rect>`,
+      );
+      if (p.label !== undefined)
+        out.push(
+          `<text x="${(x(p.throughputPerS) + 5).toFixed(1)}" y="${(y(p.p50Us) + 13).toFixed(1)}" font-size="9" fill="${color}">${esc(p.label)}</text>`,
+        );
     }
     const ly = MARGIN.top + 10 + i * 20;
     const lx = MARGIN.left + plotW + 15;
@@ -101,8 +137,12 @@ export function latencyThroughputSvg(series: readonly PlotSeries[], options: Plo
   });
   const ky = MARGIN.top + 20 + series.length * 20;
   const kx = MARGIN.left + plotW + 15;
-  out.push(`<line x1="${kx}" y1="${ky}" x2="${kx + 24}" y2="${ky}" stroke="#666666" stroke-width="2"/><text x="${kx + 30}" y="${ky + 4}">p50 (●)</text>`);
-  out.push(`<line x1="${kx}" y1="${ky + 18}" x2="${kx + 24}" y2="${ky + 18}" stroke="#666666" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${kx + 30}" y="${ky + 22}">p99 (□)</text>`);
+  out.push(
+    `<line x1="${kx}" y1="${ky}" x2="${kx + 24}" y2="${ky}" stroke="#666666" stroke-width="2"/><text x="${kx + 30}" y="${ky + 4}">p50 (●)</text>`,
+  );
+  out.push(
+    `<line x1="${kx}" y1="${ky + 18}" x2="${kx + 24}" y2="${ky + 18}" stroke="#666666" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${kx + 30}" y="${ky + 22}">p99 (□)</text>`,
+  );
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -28,7 +28,10 @@ const signed = (us: number): string => `${us >= 0 ? '+' : '−'}${Math.abs(us)} 
 const fmtK = (perS: number): string => (perS >= 1000 ? `${(perS / 1000).toFixed(1)} k/s` : `${perS}/s`);
 
 /** Best saturation throughput of a workload (any shape but 1x1) and the echo's best with the same frames. */
-export function saturation(pairs: readonly WsPair[], workload: string): { engine: WsPair; echo: WsPair; ratio: number } | null {
+export function saturation(
+  pairs: readonly WsPair[],
+  workload: string,
+): { engine: WsPair; echo: WsPair; ratio: number } | null {
   const sat = pairs.filter((p) => p.workload === workload && !(p.connections === 1 && p.pipeline === 1));
   if (sat.length === 0) return null;
   const engine = sat.reduce((a, b) => (b.engine.throughputPerS > a.engine.throughputPerS ? b : a));
@@ -80,32 +83,51 @@ export function evaluateTargets(r: BenchResults, lastFull: BenchResults | null):
     rows.push({
       figure: `staff feed: each placement on all ${f.listeners} staff screens`,
       target: `push p99 ≤ ${FEED_PUSH_P99_US_MAX / 1000} ms at ${fmtK(rate)} orders, ≥ ${FEED_DELIVERED_SHARE_MIN * 100}% delivered`,
-      measured: `p99 ${f.pushLatencyUs.p99} µs (p50 ${f.pushLatencyUs.p50} µs) end to end, fsync included` +
-        (f.pushAfterAckUs ? `; after the writer's ack p99 ${f.pushAfterAckUs.p99} µs` : '') + ` at ${fmtK(f.writesPerS)} orders, ${fmtK(f.deliveredPerS)} pushes, ${(f.deliveredShare * 100).toFixed(2)}% delivered` +
-        (r.fsync?.pacedUs ? `; LMDB alone paced at ${fmtK(r.fsync.pacedPerS!)} entries: flush p99 ${r.fsync.pacedUs.p99} µs` : ''),
-      met: f.pushLatencyUs.p99 <= FEED_PUSH_P99_US_MAX && f.writesPerS >= FEED_RATE_SHARE_MIN * rate && f.deliveredShare >= FEED_DELIVERED_SHARE_MIN,
+      measured:
+        `p99 ${f.pushLatencyUs.p99} µs (p50 ${f.pushLatencyUs.p50} µs) end to end, fsync included` +
+        (f.pushAfterAckUs ? `; after the writer's ack p99 ${f.pushAfterAckUs.p99} µs` : '') +
+        ` at ${fmtK(f.writesPerS)} orders, ${fmtK(f.deliveredPerS)} pushes, ${(f.deliveredShare * 100).toFixed(2)}% delivered` +
+        (r.fsync?.pacedUs
+          ? `; LMDB alone paced at ${fmtK(r.fsync.pacedPerS!)} entries: flush p99 ${r.fsync.pacedUs.p99} µs`
+          : ''),
+      met:
+        f.pushLatencyUs.p99 <= FEED_PUSH_P99_US_MAX &&
+        f.writesPerS >= FEED_RATE_SHARE_MIN * rate &&
+        f.deliveredShare >= FEED_DELIVERED_SHARE_MIN,
     });
   }
   const fromThis = r.coldStarts.find((c) => c.scale === TARGET_SCALE);
   const fromFull = lastFull?.coldStarts.find((c) => c.scale === TARGET_SCALE);
   const cold = fromThis ?? fromFull;
-  const source = fromThis !== undefined ? '' : fromFull !== undefined ? ` (last full run, ${lastFull!.startedAt.slice(0, 10)}, ${lastFull!.git.commit})` : '';
+  const source =
+    fromThis !== undefined
+      ? ''
+      : fromFull !== undefined
+        ? ` (last full run, ${lastFull!.startedAt.slice(0, 10)}, ${lastFull!.git.commit})`
+        : '';
   rows.push({
     figure: 'cold start at `large`: time to ready',
     target: `< ${COLD_START_S_MAX} s`,
-    measured: cold === undefined ? 'not measured (run `npm run bench:full`)' : `${cold.readyWallS} s spawn→ready (engine: ${cold.readySelfS} s)${source}`,
+    measured:
+      cold === undefined
+        ? 'not measured (run `npm run bench:full`)'
+        : `${cold.readyWallS} s spawn→ready (engine: ${cold.readySelfS} s)${source}`,
     met: cold === undefined ? null : cold.readyWallS < COLD_START_S_MAX,
   });
   rows.push({
     figure: 'cold start at `large`: RSS',
     target: `< ${COLD_START_RSS_MB_MAX / 1024} GB`,
-    measured: cold === undefined ? 'not measured (run `npm run bench:full`)' : `${cold.rssMb} MB (heap used ${cold.heapUsedMb} MB)${source}`,
+    measured:
+      cold === undefined
+        ? 'not measured (run `npm run bench:full`)'
+        : `${cold.rssMb} MB (heap used ${cold.heapUsedMb} MB)${source}`,
     met: cold === undefined ? null : cold.rssMb < COLD_START_RSS_MB_MAX,
   });
   const decideRow = r.inProcess?.rows.find((x) => x.name === ORDER_DECIDE_TASK);
   if (decideRow !== undefined) {
     rows.push({
-      figure: `in-core order decision (\`${ORDER_DECIDE_TASK}\`, ${r.inProcess!.scale} state)`, target: `< ${ORDER_DECIDE_NS_P50_MAX / 1000} µs median`,
+      figure: `in-core order decision (\`${ORDER_DECIDE_TASK}\`, ${r.inProcess!.scale} state)`,
+      target: `< ${ORDER_DECIDE_NS_P50_MAX / 1000} µs median`,
       measured: `${(decideRow.nsPerOpP50 / 1000).toFixed(2)} µs median, p99 ${(decideRow.nsPerOpP99 / 1000).toFixed(2)} µs (per order, batches of ${decideRow.batch})`,
       met: decideRow.nsPerOpP50 < ORDER_DECIDE_NS_P50_MAX,
     });
@@ -122,14 +144,22 @@ function searchTargets(c: ComparisonResult | undefined): TargetRow[] {
   const recall = Math.min(ours.recall['typo']!, ours.recall['folded']!);
   return [
     {
-      figure: `in-process search p99 ${at}`, target: `< ${SEARCH_P99_US_MAX} µs`,
-      measured: `${ours.p99Us.toFixed(1)} µs (p50 ${ours.p50Us.toFixed(1)} µs)` +
+      figure: `in-process search p99 ${at}`,
+      target: `< ${SEARCH_P99_US_MAX} µs`,
+      measured:
+        `${ours.p99Us.toFixed(1)} µs (p50 ${ours.p50Us.toFixed(1)} µs)` +
         (ours.queryMedianP99Us === undefined ? '' : `; per-query medians p99 ${ours.queryMedianP99Us.toFixed(1)} µs`),
       met: ours.p99Us < SEARCH_P99_US_MAX,
     },
-    { figure: 'search recall@10, typo and folded subsets', target: `≥ ${SEARCH_RECALL_MIN}`, measured: `${recall.toFixed(3)} (lower of the two)`, met: recall >= SEARCH_RECALL_MIN },
     {
-      figure: `search index build ${at}`, target: `< ${SEARCH_BUILD_MS_MAX / 1000} s and < ${SEARCH_BUILD_MB_MAX} MB`,
+      figure: 'search recall@10, typo and folded subsets',
+      target: `≥ ${SEARCH_RECALL_MIN}`,
+      measured: `${recall.toFixed(3)} (lower of the two)`,
+      met: recall >= SEARCH_RECALL_MIN,
+    },
+    {
+      figure: `search index build ${at}`,
+      target: `< ${SEARCH_BUILD_MS_MAX / 1000} s and < ${SEARCH_BUILD_MB_MAX} MB`,
       measured: `${(ours.buildMs / 1000).toFixed(2)} s, ${ours.memoryMB.toFixed(0)} MB`,
       met: ours.buildMs < SEARCH_BUILD_MS_MAX && ours.memoryMB < SEARCH_BUILD_MB_MAX,
     },

@@ -77,18 +77,29 @@ export function pick<T>(list: readonly T[], i: number): T {
 }
 
 export const articleOp = (c: BenchCatalog, weight = 1): WorkloadOp => ({
-  weight, op: 'catalog.article', args: (i) => ({ artNo: pick(c.artNos, i) }),
+  weight,
+  op: 'catalog.article',
+  args: (i) => ({ artNo: pick(c.artNos, i) }),
 });
 export const stockGetOp = (c: BenchCatalog, weight = 1): WorkloadOp => ({
-  weight, op: 'stock.get', args: (i) => ({ artNo: pick(c.artNos, i) }),
+  weight,
+  op: 'stock.get',
+  args: (i) => ({ artNo: pick(c.artNos, i) }),
 });
 export const listOp = (c: BenchCatalog, weight = 1): WorkloadOp => ({
-  weight, op: 'catalog.list', args: (i) => ({ isoCode: pick(c.isoCodes, i), limit: LIST_PAGE_LIMIT }),
+  weight,
+  op: 'catalog.list',
+  args: (i) => ({ isoCode: pick(c.isoCodes, i), limit: LIST_PAGE_LIMIT }),
 });
 export const stockAdjustOp = (artNos: readonly string[], weight = 1): WorkloadOp => ({
   weight,
   op: 'admin.stockAdjust',
-  args: (i) => ({ warehouse: MAIN_WAREHOUSE, artNo: pick(artNos, i), delta: 1 + (i % STOCK_DELTA_SPAN), reason: 'received' }),
+  args: (i) => ({
+    warehouse: MAIN_WAREHOUSE,
+    artNo: pick(artNos, i),
+    delta: 1 + (i % STOCK_DELTA_SPAN),
+    reason: 'received',
+  }),
 });
 
 export const searchOp = (c: BenchCatalog, weight = 1): WorkloadOp => {
@@ -111,14 +122,19 @@ export function placeArgs(o: BenchOrdering, i: number): unknown {
 
 export const placeOp = (c: BenchCatalog, weight = 1): WorkloadOp => {
   const ordering = c.ordering;
-  if (ordering === undefined || ordering.pnrs.length === 0 || ordering.artNos.length === 0) throw new Error('order.place needs sampled patients and articles (sampleOrdering)');
+  if (ordering === undefined || ordering.pnrs.length === 0 || ordering.artNos.length === 0)
+    throw new Error('order.place needs sampled patients and articles (sampleOrdering)');
   return { weight, op: 'order.place', args: (i) => placeArgs(ordering, i) };
 };
 
 /** Swedish function words in article names that nobody searches for alone. */
 const STOP_WORDS = new Set(['för', 'och', 'att', 'med', 'till', 'av', 'på', 'som', 'utan', 'vid', 'mot', 'en', 'ett']);
 /** Words of a name as typed: lower case, letters and digits only, no function words. */
-const wordsOf = (name: string): string[] => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
+const wordsOf = (name: string): string[] =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
 const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u' };
 const fold = (w: string): string => w.replace(/[åäöéü]/g, (ch) => FOLD[ch]!);
 /** Words that match nothing in a Swedish assistive-device catalog. */
@@ -135,10 +151,16 @@ function typo(w: string, k: number): string {
   const at = 1 + (k % (w.length - 1));
   const letter = TYPO_LETTERS[k % TYPO_LETTERS.length]!;
   switch (k % 4) {
-    case 0: return w.slice(0, at) + (w[at] === letter ? 'u' : letter) + w.slice(at + 1);
-    case 1: return w.slice(0, at) + w.slice(at + 1);
-    case 2: return at + 1 < w.length ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2) : w.slice(0, at) + letter + w.slice(at);
-    default: return w.slice(0, at) + letter + w.slice(at);
+    case 0:
+      return w.slice(0, at) + (w[at] === letter ? 'u' : letter) + w.slice(at + 1);
+    case 1:
+      return w.slice(0, at) + w.slice(at + 1);
+    case 2:
+      return at + 1 < w.length
+        ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2)
+        : w.slice(0, at) + letter + w.slice(at);
+    default:
+      return w.slice(0, at) + letter + w.slice(at);
   }
 }
 
@@ -146,7 +168,10 @@ function typo(w: string, k: number): string {
  * Realistic search box input from sampled articles: whole words and prefixes of names, two-word queries, typos,
  * diacritics left out, supplier names, article numbers and their prefixes, and a few words that match nothing.
  */
-export function searchQueries(articles: readonly SampledArticle[], artNos: readonly string[]): Array<Record<string, unknown>> {
+export function searchQueries(
+  articles: readonly SampledArticle[],
+  artNos: readonly string[],
+): Array<Record<string, unknown>> {
   const texts: string[] = [];
   articles.forEach((a, k) => {
     const words = wordsOf(a.name).filter((w) => !/^\d+$/.test(w));
@@ -168,48 +193,66 @@ export function searchQueries(articles: readonly SampledArticle[], artNos: reado
   const noHit = Math.max(1, Math.floor(texts.length / 50));
   for (let k = 0; k < noHit; k++) texts.push(NO_HIT_WORDS[k % NO_HIT_WORDS.length]!);
   if (texts.length === 0) throw new Error('no article names to make search queries from');
-  return texts.map((text, k) => (k % SEARCH_IN_STOCK_EVERY === 0 ? { text, limit: SEARCH_LIMIT, inStockOnly: true } : { text, limit: SEARCH_LIMIT }));
+  return texts.map((text, k) =>
+    k % SEARCH_IN_STOCK_EVERY === 0 ? { text, limit: SEARCH_LIMIT, inStockOnly: true } : { text, limit: SEARCH_LIMIT },
+  );
 }
 
 export const WORKLOADS: BenchWorkloadSpec[] = [
   {
-    name: 'catalog.article', kind: 'read', username: 'ot1',
+    name: 'catalog.article',
+    kind: 'read',
+    username: 'ot1',
     doc: 'article page: article, supplier, ISO path, stock in 10 and the buffer, set parts, accessories',
     mix: (c) => [articleOp(c)],
   },
   {
-    name: 'stock.get', kind: 'read', username: 'ot1',
+    name: 'stock.get',
+    kind: 'read',
+    username: 'ot1',
     doc: 'stock balances of one article in every warehouse',
     mix: (c) => [stockGetOp(c)],
   },
   {
-    name: 'catalog.list', kind: 'read', username: 'ot1',
+    name: 'catalog.list',
+    kind: 'read',
+    username: 'ot1',
     doc: `one page (${LIST_PAGE_LIMIT}) of an ISO subclass, with availability`,
     mix: (c) => [listOp(c)],
   },
   {
-    name: 'admin.stockAdjust', kind: 'write', username: 'hmc1',
+    name: 'admin.stockAdjust',
+    kind: 'write',
+    username: 'hmc1',
     doc: 'durable write: +1..5 received in warehouse 10, acknowledged after fsync',
     mix: (c) => [stockAdjustOp(c.artNos)],
   },
   {
-    name: 'mix 50/30/15/5', kind: 'mix', username: 'hmc1',
+    name: 'mix 50/30/15/5',
+    kind: 'mix',
+    username: 'hmc1',
     doc: '50% stock.get, 30% catalog.article, 15% catalog.list, 5% admin.stockAdjust',
     mix: (c) => [stockGetOp(c, 50), articleOp(c, 30), listOp(c, 15), stockAdjustOp(c.artNos, 5)],
   },
   {
-    name: 'catalog.search', kind: 'read', username: 'ot1',
+    name: 'catalog.search',
+    kind: 'read',
+    username: 'ot1',
     doc: `search box queries from sampled names (words, prefixes, typos, folded, suppliers, article numbers, no-hit), ${SEARCH_LIMIT} hits, 1 in ${SEARCH_IN_STOCK_EVERY} in stock only`,
     mix: (c) => [searchOp(c)],
   },
   {
-    name: 'order.place', kind: 'write', username: 'ot1',
+    name: 'order.place',
+    kind: 'write',
+    username: 'ot1',
     doc: 'durable order for a resident patient, 1-2 lines in stock in warehouse 10, unique idempotency key, acknowledged after fsync',
     mix: (c) => [placeOp(c)],
     ringFrames: ORDER_RING_FRAMES,
   },
   {
-    name: 'mix 80/15/5', kind: 'mix', username: 'ot1',
+    name: 'mix 80/15/5',
+    kind: 'mix',
+    username: 'ot1',
     doc: '80% catalog.search, 15% catalog.article and stock.get, 5% order.place',
     mix: (c) => [searchOp(c, 80), articleOp(c, 8), stockGetOp(c, 7), placeOp(c, 5)],
     ringFrames: ORDER_RING_FRAMES,

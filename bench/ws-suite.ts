@@ -65,11 +65,21 @@ export async function runWsSuite(o: WsSuiteOptions): Promise<WsPair[]> {
     await o.beforeWorkload?.(spec);
     for (const shape of o.shapes) {
       const common = {
-        connections: shape.connections, pipeline: shape.pipeline, warmupMs: o.warmupMs, durationMs: o.durationMs,
-        encoding: 'msgpack' as const, workload, ...(spec.ringFrames !== undefined ? { ringFrames: spec.ringFrames } : {}),
+        connections: shape.connections,
+        pipeline: shape.pipeline,
+        warmupMs: o.warmupMs,
+        durationMs: o.durationMs,
+        encoding: 'msgpack' as const,
+        workload,
+        ...(spec.ringFrames !== undefined ? { ringFrames: spec.ringFrames } : {}),
       };
       const echoCpu = cpuWindow(o.echoPid);
-      const echo = await runLoad({ ...common, url: o.echoUrl, mode: 'echo', onWindow: (e) => (e === 'start' ? echoCpu.start() : echoCpu.end()) });
+      const echo = await runLoad({
+        ...common,
+        url: o.echoUrl,
+        mode: 'echo',
+        onWindow: (e) => (e === 'start' ? echoCpu.start() : echoCpu.end()),
+      });
       const engineCpu = cpuWindow(o.enginePid);
       const before = spec.kind === 'read' ? null : await commitBatches(o.engineHttpUrl);
       await o.engineGcPauses?.();
@@ -94,7 +104,12 @@ export async function runWsSuite(o: WsSuiteOptions): Promise<WsPair[]> {
         p99DeltaUs: Math.round((engine.latencyUs.p99 - echo.latencyUs.p99) * 10) / 10,
         p50DeltaUs: Math.round((engine.latencyUs.p50 - echo.latencyUs.p50) * 10) / 10,
       };
-      if (engineGc !== undefined) pair.engineGc = { ...engineGc, totalMs: Math.round(engineGc.totalMs * 10) / 10, maxMs: Math.round(engineGc.maxMs * 10) / 10 };
+      if (engineGc !== undefined)
+        pair.engineGc = {
+          ...engineGc,
+          totalMs: Math.round(engineGc.totalMs * 10) / 10,
+          maxMs: Math.round(engineGc.maxMs * 10) / 10,
+        };
       if (before !== null && after !== null && after.count > before.count) {
         pair.commandsPerCommit = Math.round(((after.sum - before.sum) / (after.count - before.count)) * 10) / 10;
       }

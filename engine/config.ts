@@ -15,7 +15,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const seedScale = (env.SEED_SCALE ?? 'demo') as SeedScale;
-  if (!['tiny', 'demo', 'large'].includes(seedScale)) throw new Error(`SEED_SCALE must be demo or large (or tiny), got ${seedScale}`);
+  if (!['tiny', 'demo', 'large'].includes(seedScale))
+    throw new Error(`SEED_SCALE must be demo or large (or tiny), got ${seedScale}`);
   const store = (env.STORE ?? 'lmdb') as Config['store'];
   if (store !== 'lmdb' && store !== 'memory') throw new Error(`STORE must be lmdb or memory, got ${store}`);
   const seed = Number(env.SEED ?? SEED_DEFAULT);

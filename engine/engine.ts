@@ -15,10 +15,21 @@ import type { Loaded, RowWrite, Store } from './store/store.ts';
  * Tables whose rows apply replaces and never changes in place (engine/core/orders/apply-orders.ts): the row object as
  * written stays as it was, so it is handed on without a copy. Other rows (stock balances) change in place.
  */
-const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set(['orders', 'individuals', 'messages', 'pickups', 'news', 'workOrders']);
+const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
+  'orders',
+  'individuals',
+  'messages',
+  'pickups',
+  'news',
+  'workOrders',
+]);
 
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded;
-export interface Overloaded { ok: false; code: 'overloaded'; message: string }
+export interface Overloaded {
+  ok: false;
+  code: 'overloaded';
+  message: string;
+}
 
 /** Called after an entry is durable, with the rows as they were written (copies: later commands cannot change them). */
 export type CommitListener = (entry: JournalEntry, rows: readonly RowWrite[]) => void;
@@ -41,7 +52,11 @@ export class Engine {
   onBatch: (commands: number) => void = () => {};
 
   /** Loads the state from the store, or takes tables just written to it (seeding) to skip reading them back. */
-  constructor(readonly store: Store, private readonly clockMs: () => number, preloaded?: Loaded) {
+  constructor(
+    readonly store: Store,
+    private readonly clockMs: () => number,
+    preloaded?: Loaded,
+  ) {
     const loaded = preloaded ?? store.load();
     this.state = stateFromTables(loaded.tables, loaded.seq);
     this.durableSeq = loaded.seq;

@@ -34,8 +34,10 @@ async function main(): Promise<void> {
   const seconds = (performance.now() / 1000).toFixed(2);
   const rssMb = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
   const s = engine.state;
-  console.log(`aidstock ready on http://localhost:${server.port} in ${seconds} s, rss ${rssMb} MB ` +
-    `(seq ${s.seq}, ${s.articles.size} articles, ${s.persons.size} persons, ${s.individuals.size} individuals, store ${store.kind})`);
+  console.log(
+    `aidstock ready on http://localhost:${server.port} in ${seconds} s, rss ${rssMb} MB ` +
+      `(seq ${s.seq}, ${s.articles.size} articles, ${s.persons.size} persons, ${s.individuals.size} individuals, store ${store.kind})`,
+  );
 
   const shutdown = async (signal: string) => {
     console.log(`aidstock: ${signal}, closing`);

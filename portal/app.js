@@ -37,14 +37,18 @@ function useConnectionState() {
 }
 
 function NotFound({ path }) {
-  useEffect(() => { document.title = 'Sidan finns inte – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Sidan finns inte – Aidstock';
+  }, []);
   return html`
     <h1 tabindex="-1">Sidan finns inte</h1>
     <p>Adressen <code>${path}</code> leder ingenstans. <a href=${href.start()}>Till startsidan</a></p>`;
 }
 
 function NotPrescriber() {
-  useEffect(() => { document.title = 'Kundorder – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Kundorder – Aidstock';
+  }, []);
   return html`
     <h1 tabindex="-1">Kundorder</h1>
     <p class="error" role="alert">Bara förskrivare kan lägga kundorder. HMC:s personal arbetar i <a href="#/orderflode">Orderflöde</a>.</p>`;
@@ -52,23 +56,38 @@ function NotPrescriber() {
 
 function Page({ route, user, onUser }) {
   switch (route.name) {
-    case 'start': return html`<${StartPage} user=${user} />`;
-    case 'katalog': return html`<${IsoTreePage} user=${user} code=${route.code} />`;
-    case 'artikel': return html`<${ArticlePage} user=${user} artNo=${route.artNo} />`;
-    case 'sok': return html`<${SearchPage} user=${user} search=${route.search} />`;
-    case 'bestall': return isPrescriber(user)
-      ? html`<${OrderWizard} key=${route.pnr ?? ''} user=${user} pnr=${route.pnr} />`
-      : html`<${NotPrescriber} />`;
-    case 'order': return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
-    case 'ordinationsoversikt': return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
-    case 'hamtorder': return html`<${PickupsPage} />`;
-    case 'arbetsorder': return html`<${WorkOrdersPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
-    case 'profil': return html`<${ProfilePage} user=${user} onUser=${onUser} />`;
-    case 'hjalpmedel': return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
-    case 'individ': return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
-    case 'orderflode': return html`<${OrderFlowPage} user=${user} />`;
-    case 'plock': return html`<${PickingQueuePage} user=${user} />`;
-    default: return html`<${NotFound} path=${route.path} />`;
+    case 'start':
+      return html`<${StartPage} user=${user} />`;
+    case 'katalog':
+      return html`<${IsoTreePage} user=${user} code=${route.code} />`;
+    case 'artikel':
+      return html`<${ArticlePage} user=${user} artNo=${route.artNo} />`;
+    case 'sok':
+      return html`<${SearchPage} user=${user} search=${route.search} />`;
+    case 'bestall':
+      return isPrescriber(user)
+        ? html`<${OrderWizard} key=${route.pnr ?? ''} user=${user} pnr=${route.pnr} />`
+        : html`<${NotPrescriber} />`;
+    case 'order':
+      return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;
+    case 'ordinationsoversikt':
+      return html`<${OrderOverviewPage} user=${user} orderNo=${route.orderNo} />`;
+    case 'hamtorder':
+      return html`<${PickupsPage} />`;
+    case 'arbetsorder':
+      return html`<${WorkOrdersPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
+    case 'profil':
+      return html`<${ProfilePage} user=${user} onUser=${onUser} />`;
+    case 'hjalpmedel':
+      return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
+    case 'individ':
+      return html`<${IndividualCardPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
+    case 'orderflode':
+      return html`<${OrderFlowPage} user=${user} />`;
+    case 'plock':
+      return html`<${PickingQueuePage} user=${user} />`;
+    default:
+      return html`<${NotFound} path=${route.path} />`;
   }
 }
 
@@ -88,26 +107,37 @@ function App() {
   useEffect(() => {
     api.connect();
     let alive = true;
-    api.resume().then((resumed) => { if (alive) setUser(resumed); });
+    api.resume().then((resumed) => {
+      if (alive) setUser(resumed);
+    });
     const off = api.on('session', ({ user: next, expired }) => {
       if (expired) {
         setUser(null);
         setNotice('Sessionen har gått ut. Logga in igen.');
       } else if (next) setUser(next);
     });
-    return () => { alive = false; off(); };
+    return () => {
+      alive = false;
+      off();
+    };
   }, []);
 
   // After in-app navigation, move focus to the new page so keyboard and screen reader users start at its top
   // (or to the field a page marks with data-autofocus, e.g. the search box of Sök artikel).
   useEffect(() => {
-    if (firstRoute.current) { firstRoute.current = false; return; }
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
     const main = document.getElementById('main');
     (main?.querySelector('[data-autofocus]') ?? main)?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [route]);
 
-  const onLogin = (signedIn) => { setNotice(''); setUser(signedIn); };
+  const onLogin = (signedIn) => {
+    setNotice('');
+    setUser(signedIn);
+  };
   const onLogout = async () => {
     await api.logout();
     setUser(null);

@@ -1,14 +1,25 @@
 // The entities of the state, as stored in LMDB and returned to clients (the `passwordHash` of a user never leaves the engine).
 import { z } from 'zod';
+import { ACCESSORIES_MAX, ARTICLE_NAME_CHARS_MAX, PRICE_ORE_MAX, SET_PARTS_MAX, URL_CHARS_MAX } from './limits.ts';
 import {
-  ACCESSORIES_MAX, ARTICLE_NAME_CHARS_MAX, PRICE_ORE_MAX, SET_PARTS_MAX, URL_CHARS_MAX,
-} from './limits.ts';
-import {
-  ArtNo, ArticleKind, ArticleStatus, CustomerNo, IndNo, IsoCode, Pnr12, Profession, Role, UserId,
-  WarehouseId, WarehouseKind,
+  ArtNo,
+  ArticleKind,
+  ArticleStatus,
+  CustomerNo,
+  IndNo,
+  IsoCode,
+  Pnr12,
+  Profession,
+  Role,
+  UserId,
+  WarehouseId,
+  WarehouseKind,
 } from './primitives.ts';
 
-const Url = z.string().max(URL_CHARS_MAX).regex(/^(https?:\/\/|\/)/, 'url starts with http(s):// or /');
+const Url = z
+  .string()
+  .max(URL_CHARS_MAX)
+  .regex(/^(https?:\/\/|\/)/, 'url starts with http(s):// or /');
 
 export const IsoNode = z.object({
   code: IsoCode,

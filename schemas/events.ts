@@ -1,6 +1,11 @@
 // Events: the facts the core decided, journaled in LMDB before anyone hears of them, replayed by `apply`.
 import { z } from 'zod';
-import { PROFILE_EMAIL_CHARS_MAX, PROFILE_PHONE_CHARS_MAX, REASON_NOTE_CHARS_MAX, RENTAL_UNITS_PER_ADJUST_MAX } from './limits.ts';
+import {
+  PROFILE_EMAIL_CHARS_MAX,
+  PROFILE_PHONE_CHARS_MAX,
+  REASON_NOTE_CHARS_MAX,
+  RENTAL_UNITS_PER_ADJUST_MAX,
+} from './limits.ts';
 import { Article } from './entities.ts';
 import { ArtNo, IndNo, StockReason, UserId, WarehouseId } from './primitives.ts';
 import { ORDER_EVENTS } from './order-events.ts';
@@ -41,7 +46,15 @@ export const UserContactChanged = z.object({
   phone: z.string().max(PROFILE_PHONE_CHARS_MAX),
 });
 
-export const Event = z.discriminatedUnion('type', [ArticleUpserted, StockAdjusted, UserContactChanged, ...ORDER_EVENTS, ...PICKUP_EVENTS, ...NEWS_EVENTS, ...WORK_ORDER_EVENTS]);
+export const Event = z.discriminatedUnion('type', [
+  ArticleUpserted,
+  StockAdjusted,
+  UserContactChanged,
+  ...ORDER_EVENTS,
+  ...PICKUP_EVENTS,
+  ...NEWS_EVENTS,
+  ...WORK_ORDER_EVENTS,
+]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */
 export const JournalEntry = z.object({

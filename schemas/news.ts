@@ -15,15 +15,22 @@ export const NewsItem = z.object({
   deletedMs: z.number().int().nullable(),
 });
 
-export const NewsPublishArgs = z.object({
-  title: z.string().trim().min(1).max(NEWS_TITLE_CHARS_MAX),
-  text: z.string().trim().min(1).max(NEWS_TEXT_CHARS_MAX),
-}).strict();
+export const NewsPublishArgs = z
+  .object({
+    title: z.string().trim().min(1).max(NEWS_TITLE_CHARS_MAX),
+    text: z.string().trim().min(1).max(NEWS_TEXT_CHARS_MAX),
+  })
+  .strict();
 
 export const NewsListArgs = z.object({ limit: z.number().int().min(1).max(NEWS_LIST_MAX).default(10) }).strict();
 
 export const NewsPublished = z.object({ type: z.literal('news.published'), item: NewsItem });
-export const NewsDeleted = z.object({ type: z.literal('news.deleted'), userId: UserId, newsNo: NewsNo, timeMs: z.number().int() });
+export const NewsDeleted = z.object({
+  type: z.literal('news.deleted'),
+  userId: UserId,
+  newsNo: NewsNo,
+  timeMs: z.number().int(),
+});
 export const NEWS_EVENTS = [NewsPublished, NewsDeleted] as const;
 
 export type NewsItem = z.infer<typeof NewsItem>;

@@ -1,13 +1,31 @@
 // The operations of the WebSocket API: arguments, allowed roles and a one-line doc each. The API reference is generated from this table.
 import { z } from 'zod';
 import {
-  PASSWORD_CHARS_MAX, PROFILE_EMAIL_CHARS_MAX, PROFILE_PHONE_CHARS_MAX, REASON_NOTE_CHARS_MAX, REGISTER_HITS_MAX, SEARCH_HITS_MAX, SEARCH_OFFSET_MAX,
-  SEARCH_TEXT_CHARS_MAX, SUGGESTIONS_MAX, SUPPLIER_FILTER_CHARS_MAX,
-  RENTAL_UNITS_PER_ADJUST_MAX, STOCK_DELTA_MAX, TOKEN_CHARS_MAX, USERNAME_CHARS_MAX,
+  PASSWORD_CHARS_MAX,
+  PROFILE_EMAIL_CHARS_MAX,
+  PROFILE_PHONE_CHARS_MAX,
+  REASON_NOTE_CHARS_MAX,
+  REGISTER_HITS_MAX,
+  SEARCH_HITS_MAX,
+  SEARCH_OFFSET_MAX,
+  SEARCH_TEXT_CHARS_MAX,
+  SUGGESTIONS_MAX,
+  SUPPLIER_FILTER_CHARS_MAX,
+  RENTAL_UNITS_PER_ADJUST_MAX,
+  STOCK_DELTA_MAX,
+  TOKEN_CHARS_MAX,
+  USERNAME_CHARS_MAX,
 } from './limits.ts';
 import { Article } from './entities.ts';
 import {
-  FulfilArgs, MessageNo, OrderListArgs, OrderNo, PlaceArgs, PrescribingRule, QuoteArgs, SetDeliveryDateArgs,
+  FulfilArgs,
+  MessageNo,
+  OrderListArgs,
+  OrderNo,
+  PlaceArgs,
+  PrescribingRule,
+  QuoteArgs,
+  SetDeliveryDateArgs,
 } from './orders.ts';
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
@@ -20,8 +38,12 @@ import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, W
  * user's own orders and messages (only that user may subscribe). `pickups` (staff only): every pickup order change. The push shapes are in the `subscribe` doc below;
  * order topics carry one batch per group commit, so a hundred staff screens cost a hundred sends per commit.
  */
-export const Topic = z.string().regex(/^(stock\/\d{6}|orders|pickups|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-  'topic is stock/<artNo>, orders, pickups, orders/<userId> or messages/<userId>');
+export const Topic = z
+  .string()
+  .regex(
+    /^(stock\/\d{6}|orders|pickups|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+    'topic is stock/<artNo>, orders, pickups, orders/<userId> or messages/<userId>',
+  );
 
 const Empty = z.object({}).strict();
 
@@ -45,165 +67,241 @@ function op<A extends z.ZodType>(spec: OpSpec<A>): OpSpec<A> {
 
 export const OPS = {
   'session.login': op({
-    kind: 'session', roles: null,
-    args: z.object({ username: z.string().min(1).max(USERNAME_CHARS_MAX), password: z.string().min(1).max(PASSWORD_CHARS_MAX) }).strict(),
+    kind: 'session',
+    roles: null,
+    args: z
+      .object({
+        username: z.string().min(1).max(USERNAME_CHARS_MAX),
+        password: z.string().min(1).max(PASSWORD_CHARS_MAX),
+      })
+      .strict(),
     doc: 'Sign in; returns a session token and the user (profession, roles, workplaces). Binds the connection to the session.',
   }),
   'session.resume': op({
-    kind: 'session', roles: null,
+    kind: 'session',
+    roles: null,
     args: z.object({ token: z.string().min(1).max(TOKEN_CHARS_MAX) }).strict(),
     doc: 'Bind a new connection (after a reconnect) to an existing session; returns the user.',
   }),
   'session.logout': op({
-    kind: 'session', roles: everyone, args: Empty,
+    kind: 'session',
+    roles: everyone,
+    args: Empty,
     doc: 'End the session; the token stops working on every connection.',
   }),
   'profile.update': op({
-    kind: 'command', roles: everyone,
-    args: z.object({
-      email: z.string().trim().max(PROFILE_EMAIL_CHARS_MAX).pipe(z.email()),
-      phone: z.string().trim().min(5).max(PROFILE_PHONE_CHARS_MAX).regex(/^\+?[0-9][0-9 ()-]*$/, 'digits, spaces, ( ) and - only'),
-    }).strict(),
+    kind: 'command',
+    roles: everyone,
+    args: z
+      .object({
+        email: z.string().trim().max(PROFILE_EMAIL_CHARS_MAX).pipe(z.email()),
+        phone: z
+          .string()
+          .trim()
+          .min(5)
+          .max(PROFILE_PHONE_CHARS_MAX)
+          .regex(/^\+?[0-9][0-9 ()-]*$/, 'digits, spaces, ( ) and - only'),
+      })
+      .strict(),
     doc: 'Dina uppgifter: the caller updates the e-mail and phone number HMC reaches them on; replies with the user as session.login does. Acknowledged after the change is durable.',
   }),
   'catalog.isoTree': op({
-    kind: 'query', roles: everyone,
-    args: z.object({
-      code: IsoCode.optional(),
-      depth: z.number().int().min(1).max(3).default(3),
-      includeStock: z.boolean().default(false),
-    }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z
+      .object({
+        code: IsoCode.optional(),
+        depth: z.number().int().min(1).max(3).default(3),
+        includeStock: z.boolean().default(false),
+      })
+      .strict(),
     doc: 'The ISO 9999 tree (or the subtree under `code`, `depth` levels down) with Swedish and English titles, article counts and, with includeStock, how many articles have available stock in warehouse 10.',
   }),
   'catalog.list': op({
-    kind: 'query', roles: everyone,
-    args: z.object({
-      isoCode: IsoCode,
-      inStockOnly: z.boolean().default(false),
-      warehouse: WarehouseId.optional(),
-      includeDiscontinued: z.boolean().default(false),
-      ...Page,
-    }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z
+      .object({
+        isoCode: IsoCode,
+        inStockOnly: z.boolean().default(false),
+        warehouse: WarehouseId.optional(),
+        includeDiscontinued: z.boolean().default(false),
+        ...Page,
+      })
+      .strict(),
     doc: 'Articles in the subtree of an ISO code, by name, paged; with inStockOnly only those with available stock (warehouse 10 or the given one).',
   }),
   'catalog.search': op({
-    kind: 'query', roles: everyone,
-    args: z.object({
-      text: z.string().max(SEARCH_TEXT_CHARS_MAX).optional(),
-      supplier: z.string().max(SUPPLIER_FILTER_CHARS_MAX).optional(),
-      isoCode: IsoCode.optional(),
-      inStockOnly: z.boolean().default(false),
-      includeDiscontinued: z.boolean().default(false),
-      warehouse: WarehouseId.optional(),
-      limit: z.number().int().min(1).max(SEARCH_HITS_MAX).default(20),
-      offset: z.number().int().min(0).max(SEARCH_OFFSET_MAX).default(0),
-    }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z
+      .object({
+        text: z.string().max(SEARCH_TEXT_CHARS_MAX).optional(),
+        supplier: z.string().max(SUPPLIER_FILTER_CHARS_MAX).optional(),
+        isoCode: IsoCode.optional(),
+        inStockOnly: z.boolean().default(false),
+        includeDiscontinued: z.boolean().default(false),
+        warehouse: WarehouseId.optional(),
+        limit: z.number().int().min(1).max(SEARCH_HITS_MAX).default(20),
+        offset: z.number().int().min(0).max(SEARCH_OFFSET_MAX).default(0),
+      })
+      .strict(),
     doc: 'Forgiving catalog search: article number (exact or prefix), name words (prefix while typing, typos, å/ä/ö folded), supplier, ISO titles; filters supplier, ISO subtree, in stock (warehouse 10 or the given one). Hits carry live balances.',
   }),
   'catalog.suggest': op({
-    kind: 'query', roles: everyone,
-    args: z.object({ text: z.string().min(1).max(SEARCH_TEXT_CHARS_MAX), limit: z.number().int().min(1).max(SUGGESTIONS_MAX).default(8) }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z
+      .object({
+        text: z.string().min(1).max(SEARCH_TEXT_CHARS_MAX),
+        limit: z.number().int().min(1).max(SUGGESTIONS_MAX).default(8),
+      })
+      .strict(),
     doc: 'Type-ahead completions for the search box.',
   }),
   'catalog.article': op({
-    kind: 'query', roles: everyone,
+    kind: 'query',
+    roles: everyone,
     args: z.object({ artNo: ArtNo }).strict(),
     doc: "Everything the article page shows: article, supplier, ISO path, available balance in warehouse 10 and in the caller's buffer, set parts, accessories, replacement.",
   }),
   'stock.get': op({
-    kind: 'query', roles: everyone,
+    kind: 'query',
+    roles: everyone,
     args: z.object({ artNo: ArtNo, warehouse: WarehouseId.optional() }).strict(),
     doc: 'Stock balances (onHand, reserved, available) of an article, per warehouse or in one warehouse.',
   }),
   'register.search': op({
-    kind: 'query', roles: everyone,
-    args: z.object({
-      text: z.string().trim().min(2).max(SEARCH_TEXT_CHARS_MAX),
-      limit: z.number().int().min(1).max(REGISTER_HITS_MAX).default(20),
-    }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z
+      .object({
+        text: z.string().trim().min(2).max(SEARCH_TEXT_CHARS_MAX),
+        limit: z.number().int().min(1).max(REGISTER_HITS_MAX).default(20),
+      })
+      .strict(),
     doc: 'Population register (CFR) search by personnummer, name, street or municipality; all terms must match. Residents of other regions are marked not prescribable; protected identities are never listed.',
   }),
   'patient.get': op({
-    kind: 'query', roles: everyone,
+    kind: 'query',
+    roles: everyone,
     args: z.object({ pnr: PnrInput }).strict(),
     doc: 'A person by personnummer with prescribability and the devices (individuals) they hold, each with the order that delivered it (`delivery`: order number, delivery date, prescriber) when Aidstock delivered it. Every look-up is logged with the caller.',
   }),
   'individual.get': op({
-    kind: 'query', roles: everyone,
+    kind: 'query',
+    roles: everyone,
     args: z.object({ indNo: IndNo }).strict(),
-    doc: 'Individual card (individkort): article, holder (warehouse, patient, care unit, in transit, written off), who prescribed it to that holder and the holder\'s orders that gave or completed the unit (newest first). Units in an investigation warehouse (999/999A) carry `contactHmc: true`; a protected identity shows only `protectedIdentity: true`. A look-up that shows a patient is logged like patient.get.',
+    doc: "Individual card (individkort): article, holder (warehouse, patient, care unit, in transit, written off), who prescribed it to that holder and the holder's orders that gave or completed the unit (newest first). Units in an investigation warehouse (999/999A) carry `contactHmc: true`; a protected identity shows only `protectedIdentity: true`. A look-up that shows a patient is logged like patient.get.",
   }),
   'workorder.create': op({
-    kind: 'command', roles: prescriber, args: WorkOrderCreateArgs,
+    kind: 'command',
+    roles: prescriber,
+    args: WorkOrderCreateArgs,
     doc: 'Arbetsorder: an errand to Teknisk Service (`technicalService`), a hjälpmedelskonsulent (`consultant`) or Dako (`dako`), title ≤ 70 and text ≤ 255 characters, standalone or about a device a patient holds (`indNo`; the patient is its holder) or a patient (`pnr`). Attachments: ids from `POST /api/attachments` (uploaded by the caller, at most 5). Replies with the work order once durable.',
   }),
   'workorder.list': op({
-    kind: 'query', roles: everyone, args: WorkOrderListArgs,
-    doc: 'Registrerade AO, newest first: a prescriber\'s own work orders (HMC staff: all, the desk), optionally only open ones or one destination; with status, patient, device and HMC\'s comments.',
+    kind: 'query',
+    roles: everyone,
+    args: WorkOrderListArgs,
+    doc: "Registrerade AO, newest first: a prescriber's own work orders (HMC staff: all, the desk), optionally only open ones or one destination; with status, patient, device and HMC's comments.",
   }),
   'workorder.update': op({
-    kind: 'command', roles: everyone, args: WorkOrderUpdateArgs,
+    kind: 'command',
+    roles: everyone,
+    args: WorkOrderUpdateArgs,
     doc: 'HMC staff move a work order on (`registered`, `inProgress`, `waitingForParts`, `done`, `cancelled`) and/or add a comment the prescriber reads; a finished one takes comments only (`invalid_transition`). A prescriber may only cancel their own while it is `registered`.',
   }),
   'news.list': op({
-    kind: 'query', roles: everyone, args: NewsListArgs,
+    kind: 'query',
+    roles: everyone,
+    args: NewsListArgs,
     doc: 'Aktuellt från Hjälpmedelscentrum: the news HMC has published, newest first (withdrawn ones are not listed).',
   }),
   'admin.newsPublish': op({
-    kind: 'command', roles: staff, args: NewsPublishArgs,
-    doc: 'Publish a news item (title, text) to every user\'s start page. Replies with the item once it is durable.',
+    kind: 'command',
+    roles: staff,
+    args: NewsPublishArgs,
+    doc: "Publish a news item (title, text) to every user's start page. Replies with the item once it is durable.",
   }),
   'admin.newsDelete': op({
-    kind: 'command', roles: staff, args: z.object({ newsNo: NewsNo }).strict(),
+    kind: 'command',
+    roles: staff,
+    args: z.object({ newsNo: NewsNo }).strict(),
     doc: 'Withdraw a news item from the start pages (kept for the record).',
   }),
   'pickup.create': op({
-    kind: 'command', roles: prescriber, args: PickupCreateArgs,
+    kind: 'command',
+    roles: prescriber,
+    args: PickupCreateArgs,
     doc: 'Hämtorder: ask HMC to fetch devices (individuals) a patient holds — `indNos` (each held by the patient, not already in an open pickup: `not_holder`, `pickup_exists`), the address (default: the registered one), a contact and a reason for the driver. Replies with the pickup order, acknowledged after it is durable. A unit is done when HMC receives it back (`admin.stockAdjust` reason `returned`); the pickup is `collected` when all are.',
   }),
   'pickup.list': op({
-    kind: 'query', roles: everyone, args: PickupListArgs,
-    doc: 'Pickup orders, newest first: a prescriber\'s own (HMC staff see all), optionally only open ones or one patient\'s; with the patient, prescriber and each unit\'s article and return time.',
+    kind: 'query',
+    roles: everyone,
+    args: PickupListArgs,
+    doc: "Pickup orders, newest first: a prescriber's own (HMC staff see all), optionally only open ones or one patient's; with the patient, prescriber and each unit's article and return time.",
   }),
   'pickup.cancel': op({
-    kind: 'command', roles: everyone, args: z.object({ pickupNo: PickupNo }).strict(),
+    kind: 'command',
+    roles: everyone,
+    args: z.object({ pickupNo: PickupNo }).strict(),
     doc: 'Cancel a pickup order before any unit has come back (`pickup_not_cancellable` after); the prescriber who asked or HMC staff.',
   }),
   'order.quote': op({
-    kind: 'query', roles: prescriber, args: QuoteArgs,
+    kind: 'query',
+    roles: prescriber,
+    args: QuoteArgs,
     doc: 'Preview of an order before it is placed: per line the available balance, `outcome` (available, proposal, backorder, discontinued, problem), a replacement proposal (first equivalent with stock along the chain), set parts and the purpose codes to ask for; the most common accessories; delivery defaults. `recipient` is `{ kind: "patient", pnr }` or `{ kind: "careUnit", customerNo }`; lines `{ artNo, quantity, forIndividual? }`. Changes nothing.',
   }),
   'order.place': op({
-    kind: 'command', roles: prescriber, args: PlaceArgs,
+    kind: 'command',
+    roles: prescriber,
+    args: PlaceArgs,
     doc: 'Place a customer order for a resident patient or one of your care units, from warehouse 10 or your buffer. Lines `{ artNo, quantity, forIndividual? (K-<indNo>), replacement?: "accept" | "refuse", purpose?: PV | BA | BT | LÖ | TR | VB | ÖM }`; a line without stock needs `replacement` when a proposal exists (else `replacement_required`), otherwise it becomes a backorder; set parts are added. `delivery` `{ address?, contactName?, contactPhone?, partial }`. The same `idempotencyKey` returns the same order (`replayed: true`). Acknowledged (order number, planned pick and delivery dates on working days: weekends, Swedish holidays and the midsummer, Christmas and New Year eves skipped; lines, accessory offers) after the order and its reservations are durable.',
   }),
   'order.get': op({
-    kind: 'query', roles: everyone, args: z.object({ orderNo: OrderNo }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z.object({ orderNo: OrderNo }).strict(),
     doc: 'Prescription overview of one order: prescriber, workplace, recipient, delivery, planned pick and delivery dates, every line with status, replacement taken, individuals, K-components.',
   }),
   'order.list': op({
-    kind: 'query', roles: everyone, args: OrderListArgs,
+    kind: 'query',
+    roles: everyone,
+    args: OrderListArgs,
     doc: 'Orders newest first by criteria (open, mine, prescriber, patient, care unit, workplace, warehouse, line status, placement dates), paged; with the line counts per status and the seq they are as of.',
   }),
   'order.cancel': op({
-    kind: 'command', roles: prescriber, args: z.object({ orderNo: OrderNo }).strict(),
+    kind: 'command',
+    roles: prescriber,
+    args: z.object({ orderNo: OrderNo }).strict(),
     doc: 'Cancel your own order while no line is picked; its reservations go back (to waiting backorders first).',
   }),
   'message.list': op({
-    kind: 'query', roles: everyone, args: z.object({ ...Page }).strict(),
+    kind: 'query',
+    roles: everyone,
+    args: z.object({ ...Page }).strict(),
     doc: 'Your messages (changed delivery dates), newest first.',
   }),
   'message.delete': op({
-    kind: 'command', roles: everyone, args: z.object({ messageNo: MessageNo }).strict(),
+    kind: 'command',
+    roles: everyone,
+    args: z.object({ messageNo: MessageNo }).strict(),
     doc: 'Delete one of your own messages.',
   }),
   'prescribingRule.list': op({
-    kind: 'query', roles: everyone, args: Empty,
+    kind: 'query',
+    roles: everyone,
+    args: Empty,
     doc: 'The prescribing rules (hjälpmedelsanvisningar): per profession the ISO codes it may prescribe.',
   }),
   subscribe: op({
-    kind: 'session', roles: everyone, args: z.object({ topic: Topic }).strict(),
-    doc: 'Receive pushes `{ topic, event }` on a topic, sent after each committed change (never before it is durable). ' +
+    kind: 'session',
+    roles: everyone,
+    args: z.object({ topic: Topic }).strict(),
+    doc:
+      'Receive pushes `{ topic, event }` on a topic, sent after each committed change (never before it is durable). ' +
       '`stock/<artNo>`: `{ type: "stock", seq, warehouse, artNo, onHand, reserved, available }` per changed stock row. ' +
       '`orders` and `orders/<userId>`: one push per group commit, `{ type: "orders", seq, orders, counts? }`, where `orders` ' +
       'lists the commit\'s order changes in seq order, each `{ type: "order", change: "placed" | "status" | "deliveryDate", seq, ' +
@@ -214,56 +312,80 @@ export const OPS = {
       'per changed pickup order (read it with pickup.list).',
   }),
   unsubscribe: op({
-    kind: 'session', roles: everyone, args: z.object({ topic: Topic }).strict(),
+    kind: 'session',
+    roles: everyone,
+    args: z.object({ topic: Topic }).strict(),
     doc: 'Stop receiving pushes on a topic.',
   }),
   'admin.stockAdjust': op({
-    kind: 'command', roles: staff,
-    args: z.object({
-      warehouse: WarehouseId,
-      artNo: ArtNo,
-      delta: z.number().int().min(-STOCK_DELTA_MAX).max(STOCK_DELTA_MAX).refine((d) => d !== 0, 'delta is not 0'),
-      reason: StockReason,
-      note: z.string().max(REASON_NOTE_CHARS_MAX).default(''),
-      individuals: z.array(IndNo).max(RENTAL_UNITS_PER_ADJUST_MAX).optional(),
-    }).strict(),
-    doc: 'Change onHand of an article in a warehouse with a reason code; refused when it would go below the reserved quantity. ' +
+    kind: 'command',
+    roles: staff,
+    args: z
+      .object({
+        warehouse: WarehouseId,
+        artNo: ArtNo,
+        delta: z
+          .number()
+          .int()
+          .min(-STOCK_DELTA_MAX)
+          .max(STOCK_DELTA_MAX)
+          .refine((d) => d !== 0, 'delta is not 0'),
+        reason: StockReason,
+        note: z.string().max(REASON_NOTE_CHARS_MAX).default(''),
+        individuals: z.array(IndNo).max(RENTAL_UNITS_PER_ADJUST_MAX).optional(),
+      })
+      .strict(),
+    doc:
+      'Change onHand of an article in a warehouse with a reason code; refused when it would go below the reserved quantity. ' +
       'Rental articles are tracked unit by unit: a positive delta registers that many new individuals in the warehouse ' +
       '(their numbers come back in `individuals`), a negative one writes off free individuals (not picked for an order): ' +
       'the ones given in `individuals`, else the most recently registered. A return (`reason: "returned"` with `individuals`) ' +
-      'brings those units back from the patient or care unit holding them instead of registering new ones. At most ' + RENTAL_UNITS_PER_ADJUST_MAX +
+      'brings those units back from the patient or care unit holding them instead of registering new ones. At most ' +
+      RENTAL_UNITS_PER_ADJUST_MAX +
       ' units per adjustment (`stock_limit`); `no_individual` when the given units are not free in the warehouse (or, for a return, not held). ' +
       'A positive delta serves waiting backorders of the article in that warehouse, oldest order first. ' +
       'Acknowledged after the change is durable.',
   }),
   'admin.articleUpsert': op({
-    kind: 'command', roles: admin,
+    kind: 'command',
+    roles: admin,
     args: z.object({ article: Article }).strict(),
     doc: 'Create or replace an article; checks supplier, ISO code, referenced articles and that the replacement chain has no cycle.',
   }),
   'admin.prescribingRuleSet': op({
-    kind: 'command', roles: admin,
+    kind: 'command',
+    roles: admin,
     args: z.object({ profession: Profession, isoPrefixes: PrescribingRule.shape.isoPrefixes }).strict(),
     doc: "Replace a profession's prescribing rule: the ISO codes (with everything under them) it may prescribe.",
   }),
   'fulfil.pick': op({
-    kind: 'command', roles: staff, args: FulfilArgs,
+    kind: 'command',
+    roles: staff,
+    args: FulfilArgs,
     doc: 'Move registered lines to picking (fixed pick date today); rental lines get free individuals of warehouse 10 (or the buffer). A joint delivery waits until no line is a backorder.',
   }),
   'fulfil.dispatch': op({
-    kind: 'command', roles: staff, args: FulfilArgs,
+    kind: 'command',
+    roles: staff,
+    args: FulfilArgs,
     doc: 'Dispatch picked lines: onHand and reserved go down; rental individuals leave the warehouse.',
   }),
   'fulfil.deliver': op({
-    kind: 'command', roles: staff, args: FulfilArgs,
+    kind: 'command',
+    roles: staff,
+    args: FulfilArgs,
     doc: 'Mark dispatched lines delivered; rental individuals are registered to the patient (or the care unit).',
   }),
   'fulfil.cancel': op({
-    kind: 'command', roles: staff, args: FulfilArgs,
+    kind: 'command',
+    roles: staff,
+    args: FulfilArgs,
     doc: 'Cancel lines not yet dispatched; reservations go back, to the oldest waiting backorder first.',
   }),
   'fulfil.setDeliveryDate': op({
-    kind: 'command', roles: staff, args: SetDeliveryDateArgs,
+    kind: 'command',
+    roles: staff,
+    args: SetDeliveryDateArgs,
     doc: 'Change the planned delivery date of an open order; the prescriber gets a message (pushed on messages/<userId>).',
   }),
 } as const;

@@ -94,8 +94,16 @@ export const PrescribingRuleSet = z.object({
 });
 
 export const ORDER_EVENTS = [
-  OrderPlaced, OrderLineServed, OrderLinePicking, OrderLineDispatched, OrderLineDelivered, OrderLineCancelled,
-  OrderDeliveryDateChanged, MessageCreated, MessageDeleted, PrescribingRuleSet,
+  OrderPlaced,
+  OrderLineServed,
+  OrderLinePicking,
+  OrderLineDispatched,
+  OrderLineDelivered,
+  OrderLineCancelled,
+  OrderDeliveryDateChanged,
+  MessageCreated,
+  MessageDeleted,
+  PrescribingRuleSet,
 ] as const;
 
 export type OrderPlaced = z.infer<typeof OrderPlaced>;

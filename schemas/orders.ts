@@ -1,12 +1,28 @@
 // Customer orders (kundorder), their lines, messages and prescribing rules: entities as stored, and the arguments of the order ops.
 import { z } from 'zod';
 import {
-  CONTACT_NAME_CHARS_MAX, CONTACT_PHONE_CHARS_MAX, FULFIL_LINES_MAX, IDEMPOTENCY_KEY_CHARS_MAX, MESSAGE_NOTE_CHARS_MAX,
-  ORDER_LINE_QUANTITY_MAX, ORDER_LINES_MAX, OTHER_INFO_CHARS_MAX, RULE_PREFIXES_MAX,
+  CONTACT_NAME_CHARS_MAX,
+  CONTACT_PHONE_CHARS_MAX,
+  FULFIL_LINES_MAX,
+  IDEMPOTENCY_KEY_CHARS_MAX,
+  MESSAGE_NOTE_CHARS_MAX,
+  ORDER_LINE_QUANTITY_MAX,
+  ORDER_LINES_MAX,
+  OTHER_INFO_CHARS_MAX,
+  RULE_PREFIXES_MAX,
 } from './limits.ts';
 import { Address } from './entities.ts';
 import {
-  ArtNo, CustomerNo, IndNo, IsoCode, Page, Pnr12, PnrInput, Profession, UserId, WarehouseId,
+  ArtNo,
+  CustomerNo,
+  IndNo,
+  IsoCode,
+  Page,
+  Pnr12,
+  PnrInput,
+  Profession,
+  UserId,
+  WarehouseId,
 } from './primitives.ts';
 
 /**
@@ -24,8 +40,16 @@ export const OrderSource = z.enum(['main', 'buffer']);
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD');
 export const OrderNo = z.number().int().min(1).max(99_999_999);
 export const MessageNo = z.number().int().min(1).max(999_999_999);
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]+$/, 'key is letters, digits, . _ : -').min(1).max(IDEMPOTENCY_KEY_CHARS_MAX);
-const Phone = z.string().trim().max(CONTACT_PHONE_CHARS_MAX).regex(/^[0-9 +()-]*$/, 'phone is digits, spaces, + ( ) -');
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]+$/, 'key is letters, digits, . _ : -')
+  .min(1)
+  .max(IDEMPOTENCY_KEY_CHARS_MAX);
+const Phone = z
+  .string()
+  .trim()
+  .max(CONTACT_PHONE_CHARS_MAX)
+  .regex(/^[0-9 +()-]*$/, 'phone is digits, spaces, + ( ) -');
 
 export const Recipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('patient'), pnr: Pnr12 }),
@@ -96,73 +120,90 @@ export const PrescribingRule = z.object({
   isoPrefixes: z.array(IsoCode).max(RULE_PREFIXES_MAX),
 });
 
-const PlaceLine = z.object({
-  artNo: ArtNo,
-  quantity: z.number().int().min(1).max(ORDER_LINE_QUANTITY_MAX),
-  forIndividual: IndNo.optional(),
-  replacement: ReplacementDecision.optional(),
-  purpose: PurposeCode.optional(),
-}).strict();
+const PlaceLine = z
+  .object({
+    artNo: ArtNo,
+    quantity: z.number().int().min(1).max(ORDER_LINE_QUANTITY_MAX),
+    forIndividual: IndNo.optional(),
+    replacement: ReplacementDecision.optional(),
+    purpose: PurposeCode.optional(),
+  })
+  .strict();
 
 const RecipientInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('patient'), pnr: PnrInput }).strict(),
   z.object({ kind: z.literal('careUnit'), customerNo: CustomerNo }).strict(),
 ]);
 
-export const QuoteArgs = z.object({
-  recipient: RecipientInput,
-  workplaceId: z.string().min(1).max(40).optional(),
-  source: OrderSource.default('main'),
-  lines: z.array(PlaceLine.omit({ replacement: true, purpose: true })).min(1).max(ORDER_LINES_MAX),
-}).strict();
+export const QuoteArgs = z
+  .object({
+    recipient: RecipientInput,
+    workplaceId: z.string().min(1).max(40).optional(),
+    source: OrderSource.default('main'),
+    lines: z
+      .array(PlaceLine.omit({ replacement: true, purpose: true }))
+      .min(1)
+      .max(ORDER_LINES_MAX),
+  })
+  .strict();
 
-export const DeliveryInput = z.object({
-  /** Temporary address; the default is the patient's registered address (or the workplace's). */
-  address: Address.optional(),
-  contactName: z.string().trim().max(CONTACT_NAME_CHARS_MAX).optional(),
-  contactPhone: Phone.optional(),
-  /** Delleverans: available lines go first. Samleverans (false) is the default. */
-  partial: z.boolean().default(false),
-}).strict();
+export const DeliveryInput = z
+  .object({
+    /** Temporary address; the default is the patient's registered address (or the workplace's). */
+    address: Address.optional(),
+    contactName: z.string().trim().max(CONTACT_NAME_CHARS_MAX).optional(),
+    contactPhone: Phone.optional(),
+    /** Delleverans: available lines go first. Samleverans (false) is the default. */
+    partial: z.boolean().default(false),
+  })
+  .strict();
 
-export const PlaceArgs = z.object({
-  idempotencyKey: IdempotencyKey,
-  recipient: RecipientInput,
-  workplaceId: z.string().min(1).max(40).optional(),
-  source: OrderSource.default('main'),
-  lines: z.array(PlaceLine).min(1).max(ORDER_LINES_MAX),
-  delivery: DeliveryInput.default({ partial: false }),
-  otherInfo: z.string().max(OTHER_INFO_CHARS_MAX).default(''),
-}).strict();
+export const PlaceArgs = z
+  .object({
+    idempotencyKey: IdempotencyKey,
+    recipient: RecipientInput,
+    workplaceId: z.string().min(1).max(40).optional(),
+    source: OrderSource.default('main'),
+    lines: z.array(PlaceLine).min(1).max(ORDER_LINES_MAX),
+    delivery: DeliveryInput.default({ partial: false }),
+    otherInfo: z.string().max(OTHER_INFO_CHARS_MAX).default(''),
+  })
+  .strict();
 
-export const OrderListArgs = z.object({
-  /** Only orders with a line not yet delivered or cancelled. */
-  open: z.boolean().optional(),
-  /** Only the caller's own orders. */
-  mine: z.boolean().optional(),
-  prescriberId: UserId.optional(),
-  pnr: PnrInput.optional(),
-  customerNo: CustomerNo.optional(),
-  workplaceId: z.string().min(1).max(40).optional(),
-  warehouse: WarehouseId.optional(),
-  /** Orders having at least one line in this status. */
-  status: LineStatus.optional(),
-  fromDate: IsoDate.optional(),
-  toDate: IsoDate.optional(),
-  ...Page,
-}).strict();
+export const OrderListArgs = z
+  .object({
+    /** Only orders with a line not yet delivered or cancelled. */
+    open: z.boolean().optional(),
+    /** Only the caller's own orders. */
+    mine: z.boolean().optional(),
+    prescriberId: UserId.optional(),
+    pnr: PnrInput.optional(),
+    customerNo: CustomerNo.optional(),
+    workplaceId: z.string().min(1).max(40).optional(),
+    warehouse: WarehouseId.optional(),
+    /** Orders having at least one line in this status. */
+    status: LineStatus.optional(),
+    fromDate: IsoDate.optional(),
+    toDate: IsoDate.optional(),
+    ...Page,
+  })
+  .strict();
 
-export const FulfilArgs = z.object({
-  orderNo: OrderNo,
-  /** Lines to move; all lines of the order that can make the step when left out. */
-  lineNos: z.array(z.number().int().min(1)).min(1).max(FULFIL_LINES_MAX).optional(),
-}).strict();
+export const FulfilArgs = z
+  .object({
+    orderNo: OrderNo,
+    /** Lines to move; all lines of the order that can make the step when left out. */
+    lineNos: z.array(z.number().int().min(1)).min(1).max(FULFIL_LINES_MAX).optional(),
+  })
+  .strict();
 
-export const SetDeliveryDateArgs = z.object({
-  orderNo: OrderNo,
-  date: IsoDate,
-  note: z.string().max(MESSAGE_NOTE_CHARS_MAX).default(''),
-}).strict();
+export const SetDeliveryDateArgs = z
+  .object({
+    orderNo: OrderNo,
+    date: IsoDate,
+    note: z.string().max(MESSAGE_NOTE_CHARS_MAX).default(''),
+  })
+  .strict();
 
 export type LineStatus = z.infer<typeof LineStatus>;
 export type PurposeCode = z.infer<typeof PurposeCode>;

@@ -1,14 +1,24 @@
 // Pickup orders (hämtorder): a prescriber asks HMC to fetch chosen devices from a patient, with a pickup address
 // (default: the registered one) and a reason for the driver. Each unit is done when HMC receives it back (a return).
 import { z } from 'zod';
-import { CONTACT_NAME_CHARS_MAX, CONTACT_PHONE_CHARS_MAX, PICKUP_LIST_MAX, PICKUP_REASON_CHARS_MAX, PICKUP_UNITS_MAX } from './limits.ts';
+import {
+  CONTACT_NAME_CHARS_MAX,
+  CONTACT_PHONE_CHARS_MAX,
+  PICKUP_LIST_MAX,
+  PICKUP_REASON_CHARS_MAX,
+  PICKUP_UNITS_MAX,
+} from './limits.ts';
 import { Address } from './entities.ts';
 import { ArtNo, IndNo, Pnr12, PnrInput, UserId } from './primitives.ts';
 
 export const PickupNo = z.number().int().min(1).max(99_999_999);
 /** `requested` until every unit is back (`collected`), or cancelled before any came back. */
 export const PickupStatus = z.enum(['requested', 'collected', 'cancelled']);
-const Phone = z.string().trim().max(CONTACT_PHONE_CHARS_MAX).regex(/^[0-9 +()-]*$/, 'phone is digits, spaces, + ( ) -');
+const Phone = z
+  .string()
+  .trim()
+  .max(CONTACT_PHONE_CHARS_MAX)
+  .regex(/^[0-9 +()-]*$/, 'phone is digits, spaces, + ( ) -');
 
 export const PickupUnit = z.object({
   indNo: IndNo,
@@ -30,28 +40,36 @@ export const Pickup = z.object({
   status: PickupStatus,
 });
 
-export const PickupCreateArgs = z.object({
-  pnr: PnrInput,
-  indNos: z.array(IndNo).min(1).max(PICKUP_UNITS_MAX),
-  /** Where to fetch; the default is the patient's registered address. */
-  address: Address.optional(),
-  contactName: z.string().trim().max(CONTACT_NAME_CHARS_MAX).default(''),
-  contactPhone: Phone.default(''),
-  reason: z.string().trim().min(1).max(PICKUP_REASON_CHARS_MAX),
-}).strict();
+export const PickupCreateArgs = z
+  .object({
+    pnr: PnrInput,
+    indNos: z.array(IndNo).min(1).max(PICKUP_UNITS_MAX),
+    /** Where to fetch; the default is the patient's registered address. */
+    address: Address.optional(),
+    contactName: z.string().trim().max(CONTACT_NAME_CHARS_MAX).default(''),
+    contactPhone: Phone.default(''),
+    reason: z.string().trim().min(1).max(PICKUP_REASON_CHARS_MAX),
+  })
+  .strict();
 
-export const PickupListArgs = z.object({
-  /** Only pickups still waiting for units. */
-  open: z.boolean().optional(),
-  pnr: PnrInput.optional(),
-  limit: z.number().int().min(1).max(PICKUP_LIST_MAX).default(50),
-}).strict();
+export const PickupListArgs = z
+  .object({
+    /** Only pickups still waiting for units. */
+    open: z.boolean().optional(),
+    pnr: PnrInput.optional(),
+    limit: z.number().int().min(1).max(PICKUP_LIST_MAX).default(50),
+  })
+  .strict();
 
 export const PickupCreated = z.object({ type: z.literal('pickup.created'), userId: UserId, pickup: Pickup });
 export const PickupCancelled = z.object({ type: z.literal('pickup.cancelled'), userId: UserId, pickupNo: PickupNo });
 /** A unit of an open pickup came back (decided with the return, so both are one command). */
 export const PickupUnitReturned = z.object({
-  type: z.literal('pickup.unitReturned'), userId: UserId, pickupNo: PickupNo, indNo: IndNo, timeMs: z.number().int(),
+  type: z.literal('pickup.unitReturned'),
+  userId: UserId,
+  pickupNo: PickupNo,
+  indNo: IndNo,
+  timeMs: z.number().int(),
 });
 export const PICKUP_EVENTS = [PickupCreated, PickupCancelled, PickupUnitReturned] as const;
 

@@ -12,16 +12,39 @@ export const Request = z.object({
 
 /** Every error code the engine sends. Rejections of the core are a subset (see engine/core/rejections.ts). */
 export const ERROR_CODES = [
-  'invalid_request', 'unknown_op', 'unauthorized', 'forbidden', 'not_found', 'bad_credentials',
-  'overloaded', 'internal',
-  'insufficient_stock', 'not_resident', 'unknown_supplier', 'unknown_iso_code', 'unknown_article',
-  'replacement_cycle', 'replacement_too_long', 'stock_limit', 'invalid_pnr',
+  'invalid_request',
+  'unknown_op',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'bad_credentials',
+  'overloaded',
+  'internal',
+  'insufficient_stock',
+  'not_resident',
+  'unknown_supplier',
+  'unknown_iso_code',
+  'unknown_article',
+  'replacement_cycle',
+  'replacement_too_long',
+  'stock_limit',
+  'invalid_pnr',
   // Orders and fulfilment (engine/core/orders).
-  'forbidden_article', 'purpose_required', 'purpose_invalid', 'not_holder', 'duplicate_line', 'duplicate_request',
-  'replacement_required', 'article_discontinued', 'order_not_cancellable', 'invalid_transition', 'no_individual',
+  'forbidden_article',
+  'purpose_required',
+  'purpose_invalid',
+  'not_holder',
+  'duplicate_line',
+  'duplicate_request',
+  'replacement_required',
+  'article_discontinued',
+  'order_not_cancellable',
+  'invalid_transition',
+  'no_individual',
   'invalid_date',
   // Pickup orders (engine/core/pickups).
-  'pickup_exists', 'pickup_not_cancellable',
+  'pickup_exists',
+  'pickup_not_cancellable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -34,4 +57,7 @@ export type RequestIdT = z.infer<typeof RequestId>;
 export type Reply =
   | { id: RequestIdT; ok: true; result: unknown }
   | { id: RequestIdT | null; ok: false; error: ErrorBody };
-export interface Push { topic: string; event: unknown }
+export interface Push {
+  topic: string;
+  event: unknown;
+}

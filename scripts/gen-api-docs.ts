@@ -12,7 +12,8 @@ export const API_DOC_PATH = path.join(ROOT, 'docs', 'API.md');
 
 function argsTable(schema: z.ZodType): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, Record<string, unknown>>; required?: string[];
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
   };
   const props = Object.entries(json.properties ?? {});
   if (props.length === 0) return '_no arguments_\n';

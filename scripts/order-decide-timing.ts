@@ -10,8 +10,17 @@ const BATCH = 100;
 const state = stateFromTables(generateTables({ scale: 'demo' }), 0);
 const timeMs = Date.UTC(2026, 10, 25, 9);
 const commands: OrderPlace[] = Array.from({ length: BATCH }, (_, i) => ({
-  type: 'order.place', userId: 'ot1', idempotencyKey: `t-${i}`, recipient: { kind: 'patient', pnr: '19811218-9876' },
-  source: 'main', lines: [{ artNo: '100104', quantity: 1 }, { artNo: '100105', quantity: 2 }], delivery: { partial: false }, otherInfo: '',
+  type: 'order.place',
+  userId: 'ot1',
+  idempotencyKey: `t-${i}`,
+  recipient: { kind: 'patient', pnr: '19811218-9876' },
+  source: 'main',
+  lines: [
+    { artNo: '100104', quantity: 1 },
+    { artNo: '100105', quantity: 2 },
+  ],
+  delivery: { partial: false },
+  otherInfo: '',
 }));
 
 let accepted = 0;
@@ -23,5 +32,7 @@ for (let done = 0; done < ITERATIONS; done += BATCH) {
 }
 perDecideNs.sort((a, b) => a - b);
 const at = (q: number) => perDecideNs[Math.min(perDecideNs.length - 1, Math.floor(q * perDecideNs.length))];
-console.log(`order.place decide, 2 lines, demo scale (${state.articles.size} articles, ${state.persons.size} persons): ` +
-  `median ${(at(0.5) / 1000).toFixed(2)} µs, p99 ${(at(0.99) / 1000).toFixed(2)} µs over ${ITERATIONS} decisions (batches of ${BATCH}); accepted ${accepted}`);
+console.log(
+  `order.place decide, 2 lines, demo scale (${state.articles.size} articles, ${state.persons.size} persons): ` +
+    `median ${(at(0.5) / 1000).toFixed(2)} µs, p99 ${(at(0.99) / 1000).toFixed(2)} µs over ${ITERATIONS} decisions (batches of ${BATCH}); accepted ${accepted}`,
+);

@@ -16,11 +16,19 @@ async function signIn(username: string): Promise<TestClient> {
   return client;
 }
 
-const upload = (token: string | null, body: Uint8Array, headers: Record<string, string> = {}) => fetch(`${engine.url}/api/attachments`, {
-  method: 'POST', body: Buffer.from(body),
-  headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('Blankett åtgärd.pdf'), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-});
-const download = (token: string, id: string) => fetch(`${engine.url}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } });
+const upload = (token: string | null, body: Uint8Array, headers: Record<string, string> = {}) =>
+  fetch(`${engine.url}/api/attachments`, {
+    method: 'POST',
+    body: Buffer.from(body),
+    headers: {
+      'content-type': 'application/pdf',
+      'x-file-name': encodeURIComponent('Blankett åtgärd.pdf'),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+  });
+const download = (token: string, id: string) =>
+  fetch(`${engine.url}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } });
 
 beforeAll(async () => {
   engine = await startEngine({ scale: 'tiny', dataDir });
@@ -47,7 +55,7 @@ describe('work order attachments', () => {
   it('stores a file durably and gives it back byte for byte to its uploader and to HMC, not to another prescriber', async () => {
     const res = await upload(tokens.ot1!, pdf);
     expect(res.status).toBe(201);
-    const body = await res.json() as { id: string; name: string; bytes: number };
+    const body = (await res.json()) as { id: string; name: string; bytes: number };
     expect(body).toMatchObject({ name: 'Blankett åtgärd.pdf', bytes: pdf.length });
     id = body.id;
     const mine = await download(tokens.ot1!, id);
@@ -59,12 +67,22 @@ describe('work order attachments', () => {
     expect((await download(tokens.ot1!, '00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 
-  it('goes with workorder.create; someone else\'s or an unknown id is refused; the file survives a restart', async () => {
-    const { workOrder } = await ot1.call('workorder.create', { destination: 'consultant', title: 'Utprovning', attachments: [id] });
-    expect(workOrder.attachments).toEqual([{ id, name: 'Blankett åtgärd.pdf', contentType: 'application/pdf', bytes: pdf.length }]);
+  it("goes with workorder.create; someone else's or an unknown id is refused; the file survives a restart", async () => {
+    const { workOrder } = await ot1.call('workorder.create', {
+      destination: 'consultant',
+      title: 'Utprovning',
+      attachments: [id],
+    });
+    expect(workOrder.attachments).toEqual([
+      { id, name: 'Blankett åtgärd.pdf', contentType: 'application/pdf', bytes: pdf.length },
+    ]);
     const pt1 = await TestClient.connect(engine.wsUrl);
     await pt1.call('session.resume', { token: tokens.pt1 });
-    const refused = await pt1.request('workorder.create', { destination: 'consultant', title: 'Lånad bilaga', attachments: [id] });
+    const refused = await pt1.request('workorder.create', {
+      destination: 'consultant',
+      title: 'Lånad bilaga',
+      attachments: [id],
+    });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('not_found');
 
     await engine.stop();

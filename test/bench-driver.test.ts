@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack, unpack } from 'msgpackr';
 import type * as Uws from 'uWebSockets.js';
-import { FrameParser, encodeClientFrame, MASK_KEY_ZERO, OPCODE_BINARY, OPCODE_TEXT } from '../bench/driver/frame-codec.ts';
+import {
+  FrameParser,
+  encodeClientFrame,
+  MASK_KEY_ZERO,
+  OPCODE_BINARY,
+  OPCODE_TEXT,
+} from '../bench/driver/frame-codec.ts';
 import { nowEpochMs, runLoad, stockGetWorkload, type Encoding } from '../bench/driver/load.ts';
 import { startEcho, type EchoServer } from '../bench/driver/start-echo.ts';
 
@@ -60,7 +66,11 @@ describe('FrameParser', () => {
   const small = Buffer.from('hello, frame');
   const medium = patterned(300, 7); // 16-bit length
   const large = patterned(70_000, 3); // 64-bit length
-  const stream = Buffer.concat([serverFrame(OPCODE_TEXT, small), serverFrame(OPCODE_BINARY, medium), serverFrame(OPCODE_BINARY, large)]);
+  const stream = Buffer.concat([
+    serverFrame(OPCODE_TEXT, small),
+    serverFrame(OPCODE_BINARY, medium),
+    serverFrame(OPCODE_BINARY, large),
+  ]);
   const mediumAt = 2 + small.length;
   const largeAt = mediumAt + 4 + medium.length;
 
@@ -76,11 +86,27 @@ describe('FrameParser', () => {
 
   it('parses frames split inside headers and payloads', () => {
     // Cuts: after 1 byte; inside the 16-bit length; inside the 64-bit length; mid-payload; 1 byte before the end.
-    check(parseInChunks(stream, [1, mediumAt + 1, mediumAt + 3, largeAt + 1, largeAt + 5, largeAt + 9, largeAt + 5_000, stream.length - 1]));
+    check(
+      parseInChunks(stream, [
+        1,
+        mediumAt + 1,
+        mediumAt + 3,
+        largeAt + 1,
+        largeAt + 5,
+        largeAt + 9,
+        largeAt + 5_000,
+        stream.length - 1,
+      ]),
+    );
   });
 
   it('parses the stream fed one byte at a time', () => {
-    check(parseInChunks(stream, Array.from({ length: stream.length - 1 }, (_, i) => i + 1)));
+    check(
+      parseInChunks(
+        stream,
+        Array.from({ length: stream.length - 1 }, (_, i) => i + 1),
+      ),
+    );
   });
 
   it('parses the stream at every single split point of the first two frames', () => {
@@ -191,7 +217,16 @@ describe('runLoad against a child-process uWS echo server', () => {
 
   it('refuses non-loopback urls', async () => {
     await expect(
-      runLoad({ url: 'ws://192.0.2.1:1/ws', connections: 1, pipeline: 1, warmupMs: 0, durationMs: 10, mode: 'echo', encoding: 'msgpack', workload: stockGetWorkload }),
+      runLoad({
+        url: 'ws://192.0.2.1:1/ws',
+        connections: 1,
+        pipeline: 1,
+        warmupMs: 0,
+        durationMs: 10,
+        mode: 'echo',
+        encoding: 'msgpack',
+        workload: stockGetWorkload,
+      }),
     ).rejects.toThrow(/only connects to 127\.0\.0\.1/);
   });
 });
@@ -217,7 +252,11 @@ function startFakeEngine(): Promise<{ url: string; close(): void }> {
       },
       message: (ws, message, isBinary) => {
         const bytes = Buffer.from(message);
-        const req = (isBinary ? unpack(bytes) : JSON.parse(bytes.toString('utf8'))) as { id: number; op: string; args: unknown };
+        const req = (isBinary ? unpack(bytes) : JSON.parse(bytes.toString('utf8'))) as {
+          id: number;
+          op: string;
+          args: unknown;
+        };
         const reply = (body: object): void => {
           ws.send(isBinary ? pack(body) : JSON.stringify(body), isBinary);
         };
@@ -226,7 +265,8 @@ function startFakeEngine(): Promise<{ url: string; close(): void }> {
           user.authed = true;
           loggedIn++;
           reply({ id: req.id, ok: true, result: { token: `tok${loggedIn}`, user: { name: 'bench' } } });
-        } else if (!user.authed) reply({ id: req.id, ok: false, error: { code: 'UNAUTHENTICATED', message: 'log in first' } });
+        } else if (!user.authed)
+          reply({ id: req.id, ok: false, error: { code: 'UNAUTHENTICATED', message: 'log in first' } });
         else if (req.op === 'stock.get') reply({ id: req.id, ok: true, result: { qty: 3 } });
         else {
           reply({ topic: 't', event: { publishedEpochMs: nowEpochMs() } });
@@ -259,7 +299,10 @@ function startCorruptingEcho(): Promise<{ url: string; close(): void }> {
     });
     app.listen('127.0.0.1', 0, (socket) => {
       if (!socket) return reject(new Error('corrupting echo cannot listen'));
-      resolve({ url: `ws://127.0.0.1:${uws.us_socket_local_port(socket)}/ws`, close: () => uws.us_listen_socket_close(socket) });
+      resolve({
+        url: `ws://127.0.0.1:${uws.us_socket_local_port(socket)}/ws`,
+        close: () => uws.us_listen_socket_close(socket),
+      });
     });
   });
 }
@@ -323,7 +366,9 @@ describe('runLoad in reply mode', () => {
           const failShare = result.errors / (result.errors + result.requests);
           expect(failShare).toBeGreaterThan(0.1);
           expect(failShare).toBeLessThan(0.4);
-          expect(Math.abs(result.throughputPerS - result.requests / result.durationS)).toBeLessThan(result.throughputPerS * 0.01);
+          expect(Math.abs(result.throughputPerS - result.requests / result.durationS)).toBeLessThan(
+            result.throughputPerS * 0.01,
+          );
           expect(result.pushes).toBeGreaterThan(0);
           expect(result.pushesByTopic.t).toBe(result.pushes);
           expect(result.pushLatencyUs?.p50).toBeGreaterThan(0);

@@ -15,7 +15,14 @@ const SMOKE: RunSettings = {
   dataScale: 'tiny',
   // Half a second per run: at 1×1 one durable write held up by a slow fsync (this host's disk stalls for 100+ ms at
   // times) must not leave a whole window without a completed request.
-  ws: { warmupMs: 50, durationMs: 500, shapes: [{ connections: 1, pipeline: 1 }, { connections: 2, pipeline: 4 }] },
+  ws: {
+    warmupMs: 50,
+    durationMs: 500,
+    shapes: [
+      { connections: 1, pipeline: 1 },
+      { connections: 2, pipeline: 4 },
+    ],
+  },
   pubsub: { spec: { ...PUBSUB, listeners: 12, topics: 4, topicsPerListener: 2 }, warmupMs: 50, durationMs: 500 },
   feed: { spec: { ...ORDER_FEED, listeners: 4, writerRatePerS: 200 }, warmupMs: 50, durationMs: 500 },
   fsync: { commits: 10, batchPuts: 4, batches: 3, pacedPerS: 1_000, pacedCommits: 20 },
@@ -34,12 +41,16 @@ describe('bench smoke run (tiny sizes)', () => {
   let out: RunOutput;
   let files: NonNullable<RunOutput['files']>;
 
-  it('runs every suite and writes results, plot and report', async () => {
-    out = await runBench(SMOKE, outDir, () => {});
-    expect(out.files).not.toBeNull();
-    files = out.files!;
-    for (const file of [files.json, files.svg, files.report]) expect(fs.existsSync(file)).toBe(true);
-  }, SMOKE_TIMEOUT_MS);
+  it(
+    'runs every suite and writes results, plot and report',
+    async () => {
+      out = await runBench(SMOKE, outDir, () => {});
+      expect(out.files).not.toBeNull();
+      files = out.files!;
+      for (const file of [files.json, files.svg, files.report]) expect(fs.existsSync(file)).toBe(true);
+    },
+    SMOKE_TIMEOUT_MS,
+  );
 
   it('pairs every workload and shape with an echo run, both answering', () => {
     const r = out.results;
@@ -93,7 +104,16 @@ describe('bench smoke run (tiny sizes)', () => {
     expect(json.git.commit).toBeTruthy();
     expect(json.targets.length).toBeGreaterThanOrEqual(5);
     const report = fs.readFileSync(files.report, 'utf8');
-    for (const heading of ['## Targets', '## WebSocket', '## Pub/sub fan-out', '## Staff order feed', '## Durability floor', '## In-process', '## HTTP', '## Cold start']) {
+    for (const heading of [
+      '## Targets',
+      '## WebSocket',
+      '## Pub/sub fan-out',
+      '## Staff order feed',
+      '## Durability floor',
+      '## In-process',
+      '## HTTP',
+      '## Cold start',
+    ]) {
       expect(report).toContain(heading);
     }
     expect(report).toContain('results/smoke-latency.svg');
@@ -106,11 +126,20 @@ describe('bench smoke run (tiny sizes)', () => {
 
 describe('svg plot', () => {
   it('draws a series per workload and survives empty or single-point input', () => {
-    const svg = latencyThroughputSvg([
-      { name: 'echo', points: [{ throughputPerS: 20_000, p50Us: 20, p99Us: 40, label: '1x1' }, { throughputPerS: 300_000, p50Us: 400, p99Us: 900 }] },
-      { name: 'one', points: [{ throughputPerS: 5_000, p50Us: 200, p99Us: 2_000 }] },
-      { name: 'none', points: [] },
-    ], { title: 'test <&>' });
+    const svg = latencyThroughputSvg(
+      [
+        {
+          name: 'echo',
+          points: [
+            { throughputPerS: 20_000, p50Us: 20, p99Us: 40, label: '1x1' },
+            { throughputPerS: 300_000, p50Us: 400, p99Us: 900 },
+          ],
+        },
+        { name: 'one', points: [{ throughputPerS: 5_000, p50Us: 200, p99Us: 2_000 }] },
+        { name: 'none', points: [] },
+      ],
+      { title: 'test <&>' },
+    );
     expect(svg).toContain('&lt;&amp;&gt;');
     expect(svg).not.toContain('NaN');
     expect(svg.match(/<path /g)?.length).toBe(4);

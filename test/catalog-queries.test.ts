@@ -11,7 +11,19 @@ function bruteList(state: State, prefix: string, includeDiscontinued: boolean, i
     .filter((a) => a.isoCode.startsWith(prefix))
     .filter((a) => includeDiscontinued || a.status !== 'discontinued')
     .filter((a) => !inStockOnly || available(state.stock.get(stockKey(MAIN_WAREHOUSE, a.artNo))) > 0)
-    .sort((a, b) => (a.isoCode < b.isoCode ? -1 : a.isoCode > b.isoCode ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.artNo < b.artNo ? -1 : 1))
+    .sort((a, b) =>
+      a.isoCode < b.isoCode
+        ? -1
+        : a.isoCode > b.isoCode
+          ? 1
+          : a.name < b.name
+            ? -1
+            : a.name > b.name
+              ? 1
+              : a.artNo < b.artNo
+                ? -1
+                : 1,
+    )
     .map((a) => a.artNo);
 }
 
@@ -69,7 +81,11 @@ describe('catalog.article and stock.get', () => {
     expect(page.result.available).toEqual({ main: 0, investigation: 1, buffer: { warehouse: 'B101', available: 0 } });
     const accessoryPage = articlePage(state, user, { artNo: '100003' });
     if (!accessoryPage.ok) throw new Error(accessoryPage.code);
-    expect(accessoryPage.result.available).toEqual({ main: 18, investigation: 0, buffer: { warehouse: 'B101', available: 4 } });
+    expect(accessoryPage.result.available).toEqual({
+      main: 18,
+      investigation: 0,
+      buffer: { warehouse: 'B101', available: 4 },
+    });
     const rows = stockOf(state, { artNo: '100003' });
     expect(rows.ok && rows.result.rows.map((r) => r.warehouse)).toEqual(['10', 'B101']);
   });
@@ -78,7 +94,17 @@ describe('catalog.article and stock.get', () => {
     const { stockOf } = await import('../engine/core/catalog-queries.ts');
     const state = fixtureState();
     state.warehouses.set('01', { id: '01', name: 'Första', kind: 'buffer', customerNo: '130009' });
-    apply(state, { type: 'stock.adjusted', userId: 'hmc1', warehouse: '01', artNo: '100003', delta: 1, reason: 'received', note: '', onHandAfter: 1, individuals: [] });
+    apply(state, {
+      type: 'stock.adjusted',
+      userId: 'hmc1',
+      warehouse: '01',
+      artNo: '100003',
+      delta: 1,
+      reason: 'received',
+      note: '',
+      onHandAfter: 1,
+      individuals: [],
+    });
     const rows = stockOf(state, { artNo: '100003' });
     expect(rows.ok && rows.result.rows.map((r) => r.warehouse)).toEqual(['01', '10', 'B101']);
   });

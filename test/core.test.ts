@@ -19,14 +19,24 @@ function when(state: State, command: Command) {
 }
 
 const adjust = (over: Partial<Extract<Command, { type: 'stock.adjust' }>> = {}): Command => ({
-  type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 3, reason: 'received', note: '', ...over,
+  type: 'stock.adjust',
+  userId: 'hmc1',
+  warehouse: '10',
+  artNo: '100001',
+  delta: 3,
+  reason: 'received',
+  note: '',
+  ...over,
 });
 
 describe('stock.adjust', () => {
   it('given 5 on hand, when +3 received, then 8 on hand and one stock.adjusted event', () => {
     const state = fixtureState();
     const decision = when(state, adjust());
-    expect(decision).toEqual({ ok: true, events: [expect.objectContaining({ type: 'stock.adjusted', delta: 3, onHandAfter: 8 })] });
+    expect(decision).toEqual({
+      ok: true,
+      events: [expect.objectContaining({ type: 'stock.adjusted', delta: 3, onHandAfter: 8 })],
+    });
     expect(state.stock.get(stockKey('10', '100001'))!.onHand).toBe(8);
     expect(state.seq).toBe(1);
   });
@@ -34,7 +44,12 @@ describe('stock.adjust', () => {
   it('given no row yet, when stock arrives, then a row is created and indexed by article', () => {
     const state = fixtureState();
     when(state, adjust({ warehouse: 'B101', artNo: '100001', delta: 2 }));
-    expect(state.stockByArticle.get('100001')!.map((r) => r.warehouse).sort()).toEqual(['10', 'B101']);
+    expect(
+      state.stockByArticle
+        .get('100001')!
+        .map((r) => r.warehouse)
+        .sort(),
+    ).toEqual(['10', 'B101']);
   });
 
   const rejections: Array<[string, Partial<Extract<Command, { type: 'stock.adjust' }>>, string]> = [
@@ -125,8 +140,19 @@ describe('invariants', () => {
 
   it('given an event whose onHandAfter disagrees with the state, then apply asserts', () => {
     const state = fixtureState();
-    expect(() => apply(state, { type: 'stock.adjusted', userId: 'x', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter: 99, individuals: [] }))
-      .toThrow(AssertionError);
+    expect(() =>
+      apply(state, {
+        type: 'stock.adjusted',
+        userId: 'x',
+        warehouse: '10',
+        artNo: '100001',
+        delta: 1,
+        reason: 'received',
+        note: '',
+        onHandAfter: 99,
+        individuals: [],
+      }),
+    ).toThrow(AssertionError);
   });
 
   it('decide is deterministic and does not change the state', () => {

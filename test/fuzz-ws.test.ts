@@ -13,9 +13,33 @@ const REQUESTS_PER_OP = 60;
 const SKIPPED = new Set(['session.logout', 'session.login', 'session.resume']);
 
 const ODD_VALUES: unknown[] = [
-  null, true, -1, 0, 1.5, 2 ** 53, -(2 ** 31), 'x'.repeat(300), '', 'ÅÄÖ åäö é ü ß', '12 06 06', '100101', '10',
-  'B101', '191212121212', '19121212-1212', '000000', [], {}, ['100101'], { kind: 'patient', pnr: '191212121212' },
-  '\u0000\uffff', 'K-10000', '2026-11-30', 'main', 'buffer', 'accept',
+  null,
+  true,
+  -1,
+  0,
+  1.5,
+  2 ** 53,
+  -(2 ** 31),
+  'x'.repeat(300),
+  '',
+  'ÅÄÖ åäö é ü ß',
+  '12 06 06',
+  '100101',
+  '10',
+  'B101',
+  '191212121212',
+  '19121212-1212',
+  '000000',
+  [],
+  {},
+  ['100101'],
+  { kind: 'patient', pnr: '191212121212' },
+  '\u0000\uffff',
+  'K-10000',
+  '2026-11-30',
+  'main',
+  'buffer',
+  'accept',
 ];
 
 function mutate(rand: () => number, base: Record<string, unknown>): Record<string, unknown> {
@@ -31,8 +55,11 @@ function mutate(rand: () => number, base: Record<string, unknown>): Record<strin
 
 const SAMPLES: Record<string, Record<string, unknown>> = {
   'order.place': {
-    idempotencyKey: 'fuzz-1', recipient: { kind: 'patient', pnr: '198112189876' }, lines: [{ artNo: '100101', quantity: 1 }],
-    delivery: { partial: true, contactName: 'Anna', contactPhone: '035-123' }, otherInfo: 'x',
+    idempotencyKey: 'fuzz-1',
+    recipient: { kind: 'patient', pnr: '198112189876' },
+    lines: [{ artNo: '100101', quantity: 1 }],
+    delivery: { partial: true, contactName: 'Anna', contactPhone: '035-123' },
+    otherInfo: 'x',
   },
   'order.cancel': { orderNo: 1 },
   'admin.prescribingRuleSet': { profession: 'ot', isoPrefixes: ['12'] },
@@ -56,8 +83,12 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
 };
 
 let engine: EngineProcess;
-beforeAll(async () => { engine = await startEngine({ scale: 'tiny', store: 'memory' }); });
-afterAll(async () => { await engine?.stop(); });
+beforeAll(async () => {
+  engine = await startEngine({ scale: 'tiny', store: 'memory' });
+});
+afterAll(async () => {
+  await engine?.stop();
+});
 
 describe(`fuzzing every op (FUZZ_SEED=${SEED})`, () => {
   it('answers every mutated request with ok or a known error code, and keeps serving', async () => {
@@ -70,9 +101,12 @@ describe(`fuzzing every op (FUZZ_SEED=${SEED})`, () => {
       for (const op of OP_NAMES) {
         if (SKIPPED.has(op)) continue;
         const base = SAMPLES[op] ?? {};
-        const replies = await Promise.all(Array.from({ length: REQUESTS_PER_OP }, () => client.request(op, mutate(rand, base))));
+        const replies = await Promise.all(
+          Array.from({ length: REQUESTS_PER_OP }, () => client.request(op, mutate(rand, base))),
+        );
         for (const reply of replies) {
-          if (!reply.ok) expect(codes.has(reply.error.code), `${op}: ${reply.error.code} (FUZZ_SEED=${SEED})`).toBe(true);
+          if (!reply.ok)
+            expect(codes.has(reply.error.code), `${op}: ${reply.error.code} (FUZZ_SEED=${SEED})`).toBe(true);
         }
       }
       await client.close();

@@ -7,9 +7,16 @@ import { codeOf, orderState, run, T0 } from './helpers/order-fixture.ts';
 describe('HMC news', () => {
   it('given two published items, then the list has the newest first; a withdrawn one is gone, and cannot be withdrawn twice', () => {
     const state = orderState();
-    expect(run(state, { type: 'news.publish', userId: 'hmc1', title: 'Inventering', text: 'Lagret är stängt fredag.' }).ok).toBe(true);
-    expect(run(state, { type: 'news.publish', userId: 'hmc1', title: 'Ny katalog', text: 'Nya sängar.' }, T0 + 1000).ok).toBe(true);
-    const titles = () => { const r = listNews(state, 10); return r.ok ? r.result.news.map((n) => n.title) : []; };
+    expect(
+      run(state, { type: 'news.publish', userId: 'hmc1', title: 'Inventering', text: 'Lagret är stängt fredag.' }).ok,
+    ).toBe(true);
+    expect(
+      run(state, { type: 'news.publish', userId: 'hmc1', title: 'Ny katalog', text: 'Nya sängar.' }, T0 + 1000).ok,
+    ).toBe(true);
+    const titles = () => {
+      const r = listNews(state, 10);
+      return r.ok ? r.result.news.map((n) => n.title) : [];
+    };
     expect(titles()).toEqual(['Ny katalog', 'Inventering']);
     expect(run(state, { type: 'news.delete', userId: 'hmc1', newsNo: 1 }).ok).toBe(true);
     expect(titles()).toEqual(['Ny katalog']);

@@ -16,31 +16,68 @@ import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0 } from 
 
 const DAY_MS = 86_400_000;
 const order = (state: State, orderNo: number): Order => state.orders.get(orderNo)!;
-const step = (stepName: 'pick' | 'dispatch' | 'deliver' | 'cancel', orderNo: number, lineNos: number[] | null = null, userId = 'hmc1'): Command =>
-  ({ type: 'fulfil.step', userId, step: stepName, orderNo, lineNos });
-const received = (artNo: string, delta = 1, warehouse = '10'): Command =>
-  ({ type: 'stock.adjust', userId: 'hmc1', warehouse, artNo, delta, reason: 'received', note: '' });
+const step = (
+  stepName: 'pick' | 'dispatch' | 'deliver' | 'cancel',
+  orderNo: number,
+  lineNos: number[] | null = null,
+  userId = 'hmc1',
+): Command => ({ type: 'fulfil.step', userId, step: stepName, orderNo, lineNos });
+const received = (artNo: string, delta = 1, warehouse = '10'): Command => ({
+  type: 'stock.adjust',
+  userId: 'hmc1',
+  warehouse,
+  artNo,
+  delta,
+  reason: 'received',
+  note: '',
+});
 const listArgs = (over: Record<string, unknown> = {}) => OPS['order.list'].args.parse(over);
 
 describe('order.place: recipient, workplace and source', () => {
   it('given a resident and stock, when ot1 orders two lines, then one order.placed reserves both and plans pick and delivery', () => {
     const state = orderState();
-    const decision = run(state, place({ lines: [{ artNo: ART.rollator, quantity: 2 }, { artNo: ART.basket, quantity: 1 }] }));
+    const decision = run(
+      state,
+      place({
+        lines: [
+          { artNo: ART.rollator, quantity: 2 },
+          { artNo: ART.basket, quantity: 1 },
+        ],
+      }),
+    );
     const orderNo = placedNo(decision);
     expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['order.placed']);
     const placed = order(state, orderNo);
-    expect(placed.lines.map((l) => [l.artNo, l.quantity, l.status])).toEqual([[ART.rollator, 2, 'registered'], [ART.basket, 1, 'registered']]);
+    expect(placed.lines.map((l) => [l.artNo, l.quantity, l.status])).toEqual([
+      [ART.rollator, 2, 'registered'],
+      [ART.basket, 1, 'registered'],
+    ]);
     expect(stockOf(state, ART.rollator)).toEqual({ onHand: 5, reserved: 2 });
     expect(stockOf(state, ART.basket)).toEqual({ onHand: 20, reserved: 1 });
     // Wednesday: picked Thursday, delivered Friday.
-    expect([placed.placedDate, placed.plannedPickDate, placed.plannedDeliveryDate]).toEqual(['2026-11-25', '2026-11-26', '2026-11-27']);
-    expect(placed).toMatchObject({ prescriberId: 'ot1', workplaceId: 'w1', customerNo: '130001', warehouse: '10',
-      recipient: { kind: 'patient', pnr: PNR.resident }, deliveryAddress: { street: 'Storgatan 3' }, temporaryAddress: false,
-      contactName: 'User ot1', partialDelivery: false });
+    expect([placed.placedDate, placed.plannedPickDate, placed.plannedDeliveryDate]).toEqual([
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+    ]);
+    expect(placed).toMatchObject({
+      prescriberId: 'ot1',
+      workplaceId: 'w1',
+      customerNo: '130001',
+      warehouse: '10',
+      recipient: { kind: 'patient', pnr: PNR.resident },
+      deliveryAddress: { street: 'Storgatan 3' },
+      temporaryAddress: false,
+      contactName: 'User ot1',
+      partialDelivery: false,
+    });
   });
 
   it('given a Friday afternoon order, then the pick is Monday and the delivery Tuesday (weekends skipped)', () => {
-    expect(plannedDates(Date.UTC(2026, 10, 27, 15))).toEqual({ plannedPickDate: '2026-11-30', plannedDeliveryDate: '2026-12-01' });
+    expect(plannedDates(Date.UTC(2026, 10, 27, 15))).toEqual({
+      plannedPickDate: '2026-11-30',
+      plannedDeliveryDate: '2026-12-01',
+    });
     // 23:30 UTC on 31 March 2026 is already 1 April in Sweden (summer time, UTC+2).
     expect(swedishDate(Date.UTC(2026, 2, 31, 22, 30))).toBe('2026-04-01');
     expect(swedishDate(Date.UTC(2026, 0, 31, 22, 30))).toBe('2026-01-31');
@@ -48,9 +85,15 @@ describe('order.place: recipient, workplace and source', () => {
 
   it('given an order before Christmas or Easter, then pick and delivery skip the holidays and the eves', () => {
     // Wed 23 Dec 2026: 24, 25 (and the weekend 26-27) are off → Mon 28 and Tue 29.
-    expect(plannedDates(Date.UTC(2026, 11, 23, 10))).toEqual({ plannedPickDate: '2026-12-28', plannedDeliveryDate: '2026-12-29' });
+    expect(plannedDates(Date.UTC(2026, 11, 23, 10))).toEqual({
+      plannedPickDate: '2026-12-28',
+      plannedDeliveryDate: '2026-12-29',
+    });
     // Thu 2 Apr 2026: Good Friday 3 Apr and Easter Monday 6 Apr are off → Tue 7 and Wed 8.
-    expect(plannedDates(Date.UTC(2026, 3, 2, 10))).toEqual({ plannedPickDate: '2026-04-07', plannedDeliveryDate: '2026-04-08' });
+    expect(plannedDates(Date.UTC(2026, 3, 2, 10))).toEqual({
+      plannedPickDate: '2026-04-07',
+      plannedDeliveryDate: '2026-04-08',
+    });
   });
 
   it('given a patient of another region, then not_resident and nothing is reserved', () => {
@@ -81,18 +124,29 @@ describe('order.place: recipient, workplace and source', () => {
     expect(others.ok && others.result.total).toBe(0);
     const staff = listOrders(state, hmc, listArgs(), T0);
     expect(staff.ok && staff.result.orders.map((o) => o.orderNo)).toEqual([orderNo]);
-    expect(staff.ok && staff.result.orders[0].recipient).toMatchObject({ name: 'Skyddad identitet', protectedIdentity: true });
+    expect(staff.ok && staff.result.orders[0].recipient).toMatchObject({
+      name: 'Skyddad identitet',
+      protectedIdentity: true,
+    });
   });
 
-  it('given a care unit of the caller, then the order is the unit\'s own, delivered to the workplace; another unit is forbidden', () => {
+  it("given a care unit of the caller, then the order is the unit's own, delivered to the workplace; another unit is forbidden", () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ recipient: { kind: 'careUnit', customerNo: '130001' }, lines: [{ artNo: ART.basket, quantity: 4 }] })));
-    expect(order(state, orderNo)).toMatchObject({ recipient: { kind: 'careUnit', customerNo: '130001' }, customerNo: '130001',
-      deliveryAddress: { street: 'Lasarettsvägen 1' } });
+    const orderNo = placedNo(
+      run(
+        state,
+        place({ recipient: { kind: 'careUnit', customerNo: '130001' }, lines: [{ artNo: ART.basket, quantity: 4 }] }),
+      ),
+    );
+    expect(order(state, orderNo)).toMatchObject({
+      recipient: { kind: 'careUnit', customerNo: '130001' },
+      customerNo: '130001',
+      deliveryAddress: { street: 'Lasarettsvägen 1' },
+    });
     expect(codeOf(run(state, place({ recipient: { kind: 'careUnit', customerNo: '130002' } })))).toBe('forbidden');
   });
 
-  it('given a workplace that is not the caller\'s, then forbidden', () => {
+  it("given a workplace that is not the caller's, then forbidden", () => {
     const state = orderState();
     expect(codeOf(run(state, place({ workplaceId: 'w2' })))).toBe('forbidden');
     expect(codeOf(run(state, place({ userId: 'ot2', workplaceId: 'w2' })))).toBe('accepted');
@@ -110,11 +164,22 @@ describe('order.place: recipient, workplace and source', () => {
   it('given a temporary address, contact and other info, then they are on the order', () => {
     const state = orderState();
     const address = { street: 'Sommarvägen 2', postalCode: '312 95', city: 'Mellbystrand' };
-    const orderNo = placedNo(run(state, place({
-      delivery: { address, contactName: 'Dottern Lisa', contactPhone: '070-123 45 67', partial: false }, otherInfo: 'Ring först.',
-    })));
-    expect(order(state, orderNo)).toMatchObject({ deliveryAddress: address, temporaryAddress: true, contactName: 'Dottern Lisa',
-      contactPhone: '070-123 45 67', otherInfo: 'Ring först.' });
+    const orderNo = placedNo(
+      run(
+        state,
+        place({
+          delivery: { address, contactName: 'Dottern Lisa', contactPhone: '070-123 45 67', partial: false },
+          otherInfo: 'Ring först.',
+        }),
+      ),
+    );
+    expect(order(state, orderNo)).toMatchObject({
+      deliveryAddress: address,
+      temporaryAddress: true,
+      contactName: 'Dottern Lisa',
+      contactPhone: '070-123 45 67',
+      otherInfo: 'Ring först.',
+    });
   });
 });
 
@@ -122,29 +187,50 @@ describe('order.place: articles, rules and lines', () => {
   it('given the prescribing rules, then an OT may not prescribe a voice amplifier (forbidden_article) but a speech therapist may', () => {
     const state = orderState();
     expect(codeOf(run(state, place({ lines: [{ artNo: ART.voiceAmp, quantity: 1 }] })))).toBe('forbidden_article');
-    expect(codeOf(run(state, place({ userId: 'slp1', lines: [{ artNo: ART.voiceAmp, quantity: 1 }] })))).toBe('accepted');
+    expect(codeOf(run(state, place({ userId: 'slp1', lines: [{ artNo: ART.voiceAmp, quantity: 1 }] })))).toBe(
+      'accepted',
+    );
   });
 
   it('given an admin rule change, then the profession may prescribe the new codes at once; unknown codes are refused', () => {
     const state = orderState();
     expect(codeOf(run(state, place({ userId: 'slp1' })))).toBe('forbidden_article');
-    expect(codeOf(run(state, { type: 'prescribingRule.set', userId: 'admin', profession: 'slp', isoPrefixes: ['22', '12 06'] }))).toBe('accepted');
+    expect(
+      codeOf(
+        run(state, { type: 'prescribingRule.set', userId: 'admin', profession: 'slp', isoPrefixes: ['22', '12 06'] }),
+      ),
+    ).toBe('accepted');
     expect(state.prescribingRules.get('slp')!.isoPrefixes).toEqual(['12 06', '22']);
     expect(codeOf(run(state, place({ userId: 'slp1' })))).toBe('accepted');
-    expect(codeOf(run(state, { type: 'prescribingRule.set', userId: 'admin', profession: 'slp', isoPrefixes: ['12 99'] }))).toBe('unknown_iso_code');
+    expect(
+      codeOf(run(state, { type: 'prescribingRule.set', userId: 'admin', profession: 'slp', isoPrefixes: ['12 99'] })),
+    ).toBe('unknown_iso_code');
   });
 
   it('given an unknown article or the same article twice, then unknown_article or duplicate_line', () => {
     const state = orderState();
     expect(codeOf(run(state, place({ lines: [{ artNo: '999999', quantity: 1 }] })))).toBe('unknown_article');
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1 }, { artNo: ART.basket, quantity: 2 }] })))).toBe('duplicate_line');
+    expect(
+      codeOf(
+        run(
+          state,
+          place({
+            lines: [
+              { artNo: ART.basket, quantity: 1 },
+              { artNo: ART.basket, quantity: 2 },
+            ],
+          }),
+        ),
+      ),
+    ).toBe('duplicate_line');
   });
 
   it('given an article with a set part, then the set part is added as its own line, reserved with it', () => {
     const state = orderState();
     const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.bed, quantity: 1 }] })));
     expect(order(state, orderNo).lines.map((l) => [l.lineNo, l.artNo, l.setPartOf, l.status])).toEqual([
-      [1, ART.bed, null, 'registered'], [2, ART.mattress, 1, 'registered'],
+      [1, ART.bed, null, 'registered'],
+      [2, ART.mattress, 1, 'registered'],
     ]);
     expect(stockOf(state, ART.mattress).reserved).toBe(1);
   });
@@ -156,22 +242,53 @@ describe('order.place: articles, rules and lines', () => {
     const ot1 = state.users.get('ot1')!;
     const view = getOrder(state, ot1, orderNo);
     expect(view.ok && view.result.lines[0].component).toBe('K-56314');
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 56400 }] })))).toBe('not_holder');
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 70001 }] })))).toBe('not_holder');
-    expect(codeOf(run(state, place({ recipient: { kind: 'careUnit', customerNo: '130001' }, lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 56314 }] })))).toBe('not_holder');
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 12345 }] })))).toBe('not_found');
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 56400 }] })))).toBe(
+      'not_holder',
+    );
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 70001 }] })))).toBe(
+      'not_holder',
+    );
+    expect(
+      codeOf(
+        run(
+          state,
+          place({
+            recipient: { kind: 'careUnit', customerNo: '130001' },
+            lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 56314 }],
+          }),
+        ),
+      ),
+    ).toBe('not_holder');
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 12345 }] })))).toBe(
+      'not_found',
+    );
   });
 
   it('given the quote, then accessories are offered (not forced) and set parts and purpose needs are shown', () => {
     const state = orderState();
-    const quote = quoteOrder(state, 'ot1', OPS['order.quote'].args.parse({
-      recipient: { kind: 'patient', pnr: PNR.resident }, lines: [{ artNo: ART.rollator, quantity: 1 }, { artNo: ART.bed, quantity: 1 }],
-    }), T0);
+    const quote = quoteOrder(
+      state,
+      'ot1',
+      OPS['order.quote'].args.parse({
+        recipient: { kind: 'patient', pnr: PNR.resident },
+        lines: [
+          { artNo: ART.rollator, quantity: 1 },
+          { artNo: ART.bed, quantity: 1 },
+        ],
+      }),
+      T0,
+    );
     expect(quote.ok).toBe(true);
     const result = (quote as { result: any }).result;
     expect(result.accessories.map((a: any) => a.artNo)).toEqual([ART.basket]);
-    expect(result.lines[0]).toMatchObject({ outcome: 'available', available: 5, purpose: { required: false, allowed: [] } });
-    expect(result.lines[1].setParts).toEqual([{ artNo: ART.mattress, name: 'Madrass Etude', quantity: 1, outcome: 'available' }]);
+    expect(result.lines[0]).toMatchObject({
+      outcome: 'available',
+      available: 5,
+      purpose: { required: false, allowed: [] },
+    });
+    expect(result.lines[1].setParts).toEqual([
+      { artNo: ART.mattress, name: 'Madrass Etude', quantity: 1, outcome: 'available' },
+    ]);
     expect(result.delivery.address.street).toBe('Storgatan 3');
     expect(state.seq).toBe(0);
   });
@@ -180,45 +297,83 @@ describe('order.place: articles, rules and lines', () => {
 describe('order.place: availability and the replacement chain', () => {
   it('given an article without stock whose replacement has stock, then the quote proposes it and place needs a decision', () => {
     const state = orderState();
-    const quote = quoteOrder(state, 'ot1', OPS['order.quote'].args.parse({
-      recipient: { kind: 'patient', pnr: PNR.resident }, lines: [{ artNo: ART.rollatorOld, quantity: 1 }],
-    }), T0) as { ok: true; result: any };
-    expect(quote.result.lines[0]).toMatchObject({ outcome: 'proposal', available: 0, proposal: { artNo: ART.rollator, hops: 1 } });
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1 }] })))).toBe('replacement_required');
+    const quote = quoteOrder(
+      state,
+      'ot1',
+      OPS['order.quote'].args.parse({
+        recipient: { kind: 'patient', pnr: PNR.resident },
+        lines: [{ artNo: ART.rollatorOld, quantity: 1 }],
+      }),
+      T0,
+    ) as { ok: true; result: any };
+    expect(quote.result.lines[0]).toMatchObject({
+      outcome: 'proposal',
+      available: 0,
+      proposal: { artNo: ART.rollator, hops: 1 },
+    });
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1 }] })))).toBe(
+      'replacement_required',
+    );
   });
 
   it('given accept, then the line orders the replacement and records what was asked for', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1, replacement: 'accept' }] })));
-    expect(order(state, orderNo).lines[0]).toMatchObject({ artNo: ART.rollator, replacedFrom: ART.rollatorOld, status: 'registered' });
+    const orderNo = placedNo(
+      run(state, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1, replacement: 'accept' }] })),
+    );
+    expect(order(state, orderNo).lines[0]).toMatchObject({
+      artNo: ART.rollator,
+      replacedFrom: ART.rollatorOld,
+      status: 'registered',
+    });
     expect(stockOf(state, ART.rollator).reserved).toBe(1);
     const view = getOrder(state, state.users.get('ot1')!, orderNo);
-    expect(view.ok && view.result.lines[0].replacedFrom).toEqual({ artNo: ART.rollatorOld, name: 'Rollator Dolomite Jazz' });
+    expect(view.ok && view.result.lines[0].replacedFrom).toEqual({
+      artNo: ART.rollatorOld,
+      name: 'Rollator Dolomite Jazz',
+    });
   });
 
   it('given refuse, then the line waits on the original as a backorder saying the alternative must not be delivered', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1, replacement: 'refuse' }] })));
-    expect(order(state, orderNo).lines[0]).toMatchObject({ artNo: ART.rollatorOld, status: 'backorder', note: 'Alternativ får inte levereras.' });
+    const orderNo = placedNo(
+      run(state, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1, replacement: 'refuse' }] })),
+    );
+    expect(order(state, orderNo).lines[0]).toMatchObject({
+      artNo: ART.rollatorOld,
+      status: 'backorder',
+      note: 'Alternativ får inte levereras.',
+    });
     expect(stockOf(state, ART.rollator).reserved).toBe(0);
   });
 
   it('given a two-hop chain through an article without stock, then the first equivalent with stock is proposed', () => {
     const state = orderState();
-    const quote = quoteOrder(state, 'ot1', OPS['order.quote'].args.parse({
-      recipient: { kind: 'patient', pnr: PNR.resident }, lines: [{ artNo: ART.futura, quantity: 2 }],
-    }), T0) as { ok: true; result: any };
+    const quote = quoteOrder(
+      state,
+      'ot1',
+      OPS['order.quote'].args.parse({
+        recipient: { kind: 'patient', pnr: PNR.resident },
+        lines: [{ artNo: ART.futura, quantity: 2 }],
+      }),
+      T0,
+    ) as { ok: true; result: any };
     expect(quote.result.lines[0].proposal).toMatchObject({ artNo: ART.rollator, hops: 2 });
     // Asking for more than the replacement has: nothing to propose, and a discontinued article cannot wait.
     expect(codeOf(run(state, place({ lines: [{ artNo: ART.futura, quantity: 6 }] })))).toBe('article_discontinued');
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.discontinued, quantity: 1 }] })))).toBe('article_discontinued');
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.discontinued, quantity: 1 }] })))).toBe(
+      'article_discontinued',
+    );
   });
 
   it('given an outgoing article with 0 available, then the line is a backorder and the next received unit serves the oldest order first', () => {
     const state = orderState();
     const first = placedNo(run(state, place({ lines: [{ artNo: ART.outgoing, quantity: 1 }] })));
     const second = placedNo(run(state, place({ userId: 'ot2', lines: [{ artNo: ART.outgoing, quantity: 1 }] })));
-    expect(order(state, first).lines[0]).toMatchObject({ status: 'backorder', note: 'Utgående artikel: levereras när HMC får en enhet i retur.' });
+    expect(order(state, first).lines[0]).toMatchObject({
+      status: 'backorder',
+      note: 'Utgående artikel: levereras när HMC får en enhet i retur.',
+    });
     expect(order(state, first).plannedDeliveryDate).toBeNull();
     const returned = run(state, { ...received(ART.outgoing), reason: 'returned' } as Command, T0 + DAY_MS);
     expect(returned.ok && returned.events.map((e) => e.type)).toEqual(['stock.adjusted', 'order.lineServed']);
@@ -239,7 +394,10 @@ describe('order.place: availability and the replacement chain', () => {
     expect(order(state, small).lines[0].status).toBe('backorder');
     // Two arrive: the oldest (5) is served; the small one behind it still waits (strictly oldest first).
     run(state, received(ART.showerChair, 2));
-    expect([order(state, big).lines[0].status, order(state, small).lines[0].status]).toEqual(['registered', 'backorder']);
+    expect([order(state, big).lines[0].status, order(state, small).lines[0].status]).toEqual([
+      'registered',
+      'backorder',
+    ]);
     expect(stockOf(state, ART.showerChair)).toEqual({ onHand: 5, reserved: 5 });
     run(state, received(ART.showerChair, 1));
     expect(order(state, small).lines[0].status).toBe('registered');
@@ -248,7 +406,16 @@ describe('order.place: availability and the replacement chain', () => {
 
   it('given two prescribers racing for the last units, then exactly the available quantity is reserved', () => {
     const state = orderState();
-    const outcomes = Array.from({ length: 8 }, (_, i) => run(state, place({ userId: i % 2 === 0 ? 'ot1' : 'pt1', workplaceId: undefined, lines: [{ artNo: ART.rollator, quantity: 1 }] })));
+    const outcomes = Array.from({ length: 8 }, (_, i) =>
+      run(
+        state,
+        place({
+          userId: i % 2 === 0 ? 'ot1' : 'pt1',
+          workplaceId: undefined,
+          lines: [{ artNo: ART.rollator, quantity: 1 }],
+        }),
+      ),
+    );
     const statuses = outcomes.map((d) => order(state, placedNo(d)).lines[0].status);
     expect(statuses.filter((s) => s === 'registered')).toHaveLength(5);
     expect(statuses.slice(5)).toEqual(['backorder', 'backorder', 'backorder']);
@@ -257,7 +424,8 @@ describe('order.place: availability and the replacement chain', () => {
 });
 
 describe('order.place: purpose codes', () => {
-  const stocking = (purpose?: 'PV' | 'BA' | 'ÖM') => place({ userId: 'nurse1', lines: [{ artNo: ART.stocking, quantity: 2, ...(purpose ? { purpose } : {}) }] });
+  const stocking = (purpose?: 'PV' | 'BA' | 'ÖM') =>
+    place({ userId: 'nurse1', lines: [{ artNo: ART.stocking, quantity: 2, ...(purpose ? { purpose } : {}) }] });
 
   it('given compression stockings, then a purpose is required, PV is refused and BA is accepted', () => {
     const state = orderState();
@@ -269,10 +437,32 @@ describe('order.place: purpose codes', () => {
 
   it('given an ordinary device, then no purpose, or PV only for a palliative patient', () => {
     const state = orderState();
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1, purpose: 'PV' }] })))).toBe('purpose_invalid');
-    expect(codeOf(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1, purpose: 'BA' }] })))).toBe('purpose_invalid');
-    expect(codeOf(run(state, place({ recipient: { kind: 'patient', pnr: PNR.palliative }, lines: [{ artNo: ART.rollator, quantity: 1, purpose: 'PV' }] })))).toBe('accepted');
-    const quote = quoteOrder(state, 'ot1', OPS['order.quote'].args.parse({ recipient: { kind: 'patient', pnr: PNR.palliative }, lines: [{ artNo: ART.rollator, quantity: 1 }] }), T0);
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1, purpose: 'PV' }] })))).toBe(
+      'purpose_invalid',
+    );
+    expect(codeOf(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1, purpose: 'BA' }] })))).toBe(
+      'purpose_invalid',
+    );
+    expect(
+      codeOf(
+        run(
+          state,
+          place({
+            recipient: { kind: 'patient', pnr: PNR.palliative },
+            lines: [{ artNo: ART.rollator, quantity: 1, purpose: 'PV' }],
+          }),
+        ),
+      ),
+    ).toBe('accepted');
+    const quote = quoteOrder(
+      state,
+      'ot1',
+      OPS['order.quote'].args.parse({
+        recipient: { kind: 'patient', pnr: PNR.palliative },
+        lines: [{ artNo: ART.rollator, quantity: 1 }],
+      }),
+      T0,
+    );
     expect(quote.ok && (quote.result as any).lines[0].purpose).toEqual({ required: false, allowed: ['PV'] });
   });
 });
@@ -280,7 +470,17 @@ describe('order.place: purpose codes', () => {
 describe('joint and partial delivery', () => {
   it('given joint delivery with a backorder line, then no dates and nothing can be picked until all is there', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1 }, { artNo: ART.outgoing, quantity: 1 }] })));
+    const orderNo = placedNo(
+      run(
+        state,
+        place({
+          lines: [
+            { artNo: ART.rollator, quantity: 1 },
+            { artNo: ART.outgoing, quantity: 1 },
+          ],
+        }),
+      ),
+    );
     expect(order(state, orderNo).plannedPickDate).toBeNull();
     expect(codeOf(run(state, step('pick', orderNo)))).toBe('invalid_transition');
     run(state, received(ART.outgoing));
@@ -290,7 +490,18 @@ describe('joint and partial delivery', () => {
 
   it('given partial delivery, then the available lines go first', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ delivery: { partial: true }, lines: [{ artNo: ART.rollator, quantity: 1 }, { artNo: ART.outgoing, quantity: 1 }] })));
+    const orderNo = placedNo(
+      run(
+        state,
+        place({
+          delivery: { partial: true },
+          lines: [
+            { artNo: ART.rollator, quantity: 1 },
+            { artNo: ART.outgoing, quantity: 1 },
+          ],
+        }),
+      ),
+    );
     expect(order(state, orderNo).plannedPickDate).toBe('2026-11-26');
     const picked = run(state, step('pick', orderNo));
     expect(picked.ok && picked.events.map((e) => e.type === 'order.linePicking' && e.lineNo)).toEqual([1]);
@@ -332,7 +543,11 @@ describe('fulfilment', () => {
     const b = placedNo(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1 }] })));
     run(state, step('pick', a));
     run(state, step('pick', b), T0 + DAY_MS);
-    expect(order(state, a).lines[0]).toMatchObject({ status: 'picking', individuals: [70001, 70002], pickDate: '2026-11-25' });
+    expect(order(state, a).lines[0]).toMatchObject({
+      status: 'picking',
+      individuals: [70001, 70002],
+      pickDate: '2026-11-25',
+    });
     expect(order(state, b).lines[0]).toMatchObject({ individuals: [70003], pickDate: '2026-11-26' });
   });
 
@@ -340,7 +555,11 @@ describe('fulfilment', () => {
     const state = orderState();
     const decision = run(state, received(ART.bed)); // onHand 2 → 3: a third bed individual
     expect(decision).toMatchObject({ ok: true, events: [{ type: 'stock.adjusted', individuals: [state.lastIndNo] }] });
-    expect(state.individuals.get(state.lastIndNo)).toEqual({ indNo: state.lastIndNo, artNo: ART.bed, location: { kind: 'warehouse', warehouse: '10' } });
+    expect(state.individuals.get(state.lastIndNo)).toEqual({
+      indNo: state.lastIndNo,
+      artNo: ART.bed,
+      location: { kind: 'warehouse', warehouse: '10' },
+    });
     const orders = [1, 2, 3].map(() => placedNo(run(state, place({ lines: [{ artNo: ART.bed, quantity: 1 }] }))));
     for (const orderNo of orders) expect(codeOf(run(state, step('pick', orderNo)))).toBe('accepted');
     expect(order(state, orders[2]).lines[0].individuals).toEqual([state.lastIndNo]);
@@ -351,8 +570,15 @@ describe('fulfilment', () => {
     const picked = placedNo(run(state, place({ lines: [{ artNo: ART.showerChair, quantity: 1 }] })));
     run(state, step('pick', picked)); // takes 81001
     const writeOff = (individuals?: number[]): Command => ({
-      type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: ART.showerChair, delta: -1, reason: 'damaged', note: '',
-      ...(individuals ? { individuals } : {}) });
+      type: 'stock.adjust',
+      userId: 'hmc1',
+      warehouse: '10',
+      artNo: ART.showerChair,
+      delta: -1,
+      reason: 'damaged',
+      note: '',
+      ...(individuals ? { individuals } : {}),
+    });
     expect(codeOf(run(state, writeOff([81001])))).toBe('no_individual');
     expect(run(state, writeOff([81002]))).toMatchObject({ ok: true, events: [{ individuals: [81002] }] });
     expect(state.individuals.get(81002)!.location).toEqual({ kind: 'writtenOff', warehouse: '10' });
@@ -364,7 +590,17 @@ describe('fulfilment', () => {
 
   it('given a picked order, when dispatched and delivered, then stock leaves and the individual is registered to the patient', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1 }, { artNo: ART.basket, quantity: 2 }] })));
+    const orderNo = placedNo(
+      run(
+        state,
+        place({
+          lines: [
+            { artNo: ART.rollator, quantity: 1 },
+            { artNo: ART.basket, quantity: 2 },
+          ],
+        }),
+      ),
+    );
     run(state, step('pick', orderNo));
     expect(codeOf(run(state, step('deliver', orderNo)))).toBe('invalid_transition');
     run(state, step('dispatch', orderNo));
@@ -374,12 +610,15 @@ describe('fulfilment', () => {
     run(state, step('deliver', orderNo), T0 + 2 * DAY_MS);
     expect(state.individuals.get(70001)!.location).toEqual({ kind: 'patient', pnr: PNR.resident });
     expect(state.individualsByPnr.get(PNR.resident)).toContain(70001);
-    expect(order(state, orderNo).lines.map((l) => [l.status, l.deliveredDate])).toEqual([['delivered', '2026-11-27'], ['delivered', '2026-11-27']]);
+    expect(order(state, orderNo).lines.map((l) => [l.status, l.deliveredDate])).toEqual([
+      ['delivered', '2026-11-27'],
+      ['delivered', '2026-11-27'],
+    ]);
     expect(state.orderIndex.open.has(orderNo)).toBe(false);
     expect(codeOf(run(state, step('deliver', orderNo)))).toBe('invalid_transition');
   });
 
-  it('given a care unit\'s rental order, when delivered, then the individual is registered to the care unit', () => {
+  it("given a care unit's rental order, when delivered, then the individual is registered to the care unit", () => {
     const state = orderState();
     const orderNo = placedNo(run(state, place({ recipient: { kind: 'careUnit', customerNo: '130001' } })));
     for (const s of ['pick', 'dispatch', 'deliver'] as const) run(state, step(s, orderNo));
@@ -388,7 +627,17 @@ describe('fulfilment', () => {
 
   it('given named lines, then only they move; a line in the wrong status is invalid_transition, an unknown one not_found', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 1 }, { artNo: ART.basket, quantity: 1 }] })));
+    const orderNo = placedNo(
+      run(
+        state,
+        place({
+          lines: [
+            { artNo: ART.rollator, quantity: 1 },
+            { artNo: ART.basket, quantity: 1 },
+          ],
+        }),
+      ),
+    );
     run(state, step('pick', orderNo, [2]));
     expect(order(state, orderNo).lines.map((l) => l.status)).toEqual(['registered', 'picking']);
     expect(codeOf(run(state, step('dispatch', orderNo, [1])))).toBe('invalid_transition');
@@ -414,7 +663,17 @@ describe('fulfilment', () => {
 describe('order.cancel by the prescriber', () => {
   it('given an order nothing of which is picked, then its own prescriber cancels it and the reservations go back', () => {
     const state = orderState();
-    const orderNo = placedNo(run(state, place({ lines: [{ artNo: ART.rollator, quantity: 2 }, { artNo: ART.outgoing, quantity: 1 }] })));
+    const orderNo = placedNo(
+      run(
+        state,
+        place({
+          lines: [
+            { artNo: ART.rollator, quantity: 2 },
+            { artNo: ART.outgoing, quantity: 1 },
+          ],
+        }),
+      ),
+    );
     expect(codeOf(run(state, { type: 'order.cancel', userId: 'ot2', orderNo }))).toBe('forbidden');
     expect(codeOf(run(state, { type: 'order.cancel', userId: 'ot1', orderNo }))).toBe('accepted');
     expect(order(state, orderNo).lines.map((l) => l.status)).toEqual(['cancelled', 'cancelled']);
@@ -436,14 +695,25 @@ describe('delivery date changes and messages', () => {
   it('given a new delivery date, then the order has it and its prescriber gets a message that only they can delete', () => {
     const state = orderState();
     const orderNo = placedNo(run(state, place()));
-    const changed = run(state, { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo, date: '2026-12-03', note: 'Leverantören är sen.' });
+    const changed = run(state, {
+      type: 'order.setDeliveryDate',
+      userId: 'hmc1',
+      orderNo,
+      date: '2026-12-03',
+      note: 'Leverantören är sen.',
+    });
     expect(changed.ok && changed.events.map((e) => e.type)).toEqual(['order.deliveryDateChanged', 'message.created']);
     expect(order(state, orderNo).plannedDeliveryDate).toBe('2026-12-03');
     const ot1 = state.users.get('ot1')!;
     const inbox = listMessages(state, ot1, { limit: 10, offset: 0 });
-    expect(inbox.ok && inbox.result.messages).toEqual([expect.objectContaining({
-      orderNo, previousDate: '2026-11-27', newDate: '2026-12-03',
-      text: `Ändrat leveransdatum för order ${orderNo}: 2026-12-03 (tidigare 2026-11-27). Leverantören är sen.` })]);
+    expect(inbox.ok && inbox.result.messages).toEqual([
+      expect.objectContaining({
+        orderNo,
+        previousDate: '2026-11-27',
+        newDate: '2026-12-03',
+        text: `Ändrat leveransdatum för order ${orderNo}: 2026-12-03 (tidigare 2026-11-27). Leverantören är sen.`,
+      }),
+    ]);
     const messageNo = (inbox as any).result.messages[0].messageNo;
     expect(codeOf(run(state, { type: 'message.delete', userId: 'ot2', messageNo }))).toBe('forbidden');
     expect(codeOf(run(state, { type: 'message.delete', userId: 'ot1', messageNo }))).toBe('accepted');
@@ -455,7 +725,8 @@ describe('delivery date changes and messages', () => {
   it('given a past, impossible or unchanged date, then invalid_date; a closed order is invalid_transition', () => {
     const state = orderState();
     const orderNo = placedNo(run(state, place()));
-    const set = (date: string) => codeOf(run(state, { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo, date, note: '' }));
+    const set = (date: string) =>
+      codeOf(run(state, { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo, date, note: '' }));
     expect(set('2026-11-24')).toBe('invalid_date');
     expect(set('2026-02-30')).toBe('invalid_date');
     expect(set('2026-11-27')).toBe('invalid_date');
@@ -468,7 +739,9 @@ describe('order.list', () => {
   it('given orders of several prescribers and patients, then the criteria combine, newest first, paged', () => {
     const state = orderState();
     const a = placedNo(run(state, place()));
-    const b = placedNo(run(state, place({ userId: 'ot2', recipient: { kind: 'patient', pnr: PNR.otherResident } }), T0 + DAY_MS));
+    const b = placedNo(
+      run(state, place({ userId: 'ot2', recipient: { kind: 'patient', pnr: PNR.otherResident } }), T0 + DAY_MS),
+    );
     const c = placedNo(run(state, place({ lines: [{ artNo: ART.basket, quantity: 1 }] }), T0 + 2 * DAY_MS));
     run(state, step('pick', c));
     run(state, step('dispatch', c));
@@ -497,31 +770,81 @@ describe('order.list', () => {
 
 describe('rejection codes', () => {
   const ORDER_CODES = [
-    'forbidden_article', 'purpose_required', 'purpose_invalid', 'not_holder', 'duplicate_line', 'duplicate_request',
-    'replacement_required', 'article_discontinued', 'order_not_cancellable', 'invalid_transition', 'no_individual', 'invalid_date',
-    'not_resident', 'forbidden', 'not_found', 'invalid_pnr', 'unknown_article', 'unknown_iso_code',
+    'forbidden_article',
+    'purpose_required',
+    'purpose_invalid',
+    'not_holder',
+    'duplicate_line',
+    'duplicate_request',
+    'replacement_required',
+    'article_discontinued',
+    'order_not_cancellable',
+    'invalid_transition',
+    'no_individual',
+    'invalid_date',
+    'not_resident',
+    'forbidden',
+    'not_found',
+    'invalid_pnr',
+    'unknown_article',
+    'unknown_iso_code',
   ] as const;
 
   /** One given/when per code, in the order the codes are declared; each must produce exactly that code. */
   const CASES: Record<(typeof ORDER_CODES)[number], (s: State) => ReturnType<typeof run>> = {
     forbidden_article: (s) => run(s, place({ lines: [{ artNo: ART.voiceAmp, quantity: 1 }] })),
     purpose_required: (s) => run(s, place({ userId: 'nurse1', lines: [{ artNo: ART.stocking, quantity: 1 }] })),
-    purpose_invalid: (s) => run(s, place({ userId: 'nurse1', lines: [{ artNo: ART.stocking, quantity: 1, purpose: 'PV' }] })),
+    purpose_invalid: (s) =>
+      run(s, place({ userId: 'nurse1', lines: [{ artNo: ART.stocking, quantity: 1, purpose: 'PV' }] })),
     not_holder: (s) => run(s, place({ lines: [{ artNo: ART.basket, quantity: 1, forIndividual: 56400 }] })),
-    duplicate_line: (s) => run(s, place({ lines: [{ artNo: ART.basket, quantity: 1 }, { artNo: ART.basket, quantity: 1 }] })),
-    duplicate_request: (s) => { run(s, place({ idempotencyKey: 'x' })); return run(s, place({ idempotencyKey: 'x' })); },
+    duplicate_line: (s) =>
+      run(
+        s,
+        place({
+          lines: [
+            { artNo: ART.basket, quantity: 1 },
+            { artNo: ART.basket, quantity: 1 },
+          ],
+        }),
+      ),
+    duplicate_request: (s) => {
+      run(s, place({ idempotencyKey: 'x' }));
+      return run(s, place({ idempotencyKey: 'x' }));
+    },
     replacement_required: (s) => run(s, place({ lines: [{ artNo: ART.rollatorOld, quantity: 1 }] })),
     article_discontinued: (s) => run(s, place({ lines: [{ artNo: ART.discontinued, quantity: 1 }] })),
-    order_not_cancellable: (s) => { const n = placedNo(run(s, place())); run(s, step('pick', n)); return run(s, { type: 'order.cancel', userId: 'ot1', orderNo: n }); },
+    order_not_cancellable: (s) => {
+      const n = placedNo(run(s, place()));
+      run(s, step('pick', n));
+      return run(s, { type: 'order.cancel', userId: 'ot1', orderNo: n });
+    },
     invalid_transition: (s) => run(s, step('dispatch', placedNo(run(s, place())))),
-    no_individual: (s) => run(s, { type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: ART.rollator, delta: -1, reason: 'damaged', note: '', individuals: [56314] }),
-    invalid_date: (s) => run(s, { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: placedNo(run(s, place())), date: '2020-01-01', note: '' }),
+    no_individual: (s) =>
+      run(s, {
+        type: 'stock.adjust',
+        userId: 'hmc1',
+        warehouse: '10',
+        artNo: ART.rollator,
+        delta: -1,
+        reason: 'damaged',
+        note: '',
+        individuals: [56314],
+      }),
+    invalid_date: (s) =>
+      run(s, {
+        type: 'order.setDeliveryDate',
+        userId: 'hmc1',
+        orderNo: placedNo(run(s, place())),
+        date: '2020-01-01',
+        note: '',
+      }),
     not_resident: (s) => run(s, place({ recipient: { kind: 'patient', pnr: PNR.nonResident } })),
     forbidden: (s) => run(s, place({ userId: 'ot2', source: 'buffer' })),
     not_found: (s) => run(s, step('pick', 1)),
     invalid_pnr: (s) => run(s, place({ recipient: { kind: 'patient', pnr: '194001011231' } })),
     unknown_article: (s) => run(s, place({ lines: [{ artNo: '123456', quantity: 1 }] })),
-    unknown_iso_code: (s) => run(s, { type: 'prescribingRule.set', userId: 'admin', profession: 'ot', isoPrefixes: ['99'] }),
+    unknown_iso_code: (s) =>
+      run(s, { type: 'prescribingRule.set', userId: 'admin', profession: 'ot', isoPrefixes: ['99'] }),
   };
 
   for (const code of ORDER_CODES) {
@@ -538,7 +861,13 @@ describe('invariants', () => {
   it('decide is pure: the same command on the same state gives the same events and changes nothing', () => {
     const state = orderState();
     const before = JSON.stringify([...state.stock.values()]);
-    const command = place({ idempotencyKey: 'same', lines: [{ artNo: ART.bed, quantity: 1 }, { artNo: ART.outgoing, quantity: 1 }] });
+    const command = place({
+      idempotencyKey: 'same',
+      lines: [
+        { artNo: ART.bed, quantity: 1 },
+        { artNo: ART.outgoing, quantity: 1 },
+      ],
+    });
     const a = decide(state, command, { timeMs: T0, seq: 1 });
     const b = decide(state, command, { timeMs: T0, seq: 1 });
     expect(a).toEqual(b);
@@ -558,7 +887,11 @@ describe('invariants', () => {
 });
 
 describe('order schemas at the edge', () => {
-  const minimal = { idempotencyKey: 'k-1', recipient: { kind: 'patient', pnr: '19400101-1230' }, lines: [{ artNo: '100001', quantity: 1 }] };
+  const minimal = {
+    idempotencyKey: 'k-1',
+    recipient: { kind: 'patient', pnr: '19400101-1230' },
+    lines: [{ artNo: '100001', quantity: 1 }],
+  };
   const placeArgs = OPS['order.place'].args;
 
   it('order.place accepts a minimal order and fills the defaults', () => {
@@ -584,14 +917,24 @@ describe('order schemas at the edge', () => {
 
   it('topics: orders, pickups, orders/<userId>, messages/<userId> and stock/<artNo>, nothing else; staff topics for staff', () => {
     const topic = OPS.subscribe.args;
-    for (const ok of ['orders', 'pickups', 'orders/ot1', 'messages/ot1', 'stock/100001']) expect(topic.safeParse({ topic: ok }).success).toBe(true);
-    for (const bad of ['orders/', 'orders/OT1', 'messages', 'order/ot1', 'stock/1', 'pickups/ot1']) expect(topic.safeParse({ topic: bad }).success).toBe(false);
+    for (const ok of ['orders', 'pickups', 'orders/ot1', 'messages/ot1', 'stock/100001'])
+      expect(topic.safeParse({ topic: ok }).success).toBe(true);
+    for (const bad of ['orders/', 'orders/OT1', 'messages', 'order/ot1', 'stock/1', 'pickups/ot1'])
+      expect(topic.safeParse({ topic: bad }).success).toBe(false);
     const state = orderState();
     const ot1 = state.users.get('ot1')!;
     const hmc1 = state.users.get('hmc1')!;
-    const access = (user: typeof ot1, t: string) => { const refusal = refuseTopic(user, t); return refusal === null || refusal.ok ? 'ok' : refusal.code; };
-    expect(['orders', 'pickups', 'orders/ot1', 'messages/ot1', 'orders/ot2'].map((t) => access(ot1, t)))
-      .toEqual(['forbidden', 'forbidden', 'ok', 'ok', 'forbidden']);
+    const access = (user: typeof ot1, t: string) => {
+      const refusal = refuseTopic(user, t);
+      return refusal === null || refusal.ok ? 'ok' : refusal.code;
+    };
+    expect(['orders', 'pickups', 'orders/ot1', 'messages/ot1', 'orders/ot2'].map((t) => access(ot1, t))).toEqual([
+      'forbidden',
+      'forbidden',
+      'ok',
+      'ok',
+      'forbidden',
+    ]);
     expect(['orders', 'pickups'].map((t) => access(hmc1, t))).toEqual(['ok', 'ok']);
   });
 

@@ -17,7 +17,11 @@ const HOUR_MS = 3_600_000;
 /** mulberry32: small, fast, good enough to drive a workload. */
 function prng(seed: number) {
   const next = mulberry32(seed);
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 /** The auditor's own books: what it was told happened, never read back from the engine's state. */
@@ -49,21 +53,37 @@ function book(model: Model, events: readonly Event[]): void {
     switch (e.type) {
       case 'order.placed':
         for (const l of e.order.lines) {
-          model.lines.set(`${e.order.orderNo}:${l.lineNo}`, { key: stockKey(e.order.warehouse, l.artNo), quantity: l.quantity, status: l.status });
+          model.lines.set(`${e.order.orderNo}:${l.lineNo}`, {
+            key: stockKey(e.order.warehouse, l.artNo),
+            quantity: l.quantity,
+            status: l.status,
+          });
         }
         break;
-      case 'stock.adjusted': add(model.onHand, stockKey(e.warehouse, e.artNo), e.delta); add(model.adjusted, e.artNo, e.delta); break;
-      case 'order.lineServed': move(e.orderNo, e.lineNo, ['backorder'], 'registered'); break;
-      case 'order.linePicking': move(e.orderNo, e.lineNo, ['registered'], 'picking'); break;
+      case 'stock.adjusted':
+        add(model.onHand, stockKey(e.warehouse, e.artNo), e.delta);
+        add(model.adjusted, e.artNo, e.delta);
+        break;
+      case 'order.lineServed':
+        move(e.orderNo, e.lineNo, ['backorder'], 'registered');
+        break;
+      case 'order.linePicking':
+        move(e.orderNo, e.lineNo, ['registered'], 'picking');
+        break;
       case 'order.lineDispatched': {
         const line = move(e.orderNo, e.lineNo, ['picking'], 'dispatched');
         add(model.onHand, line.key, -line.quantity);
         add(model.dispatched, e.artNo, line.quantity);
         break;
       }
-      case 'order.lineDelivered': move(e.orderNo, e.lineNo, ['dispatched'], 'delivered'); break;
-      case 'order.lineCancelled': move(e.orderNo, e.lineNo, ['backorder', 'registered', 'picking'], 'cancelled'); break;
-      default: break;
+      case 'order.lineDelivered':
+        move(e.orderNo, e.lineNo, ['dispatched'], 'delivered');
+        break;
+      case 'order.lineCancelled':
+        move(e.orderNo, e.lineNo, ['backorder', 'registered', 'picking'], 'cancelled');
+        break;
+      default:
+        break;
     }
   }
 }
@@ -75,17 +95,24 @@ function check(ok: boolean, what: string, actual: unknown, expected: unknown): v
 
 function audit(state: State, model: Model): void {
   const reserved = new Map<string, number>();
-  for (const line of model.lines.values()) if (line.status === 'registered' || line.status === 'picking') add(reserved, line.key, line.quantity);
+  for (const line of model.lines.values())
+    if (line.status === 'registered' || line.status === 'picking') add(reserved, line.key, line.quantity);
   for (const [key, row] of state.stock) {
     const onHand = model.onHand.get(key) ?? 0;
     const open = reserved.get(key) ?? 0;
     check(row.onHand === onHand, `onHand ${key}`, row.onHand, onHand);
     check(row.reserved === open, `reserved ${key} = open reservations`, row.reserved, open);
-    check(row.reserved >= 0 && row.onHand >= row.reserved, `nothing negative in ${key}`, row, 'reserved ≥ 0 and available ≥ 0');
+    check(
+      row.reserved >= 0 && row.onHand >= row.reserved,
+      `nothing negative in ${key}`,
+      row,
+      'reserved ≥ 0 and available ≥ 0',
+    );
   }
   // Rental articles are tracked unit by unit: the individuals on a warehouse's shelf (free or picked) match its onHand.
   const shelf = new Map<string, number>();
-  for (const ind of state.individuals.values()) if (ind.location.kind === 'warehouse') add(shelf, `${ind.location.warehouse}:${ind.artNo}`, 1);
+  for (const ind of state.individuals.values())
+    if (ind.location.kind === 'warehouse') add(shelf, `${ind.location.warehouse}:${ind.artNo}`, 1);
   for (const [key, row] of state.stock) {
     if (state.articles.get(row.artNo)!.kind !== 'rental') continue;
     check((shelf.get(key) ?? 0) === row.onHand, `rental units on the shelf of ${key}`, shelf.get(key) ?? 0, row.onHand);
@@ -94,7 +121,12 @@ function audit(state: State, model: Model): void {
   for (const artNo of state.articles.keys()) {
     const row = state.stock.get(`10:${artNo}`);
     const inStock = (row?.onHand ?? 0) - (row?.reserved ?? 0) > 0;
-    check(state.search.inStockOf(artNo) === inStock, `search stock bit of ${artNo}`, state.search.inStockOf(artNo), inStock);
+    check(
+      state.search.inStockOf(artNo) === inStock,
+      `search stock bit of ${artNo}`,
+      state.search.inStockOf(artNo),
+      inStock,
+    );
   }
   // Conservation: per article, onHand + dispatched changes only by adjustments.
   const perArticle = new Map<string, number>();
@@ -116,13 +148,26 @@ function audit(state: State, model: Model): void {
     const head = state.orders.get(queue[0].orderNo)!.lines[queue[0].lineNo - 1];
     const row = state.stock.get(key);
     const free = (row?.onHand ?? 0) - (row?.reserved ?? 0);
-    check(head.quantity > free, `head of ${key} waits for more than is available (${free})`, head.quantity, `> ${free}`);
+    check(
+      head.quantity > free,
+      `head of ${key} waits for more than is available (${free})`,
+      head.quantity,
+      `> ${free}`,
+    );
   }
 }
 
 const USERS = ['ot1', 'ot2', 'pt1'] as const;
 const PATIENTS = [PNR.resident, PNR.otherResident, PNR.palliative, PNR.protected] as const;
-const ARTICLES = [ART.rollator, ART.rollatorOld, ART.basket, ART.outgoing, ART.showerChair, ART.wheelchair, ART.futura] as const;
+const ARTICLES = [
+  ART.rollator,
+  ART.rollatorOld,
+  ART.basket,
+  ART.outgoing,
+  ART.showerChair,
+  ART.wheelchair,
+  ART.futura,
+] as const;
 
 function randomCommand(r: ReturnType<typeof prng>, state: State, i: number): Command {
   const roll = r.next();
@@ -130,28 +175,59 @@ function randomCommand(r: ReturnType<typeof prng>, state: State, i: number): Com
   const someOrder = () => (orders.length === 0 ? 1 : r.pick(orders));
   if (roll < 0.35 || orders.length === 0) {
     const lines = Array.from({ length: r.int(1, 3) }, () => ({
-      artNo: r.pick(ARTICLES), quantity: r.int(1, 3), ...(r.next() < 0.5 ? { replacement: r.pick(['accept', 'refuse'] as const) } : {}),
+      artNo: r.pick(ARTICLES),
+      quantity: r.int(1, 3),
+      ...(r.next() < 0.5 ? { replacement: r.pick(['accept', 'refuse'] as const) } : {}),
     }));
     const userId = r.pick(USERS);
-    return place({ userId, idempotencyKey: `m${r.int(0, i)}`, recipient: { kind: 'patient', pnr: r.pick(PATIENTS) }, lines,
-      source: userId === 'ot1' && r.next() < 0.2 ? 'buffer' : 'main', delivery: { partial: r.next() < 0.5 } });
+    return place({
+      userId,
+      idempotencyKey: `m${r.int(0, i)}`,
+      recipient: { kind: 'patient', pnr: r.pick(PATIENTS) },
+      lines,
+      source: userId === 'ot1' && r.next() < 0.2 ? 'buffer' : 'main',
+      delivery: { partial: r.next() < 0.5 },
+    });
   }
   if (roll < 0.45) return { type: 'order.cancel', userId: r.pick(USERS), orderNo: someOrder() };
   if (roll < 0.8) {
-    return { type: 'fulfil.step', userId: 'hmc1', step: r.pick(['pick', 'pick', 'dispatch', 'deliver', 'cancel'] as const), orderNo: someOrder(), lineNos: null };
+    return {
+      type: 'fulfil.step',
+      userId: 'hmc1',
+      step: r.pick(['pick', 'pick', 'dispatch', 'deliver', 'cancel'] as const),
+      orderNo: someOrder(),
+      lineNos: null,
+    };
   }
-  if (roll < 0.83) return { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: someOrder(), date: '2027-01-15', note: '' };
+  if (roll < 0.83)
+    return { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: someOrder(), date: '2027-01-15', note: '' };
   if (roll < 0.86) {
     // A return of a unit a patient holds (delivered by an earlier order, or from the fixture): back on the shelf in 10.
     const held = [...state.individualsByPnr.values()].flat();
     if (held.length > 0) {
       const ind = state.individuals.get(r.pick(held))!;
-      return { type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: ind.artNo, delta: 1, reason: 'returned', note: '', individuals: [ind.indNo] };
+      return {
+        type: 'stock.adjust',
+        userId: 'hmc1',
+        warehouse: '10',
+        artNo: ind.artNo,
+        delta: 1,
+        reason: 'returned',
+        note: '',
+        individuals: [ind.indNo],
+      };
     }
   }
   const delta = r.next() < 0.7 ? r.int(1, 4) : -r.int(1, 3);
-  return { type: 'stock.adjust', userId: 'hmc1', warehouse: r.next() < 0.9 ? '10' : 'B101', artNo: r.pick(ARTICLES), delta,
-    reason: delta > 0 ? r.pick(['received', 'returned'] as const) : 'damaged', note: '' };
+  return {
+    type: 'stock.adjust',
+    userId: 'hmc1',
+    warehouse: r.next() < 0.9 ? '10' : 'B101',
+    artNo: r.pick(ARTICLES),
+    delta,
+    reason: delta > 0 ? r.pick(['received', 'returned'] as const) : 'damaged',
+    note: '',
+  };
 }
 
 describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, () => {
@@ -166,7 +242,8 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
         const command = randomCommand(r, state, i);
         const decision = run(state, command, T0 + i * HOUR_MS);
         add(outcomes, decision.ok ? `${command.type}:ok` : `${command.type}:${decision.code}`, 1);
-        if (decision.ok && decision.events.some((e) => e.type === 'stock.adjusted' && e.returned === true)) add(outcomes, 'return:ok', 1);
+        if (decision.ok && decision.events.some((e) => e.type === 'stock.adjusted' && e.returned === true))
+          add(outcomes, 'return:ok', 1);
         if (decision.ok) book(model, decision.events);
         audit(state, model);
       }
@@ -174,10 +251,14 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
       const rebuilt = stateFromTables(tables, state.seq);
       expect(rebuilt.orderIndex).toEqual(state.orderIndex);
       // Who holds what, compared as sets: the order within a patient's list is not part of the state's meaning.
-      const held = (s: State) => [...s.individualsByPnr].map(([pnr, list]) => [pnr, [...list].sort((x, y) => x - y)]).sort();
+      const held = (s: State) =>
+        [...s.individualsByPnr].map(([pnr, list]) => [pnr, [...list].sort((x, y) => x - y)]).sort();
       expect(held(rebuilt)).toEqual(held(state));
     } catch (error) {
-      throw new Error(`orders model failed at command ${i} with ORDERS_MODEL_SEED=${SEED}: ${(error as Error).message}`, { cause: error });
+      throw new Error(
+        `orders model failed at command ${i} with ORDERS_MODEL_SEED=${SEED}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     // The default run must exercise the paths it claims to (another seed may starve one path; its invariants still hold).
     if (SEED !== DEFAULT_SEED) return;
@@ -186,6 +267,9 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
     }
     const counts = state.orderIndex.lineCounts;
     expect([counts.delivered, counts.cancelled, counts.backorder + counts.registered]).not.toContain(0);
-    expect([...state.orders.values()].some((o) => o.lines.some((l) => l.replacedFrom !== null)), 'a replacement was taken').toBe(true);
+    expect(
+      [...state.orders.values()].some((o) => o.lines.some((l) => l.replacedFrom !== null)),
+      'a replacement was taken',
+    ).toBe(true);
   });
 });

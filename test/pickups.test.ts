@@ -8,18 +8,29 @@ import { OPS } from '../schemas/ops.ts';
 import { ART, codeOf, firstEvent, orderState, PNR, returned, run, stockOf, T0 } from './helpers/order-fixture.ts';
 
 const pickup = (over: Partial<Extract<Command, { type: 'pickup.create' }>> = {}): Command => ({
-  type: 'pickup.create', userId: 'ot1', pnr: PNR.resident, indNos: [56314], contactName: 'Anna', contactPhone: '035-12 34 56',
-  reason: 'Rollatorn behövs inte längre.', ...over,
+  type: 'pickup.create',
+  userId: 'ot1',
+  pnr: PNR.resident,
+  indNos: [56314],
+  contactName: 'Anna',
+  contactPhone: '035-12 34 56',
+  reason: 'Rollatorn behövs inte längre.',
+  ...over,
 });
-const createdNo = (state: State, command: Command): number => firstEvent(run(state, command), 'pickup.created').pickup.pickupNo;
+const createdNo = (state: State, command: Command): number =>
+  firstEvent(run(state, command), 'pickup.created').pickup.pickupNo;
 
 describe('pickup.create', () => {
   it('given the resident holds 56314, then a pickup to the registered address waits for it', () => {
     const state = orderState();
     const no = createdNo(state, pickup());
     expect(state.pickups.get(no)).toMatchObject({
-      status: 'requested', pnr: PNR.resident, units: [{ indNo: 56314, artNo: ART.rollator, returnedMs: null }],
-      address: { street: 'Storgatan 3' }, reason: 'Rollatorn behövs inte längre.', prescriberId: 'ot1',
+      status: 'requested',
+      pnr: PNR.resident,
+      units: [{ indNo: 56314, artNo: ART.rollator, returnedMs: null }],
+      address: { street: 'Storgatan 3' },
+      reason: 'Rollatorn behövs inte längre.',
+      prescriberId: 'ot1',
     });
     expect(state.pickupIndex.waiting.get(56314)).toBe(no);
   });
@@ -38,8 +49,13 @@ describe('pickup.create', () => {
     const args = OPS['pickup.create'].args;
     expect(args.safeParse({ pnr: '19400101-1230', indNos: [1], reason: 'Flytt' }).success).toBe(true);
     expect(args.safeParse({ pnr: '19400101-1230', indNos: [1], reason: '  ' }).success).toBe(false);
-    expect(args.safeParse({ pnr: '19400101-1230', indNos: Array.from({ length: 21 }, (_, i) => i + 1), reason: 'x' }).success).toBe(false);
-    expect(args.safeParse({ pnr: '19400101-1230', indNos: [1], reason: 'x', contactPhone: 'ring' }).success).toBe(false);
+    expect(
+      args.safeParse({ pnr: '19400101-1230', indNos: Array.from({ length: 21 }, (_, i) => i + 1), reason: 'x' })
+        .success,
+    ).toBe(false);
+    expect(args.safeParse({ pnr: '19400101-1230', indNos: [1], reason: 'x', contactPhone: 'ring' }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -50,7 +66,10 @@ describe('the return that completes a pickup, and cancelling', () => {
     const onHand = stockOf(state, ART.rollator).onHand;
     const decision = run(state, returned(56314, ART.rollator), T0 + 3_600_000);
     expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['stock.adjusted', 'pickup.unitReturned']);
-    expect(state.pickups.get(no)).toMatchObject({ status: 'collected', units: [{ indNo: 56314, returnedMs: T0 + 3_600_000 }] });
+    expect(state.pickups.get(no)).toMatchObject({
+      status: 'collected',
+      units: [{ indNo: 56314, returnedMs: T0 + 3_600_000 }],
+    });
     expect(state.pickupIndex.waiting.has(56314)).toBe(false);
     expect(stockOf(state, ART.rollator).onHand).toBe(onHand + 1);
     expect(codeOf(run(state, { type: 'pickup.cancel', userId: 'ot1', pickupNo: no }))).toBe('pickup_not_cancellable');
@@ -69,13 +88,18 @@ describe('the return that completes a pickup, and cancelling', () => {
     expect(createdNo(state, pickup())).toBe(no + 1);
   });
 
-  it('lists a prescriber\'s own pickups, all of them for HMC, newest first, open only on request', () => {
+  it("lists a prescriber's own pickups, all of them for HMC, newest first, open only on request", () => {
     const state = orderState();
     const first = createdNo(state, pickup());
     run(state, returned(56314, ART.rollator));
     const second = createdNo(state, pickup({ userId: 'ot2', pnr: PNR.otherResident, indNos: [56400] }));
     const list = (userId: string, open?: boolean) => {
-      const outcome = listPickups(state, state.users.get(userId)!, { limit: 50, ...(open === undefined ? {} : { open }) }, T0);
+      const outcome = listPickups(
+        state,
+        state.users.get(userId)!,
+        { limit: 50, ...(open === undefined ? {} : { open }) },
+        T0,
+      );
       if (!outcome.ok) throw new Error(outcome.message);
       return outcome.result.pickups.map((p) => p.pickupNo);
     };

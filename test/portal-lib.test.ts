@@ -19,10 +19,20 @@ describe('portal format', () => {
 
   it('labels status, kind and profession in Swedish, keeps ISO codes together', async () => {
     const f = await lib('format');
-    expect([f.statusLabel('active'), f.statusLabel('outgoing'), f.statusLabel('discontinued')]).toEqual(['Aktiv', 'Utgående', 'Utgått']);
+    expect([f.statusLabel('active'), f.statusLabel('outgoing'), f.statusLabel('discontinued')]).toEqual([
+      'Aktiv',
+      'Utgående',
+      'Utgått',
+    ]);
     expect([f.kindLabel('rental'), f.kindLabel('sale')]).toEqual(['Hyresartikel', 'Försäljningsartikel']);
-    expect(['ot', 'pt', 'slp', 'nurse', 'hmc', 'admin'].map(f.professionLabel))
-      .toEqual(['Arbetsterapeut', 'Fysioterapeut', 'Logoped', 'Sjuksköterska', 'HMC-personal', 'Administratör']);
+    expect(['ot', 'pt', 'slp', 'nurse', 'hmc', 'admin'].map(f.professionLabel)).toEqual([
+      'Arbetsterapeut',
+      'Fysioterapeut',
+      'Logoped',
+      'Sjuksköterska',
+      'HMC-personal',
+      'Administratör',
+    ]);
     expect(f.isoCode('12 06 06')).toBe(`12${NBSP}06${NBSP}06`);
     expect(f.isoClass('22 09 06')).toBe('22');
     expect(f.bufferWarehouseOf({ workplaces: [{ bufferWarehouse: null }, { bufferWarehouse: 'B101' }] })).toBe('B101');
@@ -52,7 +62,14 @@ describe('portal routes', () => {
   it('reads an individual number as typed, with or without the K- of component orders', async () => {
     const { parseIndNo } = await lib('format');
     expect(['56314', 'K-56314', ' k 56314 ', 'k56314'].map(parseIndNo)).toEqual([56314, 56314, 56314, 56314]);
-    expect(['', 'K-', '56 314', '123456789', 'X-1', '-5'].map(parseIndNo)).toEqual([null, null, null, null, null, null]);
+    expect(['', 'K-', '56 314', '123456789', 'X-1', '-5'].map(parseIndNo)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -64,11 +81,21 @@ class FakeSocket {
   onclose: (() => void) | null = null;
   onerror: (() => void) | null = null;
   sent: any[] = [];
-  constructor(readonly url: string) { FakeSocket.all.push(this); }
-  send(data: string) { this.sent.push(JSON.parse(data)); }
-  close() { this.onclose?.(); }
-  open() { this.onopen?.(); }
-  reply(frame: unknown) { this.onmessage?.({ data: JSON.stringify(frame) }); }
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.onclose?.();
+  }
+  open() {
+    this.onopen?.();
+  }
+  reply(frame: unknown) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
   /** The next request with this op that has not been answered yet. */
   take(op: string): any {
     const index = this.sent.findIndex((frame) => frame.op === op && !frame.answered);
@@ -88,8 +115,12 @@ describe('portal api client', () => {
     vi.stubGlobal('location', { protocol: 'http:', host: 'aidstock.test' });
     vi.stubGlobal('sessionStorage', {
       getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => { store.set(key, value); },
-      removeItem: (key: string) => { store.delete(key); },
+      setItem: (key: string, value: string) => {
+        store.set(key, value);
+      },
+      removeItem: (key: string) => {
+        store.delete(key);
+      },
     });
     api = await lib('api');
   });
@@ -136,8 +167,22 @@ describe('portal api client', () => {
     const stopOrders = api.subscribe('orders', (event: any) => orders.push(event));
     first.take('subscribe');
     const counts = { registered: 2 };
-    first.reply({ topic: 'orders', event: { type: 'orders', seq: 8, orders: [{ type: 'order', seq: 7, orderNo: 1 }, { type: 'order', seq: 8, orderNo: 2 }], counts } });
-    expect(orders).toEqual([{ type: 'order', seq: 7, orderNo: 1 }, { type: 'order', seq: 8, orderNo: 2, counts }]);
+    first.reply({
+      topic: 'orders',
+      event: {
+        type: 'orders',
+        seq: 8,
+        orders: [
+          { type: 'order', seq: 7, orderNo: 1 },
+          { type: 'order', seq: 8, orderNo: 2 },
+        ],
+        counts,
+      },
+    });
+    expect(orders).toEqual([
+      { type: 'order', seq: 7, orderNo: 1 },
+      { type: 'order', seq: 8, orderNo: 2, counts },
+    ]);
     stopOrders();
     first.take('unsubscribe');
 

@@ -24,7 +24,11 @@ const BIRGITTA = '19520704-2465';
 const CHAIN = ['100121', '100103', '100101'] as const;
 const OTHER_INFO = 'Ring 30 min innan leverans.';
 
-interface Probe { __noReload?: boolean; __dropNextPlace?: boolean; __sockets: WebSocket[] }
+interface Probe {
+  __noReload?: boolean;
+  __dropNextPlace?: boolean;
+  __sockets: WebSocket[];
+}
 
 let engine: EngineProcess;
 let browser: Browser;
@@ -36,14 +40,22 @@ let staff: TestClient;
 let prescriber: TestClient;
 let otUser: any;
 const pageErrors: string[] = [];
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 /** Sets what is available of an article in warehouse 10 (onHand − reserved) with a stock adjustment as HMC would. */
 async function setAvailable(artNo: string, available: number): Promise<void> {
   const { rows } = await staff.call('stock.get', { artNo, warehouse: '10' });
   const row = rows[0] ?? { onHand: 0, reserved: 0 };
   const delta = available + row.reserved - row.onHand;
-  if (delta !== 0) await staff.call('admin.stockAdjust', { warehouse: '10', artNo, delta, reason: 'inventory', note: 'portal-orders test' });
+  if (delta !== 0)
+    await staff.call('admin.stockAdjust', {
+      warehouse: '10',
+      artNo,
+      delta,
+      reason: 'inventory',
+      note: 'portal-orders test',
+    });
 }
 
 function newPage(context: BrowserContext, label: string): Promise<Page> {
@@ -59,7 +71,10 @@ async function login(page: Page, username: string): Promise<void> {
 }
 
 const noReload = (page: Page) => page.evaluate(() => (window as unknown as Probe).__noReload === true);
-const markNoReload = (page: Page) => page.evaluate(() => { (window as unknown as Probe).__noReload = true; });
+const markNoReload = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as Probe).__noReload = true;
+  });
 
 beforeAll(async () => {
   engine = await startEngine({ scale: 'tiny' });
@@ -93,16 +108,25 @@ beforeAll(async () => {
         super.send(data);
       }
       override set onmessage(handler: ((event: MessageEvent) => void) | null) {
-        super.onmessage = handler === null ? null : (event: MessageEvent) => {
-          if (this.dropId !== undefined && typeof event.data === 'string' && JSON.parse(event.data).id === this.dropId) {
-            this.dropId = undefined;
-            this.close();
-            return;
-          }
-          handler.call(this, event);
-        };
+        super.onmessage =
+          handler === null
+            ? null
+            : (event: MessageEvent) => {
+                if (
+                  this.dropId !== undefined &&
+                  typeof event.data === 'string' &&
+                  JSON.parse(event.data).id === this.dropId
+                ) {
+                  this.dropId = undefined;
+                  this.close();
+                  return;
+                }
+                handler.call(this, event);
+              };
       }
-      override get onmessage() { return super.onmessage; }
+      override get onmessage() {
+        return super.onmessage;
+      }
     };
   });
   ot = await newPage(otContext, 'ot1');
@@ -127,7 +151,10 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await setAvailable(CHAIN[1], 0);
     const end = (await staff.call('stock.get', { artNo: CHAIN[2], warehouse: '10' })).rows[0];
     expect(end.available).toBeGreaterThan(0);
-    const quote = await prescriber.call('order.quote', { recipient: { kind: 'patient', pnr: ERIK }, lines: [{ artNo: CHAIN[0], quantity: 1 }] });
+    const quote = await prescriber.call('order.quote', {
+      recipient: { kind: 'patient', pnr: ERIK },
+      lines: [{ artNo: CHAIN[0], quantity: 1 }],
+    });
     expect(quote.lines[0]).toMatchObject({ outcome: 'proposal', available: 0, proposal: { artNo: CHAIN[2], hops: 2 } });
     replacement = { artNo: quote.lines[0].proposal.artNo, name: quote.lines[0].proposal.name };
     otOrdersBefore = (await prescriber.call('order.list', { mine: true, limit: 200 })).total;
@@ -156,14 +183,18 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
   it('step 1 refuses a patient outside Halland and accepts a resident', async () => {
     await ot.getByLabel('Personnummer', { exact: true }).fill(BIRGITTA);
     await ot.getByRole('button', { name: 'Hämta brukare' }).click();
-    await expect.poll(() => ot.getByTestId('not-resident').textContent()).toContain('Kan inte förskrivas – ej folkbokförd i Halland');
+    await expect
+      .poll(() => ot.getByTestId('not-resident').textContent())
+      .toContain('Kan inte förskrivas – ej folkbokförd i Halland');
     await ot.getByTestId('wizard-next').click();
     await expect.poll(() => ot.getByTestId('wizard-problem').textContent()).toContain('ej folkbokförd i Halland');
     expect(await ot.getByTestId('wizard-step').getAttribute('data-step')).toBe('1');
 
     await ot.getByLabel('Personnummer', { exact: true }).fill(ERIK);
     await ot.getByLabel('Personnummer', { exact: true }).press('Enter');
-    await expect.poll(() => ot.getByTestId('patient-card').textContent()).toContain(`${erik.givenName} ${erik.familyName}`);
+    await expect
+      .poll(() => ot.getByTestId('patient-card').textContent())
+      .toContain(`${erik.givenName} ${erik.familyName}`);
     expect(await ot.getByTestId('patient-card').textContent()).toContain(erik.address.street);
     await shot(ot, '1-mottagare');
     await ot.getByTestId('wizard-next').click();
@@ -199,7 +230,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
 
     // Not decided yet: the wizard says so and stays.
     await ot.getByTestId('wizard-next').click();
-    await expect.poll(() => ot.getByTestId('wizard-problem').textContent()).toContain('Acceptera eller avböj förslaget');
+    await expect
+      .poll(() => ot.getByTestId('wizard-problem').textContent())
+      .toContain('Acceptera eller avböj förslaget');
     expect(await ot.getByTestId('wizard-step').getAttribute('data-step')).toBe('3');
 
     await proposal.getByTestId('accept-proposal').click();
@@ -215,7 +248,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
   });
 
   it('step 4 defaults to the registered address and counts the characters of övrig information', async () => {
-    expect(await ot.getByTestId('delivery-default').textContent()).toBe(`${erik.address.street}, ${erik.address.postalCode} ${erik.address.city}`);
+    expect(await ot.getByTestId('delivery-default').textContent()).toBe(
+      `${erik.address.street}, ${erik.address.postalCode} ${erik.address.city}`,
+    );
     expect(await ot.getByLabel('Samleverans').isChecked()).toBe(true);
     await ot.getByLabel('Övrig information', { exact: true }).fill(OTHER_INFO);
     expect(await ot.getByTestId('other-info-count').textContent()).toContain(`${OTHER_INFO.length}/255 tecken`);
@@ -227,10 +262,14 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
   });
 
   it('Verkställ: the reply is lost with the connection; the retry returns the same order, and hmc1 sees it arrive', async () => {
-    await ot.evaluate(() => { (window as unknown as Probe).__dropNextPlace = true; });
+    await ot.evaluate(() => {
+      (window as unknown as Probe).__dropNextPlace = true;
+    });
     await ot.getByTestId('verkstall').click();
     await expect.poll(() => ot.getByTestId('place-error').textContent()).toContain('Anslutningen bröts');
-    await expect.poll(() => ot.getByTestId('connection-status').textContent(), { timeout: 5_000 }).toContain('Ansluten');
+    await expect
+      .poll(() => ot.getByTestId('connection-status').textContent(), { timeout: 5_000 })
+      .toContain('Ansluten');
     expect(await ot.evaluate(() => (window as unknown as Probe).__sockets.length)).toBe(2);
     await ot.getByTestId('verkstall').click();
     await ot.getByTestId('receipt').waitFor();
@@ -243,8 +282,16 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(mine.total).toBe(otOrdersBefore + 1);
     expect(mine.orders[0].orderNo).toBe(orderNo);
     const placed = await staff.call('order.get', { orderNo });
-    expect(placed).toMatchObject({ prescriber: { id: 'ot1' }, otherInfo: OTHER_INFO, recipient: { kind: 'patient', pnr: erik.pnr } });
-    expect(placed.lines[0]).toMatchObject({ artNo: replacement.artNo, status: 'registered', replacedFrom: { artNo: CHAIN[0] } });
+    expect(placed).toMatchObject({
+      prescriber: { id: 'ot1' },
+      otherInfo: OTHER_INFO,
+      recipient: { kind: 'patient', pnr: erik.pnr },
+    });
+    expect(placed.lines[0]).toMatchObject({
+      artNo: replacement.artNo,
+      status: 'registered',
+      replacedFrom: { artNo: CHAIN[0] },
+    });
     expect(await ot.getByTestId('receipt-delivery-date').textContent()).toBe(placed.plannedDeliveryDate);
     expect(await ot.getByTestId('receipt-pick-date').textContent()).toBe(placed.plannedPickDate);
     await shot(ot, '6-kvittens');
@@ -280,7 +327,8 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(picked.lines[0].status).toBe('picking');
     const line = ot.locator('[data-testid=overview-line][data-lineno="1"]');
     await expect.poll(() => line.getByTestId('line-status').textContent()).toBe('För plock');
-    if (picked.lines[0].individuals.length > 0) expect(await line.textContent()).toContain(String(picked.lines[0].individuals[0]));
+    if (picked.lines[0].individuals.length > 0)
+      expect(await line.textContent()).toContain(String(picked.lines[0].individuals[0]));
     // Picked: the prescriber can no longer cancel.
     expect(await ot.getByTestId('cancel-order').count()).toBe(0);
     expect(await noReload(ot)).toBe(true);
@@ -289,7 +337,7 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await shot(hmc, '9-orderflode-plock');
   });
 
-  it('a new planned delivery date from the Plocklista reaches ot1\'s start page as a message; ot1 deletes it', async () => {
+  it("a new planned delivery date from the Plocklista reaches ot1's start page as a message; ot1 deletes it", async () => {
     await ot.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
     await ot.getByRole('heading', { level: 2, name: /^Meddelanden/ }).waitFor();
     await expect.poll(() => ot.getByTestId('messages').textContent()).toContain('Inga meddelanden');
@@ -317,7 +365,7 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('hmc1 receives a patient\'s device back on its Individkort: the unit is on the shelf in 10 and the balance is one up', async () => {
+  it("hmc1 receives a patient's device back on its Individkort: the unit is on the shelf in 10 and the balance is one up", async () => {
     const { device } = await heldDevice(staff);
     const before = (await staff.call('stock.get', { artNo: device.artNo, warehouse: '10' })).rows[0]?.onHand ?? 0;
 
@@ -325,7 +373,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await hmc.getByTestId('individual-card').waitFor();
     expect(await hmc.getByTestId('holder').textContent()).toContain('Registrerad på');
     await hmc.getByRole('button', { name: 'Ta emot retur till lager 10' }).click();
-    await expect.poll(() => hmc.getByTestId('return-status').textContent()).toContain(`Individ ${device.indNo} är tillbaka i lager 10.`);
+    await expect
+      .poll(() => hmc.getByTestId('return-status').textContent())
+      .toContain(`Individ ${device.indNo} är tillbaka i lager 10.`);
     await expect.poll(() => hmc.getByTestId('holder').textContent()).toContain('I lager 10');
     expect(await hmc.getByRole('button', { name: 'Ta emot retur till lager 10' }).count()).toBe(0);
     expect((await staff.call('stock.get', { artNo: device.artNo, warehouse: '10' })).rows[0].onHand).toBe(before + 1);
@@ -359,7 +409,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     expect(await card.textContent()).toContain('Brukaren har flyttat till särskilt boende.');
     await shot(hmc, '13-hamtorder-hmc');
     await card.getByRole('button', { name: `Ta emot individ ${device.indNo}` }).click();
-    await expect.poll(() => hmc.getByTestId('pickups-status').textContent()).toContain(`Individ ${device.indNo} från hämtorder ${pickupNo} är mottagen`);
+    await expect
+      .poll(() => hmc.getByTestId('pickups-status').textContent())
+      .toContain(`Individ ${device.indNo} från hämtorder ${pickupNo} är mottagen`);
     await expect.poll(() => card.count()).toBe(0);
 
     await ot.reload();
@@ -379,11 +431,20 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await ot.goto(`${engine.url}/#/`);
     const item = ot.getByTestId('news').locator('li').first();
     await expect.poll(() => item.textContent()).toContain('HMC:s lager är stängt fredag 4 december.');
-    expect(await ot.getByTestId('news').getByRole('button', { name: /Ta bort/ }).count()).toBe(0);
+    expect(
+      await ot
+        .getByTestId('news')
+        .getByRole('button', { name: /Ta bort/ })
+        .count(),
+    ).toBe(0);
 
     await hmc.getByRole('button', { name: 'Ta bort nyheten Stängt för inventering' }).click();
-    await expect.poll(() => hmc.getByTestId('news').getByRole('heading', { level: 3, name: 'Stängt för inventering' }).count()).toBe(0);
-    expect((await prescriber.call('news.list', {})).news.some((n: any) => n.title === 'Stängt för inventering')).toBe(false);
+    await expect
+      .poll(() => hmc.getByTestId('news').getByRole('heading', { level: 3, name: 'Stängt för inventering' }).count())
+      .toBe(0);
+    expect((await prescriber.call('news.list', {})).news.some((n: any) => n.title === 'Stängt för inventering')).toBe(
+      false,
+    );
     expect(pageErrors).toEqual([]);
   });
 
@@ -396,7 +457,13 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await ot.getByLabel('Teknisk Service').check();
     await ot.getByLabel('Rubrik').fill('Bromsen tar inte');
     await ot.getByLabel('Beskrivning').fill('Vänster broms släpper i nedförsbacke.');
-    await ot.getByLabel(/Bilagor/).setInputFiles({ name: 'Felanmälan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 felanmälan') });
+    await ot
+      .getByLabel(/Bilagor/)
+      .setInputFiles({
+        name: 'Felanmälan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 felanmälan'),
+      });
     await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
     await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
     const woNo = Number(/\d+/.exec((await ot.getByTestId('wo-notice').textContent())!)![0]);

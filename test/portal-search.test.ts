@@ -32,12 +32,16 @@ const rows = () => page.getByTestId('result-row');
 const rowArtNos = () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-artno')));
 const searchBox = () => page.getByRole('combobox', { name: 'Benämning' });
 const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
-const activeRowArtNo = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-artno') ?? null);
-const pushesTotal = async () => Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(engine.url + '/metrics')).text())![1]);
+const activeRowArtNo = () =>
+  page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-artno') ?? null);
+const pushesTotal = async () =>
+  Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(engine.url + '/metrics')).text())![1]);
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 /** What the engine answers the same query (on the staff connection: balances do not depend on the caller). */
-async function truth(args: Record<string, unknown>): Promise<{ total: number; hits: Array<{ artNo: string; name: string; available: { main: number } }> }> {
+async function truth(
+  args: Record<string, unknown>,
+): Promise<{ total: number; hits: Array<{ artNo: string; name: string; available: { main: number } }> }> {
   return staff.call('catalog.search', { limit: PAGE_SIZE, ...args });
 }
 
@@ -75,11 +79,17 @@ beforeAll(async () => {
         super.send(data);
       }
       override set onmessage(handler: ((event: MessageEvent) => void) | null) {
-        super.onmessage = handler === null ? null : (event: MessageEvent) => {
-          const id = typeof event.data === 'string' ? (JSON.parse(event.data) as { id?: number }).id : undefined;
-          if (id === undefined || !held.delete(id)) return handler.call(this, event);
-          setTimeout(() => { handler.call(this, event); probe.__lateDelivered++; }, 800);
-        };
+        super.onmessage =
+          handler === null
+            ? null
+            : (event: MessageEvent) => {
+                const id = typeof event.data === 'string' ? (JSON.parse(event.data) as { id?: number }).id : undefined;
+                if (id === undefined || !held.delete(id)) return handler.call(this, event);
+                setTimeout(() => {
+                  handler.call(this, event);
+                  probe.__lateDelivered++;
+                }, 800);
+              };
       }
       override get onmessage(): ((event: MessageEvent) => void) | null {
         return super.onmessage;
@@ -121,7 +131,9 @@ describe('Sök artikel in Chromium', () => {
     const expected = await truth({ text: 'rolator', inStockOnly: true });
     expect(expected.total).toBeGreaterThan(0);
     await expect.poll(rowArtNos).toEqual(expected.hits.map((hit) => hit.artNo));
-    expect(await page.getByTestId('result-count').textContent()).toBe(`${expected.total} träffar med tillgängligt saldo`);
+    expect(await page.getByTestId('result-count').textContent()).toBe(
+      `${expected.total} träffar med tillgängligt saldo`,
+    );
 
     const names = await rows().locator('td.name a').allTextContents();
     expect(names[0]).toContain('Rollator');
@@ -159,7 +171,9 @@ describe('Sök artikel in Chromium', () => {
     const cell = first.getByTestId('result-available-main');
     const before = parseCount(await cell.textContent());
     expect((await staff.call('stock.get', { artNo, warehouse: '10' })).rows[0].available).toBe(before);
-    await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
+    await page.evaluate(() => {
+      (window as unknown as { __noReload: boolean }).__noReload = true;
+    });
 
     await staff.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 2, reason: 'received' });
     await expect.poll(async () => parseCount(await cell.textContent()), { timeout: 5_000 }).toBe(before + 2);
@@ -167,8 +181,9 @@ describe('Sök artikel in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     // Only that row changed.
     const expected = await truth({ text: 'rolator', inStockOnly: true });
-    expect((await page.getByTestId('result-available-main').allTextContents()).map(parseCount))
-      .toEqual(expected.hits.map((hit) => hit.available.main));
+    expect((await page.getByTestId('result-available-main').allTextContents()).map(parseCount)).toEqual(
+      expected.hits.map((hit) => hit.available.main),
+    );
     await shot('search-live-stock');
   });
 
@@ -211,17 +226,24 @@ describe('Sök artikel in Chromium', () => {
   it('finds Röstförstärkare from "rostforstarkare"; rows that leave the screen stop their stock pushes', async () => {
     const rollator = (await rowArtNos())[0]!;
     await typeQuery('rostforstarkare');
-    await expect.poll(() => rows().locator('td.name a').allTextContents()).toContainEqual(expect.stringContaining('Röstförstärkare'));
+    await expect
+      .poll(() => rows().locator('td.name a').allTextContents())
+      .toContainEqual(expect.stringContaining('Röstförstärkare'));
     const [voice] = await rowArtNos();
     expect(voice).toBe((await truth({ text: 'rostforstarkare', inStockOnly: true })).hits[0]!.artNo);
     await shot('search-rostforstarkare');
 
     // The rollator row is gone: a change to it is pushed to nobody. The row on screen still gets its pushes.
-    await expect.poll(async () => {
-      const before = await pushesTotal();
-      await staff.call('admin.stockAdjust', { warehouse: '10', artNo: rollator, delta: 1, reason: 'received' });
-      return (await pushesTotal()) - before;
-    }, { timeout: 5_000 }).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const before = await pushesTotal();
+          await staff.call('admin.stockAdjust', { warehouse: '10', artNo: rollator, delta: 1, reason: 'received' });
+          return (await pushesTotal()) - before;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(0);
     const cell = rows().first().getByTestId('result-available-main');
     const before = parseCount(await cell.textContent());
     const pushed = await pushesTotal();
@@ -247,13 +269,17 @@ describe('Sök artikel in Chromium', () => {
     const offered = await options.allTextContents();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await searchBox().getAttribute('aria-activedescendant')).toBe(await options.nth(1 % offered.length).getAttribute('id'));
+    expect(await searchBox().getAttribute('aria-activedescendant')).toBe(
+      await options.nth(1 % offered.length).getAttribute('id'),
+    );
     await page.keyboard.press('Enter');
     const taken = offered[1 % offered.length]!;
     expect(await searchBox().inputValue()).toBe(taken);
     expect(await searchBox().getAttribute('aria-expanded')).toBe('false');
     expect(await activeId()).toBe('search-text');
-    await expect.poll(rowArtNos).toEqual((await truth({ text: taken, inStockOnly: true })).hits.map((hit) => hit.artNo));
+    await expect
+      .poll(rowArtNos)
+      .toEqual((await truth({ text: taken, inStockOnly: true })).hits.map((hit) => hit.artNo));
 
     await typeQuery('röstf');
     await expect.poll(() => searchBox().getAttribute('aria-expanded')).toBe('true');
@@ -261,7 +287,9 @@ describe('Sök artikel in Chromium', () => {
     await options.first().click();
     expect(await searchBox().inputValue()).toBe(clicked);
     expect(await activeId()).toBe('search-text');
-    await expect.poll(rowArtNos).toEqual((await truth({ text: clicked, inStockOnly: true })).hits.map((hit) => hit.artNo));
+    await expect
+      .poll(rowArtNos)
+      .toEqual((await truth({ text: clicked, inStockOnly: true })).hits.map((hit) => hit.artNo));
   });
 
   it('ignores a reply to an older query that arrives after the newer one', async () => {
@@ -269,7 +297,9 @@ describe('Sök artikel in Chromium', () => {
     const fresh = await truth({ text: 'rullstol', inStockOnly: true });
     expect(stale.hits.map((hit) => hit.artNo)).not.toEqual(fresh.hits.map((hit) => hit.artNo));
     type Probe = { __delayText: string | null; __delayedSent: number; __lateDelivered: number };
-    await page.evaluate(() => { (window as unknown as Probe).__delayText = 'rul'; });
+    await page.evaluate(() => {
+      (window as unknown as Probe).__delayText = 'rul';
+    });
 
     await typeQuery('rul');
     await expect.poll(() => page.evaluate(() => (window as unknown as Probe).__delayedSent)).toBe(1);
@@ -279,16 +309,27 @@ describe('Sök artikel in Chromium', () => {
     await page.evaluate(() => {
       const log: string[] = [];
       (window as unknown as { __rowLog: string[] }).__rowLog = log;
-      const snapshot = () => log.push(Array.from(document.querySelectorAll('[data-testid=result-row]')).map((tr) => tr.getAttribute('data-artno')).join(','));
+      const snapshot = () =>
+        log.push(
+          Array.from(document.querySelectorAll('[data-testid=result-row]'))
+            .map((tr) => tr.getAttribute('data-artno'))
+            .join(','),
+        );
       new MutationObserver(snapshot).observe(document.getElementById('main')!, { subtree: true, childList: true });
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as Probe).__lateDelivered), { timeout: 5_000 }).toBe(1);
-    await page.evaluate(() => { (window as unknown as Probe).__delayText = null; });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Probe).__lateDelivered), { timeout: 5_000 })
+      .toBe(1);
+    await page.evaluate(() => {
+      (window as unknown as Probe).__delayText = null;
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const shown = await page.evaluate(() => (window as unknown as { __rowLog: string[] }).__rowLog);
     expect(new Set(shown)).toEqual(new Set(shown.length === 0 ? [] : [fresh.hits.map((hit) => hit.artNo).join(',')]));
     expect(await rowArtNos()).toEqual(fresh.hits.map((hit) => hit.artNo));
-    expect(await page.getByTestId('result-count').textContent()).toMatch(new RegExp(`^${fresh.total} träffar med tillgängligt saldo`));
+    expect(await page.getByTestId('result-count').textContent()).toMatch(
+      new RegExp(`^${fresh.total} träffar med tillgängligt saldo`),
+    );
     expect(new URL(page.url()).hash).toContain('q=rullstol');
   });
 
@@ -317,7 +358,9 @@ describe('Sök artikel in Chromium', () => {
     await shot('search-did-you-mean');
     await didYouMean.getByRole('button').click();
     expect(await searchBox().inputValue()).toBe('rollator');
-    await expect.poll(rowArtNos).toEqual((await truth({ text: 'rollator', inStockOnly: true })).hits.map((hit) => hit.artNo));
+    await expect
+      .poll(rowArtNos)
+      .toEqual((await truth({ text: 'rollator', inStockOnly: true })).hits.map((hit) => hit.artNo));
 
     // Without the stock filter, "rullstol" spans several pages.
     await page.getByLabel('inkl. tillgängligt saldo').uncheck();
@@ -329,13 +372,17 @@ describe('Sök artikel in Chromium', () => {
     await page.getByRole('navigation', { name: 'Sidor' }).getByRole('button', { name: 'Nästa ›' }).click();
     const second = await truth({ text: 'rullstol', offset: PAGE_SIZE });
     await expect.poll(rowArtNos).toEqual(second.hits.map((hit) => hit.artNo));
-    expect(await page.getByRole('navigation', { name: 'Sidor' }).textContent()).toContain(`Sida 2 av ${Math.ceil(all.total / PAGE_SIZE)}`);
+    expect(await page.getByRole('navigation', { name: 'Sidor' }).textContent()).toContain(
+      `Sida 2 av ${Math.ceil(all.total / PAGE_SIZE)}`,
+    );
     expect(new URL(page.url()).hash).toContain('sida=2');
     await shot('search-page-2');
   });
 
   it('uses the same live, keyboard-driven list on the ISO tree pages', async () => {
-    await page.evaluate(() => { location.hash = '#/katalog/22%2009%2006'; });
+    await page.evaluate(() => {
+      location.hash = '#/katalog/22%2009%2006';
+    });
     await page.getByRole('heading', { level: 1, name: /22\s09\s06/ }).waitFor();
     const first = rows().first();
     await first.waitFor();

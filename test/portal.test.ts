@@ -56,7 +56,9 @@ describe('portal in Chromium', () => {
     expect(await page.getByRole('banner').count()).toBe(1);
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toContain('Ansluten');
     // The first focusable element is the skip link; the username field has focus from the start.
-    expect(await page.evaluate(() => document.querySelector('a[href], button, input')?.textContent)).toBe('Hoppa till innehållet');
+    expect(await page.evaluate(() => document.querySelector('a[href], button, input')?.textContent)).toBe(
+      'Hoppa till innehållet',
+    );
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('login-username');
   });
 
@@ -97,7 +99,9 @@ describe('portal in Chromium', () => {
 
     // "inkl. tillgängligt saldo": in-stock counts appear and the table keeps only articles with available stock.
     await page.getByLabel('inkl. tillgängligt saldo').check();
-    await expect.poll(() => page.locator('.articles .section-head .hint').textContent()).toContain('med tillgängligt saldo');
+    await expect
+      .poll(() => page.locator('.articles .section-head .hint').textContent())
+      .toContain('med tillgängligt saldo');
     await rows.first().waitFor();
     const availableInRows = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-available'))));
     expect(availableInRows.length).toBeGreaterThan(0);
@@ -124,12 +128,15 @@ describe('portal in Chromium', () => {
     expect(stock.rows[0].available).toBe(before);
 
     // Mark the document: a reload would lose the mark.
-    await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
+    await page.evaluate(() => {
+      (window as unknown as { __noReload: boolean }).__noReload = true;
+    });
     const hasBuffer = (await page.getByTestId('available-buffer').count()) === 1;
     const bufferBefore = hasBuffer ? parseCount(await page.getByTestId('available-buffer').textContent()) : 0;
 
     await staff.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 3, reason: 'received' });
-    await expect.poll(async () => parseCount(await page.getByTestId('available-main').textContent()), { timeout: 5_000 })
+    await expect
+      .poll(async () => parseCount(await page.getByTestId('available-main').textContent()), { timeout: 5_000 })
       .toBe(before + 3);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
     if (hasBuffer) expect(parseCount(await page.getByTestId('available-buffer').textContent())).toBe(bufferBefore);
@@ -142,19 +149,25 @@ describe('portal in Chromium', () => {
       const log: string[] = [];
       (window as unknown as { __statusLog: string[] }).__statusLog = log;
       const status = document.querySelector('[data-testid=connection-status]')!;
-      new MutationObserver(() => log.push(status.textContent ?? '')).observe(status, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => log.push(status.textContent ?? '')).observe(status, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
       const sockets = (window as unknown as { __sockets: WebSocket[] }).__sockets;
       sockets[sockets.length - 1].close();
     });
     await staff.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 2, reason: 'received' });
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toContain('Ansluten');
-    await expect.poll(async () => parseCount(await page.getByTestId('available-main').textContent()), { timeout: 5_000 })
+    await expect
+      .poll(async () => parseCount(await page.getByTestId('available-main').textContent()), { timeout: 5_000 })
       .toBe(before + 5);
     const statusLog = await page.evaluate(() => (window as unknown as { __statusLog: string[] }).__statusLog);
     expect(statusLog.some((text) => text.includes('Återansluter'))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.length)).toBe(2);
     await staff.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 1, reason: 'received' });
-    await expect.poll(async () => parseCount(await page.getByTestId('available-main').textContent()), { timeout: 5_000 })
+    await expect
+      .poll(async () => parseCount(await page.getByTestId('available-main').textContent()), { timeout: 5_000 })
       .toBe(before + 6);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
@@ -162,7 +175,8 @@ describe('portal in Chromium', () => {
     if (hasBuffer) {
       const buffer = /\(([0-9A-Z]+)\)/.exec((await page.locator('.balance').textContent()) ?? '')![1];
       await staff.call('admin.stockAdjust', { warehouse: buffer, artNo, delta: 2, reason: 'received' });
-      await expect.poll(async () => parseCount(await page.getByTestId('available-buffer').textContent()), { timeout: 5_000 })
+      await expect
+        .poll(async () => parseCount(await page.getByTestId('available-buffer').textContent()), { timeout: 5_000 })
         .toBe(bufferBefore + 2);
       expect(parseCount(await page.getByTestId('available-main').textContent())).toBe(before + 6);
     }
@@ -178,12 +192,18 @@ describe('portal in Chromium', () => {
     // Leave the article page: its stock/<artNo> subscription ends, so stock changes are no longer pushed anywhere.
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
     await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
-    const pushesTotal = async () => Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(engine.url + '/metrics')).text())![1]);
-    await expect.poll(async () => {
-      const before = await pushesTotal();
-      await staff!.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 1, reason: 'received' });
-      return (await pushesTotal()) - before;
-    }, { timeout: 5_000 }).toBe(0);
+    const pushesTotal = async () =>
+      Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(engine.url + '/metrics')).text())![1]);
+    await expect
+      .poll(
+        async () => {
+          const before = await pushesTotal();
+          await staff!.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 1, reason: 'received' });
+          return (await pushesTotal()) - before;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(0);
 
     // Back on the article page it shows the current balance again.
     await page.goBack();
@@ -197,7 +217,7 @@ describe('portal in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('Individkort: K-<indNo> shows who holds the device, Hjälpmedel lists the patient\'s devices; an unknown number says so', async () => {
+  it("Individkort: K-<indNo> shows who holds the device, Hjälpmedel lists the patient's devices; an unknown number says so", async () => {
     const { holder, device } = await heldDevice(staff!);
 
     await page.getByLabel('Användarnamn').fill('ot1');
@@ -233,14 +253,18 @@ describe('portal in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Individ 99999999 finns inte.');
     await page.getByLabel('Individnummer').fill('56 314');
     await page.getByRole('button', { name: 'Visa' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Ett individnummer är 1–8 siffror');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Ett individnummer är 1–8 siffror');
 
     // Hjälpmedel without a personnummer: find the patient in CFR by name instead.
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Hjälpmedel' }).click();
     await page.getByText('Sök i folkbokföringen (CFR)').click();
     await page.getByLabel('Namn, adress, ort eller födelsedatum').fill(`${holder.givenName} ${holder.familyName}`);
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
-    await page.getByRole('button', { name: `Välj ${holder.givenName} ${holder.familyName} ${holder.pnrDisplay}` }).click();
+    await page
+      .getByRole('button', { name: `Välj ${holder.givenName} ${holder.familyName} ${holder.pnrDisplay}` })
+      .click();
     await page.locator(`[data-testid=patient-devices] tr[data-indno="${device.indNo}"]`).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/hjalpmedel?pnr=${encodeURIComponent(holder.pnrDisplay)}`);
     expect(pageErrors).toEqual([]);

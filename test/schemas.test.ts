@@ -35,15 +35,26 @@ describe('op arguments', () => {
     expect(OPS['admin.stockAdjust'].args.safeParse({ ...ok, extra: 1 }).success).toBe(false);
   });
   it('catalog.list defaults paging and caps the limit', () => {
-    expect(OPS['catalog.list'].args.parse({ isoCode: '12 06 06' })).toMatchObject({ limit: 50, offset: 0, inStockOnly: false });
+    expect(OPS['catalog.list'].args.parse({ isoCode: '12 06 06' })).toMatchObject({
+      limit: 50,
+      offset: 0,
+      inStockOnly: false,
+    });
     expect(OPS['catalog.list'].args.safeParse({ isoCode: '12 06 06', limit: 201 }).success).toBe(false);
     expect(OPS['catalog.list'].args.safeParse({ isoCode: '12-06-06' }).success).toBe(false);
   });
   it('admin.articleUpsert checks name length, price and urls', () => {
     expect(OPS['admin.articleUpsert'].args.safeParse({ article: article('100001') }).success).toBe(true);
-    expect(OPS['admin.articleUpsert'].args.safeParse({ article: article('100001', { name: 'x'.repeat(121) }) }).success).toBe(false);
-    expect(OPS['admin.articleUpsert'].args.safeParse({ article: article('100001', { priceOre: -1 }) }).success).toBe(false);
-    expect(OPS['admin.articleUpsert'].args.safeParse({ article: article('100001', { manualUrl: 'javascript:alert(1)' }) }).success).toBe(false);
+    expect(
+      OPS['admin.articleUpsert'].args.safeParse({ article: article('100001', { name: 'x'.repeat(121) }) }).success,
+    ).toBe(false);
+    expect(OPS['admin.articleUpsert'].args.safeParse({ article: article('100001', { priceOre: -1 }) }).success).toBe(
+      false,
+    );
+    expect(
+      OPS['admin.articleUpsert'].args.safeParse({ article: article('100001', { manualUrl: 'javascript:alert(1)' }) })
+        .success,
+    ).toBe(false);
   });
   it('register.search needs at least two characters', () => {
     expect(OPS['register.search'].args.safeParse({ text: 'a' }).success).toBe(false);

@@ -15,7 +15,11 @@ beforeAll(async () => {
   await ot.login('ot1');
   await admin.login('admin');
 });
-afterAll(async () => { await ot?.close(); await admin?.close(); await engine?.stop(); });
+afterAll(async () => {
+  await ot?.close();
+  await admin?.close();
+  await engine?.stop();
+});
 
 describe('catalog.search over the WebSocket', () => {
   it('finds rollators from a typo, with live balances and the caller buffer', async () => {
@@ -54,9 +58,19 @@ describe('catalog.search over the WebSocket', () => {
     const page = await ot.call('catalog.article', { artNo: hits[0].artNo });
     const a = page.article;
     const article = {
-      artNo: a.artNo, name: 'Zyxwalker Stjärnrollator', supplierId: a.supplierId, isoCode: a.isoCode, kind: a.kind,
-      priceOre: a.priceOre, status: a.status, setParts: a.setParts, accessories: a.accessories, replacedBy: a.replacedBy,
-      supplierUrl: a.supplierUrl, manualUrl: a.manualUrl, imageUrl: a.imageUrl,
+      artNo: a.artNo,
+      name: 'Zyxwalker Stjärnrollator',
+      supplierId: a.supplierId,
+      isoCode: a.isoCode,
+      kind: a.kind,
+      priceOre: a.priceOre,
+      status: a.status,
+      setParts: a.setParts,
+      accessories: a.accessories,
+      replacedBy: a.replacedBy,
+      supplierUrl: a.supplierUrl,
+      manualUrl: a.manualUrl,
+      imageUrl: a.imageUrl,
     };
     await admin.call('admin.articleUpsert', { article });
     expect((await ot.call('catalog.search', { text: 'zyxwalker' })).hits.map((h: any) => h.artNo)).toEqual([a.artNo]);
@@ -67,10 +81,12 @@ describe('catalog.search over the WebSocket', () => {
     const { hits } = await ot.call('catalog.search', { text: 'rollator', inStockOnly: true, limit: 1 });
     const artNo = hits[0].artNo;
     const onHand = hits[0].available.main;
-    await admin.call('admin.stockAdjust', { warehouse: '10', artNo, delta: -onHand, reason: 'inventory' }).catch((e) => {
-      // Reserved units keep part of the balance; take what can be taken.
-      if (e.code !== 'insufficient_stock') throw e;
-    });
+    await admin
+      .call('admin.stockAdjust', { warehouse: '10', artNo, delta: -onHand, reason: 'inventory' })
+      .catch((e) => {
+        // Reserved units keep part of the balance; take what can be taken.
+        if (e.code !== 'insufficient_stock') throw e;
+      });
     const after = await ot.call('catalog.search', { text: 'rollator', inStockOnly: true, limit: 100 });
     const still = after.hits.find((h: any) => h.artNo === artNo);
     expect(still === undefined || still.available.main > 0).toBe(true);
@@ -88,7 +104,7 @@ describe('catalog.search over the WebSocket', () => {
 describe('HTTP read API', () => {
   const get = async (path: string) => {
     const res = await fetch(`${engine.url}${path}`);
-    return { status: res.status, body: await res.json() as any };
+    return { status: res.status, body: (await res.json()) as any };
   };
 
   it('GET /api/search answers JSON with hits and no personal data', async () => {
@@ -130,7 +146,10 @@ describe('HTTP read API', () => {
     for (let round = 0; round < 30; round++) {
       await new Promise<void>((resolve) => {
         const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
-        socket.once('data', () => { socket.resetAndDestroy(); resolve(); });
+        socket.once('data', () => {
+          socket.resetAndDestroy();
+          resolve();
+        });
         socket.on('error', () => resolve());
         socket.on('close', () => resolve());
       });

@@ -4,26 +4,117 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HITS_LIMIT_MAX, QUERY_CHARS_MAX, SearchIndex } from '../engine/core/search/index.ts';
 import type { ArticleStatus, SearchDoc, SearchQuery } from '../engine/core/search/index.ts';
 
-const ROLLATOR = ['Rollatorer', 'Rollators', 'Gånghjälpmedel som hanteras med båda armarna', 'Walking aids manipulated by both arms', 'Hjälpmedel för personlig förflyttning', 'Assistive products for personal mobility'];
+const ROLLATOR = [
+  'Rollatorer',
+  'Rollators',
+  'Gånghjälpmedel som hanteras med båda armarna',
+  'Walking aids manipulated by both arms',
+  'Hjälpmedel för personlig förflyttning',
+  'Assistive products for personal mobility',
+];
 const WALKING_CHAIR = ['Gåstolar', 'Walking chairs', ...ROLLATOR.slice(2)];
-const BASKET = ['Korgar till gånghjälpmedel', 'Baskets for walking aids', 'Tillbehör till gånghjälpmedel', 'Accessories for walking aids', ...ROLLATOR.slice(4)];
-const MANUAL_WC = ['Manuella rullstolar med drivning på båda drivhjulen', 'Bimanual handrim-drive wheelchairs', 'Manuella rullstolar', 'Manual wheelchairs', ...ROLLATOR.slice(4)];
-const ATTENDANT_WC = ['Manuella rullstolar som drivs av medhjälpare', 'Attendant-controlled manual wheelchairs', ...MANUAL_WC.slice(2)];
-const POWERED_WC = ['Elrullstolar med elektronisk styrning', 'Powered wheelchairs with electronic steering', 'Motordrivna rullstolar', 'Powered wheelchairs', ...ROLLATOR.slice(4)];
-const HOIST = ['Mobila personlyftar', 'Mobile hoists', 'Hjälpmedel för lyft', 'Assistive products for lifting persons', ...ROLLATOR.slice(4)];
-const SLIDING = ['Glidbrädor och glidmattor', 'Sliding boards and sliding mats', 'Hjälpmedel för förflyttning och vändning', 'Assistive products for transferring and turning', ...ROLLATOR.slice(4)];
-const CANE = ['Käppar', 'Walking sticks', 'Gånghjälpmedel som hanteras med en arm', 'Walking aids manipulated by one arm', ...ROLLATOR.slice(4)];
+const BASKET = [
+  'Korgar till gånghjälpmedel',
+  'Baskets for walking aids',
+  'Tillbehör till gånghjälpmedel',
+  'Accessories for walking aids',
+  ...ROLLATOR.slice(4),
+];
+const MANUAL_WC = [
+  'Manuella rullstolar med drivning på båda drivhjulen',
+  'Bimanual handrim-drive wheelchairs',
+  'Manuella rullstolar',
+  'Manual wheelchairs',
+  ...ROLLATOR.slice(4),
+];
+const ATTENDANT_WC = [
+  'Manuella rullstolar som drivs av medhjälpare',
+  'Attendant-controlled manual wheelchairs',
+  ...MANUAL_WC.slice(2),
+];
+const POWERED_WC = [
+  'Elrullstolar med elektronisk styrning',
+  'Powered wheelchairs with electronic steering',
+  'Motordrivna rullstolar',
+  'Powered wheelchairs',
+  ...ROLLATOR.slice(4),
+];
+const HOIST = [
+  'Mobila personlyftar',
+  'Mobile hoists',
+  'Hjälpmedel för lyft',
+  'Assistive products for lifting persons',
+  ...ROLLATOR.slice(4),
+];
+const SLIDING = [
+  'Glidbrädor och glidmattor',
+  'Sliding boards and sliding mats',
+  'Hjälpmedel för förflyttning och vändning',
+  'Assistive products for transferring and turning',
+  ...ROLLATOR.slice(4),
+];
+const CANE = [
+  'Käppar',
+  'Walking sticks',
+  'Gånghjälpmedel som hanteras med en arm',
+  'Walking aids manipulated by one arm',
+  ...ROLLATOR.slice(4),
+];
 const CRUTCH = ['Armbågskryckor', 'Elbow crutches', ...CANE.slice(2)];
 const CARE = ['Hjälpmedel för personlig vård', 'Assistive products for self-care activities'];
-const SHOWER = ['Dusch- och badstolar', 'Bath and shower chairs', 'Hjälpmedel för att tvätta, bada och duscha', 'Assistive products for washing, bathing and showering', ...CARE];
-const TOILET = ['Toalettstolar', 'Commode chairs', 'Hjälpmedel vid toalettbesök', 'Assistive products for toileting', ...CARE];
+const SHOWER = [
+  'Dusch- och badstolar',
+  'Bath and shower chairs',
+  'Hjälpmedel för att tvätta, bada och duscha',
+  'Assistive products for washing, bathing and showering',
+  ...CARE,
+];
+const TOILET = [
+  'Toalettstolar',
+  'Commode chairs',
+  'Hjälpmedel vid toalettbesök',
+  'Assistive products for toileting',
+  ...CARE,
+];
 const TOILET_SEAT = ['Toalettförhöjningar', 'Raised toilet seats', ...TOILET.slice(2)];
-const BED = ['Sängar', 'Beds', 'Sängar och sängutrustning', 'Beds and bed equipment', 'Bostadsinredning', 'Furnishings'];
+const BED = [
+  'Sängar',
+  'Beds',
+  'Sängar och sängutrustning',
+  'Beds and bed equipment',
+  'Bostadsinredning',
+  'Furnishings',
+];
 const COMM = ['Hjälpmedel för kommunikation och information', 'Assistive products for communication and information'];
-const VOICE = ['Röstförstärkare', 'Voice amplifiers', 'Hjälpmedel för att tala', 'Assistive products for speaking', ...COMM];
-const SPEECH = ['Talsyntesenheter', 'Speech generating devices', 'Hjälpmedel för kommunikation ansikte mot ansikte', 'Assistive products for face-to-face communication', ...COMM];
-const CLOCK = ['Klockor och tidhjälpmedel', 'Clocks and timepieces', 'Hjälpmedel för att signalera, påminna och larma', 'Assistive products for reminding', ...COMM];
-const CUSHION = ['Sittdynor för trycksårsprevention', 'Pressure-redistributing cushions', 'Hjälpmedel för vävnadsintegritet', 'Assistive products for tissue integrity', 'Hjälpmedel för mätning, stöd, träning', 'Assistive products for body functions'];
+const VOICE = [
+  'Röstförstärkare',
+  'Voice amplifiers',
+  'Hjälpmedel för att tala',
+  'Assistive products for speaking',
+  ...COMM,
+];
+const SPEECH = [
+  'Talsyntesenheter',
+  'Speech generating devices',
+  'Hjälpmedel för kommunikation ansikte mot ansikte',
+  'Assistive products for face-to-face communication',
+  ...COMM,
+];
+const CLOCK = [
+  'Klockor och tidhjälpmedel',
+  'Clocks and timepieces',
+  'Hjälpmedel för att signalera, påminna och larma',
+  'Assistive products for reminding',
+  ...COMM,
+];
+const CUSHION = [
+  'Sittdynor för trycksårsprevention',
+  'Pressure-redistributing cushions',
+  'Hjälpmedel för vävnadsintegritet',
+  'Assistive products for tissue integrity',
+  'Hjälpmedel för mätning, stöd, träning',
+  'Assistive products for body functions',
+];
 
 type Row = [artNo: string, name: string, supplier: string, iso: string, titles: string[], status?: ArticleStatus];
 
@@ -72,7 +163,12 @@ const ROWS: Row[] = [
 ];
 
 const DOCS: SearchDoc[] = ROWS.map(([artNo, name, supplierName, isoCode, isoTitles, status = 'active']) => ({
-  artNo, name, supplierName, isoCode, isoTitles, status,
+  artNo,
+  name,
+  supplierName,
+  isoCode,
+  isoTitles,
+  status,
 }));
 
 /** Stock by article number; articles not listed have 2 in stock. */
@@ -88,8 +184,12 @@ function build(docs: readonly SearchDoc[] = DOCS): SearchIndex {
 const doc = (artNo: string): SearchDoc => DOCS.find((d) => d.artNo === artNo)!;
 
 let index: SearchIndex;
-const search = (text: string, extra: Partial<SearchQuery> = {}) => index.search({ text, limit: 10, offset: 0, ...extra }, availableOf);
-const top = (text: string, extra: Partial<SearchQuery> = {}, n = 10) => search(text, extra).hits.slice(0, n).map((h) => h.artNo);
+const search = (text: string, extra: Partial<SearchQuery> = {}) =>
+  index.search({ text, limit: 10, offset: 0, ...extra }, availableOf);
+const top = (text: string, extra: Partial<SearchQuery> = {}, n = 10) =>
+  search(text, extra)
+    .hits.slice(0, n)
+    .map((h) => h.artNo);
 
 beforeEach(() => {
   stock = new Map();
@@ -257,8 +357,14 @@ describe('filters', () => {
   it('filters by ISO prefix: class, subclass or division', () => {
     expect(search('', { isoPrefix: '12 22' }).total).toBe(6);
     expect(search('', { isoPrefix: '12 22 03' }).total).toBe(5);
-    expect(search('rullstol', { isoPrefix: '12 23' }).hits.map((h) => h.artNo).sort()).toEqual(['200012', '200013', '200014']);
-    expect(search('', { isoPrefix: '12' }).total).toBe(DOCS.filter((d) => d.isoCode.startsWith('12') && d.status !== 'discontinued').length);
+    expect(
+      search('rullstol', { isoPrefix: '12 23' })
+        .hits.map((h) => h.artNo)
+        .sort(),
+    ).toEqual(['200012', '200013', '200014']);
+    expect(search('', { isoPrefix: '12' }).total).toBe(
+      DOCS.filter((d) => d.isoCode.startsWith('12') && d.status !== 'discontinued').length,
+    );
   });
   it('keeps only articles in stock with inStockOnly', () => {
     stock.set('123456', 0);
@@ -310,7 +416,8 @@ describe('live updates', () => {
     const fresh = build(DOCS.slice(20));
     const queries = ['rollator', 'etac', 'stol', '200', '2000', '123', ''];
     const same = () => {
-      for (const q of queries) expect(fresh.search({ text: q, limit: 50, offset: 0 }, availableOf)).toEqual(search(q, { limit: 50 }));
+      for (const q of queries)
+        expect(fresh.search({ text: q, limit: 50, offset: 0 }, availableOf)).toEqual(search(q, { limit: 50 }));
     };
     fresh.search({ text: 'etac', limit: 5, offset: 0 }, availableOf);
     for (const d of DOCS.slice(0, 20).reverse()) fresh.upsert(d); // lower numbers after higher ones
@@ -356,14 +463,29 @@ describe('multi-word pages where every word matches whole groups and names lift 
    * name lift to the articles already lifted — those named with both rank first.
    */
   const wheelchairs = (otherEtacNames: number): SearchDoc[] => [
-    ...Array.from({ length: 30 }, (_, i): SearchDoc => ({
-      artNo: String(300000 + i), name: i >= 25 ? `Rullstol Etac Modell ${i}` : `Rullstol Modell ${i}`,
-      supplierName: 'Etac', isoCode: '12 22 03', isoTitles: MANUAL_WC, status: 'active',
-    })),
+    ...Array.from(
+      { length: 30 },
+      (_, i): SearchDoc => ({
+        artNo: String(300000 + i),
+        name: i >= 25 ? `Rullstol Etac Modell ${i}` : `Rullstol Modell ${i}`,
+        supplierName: 'Etac',
+        isoCode: '12 22 03',
+        isoTitles: MANUAL_WC,
+        status: 'active',
+      }),
+    ),
     // Elsewhere "etac" is a name word too, which makes its name list long (cheaper to score per article then).
-    ...Array.from({ length: otherEtacNames }, (_, i): SearchDoc => ({
-      artNo: String(400000 + i), name: `Etac Dusch ${i}`, supplierName: 'Etac', isoCode: '09 33 03', isoTitles: SHOWER, status: 'active',
-    })),
+    ...Array.from(
+      { length: otherEtacNames },
+      (_, i): SearchDoc => ({
+        artNo: String(400000 + i),
+        name: `Etac Dusch ${i}`,
+        supplierName: 'Etac',
+        isoCode: '09 33 03',
+        isoTitles: SHOWER,
+        status: 'active',
+      }),
+    ),
   ];
 
   it.each([0, 20, 600])('ranks the articles named with both words first (%i other "Etac" names)', (others) => {

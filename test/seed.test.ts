@@ -8,12 +8,15 @@ import { DEMO_ARTICLES } from '../engine/seed/demo-catalog.ts';
 import { DEMO_PNR } from '../engine/seed/demo-persons.ts';
 import { SCALES, generateTables } from '../engine/seed/generate.ts';
 import {
-  FEMALE_NAMES_MIDDLE, FEMALE_NAMES_OLD, FEMALE_NAMES_YOUNG, MALE_NAMES_MIDDLE, MALE_NAMES_OLD, MALE_NAMES_YOUNG,
+  FEMALE_NAMES_MIDDLE,
+  FEMALE_NAMES_OLD,
+  FEMALE_NAMES_YOUNG,
+  MALE_NAMES_MIDDLE,
+  MALE_NAMES_OLD,
+  MALE_NAMES_YOUNG,
 } from '../engine/seed/names.ts';
 import { DEMO_PASSWORD, SCRYPT_KEY_BYTES } from '../engine/seed/users.ts';
-import {
-  Article, Individual, IsoNode, Person, StockRow, Supplier, User, Warehouse,
-} from '../schemas/entities.ts';
+import { Article, Individual, IsoNode, Person, StockRow, Supplier, User, Warehouse } from '../schemas/entities.ts';
 import { REPLACEMENT_HOPS_MAX } from '../schemas/limits.ts';
 
 const NOW_MS = Date.UTC(2025, 5, 15);
@@ -243,8 +246,9 @@ describe('demo content', () => {
   });
 
   it('has rollators in 12 06 06 with stock in warehouse 10', () => {
-    const stocked = [...tiny.articles.values()].filter((a) =>
-      a.isoCode === ROLLATOR_DIVISION && (tiny.stock.get(stockKey(MAIN_WAREHOUSE, a.artNo))?.onHand ?? 0) > 0);
+    const stocked = [...tiny.articles.values()].filter(
+      (a) => a.isoCode === ROLLATOR_DIVISION && (tiny.stock.get(stockKey(MAIN_WAREHOUSE, a.artNo))?.onHand ?? 0) > 0,
+    );
     expect(stocked.length).toBeGreaterThanOrEqual(3);
   });
 

@@ -16,14 +16,31 @@ export interface StoreFactory {
 }
 
 const entry = (seq: number, onHandAfter: number): JournalEntry => ({
-  seq, timeMs: 1_700_000_000_000 + seq,
-  events: [{ type: 'stock.adjusted', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 1, reason: 'received', note: '', onHandAfter, individuals: [] }],
+  seq,
+  timeMs: 1_700_000_000_000 + seq,
+  events: [
+    {
+      type: 'stock.adjusted',
+      userId: 'hmc1',
+      warehouse: '10',
+      artNo: '100001',
+      delta: 1,
+      reason: 'received',
+      note: '',
+      onHandAfter,
+      individuals: [],
+    },
+  ],
 });
 
 async function seeded(factory: StoreFactory, tables: Tables = fixtureTables()): Promise<Store> {
   const store = factory.create();
   for (const name of TABLE_NAMES) {
-    const rows = [...(tables[name] as Map<string | number, unknown>)].map(([key, value]) => ({ table: name, key, value }));
+    const rows = [...(tables[name] as Map<string | number, unknown>)].map(([key, value]) => ({
+      table: name,
+      key,
+      value,
+    }));
     await store.bulkLoad(name, rows);
   }
   return store;
@@ -52,8 +69,14 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('append writes journal and rows together; both survive reopening', async () => {
       let store = await seeded(factory);
-      await store.append([entry(1, 6)], [{ table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 6, reserved: 0 } }]);
-      await store.append([entry(2, 7)], [{ table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 7, reserved: 0 } }]);
+      await store.append(
+        [entry(1, 6)],
+        [{ table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 6, reserved: 0 } }],
+      );
+      await store.append(
+        [entry(2, 7)],
+        [{ table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 7, reserved: 0 } }],
+      );
       store = await factory.reopen(store);
       const loaded = store.load();
       expect(loaded.seq).toBe(2);
@@ -66,8 +89,18 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('many appends in one event-loop turn all become durable', async () => {
       let store = await seeded(factory);
-      const writes = Array.from({ length: 500 }, (_, i) => store.append([entry(i + 1, 6 + i)], [
-        { table: 'stock', key: '10:100001', value: { warehouse: '10', artNo: '100001', onHand: 6 + i, reserved: 0 } }]));
+      const writes = Array.from({ length: 500 }, (_, i) =>
+        store.append(
+          [entry(i + 1, 6 + i)],
+          [
+            {
+              table: 'stock',
+              key: '10:100001',
+              value: { warehouse: '10', artNo: '100001', onHand: 6 + i, reserved: 0 },
+            },
+          ],
+        ),
+      );
       await Promise.all(writes);
       store = await factory.reopen(store);
       expect(store.load().seq).toBe(500);
@@ -95,10 +128,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
     it('keeps uploaded files (attachments) byte for byte, also after reopening', async () => {
       let store = await seeded(factory);
       const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) & 0xff);
-      await store.putBlob('a1', { ownerId: 'ot1', name: 'Blankett förskrivning.pdf', contentType: 'application/pdf', timeMs: 5, bytes });
+      await store.putBlob('a1', {
+        ownerId: 'ot1',
+        name: 'Blankett förskrivning.pdf',
+        contentType: 'application/pdf',
+        timeMs: 5,
+        bytes,
+      });
       store = await factory.reopen(store);
       const blob = store.getBlob('a1')!;
-      expect(blob).toMatchObject({ ownerId: 'ot1', name: 'Blankett förskrivning.pdf', contentType: 'application/pdf', timeMs: 5 });
+      expect(blob).toMatchObject({
+        ownerId: 'ot1',
+        name: 'Blankett förskrivning.pdf',
+        contentType: 'application/pdf',
+        timeMs: 5,
+      });
       expect(blob.bytes).toEqual(bytes);
       expect(store.getBlob('nope')).toBeUndefined();
       await store.close();
@@ -109,10 +153,38 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const clock = () => 1_700_000_000_000;
       const engine = new Engine(store, clock);
       const outcomes = await Promise.all([
-        engine.execute({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: 4, reason: 'received', note: 'leverans' }),
-        engine.execute({ type: 'stock.adjust', userId: 'hmc1', warehouse: 'B101', artNo: '100001', delta: 2, reason: 'inventory', note: '' }),
-        engine.execute({ type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo: '100001', delta: -100, reason: 'damaged', note: '' }),
-        engine.execute({ type: 'article.upsert', userId: 'admin', article: { ...engine.state.articles.get('100004')!, name: 'Rullstol Cross 6 ny' } }),
+        engine.execute({
+          type: 'stock.adjust',
+          userId: 'hmc1',
+          warehouse: '10',
+          artNo: '100001',
+          delta: 4,
+          reason: 'received',
+          note: 'leverans',
+        }),
+        engine.execute({
+          type: 'stock.adjust',
+          userId: 'hmc1',
+          warehouse: 'B101',
+          artNo: '100001',
+          delta: 2,
+          reason: 'inventory',
+          note: '',
+        }),
+        engine.execute({
+          type: 'stock.adjust',
+          userId: 'hmc1',
+          warehouse: '10',
+          artNo: '100001',
+          delta: -100,
+          reason: 'damaged',
+          note: '',
+        }),
+        engine.execute({
+          type: 'article.upsert',
+          userId: 'admin',
+          article: { ...engine.state.articles.get('100004')!, name: 'Rullstol Cross 6 ny' },
+        }),
       ]);
       expect(outcomes.map((o) => o.ok)).toEqual([true, true, false, true]);
       const before = dumpTables(engine.state);
@@ -126,7 +198,15 @@ export function storeContract(name: string, factory: StoreFactory): void {
     it('orders, their reservations, queues, individuals and messages survive a restart exactly', async () => {
       let store = await seeded(factory, orderTables());
       const engine = new Engine(store, () => T0);
-      const placed = await engine.execute(place({ idempotencyKey: 'restart-1', lines: [{ artNo: ART.rollator, quantity: 2 }, { artNo: ART.bed, quantity: 1 }] }));
+      const placed = await engine.execute(
+        place({
+          idempotencyKey: 'restart-1',
+          lines: [
+            { artNo: ART.rollator, quantity: 2 },
+            { artNo: ART.bed, quantity: 1 },
+          ],
+        }),
+      );
       const orderNo = placed.ok && placed.events[0].type === 'order.placed' ? placed.events[0].order.orderNo : -1;
       const outcomes = await Promise.all([
         engine.execute(place({ idempotencyKey: 'restart-2', lines: [{ artNo: ART.outgoing, quantity: 1 }] })),

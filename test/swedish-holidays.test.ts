@@ -4,11 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { easterSunday, isHoliday } from '../engine/core/orders/swedish-holidays.ts';
 import { dateToDayNo, dayNoToDate } from '../engine/core/orders/working-days.ts';
 
-const EASTER: Record<number, string> = { 2024: '2024-03-31', 2025: '2025-04-20', 2026: '2026-04-05', 2027: '2027-03-28', 2038: '2038-04-25' };
+const EASTER: Record<number, string> = {
+  2024: '2024-03-31',
+  2025: '2025-04-20',
+  2026: '2026-04-05',
+  2027: '2027-03-28',
+  2038: '2038-04-25',
+};
 /** Weekday days off in 2026 (Swedish calendar): the legal holidays and the de facto eves. */
 const DAYS_OFF_2026 = [
-  '2026-01-01', '2026-01-06', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-06-06',
-  '2026-06-19', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31',
+  '2026-01-01',
+  '2026-01-06',
+  '2026-04-03',
+  '2026-04-06',
+  '2026-05-01',
+  '2026-05-14',
+  '2026-06-06',
+  '2026-06-19',
+  '2026-12-24',
+  '2026-12-25',
+  '2026-12-26',
+  '2026-12-31',
 ];
 
 describe('Swedish holidays', () => {

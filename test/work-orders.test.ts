@@ -8,21 +8,43 @@ import { OPS } from '../schemas/ops.ts';
 import { codeOf, firstEvent, orderState, PNR, run, T0 } from './helpers/order-fixture.ts';
 
 const create = (over: Partial<Extract<Command, { type: 'workOrder.create' }>> = {}): Command => ({
-  type: 'workOrder.create', userId: 'ot1', destination: 'technicalService', indNo: 56314, title: 'Bromsen tar inte', text: 'Vänster broms släpper.', attachments: [], ...over,
+  type: 'workOrder.create',
+  userId: 'ot1',
+  destination: 'technicalService',
+  indNo: 56314,
+  title: 'Bromsen tar inte',
+  text: 'Vänster broms släpper.',
+  attachments: [],
+  ...over,
 });
-const update = (woNo: number, over: Partial<Extract<Command, { type: 'workOrder.update' }>>): Command => ({ type: 'workOrder.update', userId: 'hmc1', woNo, ...over });
-const createdNo = (state: State, command: Command): number => firstEvent(run(state, command), 'workOrder.created').workOrder.woNo;
+const update = (woNo: number, over: Partial<Extract<Command, { type: 'workOrder.update' }>>): Command => ({
+  type: 'workOrder.update',
+  userId: 'hmc1',
+  woNo,
+  ...over,
+});
+const createdNo = (state: State, command: Command): number =>
+  firstEvent(run(state, command), 'workOrder.created').workOrder.woNo;
 
 describe('workorder.create', () => {
   it('given a device the resident holds, then the errand is about that device and its holder, registered', () => {
     const state = orderState();
     const woNo = createdNo(state, create());
-    expect(state.workOrders.get(woNo)).toMatchObject({ woNo: 1, indNo: 56314, pnr: PNR.resident, status: 'registered', comments: [], prescriberId: 'ot1' });
-    expect(createdNo(state, create({ indNo: undefined, destination: 'consultant', title: 'Utprovning av rullstol' }))).toBe(2);
+    expect(state.workOrders.get(woNo)).toMatchObject({
+      woNo: 1,
+      indNo: 56314,
+      pnr: PNR.resident,
+      status: 'registered',
+      comments: [],
+      prescriberId: 'ot1',
+    });
+    expect(
+      createdNo(state, create({ indNo: undefined, destination: 'consultant', title: 'Utprovning av rullstol' })),
+    ).toBe(2);
     expect(state.workOrders.get(2)).toMatchObject({ indNo: null, pnr: null, destination: 'consultant' });
   });
 
-  it('given a device on the shelf, another patient\'s device, an unknown one or a bad personnummer, then refused', () => {
+  it("given a device on the shelf, another patient's device, an unknown one or a bad personnummer, then refused", () => {
     const state = orderState();
     expect(codeOf(run(state, create({ indNo: 70001 })))).toBe('not_holder');
     expect(codeOf(run(state, create({ pnr: PNR.otherResident })))).toBe('not_holder');
@@ -44,13 +66,23 @@ describe('workorder.update', () => {
   it('given a new errand, HMC comments and moves it on; done takes comments only; the rebuild agrees', () => {
     const state = orderState();
     const woNo = createdNo(state, create());
-    expect(run(state, update(woNo, { status: 'inProgress', comment: 'Vi har mottagit din order.' }), T0 + 1000).ok).toBe(true);
-    expect(run(state, update(woNo, { status: 'waitingForParts', comment: 'Väntar på delar.' }), T0 + 2000).ok).toBe(true);
+    expect(
+      run(state, update(woNo, { status: 'inProgress', comment: 'Vi har mottagit din order.' }), T0 + 1000).ok,
+    ).toBe(true);
+    expect(run(state, update(woNo, { status: 'waitingForParts', comment: 'Väntar på delar.' }), T0 + 2000).ok).toBe(
+      true,
+    );
     expect(run(state, update(woNo, { status: 'done' })).ok).toBe(true);
     expect(codeOf(run(state, update(woNo, { status: 'inProgress' })))).toBe('invalid_transition');
     expect(run(state, update(woNo, { comment: 'Hämtas tisdag.' })).ok).toBe(true);
-    expect(state.workOrders.get(woNo)).toMatchObject({ status: 'done', comments: [
-      { timeMs: T0 + 1000, userId: 'hmc1', text: 'Vi har mottagit din order.' }, { text: 'Väntar på delar.' }, { text: 'Hämtas tisdag.' }] });
+    expect(state.workOrders.get(woNo)).toMatchObject({
+      status: 'done',
+      comments: [
+        { timeMs: T0 + 1000, userId: 'hmc1', text: 'Vi har mottagit din order.' },
+        { text: 'Väntar på delar.' },
+        { text: 'Hämtas tisdag.' },
+      ],
+    });
     const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
     expect(stateFromTables(tables, state.seq).workOrderIndex).toEqual(state.workOrderIndex);
   });
@@ -67,7 +99,7 @@ describe('workorder.update', () => {
     expect(codeOf(run(state, update(started, { userId: 'ot1', status: 'cancelled' })))).toBe('invalid_transition');
   });
 
-  it('lists a prescriber\'s own errands, all for HMC, newest first, open and per destination on request', () => {
+  it("lists a prescriber's own errands, all for HMC, newest first, open and per destination on request", () => {
     const state = orderState();
     const first = createdNo(state, create());
     const second = createdNo(state, create({ userId: 'ot2', indNo: 56400, destination: 'dako' }));

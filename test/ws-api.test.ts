@@ -7,8 +7,12 @@ import { heldDevice } from './helpers/held-device.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
 let engine: EngineProcess;
-beforeAll(async () => { engine = await startEngine({ scale: 'tiny' }); });
-afterAll(async () => { await engine?.stop(); });
+beforeAll(async () => {
+  engine = await startEngine({ scale: 'tiny' });
+});
+afterAll(async () => {
+  await engine?.stop();
+});
 
 for (const encoding of ['msgpack', 'json'] as const) {
   describe(`ops over ${encoding}`, () => {
@@ -21,7 +25,10 @@ for (const encoding of ['msgpack', 'json'] as const) {
       await ot.login('ot1');
       await staff.login('hmc1');
     });
-    afterAll(async () => { await ot.close(); await staff.close(); });
+    afterAll(async () => {
+      await ot.close();
+      await staff.close();
+    });
 
     it('session.login returns a token and the user without its password hash', async () => {
       const c = await TestClient.connect(engine.wsUrl, encoding);
@@ -68,17 +75,33 @@ for (const encoding of ['msgpack', 'json'] as const) {
     });
 
     it('admin.stockAdjust is refused to a prescriber and pushes the new balance to subscribers', async () => {
-      const denied = await ot.request('admin.stockAdjust', { warehouse: '10', artNo: rollator, delta: 1, reason: 'received' });
+      const denied = await ot.request('admin.stockAdjust', {
+        warehouse: '10',
+        artNo: rollator,
+        delta: 1,
+        reason: 'received',
+      });
       expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
       const before = await ot.call('stock.get', { artNo: rollator, warehouse: '10' });
       await ot.call('subscribe', { topic: `stock/${rollator}` });
-      const done = await staff.call('admin.stockAdjust', { warehouse: '10', artNo: rollator, delta: 2, reason: 'received', note: 'inleverans' });
+      const done = await staff.call('admin.stockAdjust', {
+        warehouse: '10',
+        artNo: rollator,
+        delta: 2,
+        reason: 'received',
+        note: 'inleverans',
+      });
       expect(done.onHand).toBe(before.rows[0].onHand + 2);
       const push = await ot.waitForPush((p) => p.topic === `stock/${rollator}` && p.event.seq === done.seq);
       expect(push.event).toMatchObject({ warehouse: '10', artNo: rollator, onHand: done.onHand });
       const after = await ot.call('stock.get', { artNo: rollator });
       expect(after.rows.find((r: any) => r.warehouse === '10').onHand).toBe(done.onHand);
-      const tooMuch = await staff.request('admin.stockAdjust', { warehouse: '10', artNo: rollator, delta: -100_000, reason: 'damaged' });
+      const tooMuch = await staff.request('admin.stockAdjust', {
+        warehouse: '10',
+        artNo: rollator,
+        delta: -100_000,
+        reason: 'damaged',
+      });
       expect(tooMuch.ok ? 'ok' : tooMuch.error.code).toBe('insufficient_stock');
       await ot.call('unsubscribe', { topic: `stock/${rollator}` });
     });
@@ -172,7 +195,12 @@ describe('bad input', () => {
     const staff = await TestClient.connect(engine.wsUrl, 'msgpack');
     await staff.login('hmc1');
     const { articles } = await staff.call('catalog.list', { isoCode: '12', inStockOnly: true, limit: 1 });
-    for (let i = 0; i < 20; i++) staff.sendRaw({ id: 1000 + i, op: 'admin.stockAdjust', args: { warehouse: '10', artNo: articles[0].artNo, delta: 1, reason: 'received' } });
+    for (let i = 0; i < 20; i++)
+      staff.sendRaw({
+        id: 1000 + i,
+        op: 'admin.stockAdjust',
+        args: { warehouse: '10', artNo: articles[0].artNo, delta: 1, reason: 'received' },
+      });
     await staff.close();
     await new Promise((r) => setTimeout(r, 200));
     const after = await TestClient.connect(engine.wsUrl, 'json');

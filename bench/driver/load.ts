@@ -14,7 +14,15 @@ import {
   type FrameRing,
   type Workload,
 } from './workload.ts';
-import { classifyDecoded, decodeMessage, scanJsonReply, scanMsgpackReply, scanned, SCAN_NOT_OK, SCAN_OK } from './reply-scan.ts';
+import {
+  classifyDecoded,
+  decodeMessage,
+  scanJsonReply,
+  scanMsgpackReply,
+  scanned,
+  SCAN_NOT_OK,
+  SCAN_OK,
+} from './reply-scan.ts';
 
 export type { Workload, WorkloadOp, Encoding } from './workload.ts';
 export { stockGetWorkload } from './workload.ts';
@@ -218,7 +226,8 @@ class LoadConnection implements RawWsHandlers {
   }
 
   onError(err: Error): void {
-    if (this.run.phase !== PHASE_DRAIN) process.stderr.write(`bench driver: connection ${this.index}: ${err.message}\n`);
+    if (this.run.phase !== PHASE_DRAIN)
+      process.stderr.write(`bench driver: connection ${this.index}: ${err.message}\n`);
   }
 
   /** Fill every free slot with the next ring frames: one buffer, one socket write, one clock read. */
@@ -296,7 +305,9 @@ class LoadConnection implements RawWsHandlers {
     if (same) {
       // The id was checked by slotOf; compare the bytes before and after it.
       const idEnd = idAt + (ring.encoding === 'msgpack' ? 4 : 10);
-      same = bytesEqual(buf, start, ring.bytes, payloadStart, idAt) && bytesEqual(buf, start + idEnd, ring.bytes, payloadStart + idEnd, payloadBytes - idEnd);
+      same =
+        bytesEqual(buf, start, ring.bytes, payloadStart, idAt) &&
+        bytesEqual(buf, start + idEnd, ring.bytes, payloadStart + idEnd, payloadBytes - idEnd);
     }
     this.release(slot, nowMs, same ? null : 'ECHO_MISMATCH');
   }
@@ -344,7 +355,10 @@ class LoadConnection implements RawWsHandlers {
     let timer: NodeJS.Timeout | undefined;
     const reply = await new Promise<unknown>((resolve, reject) => {
       this.prepWaiter = { id, resolve };
-      timer = setTimeout(() => reject(new Error(`${op}: no reply within ${PREP_REQUEST_TIMEOUT_MS} ms`)), PREP_REQUEST_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${op}: no reply within ${PREP_REQUEST_TIMEOUT_MS} ms`)),
+        PREP_REQUEST_TIMEOUT_MS,
+      );
       client.send(encodeMessage(encoding, { id, op, args }), encoding === 'msgpack');
     }).finally(() => clearTimeout(timer));
     const c = classifyDecoded(reply);
@@ -360,7 +374,8 @@ function bytesEqual(a: Buffer, aStart: number, b: Buffer, bStart: number, bytes:
 }
 
 function checkInt(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be an integer in [${min}, ${max}], got ${value}`);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((res) => setTimeout(res, ms));
@@ -373,7 +388,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   checkInt('durationMs', options.durationMs, 1, DURATION_MS_MAX);
   const echo = options.mode === 'echo';
   const ringFrames = options.ringFrames ?? RING_FRAMES;
-  if (ringFrames < options.pipeline) throw new Error(`ringFrames (${ringFrames}) must be >= pipeline (${options.pipeline})`);
+  if (ringFrames < options.pipeline)
+    throw new Error(`ringFrames (${ringFrames}) must be >= pipeline (${options.pipeline})`);
   const ring = buildFrameRing(options.workload, options.encoding, ringFrames);
   const run = new RunState(ring, echo, options.pipeline, options.connections, options);
   const conns: LoadConnection[] = [];

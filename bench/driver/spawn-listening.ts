@@ -37,7 +37,10 @@ export function spawnListening(scriptPath: string, args: string[], label: string
       void stop();
       reject(err);
     };
-    const timer = setTimeout(() => fail(new Error(`${label} did not start within ${SERVER_START_MS_MAX} ms`)), SERVER_START_MS_MAX);
+    const timer = setTimeout(
+      () => fail(new Error(`${label} did not start within ${SERVER_START_MS_MAX} ms`)),
+      SERVER_START_MS_MAX,
+    );
     child.once('error', fail);
     const onEarlyExit = (code: number | null, signal: NodeJS.Signals | null): void =>
       fail(new Error(`${label} exited early (code ${code}, signal ${signal})`));

@@ -61,7 +61,8 @@ const prng = mulberry32;
 function findIdOffset(encoding: Encoding, payload: Buffer): number {
   if (encoding === 'json') {
     const prefix = `{"id":${ID_PLACEHOLDER}`;
-    if (payload.toString('latin1', 0, prefix.length) !== prefix) throw new Error('json request does not start with {"id":');
+    if (payload.toString('latin1', 0, prefix.length) !== prefix)
+      throw new Error('json request does not start with {"id":');
     return 6;
   }
   // msgpack map header (fixmap 1 byte, map16 3 bytes, map32 5 bytes), then fixstr "id", then 0xce uint32.
@@ -80,7 +81,8 @@ function findIdOffset(encoding: Encoding, payload: Buffer): number {
 
 /** Pre-encode `frames` requests of the workload's mix (weighted, deterministic) into one buffer. */
 export function buildFrameRing(workload: Workload, encoding: Encoding, frames = RING_FRAMES): FrameRing {
-  if (!Number.isInteger(frames) || frames < 1 || (frames & (frames - 1)) !== 0) throw new Error('ring size must be a power of two');
+  if (!Number.isInteger(frames) || frames < 1 || (frames & (frames - 1)) !== 0)
+    throw new Error('ring size must be a power of two');
   if (workload.mix.length === 0) throw new Error(`workload ${workload.name} has an empty mix`);
   const weightTotal = workload.mix.reduce((s, m) => s + m.weight, 0);
   if (!(weightTotal > 0)) throw new Error(`workload ${workload.name}: weights must sum to > 0`);

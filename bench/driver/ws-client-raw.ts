@@ -89,8 +89,14 @@ export class RawWsClient {
     this.resolveOpen = resolveOpen;
     this.rejectOpen = rejectOpen;
 
-    const timer = setTimeout(() => this.abort(new Error(`connect/handshake timeout after ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
-    this.opened.then(() => clearTimeout(timer), () => clearTimeout(timer));
+    const timer = setTimeout(
+      () => this.abort(new Error(`connect/handshake timeout after ${CONNECT_TIMEOUT_MS} ms`)),
+      CONNECT_TIMEOUT_MS,
+    );
+    this.opened.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
 
     this.socket = net.connect({
       host: target.host,
@@ -203,7 +209,9 @@ export class RawWsClient {
       this.abort(new Error(`websocket upgrade refused: ${status}`));
       return;
     }
-    const expected = createHash('sha1').update(this.key + WS_GUID).digest('base64');
+    const expected = createHash('sha1')
+      .update(this.key + WS_GUID)
+      .digest('base64');
     const acceptLine = lines.find((l) => l.toLowerCase().startsWith('sec-websocket-accept:'));
     const accept = acceptLine?.slice(acceptLine.indexOf(':') + 1).trim();
     if (accept !== expected) {

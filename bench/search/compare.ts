@@ -75,25 +75,52 @@ export async function runSearchCompare({ count = DEFAULT_COUNT, seed = DEFAULT_S
     if ('index' in engine) {
       const ours = engine as ReturnType<typeof ourEngine>;
       exactTop10 = share(queries.map((_, i) => sameTopK(expected[i]!, tops[i]!)));
-      exactTotal = share(queries.map((q, i) => ours.index.search({ text: q.text, limit: 0, offset: 0 }).total === expected[i]!.total));
+      exactTotal = share(
+        queries.map((q, i) => ours.index.search({ text: q.text, limit: 0, offset: 0 }).total === expected[i]!.total),
+      );
     }
     const samples = time(engine, queries);
     const cpu = summary(samples.cpu);
-    const medians = summary(samples.byQuery.map((q) => quantile(q.slice().sort((a, b) => a - b), 0.5)));
+    const medians = summary(
+      samples.byQuery.map((q) =>
+        quantile(
+          q.slice().sort((a, b) => a - b),
+          0.5,
+        ),
+      ),
+    );
     const memoryAfterQueriesMB = (retainedAfterGc() - before) / MB;
     engines.push({
-      engine: engine.name, buildMs, memoryMB, memoryAfterQueriesMB, ...summary(samples.all), cpuP50Us: cpu.p50Us, cpuP99Us: cpu.p99Us,
-      queryMedianP50Us: medians.p50Us, queryMedianP99Us: medians.p99Us,
-      recall: recallByCategory(queries, expected, tops), latency: latencyByCategory(queries, samples.byQuery, samples.cpuByQuery),
+      engine: engine.name,
+      buildMs,
+      memoryMB,
+      memoryAfterQueriesMB,
+      ...summary(samples.all),
+      cpuP50Us: cpu.p50Us,
+      cpuP99Us: cpu.p99Us,
+      queryMedianP50Us: medians.p50Us,
+      queryMedianP99Us: medians.p99Us,
+      recall: recallByCategory(queries, expected, tops),
+      latency: latencyByCategory(queries, samples.byQuery, samples.cpuByQuery),
     });
   }
-  return { count, seed, queries: queries.length, iterations: ITERATIONS, node: process.version, engines, exactTop10, exactTotal };
+  return {
+    count,
+    seed,
+    queries: queries.length,
+    iterations: ITERATIONS,
+    node: process.version,
+    engines,
+    exactTop10,
+    exactTotal,
+  };
 }
 
 /** Deterministic stock: a fixed share of articles in stock. */
 function stockOf(docs: readonly SearchDoc[], seed: number): AvailableOf {
   const stock = new Map<string, number>();
-  for (const d of docs) stock.set(d.artNo, (Math.imul(Number(d.artNo) ^ seed, 2654435761) >>> 0) / 2 ** 32 < IN_STOCK_SHARE ? 3 : 0);
+  for (const d of docs)
+    stock.set(d.artNo, (Math.imul(Number(d.artNo) ^ seed, 2654435761) >>> 0) / 2 ** 32 < IN_STOCK_SHARE ? 3 : 0);
   return (artNo) => stock.get(artNo) ?? 0;
 }
 
@@ -108,7 +135,10 @@ function retainedAfterGc(): number {
   return retained();
 }
 
-function measureBuild<E extends Engine>(make: () => E, docs: readonly SearchDoc[]): { engine: E; buildMs: number; memoryMB: number } {
+function measureBuild<E extends Engine>(
+  make: () => E,
+  docs: readonly SearchDoc[],
+): { engine: E; buildMs: number; memoryMB: number } {
   const before = retainedAfterGc();
   const t0 = process.hrtime.bigint();
   const engine = make();
@@ -122,7 +152,10 @@ function measureBuild<E extends Engine>(make: () => E, docs: readonly SearchDoc[
  * Per-call latency in µs (wall clock, and process CPU time which excludes time spent preempted):
  * warm-up rounds, then ITERATIONS interleaved rounds over all queries; results consumed.
  */
-function time(engine: Engine, queries: readonly BenchQuery[]): { all: number[]; cpu: number[]; byQuery: number[][]; cpuByQuery: number[][] } {
+function time(
+  engine: Engine,
+  queries: readonly BenchQuery[],
+): { all: number[]; cpu: number[]; byQuery: number[][]; cpuByQuery: number[][] } {
   let sink = 0;
   for (let r = 0; r < WARMUP_ROUNDS; r++) for (const q of queries) sink += engine.search(q.text).length;
   gc();
@@ -152,7 +185,11 @@ function quantile(sorted: number[], q: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-function recallByCategory(queries: readonly BenchQuery[], expected: ReferenceResult[], tops: string[][]): Record<string, number> {
+function recallByCategory(
+  queries: readonly BenchQuery[],
+  expected: ReferenceResult[],
+  tops: string[][],
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const c of [...QUERY_CATEGORIES, 'all']) {
     const idx = queries.map((q, i) => (c === 'all' || q.category === c ? i : -1)).filter((i) => i >= 0);
@@ -196,17 +233,23 @@ export function markdown(r: ComparisonResult): string {
         `| ${e.engine} | ${f(e.p50Us)} | ${f(e.p99Us)} | ${f(e.meanUs)} | ${f(e.cpuP50Us)} | ${f(e.cpuP99Us)} | ${e.queryMedianP99Us === undefined ? '–' : `${f(e.queryMedianP50Us!)} / ${f(e.queryMedianP99Us)}`} | ${f(e.buildMs, 0)} | ${f(e.memoryMB)} | ${f(e.memoryAfterQueriesMB)} |`,
     ),
     '',
-    '_Query medians: each query\'s median over the rounds, then p50 and p99 across the queries — the slowest queries\' typical time, which a busy moment of the machine does not move._',
+    "_Query medians: each query's median over the rounds, then p50 and p99 across the queries — the slowest queries' typical time, which a busy moment of the machine does not move._",
     '',
     `| engine | ${QUERY_CATEGORIES.map((c) => `R@10 ${c}`).join(' | ')} | R@10 all |`,
     `|---|${QUERY_CATEGORIES.map(() => '---:').join('|')}|---:|`,
-    ...r.engines.map((e) => `| ${e.engine} | ${QUERY_CATEGORIES.map((c) => f(e.recall[c]!, 3)).join(' | ')} | ${f(e.recall['all']!, 3)} |`),
+    ...r.engines.map(
+      (e) =>
+        `| ${e.engine} | ${QUERY_CATEGORIES.map((c) => f(e.recall[c]!, 3)).join(' | ')} | ${f(e.recall['all']!, 3)} |`,
+    ),
     '',
     `aidstock vs reference: identical ordered top 10 in ${f(100 * r.exactTop10)} % of queries, identical total in ${f(100 * r.exactTotal)} %.`,
     '',
     `| category | ${r.engines.map((e) => `${e.engine} CPU p50 / p99 µs`).join(' | ')} |`,
     `|---|${r.engines.map(() => '---:').join('|')}|`,
-    ...QUERY_CATEGORIES.map((c) => `| ${c} | ${r.engines.map((e) => `${f(e.latency[c]!.cpuP50Us)} / ${f(e.latency[c]!.cpuP99Us)}`).join(' | ')} |`),
+    ...QUERY_CATEGORIES.map(
+      (c) =>
+        `| ${c} | ${r.engines.map((e) => `${f(e.latency[c]!.cpuP50Us)} / ${f(e.latency[c]!.cpuP99Us)}`).join(' | ')} |`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -60,7 +60,10 @@ export function flexEngine(): Engine {
     search(text) {
       let ids = index.search(text, { limit: TOP_K * OVERFETCH }) as number[];
       if (ids.length === 0) ids = index.search(text, { limit: TOP_K * OVERFETCH, suggest: true }) as number[];
-      return ids.filter((i) => !discontinued[i]).slice(0, TOP_K).map((i) => artNos[i]!);
+      return ids
+        .filter((i) => !discontinued[i])
+        .slice(0, TOP_K)
+        .map((i) => artNos[i]!);
     },
   };
 }
@@ -75,7 +78,14 @@ function fuzzyOf(term: string): number {
  * prefix for the last word only (as ours; `prefix: true` on every word ranks worse), name boosted.
  */
 export function miniEngine(): Engine {
-  const mini = new MiniSearch<{ id: number; name: string; supplierName: string; titles: string; artNo: string; status: string }>({
+  const mini = new MiniSearch<{
+    id: number;
+    name: string;
+    supplierName: string;
+    titles: string;
+    artNo: string;
+    status: string;
+  }>({
     fields: ['name', 'supplierName', 'titles', 'artNo'],
     storeFields: ['artNo', 'status'],
     processTerm: (term) => fold(lower(term)),
@@ -90,10 +100,22 @@ export function miniEngine(): Engine {
   return {
     name: 'minisearch',
     build(docs) {
-      mini.addAll(docs.map((d, i) => ({ id: i, name: d.name, supplierName: d.supplierName, titles: d.isoTitles.join(' '), artNo: d.artNo, status: d.status })));
+      mini.addAll(
+        docs.map((d, i) => ({
+          id: i,
+          name: d.name,
+          supplierName: d.supplierName,
+          titles: d.isoTitles.join(' '),
+          artNo: d.artNo,
+          status: d.status,
+        })),
+      );
     },
     search(text) {
-      return mini.search(text).slice(0, TOP_K).map((r) => r['artNo'] as string);
+      return mini
+        .search(text)
+        .slice(0, TOP_K)
+        .map((r) => r['artNo'] as string);
     },
   };
 }

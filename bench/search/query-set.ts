@@ -9,7 +9,16 @@ import type { SearchDoc } from '../../engine/core/search/types.ts';
 import { chance, intBetween, mulberry32, pick, type Rng } from '../prng.ts';
 import { osaDistance, wordQuality } from './reference.ts';
 
-export const QUERY_CATEGORIES = ['exact', 'prefix', 'typo', 'folded', 'multi-word', 'supplier', 'artNo', 'no-hit'] as const;
+export const QUERY_CATEGORIES = [
+  'exact',
+  'prefix',
+  'typo',
+  'folded',
+  'multi-word',
+  'supplier',
+  'artNo',
+  'no-hit',
+] as const;
 export type QueryCategory = (typeof QUERY_CATEGORIES)[number];
 
 export interface BenchQuery {
@@ -31,7 +40,11 @@ interface Vocab {
 }
 
 /** perCategory queries per category, same (docs, seed) → same queries. */
-export function buildQuerySet(docs: readonly SearchDoc[], seed: number, perCategory = PER_CATEGORY_DEFAULT): BenchQuery[] {
+export function buildQuerySet(
+  docs: readonly SearchDoc[],
+  seed: number,
+  perCategory = PER_CATEGORY_DEFAULT,
+): BenchQuery[] {
   const rng = mulberry32(seed ^ 0x5eed);
   const vocab = vocabulary(docs);
   const makers: Record<QueryCategory, () => string | undefined> = {
@@ -93,7 +106,8 @@ function typoOf(rng: Rng, source: string, vocab: Vocab): string | undefined {
   let t = word;
   for (let i = 0; i < edits; i++) t = edit(rng, t);
   const d = osaDistance(fold(t), fold(word));
-  if (d === 0 || vocab.folded.has(fold(t)) || d > allowedTypos(fold(t).length, TYPO1_MIN_CHARS, TYPO2_MIN_CHARS)) return undefined;
+  if (d === 0 || vocab.folded.has(fold(t)) || d > allowedTypos(fold(t).length, TYPO1_MIN_CHARS, TYPO2_MIN_CHARS))
+    return undefined;
   return t;
 }
 
@@ -101,16 +115,22 @@ function edit(rng: Rng, w: string): string {
   const i = intBetween(rng, 0, w.length - 1);
   const letter = pick(rng, [...TYPO_LETTERS]);
   switch (intBetween(rng, 0, 3)) {
-    case 0: return w.slice(0, i) + letter + w.slice(i + 1); // substitution
-    case 1: return w.length > TYPO1_MIN_CHARS ? w.slice(0, i) + w.slice(i + 1) : w; // deletion
-    case 2: return w.slice(0, i) + letter + w.slice(i); // insertion
-    default: return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w; // transposition
+    case 0:
+      return w.slice(0, i) + letter + w.slice(i + 1); // substitution
+    case 1:
+      return w.length > TYPO1_MIN_CHARS ? w.slice(0, i) + w.slice(i + 1) : w; // deletion
+    case 2:
+      return w.slice(0, i) + letter + w.slice(i); // insertion
+    default:
+      return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w; // transposition
   }
 }
 
 function foldedQuery(rng: Rng, docs: readonly SearchDoc[]): string | undefined {
   const doc = pick(rng, docs);
-  const words = [...doc.name.split(/\s+/), ...doc.isoTitles[0]!.split(/\s+/)].filter((w) => DIACRITIC.test(w.toLowerCase()));
+  const words = [...doc.name.split(/\s+/), ...doc.isoTitles[0]!.split(/\s+/)].filter((w) =>
+    DIACRITIC.test(w.toLowerCase()),
+  );
   if (words.length === 0) return undefined;
   return fold(pick(rng, words).toLowerCase());
 }
@@ -146,7 +166,10 @@ function noHit(rng: Rng, vocab: Vocab): string | undefined {
     for (let n = intBetween(rng, 5, 9); n > 0; n--) word += pick(rng, [...NONSENSE_LETTERS, 'a', 'e', 'o']);
   } else {
     // Near miss: two edits of a real 5–7 letter word (one is tolerated), so a suggestion applies.
-    const source = pick(rng, vocab.words.filter((w) => w.length >= 5 && w.length <= 7 && ALPHA.test(w)));
+    const source = pick(
+      rng,
+      vocab.words.filter((w) => w.length >= 5 && w.length <= 7 && ALPHA.test(w)),
+    );
     word = edit(rng, edit(rng, source));
   }
   const term = parseTerms(word)[0];

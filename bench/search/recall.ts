@@ -26,5 +26,7 @@ export function recallAtK(ref: ReferenceResult, engineTop: readonly string[], k 
 /** Strict check for our index: the same k article numbers in the same order. */
 export function sameTopK(ref: ReferenceResult, engineTop: readonly string[], k = RECALL_K): boolean {
   const want = ref.ranked.slice(0, k);
-  return want.length === Math.min(k, engineTop.length) && want.every((a, i) => engineTop[i] === a) && engineTop.length <= k;
+  return (
+    want.length === Math.min(k, engineTop.length) && want.every((a, i) => engineTop[i] === a) && engineTop.length <= k
+  );
 }

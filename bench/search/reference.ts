@@ -2,8 +2,21 @@
 
 import { derivedWords } from '../../engine/core/search/compounds.ts';
 import {
-  ARTNO_PREFIX_MIN_DIGITS, Q_EXACT, Q_FOLDED, Q_PREFIX, Q_PREFIX_FOLDED, Q_TYPO1, Q_TYPO2, SCORE_ARTNO_EXACT,
-  SCORE_ARTNO_PREFIX, TYPO_WORD_CHARS_MAX, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED,
+  ARTNO_PREFIX_MIN_DIGITS,
+  Q_EXACT,
+  Q_FOLDED,
+  Q_PREFIX,
+  Q_PREFIX_FOLDED,
+  Q_TYPO1,
+  Q_TYPO2,
+  SCORE_ARTNO_EXACT,
+  SCORE_ARTNO_PREFIX,
+  TYPO_WORD_CHARS_MAX,
+  W_NAME,
+  W_NAME_PART,
+  W_SUPPLIER,
+  W_TITLE,
+  W_TITLE_DERIVED,
 } from '../../engine/core/search/constants.ts';
 import { digitsOnly, fold, foldPhrase, hasDigit, tokenize } from '../../engine/core/search/normalize.ts';
 import { clampQueryText, parseTerms, type QueryTerm } from '../../engine/core/search/query-terms.ts';
@@ -67,7 +80,11 @@ export class ReferenceSearch {
         Number(inStock(b.doc.artNo)) - Number(inStock(a.doc.artNo)) ||
         (a.doc.artNo < b.doc.artNo ? -1 : 1),
     );
-    return { total: scored.length, ranked: scored.map((s) => s.doc.artNo), score: new Map(scored.map((s) => [s.doc.artNo, s.score])) };
+    return {
+      total: scored.length,
+      ranked: scored.map((s) => s.doc.artNo),
+      score: new Map(scored.map((s) => [s.doc.artNo, s.score])),
+    };
   }
 
   /**
@@ -82,7 +99,9 @@ export class ReferenceSearch {
         const word = this.words[id]!;
         const quality = wordQuality(t, word);
         const score = quality * weight;
-        const better = score > best.score || (score === best.score && (quality > best.quality || (quality === best.quality && word < best.word)));
+        const better =
+          score > best.score ||
+          (score === best.score && (quality > best.quality || (quality === best.quality && word < best.word)));
         if (score > 0 && better) best = { score, quality, word };
       }
       return describe(t.text, best.quality, best.word);
@@ -169,12 +188,14 @@ function describe(term: string, quality: number, word: string): string {
 /** Textbook optimal-string-alignment distance over the full matrix. */
 export function osaDistance(a: string, b: string): number {
   const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 0; i <= a.length; i++)
+    d.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;

@@ -10,22 +10,39 @@ import { addStockRow, countDiscontinued, indexIndividual, insertArticleSorted, s
 
 export function apply(state: State, event: Event): void {
   switch (event.type) {
-    case 'stock.adjusted': return applyStockAdjusted(state, event);
-    case 'article.upserted': return applyArticleUpserted(state, event);
-    case 'pickup.created': case 'pickup.cancelled': case 'pickup.unitReturned': return applyPickupEvent(state, event);
-    case 'news.published': case 'news.deleted': return applyNewsEvent(state, event);
-    case 'workOrder.created': case 'workOrder.updated': return applyWorkOrderEvent(state, event);
+    case 'stock.adjusted':
+      return applyStockAdjusted(state, event);
+    case 'article.upserted':
+      return applyArticleUpserted(state, event);
+    case 'pickup.created':
+    case 'pickup.cancelled':
+    case 'pickup.unitReturned':
+      return applyPickupEvent(state, event);
+    case 'news.published':
+    case 'news.deleted':
+      return applyNewsEvent(state, event);
+    case 'workOrder.created':
+    case 'workOrder.updated':
+      return applyWorkOrderEvent(state, event);
     case 'user.contactChanged': {
       const user = state.users.get(event.userId);
       assert(user !== undefined, `user ${event.userId} exists`);
       state.users.set(user.id, { ...user, email: event.email, phone: event.phone });
       return;
     }
-    case 'order.placed': case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched':
-    case 'order.lineDelivered': case 'order.lineCancelled': case 'order.deliveryDateChanged':
-    case 'message.created': case 'message.deleted': case 'prescribingRule.set':
+    case 'order.placed':
+    case 'order.lineServed':
+    case 'order.linePicking':
+    case 'order.lineDispatched':
+    case 'order.lineDelivered':
+    case 'order.lineCancelled':
+    case 'order.deliveryDateChanged':
+    case 'message.created':
+    case 'message.deleted':
+    case 'prescribingRule.set':
       return applyOrderEvent(state, event);
-    default: return unreachable(event, 'event');
+    default:
+      return unreachable(event, 'event');
   }
 }
 
@@ -53,7 +70,10 @@ function applyStockAdjusted(state: State, event: StockAdjusted): void {
       continue;
     }
     const ind = state.individuals.get(indNo);
-    assert(ind !== undefined && ind.location.kind === 'warehouse' && ind.location.warehouse === event.warehouse, `individual ${indNo} is in ${event.warehouse}`);
+    assert(
+      ind !== undefined && ind.location.kind === 'warehouse' && ind.location.warehouse === event.warehouse,
+      `individual ${indNo} is in ${event.warehouse}`,
+    );
     assert(!state.orderIndex.taken.has(indNo), `written-off individual ${indNo} is not picked`);
     state.individuals.set(indNo, { ...ind, location: { kind: 'writtenOff', warehouse: event.warehouse } });
   }

@@ -39,7 +39,8 @@ function countSubtree(state: State, code: string, includeStock: boolean): [numbe
     articles += list.length - (state.discontinuedByIso.get(division) ?? 0);
     if (!includeStock) continue;
     for (const artNo of list) {
-      if (state.articles.get(artNo)!.status !== 'discontinued' && availableIn(state, MAIN_WAREHOUSE, artNo) > 0) inStock++;
+      if (state.articles.get(artNo)!.status !== 'discontinued' && availableIn(state, MAIN_WAREHOUSE, artNo) > 0)
+        inStock++;
     }
   }
   return [articles, inStock];
@@ -47,7 +48,8 @@ function countSubtree(state: State, code: string, includeStock: boolean): [numbe
 
 export function isoTree(state: State, args: OpArgs<'catalog.isoTree'>): QueryResult<{ nodes: IsoTreeNode[] }> {
   const roots = args.code === undefined ? state.isoRoots : [args.code];
-  if (args.code !== undefined && !state.iso.has(args.code)) return reject('not_found', `ISO-koden ${args.code} finns inte.`);
+  if (args.code !== undefined && !state.iso.has(args.code))
+    return reject('not_found', `ISO-koden ${args.code} finns inte.`);
   const nodes: IsoTreeNode[] = [];
   const baseLevel = args.code === undefined ? 1 : state.iso.get(args.code)!.level;
   const stack = [...roots].reverse();
@@ -63,7 +65,9 @@ export function isoTree(state: State, args: OpArgs<'catalog.isoTree'>): QueryRes
 }
 
 export function listArticles(
-  state: State, user: User | null, args: OpArgs<'catalog.list'>,
+  state: State,
+  user: User | null,
+  args: OpArgs<'catalog.list'>,
 ): QueryResult<{ total: number; articles: ArticleSummary[] }> {
   if (!state.iso.has(args.isoCode)) return reject('not_found', `ISO-koden ${args.isoCode} finns inte.`);
   const stockWarehouse = args.warehouse ?? MAIN_WAREHOUSE;
@@ -75,9 +79,12 @@ export function listArticles(
     const list = state.articlesByIso.get(division) ?? [];
     if (!args.inStockOnly) {
       // Without the stock filter a division's count is known, so whole divisions off the page are skipped.
-      const listed = list.length - (args.includeDiscontinued ? 0 : state.discontinuedByIso.get(division) ?? 0);
+      const listed = list.length - (args.includeDiscontinued ? 0 : (state.discontinuedByIso.get(division) ?? 0));
       const pageFull = articles.length >= args.limit;
-      if (pageFull || total + listed <= args.offset) { total += listed; continue; }
+      if (pageFull || total + listed <= args.offset) {
+        total += listed;
+        continue;
+      }
     }
     for (const artNo of list) {
       const article = state.articles.get(artNo)!;
@@ -92,8 +99,12 @@ export function listArticles(
 
 export interface ArticlePage {
   article: ArticleSummary & {
-    setParts: string[]; accessories: string[]; replacedBy: string | null;
-    supplierUrl: string | null; manualUrl: string | null; imageUrl: string | null;
+    setParts: string[];
+    accessories: string[];
+    replacedBy: string | null;
+    supplierUrl: string | null;
+    manualUrl: string | null;
+    imageUrl: string | null;
   };
   supplier: { id: string; name: string; url: string | null };
   isoPath: Array<{ code: string; titleSv: string; titleEn: string }>;
@@ -103,7 +114,11 @@ export interface ArticlePage {
   replacedBy: ArticleSummary | null;
 }
 
-export function articlePage(state: State, user: User | null, args: OpArgs<'catalog.article'>): QueryResult<ArticlePage> {
+export function articlePage(
+  state: State,
+  user: User | null,
+  args: OpArgs<'catalog.article'>,
+): QueryResult<ArticlePage> {
   const article = state.articles.get(args.artNo);
   if (article === undefined) return reject('not_found', `Artikel ${args.artNo} finns inte.`);
   const buffer = user === null ? null : bufferOf(user);
@@ -135,12 +150,21 @@ export function articlePage(state: State, user: User | null, args: OpArgs<'catal
 
 function articleView(state: State, article: Article, buffer: string | null): ArticlePage['article'] {
   return {
-    artNo: article.artNo, name: article.name, supplierId: article.supplierId,
+    artNo: article.artNo,
+    name: article.name,
+    supplierId: article.supplierId,
     supplierName: state.suppliers.get(article.supplierId)?.name ?? article.supplierId,
-    isoCode: article.isoCode, kind: article.kind, status: article.status, priceOre: article.priceOre,
+    isoCode: article.isoCode,
+    kind: article.kind,
+    status: article.status,
+    priceOre: article.priceOre,
     available: availability(state, article.artNo, buffer),
-    setParts: article.setParts, accessories: article.accessories, replacedBy: article.replacedBy,
-    supplierUrl: article.supplierUrl, manualUrl: article.manualUrl, imageUrl: article.imageUrl,
+    setParts: article.setParts,
+    accessories: article.accessories,
+    replacedBy: article.replacedBy,
+    supplierUrl: article.supplierUrl,
+    manualUrl: article.manualUrl,
+    imageUrl: article.imageUrl,
   };
 }
 

@@ -21,25 +21,46 @@ export interface SearchHitView {
 }
 
 export function catalogSearch(
-  state: State, user: User | null, args: OpArgs<'catalog.search'>,
+  state: State,
+  user: User | null,
+  args: OpArgs<'catalog.search'>,
 ): QueryResult<{ total: number; hits: SearchHitView[]; suggestion?: string }> {
   const stockWarehouse = args.warehouse ?? MAIN_WAREHOUSE;
   if (!state.warehouses.has(stockWarehouse)) return reject('not_found', `Lager ${stockWarehouse} finns inte.`);
   const buffer = args.warehouse ?? (user === null ? null : bufferOf(user));
   // The index keeps main-warehouse stock itself (counters make "in stock only" cheap); others are asked for.
-  const result = state.search.search({
-    text: args.text, supplier: args.supplier, isoPrefix: args.isoCode, inStockOnly: args.inStockOnly,
-    includeDiscontinued: args.includeDiscontinued, limit: args.limit, offset: args.offset,
-  }, stockWarehouse === MAIN_WAREHOUSE ? undefined : (artNo) => availableIn(state, stockWarehouse, artNo));
+  const result = state.search.search(
+    {
+      text: args.text,
+      supplier: args.supplier,
+      isoPrefix: args.isoCode,
+      inStockOnly: args.inStockOnly,
+      includeDiscontinued: args.includeDiscontinued,
+      limit: args.limit,
+      offset: args.offset,
+    },
+    stockWarehouse === MAIN_WAREHOUSE ? undefined : (artNo) => availableIn(state, stockWarehouse, artNo),
+  );
   const hits = result.hits.map((hit) => {
     const article = state.articles.get(hit.artNo)!;
     return {
-      artNo: article.artNo, name: article.name, isoCode: article.isoCode, kind: article.kind, status: article.status,
-      supplier: state.suppliers.get(article.supplierId)?.name ?? article.supplierId, priceOre: article.priceOre,
-      available: availability(state, article.artNo, buffer), score: hit.score, matched: hit.matched,
+      artNo: article.artNo,
+      name: article.name,
+      isoCode: article.isoCode,
+      kind: article.kind,
+      status: article.status,
+      supplier: state.suppliers.get(article.supplierId)?.name ?? article.supplierId,
+      priceOre: article.priceOre,
+      available: availability(state, article.artNo, buffer),
+      score: hit.score,
+      matched: hit.matched,
     };
   });
-  return found({ total: result.total, hits, ...(result.suggestion === undefined ? {} : { suggestion: result.suggestion }) });
+  return found({
+    total: result.total,
+    hits,
+    ...(result.suggestion === undefined ? {} : { suggestion: result.suggestion }),
+  });
 }
 
 export function catalogSuggest(state: State, args: OpArgs<'catalog.suggest'>): QueryResult<{ completions: string[] }> {

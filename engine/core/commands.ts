@@ -30,11 +30,17 @@ export interface OrderPlace {
   workplaceId?: string;
   source: OrderSource;
   lines: Array<{
-    artNo: string; quantity: number; forIndividual?: number;
-    replacement?: ReplacementDecision; purpose?: PurposeCode;
+    artNo: string;
+    quantity: number;
+    forIndividual?: number;
+    replacement?: ReplacementDecision;
+    purpose?: PurposeCode;
   }>;
   delivery: {
-    address?: Address; contactName?: string; contactPhone?: string; partial: boolean;
+    address?: Address;
+    contactName?: string;
+    contactPhone?: string;
+    partial: boolean;
   };
   otherInfo: string;
 }
@@ -77,7 +83,13 @@ export interface PrescribingRuleSetCommand {
   isoPrefixes: string[];
 }
 
-export type OrderCommand = OrderPlace | OrderCancel | FulfilStep | SetDeliveryDate | MessageDelete | PrescribingRuleSetCommand;
+export type OrderCommand =
+  | OrderPlace
+  | OrderCancel
+  | FulfilStep
+  | SetDeliveryDate
+  | MessageDelete
+  | PrescribingRuleSetCommand;
 
 /** Dina uppgifter: the caller's own e-mail and phone. */
 export interface ProfileUpdate {
@@ -124,8 +136,17 @@ export interface WorkOrderUpdate {
   comment?: string;
 }
 
-export type Command = StockAdjust | ArticleUpsert | ProfileUpdate | OrderCommand | PickupCreate | PickupCancel | NewsPublish | NewsDelete
-  | WorkOrderCreate | WorkOrderUpdate;
+export type Command =
+  | StockAdjust
+  | ArticleUpsert
+  | ProfileUpdate
+  | OrderCommand
+  | PickupCreate
+  | PickupCancel
+  | NewsPublish
+  | NewsDelete
+  | WorkOrderCreate
+  | WorkOrderUpdate;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {

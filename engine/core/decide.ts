@@ -24,25 +24,43 @@ export type Decision = Accepted | Rejection;
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
   switch (command.type) {
-    case 'stock.adjust': return decideStockAdjust(state, command, context);
-    case 'article.upsert': return decideArticleUpsert(state, command);
+    case 'stock.adjust':
+      return decideStockAdjust(state, command, context);
+    case 'article.upsert':
+      return decideArticleUpsert(state, command);
     case 'profile.update': {
       assert(state.users.has(command.userId), `user ${command.userId} exists`);
-      return { ok: true, events: [{ type: 'user.contactChanged', userId: command.userId, email: command.email, phone: command.phone }] };
+      return {
+        ok: true,
+        events: [{ type: 'user.contactChanged', userId: command.userId, email: command.email, phone: command.phone }],
+      };
     }
-    case 'order.place': return decidePlace(state, command, context);
-    case 'order.cancel': return decideOrderCancel(state, command, context);
-    case 'fulfil.step': return decideFulfil(state, command, context);
-    case 'order.setDeliveryDate': return decideSetDeliveryDate(state, command, context);
-    case 'message.delete': return decideMessageDelete(state, command, context);
-    case 'prescribingRule.set': return decidePrescribingRuleSet(state, command);
-    case 'pickup.create': return decidePickupCreate(state, command, context);
-    case 'pickup.cancel': return decidePickupCancel(state, command);
-    case 'news.publish': return decideNewsPublish(state, command, context);
-    case 'news.delete': return decideNewsDelete(state, command, context);
-    case 'workOrder.create': return decideWorkOrderCreate(state, command, context);
-    case 'workOrder.update': return decideWorkOrderUpdate(state, command, context);
-    default: return unreachable(command, 'command');
+    case 'order.place':
+      return decidePlace(state, command, context);
+    case 'order.cancel':
+      return decideOrderCancel(state, command, context);
+    case 'fulfil.step':
+      return decideFulfil(state, command, context);
+    case 'order.setDeliveryDate':
+      return decideSetDeliveryDate(state, command, context);
+    case 'message.delete':
+      return decideMessageDelete(state, command, context);
+    case 'prescribingRule.set':
+      return decidePrescribingRuleSet(state, command);
+    case 'pickup.create':
+      return decidePickupCreate(state, command, context);
+    case 'pickup.cancel':
+      return decidePickupCancel(state, command);
+    case 'news.publish':
+      return decideNewsPublish(state, command, context);
+    case 'news.delete':
+      return decideNewsDelete(state, command, context);
+    case 'workOrder.create':
+      return decideWorkOrderCreate(state, command, context);
+    case 'workOrder.update':
+      return decideWorkOrderUpdate(state, command, context);
+    default:
+      return unreachable(command, 'command');
   }
 }
 
@@ -55,8 +73,10 @@ function decideStockAdjust(state: State, command: StockAdjust, context: CommandC
   const reserved = row?.reserved ?? 0;
   const onHandAfter = onHand + delta;
   if (onHandAfter < reserved) {
-    return reject('insufficient_stock',
-      `Saldot skulle bli ${onHandAfter}, men ${reserved} st är reserverade (artikel ${artNo}, lager ${warehouse}).`);
+    return reject(
+      'insufficient_stock',
+      `Saldot skulle bli ${onHandAfter}, men ${reserved} st är reserverade (artikel ${artNo}, lager ${warehouse}).`,
+    );
   }
   if (onHandAfter > STOCK_QUANTITY_MAX) {
     return reject('stock_limit', `Saldot får vara högst ${STOCK_QUANTITY_MAX}.`);
@@ -64,10 +84,20 @@ function decideStockAdjust(state: State, command: StockAdjust, context: CommandC
   const individuals = rentalUnits(state, command);
   if ('ok' in individuals) return individuals;
   const returned = isReturnOfUnits(command);
-  const events: Event[] = [{
-    type: 'stock.adjusted', userId: command.userId, warehouse, artNo, delta,
-    reason: command.reason, note: command.note, onHandAfter, individuals, ...(returned ? { returned: true } : {}),
-  }];
+  const events: Event[] = [
+    {
+      type: 'stock.adjusted',
+      userId: command.userId,
+      warehouse,
+      artNo,
+      delta,
+      reason: command.reason,
+      note: command.note,
+      onHandAfter,
+      individuals,
+      ...(returned ? { returned: true } : {}),
+    },
+  ];
   if (delta > 0) {
     // A unit received or returned goes to the oldest waiting backorder first (in the same command, so atomically).
     const serving = newServing(command.userId, context.timeMs);
@@ -105,7 +135,10 @@ function checkReplacementChain(state: State, artNo: string, replacedBy: string |
   for (let hops = 1; next !== null; hops++) {
     if (next === artNo) return reject('replacement_cycle', `Ersättningskedjan från ${artNo} går i cirkel.`);
     if (hops > REPLACEMENT_HOPS_MAX) {
-      return reject('replacement_too_long', `Ersättningskedjan från ${artNo} är längre än ${REPLACEMENT_HOPS_MAX} steg.`);
+      return reject(
+        'replacement_too_long',
+        `Ersättningskedjan från ${artNo} är längre än ${REPLACEMENT_HOPS_MAX} steg.`,
+      );
     }
     next = state.articles.get(next)?.replacedBy ?? null;
   }

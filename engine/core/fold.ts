@@ -8,5 +8,7 @@ export function fold(text: string): string {
 
 /** Folded words of a text, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }

@@ -33,7 +33,7 @@ export interface IndividualCard {
   individual: { indNo: number; artNo: string; name: string; isoCode: string; kind: string };
   holder: HolderView;
   /** Who prescribed the unit to its present holder (the newest order that gave it), when Aidstock knows. */
-  prescriber: IndividualOrderView['prescriber'] & { orderNo: number } | null;
+  prescriber: (IndividualOrderView['prescriber'] & { orderNo: number }) | null;
   orders: IndividualOrderView[];
   /** The patient whose identity the card shows (the caller logs the look-up), or null. */
   revealedPnr: string | null;
@@ -47,7 +47,13 @@ export function individualCard(state: State, args: OpArgs<'individual.get'>): Qu
   const giver = orders.find((o) => o.role === 'unit') ?? null;
   const person = ind.location.kind === 'patient' ? state.persons.get(ind.location.pnr)! : null;
   return found({
-    individual: { indNo: ind.indNo, artNo: ind.artNo, name: article.name, isoCode: article.isoCode, kind: article.kind },
+    individual: {
+      indNo: ind.indNo,
+      artNo: ind.artNo,
+      name: article.name,
+      isoCode: article.isoCode,
+      kind: article.kind,
+    },
     holder: holderView(state, ind.location, person),
     prescriber: giver === null ? null : { ...giver.prescriber, orderNo: giver.orderNo },
     orders,
@@ -59,20 +65,33 @@ function holderView(state: State, location: IndividualLocation, person: Person |
   switch (location.kind) {
     case 'warehouse': {
       const warehouse = state.warehouses.get(location.warehouse)!;
-      return { kind: 'warehouse', warehouse: warehouse.id, name: warehouse.name, contactHmc: warehouse.kind === 'investigation' };
+      return {
+        kind: 'warehouse',
+        warehouse: warehouse.id,
+        name: warehouse.name,
+        contactHmc: warehouse.kind === 'investigation',
+      };
     }
     case 'patient':
       if (person!.protectedIdentity) return { kind: 'patient', protectedIdentity: true };
       return {
-        kind: 'patient', protectedIdentity: false, pnr: person!.pnr, pnrDisplay: formatPnr(person!.pnr),
-        name: `${person!.givenName} ${person!.familyName}`, municipality: person!.municipality,
+        kind: 'patient',
+        protectedIdentity: false,
+        pnr: person!.pnr,
+        pnrDisplay: formatPnr(person!.pnr),
+        name: `${person!.givenName} ${person!.familyName}`,
+        municipality: person!.municipality,
       };
     case 'careUnit':
       return { kind: 'careUnit', customerNo: location.customerNo, name: careUnitName(state, location.customerNo) };
     case 'transit':
       return { kind: 'transit', orderNo: location.orderNo };
     case 'writtenOff':
-      return { kind: 'writtenOff', warehouse: location.warehouse, name: state.warehouses.get(location.warehouse)?.name ?? location.warehouse };
+      return {
+        kind: 'writtenOff',
+        warehouse: location.warehouse,
+        name: state.warehouses.get(location.warehouse)?.name ?? location.warehouse,
+      };
   }
 }
 
@@ -85,9 +104,14 @@ function careUnitName(state: State, customerNo: string): string {
 
 /** The holder's orders (or the order carrying the unit) that gave or completed this unit, newest first. */
 function ordersOfUnit(state: State, location: IndividualLocation, indNo: number): IndividualOrderView[] {
-  const candidates = location.kind === 'patient' ? state.orderIndex.byPnr.get(location.pnr)
-    : location.kind === 'careUnit' ? state.orderIndex.byCustomer.get(location.customerNo)
-      : location.kind === 'transit' ? [location.orderNo] : undefined;
+  const candidates =
+    location.kind === 'patient'
+      ? state.orderIndex.byPnr.get(location.pnr)
+      : location.kind === 'careUnit'
+        ? state.orderIndex.byCustomer.get(location.customerNo)
+        : location.kind === 'transit'
+          ? [location.orderNo]
+          : undefined;
   const out: IndividualOrderView[] = [];
   if (candidates === undefined) return out;
   for (let i = candidates.length - 1; i >= 0 && out.length < INDIVIDUAL_ORDERS_MAX; i--) {
@@ -111,7 +135,16 @@ function orderView(state: State, order: Order, role: IndividualOrderView['role']
   const user = state.users.get(order.prescriberId);
   const artNos = order.lines.filter((l) => role === 'unit' || l.forIndividual !== null).map((l) => l.artNo);
   return {
-    orderNo: order.orderNo, placedDate: order.placedDate, status: orderStatus(order), role, artNos,
-    prescriber: { id: order.prescriberId, name: user?.name ?? order.prescriberId, phone: user?.phone ?? '', email: user?.email ?? '' },
+    orderNo: order.orderNo,
+    placedDate: order.placedDate,
+    status: orderStatus(order),
+    role,
+    artNos,
+    prescriber: {
+      id: order.prescriberId,
+      name: user?.name ?? order.prescriberId,
+      phone: user?.phone ?? '',
+      email: user?.email ?? '',
+    },
   };
 }

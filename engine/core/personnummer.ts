@@ -11,9 +11,7 @@ const MS_PER_DAY = 86_400_000;
 const INPUT_PATTERN = /^(\d{6}|\d{8})([-+]?)(\d{4})$/;
 
 export type PnrKind = 'personnummer' | 'samordningsnummer';
-export type ParsedPnr =
-  | { ok: true; pnr12: string; kind: PnrKind; birthDate: string }
-  | { ok: false; reason: string };
+export type ParsedPnr = { ok: true; pnr12: string; kind: PnrKind; birthDate: string } | { ok: false; reason: string };
 
 /** Luhn ("modulus 10, weights 2 and 1") check digit over the nine digits YYMMDDNNN. */
 export function luhnCheckDigit(nine: string): number {
@@ -53,9 +51,9 @@ function resolveYear(yy: number, month: number, day: number, plus: boolean, toda
   const currentYear = Math.floor(todayYmd / 10_000);
   if (plus) {
     const latest = currentYear - PLUS_SEPARATOR_AGE_YEARS;
-    return latest - ((((latest % 100) - yy) % 100) + 100) % 100;
+    return latest - (((((latest % 100) - yy) % 100) + 100) % 100);
   }
-  let year = currentYear - ((((currentYear % 100) - yy) % 100) + 100) % 100;
+  let year = currentYear - (((((currentYear % 100) - yy) % 100) + 100) % 100);
   if (ymdNumber(year, month, day) > todayYmd) year -= 100;
   return year;
 }
@@ -76,9 +74,10 @@ export function parsePnr(input: string, nowMs: number): ParsedPnr {
   const samordning = dayField > SAMORDNING_DAY_OFFSET;
   const day = samordning ? dayField - SAMORDNING_DAY_OFFSET : dayField;
   const todayYmd = todayYmdNumber(nowMs);
-  const year = datePart.length === 8
-    ? Number(datePart.slice(0, 4))
-    : resolveYear(Number(datePart.slice(0, 2)), month, day, plus, todayYmd);
+  const year =
+    datePart.length === 8
+      ? Number(datePart.slice(0, 4))
+      : resolveYear(Number(datePart.slice(0, 2)), month, day, plus, todayYmd);
   if (month < 1 || month > 12) return { ok: false, reason: 'date: month must be 01–12' };
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'date: no such day' };
   if (year < BIRTH_YEAR_MIN || ymdNumber(year, month, day) > todayYmd) {

@@ -11,9 +11,14 @@ export interface RegisterIndex {
 
 export function personTokens(person: Person): string[] {
   const out = [
-    ...words(person.givenName), ...words(person.familyName), ...words(person.address.street),
-    ...words(person.address.city), ...words(person.municipality),
-    person.address.postalCode.replace(' ', ''), person.pnr.slice(0, 8), person.pnr.slice(2, 8),
+    ...words(person.givenName),
+    ...words(person.familyName),
+    ...words(person.address.street),
+    ...words(person.address.city),
+    ...words(person.municipality),
+    person.address.postalCode.replace(' ', ''),
+    person.pnr.slice(0, 8),
+    person.pnr.slice(2, 8),
   ];
   return [...new Set(out)];
 }

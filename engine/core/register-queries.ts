@@ -60,7 +60,9 @@ function termKey(term: string, nowMs: number): string | null {
 }
 
 export function searchRegister(
-  state: State, args: OpArgs<'register.search'>, nowMs: number,
+  state: State,
+  args: OpArgs<'register.search'>,
+  nowMs: number,
 ): QueryResult<{ total: number; hits: PersonView[] }> {
   const exact = parsePnr(args.text.replace(/\s+/g, ''), nowMs);
   if (exact.ok) {
@@ -68,7 +70,9 @@ export function searchRegister(
     const hits = person !== undefined && !person.protectedIdentity ? [personView(person)] : [];
     return found({ total: hits.length, hits });
   }
-  const terms = args.text.split(/[\s,]+/).flatMap((t) => (/\d/.test(t) ? [t] : words(t)))
+  const terms = args.text
+    .split(/[\s,]+/)
+    .flatMap((t) => (/\d/.test(t) ? [t] : words(t)))
     .filter((t) => t.length >= TERM_CHARS_MIN);
   if (terms.length === 0) return found({ total: 0, hits: [] });
   const index = registerIndex(state);
@@ -81,8 +85,12 @@ export function searchRegister(
     const person = state.persons.get(pnr)!;
     if (!person.protectedIdentity) matches.push(person);
   }
-  matches.sort((a, b) => a.familyName.localeCompare(b.familyName, 'sv') ||
-    a.givenName.localeCompare(b.givenName, 'sv') || (a.pnr < b.pnr ? -1 : 1));
+  matches.sort(
+    (a, b) =>
+      a.familyName.localeCompare(b.familyName, 'sv') ||
+      a.givenName.localeCompare(b.givenName, 'sv') ||
+      (a.pnr < b.pnr ? -1 : 1),
+  );
   return found({ total: matches.length, hits: matches.slice(0, args.limit).map(personView) });
 }
 
@@ -105,14 +113,17 @@ function deliveriesOf(state: State, pnr: string): Map<number, Delivery> {
     const order = state.orders.get(orderNo)!;
     const prescriberName = state.users.get(order.prescriberId)?.name ?? order.prescriberId;
     for (const line of order.lines) {
-      for (const indNo of line.individuals) out.set(indNo, { orderNo, deliveredDate: line.deliveredDate, prescriberName });
+      for (const indNo of line.individuals)
+        out.set(indNo, { orderNo, deliveredDate: line.deliveredDate, prescriberName });
     }
   }
   return out;
 }
 
 export function patientView(
-  state: State, args: OpArgs<'patient.get'>, nowMs: number,
+  state: State,
+  args: OpArgs<'patient.get'>,
+  nowMs: number,
 ): QueryResult<{ person: PersonView; devices: DeviceView[] }> {
   const parsed = parsePnr(args.pnr, nowMs);
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
@@ -122,7 +133,14 @@ export function patientView(
   const devices = (state.individualsByPnr.get(person.pnr) ?? []).map((indNo) => {
     const ind = state.individuals.get(indNo)!;
     const article = state.articles.get(ind.artNo)!;
-    return { indNo, artNo: ind.artNo, name: article.name, isoCode: article.isoCode, kind: article.kind, delivery: deliveries.get(indNo) ?? null };
+    return {
+      indNo,
+      artNo: ind.artNo,
+      name: article.name,
+      isoCode: article.isoCode,
+      kind: article.kind,
+      delivery: deliveries.get(indNo) ?? null,
+    };
   });
   return found({ person: personView(person), devices });
 }

@@ -1,13 +1,34 @@
 // Expected business rejections: typed codes in the order the checks run, each with a message a person can act on.
 import type { ErrorCode } from '../../schemas/protocol.ts';
 
-export type RejectionCode = Extract<ErrorCode,
-  | 'not_found' | 'forbidden' | 'insufficient_stock' | 'stock_limit' | 'unknown_supplier'
-  | 'unknown_iso_code' | 'unknown_article' | 'replacement_cycle' | 'replacement_too_long'
-  | 'not_resident' | 'invalid_pnr'
-  | 'forbidden_article' | 'purpose_required' | 'purpose_invalid' | 'not_holder' | 'duplicate_line' | 'duplicate_request'
-  | 'replacement_required' | 'article_discontinued' | 'order_not_cancellable' | 'invalid_transition' | 'no_individual'
-  | 'invalid_date' | 'pickup_exists' | 'pickup_not_cancellable'>;
+export type RejectionCode = Extract<
+  ErrorCode,
+  | 'not_found'
+  | 'forbidden'
+  | 'insufficient_stock'
+  | 'stock_limit'
+  | 'unknown_supplier'
+  | 'unknown_iso_code'
+  | 'unknown_article'
+  | 'replacement_cycle'
+  | 'replacement_too_long'
+  | 'not_resident'
+  | 'invalid_pnr'
+  | 'forbidden_article'
+  | 'purpose_required'
+  | 'purpose_invalid'
+  | 'not_holder'
+  | 'duplicate_line'
+  | 'duplicate_request'
+  | 'replacement_required'
+  | 'article_discontinued'
+  | 'order_not_cancellable'
+  | 'invalid_transition'
+  | 'no_individual'
+  | 'invalid_date'
+  | 'pickup_exists'
+  | 'pickup_not_cancellable'
+>;
 
 export interface Rejection {
   ok: false;

@@ -15,16 +15,24 @@ export function rentalUnits(state: State, command: StockAdjust): number[] | Reje
   }
   const count = Math.abs(delta);
   if (count > RENTAL_UNITS_PER_ADJUST_MAX) {
-    return reject('stock_limit', `Högst ${RENTAL_UNITS_PER_ADJUST_MAX} hyresindivider per justering (artikel ${artNo}).`);
+    return reject(
+      'stock_limit',
+      `Högst ${RENTAL_UNITS_PER_ADJUST_MAX} hyresindivider per justering (artikel ${artNo}).`,
+    );
   }
   if (delta > 0) {
     if (given.length > 0 && command.reason === 'returned') return returnedUnits(state, artNo, given, count);
-    if (given.length > 0) return reject('no_individual', 'Nya individer får nästa lediga individnummer; ange inga vid inleverans (en retur anges med orsak returned).');
+    if (given.length > 0)
+      return reject(
+        'no_individual',
+        'Nya individer får nästa lediga individnummer; ange inga vid inleverans (en retur anges med orsak returned).',
+      );
     return Array.from({ length: count }, (_, i) => state.lastIndNo + 1 + i);
   }
   const free = freeUnits(state, artNo, warehouse);
   if (given.length === 0) {
-    if (free.length < count) return reject('no_individual', `Bara ${free.length} lediga individer av ${artNo} i lager ${warehouse}.`);
+    if (free.length < count)
+      return reject('no_individual', `Bara ${free.length} lediga individer av ${artNo} i lager ${warehouse}.`);
     // The most recently registered first: an inventory correction usually undoes the latest receipt.
     return free.sort((a, b) => b - a).slice(0, count);
   }
@@ -33,7 +41,8 @@ export function rentalUnits(state: State, command: StockAdjust): number[] | Reje
     return reject('no_individual', `Ange ${count} olika individnummer för avskrivningen.`);
   }
   const missing = given.find((indNo) => !free.includes(indNo));
-  if (missing !== undefined) return reject('no_individual', `Individ ${missing} är inte en ledig ${artNo} i lager ${warehouse}.`);
+  if (missing !== undefined)
+    return reject('no_individual', `Individ ${missing} är inte en ledig ${artNo} i lager ${warehouse}.`);
   return [...given];
 }
 
@@ -46,7 +55,10 @@ function returnedUnits(state: State, artNo: string, given: readonly number[], co
     const ind = state.individuals.get(indNo);
     if (ind === undefined || ind.artNo !== artNo) return reject('no_individual', `Individ ${indNo} är ingen ${artNo}.`);
     if (ind.location.kind !== 'patient' && ind.location.kind !== 'careUnit') {
-      return reject('no_individual', `Individ ${indNo} är inte utlämnad till en brukare eller vårdenhet och kan inte returneras.`);
+      return reject(
+        'no_individual',
+        `Individ ${indNo} är inte utlämnad till en brukare eller vårdenhet och kan inte returneras.`,
+      );
     }
   }
   return [...given];
@@ -62,7 +74,8 @@ function freeUnits(state: State, artNo: string, warehouse: string): number[] {
   const out: number[] = [];
   for (const indNo of state.individualsByArticle.get(artNo) ?? []) {
     const { location } = state.individuals.get(indNo)!;
-    if (location.kind === 'warehouse' && location.warehouse === warehouse && !state.orderIndex.taken.has(indNo)) out.push(indNo);
+    if (location.kind === 'warehouse' && location.warehouse === warehouse && !state.orderIndex.taken.has(indNo))
+      out.push(indNo);
   }
   return out;
 }

@@ -14,7 +14,11 @@ export function searchDocOf(state: DocSource, article: Article): SearchDoc {
     isoTitles.push(node.titleSv, node.titleEn);
   }
   return {
-    artNo: article.artNo, name: article.name, isoCode: article.isoCode, isoTitles, status: article.status,
+    artNo: article.artNo,
+    name: article.name,
+    isoCode: article.isoCode,
+    isoTitles,
+    status: article.status,
     supplierName: state.suppliers.get(article.supplierId)?.name ?? article.supplierId,
     inStock: available(state.stock.get(stockKey(MAIN_WAREHOUSE, article.artNo))) > 0,
   };
@@ -34,4 +38,3 @@ export function buildSearchIndex(state: DocSource): SearchIndex {
   index.prepare(); // renumber and sort now, at load, so no request pays for it
   return index;
 }
-

@@ -1,6 +1,13 @@
 // The whole in-memory state: tables (persisted row by row) plus derived indexes (rebuilt on load, kept current by apply).
 import type {
-  Article, Individual, IsoNode, Person, StockRow, Supplier, User, Warehouse,
+  Article,
+  Individual,
+  IsoNode,
+  Person,
+  StockRow,
+  Supplier,
+  User,
+  Warehouse,
 } from '../../schemas/entities.ts';
 import type { Message, Order, PrescribingRule } from '../../schemas/orders.ts';
 import type { Pickup } from '../../schemas/pickups.ts';
@@ -33,8 +40,20 @@ export interface Tables {
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
-  'iso', 'suppliers', 'articles', 'warehouses', 'stock', 'persons', 'users', 'individuals',
-  'orders', 'messages', 'prescribingRules', 'pickups', 'news', 'workOrders',
+  'iso',
+  'suppliers',
+  'articles',
+  'warehouses',
+  'stock',
+  'persons',
+  'users',
+  'individuals',
+  'orders',
+  'messages',
+  'prescribingRules',
+  'pickups',
+  'news',
+  'workOrders',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -66,9 +85,20 @@ export interface State extends Tables, Derived {
 
 export function emptyTables(): Tables {
   return {
-    iso: new Map(), suppliers: new Map(), articles: new Map(), warehouses: new Map(),
-    stock: new Map(), persons: new Map(), users: new Map(), individuals: new Map(),
-    orders: new Map(), messages: new Map(), prescribingRules: new Map(), pickups: new Map(), news: new Map(), workOrders: new Map(),
+    iso: new Map(),
+    suppliers: new Map(),
+    articles: new Map(),
+    warehouses: new Map(),
+    stock: new Map(),
+    persons: new Map(),
+    users: new Map(),
+    individuals: new Map(),
+    orders: new Map(),
+    messages: new Map(),
+    prescribingRules: new Map(),
+    pickups: new Map(),
+    news: new Map(),
+    workOrders: new Map(),
   };
 }
 
@@ -112,8 +142,15 @@ function compareArticles(state: State, a: string, nameB: string, b: string): num
 export function stateFromTables(tables: Tables, seq: number): State {
   const derived: Derived = {
     search: buildSearchIndex(tables),
-    isoChildren: new Map(), isoRoots: [], articlesByIso: new Map(), discontinuedByIso: new Map(), stockByArticle: new Map(),
-    usersByUsername: new Map(), individualsByPnr: new Map(), individualsByArticle: new Map(), lastIndNo: 0,
+    isoChildren: new Map(),
+    isoRoots: [],
+    articlesByIso: new Map(),
+    discontinuedByIso: new Map(),
+    stockByArticle: new Map(),
+    usersByUsername: new Map(),
+    individualsByPnr: new Map(),
+    individualsByArticle: new Map(),
+    lastIndNo: 0,
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
     pickupIndex: buildPickupIndex(tables.pickups),
     workOrderIndex: buildWorkOrderIndex(tables.workOrders),
@@ -125,7 +162,8 @@ export function stateFromTables(tables: Tables, seq: number): State {
     else push(derived.isoChildren, node.parent, code);
   }
   const byName = [...tables.articles.values()].sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : a.artNo < b.artNo ? -1 : 1);
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.artNo < b.artNo ? -1 : 1,
+  );
   for (const article of byName) {
     push(derived.articlesByIso, article.isoCode, article.artNo);
     if (article.status === 'discontinued') countDiscontinued(derived, article.isoCode, 1);
@@ -149,14 +187,21 @@ export function addStockRow(state: State, row: StockRow): void {
   assert(!state.stock.has(key), `stock row ${key} is new`);
   state.stock.set(key, row);
   const rows = state.stockByArticle.get(row.artNo);
-  if (rows === undefined) { state.stockByArticle.set(row.artNo, [row]); return; }
+  if (rows === undefined) {
+    state.stockByArticle.set(row.artNo, [row]);
+    return;
+  }
   let at = rows.length;
   while (at > 0 && byWarehouse(rows[at - 1], row) > 0) at--;
   rows.splice(at, 0, row);
 }
 
 /** The stock row of an article in a warehouse, found through the article's few rows (no key string to build). */
-export function stockRowOf(state: Pick<Derived, 'stockByArticle'>, warehouse: string, artNo: string): StockRow | undefined {
+export function stockRowOf(
+  state: Pick<Derived, 'stockByArticle'>,
+  warehouse: string,
+  artNo: string,
+): StockRow | undefined {
   const rows = state.stockByArticle.get(artNo);
   if (rows === undefined) return undefined;
   for (let i = 0; i < rows.length; i++) if (rows[i].warehouse === warehouse) return rows[i];

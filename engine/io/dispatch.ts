@@ -14,7 +14,9 @@ export interface Dispatched {
 }
 
 function issuesOf(error: z.ZodError): ErrorBody['issues'] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+  return error.issues
+    .slice(0, 20)
+    .map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
 
 function idOf(frame: unknown): RequestIdT | null {
@@ -27,12 +29,19 @@ export function dispatch(frame: unknown, ctx: HandlerContext): Dispatched {
   const envelope = Request.safeParse(frame);
   if (!envelope.success) {
     return {
-      id: idOf(frame), op: 'invalid', issues: issuesOf(envelope.error),
+      id: idOf(frame),
+      op: 'invalid',
+      issues: issuesOf(envelope.error),
       outcome: { ok: false, code: 'invalid_request', message: 'Begäran ska vara { id, op, args }.' },
     };
   }
   const { id, op } = envelope.data;
-  if (!isOpName(op)) return { id, op: 'unknown', outcome: { ok: false, code: 'unknown_op', message: `Okänd operation: ${op.slice(0, 64)}` } };
+  if (!isOpName(op))
+    return {
+      id,
+      op: 'unknown',
+      outcome: { ok: false, code: 'unknown_op', message: `Okänd operation: ${op.slice(0, 64)}` },
+    };
   const spec = OPS[op];
   if (spec.roles !== null) {
     if (ctx.user === null) return { id, op, outcome: { ok: false, code: 'unauthorized', message: 'Logga in först.' } };
@@ -43,7 +52,12 @@ export function dispatch(frame: unknown, ctx: HandlerContext): Dispatched {
   }
   const args = spec.args.safeParse(envelope.data.args ?? {});
   if (!args.success) {
-    return { id, op, issues: issuesOf(args.error), outcome: { ok: false, code: 'invalid_request', message: `Ogiltiga argument till ${op}.` } };
+    return {
+      id,
+      op,
+      issues: issuesOf(args.error),
+      outcome: { ok: false, code: 'invalid_request', message: `Ogiltiga argument till ${op}.` },
+    };
   }
   const handler = HANDLERS[op] as (c: HandlerContext, a: unknown) => Outcome | Promise<Outcome>;
   return { id, op, outcome: handler(ctx, args.data as unknown) };

@@ -79,7 +79,12 @@ export const HANDLERS: HandlerTable = {
   'patient.get': (ctx, args) => {
     const outcome = patientView(ctx.engine.state, args, ctx.nowMs);
     if (outcome.ok) {
-      ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'patient.get', subject: outcome.result.person.pnr });
+      ctx.engine.store.audit({
+        timeMs: ctx.nowMs,
+        userId: me(ctx).id,
+        action: 'patient.get',
+        subject: outcome.result.person.pnr,
+      });
     }
     return outcome;
   },
@@ -88,7 +93,8 @@ export const HANDLERS: HandlerTable = {
     const attachments = [];
     for (const id of args.attachments) {
       const blob = ctx.engine.store.getBlob(id);
-      if (blob === undefined || blob.ownerId !== userId) return { ok: false, code: 'not_found', message: `Bilagan ${id} finns inte bland dina uppladdade filer.` };
+      if (blob === undefined || blob.ownerId !== userId)
+        return { ok: false, code: 'not_found', message: `Bilagan ${id} finns inte bland dina uppladdade filer.` };
       attachments.push({ id, name: blob.name, contentType: blob.contentType, bytes: blob.bytes.length });
     }
     const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments });
@@ -101,11 +107,22 @@ export const HANDLERS: HandlerTable = {
   'workorder.update': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'workOrder.update', userId: me(ctx).id, ...args });
     if (!outcome.ok) return outcome;
-    return { ok: true, result: { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, ctx.engine.state.workOrders.get(args.woNo)!) } };
+    return {
+      ok: true,
+      result: {
+        seq: outcome.seq,
+        workOrder: workOrderView(ctx.engine.state, ctx.engine.state.workOrders.get(args.woNo)!),
+      },
+    };
   },
   'news.list': (ctx, args) => listNews(ctx.engine.state, args.limit),
   'admin.newsPublish': async (ctx, args) => {
-    const outcome = await ctx.engine.execute({ type: 'news.publish', userId: me(ctx).id, title: args.title, text: args.text });
+    const outcome = await ctx.engine.execute({
+      type: 'news.publish',
+      userId: me(ctx).id,
+      title: args.title,
+      text: args.text,
+    });
     if (!outcome.ok) return outcome;
     const event = outcome.events[0];
     if (event.type !== 'news.published') throw new Error(`news.publish produced ${event.type}`);
@@ -132,7 +149,8 @@ export const HANDLERS: HandlerTable = {
     const outcome = individualCard(ctx.engine.state, args);
     if (!outcome.ok) return outcome;
     const { revealedPnr, ...card } = outcome.result;
-    if (revealedPnr !== null) ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'individual.get', subject: revealedPnr });
+    if (revealedPnr !== null)
+      ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'individual.get', subject: revealedPnr });
     return { ok: true, result: card };
   },
   subscribe: (ctx, args) => refuseTopic(me(ctx), args.topic) ?? ctx.subscribe(args.topic),
@@ -146,7 +164,15 @@ export const HANDLERS: HandlerTable = {
     const pickupsCompleted = outcome.events.flatMap((e) => (e.type === 'pickup.unitReturned' ? [e.pickupNo] : []));
     return {
       ok: true,
-      result: { seq: outcome.seq, warehouse: event.warehouse, artNo: event.artNo, onHand: event.onHandAfter, individuals: event.individuals, backordersServed, pickups: pickupsCompleted },
+      result: {
+        seq: outcome.seq,
+        warehouse: event.warehouse,
+        artNo: event.artNo,
+        onHand: event.onHandAfter,
+        individuals: event.individuals,
+        backordersServed,
+        pickups: pickupsCompleted,
+      },
     };
   },
   'admin.articleUpsert': async (ctx, args) => {

@@ -12,8 +12,13 @@ type App = import('uWebSockets.js').TemplatedApp;
 type Res = import('uWebSockets.js').HttpResponse;
 
 function reply(res: Res, status: string, body: unknown): void {
-  res.cork(() => res.writeStatus(status).writeHeader('content-type', 'application/json; charset=utf-8')
-    .writeHeader('access-control-allow-origin', '*').end(JSON.stringify(body)));
+  res.cork(() =>
+    res
+      .writeStatus(status)
+      .writeHeader('content-type', 'application/json; charset=utf-8')
+      .writeHeader('access-control-allow-origin', '*')
+      .end(JSON.stringify(body)),
+  );
 }
 
 function params<T extends z.ZodType>(res: Res, schema: T, raw: Record<string, string>): z.output<T> | null {
@@ -26,7 +31,9 @@ function params<T extends z.ZodType>(res: Res, schema: T, raw: Record<string, st
 
 function query(res: Res, text: string): Record<string, string> | null {
   if (text.length > HTTP_QUERY_CHARS_MAX) {
-    reply(res, '414 URI Too Long', { error: { code: 'invalid_request', message: `Frågan är längre än ${HTTP_QUERY_CHARS_MAX} tecken.` } });
+    reply(res, '414 URI Too Long', {
+      error: { code: 'invalid_request', message: `Frågan är längre än ${HTTP_QUERY_CHARS_MAX} tecken.` },
+    });
     return null;
   }
   const out: Record<string, string> = {};
@@ -36,7 +43,10 @@ function query(res: Res, text: string): Record<string, string> | null {
 
 function answer<T>(res: Res, outcome: QueryResult<T>): void {
   if (outcome.ok) reply(res, '200 OK', outcome.result);
-  else reply(res, outcome.code === 'not_found' ? '404 Not Found' : '400 Bad Request', { error: { code: outcome.code, message: outcome.message } });
+  else
+    reply(res, outcome.code === 'not_found' ? '404 Not Found' : '400 Bad Request', {
+      error: { code: outcome.code, message: outcome.message },
+    });
 }
 
 export function serveHttpApi(app: App, engine: Engine): void {
@@ -45,10 +55,18 @@ export function serveHttpApi(app: App, engine: Engine): void {
     const raw = query(res, req.getQuery() ?? '');
     const p = raw && params(res, SearchParams, raw);
     if (!p) return;
-    answer(res, catalogSearch(engine.state, null, {
-      text: p.q, supplier: p.supplier, isoCode: p.iso, inStockOnly: p.inStock, includeDiscontinued: p.discontinued,
-      limit: p.limit, offset: p.offset,
-    }));
+    answer(
+      res,
+      catalogSearch(engine.state, null, {
+        text: p.q,
+        supplier: p.supplier,
+        isoCode: p.iso,
+        inStockOnly: p.inStock,
+        includeDiscontinued: p.discontinued,
+        limit: p.limit,
+        offset: p.offset,
+      }),
+    );
   });
   app.get('/api/articles/:artNo', (res, req) => {
     guardAbort(res);
@@ -62,7 +80,13 @@ export function serveHttpApi(app: App, engine: Engine): void {
     if (!p) return;
     const tree = isoTree(engine.state, { code: p.code, depth: 2, includeStock: true });
     if (!tree.ok) return answer(res, tree);
-    const list = listArticles(engine.state, null, { isoCode: p.code, inStockOnly: p.inStock, includeDiscontinued: false, limit: p.limit, offset: p.offset });
+    const list = listArticles(engine.state, null, {
+      isoCode: p.code,
+      inStockOnly: p.inStock,
+      includeDiscontinued: false,
+      limit: p.limit,
+      offset: p.offset,
+    });
     if (!list.ok) return answer(res, list);
     reply(res, '200 OK', { node: tree.result.nodes[0], children: tree.result.nodes.slice(1), ...list.result });
   });

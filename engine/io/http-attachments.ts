@@ -11,12 +11,20 @@ import type { Sessions } from './sessions.ts';
 type App = import('uWebSockets.js').TemplatedApp;
 type Res = import('uWebSockets.js').HttpResponse;
 
-const ALLOWED_TYPES: ReadonlySet<string> = new Set(['application/pdf', 'image/png', 'image/jpeg', 'text/plain',
-  'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+const ALLOWED_TYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+]);
 const ID_PATTERN = /^[0-9a-f-]{36}$/;
 
 function json(res: Res, status: string, body: unknown): void {
-  res.cork(() => res.writeStatus(status).writeHeader('content-type', 'application/json; charset=utf-8').end(JSON.stringify(body)));
+  res.cork(() =>
+    res.writeStatus(status).writeHeader('content-type', 'application/json; charset=utf-8').end(JSON.stringify(body)),
+  );
 }
 
 function refuse(res: Res, status: string, code: string, message: string): void {
@@ -30,32 +38,62 @@ function bearer(header: string): string {
 export function serveAttachments(app: App, engine: Engine, sessions: Sessions, clockMs: () => number): void {
   app.post('/api/attachments', (res, req) => {
     let aborted = false;
-    res.onAborted(() => { aborted = true; });
+    res.onAborted(() => {
+      aborted = true;
+    });
     const session = sessions.get(bearer(req.getHeader('authorization')));
     const length = Number(req.getHeader('content-length'));
     const contentType = req.getHeader('content-type').split(';')[0]!.trim().toLowerCase();
     let name = '';
-    try { name = decodeURIComponent(req.getHeader('x-file-name')).trim(); } catch { name = ''; }
+    try {
+      name = decodeURIComponent(req.getHeader('x-file-name')).trim();
+    } catch {
+      name = '';
+    }
     if (session === null) return refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
-    if (!Number.isInteger(length) || length <= 0) return refuse(res, '411 Length Required', 'invalid_request', 'Filens storlek saknas.');
-    if (length > ATTACHMENT_BYTES_MAX) return refuse(res, '413 Payload Too Large', 'invalid_request', `Filen är större än ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB.`);
-    if (!ALLOWED_TYPES.has(contentType)) return refuse(res, '415 Unsupported Media Type', 'invalid_request', 'Bifoga PDF, bild (PNG/JPEG), text eller Word.');
-    if (name === '' || name.length > ATTACHMENT_NAME_CHARS_MAX) return refuse(res, '400 Bad Request', 'invalid_request', `Filnamnet saknas eller är längre än ${ATTACHMENT_NAME_CHARS_MAX} tecken.`);
+    if (!Number.isInteger(length) || length <= 0)
+      return refuse(res, '411 Length Required', 'invalid_request', 'Filens storlek saknas.');
+    if (length > ATTACHMENT_BYTES_MAX)
+      return refuse(
+        res,
+        '413 Payload Too Large',
+        'invalid_request',
+        `Filen är större än ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB.`,
+      );
+    if (!ALLOWED_TYPES.has(contentType))
+      return refuse(
+        res,
+        '415 Unsupported Media Type',
+        'invalid_request',
+        'Bifoga PDF, bild (PNG/JPEG), text eller Word.',
+      );
+    if (name === '' || name.length > ATTACHMENT_NAME_CHARS_MAX)
+      return refuse(
+        res,
+        '400 Bad Request',
+        'invalid_request',
+        `Filnamnet saknas eller är längre än ${ATTACHMENT_NAME_CHARS_MAX} tecken.`,
+      );
     const bytes = new Uint8Array(length);
     let received = 0;
     res.onData((chunk, isLast) => {
       // The chunk dies when this callback returns: copy it now. More bytes than announced is a broken client.
       if (received + chunk.byteLength > length) {
-        if (!aborted) { aborted = true; refuse(res, '400 Bad Request', 'invalid_request', 'Fler byte än content-length.'); }
+        if (!aborted) {
+          aborted = true;
+          refuse(res, '400 Bad Request', 'invalid_request', 'Fler byte än content-length.');
+        }
         return;
       }
       bytes.set(new Uint8Array(chunk), received);
       received += chunk.byteLength;
       if (!isLast || aborted) return;
       const id = randomUUID();
-      void engine.store.putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes }).then(() => {
-        if (!aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
-      });
+      void engine.store
+        .putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes })
+        .then(() => {
+          if (!aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
+        });
     });
   });
 
@@ -67,9 +105,15 @@ export function serveAttachments(app: App, engine: Engine, sessions: Sessions, c
     const blob = ID_PATTERN.test(id) ? engine.store.getBlob(id) : undefined;
     if (blob === undefined) return refuse(res, '404 Not Found', 'not_found', 'Bilagan finns inte.');
     const user = engine.state.users.get(session.userId);
-    if (blob.ownerId !== session.userId && (user === undefined || !isStaff(user))) return refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
-    res.cork(() => res.writeStatus('200 OK').writeHeader('content-type', blob.contentType)
-      .writeHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`).end(blob.bytes));
+    if (blob.ownerId !== session.userId && (user === undefined || !isStaff(user)))
+      return refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
+    res.cork(() =>
+      res
+        .writeStatus('200 OK')
+        .writeHeader('content-type', blob.contentType)
+        .writeHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`)
+        .end(blob.bytes),
+    );
     return undefined;
   });
 }

@@ -13,8 +13,13 @@ export interface StaticFile {
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
 /** Portal files are small; anything bigger is a mistake in the portal folder. */
@@ -48,10 +53,16 @@ export function loadStaticFiles(portalDir: string): Map<string, StaticFile> {
   const walk = (dir: string, prefix: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) { walk(full, `${prefix}${entry.name}/`); continue; }
+      if (entry.isDirectory()) {
+        walk(full, `${prefix}${entry.name}/`);
+        continue;
+      }
       const body = fs.readFileSync(full);
       if (body.length > STATIC_FILE_BYTES_MAX) throw new Error(`portal file too big: ${prefix}${entry.name}`);
-      files.set(`/${prefix}${entry.name}`, { body, contentType: CONTENT_TYPES[path.extname(entry.name)] ?? 'application/octet-stream' });
+      files.set(`/${prefix}${entry.name}`, {
+        body,
+        contentType: CONTENT_TYPES[path.extname(entry.name)] ?? 'application/octet-stream',
+      });
     }
   };
   if (fs.existsSync(portalDir)) walk(portalDir, '');

@@ -71,26 +71,40 @@ export class Metrics {
 
   render(gauges: Gauges): string {
     const lines = [
-      '# HELP aidstock_connections Open WebSocket connections.', '# TYPE aidstock_connections gauge',
+      '# HELP aidstock_connections Open WebSocket connections.',
+      '# TYPE aidstock_connections gauge',
       `aidstock_connections ${gauges.connections}`,
-      '# TYPE aidstock_sessions gauge', `aidstock_sessions ${gauges.sessions}`,
-      '# HELP aidstock_journal_entries Commands in the LMDB journal.', '# TYPE aidstock_journal_entries gauge',
+      '# TYPE aidstock_sessions gauge',
+      `aidstock_sessions ${gauges.sessions}`,
+      '# HELP aidstock_journal_entries Commands in the LMDB journal.',
+      '# TYPE aidstock_journal_entries gauge',
       `aidstock_journal_entries ${gauges.journalEntries}`,
-      '# TYPE aidstock_store_bytes gauge', `aidstock_store_bytes ${gauges.bytesOnDisk}`,
-      '# TYPE aidstock_commits_in_flight gauge', `aidstock_commits_in_flight ${gauges.commitsInFlight}`,
-      '# TYPE aidstock_seq gauge', `aidstock_seq ${gauges.seq}`,
-      '# TYPE aidstock_pushes_total counter', `aidstock_pushes_total ${this.pushes}`,
-      '# TYPE aidstock_frames_rejected_total counter', `aidstock_frames_rejected_total ${this.framesRejected}`,
-      '# HELP aidstock_requests_total Requests answered, per op.', '# TYPE aidstock_requests_total counter',
+      '# TYPE aidstock_store_bytes gauge',
+      `aidstock_store_bytes ${gauges.bytesOnDisk}`,
+      '# TYPE aidstock_commits_in_flight gauge',
+      `aidstock_commits_in_flight ${gauges.commitsInFlight}`,
+      '# TYPE aidstock_seq gauge',
+      `aidstock_seq ${gauges.seq}`,
+      '# TYPE aidstock_pushes_total counter',
+      `aidstock_pushes_total ${this.pushes}`,
+      '# TYPE aidstock_frames_rejected_total counter',
+      `aidstock_frames_rejected_total ${this.framesRejected}`,
+      '# HELP aidstock_requests_total Requests answered, per op.',
+      '# TYPE aidstock_requests_total counter',
     ];
     for (const [op, n] of this.requests) lines.push(`aidstock_requests_total{op="${op}"} ${n}`);
     lines.push('# HELP aidstock_errors_total Error replies, per op and code.', '# TYPE aidstock_errors_total counter');
     for (const [key, n] of this.errors) lines.push(`aidstock_errors_total{${key}} ${n}`);
-    lines.push('# HELP aidstock_request_duration_seconds From frame received to reply sent.',
-      '# TYPE aidstock_request_duration_seconds histogram');
+    lines.push(
+      '# HELP aidstock_request_duration_seconds From frame received to reply sent.',
+      '# TYPE aidstock_request_duration_seconds histogram',
+    );
     for (const [op, h] of this.latency) lines.push(...h.render('aidstock_request_duration_seconds', `op="${op}"`));
-    lines.push('# HELP aidstock_commit_batch_commands Commands per group commit.',
-      '# TYPE aidstock_commit_batch_commands histogram', ...this.batches.render('aidstock_commit_batch_commands', ''));
+    lines.push(
+      '# HELP aidstock_commit_batch_commands Commands per group commit.',
+      '# TYPE aidstock_commit_batch_commands histogram',
+      ...this.batches.render('aidstock_commit_batch_commands', ''),
+    );
     return `${lines.join('\n')}\n`;
   }
 }

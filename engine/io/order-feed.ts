@@ -70,7 +70,13 @@ export class OrderFeed {
     const out: FeedPush[] = [];
     for (const [topic, orders] of this.pending) {
       const seq = orders[orders.length - 1]!.seq;
-      out.push({ topic, event: topic === ORDERS_TOPIC ? { type: 'orders', seq, orders, counts: { ...this.counts } } : { type: 'orders', seq, orders } });
+      out.push({
+        topic,
+        event:
+          topic === ORDERS_TOPIC
+            ? { type: 'orders', seq, orders, counts: { ...this.counts } }
+            : { type: 'orders', seq, orders },
+      });
     }
     this.pending.clear();
     if (this.messages.length > 0) {
@@ -90,13 +96,26 @@ export class OrderFeed {
   private count(entry: JournalEntry): void {
     for (const e of entry.events) {
       switch (e.type) {
-        case 'order.placed': for (const line of e.order.lines) this.counts[line.status]++; break;
-        case 'order.lineServed': this.move('backorder', 'registered'); break;
-        case 'order.linePicking': this.move('registered', 'picking'); break;
-        case 'order.lineDispatched': this.move('picking', 'dispatched'); break;
-        case 'order.lineDelivered': this.move('dispatched', 'delivered'); break;
-        case 'order.lineCancelled': this.move(e.from, 'cancelled'); break;
-        default: break;
+        case 'order.placed':
+          for (const line of e.order.lines) this.counts[line.status]++;
+          break;
+        case 'order.lineServed':
+          this.move('backorder', 'registered');
+          break;
+        case 'order.linePicking':
+          this.move('registered', 'picking');
+          break;
+        case 'order.lineDispatched':
+          this.move('picking', 'dispatched');
+          break;
+        case 'order.lineDelivered':
+          this.move('dispatched', 'delivered');
+          break;
+        case 'order.lineCancelled':
+          this.move(e.from, 'cancelled');
+          break;
+        default:
+          break;
       }
     }
   }
@@ -111,12 +130,21 @@ export class OrderFeed {
 function changeOf(entry: JournalEntry, orderNo: number): Change {
   for (const e of entry.events) {
     switch (e.type) {
-      case 'order.placed': if (e.order.orderNo === orderNo) return 'placed'; break;
-      case 'order.deliveryDateChanged': if (e.orderNo === orderNo) return 'deliveryDate'; break;
-      case 'order.lineServed': case 'order.linePicking': case 'order.lineDispatched': case 'order.lineDelivered': case 'order.lineCancelled':
+      case 'order.placed':
+        if (e.order.orderNo === orderNo) return 'placed';
+        break;
+      case 'order.deliveryDateChanged':
+        if (e.orderNo === orderNo) return 'deliveryDate';
+        break;
+      case 'order.lineServed':
+      case 'order.linePicking':
+      case 'order.lineDispatched':
+      case 'order.lineDelivered':
+      case 'order.lineCancelled':
         if (e.orderNo === orderNo) return 'status';
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return 'status';
@@ -124,10 +152,19 @@ function changeOf(entry: JournalEntry, orderNo: number): Change {
 
 function orderEvent(seq: number, order: Order, change: Change) {
   return {
-    type: 'order' as const, change, seq, orderNo: order.orderNo, prescriberId: order.prescriberId, warehouse: order.warehouse,
-    customerNo: order.customerNo, recipientKind: order.recipient.kind, placedMs: order.placedMs,
-    status: orderStatus(order), partialDelivery: order.partialDelivery,
-    plannedPickDate: order.plannedPickDate, plannedDeliveryDate: order.plannedDeliveryDate,
+    type: 'order' as const,
+    change,
+    seq,
+    orderNo: order.orderNo,
+    prescriberId: order.prescriberId,
+    warehouse: order.warehouse,
+    customerNo: order.customerNo,
+    recipientKind: order.recipient.kind,
+    placedMs: order.placedMs,
+    status: orderStatus(order),
+    partialDelivery: order.partialDelivery,
+    plannedPickDate: order.plannedPickDate,
+    plannedDeliveryDate: order.plannedDeliveryDate,
     lines: order.lines.map((l) => ({ lineNo: l.lineNo, artNo: l.artNo, quantity: l.quantity, status: l.status })),
   };
 }

@@ -13,9 +13,20 @@ import type { CommandOutcome } from '../engine.ts';
 import type { Handler, HandlerContext, Outcome } from './handlers.ts';
 
 type OrderOp =
-  | 'order.quote' | 'order.place' | 'order.get' | 'order.list' | 'order.cancel' | 'message.list' | 'message.delete'
-  | 'prescribingRule.list' | 'admin.prescribingRuleSet' | 'fulfil.pick' | 'fulfil.dispatch' | 'fulfil.deliver'
-  | 'fulfil.cancel' | 'fulfil.setDeliveryDate';
+  | 'order.quote'
+  | 'order.place'
+  | 'order.get'
+  | 'order.list'
+  | 'order.cancel'
+  | 'message.list'
+  | 'message.delete'
+  | 'prescribingRule.list'
+  | 'admin.prescribingRuleSet'
+  | 'fulfil.pick'
+  | 'fulfil.dispatch'
+  | 'fulfil.deliver'
+  | 'fulfil.cancel'
+  | 'fulfil.setDeliveryDate';
 
 function me(ctx: HandlerContext): User {
   if (ctx.user === null) throw new Error('handler of a role-checked op ran without a user');
@@ -25,14 +36,29 @@ function me(ctx: HandlerContext): User {
 /** The receipt: order number, planned dates, each line as placed, and accessories to offer next. */
 function receipt(state: State, order: Order, replayed: boolean, buffer: string | null) {
   return {
-    orderNo: order.orderNo, replayed, placedDate: order.placedDate, status: orderStatus(order),
-    plannedPickDate: order.plannedPickDate, plannedDeliveryDate: order.plannedDeliveryDate, warehouse: order.warehouse,
+    orderNo: order.orderNo,
+    replayed,
+    placedDate: order.placedDate,
+    status: orderStatus(order),
+    plannedPickDate: order.plannedPickDate,
+    plannedDeliveryDate: order.plannedDeliveryDate,
+    warehouse: order.warehouse,
     lines: order.lines.map((l) => ({
-      lineNo: l.lineNo, artNo: l.artNo, name: state.articles.get(l.artNo)?.name ?? l.artNo, quantity: l.quantity,
-      status: l.status, replacedFrom: l.replacedFrom, setPartOf: l.setPartOf,
-      component: l.forIndividual === null ? null : `K-${l.forIndividual}`, note: l.note,
+      lineNo: l.lineNo,
+      artNo: l.artNo,
+      name: state.articles.get(l.artNo)?.name ?? l.artNo,
+      quantity: l.quantity,
+      status: l.status,
+      replacedFrom: l.replacedFrom,
+      setPartOf: l.setPartOf,
+      component: l.forIndividual === null ? null : `K-${l.forIndividual}`,
+      note: l.note,
     })),
-    offers: accessoryOffers(state, order.lines.map((l) => l.artNo), buffer),
+    offers: accessoryOffers(
+      state,
+      order.lines.map((l) => l.artNo),
+      buffer,
+    ),
   };
 }
 
@@ -45,11 +71,16 @@ function stepResult(outcome: CommandOutcome, orderNo: number): Outcome {
   if (!outcome.ok) return outcome;
   const lines = outcome.events.flatMap((e: Event) => {
     switch (e.type) {
-      case 'order.linePicking': return [{ lineNo: e.lineNo, status: 'picking', individuals: e.individuals }];
-      case 'order.lineDispatched': return [{ lineNo: e.lineNo, status: 'dispatched', individuals: e.individuals }];
-      case 'order.lineDelivered': return [{ lineNo: e.lineNo, status: 'delivered', individuals: e.individuals }];
-      case 'order.lineCancelled': return [{ lineNo: e.lineNo, status: 'cancelled', individuals: [] }];
-      default: return [];
+      case 'order.linePicking':
+        return [{ lineNo: e.lineNo, status: 'picking', individuals: e.individuals }];
+      case 'order.lineDispatched':
+        return [{ lineNo: e.lineNo, status: 'dispatched', individuals: e.individuals }];
+      case 'order.lineDelivered':
+        return [{ lineNo: e.lineNo, status: 'delivered', individuals: e.individuals }];
+      case 'order.lineCancelled':
+        return [{ lineNo: e.lineNo, status: 'cancelled', individuals: [] }];
+      default:
+        return [];
     }
   });
   const backordersServed = outcome.events.filter((e) => e.type === 'order.lineServed').length;
@@ -57,9 +88,17 @@ function stepResult(outcome: CommandOutcome, orderNo: number): Outcome {
 }
 
 function fulfil(step: FulfilStep['step']): (ctx: HandlerContext, args: OpArgs<'fulfil.pick'>) => Promise<Outcome> {
-  return async (ctx, args) => stepResult(
-    await ctx.engine.execute({ type: 'fulfil.step', userId: me(ctx).id, step, orderNo: args.orderNo, lineNos: args.lineNos ?? null }),
-    args.orderNo);
+  return async (ctx, args) =>
+    stepResult(
+      await ctx.engine.execute({
+        type: 'fulfil.step',
+        userId: me(ctx).id,
+        step,
+        orderNo: args.orderNo,
+        lineNos: args.lineNos ?? null,
+      }),
+      args.orderNo,
+    );
 }
 
 export const ORDER_HANDLERS: { [O in OrderOp]: Handler<O> } = {
@@ -78,7 +117,13 @@ export const ORDER_HANDLERS: { [O in OrderOp]: Handler<O> } = {
     if (!outcome.ok) return outcome;
     const placed = outcome.events[0];
     if (placed.type !== 'order.placed') throw new Error(`order.place produced ${placed.type}`);
-    return { ok: true, result: { seq: outcome.seq, ...receipt(state, placed.order, false, bufferOfWorkplace(user, placed.order.workplaceId)) } };
+    return {
+      ok: true,
+      result: {
+        seq: outcome.seq,
+        ...receipt(state, placed.order, false, bufferOfWorkplace(user, placed.order.workplaceId)),
+      },
+    };
   },
   'order.get': (ctx, args) => getOrder(ctx.engine.state, me(ctx), args.orderNo),
   'order.list': (ctx, args) => listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs),
@@ -106,6 +151,14 @@ export const ORDER_HANDLERS: { [O in OrderOp]: Handler<O> } = {
     const outcome = await ctx.engine.execute({ type: 'order.setDeliveryDate', userId: me(ctx).id, ...args });
     if (!outcome.ok) return outcome;
     const created = outcome.events.find((e) => e.type === 'message.created');
-    return { ok: true, result: { seq: outcome.seq, orderNo: args.orderNo, date: args.date, messageNo: created?.type === 'message.created' ? created.message.messageNo : null } };
+    return {
+      ok: true,
+      result: {
+        seq: outcome.seq,
+        orderNo: args.orderNo,
+        date: args.date,
+        messageNo: created?.type === 'message.created' ? created.message.messageNo : null,
+      },
+    };
   },
 };

@@ -57,7 +57,8 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;
-      if (listened(topic)) publish(topic, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
+      if (listened(topic))
+        publish(topic, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
     }
     orderFeed.add(entry, rows, listened);
     if (!scheduled) {

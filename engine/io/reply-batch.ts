@@ -4,7 +4,9 @@
 
 type Ws = import('uWebSockets.js').WebSocket<unknown>;
 /** What we know of a connection without touching its socket (any call on a closed uWS socket throws). */
-interface Liveness { closed: boolean }
+interface Liveness {
+  closed: boolean;
+}
 
 export class ReplyBatch {
   private readonly queued = new Map<Ws, { conn: Liveness; sends: Array<() => void> }>();
@@ -12,7 +14,10 @@ export class ReplyBatch {
 
   /** Runs `send` inside one cork per socket at the end of this tick; for a closed connection it runs uncorked (bookkeeping only). */
   add(ws: Ws, conn: Liveness, send: () => void): void {
-    if (conn.closed) { send(); return; }
+    if (conn.closed) {
+      send();
+      return;
+    }
     const entry = this.queued.get(ws);
     if (entry === undefined) this.queued.set(ws, { conn, sends: [send] });
     else entry.sends.push(send);
@@ -28,8 +33,13 @@ export class ReplyBatch {
     this.queued.clear();
     for (const [ws, { conn, sends }] of batches) {
       // The socket may have closed since the reply was queued.
-      if (conn.closed) { for (const send of sends) send(); continue; }
-      ws.cork(() => { for (const send of sends) send(); });
+      if (conn.closed) {
+        for (const send of sends) send();
+        continue;
+      }
+      ws.cork(() => {
+        for (const send of sends) send();
+      });
     }
   }
 }

@@ -15,8 +15,11 @@ const FRAGMENTS_MAX = 200_000;
 const FRAGMENT_BYTES_INITIAL = 1024;
 
 /** Keys as msgpack strings, encoded once. */
-const KEY = Object.fromEntries(['id', 'ok', 'result', 'total', 'suggestion', 'main', 'buffer', 'warehouse', 'available', 'score', 'matched']
-  .map((name) => [name, strBytes(name)])) as Record<string, Uint8Array>;
+const KEY = Object.fromEntries(
+  ['id', 'ok', 'result', 'total', 'suggestion', 'main', 'buffer', 'warehouse', 'available', 'score', 'matched'].map(
+    (name) => [name, strBytes(name)],
+  ),
+) as Record<string, Uint8Array>;
 
 function strBytes(text: string): Uint8Array {
   const w = new MsgpackWriter(FRAGMENT_BYTES_INITIAL);

@@ -50,15 +50,28 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     idleTimeout: 120,
     sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
-      res.upgrade(newConnection(), req.getHeader('sec-websocket-key'), req.getHeader('sec-websocket-protocol'),
-        req.getHeader('sec-websocket-extensions'), context);
+      res.upgrade(
+        newConnection(),
+        req.getHeader('sec-websocket-key'),
+        req.getHeader('sec-websocket-protocol'),
+        req.getHeader('sec-websocket-extensions'),
+        context,
+      );
     },
     open: (ws) => {
       sockets.add(ws);
-      ws.getUserData().context = connectionContext(ws, ws.getUserData(), { engine, sessions, auth: options.auth, clockMs: options.clockMs });
+      ws.getUserData().context = connectionContext(ws, ws.getUserData(), {
+        engine,
+        sessions,
+        auth: options.auth,
+        clockMs: options.clockMs,
+      });
     },
     message: messageHandler(metrics),
-    close: (ws) => { ws.getUserData().closed = true; sockets.delete(ws); },
+    close: (ws) => {
+      ws.getUserData().closed = true;
+      sockets.delete(ws);
+    },
   });
 
   serveHttpApi(app, engine);
@@ -69,8 +82,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     metrics: () => {
       const stats = engine.store.stats();
       return metrics.render({
-        connections: sockets.size, sessions: sessions.size, journalEntries: stats.journalEntries,
-        bytesOnDisk: stats.bytesOnDisk, commitsInFlight: engine.commitsInFlight, seq: engine.state.seq,
+        connections: sockets.size,
+        sessions: sessions.size,
+        journalEntries: stats.journalEntries,
+        bytesOnDisk: stats.bytesOnDisk,
+        commitsInFlight: engine.commitsInFlight,
+        seq: engine.state.seq,
       });
     },
   }));

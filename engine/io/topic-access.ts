@@ -19,7 +19,11 @@ export function messagesTopicOf(userId: string): string {
 export function refuseTopic(user: User, topic: string): Outcome | null {
   if (topic === ORDERS_TOPIC) {
     if (isStaff(user)) return null;
-    return { ok: false, code: 'forbidden', message: 'Orderflödet (orders) är bara för HMC:s personal; prenumerera på orders/<ditt användar-id>.' };
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: 'Orderflödet (orders) är bara för HMC:s personal; prenumerera på orders/<ditt användar-id>.',
+    };
   }
   if (topic === PICKUPS_TOPIC) {
     if (isStaff(user)) return null;
@@ -28,7 +32,11 @@ export function refuseTopic(user: User, topic: string): Outcome | null {
   const slash = topic.indexOf('/');
   const area = topic.slice(0, slash);
   if ((area === 'orders' || area === 'messages') && topic.slice(slash + 1) !== user.id) {
-    return { ok: false, code: 'forbidden', message: `Du kan bara prenumerera på dina egna ${area === 'orders' ? 'order' : 'meddelanden'}.` };
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: `Du kan bara prenumerera på dina egna ${area === 'orders' ? 'order' : 'meddelanden'}.`,
+    };
   }
   return null;
 }

@@ -13,7 +13,8 @@ export function loadNativeUws(): Uws {
   if (!nativeLoaded || !hasNativeApi) {
     throw new Error(
       'uWebSockets.js did not load its native binary and fell back to a slow JavaScript shim; ' +
-      `refusing to start (Node ${process.version}, ABI ${process.versions.modules}, ${process.platform}-${process.arch}).`);
+        `refusing to start (Node ${process.version}, ABI ${process.versions.modules}, ${process.platform}-${process.arch}).`,
+    );
   }
   return uws;
 }

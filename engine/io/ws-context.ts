@@ -27,22 +27,34 @@ export interface ConnectionContext extends HandlerContext {
 export function connectionContext(ws: Ws, conn: Connection, shared: Shared): ConnectionContext {
   const { engine, sessions } = shared;
   const ctx: ConnectionContext = {
-    engine, sessions, auth: shared.auth, nowMs: 0, user: null, encoding: 'msgpack',
+    engine,
+    sessions,
+    auth: shared.auth,
+    nowMs: 0,
+    user: null,
+    encoding: 'msgpack',
     refresh(encoding) {
       ctx.encoding = encoding;
       ctx.nowMs = shared.clockMs();
       const session = conn.token === null ? null : sessions.get(conn.token);
       if (session === null) conn.token = conn.userId = null;
-      ctx.user = session === null ? null : engine.state.users.get(session.userId) ?? null;
+      ctx.user = session === null ? null : (engine.state.users.get(session.userId) ?? null);
     },
-    bindSession(token, userId) { conn.token = token; conn.userId = userId; },
+    bindSession(token, userId) {
+      conn.token = token;
+      conn.userId = userId;
+    },
     unbindSession() {
       if (conn.token !== null) sessions.delete(conn.token);
       conn.token = conn.userId = null;
     },
     subscribe(topic) {
       if (!conn.topics.has(topic) && conn.topics.size >= SUBSCRIPTIONS_PER_CONNECTION_MAX) {
-        return { ok: false, code: 'overloaded', message: `Högst ${SUBSCRIPTIONS_PER_CONNECTION_MAX} prenumerationer per anslutning.` };
+        return {
+          ok: false,
+          code: 'overloaded',
+          message: `Högst ${SUBSCRIPTIONS_PER_CONNECTION_MAX} prenumerationer per anslutning.`,
+        };
       }
       const previous = conn.topics.get(topic);
       if (previous !== undefined) ws.unsubscribe(wireTopic(topic, previous));

@@ -28,7 +28,11 @@ export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer,
   const rowReply = (op: string, id: RequestIdT, result: unknown): Uint8Array | null => {
     if (op === 'catalog.search') {
       const r = result as { total: number; hits: SearchHitView[]; suggestion?: string };
-      return searchReplies.encode(id, { total: r.total, rows: r.hits, ...(r.suggestion === undefined ? {} : { suggestion: r.suggestion }) });
+      return searchReplies.encode(id, {
+        total: r.total,
+        rows: r.hits,
+        ...(r.suggestion === undefined ? {} : { suggestion: r.suggestion }),
+      });
     }
     if (op === 'catalog.list') {
       const r = result as { total: number; articles: ArticleSummary[] };
@@ -42,10 +46,19 @@ export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer,
     const status = ws.send(frame, encoding === 'msgpack');
     if (status === SEND_DROPPED) ws.end(CLOSE_TOO_SLOW, 'backpressure limit: read your replies');
   };
-  const send = (ws: Ws, conn: Connection, reply: Reply, encoding: Encoding) => sendBytes(ws, conn, encodeFrame(reply, encoding), encoding);
+  const send = (ws: Ws, conn: Connection, reply: Reply, encoding: Encoding) =>
+    sendBytes(ws, conn, encodeFrame(reply, encoding), encoding);
 
-  const finish = (ws: Ws, conn: Connection, id: RequestIdT | null, op: string, outcome: Outcome,
-    encoding: Encoding, startMs: number, issues?: ErrorBody['issues']) => {
+  const finish = (
+    ws: Ws,
+    conn: Connection,
+    id: RequestIdT | null,
+    op: string,
+    outcome: Outcome,
+    encoding: Encoding,
+    startMs: number,
+    issues?: ErrorBody['issues'],
+  ) => {
     conn.inFlight--;
     // uWS copies the frame in send, so the row encoders' reused buffers are free again right after.
     const rows = outcome.ok && encoding === 'msgpack' ? rowReply(op, id as RequestIdT, outcome.result) : null;
@@ -74,10 +87,26 @@ export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer,
       frame = decodeFrame(message, isBinary);
     } catch {
       metrics.framesRejected++;
-      return finish(ws, conn, null, 'invalid', { ok: false, code: 'invalid_request', message: 'Ramen gick inte att avkoda.' }, encoding, startMs);
+      return finish(
+        ws,
+        conn,
+        null,
+        'invalid',
+        { ok: false, code: 'invalid_request', message: 'Ramen gick inte att avkoda.' },
+        encoding,
+        startMs,
+      );
     }
     if (conn.inFlight > IN_FLIGHT_PER_CONNECTION_MAX) {
-      return finish(ws, conn, null, 'overloaded', { ok: false, code: 'overloaded', message: 'För många obesvarade förfrågningar.' }, encoding, startMs);
+      return finish(
+        ws,
+        conn,
+        null,
+        'overloaded',
+        { ok: false, code: 'overloaded', message: 'För många obesvarade förfrågningar.' },
+        encoding,
+        startMs,
+      );
     }
     const ctx = conn.context!;
     ctx.refresh(encoding);
@@ -86,7 +115,9 @@ export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer,
     outcome.then(
       // The client may have gone while the commit was in flight: replies.add never corks a closed socket.
       (done) => replies.add(ws, conn, () => finish(ws, conn, id, op, done, encoding, startMs)),
-      (error: unknown) => { throw error; }, // a failed commit or a broken invariant: crash loudly.
+      (error: unknown) => {
+        throw error;
+      }, // a failed commit or a broken invariant: crash loudly.
     );
   };
 }

@@ -97,7 +97,13 @@ function drawStatus(prng: Prng): ArticleStatus {
   return r < STATUS_ACTIVE_SHARE + STATUS_OUTGOING_SHARE ? 'outgoing' : 'discontinued';
 }
 
-function articleRow(ctx: FamilyContext, profile: DivisionProfile, supplier: SupplierSeed, name: string, priceKr: number): Article {
+function articleRow(
+  ctx: FamilyContext,
+  profile: DivisionProfile,
+  supplier: SupplierSeed,
+  name: string,
+  priceKr: number,
+): Article {
   const artNo = ctx.artNos.next();
   const { prng } = ctx;
   const base = supplier.row.url;
@@ -147,7 +153,10 @@ export interface ArticleCatalog {
 }
 
 export function generateArticles(
-  prng: Prng, count: number, isoNodes: readonly IsoNode[], suppliers: SupplierCatalog,
+  prng: Prng,
+  count: number,
+  isoNodes: readonly IsoNode[],
+  suppliers: SupplierCatalog,
   progress: (done: number, total: number) => void,
 ): ArticleCatalog {
   const profiles = new Map<string, DivisionProfile>();
@@ -155,10 +164,18 @@ export function generateArticles(
     if (node.level === ISO_DIVISION_LEVEL) profiles.set(node.code, divisionProfile(node.code, node.titleSv));
   }
   const list = [...profiles.values()];
-  const divisions = new WeightedTable(list, list.map((p) => p.weight));
+  const divisions = new WeightedTable(
+    list,
+    list.map((p) => p.weight),
+  );
   const urlOf = new Map(suppliers.suppliers.map((s) => [s.row.id, s.row.url]));
   const ctx: FamilyContext = {
-    prng, suppliers, artNos: new ArtNoSequence(prng.int(0, ARTNO_SPAN - 1)), names: new Set(), articles: [], count,
+    prng,
+    suppliers,
+    artNos: new ArtNoSequence(prng.int(0, ARTNO_SPAN - 1)),
+    names: new Set(),
+    articles: [],
+    count,
   };
   for (const demo of DEMO_ARTICLES) {
     ctx.articles.push(demoArticleRow(demo, urlOf.get(demo.supplierId) ?? null));

@@ -10,7 +10,14 @@ export interface CareUnit {
   address: Address;
 }
 
-function unit(id: string, name: string, customerNo: string, street: string, postalCode: string, city: string): CareUnit {
+function unit(
+  id: string,
+  name: string,
+  customerNo: string,
+  street: string,
+  postalCode: string,
+  city: string,
+): CareUnit {
   return { id, name, customerNo, address: { street, postalCode, city } };
 }
 
@@ -19,18 +26,38 @@ export const CARE_UNITS = {
   rehabHalmstad: unit('rehab-halmstad', 'Rehab Halmstad', '1380001', 'Lasarettsvägen 10', '302 33', 'Halmstad'),
   vcTvaaker: unit('vc-tvaaker', 'Vårdcentralen Tvååker', '1383002', 'Skolvägen 4', '432 75', 'Tvååker'),
   kbLaholm: unit('kb-laholm', 'Korttidsboende Laholm', '1381003', 'Trädgårdsgatan 9', '312 31', 'Laholm'),
-  hemsjukvardKungsbacka: unit('hsv-kungsbacka', 'Hemsjukvård Kungsbacka', '1384004', 'Borgåsvägen 4', '434 33', 'Kungsbacka'),
+  hemsjukvardKungsbacka: unit(
+    'hsv-kungsbacka',
+    'Hemsjukvård Kungsbacka',
+    '1384004',
+    'Borgåsvägen 4',
+    '434 33',
+    'Kungsbacka',
+  ),
   rehabVarberg: unit('rehab-varberg', 'Rehab Varberg', '1383005', 'Östra Långgatan 20', '432 41', 'Varberg'),
-  logopedHalmstad: unit('logoped-halmstad', 'Logopedmottagningen Halmstad', '1380006', 'Lasarettsvägen 12', '302 33', 'Halmstad'),
+  logopedHalmstad: unit(
+    'logoped-halmstad',
+    'Logopedmottagningen Halmstad',
+    '1380006',
+    'Lasarettsvägen 12',
+    '302 33',
+    'Halmstad',
+  ),
   vcFalkenberg: unit('vc-falkenberg', 'Vårdcentralen Falkenberg', '1382007', 'Holgersgatan 8', '311 34', 'Falkenberg'),
-  hmcHalland: unit('hmc-halland', 'Hjälpmedelscentrum Halland', '1380008', 'Kristian IV:s väg 30', '302 50', 'Halmstad'),
+  hmcHalland: unit(
+    'hmc-halland',
+    'Hjälpmedelscentrum Halland',
+    '1380008',
+    'Kristian IV:s väg 30',
+    '302 50',
+    'Halmstad',
+  ),
 } as const;
 
 const FIXED_BUFFER_OWNERS: readonly CareUnit[] = [CARE_UNITS.rehabHalmstad, CARE_UNITS.vcTvaaker, CARE_UNITS.kbLaholm];
 const UNIT_TYPES = ['Vårdcentralen', 'Korttidsboende', 'Rehab', 'Hemsjukvård', 'Särskilt boende', 'Hemrehab'] as const;
 const GENERATED_SERIAL_START = 101;
 const HOUSE_NUMBER_SPREAD = 40;
-
 
 /** Every Halland locality with its municipality code, biggest first, so the first units are in the towns. */
 function localitiesBySize(): { code: string; locality: Locality }[] {
@@ -39,7 +66,11 @@ function localitiesBySize(): { code: string; locality: Locality }[] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/[^a-z0-9]+/g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .replace(/[^a-z0-9]+/g, '-');
 }
 
 /** The care units that own buffer warehouses B101, B102, …: the fixed three, then type × locality. */

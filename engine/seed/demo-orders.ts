@@ -12,11 +12,27 @@ const FIRST_PLACED_MS = Date.UTC(2025, 2, 10, 8, 30);
 const DAYS_BETWEEN_ORDERS = 17;
 const MS_PER_DAY = 86_400_000;
 
-function deliveredLine(lineNo: number, artNo: string, dates: ReturnType<typeof plannedDates>, extra: Partial<OrderLine>): OrderLine {
+function deliveredLine(
+  lineNo: number,
+  artNo: string,
+  dates: ReturnType<typeof plannedDates>,
+  extra: Partial<OrderLine>,
+): OrderLine {
   return {
-    lineNo, artNo, quantity: 1, status: 'delivered', setPartOf: null, forIndividual: null, replacedFrom: null, purpose: null,
-    note: '', individuals: [], pickDate: dates.plannedPickDate, dispatchedDate: dates.plannedPickDate,
-    deliveredDate: dates.plannedDeliveryDate, ...extra,
+    lineNo,
+    artNo,
+    quantity: 1,
+    status: 'delivered',
+    setPartOf: null,
+    forIndividual: null,
+    replacedFrom: null,
+    purpose: null,
+    note: '',
+    individuals: [],
+    pickDate: dates.plannedPickDate,
+    dispatchedDate: dates.plannedPickDate,
+    deliveredDate: dates.plannedDeliveryDate,
+    ...extra,
   };
 }
 
@@ -37,10 +53,23 @@ export function demoOrders(tables: Tables): Order[] {
     for (const part of article.setParts) lines.push(deliveredLine(lines.length + 1, part, dates, { setPartOf: 1 }));
     const orderNo = ORDER_NO_FIRST + i;
     orders.push({
-      orderNo, placedMs, placedDate: swedishDate(placedMs), prescriberId: user.id, workplaceId: workplace.id,
-      customerNo: workplace.customerNo, recipient: { kind: 'patient', pnr }, warehouse: MAIN_WAREHOUSE, partialDelivery: false,
-      deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address, temporaryAddress: false,
-      contactName: user.name, contactPhone: user.phone, otherInfo: '', ...dates, idempotencyKey: `seed-${orderNo}`, lines,
+      orderNo,
+      placedMs,
+      placedDate: swedishDate(placedMs),
+      prescriberId: user.id,
+      workplaceId: workplace.id,
+      customerNo: workplace.customerNo,
+      recipient: { kind: 'patient', pnr },
+      warehouse: MAIN_WAREHOUSE,
+      partialDelivery: false,
+      deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address,
+      temporaryAddress: false,
+      contactName: user.name,
+      contactPhone: user.phone,
+      otherInfo: '',
+      ...dates,
+      idempotencyKey: `seed-${orderNo}`,
+      lines,
     });
   });
   return orders;

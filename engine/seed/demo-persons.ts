@@ -2,12 +2,27 @@
 import type { Person } from '../../schemas/entities.ts';
 
 function person(
-  pnr: string, givenName: string, familyName: string, street: string, postalCode: string, city: string,
-  municipalityCode: string, municipality: string, extra: Partial<Person> = {},
+  pnr: string,
+  givenName: string,
+  familyName: string,
+  street: string,
+  postalCode: string,
+  city: string,
+  municipalityCode: string,
+  municipality: string,
+  extra: Partial<Person> = {},
 ): Person {
   return {
-    pnr, givenName, familyName, address: { street, postalCode, city }, municipalityCode, municipality,
-    countyCode: municipalityCode.slice(0, 2), protectedIdentity: false, palliative: false, ...extra,
+    pnr,
+    givenName,
+    familyName,
+    address: { street, postalCode, city },
+    municipalityCode,
+    municipality,
+    countyCode: municipalityCode.slice(0, 2),
+    protectedIdentity: false,
+    palliative: false,
+    ...extra,
   };
 }
 
@@ -33,7 +48,11 @@ export const DEMO_PERSONS: readonly Person[] = [
   person(DEMO_PNR.erik, 'Erik', 'Lindqvist', 'Kungsgatan 21', '432 41', 'Varberg', '1383', 'Varberg'),
   person(DEMO_PNR.lars, 'Lars', 'Andersson', 'Varbergsvägen 3', '434 37', 'Kungsbacka', '1384', 'Kungsbacka'),
   person(DEMO_PNR.margareta, 'Margareta', 'Svensson', 'Brogatan 7', '302 42', 'Halmstad', '1380', 'Halmstad'),
-  person(DEMO_PNR.goran, 'Göran', 'Nyberg', 'Nygatan 14', '311 37', 'Falkenberg', '1382', 'Falkenberg', { palliative: true }),
-  person(DEMO_PNR.karin, 'Karin', 'Holm', 'Tivoligatan 5', '312 32', 'Laholm', '1381', 'Laholm', { protectedIdentity: true }),
+  person(DEMO_PNR.goran, 'Göran', 'Nyberg', 'Nygatan 14', '311 37', 'Falkenberg', '1382', 'Falkenberg', {
+    palliative: true,
+  }),
+  person(DEMO_PNR.karin, 'Karin', 'Holm', 'Tivoligatan 5', '312 32', 'Laholm', '1381', 'Laholm', {
+    protectedIdentity: true,
+  }),
   person(DEMO_PNR.birgitta, 'Birgitta', 'Berg', 'Linnégatan 30', '413 04', 'Göteborg', '1480', 'Göteborg'),
 ];

@@ -2,8 +2,16 @@
 import type { ArticleKind } from '../../schemas/primitives.ts';
 
 export type VariantKind =
-  | 'seatWidth' | 'seatHeight' | 'frameHeight' | 'bedSize' | 'load' | 'clothingSize'
-  | 'compression' | 'orthosis' | 'cushion' | 'generic';
+  | 'seatWidth'
+  | 'seatHeight'
+  | 'frameHeight'
+  | 'bedSize'
+  | 'load'
+  | 'clothingSize'
+  | 'compression'
+  | 'orthosis'
+  | 'cushion'
+  | 'generic';
 
 export interface DivisionProfile {
   code: string;
@@ -22,7 +30,12 @@ export interface DivisionProfile {
 type ProfileRule = Partial<Omit<DivisionProfile, 'code' | 'nouns'>>;
 
 const DEFAULT_RULE: Required<ProfileRule> = {
-  noun: '', variants: 'generic', kind: 'sale', priceKrMin: 100, priceKrMax: 3000, weight: 1,
+  noun: '',
+  variants: 'generic',
+  kind: 'sale',
+  priceKrMin: 100,
+  priceKrMax: 3000,
+  weight: 1,
 };
 
 /**
@@ -51,14 +64,28 @@ const RULES: Readonly<Record<string, ProfileRule>> = {
   '09 07': { weight: 4, priceKrMin: 300, priceKrMax: 4000 },
   '09 09': { weight: 4, priceKrMin: 60, priceKrMax: 400 },
   '09 12': { weight: 5, priceKrMin: 150, priceKrMax: 2500 },
-  '09 12 03': { noun: 'Toalettstol', variants: 'seatHeight', kind: 'rental', priceKrMin: 2500, priceKrMax: 9000, weight: 10 },
+  '09 12 03': {
+    noun: 'Toalettstol',
+    variants: 'seatHeight',
+    kind: 'rental',
+    priceKrMin: 2500,
+    priceKrMax: 9000,
+    weight: 10,
+  },
   '09 12 18': { noun: 'Toalettförhöjning', priceKrMin: 400, priceKrMax: 2000, weight: 8 },
   '09 30': { variants: 'clothingSize', priceKrMin: 60, priceKrMax: 450, weight: 8 },
   '09 30 18': { noun: 'Inkontinensskydd', weight: 12 },
   '09 30 21': { noun: 'Inkontinensskydd', weight: 12 },
   '09 30 24': { noun: 'Inkontinensbyxa', weight: 12 },
   '09 33': { weight: 5, priceKrMin: 150, priceKrMax: 3000 },
-  '09 33 07': { noun: 'Duschstol', variants: 'seatHeight', kind: 'rental', priceKrMin: 2500, priceKrMax: 18000, weight: 18 },
+  '09 33 07': {
+    noun: 'Duschstol',
+    variants: 'seatHeight',
+    kind: 'rental',
+    priceKrMin: 2500,
+    priceKrMax: 18000,
+    weight: 18,
+  },
   '09 33 12': { noun: 'Duschbrits', kind: 'rental', priceKrMin: 12000, priceKrMax: 45000 },
   '12': { weight: 1.5, priceKrMin: 200, priceKrMax: 5000 },
   '12 03': { weight: 8, priceKrMin: 150, priceKrMax: 900, variants: 'frameHeight' },
@@ -80,14 +107,28 @@ const RULES: Readonly<Record<string, ProfileRule>> = {
   '12 22': { noun: 'Rullstol', kind: 'rental', variants: 'seatWidth', priceKrMin: 7000, priceKrMax: 28000, weight: 15 },
   '12 22 03': { weight: 55 },
   '12 22 18': { noun: 'Komfortrullstol', priceKrMin: 15000, priceKrMax: 38000, weight: 25 },
-  '12 23': { noun: 'Elrullstol', kind: 'rental', variants: 'seatWidth', priceKrMin: 35000, priceKrMax: 95000, weight: 10 },
+  '12 23': {
+    noun: 'Elrullstol',
+    kind: 'rental',
+    variants: 'seatWidth',
+    priceKrMin: 35000,
+    priceKrMax: 95000,
+    weight: 10,
+  },
   '12 23 06': { weight: 30 },
   '12 24': { weight: 10, priceKrMin: 150, priceKrMax: 6000 },
   '12 18 21': { kind: 'sale' },
   '12 24 03': { noun: 'Styrsystem', priceKrMin: 3000, priceKrMax: 20000 },
   '12 24 09': { noun: 'Drivaggregat', kind: 'rental', priceKrMin: 20000, priceKrMax: 60000, weight: 8 },
   '12 24 21': { noun: 'Drivhjul', variants: 'generic' },
-  '12 27 04': { noun: 'Transportstol', kind: 'rental', variants: 'seatWidth', priceKrMin: 3000, priceKrMax: 9000, weight: 6 },
+  '12 27 04': {
+    noun: 'Transportstol',
+    kind: 'rental',
+    variants: 'seatWidth',
+    priceKrMin: 3000,
+    priceKrMax: 9000,
+    weight: 6,
+  },
   '12 31': { weight: 6, priceKrMin: 300, priceKrMax: 6000 },
   '12 31 03': { noun: 'Glidmatta', weight: 10 },
   '12 31 06': { noun: 'Vridplatta' },
@@ -96,7 +137,14 @@ const RULES: Readonly<Record<string, ProfileRule>> = {
   '12 36 03': { noun: 'Personlyft', weight: 25 },
   '12 36 04': { noun: 'Stålyft', weight: 18 },
   '12 36 12': { noun: 'Taklyft', priceKrMin: 30000, priceKrMax: 80000, weight: 15 },
-  '12 36 21': { noun: 'Lyftsele', kind: 'sale', variants: 'clothingSize', priceKrMin: 1200, priceKrMax: 5500, weight: 20 },
+  '12 36 21': {
+    noun: 'Lyftsele',
+    kind: 'sale',
+    variants: 'clothingSize',
+    priceKrMin: 1200,
+    priceKrMax: 5500,
+    weight: 20,
+  },
   '15': { weight: 1.5, priceKrMin: 80, priceKrMax: 2500 },
   '18': { weight: 2, priceKrMin: 150, priceKrMax: 4000 },
   '18 09': { kind: 'rental', priceKrMin: 2000, priceKrMax: 9000, weight: 5 },
@@ -141,7 +189,13 @@ const NOUN_ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
   '09 30 18': ['Inkontinensskydd', 'Inlägg'],
   '12 03 03': ['Käpp', 'Fällbar käpp', 'Käpp med handledsrem'],
   '12 07 05': ['Doppsko', 'Isdubb', 'Kryckdubb'],
-  '12 07 24': ['Korg till rollator', 'Bricka till rollator', 'Väska till rollator', 'Käpphållare till rollator', 'Mugghållare till rollator'],
+  '12 07 24': [
+    'Korg till rollator',
+    'Bricka till rollator',
+    'Väska till rollator',
+    'Käpphållare till rollator',
+    'Mugghållare till rollator',
+  ],
   '12 07 27': ['Käpphållare', 'Kryckhållare'],
   '12 07 39': ['Hjul till rollator', 'Terränghjul till rollator'],
   '12 24 12': ['Belysning till rullstol', 'Reflexset till rullstol'],
@@ -155,7 +209,15 @@ const NOUN_ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Prefixes of the accessory divisions: their articles are offered with the main devices. */
-export const ACCESSORY_PREFIXES: readonly string[] = ['12 07', '12 24', '12 36 21', '18 12 18', '18 12 26', '22 06 27', '22 24 21'];
+export const ACCESSORY_PREFIXES: readonly string[] = [
+  '12 07',
+  '12 24',
+  '12 36 21',
+  '18 12 18',
+  '18 12 26',
+  '22 06 27',
+  '22 24 21',
+];
 
 export function isAccessoryDivision(code: string): boolean {
   return ACCESSORY_PREFIXES.some((prefix) => code.startsWith(prefix));
@@ -166,11 +228,26 @@ const MAX_HJALPMEDEL_NOUN_CHARS = 40;
 const VOWEL = 'aeiouyåäöé';
 /** Plural endings that regular rules get wrong: suffix → singular suffix. */
 const IRREGULAR_SUFFIXES: readonly (readonly [string, string])[] = [
-  ['skor', 'sko'], ['badkar', 'badkar'], ['bälten', 'bälte'], ['säten', 'säte'], ['händer', 'hand'],
-  ['medier', 'medium'], ['påsar', 'påse'], ['handskar', 'handske'], ['kläder', 'kläder'],
-  ['papper', 'papper'], ['fönster', 'fönster'], ['mönster', 'mönster'], ['stänger', 'stång'],
-  ['tänger', 'tång'], ['filter', 'filter'], ['borstar', 'borste'], ['bågar', 'båge'], ['kuddar', 'kudde'],
-  ['pinnar', 'pinne'], ['kälkar', 'kälke'],
+  ['skor', 'sko'],
+  ['badkar', 'badkar'],
+  ['bälten', 'bälte'],
+  ['säten', 'säte'],
+  ['händer', 'hand'],
+  ['medier', 'medium'],
+  ['påsar', 'påse'],
+  ['handskar', 'handske'],
+  ['kläder', 'kläder'],
+  ['papper', 'papper'],
+  ['fönster', 'fönster'],
+  ['mönster', 'mönster'],
+  ['stänger', 'stång'],
+  ['tänger', 'tång'],
+  ['filter', 'filter'],
+  ['borstar', 'borste'],
+  ['bågar', 'båge'],
+  ['kuddar', 'kudde'],
+  ['pinnar', 'pinne'],
+  ['kälkar', 'kälke'],
 ];
 /** Words after a noun that describe it (participles, adjectives): the noun is before them. */
 const TRAILING_MODIFIER = /(?:ade|ad|da|na|ta|iga|ska)$/;

@@ -44,14 +44,22 @@ export interface GenerateOptions {
 }
 
 /** Only the catalog (ISO tree, suppliers, articles with links), e.g. for search benchmarks at any article count. */
-export function generateCatalogTables(articleCount: number, seed: number = DEFAULT_SEED): Pick<Tables, 'iso' | 'suppliers' | 'articles'> {
+export function generateCatalogTables(
+  articleCount: number,
+  seed: number = DEFAULT_SEED,
+): Pick<Tables, 'iso' | 'suppliers' | 'articles'> {
   const tables = emptyTables();
   fillCatalog(tables, new Prng(seed), articleCount, () => {});
   return tables;
 }
 
 /** ISO tree, suppliers and linked articles into `tables`; returns what the stock stage needs. */
-function fillCatalog(tables: Tables, root: Prng, articleCount: number, onArticles: (done: number, total: number) => void) {
+function fillCatalog(
+  tables: Tables,
+  root: Prng,
+  articleCount: number,
+  onArticles: (done: number, total: number) => void,
+) {
   const isoNodes = isoTreeRows();
   for (const node of isoNodes) tables.iso.set(node.code, node);
   const suppliers = supplierCatalog();
@@ -81,16 +89,27 @@ export function generateTables(options: GenerateOptions): Tables {
   for (const warehouse of generateWarehouses(size.buffers)) tables.warehouses.set(warehouse.id, warehouse);
   const bufferIds = Array.from({ length: size.buffers }, (_, i) => bufferWarehouseId(i));
   tables.stock = generateStock(root.fork(STAGE_SALT.stock), catalog.articles, {
-    bufferIds, investigationArticles: size.investigationArticles, noStock,
+    bufferIds,
+    investigationArticles: size.investigationArticles,
+    noStock,
   });
   report('stock', tables.stock.size, tables.stock.size);
 
   const holders = generatePersons(root.fork(STAGE_SALT.persons), size.persons, tables.persons, stage('persons'));
   report('persons', tables.persons.size, tables.persons.size);
 
-  generateIndividuals(root.fork(STAGE_SALT.individuals), tables.articles, tables.stock, {
-    target: size.individuals, holders, profiles: catalog.profiles,
-  }, tables.individuals, stage('individuals'));
+  generateIndividuals(
+    root.fork(STAGE_SALT.individuals),
+    tables.articles,
+    tables.stock,
+    {
+      target: size.individuals,
+      holders,
+      profiles: catalog.profiles,
+    },
+    tables.individuals,
+    stage('individuals'),
+  );
   report('individuals', tables.individuals.size, tables.individuals.size);
 
   for (const user of generateUsers(root.fork(STAGE_SALT.users), seed)) tables.users.set(user.id, user);

@@ -39,7 +39,12 @@ function add(ctx: IndividualContext, artNo: string, location: Individual['locati
 }
 
 /** How many units of each rental article patients hold: popularity × division weight, randomly rounded. */
-function patientCounts(prng: Prng, rental: readonly Article[], profiles: Map<string, DivisionProfile>, total: number): Uint32Array {
+function patientCounts(
+  prng: Prng,
+  rental: readonly Article[],
+  profiles: Map<string, DivisionProfile>,
+  total: number,
+): Uint32Array {
   const weights = new Float64Array(rental.length);
   let sum = 0;
   for (let i = 0; i < rental.length; i++) {
@@ -64,8 +69,12 @@ export interface IndividualPlan {
 
 /** Fills `individuals`: demo holdings, then one unit per rental stock unit, then patients' units up to about `target`. */
 export function generateIndividuals(
-  prng: Prng, articles: Map<string, Article>, stock: Map<string, StockRow>, plan: IndividualPlan,
-  individuals: Map<number, Individual>, progress: (done: number, total: number) => void,
+  prng: Prng,
+  articles: Map<string, Article>,
+  stock: Map<string, StockRow>,
+  plan: IndividualPlan,
+  individuals: Map<number, Individual>,
+  progress: (done: number, total: number) => void,
 ): void {
   const ctx: IndividualContext = { individuals, next: FIRST_IND_NO, progress, target: plan.target };
   for (const [pnr, artNo] of DEMO_HOLDINGS) add(ctx, artNo, { kind: 'patient', pnr });

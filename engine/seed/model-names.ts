@@ -2,12 +2,98 @@
 import type { Prng } from './prng.ts';
 
 const ONSETS = [
-  'Ar', 'Bel', 'Cor', 'Del', 'El', 'Fa', 'Gra', 'Hel', 'Is', 'Jo', 'Ka', 'Li', 'Mo', 'No', 'Or', 'Pa',
-  'Ro', 'Sa', 'Ta', 'Ul', 'Ve', 'Vi', 'Za', 'Lu', 'Mi', 'Ne', 'Sto', 'Tri', 'Bri', 'Fle', 'Al', 'Sol',
+  'Ar',
+  'Bel',
+  'Cor',
+  'Del',
+  'El',
+  'Fa',
+  'Gra',
+  'Hel',
+  'Is',
+  'Jo',
+  'Ka',
+  'Li',
+  'Mo',
+  'No',
+  'Or',
+  'Pa',
+  'Ro',
+  'Sa',
+  'Ta',
+  'Ul',
+  'Ve',
+  'Vi',
+  'Za',
+  'Lu',
+  'Mi',
+  'Ne',
+  'Sto',
+  'Tri',
+  'Bri',
+  'Fle',
+  'Al',
+  'Sol',
 ] as const;
-const MIDDLES = ['a', 'e', 'i', 'o', 'ra', 'ri', 'lo', 'va', 'ne', 'mi', 'ta', 'ro', 'li', 've', 'no', 'sa', 'vel', 'mar', 'ten'] as const;
-const CODAS = ['n', 's', 'x', 'ra', 'ro', 'na', 'ne', 'lo', 'la', 'to', 'ta', 'va', 'ia', 'io', 'on', 'is', 'us', 'ex', 'ar', 'or'] as const;
-const SERIES = ['Plus', 'Pro', 'Lite', 'Comfort', 'Active', 'Flex', 'Ergo', 'Basic', 'Smart', 'Junior', 'XL', 'II', 'S', 'Mini'] as const;
+const MIDDLES = [
+  'a',
+  'e',
+  'i',
+  'o',
+  'ra',
+  'ri',
+  'lo',
+  'va',
+  'ne',
+  'mi',
+  'ta',
+  'ro',
+  'li',
+  've',
+  'no',
+  'sa',
+  'vel',
+  'mar',
+  'ten',
+] as const;
+const CODAS = [
+  'n',
+  's',
+  'x',
+  'ra',
+  'ro',
+  'na',
+  'ne',
+  'lo',
+  'la',
+  'to',
+  'ta',
+  'va',
+  'ia',
+  'io',
+  'on',
+  'is',
+  'us',
+  'ex',
+  'ar',
+  'or',
+] as const;
+const SERIES = [
+  'Plus',
+  'Pro',
+  'Lite',
+  'Comfort',
+  'Active',
+  'Flex',
+  'Ergo',
+  'Basic',
+  'Smart',
+  'Junior',
+  'XL',
+  'II',
+  'S',
+  'Mini',
+] as const;
 
 const MIDDLE_PROBABILITY = 0.45;
 const GENERATIONS = ['II', 'III', 'Plus', 'Pro', 'Neo', 'Evo', 'S', 'X'] as const;
@@ -31,7 +117,8 @@ function inventStem(prng: Prng): string {
 export function inventModelName(prng: Prng): string {
   let name = inventStem(prng);
   if (prng.chance(SERIES_PROBABILITY)) name += ` ${prng.pick(SERIES)}`;
-  else if (prng.chance(NUMBER_PROBABILITY)) name += ` ${prng.int(MODEL_NUMBER_MIN, MODEL_NUMBER_MAX) * MODEL_NUMBER_STEP}`;
+  else if (prng.chance(NUMBER_PROBABILITY))
+    name += ` ${prng.int(MODEL_NUMBER_MIN, MODEL_NUMBER_MAX) * MODEL_NUMBER_STEP}`;
   return name;
 }
 

@@ -1,9 +1,22 @@
 // The population register (CFR): valid personnummer, names that fit sex and era, Halland addresses weighted by population, a few non-residents and protected identities.
 import type { Person } from '../../schemas/entities.ts';
-import { HALLAND_MUNICIPALITIES, type Locality, type Municipality, OTHER_MUNICIPALITIES, formatPostalCode } from './geography.ts';
 import {
-  ERA_MIDDLE_FROM_YEAR, ERA_YOUNG_FROM_YEAR, FAMILY_NAMES, FEMALE_NAMES_MIDDLE, FEMALE_NAMES_OLD,
-  FEMALE_NAMES_YOUNG, MALE_NAMES_MIDDLE, MALE_NAMES_OLD, MALE_NAMES_YOUNG,
+  HALLAND_MUNICIPALITIES,
+  type Locality,
+  type Municipality,
+  OTHER_MUNICIPALITIES,
+  formatPostalCode,
+} from './geography.ts';
+import {
+  ERA_MIDDLE_FROM_YEAR,
+  ERA_YOUNG_FROM_YEAR,
+  FAMILY_NAMES,
+  FEMALE_NAMES_MIDDLE,
+  FEMALE_NAMES_OLD,
+  FEMALE_NAMES_YOUNG,
+  MALE_NAMES_MIDDLE,
+  MALE_NAMES_OLD,
+  MALE_NAMES_YOUNG,
 } from './names.ts';
 import { DEMO_PERSONS } from './demo-persons.ts';
 import { type Prng, WeightedTable } from './prng.ts';
@@ -21,7 +34,16 @@ const SAMORDNING_SHARE = 0.015;
 const SAMORDNING_DAY_OFFSET = 60;
 /** Ages in years, skewed old: assistive devices go mostly to people of 70–95. */
 const AGE_BANDS = new WeightedTable<readonly [number, number]>(
-  [[1, 17], [18, 44], [45, 64], [65, 74], [75, 84], [85, 94], [95, 99], [100, 110]],
+  [
+    [1, 17],
+    [18, 44],
+    [45, 64],
+    [65, 74],
+    [75, 84],
+    [85, 94],
+    [95, 99],
+    [100, 110],
+  ],
   [8, 10, 14, 20, 26, 17, 3, 0.3],
 );
 const HOUSE_NUMBER_MAX_TOWN = 120;
@@ -37,10 +59,16 @@ const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** Luhn digit over YYMMDDNNN from numbers, without building the string first. */
 function luhnDigit(yy: number, mm: number, dd: number, nnn: number): number {
-  const sum = DOUBLED_DIGIT_SUM[(yy / 10) | 0] + (yy % 10)
-    + DOUBLED_DIGIT_SUM[(mm / 10) | 0] + (mm % 10)
-    + DOUBLED_DIGIT_SUM[(dd / 10) | 0] + (dd % 10)
-    + DOUBLED_DIGIT_SUM[(nnn / 100) | 0] + (((nnn / 10) | 0) % 10) + DOUBLED_DIGIT_SUM[nnn % 10];
+  const sum =
+    DOUBLED_DIGIT_SUM[(yy / 10) | 0] +
+    (yy % 10) +
+    DOUBLED_DIGIT_SUM[(mm / 10) | 0] +
+    (mm % 10) +
+    DOUBLED_DIGIT_SUM[(dd / 10) | 0] +
+    (dd % 10) +
+    DOUBLED_DIGIT_SUM[(nnn / 100) | 0] +
+    (((nnn / 10) | 0) % 10) +
+    DOUBLED_DIGIT_SUM[nnn % 10];
   return (10 - (sum % 10)) % 10;
 }
 
@@ -66,14 +94,20 @@ interface PlaceTables {
 function placeTables(municipality: Municipality, prng: Prng): PlaceTables {
   const streets = new Map<Locality, StreetPlace[]>();
   for (const locality of municipality.localities) {
-    streets.set(locality, locality.streets.map((name) => ({
-      name,
-      postalCode: formatPostalCode(prng.int(locality.postalMin, locality.postalMax)),
-      byNumber: [],
-      houseNumberMax: locality.isTown ? HOUSE_NUMBER_MAX_TOWN : HOUSE_NUMBER_MAX_VILLAGE,
-    })));
+    streets.set(
+      locality,
+      locality.streets.map((name) => ({
+        name,
+        postalCode: formatPostalCode(prng.int(locality.postalMin, locality.postalMax)),
+        byNumber: [],
+        houseNumberMax: locality.isTown ? HOUSE_NUMBER_MAX_TOWN : HOUSE_NUMBER_MAX_VILLAGE,
+      })),
+    );
   }
-  const localities = new WeightedTable(municipality.localities, municipality.localities.map((l) => l.weight));
+  const localities = new WeightedTable(
+    municipality.localities,
+    municipality.localities.map((l) => l.weight),
+  );
   return { municipality, localities, streets };
 }
 
@@ -139,14 +173,26 @@ export interface Holders {
 
 /** Fills `persons` with the demo persons plus generated ones up to `count`; returns who can hold devices. */
 export function generatePersons(
-  prng: Prng, count: number, persons: Map<string, Person>, progress: (done: number, total: number) => void,
+  prng: Prng,
+  count: number,
+  persons: Map<string, Person>,
+  progress: (done: number, total: number) => void,
 ): Holders {
   const tables = (list: readonly Municipality[]) =>
-    new WeightedTable(list.map((m) => placeTables(m, prng)), list.map((m) => m.weight));
+    new WeightedTable(
+      list.map((m) => placeTables(m, prng)),
+      list.map((m) => m.weight),
+    );
   const names = Object.keys(FAMILY_NAMES);
   const ctx: PersonContext = {
-    prng, persons, halland: tables(HALLAND_MUNICIPALITIES), others: tables(OTHER_MUNICIPALITIES),
-    familyNames: new WeightedTable(names, names.map((n) => FAMILY_NAMES[n])),
+    prng,
+    persons,
+    halland: tables(HALLAND_MUNICIPALITIES),
+    others: tables(OTHER_MUNICIPALITIES),
+    familyNames: new WeightedTable(
+      names,
+      names.map((n) => FAMILY_NAMES[n]),
+    ),
   };
   for (const person of DEMO_PERSONS) persons.set(person.pnr, structuredClone(person));
   while (persons.size < count) {

@@ -88,7 +88,10 @@ export class WeightedTable<T> {
   private readonly cumulative: Float64Array;
   private readonly total: number;
 
-  constructor(readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
     this.cumulative = new Float64Array(items.length);
     let sum = 0;
     for (let i = 0; i < items.length; i++) {

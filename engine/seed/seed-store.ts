@@ -9,7 +9,11 @@ export const SEED_DEFAULT = 20_26_11_25;
 type Progress = (stage: string, done: number, total: number) => void;
 
 export async function seedStore(store: Store, scale: SeedScale, seed: number, progress: Progress): Promise<Loaded> {
-  const tables = generateTables({ scale, seed, onProgress: (stage, done, total) => progress(`skapar ${stage}`, done, total) });
+  const tables = generateTables({
+    scale,
+    seed,
+    onProgress: (stage, done, total) => progress(`skapar ${stage}`, done, total),
+  });
   for (const name of TABLE_NAMES) {
     const table = tables[name] as Map<string | number, unknown>;
     const rows = (function* () {

@@ -15,8 +15,16 @@ const INVESTIGATION_ON_HAND_MAX = 3;
 
 /** Quantity bands [share, min, max]: most articles have a handful, a few have many. */
 type Bands = readonly (readonly [number, number, number])[];
-const RENTAL_BANDS: Bands = [[0.55, 0, 3], [0.35, 4, 12], [0.1, 13, 40]];
-const SALE_BANDS: Bands = [[0.5, 0, 5], [0.35, 6, 20], [0.15, 20, 200]];
+const RENTAL_BANDS: Bands = [
+  [0.55, 0, 3],
+  [0.35, 4, 12],
+  [0.1, 13, 40],
+];
+const SALE_BANDS: Bands = [
+  [0.5, 0, 5],
+  [0.35, 6, 20],
+  [0.15, 20, 200],
+];
 
 function drawQuantity(prng: Prng, bands: Bands): number {
   let r = prng.next();

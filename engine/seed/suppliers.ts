@@ -45,16 +45,21 @@ const FICTIONAL_SUPPLIERS: readonly { id: string; name: string; classes: readonl
 ];
 /** The fictional supplier that carries EXTRA_MODELS of a class. */
 const EXTRA_MODEL_SUPPLIER_BY_CLASS: Readonly<Record<string, string>> = {
-  '12': 'mobilitet-syd', '22': 'kommunikationshuset',
+  '12': 'mobilitet-syd',
+  '22': 'kommunikationshuset',
 };
 
 const ASCII_FOLDS: Readonly<Record<string, string>> = { å: 'a', ä: 'a', ö: 'o', ü: 'u', é: 'e', '&': ' ' };
 
 /** `Liko (Baxter/Hillrom)` → `liko`; `Bellman & Symfon` → `bellman-symfon`. */
 export function supplierSlug(name: string): string {
-  return name.replace(/\(.*?\)/g, ' ').toLowerCase()
+  return name
+    .replace(/\(.*?\)/g, ' ')
+    .toLowerCase()
     .replace(/[åäöüé&]/g, (ch) => ASCII_FOLDS[ch])
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }
 
 function readSupplierEntries(): SupplierEntry[] {

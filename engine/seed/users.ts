@@ -21,16 +21,29 @@ export function scryptHash(password: string, saltHex: string): string {
 
 /** Deterministic salt, so the same seed gives byte-identical users. */
 function seedSalt(seed: number, username: string): string {
-  return createHash('sha256').update(`aidstock-seed:${seed}:${username}`).digest('hex').slice(0, SALT_BYTES * 2);
+  return createHash('sha256')
+    .update(`aidstock-seed:${seed}:${username}`)
+    .digest('hex')
+    .slice(0, SALT_BYTES * 2);
 }
 
 function emailOf(name: string): string {
-  const local = name.toLowerCase().replace(/[åäöé]/g, (ch) => ASCII_FOLDS[ch]).split(' ').join('.');
+  const local = name
+    .toLowerCase()
+    .replace(/[åäöé]/g, (ch) => ASCII_FOLDS[ch])
+    .split(' ')
+    .join('.');
   return `${local}@${EMAIL_DOMAIN}`;
 }
 
 function workplace(unit: CareUnit, bufferWarehouse: string | null): Workplace {
-  return { id: unit.id, name: unit.name, customerNo: unit.customerNo, deliveryAddress: { ...unit.address }, bufferWarehouse };
+  return {
+    id: unit.id,
+    name: unit.name,
+    customerNo: unit.customerNo,
+    deliveryAddress: { ...unit.address },
+    bufferWarehouse,
+  };
 }
 
 interface DemoUser {
@@ -43,14 +56,50 @@ interface DemoUser {
 
 const DEMO_USERS: readonly DemoUser[] = [
   {
-    username: 'ot1', name: 'Anna Bergström', profession: 'ot', roles: ['prescriber'],
-    workplaces: [workplace(CARE_UNITS.rehabHalmstad, DEMO_BUFFER_WAREHOUSE), workplace(CARE_UNITS.hemsjukvardKungsbacka, null)],
+    username: 'ot1',
+    name: 'Anna Bergström',
+    profession: 'ot',
+    roles: ['prescriber'],
+    workplaces: [
+      workplace(CARE_UNITS.rehabHalmstad, DEMO_BUFFER_WAREHOUSE),
+      workplace(CARE_UNITS.hemsjukvardKungsbacka, null),
+    ],
   },
-  { username: 'pt1', name: 'Johan Mårtensson', profession: 'pt', roles: ['prescriber'], workplaces: [workplace(CARE_UNITS.rehabVarberg, null)] },
-  { username: 'slp1', name: 'Sara Lindgren', profession: 'slp', roles: ['prescriber'], workplaces: [workplace(CARE_UNITS.logopedHalmstad, null)] },
-  { username: 'nurse1', name: 'Eva Nilsson', profession: 'nurse', roles: ['prescriber'], workplaces: [workplace(CARE_UNITS.vcFalkenberg, null)] },
-  { username: 'hmc1', name: 'Per Holmberg', profession: 'hmc', roles: ['staff'], workplaces: [workplace(CARE_UNITS.hmcHalland, null)] },
-  { username: 'admin', name: 'Maria Sjöberg', profession: 'admin', roles: ['admin', 'staff'], workplaces: [workplace(CARE_UNITS.hmcHalland, null)] },
+  {
+    username: 'pt1',
+    name: 'Johan Mårtensson',
+    profession: 'pt',
+    roles: ['prescriber'],
+    workplaces: [workplace(CARE_UNITS.rehabVarberg, null)],
+  },
+  {
+    username: 'slp1',
+    name: 'Sara Lindgren',
+    profession: 'slp',
+    roles: ['prescriber'],
+    workplaces: [workplace(CARE_UNITS.logopedHalmstad, null)],
+  },
+  {
+    username: 'nurse1',
+    name: 'Eva Nilsson',
+    profession: 'nurse',
+    roles: ['prescriber'],
+    workplaces: [workplace(CARE_UNITS.vcFalkenberg, null)],
+  },
+  {
+    username: 'hmc1',
+    name: 'Per Holmberg',
+    profession: 'hmc',
+    roles: ['staff'],
+    workplaces: [workplace(CARE_UNITS.hmcHalland, null)],
+  },
+  {
+    username: 'admin',
+    name: 'Maria Sjöberg',
+    profession: 'admin',
+    roles: ['admin', 'staff'],
+    workplaces: [workplace(CARE_UNITS.hmcHalland, null)],
+  },
 ];
 
 function phone(prng: Prng): string {

@@ -66,15 +66,25 @@ function genericVariants(prng: Prng): Variant[] {
 /** The variants of one product family; every family gets at least one (possibly empty) variant. */
 export function familyVariants(kind: VariantKind, prng: Prng): Variant[] {
   switch (kind) {
-    case 'seatWidth': return labelled(run(prng, SEAT_WIDTHS_CM, 2, 6), 'sitsbredd ');
-    case 'seatHeight': return labelled(run(prng, SEAT_HEIGHTS_CM, 1, 3), 'sitthöjd ');
-    case 'frameHeight': return labelled(run(prng, FRAME_SIZES, 1, 3), 'storlek ');
-    case 'bedSize': return labelled(run(prng, BED_SIZES_CM, 1, 3), '');
-    case 'load': return labelled(run(prng, LOADS_KG, 1, 2), 'max ', ' kg');
-    case 'clothingSize': return labelled(run(prng, CLOTHING_SIZES, 2, 5), 'storlek ');
-    case 'compression': return compressionVariants(prng);
-    case 'orthosis': return orthosisVariants(prng);
-    case 'cushion': return labelled(run(prng, CUSHION_SIZES_CM, 2, 4), '');
-    case 'generic': return genericVariants(prng);
+    case 'seatWidth':
+      return labelled(run(prng, SEAT_WIDTHS_CM, 2, 6), 'sitsbredd ');
+    case 'seatHeight':
+      return labelled(run(prng, SEAT_HEIGHTS_CM, 1, 3), 'sitthöjd ');
+    case 'frameHeight':
+      return labelled(run(prng, FRAME_SIZES, 1, 3), 'storlek ');
+    case 'bedSize':
+      return labelled(run(prng, BED_SIZES_CM, 1, 3), '');
+    case 'load':
+      return labelled(run(prng, LOADS_KG, 1, 2), 'max ', ' kg');
+    case 'clothingSize':
+      return labelled(run(prng, CLOTHING_SIZES, 2, 5), 'storlek ');
+    case 'compression':
+      return compressionVariants(prng);
+    case 'orthosis':
+      return orthosisVariants(prng);
+    case 'cushion':
+      return labelled(run(prng, CUSHION_SIZES_CM, 2, 4), '');
+    case 'generic':
+      return genericVariants(prng);
   }
 }

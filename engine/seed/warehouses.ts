@@ -16,10 +16,20 @@ export function generateWarehouses(bufferCount: number): Warehouse[] {
   const warehouses: Warehouse[] = [
     { id: MAIN_WAREHOUSE, name: 'Huvudlager HMC', kind: 'main', customerNo: null },
     { id: INVESTIGATION_WAREHOUSES[0], name: 'Utredningslager HMC', kind: 'investigation', customerNo: null },
-    { id: INVESTIGATION_WAREHOUSES[1], name: 'Utredningslager HMC, avdelning A', kind: 'investigation', customerNo: null },
+    {
+      id: INVESTIGATION_WAREHOUSES[1],
+      name: 'Utredningslager HMC, avdelning A',
+      kind: 'investigation',
+      customerNo: null,
+    },
   ];
   bufferOwners(bufferCount).forEach((owner, i) => {
-    warehouses.push({ id: bufferWarehouseId(i), name: `${owner.name} förråd`, kind: 'buffer', customerNo: owner.customerNo });
+    warehouses.push({
+      id: bufferWarehouseId(i),
+      name: `${owner.name} förråd`,
+      kind: 'buffer',
+      customerNo: owner.customerNo,
+    });
   });
   return warehouses;
 }

@@ -35,8 +35,12 @@ export class LmdbStore implements Store {
     this.filePath = path.join(dataDir, FILE_NAME);
     this.root = open({ path: this.filePath, maxDbs: 32 });
     const structures = Symbol.for('structures');
-    this.tables = new Map(TABLE_NAMES.map((name) => [name,
-      this.root.openDB<unknown, Key>({ name: `t-${name}`, sharedStructuresKey: structures })]));
+    this.tables = new Map(
+      TABLE_NAMES.map((name) => [
+        name,
+        this.root.openDB<unknown, Key>({ name: `t-${name}`, sharedStructuresKey: structures }),
+      ]),
+    );
     this.journalDb = this.root.openDB<JournalEntry, number>({ name: 'journal', sharedStructuresKey: structures });
     this.meta = this.root.openDB<unknown, string>({ name: 'meta' });
     this.auditDb = this.root.openDB<AuditRecord, [number, number]>({ name: 'audit' });
@@ -95,7 +99,9 @@ export class LmdbStore implements Store {
     this.markWritten();
     // `flushed` is a thenable that picks the flush of the current transaction when `then` is called: call it now,
     // synchronously after the puts, not in a later microtask.
-    return new Promise<void>((resolve, reject) => { (this.root.flushed as PromiseLike<unknown>).then(() => resolve(), reject); });
+    return new Promise<void>((resolve, reject) => {
+      (this.root.flushed as PromiseLike<unknown>).then(() => resolve(), reject);
+    });
   }
 
   async bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void> {
@@ -131,7 +137,11 @@ export class LmdbStore implements Store {
     // getStats counts the shared-structures record too; the journal's keys are exactly 1..seq.
     const entries = this.seq;
     let bytes = 0;
-    try { bytes = fs.statSync(this.filePath).size; } catch { bytes = 0; }
+    try {
+      bytes = fs.statSync(this.filePath).size;
+    } catch {
+      bytes = 0;
+    }
     return { journalEntries: entries, bytesOnDisk: bytes };
   }
 

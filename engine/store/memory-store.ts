@@ -7,7 +7,8 @@ import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } fro
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly rows = new Map<TableName, Map<string | number, unknown>>(
-    TABLE_NAMES.map((name) => [name, new Map()]));
+    TABLE_NAMES.map((name) => [name, new Map()]),
+  );
   private readonly entries: JournalEntry[] = [];
   private seq = 0;
   private written = false;

@@ -47,14 +47,16 @@ function ArticleRows({ articles, caption }) {
           </tr>
         </thead>
         <tbody>
-          ${articles.map((a) => html`
+          ${articles.map(
+            (a) => html`
             <tr key=${a.artNo}>
               <td class="mono">${a.artNo}</td>
               <td><a href=${href.artikel(a.artNo)}>${a.name}</a>${a.status !== 'active' ? html` <span class=${`status status-${a.status}`}>${statusLabel(a.status)}</span>` : ''}</td>
               <td>${kindShort(a.kind)}</td>
               <td class="num">${kr(a.priceOre)}</td>
               <td class="num"><span class=${a.available.main > 0 ? 'qty' : 'qty zero'}>${count(a.available.main)}</span></td>
-            </tr>`)}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -94,7 +96,8 @@ export function ArticlePage({ artNo }) {
         }
         if (current.buffer !== null && event.warehouse === current.buffer.warehouse) {
           return {
-            ...current, buffer: { warehouse: current.buffer.warehouse, available: event.available },
+            ...current,
+            buffer: { warehouse: current.buffer.warehouse, available: event.available },
             pulse: { ...current.pulse, buffer: event.seq },
           };
         }
@@ -103,20 +106,26 @@ export function ArticlePage({ artNo }) {
     };
     const unsubscribe = api.subscribe(`stock/${artNo}`, onPush);
 
-    const load = () => api.call('catalog.article', { artNo }).then(
-      (result) => {
-        if (!alive) return;
-        loaded = true;
-        bufferWarehouse = result.available.buffer?.warehouse ?? null;
-        setPage(result);
-        setStock({
-          main: result.available.main,
-          buffer: bufferWarehouse === null ? null : { warehouse: bufferWarehouse, available: result.available.buffer.available },
-          pulse: { main: 0, buffer: 0 },
-        });
-      },
-      (failure) => { if (alive && !loaded) setError(failure); },
-    );
+    const load = () =>
+      api.call('catalog.article', { artNo }).then(
+        (result) => {
+          if (!alive) return;
+          loaded = true;
+          bufferWarehouse = result.available.buffer?.warehouse ?? null;
+          setPage(result);
+          setStock({
+            main: result.available.main,
+            buffer:
+              bufferWarehouse === null
+                ? null
+                : { warehouse: bufferWarehouse, available: result.available.buffer.available },
+            pulse: { main: 0, buffer: 0 },
+          });
+        },
+        (failure) => {
+          if (alive && !loaded) setError(failure);
+        },
+      );
     load();
     // Pushes sent while the connection was down are lost: read the article again after a reconnect.
     const offReconnect = api.on('reconnected', load);
@@ -128,7 +137,9 @@ export function ArticlePage({ artNo }) {
   }, [artNo]);
 
   useEffect(() => {
-    document.title = page ? `${page.article.name} (${page.article.artNo}) – Artikelinformation – Aidstock` : 'Artikelinformation – Aidstock';
+    document.title = page
+      ? `${page.article.name} (${page.article.artNo}) – Artikelinformation – Aidstock`
+      : 'Artikelinformation – Aidstock';
   }, [page]);
 
   if (error) {
@@ -173,28 +184,42 @@ export function ArticlePage({ artNo }) {
               <div><dt>Pris</dt><dd data-testid="article-price">${kr(article.priceOre)}</dd></div>
               <div><dt>Status</dt><dd>${statusLabel(article.status)}</dd></div>
             </dl>
-            ${article.status === 'outgoing' && html`
-              <p class=${stock.main <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`}
-            ${replacedBy && html`
+            ${
+              article.status === 'outgoing' &&
+              html`
+              <p class=${stock.main <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`
+            }
+            ${
+              replacedBy &&
+              html`
               <p class="note" data-testid="replaced-by">Ersätts av <a href=${href.artikel(replacedBy.artNo)}>${replacedBy.artNo} ${replacedBy.name}</a>${' '}
-                (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`}
+                (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`
+            }
           </section>
 
-          ${setParts.length > 0 && html`
+          ${
+            setParts.length > 0 &&
+            html`
             <section class="card set-parts" aria-labelledby="setparts-title">
               <h2 id="setparts-title" class="set-parts-title">Tilläggsartiklar krävs för komplett set</h2>
               <ul>
-                ${setParts.map((part) => html`
+                ${setParts.map(
+                  (part) => html`
                   <li><a href=${href.artikel(part.artNo)}><span class="mono">${part.artNo}</span> ${part.name}</a>
-                    <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`)}
+                    <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`,
+                )}
               </ul>
-            </section>`}
+            </section>`
+          }
 
-          ${accessories.length > 0 && html`
+          ${
+            accessories.length > 0 &&
+            html`
             <section class="card" aria-labelledby="accessories-title">
               <h2 id="accessories-title">Vanligaste tillbehören</h2>
               <${ArticleRows} articles=${accessories} caption=${`Vanligaste tillbehören till ${article.name}`} />
-            </section>`}
+            </section>`
+          }
         </div>
 
         <aside class="article-side" aria-label="Saldo och länkar">
@@ -205,11 +230,14 @@ export function ArticlePage({ artNo }) {
                 <span class="balance-label">Tillgängligt saldo lager 10</span>
                 <${Balance} testId="available-main" value=${stock.main} pulse=${stock.pulse.main} />
               </p>
-              ${stock.buffer && html`
+              ${
+                stock.buffer &&
+                html`
                 <p class="balance-row">
                   <span class="balance-label">Tillgängligt i ert förråd (${stock.buffer.warehouse})</span>
                   <${Balance} testId="available-buffer" value=${stock.buffer.available} pulse=${stock.pulse.buffer} />
-                </p>`}
+                </p>`
+              }
             </div>
             ${investigation > 0 && html`<p class="note info" data-testid="investigation-note">Finns i utredningslager – kontakta HMC</p>`}
             <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.</p>
@@ -217,14 +245,17 @@ export function ArticlePage({ artNo }) {
 
           <${ArticleImage} key=${article.imageUrl ?? ''} src=${article.imageUrl} name=${article.name} code=${article.isoCode} />
 
-          ${(supplierUrl || article.manualUrl) && html`
+          ${
+            (supplierUrl || article.manualUrl) &&
+            html`
             <section class="card" aria-labelledby="links-title">
               <h2 id="links-title">Länkar</h2>
               <ul class="plain links">
                 ${supplierUrl && html`<li><${Link} url=${supplierUrl}>Leverantörens webbplats (${supplier.name})<//></li>`}
                 ${article.manualUrl && html`<li><${Link} url=${article.manualUrl}>Bruksanvisning<//></li>`}
               </ul>
-            </section>`}
+            </section>`
+          }
         </aside>
       </div>
     </article>`;

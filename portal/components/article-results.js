@@ -37,16 +37,22 @@ function useLiveStock(articles, buffer, onResync) {
     for (const artNo of keep) {
       if (subs.has(artNo)) continue;
       added++;
-      subs.set(artNo, api.subscribe(`stock/${artNo}`, (event) => {
-        if (event?.type !== 'stock' || event.artNo !== artNo) return;
-        const field = event.warehouse === MAIN ? 'main' : event.warehouse === bufferRef.current ? 'buffer' : null;
-        if (field === null) return;
-        setLive((current) => {
-          const values = current.source === source.current ? current.values : {};
-          const pulse = field === 'main' ? 'pulseMain' : 'pulseBuffer';
-          return { source: source.current, values: { ...values, [artNo]: { ...values[artNo], [field]: event.available, [pulse]: event.seq } } };
-        });
-      }));
+      subs.set(
+        artNo,
+        api.subscribe(`stock/${artNo}`, (event) => {
+          if (event?.type !== 'stock' || event.artNo !== artNo) return;
+          const field = event.warehouse === MAIN ? 'main' : event.warehouse === bufferRef.current ? 'buffer' : null;
+          if (field === null) return;
+          setLive((current) => {
+            const values = current.source === source.current ? current.values : {};
+            const pulse = field === 'main' ? 'pulseMain' : 'pulseBuffer';
+            return {
+              source: source.current,
+              values: { ...values, [artNo]: { ...values[artNo], [field]: event.available, [pulse]: event.seq } },
+            };
+          });
+        }),
+      );
     }
     if (added > 0) resync.current?.();
   }, [wanted]);
@@ -75,7 +81,15 @@ function Qty({ value, pulse, testId }) {
  * onPick(article): pick mode (the order wizard): each row gets a "Lägg till" button, a row click no longer leaves the
  * page, and the article link opens in a new window so the order being written is kept.
  */
-export function ArticleResults({ articles, buffer, caption, onResync, showIso = false, testId = 'article-table', onPick = null }) {
+export function ArticleResults({
+  articles,
+  buffer,
+  caption,
+  onResync,
+  showIso = false,
+  testId = 'article-table',
+  onPick = null,
+}) {
   const live = useLiveStock(articles, buffer, onResync);
   const [active, setActive] = useState(0);
   const body = useRef(null);
@@ -83,7 +97,9 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
   if (hintId.current === null) hintId.current = `results-keys-${nextListId++}`;
 
   const order = articles.map((a) => a.artNo).join(',');
-  useEffect(() => { setActive(0); }, [order]);
+  useEffect(() => {
+    setActive(0);
+  }, [order]);
   const current = Math.min(active, Math.max(0, articles.length - 1));
 
   const links = () => [...(body.current?.querySelectorAll('a[data-row-link]') ?? [])];
@@ -146,8 +162,11 @@ export function ArticleResults({ articles, buffer, caption, onResync, showIso = 
                 <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
                 <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
                 ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
-                ${onPick && html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
-                  aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`}
+                ${
+                  onPick &&
+                  html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
+                  aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`
+                }
               </tr>`;
           })}
         </tbody>

@@ -5,9 +5,30 @@ import { errorText } from '../lib/order-errors.js';
 
 /** The steps in the order a line takes them: op, the status a line must have, button text, what happened. */
 export const STEPS = [
-  { step: 'pick', op: 'fulfil.pick', from: 'registered', label: 'Lägg för plock', done: 'lagd för plock', doneMany: 'lagda för plock' },
-  { step: 'dispatch', op: 'fulfil.dispatch', from: 'picking', label: 'Utleverera', done: 'utlevererad', doneMany: 'utlevererade' },
-  { step: 'deliver', op: 'fulfil.deliver', from: 'dispatched', label: 'Leverera', done: 'levererad', doneMany: 'levererade' },
+  {
+    step: 'pick',
+    op: 'fulfil.pick',
+    from: 'registered',
+    label: 'Lägg för plock',
+    done: 'lagd för plock',
+    doneMany: 'lagda för plock',
+  },
+  {
+    step: 'dispatch',
+    op: 'fulfil.dispatch',
+    from: 'picking',
+    label: 'Utleverera',
+    done: 'utlevererad',
+    doneMany: 'utlevererade',
+  },
+  {
+    step: 'deliver',
+    op: 'fulfil.deliver',
+    from: 'dispatched',
+    label: 'Leverera',
+    done: 'levererad',
+    doneMany: 'levererade',
+  },
 ];
 
 /** Live regions that exist before anything is said in them, so screen readers announce the change. quiet: success only for them. */
@@ -51,7 +72,9 @@ export function useFulfil(onDone) {
 export function OrderStepButtons({ order, onDone, compact = false }) {
   const { busy, status, run } = useFulfil(onDone);
   const waiting = !order.partialDelivery && order.lines.some((l) => l.status === 'backorder');
-  const steps = STEPS.map((spec) => ({ spec, n: order.lines.filter((l) => l.status === spec.from).length })).filter((s) => s.n > 0);
+  const steps = STEPS.map((spec) => ({ spec, n: order.lines.filter((l) => l.status === spec.from).length })).filter(
+    (s) => s.n > 0,
+  );
   return html`
     <div class=${compact ? 'step-buttons compact' : 'step-buttons'}>
       ${steps.map(({ spec, n }) => {
@@ -103,11 +126,13 @@ export function CancelLinesButton({ order, onDone }) {
   };
   return html`
     <div class="confirm-inline">
-      ${asking
-        ? html`<span>Makulera ${rows(open.length)} på order ${order.orderNo}?</span>
+      ${
+        asking
+          ? html`<span>Makulera ${rows(open.length)} på order ${order.orderNo}?</span>
             <button type="button" class="button danger" disabled=${busy} onClick=${cancel}>Ja, makulera</button>
             <button type="button" class="button" disabled=${busy} onClick=${() => setAsking(false)}>Nej</button>`
-        : html`<button type="button" class="button" onClick=${() => setAsking(true)}>Makulera ej utlevererade rader</button>`}
+          : html`<button type="button" class="button" onClick=${() => setAsking(true)}>Makulera ej utlevererade rader</button>`
+      }
       <span class="step-status" role="status">${message}</span>
     </div>`;
 }

@@ -16,7 +16,8 @@ function Holder({ holder }) {
         <p data-testid="holder">I lager <strong>${holder.warehouse}</strong> (${holder.name}).</p>
         ${holder.contactHmc && html`<p class="notice" role="note" data-testid="contact-hmc">Individen finns på HMC:s utredningslager. Var god kontakta HMC.</p>`}`;
     case 'patient':
-      if (holder.protectedIdentity) return html`<p data-testid="holder">Registrerad på en brukare med skyddad identitet. Kontakta HMC vid frågor.</p>`;
+      if (holder.protectedIdentity)
+        return html`<p data-testid="holder">Registrerad på en brukare med skyddad identitet. Kontakta HMC vid frågor.</p>`;
       return html`<p data-testid="holder">Registrerad på <a href=${href.hjalpmedel(holder.pnrDisplay)}><strong>${holder.name}</strong></a>, ${holder.pnrDisplay}${holder.municipality ? `, ${holder.municipality}` : ''}.</p>`;
     case 'careUnit':
       return html`<p data-testid="holder">Registrerad på vårdenheten <strong>${holder.name}</strong> (kundnummer ${holder.customerNo}).</p>`;
@@ -30,7 +31,8 @@ function Holder({ holder }) {
 }
 
 function Prescriber({ prescriber }) {
-  if (prescriber === null) return html`<p data-testid="prescriber">Förskrivare: okänd i Aidstock (levererad före övergången, eller ännu inte förskriven).</p>`;
+  if (prescriber === null)
+    return html`<p data-testid="prescriber">Förskrivare: okänd i Aidstock (levererad före övergången, eller ännu inte förskriven).</p>`;
   return html`
     <p data-testid="prescriber">Förskrivare: <strong>${prescriber.name}</strong>, order <a href=${href.order(prescriber.orderNo)}>${prescriber.orderNo}</a>
       ${prescriber.phone && html`, tel. <a href=${`tel:${prescriber.phone.replace(/\s+/g, '')}`}>${prescriber.phone}</a>`}
@@ -45,7 +47,8 @@ function Orders({ orders }) {
       <table class="data-table compact" data-testid="individual-orders">
         <thead><tr><th scope="col">Order</th><th scope="col">Datum</th><th scope="col">Avser</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Förskrivare</th></tr></thead>
         <tbody>
-          ${orders.map((o) => html`
+          ${orders.map(
+            (o) => html`
             <tr key=${o.orderNo}>
               <td><a href=${href.order(o.orderNo)}>${o.orderNo}</a></td>
               <td>${date(o.placedDate)}</td>
@@ -53,7 +56,8 @@ function Orders({ orders }) {
               <td class="mono">${o.artNos.join(', ')}</td>
               <td>${lineStatusLabel(o.status)}</td>
               <td>${o.prescriber.name}</td>
-            </tr>`)}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -90,8 +94,13 @@ function Card({ indNo, user }) {
     let alive = true;
     if (version === 0) setCard(null);
     setError(null);
-    api.call('individual.get', { indNo }).then((c) => alive && setCard(c), (e) => alive && setError(e));
-    return () => { alive = false; };
+    api.call('individual.get', { indNo }).then(
+      (c) => alive && setCard(c),
+      (e) => alive && setError(e),
+    );
+    return () => {
+      alive = false;
+    };
   }, [indNo, version]);
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? `Individ ${indNo} finns inte.` : `Kunde inte hämta individen: ${error.message}`}</p>`;
@@ -106,7 +115,13 @@ function Card({ indNo, user }) {
       <${Prescriber} prescriber=${card.prescriber} />
       <${Orders} orders=${card.orders} />
       ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
-      ${isStaff(user) && html`<${ReceiveReturn} card=${card} onDone=${(text) => { setNotice(text); setVersion((v) => v + 1); }} />`}
+      ${
+        isStaff(user) &&
+        html`<${ReceiveReturn} card=${card} onDone=${(text) => {
+          setNotice(text);
+          setVersion((v) => v + 1);
+        }} />`
+      }
       <p role="status" data-testid="return-status">${notice}</p>
     </section>`;
 }
@@ -115,7 +130,9 @@ function Card({ indNo, user }) {
 export function IndividualCardPage({ indNo, user }) {
   const [text, setText] = useState(indNo === null ? '' : String(indNo));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => { document.title = indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`; }, [indNo]);
+  useEffect(() => {
+    document.title = indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`;
+  }, [indNo]);
   const submit = (e) => {
     e.preventDefault();
     const parsed = parseIndNo(text);

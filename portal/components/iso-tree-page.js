@@ -25,10 +25,14 @@ function Breadcrumbs({ path }) {
     <nav class="breadcrumbs" aria-label="Du är här">
       <ol>
         <li><a href=${href.katalog()}>Varukatalog</a></li>
-        ${path.map((node, i) => html`
-          <li>${i === path.length - 1
-            ? html`<span aria-current="page">${isoCode(node.code)} ${node.titleSv}</span>`
-            : html`<a href=${href.katalog(node.code)}>${isoCode(node.code)} ${node.titleSv}</a>`}</li>`)}
+        ${path.map(
+          (node, i) => html`
+          <li>${
+            i === path.length - 1
+              ? html`<span aria-current="page">${isoCode(node.code)} ${node.titleSv}</span>`
+              : html`<a href=${href.katalog(node.code)}>${isoCode(node.code)} ${node.titleSv}</a>`
+          }</li>`,
+        )}
       </ol>
     </nav>`;
 }
@@ -39,7 +43,8 @@ function NodeList({ nodes, includeStock, showIcons }) {
   if (nodes.length === 0) return null;
   return html`
     <ul class="iso-nodes">
-      ${shown.map((node) => html`
+      ${shown.map(
+        (node) => html`
         <li class=${includeStock && node.inStockCount === 0 ? 'iso-node none-in-stock' : 'iso-node'}>
           <a href=${href.katalog(node.code)} class="iso-node-link" data-iso=${node.code}>
             ${showIcons && html`<img class="iso-icon" src=${isoIcon(node.code)} alt="" width="32" height="32" />`}
@@ -51,10 +56,15 @@ function NodeList({ nodes, includeStock, showIcons }) {
           </a>
           <span class="iso-counts">
             <span class="count-articles">${count(node.articleCount)} ${node.articleCount === 1 ? 'artikel' : 'artiklar'}</span>
-            ${includeStock && typeof node.inStockCount === 'number' && html`
-              <span class="count-stock">${count(node.inStockCount)} i lager</span>`}
+            ${
+              includeStock &&
+              typeof node.inStockCount === 'number' &&
+              html`
+              <span class="count-stock">${count(node.inStockCount)} i lager</span>`
+            }
           </span>
-        </li>`)}
+        </li>`,
+      )}
     </ul>
     ${hidden > 0 && html`<p class="hint">${hidden} ${hidden === 1 ? 'ISO-kod' : 'ISO-koder'} utan artiklar visas inte.</p>`}`;
 }
@@ -72,10 +82,23 @@ function ArticleTable({ code, title, includeStock, buffer }) {
     let alive = true;
     if (reads === 0) setLoading(true);
     setError('');
-    api.call('catalog.list', { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
-      .then((result) => { if (alive) { setData(result); setLoading(false); } })
-      .catch((failure) => { if (alive) { setError(failure.message); setLoading(false); } });
-    return () => { alive = false; };
+    api
+      .call('catalog.list', { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+      .then((result) => {
+        if (alive) {
+          setData(result);
+          setLoading(false);
+        }
+      })
+      .catch((failure) => {
+        if (alive) {
+          setError(failure.message);
+          setLoading(false);
+        }
+      });
+    return () => {
+      alive = false;
+    };
   }, [code, includeStock, page, reads]);
 
   const goTo = (next) => {
@@ -93,18 +116,30 @@ function ArticleTable({ code, title, includeStock, buffer }) {
     <section class="card articles" aria-labelledby="articles-title" aria-busy=${loading ? 'true' : 'false'}>
       <div class="section-head">
         <h2 id="articles-title" tabindex="-1" ref=${heading}>Artiklar i ${isoCode(code)} ${title}</h2>
-        ${data && html`<p class="hint" role="status">
+        ${
+          data &&
+          html`<p class="hint" role="status">
           ${total === 0 ? 'Inga artiklar' : `Visar ${count(first)}–${count(last)} av ${count(total)}`}${includeStock ? ' med tillgängligt saldo' : ''}
-        </p>`}
+        </p>`
+        }
       </div>
       ${error && html`<p class="error" role="alert">Kunde inte hämta artiklarna: ${error}</p>`}
       ${loading && !data && html`<p class="loading">Hämtar artiklar…</p>`}
-      ${data && data.articles.length > 0 && html`
+      ${
+        data &&
+        data.articles.length > 0 &&
+        html`
         <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${() => setReads((n) => n + 1)}
           caption=${`Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}`} />
-        <${Pager} page=${page} pages=${pages} busy=${loading} onPage=${goTo} />`}
-      ${data && data.articles.length === 0 && !error && html`
-        <p class="empty">${includeStock ? 'Inga artiklar med tillgängligt saldo under denna ISO-kod.' : 'Inga artiklar under denna ISO-kod.'}</p>`}
+        <${Pager} page=${page} pages=${pages} busy=${loading} onPage=${goTo} />`
+      }
+      ${
+        data &&
+        data.articles.length === 0 &&
+        !error &&
+        html`
+        <p class="empty">${includeStock ? 'Inga artiklar med tillgängligt saldo under denna ISO-kod.' : 'Inga artiklar under denna ISO-kod.'}</p>`
+      }
     </section>`;
 }
 
@@ -131,14 +166,18 @@ export function IsoTreePage({ user, code }) {
       return { node, path: [...above.map((r) => r.nodes[0]), node], children };
     };
     load().then(
-      (next) => { if (alive) setTree({ code, ...next }); },
+      (next) => {
+        if (alive) setTree({ code, ...next });
+      },
       (failure) => {
         if (!alive) return;
         setTree(null);
         setError(failure.code === 'not_found' ? `ISO-koden ${code} finns inte.` : failure.message);
       },
     );
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, [code, includeStock]);
 
   const current = tree !== null && tree.code === code ? tree : null;
@@ -155,9 +194,11 @@ export function IsoTreePage({ user, code }) {
     <div class="page-head">
       <div>
         <h1 tabindex="-1">${node ? html`<span class="iso-code">${isoCode(node.code)}</span> ${node.titleSv}` : 'Varukatalog'}</h1>
-        ${node
-          ? html`<p class="subtitle" lang="en">${node.titleEn}</p>`
-          : html`<p class="lead">Artiklar i Hjälpmedelscentrums sortiment per ISO-kod (ISO 9999). Välj klass, underklass och grupp.</p>`}
+        ${
+          node
+            ? html`<p class="subtitle" lang="en">${node.titleEn}</p>`
+            : html`<p class="lead">Artiklar i Hjälpmedelscentrums sortiment per ISO-kod (ISO 9999). Välj klass, underklass och grupp.</p>`
+        }
       </div>
       <div class="stock-toggle">
         <input type="checkbox" id="include-stock" checked=${includeStock}
@@ -168,11 +209,19 @@ export function IsoTreePage({ user, code }) {
     </div>
     ${error && html`<p class="error" role="alert">${error}</p>`}
     ${!current && !error && html`<p class="loading" role="status">Hämtar ISO-träd…</p>`}
-    ${current && current.children.length > 0 && html`
+    ${
+      current &&
+      current.children.length > 0 &&
+      html`
       <section class="card" aria-labelledby="nodes-title">
         <h2 id="nodes-title">${levelName}${node ? html` under ${isoCode(node.code)}` : ''}</h2>
         <${NodeList} nodes=${current.children} includeStock=${includeStock} showIcons=${node === null} />
-      </section>`}
-    ${code !== null && !error && html`
-      <${ArticleTable} key=${`${code}|${includeStock}`} code=${code} title=${node?.titleSv ?? ''} includeStock=${includeStock} buffer=${buffer} />`}`;
+      </section>`
+    }
+    ${
+      code !== null &&
+      !error &&
+      html`
+      <${ArticleTable} key=${`${code}|${includeStock}`} code=${code} title=${node?.titleSv ?? ''} includeStock=${includeStock} buffer=${buffer} />`
+    }`;
 }

@@ -7,7 +7,8 @@ const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin'];
 function messageFor(error) {
   if (error?.code === 'bad_credentials') return 'Fel användarnamn eller lösenord.';
   if (error?.code === 'invalid_request') return 'Fyll i både användarnamn och lösenord.';
-  if (error?.code === 'connection_lost' || error?.code === 'timeout') return 'Ingen kontakt med servern. Försök igen om en stund.';
+  if (error?.code === 'connection_lost' || error?.code === 'timeout')
+    return 'Ingen kontakt med servern. Försök igen om en stund.';
   return error?.message || 'Inloggningen misslyckades.';
 }
 

@@ -17,31 +17,42 @@ export function MessagesPanel({ user }) {
     let alive = true;
     let loaded = false;
     const early = [];
-    const apply = (event) => setMessages((current) => {
-      const rest = (current ?? []).filter((m) => m.messageNo !== event.message.messageNo);
-      if (event.type === 'messageDeleted') return rest;
-      return [event.message, ...rest].sort((a, b) => b.messageNo - a.messageNo).slice(0, LIMIT);
-    });
+    const apply = (event) =>
+      setMessages((current) => {
+        const rest = (current ?? []).filter((m) => m.messageNo !== event.message.messageNo);
+        if (event.type === 'messageDeleted') return rest;
+        return [event.message, ...rest].sort((a, b) => b.messageNo - a.messageNo).slice(0, LIMIT);
+      });
     const onPush = (event) => {
       if (!alive || (event?.type !== 'message' && event?.type !== 'messageDeleted')) return;
-      if (!loaded) { early.push(event); return; }
+      if (!loaded) {
+        early.push(event);
+        return;
+      }
       apply(event);
       if (event.type === 'message') setStatus(`Nytt meddelande: ${event.message.text}`);
     };
     // Subscribe first, then read: a message created in between is applied from the push (by number, so never twice).
     const off = api.subscribe(`messages/${user.id}`, onPush);
-    const load = () => api.call('message.list', { limit: LIMIT }).then(
-      (result) => {
-        if (!alive) return;
-        setMessages(result.messages);
-        loaded = true;
-        for (const event of early.splice(0)) apply(event);
-      },
-      (failure) => { if (alive) setError(errorText(failure)); },
-    );
+    const load = () =>
+      api.call('message.list', { limit: LIMIT }).then(
+        (result) => {
+          if (!alive) return;
+          setMessages(result.messages);
+          loaded = true;
+          for (const event of early.splice(0)) apply(event);
+        },
+        (failure) => {
+          if (alive) setError(errorText(failure));
+        },
+      );
     load();
     const offReconnect = api.on('reconnected', load);
-    return () => { alive = false; off(); offReconnect(); };
+    return () => {
+      alive = false;
+      off();
+      offReconnect();
+    };
   }, [user.id]);
 
   const remove = async (message) => {
@@ -62,16 +73,22 @@ export function MessagesPanel({ user }) {
       <p class="error" role="alert">${error}</p>
       ${messages === null && !error && html`<p class="loading">Hämtar meddelanden…</p>`}
       ${messages && messages.length === 0 && html`<p class="empty">Inga meddelanden. Här visas ändrade leveransdatum för dina order.</p>`}
-      ${messages && messages.length > 0 && html`
+      ${
+        messages &&
+        messages.length > 0 &&
+        html`
         <ul class="message-list">
-          ${messages.map((m) => html`
+          ${messages.map(
+            (m) => html`
             <li key=${m.messageNo} data-testid="message" data-orderno=${m.orderNo}>
               <p class="meta"><time datetime=${new Date(m.timeMs).toISOString()}>${dateTime(m.timeMs)}</time>${' · '}<a
                 href=${href.order(m.orderNo)}>Order ${m.orderNo}</a></p>
               <p>${m.text}</p>
               <button type="button" class="button small" aria-label=${`Ta bort meddelandet om order ${m.orderNo}`}
                 onClick=${() => remove(m)}>Ta bort</button>
-            </li>`)}
-        </ul>`}
+            </li>`,
+          )}
+        </ul>`
+      }
     </section>`;
 }

@@ -46,8 +46,13 @@ export function NewsPanel({ user }) {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let alive = true;
-    api.call('news.list', { limit: SHOWN }).then((r) => alive && setNews(r.news), () => alive && setNews([]));
-    return () => { alive = false; };
+    api.call('news.list', { limit: SHOWN }).then(
+      (r) => alive && setNews(r.news),
+      () => alive && setNews([]),
+    );
+    return () => {
+      alive = false;
+    };
   }, [version]);
   const reload = () => setVersion((v) => v + 1);
   const withdraw = (newsNo) => api.call('admin.newsDelete', { newsNo }).then(reload, reload);
@@ -56,18 +61,27 @@ export function NewsPanel({ user }) {
     <section class="card news" aria-labelledby="news-title" data-testid="news">
       <h2 id="news-title">Aktuellt från Hjälpmedelscentrum</h2>
       ${staff && html`<${PublishForm} onDone=${reload} />`}
-      ${news === null ? html`<p class="loading" role="status">Hämtar nyheter…</p>`
-        : news.length === 0 ? html`<p>Inga nyheter just nu.</p>`
-        : html`
+      ${
+        news === null
+          ? html`<p class="loading" role="status">Hämtar nyheter…</p>`
+          : news.length === 0
+            ? html`<p>Inga nyheter just nu.</p>`
+            : html`
           <ul class="news-list">
-            ${news.map((item) => html`
+            ${news.map(
+              (item) => html`
               <li key=${item.newsNo} data-newsno=${item.newsNo}>
                 <h3>${item.title}</h3>
                 <p class="meta"><time datetime=${swedishDay(item.timeMs)}>${date(swedishDay(item.timeMs))}</time></p>
                 <p>${item.text}</p>
-                ${staff && html`<button type="button" class="link-button" onClick=${() => withdraw(item.newsNo)}
-                  aria-label=${`Ta bort nyheten ${item.title}`}>Ta bort</button>`}
-              </li>`)}
-          </ul>`}
+                ${
+                  staff &&
+                  html`<button type="button" class="link-button" onClick=${() => withdraw(item.newsNo)}
+                  aria-label=${`Ta bort nyheten ${item.title}`}>Ta bort</button>`
+                }
+              </li>`,
+            )}
+          </ul>`
+      }
     </section>`;
 }

@@ -48,8 +48,14 @@ function Criteria({ user, view, initial, onSearch }) {
   const submit = (event) => {
     event.preventDefault();
     const pnr = form.pnr.replace(/\s+/g, '');
-    if (pnr !== '' && !PNR_PATTERN.test(pnr)) { setError('Skriv personnumret som ÅÅÅÅMMDD-NNNN.'); return; }
-    if (form.fromDate && form.toDate && form.fromDate > form.toDate) { setError('Från-datum är efter till-datum.'); return; }
+    if (pnr !== '' && !PNR_PATTERN.test(pnr)) {
+      setError('Skriv personnumret som ÅÅÅÅMMDD-NNNN.');
+      return;
+    }
+    if (form.fromDate && form.toDate && form.fromDate > form.toDate) {
+      setError('Från-datum är efter till-datum.');
+      return;
+    }
     setError('');
     onSearch({ ...form, pnr });
   };
@@ -61,13 +67,16 @@ function Criteria({ user, view, initial, onSearch }) {
   };
   return html`
     <form class="card criteria" onSubmit=${submit} aria-label="Sökkriterier">
-      ${view === 'open' && html`
+      ${
+        view === 'open' &&
+        html`
         <div class="field">
           <label for="crit-workplace">Arbetsplats</label>
           <select id="crit-workplace" value=${form.workplaceId} onChange=${(e) => set({ workplaceId: e.currentTarget.value })}>
             ${user.workplaces.map((w) => html`<option value=${w.id}>${w.name} (${w.customerNo})</option>`)}
           </select>
-        </div>`}
+        </div>`
+      }
       <div class="field">
         <label for="crit-pnr">Brukare (personnummer)</label>
         <input id="crit-pnr" type="text" inputmode="numeric" maxLength="15" value=${form.pnr} placeholder="ÅÅÅÅMMDD-NNNN"
@@ -88,11 +97,14 @@ function Criteria({ user, view, initial, onSearch }) {
         <label for="crit-to">till och med</label>
         <input id="crit-to" type="date" value=${form.toDate} onInput=${(e) => set({ toDate: e.currentTarget.value })} />
       </div>
-      ${view === 'mine' && html`
+      ${
+        view === 'mine' &&
+        html`
         <div class="check criteria-check">
           <input type="checkbox" id="crit-open" checked=${form.openOnly} onChange=${(e) => set({ openOnly: e.currentTarget.checked })} />
           <label for="crit-open">Bara ej levererade</label>
-        </div>`}
+        </div>`
+      }
       <div class="criteria-buttons">
         <button type="submit" class="button primary">Sök</button>
         <button type="button" class="button" onClick=${clear}>Rensa</button>
@@ -114,7 +126,8 @@ export function OrdersTable({ orders, caption, showPrescriber = true, testId = '
           </tr>
         </thead>
         <tbody>
-          ${orders.map((o) => html`
+          ${orders.map(
+            (o) => html`
             <tr key=${o.orderNo} data-testid="order-row" data-orderno=${o.orderNo} data-status=${o.status}>
               <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
               <td>${date(o.placedDate)}</td>
@@ -123,7 +136,8 @@ export function OrdersTable({ orders, caption, showPrescriber = true, testId = '
               <td>${linesSummary(o.lines)}</td>
               <td><${StatusBadge} status=${o.status} testId="order-row-status" /></td>
               <td>${date(o.plannedDeliveryDate)}</td>
-            </tr>`)}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -131,19 +145,29 @@ export function OrdersTable({ orders, caption, showPrescriber = true, testId = '
 
 export function OpenOrdersPage({ user, view }) {
   const [criteria, setCriteria] = useState(() => emptyCriteria(user));
-  useEffect(() => { document.title = `${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`; }, [view]);
+  useEffect(() => {
+    document.title = `${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`;
+  }, [view]);
   const args = useMemo(() => listArgs(view, criteria), [view, criteria]);
   const match = useMemo(() => matcher(args, user.id), [args, user.id]);
-  const { orders, loading, error } = useLiveOrders({ topic: `orders/${user.id}`, args, match, limit: LIMIT, detailFirst: true });
+  const { orders, loading, error } = useLiveOrders({
+    topic: `orders/${user.id}`,
+    args,
+    match,
+    limit: LIMIT,
+    detailFirst: true,
+  });
   const title = view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder';
 
   return html`
     <div class="page-head">
       <div>
         <h1 tabindex="-1">Kundorder</h1>
-        <p class="lead">${view === 'mine'
-          ? 'Order du har förskrivit, nyast först. Sök på brukare, leveransstatus eller datum.'
-          : 'Order till din arbetsplats som inte är levererade, nyast först.'}</p>
+        <p class="lead">${
+          view === 'mine'
+            ? 'Order du har förskrivit, nyast först. Sök på brukare, leveransstatus eller datum.'
+            : 'Order till din arbetsplats som inte är levererade, nyast först.'
+        }</p>
       </div>
       <a class="button primary" href=${href.bestall()}>Ny beställning</a>
     </div>

@@ -20,10 +20,11 @@ function flowArgs(filters) {
 }
 
 function flowMatcher(args) {
-  return (row) => (!args.open || row.open)
-    && (!args.warehouse || row.warehouse === args.warehouse)
-    && (!args.status || row.lines.some((l) => l.status === args.status))
-    && (!args.prescriberId || row.prescriber.id === args.prescriberId);
+  return (row) =>
+    (!args.open || row.open) &&
+    (!args.warehouse || row.warehouse === args.warehouse) &&
+    (!args.status || row.lines.some((l) => l.status === args.status)) &&
+    (!args.prescriberId || row.prescriber.id === args.prescriberId);
 }
 
 /** Warehouses and prescribers seen so far, so the filters can offer them (the selected one always stays). */
@@ -36,7 +37,9 @@ function useSeen(orders, filters) {
     }
   }
   if (filters.warehouse) seen.current.warehouses.add(filters.warehouse);
-  const warehouses = [...seen.current.warehouses].sort((a, b) => (a === '10' ? -1 : b === '10' ? 1 : a.localeCompare(b)));
+  const warehouses = [...seen.current.warehouses].sort((a, b) =>
+    a === '10' ? -1 : b === '10' ? 1 : a.localeCompare(b),
+  );
   const prescribers = [...seen.current.prescribers].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
   return { warehouses, prescribers };
 }
@@ -46,7 +49,10 @@ function useArrivals(orders, loading) {
   const known = useRef(null);
   const [text, setText] = useState('');
   useEffect(() => {
-    if (loading) { known.current = null; return; }
+    if (loading) {
+      known.current = null;
+      return;
+    }
     const now = new Set(orders.map((o) => o.orderNo));
     if (known.current !== null) {
       const fresh = orders.filter((o) => !known.current.has(o.orderNo) && o.fresh);
@@ -60,7 +66,9 @@ function useArrivals(orders, loading) {
 
 export function OrderFlowPage({ user }) {
   const [filters, setFilters] = useState({ warehouse: '', status: '', prescriberId: '', openOnly: true });
-  useEffect(() => { document.title = 'Orderflöde – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Orderflöde – Aidstock';
+  }, []);
   const args = useMemo(() => flowArgs(filters), [filters]);
   const match = useMemo(() => flowMatcher(args), [args]);
   const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });
@@ -128,7 +136,9 @@ export function OrderFlowPage({ user }) {
       <p class="visually-hidden" role="status" data-testid="flow-announce">${arrivals}</p>
       ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
       ${!loading && !error && orders.length === 0 && html`<p class="empty">Inga order matchar filtret. Nya order dyker upp här direkt.</p>`}
-      ${orders.length > 0 && html`
+      ${
+        orders.length > 0 &&
+        html`
         <div class="table-wrap">
           <table class="data-table flow" data-testid="flow-table">
             <caption class="visually-hidden">Order, nyast först</caption>
@@ -140,7 +150,8 @@ export function OrderFlowPage({ user }) {
               </tr>
             </thead>
             <tbody>
-              ${orders.map((o) => html`
+              ${orders.map(
+                (o) => html`
                 <tr key=${o.orderNo} class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
                   <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
                   <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
@@ -151,9 +162,11 @@ export function OrderFlowPage({ user }) {
                   <td><${StatusBadge} status=${o.status} testId="flow-status" /></td>
                   <td>${date(o.plannedDeliveryDate)}</td>
                   <td><${OrderStepButtons} order=${o} compact=${true} /></td>
-                </tr>`)}
+                </tr>`,
+              )}
             </tbody>
           </table>
-        </div>`}
+        </div>`
+      }
     </section>`;
 }

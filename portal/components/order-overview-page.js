@@ -10,8 +10,10 @@ import { CancelLinesButton, DeliveryDateForm, LineStepButton, OrderStepButtons }
 
 /** The prescriber may cancel while no line is picked (and something is left to cancel). */
 function cancellable(order) {
-  return order.lines.every((l) => ['backorder', 'registered', 'cancelled'].includes(l.status))
-    && order.lines.some((l) => l.status !== 'cancelled');
+  return (
+    order.lines.every((l) => ['backorder', 'registered', 'cancelled'].includes(l.status)) &&
+    order.lines.some((l) => l.status !== 'cancelled')
+  );
 }
 
 function CancelOrder({ order, onDone }) {
@@ -33,21 +35,27 @@ function CancelOrder({ order, onDone }) {
   };
   return html`
     <div class="confirm-inline">
-      ${asking
-        ? html`<span id="cancel-question">Vill du makulera order ${order.orderNo}? Reserverat saldo lämnas tillbaka.</span>
+      ${
+        asking
+          ? html`<span id="cancel-question">Vill du makulera order ${order.orderNo}? Reserverat saldo lämnas tillbaka.</span>
             <button type="button" class="button danger" disabled=${busy} data-testid="confirm-cancel" aria-describedby="cancel-question"
               onClick=${cancel}>${busy ? 'Makulerar…' : 'Ja, makulera'}</button>
             <button type="button" class="button" disabled=${busy} onClick=${() => setAsking(false)}>Nej, behåll ordern</button>`
-        : html`<button type="button" class="button" data-testid="cancel-order" onClick=${() => setAsking(true)}>Makulera</button>
-            <span class="hint">Går bara så länge inget är plockat.</span>`}
+          : html`<button type="button" class="button" data-testid="cancel-order" onClick=${() => setAsking(true)}>Makulera</button>
+            <span class="hint">Går bara så länge inget är plockat.</span>`
+      }
       <span class="error" role="alert">${error}</span>
     </div>`;
 }
 
 function LineNotes({ line }) {
   const notes = [];
-  if (line.replacedFrom) notes.push(html`<span data-testid="replaced-from">Ersättning för ${line.replacedFrom.artNo} ${line.replacedFrom.name}</span>`);
-  if (line.setPartOf !== null) notes.push(html`<span class="set-part-text">Tilläggsartikel till rad ${line.setPartOf}</span>`);
+  if (line.replacedFrom)
+    notes.push(
+      html`<span data-testid="replaced-from">Ersättning för ${line.replacedFrom.artNo} ${line.replacedFrom.name}</span>`,
+    );
+  if (line.setPartOf !== null)
+    notes.push(html`<span class="set-part-text">Tilläggsartikel till rad ${line.setPartOf}</span>`);
   if (line.purpose) notes.push(html`<span>Förskrivningssyfte ${line.purpose}</span>`);
   if (line.note) notes.push(html`<span>${line.note}</span>`);
   return notes.map((n, i) => html`${i > 0 ? '. ' : ''}${n}`);
@@ -67,7 +75,8 @@ function LinesTable({ order, staff, onChanged }) {
           </tr>
         </thead>
         <tbody>
-          ${order.lines.map((l) => html`
+          ${order.lines.map(
+            (l) => html`
             <tr key=${l.lineNo} data-testid="overview-line" data-lineno=${l.lineNo} data-status=${l.status}
               class=${l.setPartOf !== null ? 'set-part-row' : undefined}>
               <td>${l.lineNo}</td>
@@ -81,7 +90,8 @@ function LinesTable({ order, staff, onChanged }) {
               <td class="date">${date(l.deliveredDate)}</td>
               <td><${LineNotes} line=${l} /></td>
               ${staff && html`<td><${LineStepButton} orderNo=${order.orderNo} line=${l} onDone=${onChanged} /></td>`}
-            </tr>`)}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -114,21 +124,38 @@ export function OrderOverviewPage({ user, orderNo }) {
           last.current = next;
           setOrder(next);
         },
-        (failure) => { if (alive && mine === seq) setError(failure); },
+        (failure) => {
+          if (alive && mine === seq) setError(failure);
+        },
       );
     };
     // Subscribe before reading: a change between the read and the subscription would otherwise never show.
-    const onPush = (event) => { if (event?.type === 'order' && event.orderNo === orderNo) load(); };
+    const onPush = (event) => {
+      if (event?.type === 'order' && event.orderNo === orderNo) load();
+    };
     const topic = staff ? 'orders' : `orders/${user.id}`;
     const off = api.subscribe(topic, onPush);
     load();
     const offReconnect = api.on('reconnected', load);
-    return () => { alive = false; off(); offReconnect(); };
+    return () => {
+      alive = false;
+      off();
+      offReconnect();
+    };
   }, [orderNo, user.id, staff]);
 
-  useEffect(() => { document.title = `Ordinationsöversikt order ${orderNo} – Aidstock`; }, [orderNo]);
+  useEffect(() => {
+    document.title = `Ordinationsöversikt order ${orderNo} – Aidstock`;
+  }, [orderNo]);
 
-  const reload = () => api.call('order.get', { orderNo }).then((next) => { last.current = next; setOrder(next); }, () => {});
+  const reload = () =>
+    api.call('order.get', { orderNo }).then(
+      (next) => {
+        last.current = next;
+        setOrder(next);
+      },
+      () => {},
+    );
 
   if (error) {
     return html`
@@ -186,11 +213,15 @@ export function OrderOverviewPage({ user, orderNo }) {
       ${own && !staff && cancellable(order) && html`<${CancelOrder} order=${order} onDone=${reload} />`}
     </section>
 
-    ${staff && order.open && html`
+    ${
+      staff &&
+      order.open &&
+      html`
       <section class="card" aria-labelledby="staff-title">
         <h2 id="staff-title">Hantera order (HMC)</h2>
         <${OrderStepButtons} order=${order} onDone=${reload} />
         <${CancelLinesButton} order=${order} onDone=${reload} />
         <${DeliveryDateForm} order=${order} onDone=${reload} />
-      </section>`}`;
+      </section>`
+    }`;
 }

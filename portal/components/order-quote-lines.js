@@ -15,11 +15,16 @@ const REFUSED = 'alternativ får inte levereras';
 function Outcome({ q }) {
   if (q === null) return html`<span class="outcome wait">Kontrolleras…</span>`;
   switch (q.outcome) {
-    case 'available': return html`<span class="outcome ok">Finns i lager</span>`;
-    case 'proposal': return html`<span class="outcome warn">Slut i lager – förslag finns</span>`;
-    case 'backorder': return html`<span class="outcome warn">Restorder</span>`;
-    case 'discontinued': return html`<span class="outcome bad">Utgått – ingen ersättning i lager</span>`;
-    default: return html`<span class="outcome bad">Kan inte beställas</span>`;
+    case 'available':
+      return html`<span class="outcome ok">Finns i lager</span>`;
+    case 'proposal':
+      return html`<span class="outcome warn">Slut i lager – förslag finns</span>`;
+    case 'backorder':
+      return html`<span class="outcome warn">Restorder</span>`;
+    case 'discontinued':
+      return html`<span class="outcome bad">Utgått – ingen ersättning i lager</span>`;
+    default:
+      return html`<span class="outcome bad">Kan inte beställas</span>`;
   }
 }
 
@@ -37,9 +42,11 @@ function Proposal({ line, q, onDecide }) {
   if (line.replacement === 'refuse') {
     return html`
       <div class=${discontinued ? 'proposal decided bad' : 'proposal decided'} data-testid="proposal" data-decision="refuse">
-        <p><strong>Förslaget avböjt – ${REFUSED}.</strong> ${discontinued
-          ? 'Artikeln har utgått ur sortimentet, så raden kan inte levereras utan ersättningen. Acceptera förslaget eller ta bort raden.'
-          : 'Raden läggs som restorder och levereras när artikeln finns i lager.'}</p>
+        <p><strong>Förslaget avböjt – ${REFUSED}.</strong> ${
+          discontinued
+            ? 'Artikeln har utgått ur sortimentet, så raden kan inte levereras utan ersättningen. Acceptera förslaget eller ta bort raden.'
+            : 'Raden läggs som restorder och levereras när artikeln finns i lager.'
+        }</p>
         <button type="button" class="link-button" onClick=${() => onDecide(null)}>Ändra beslut</button>
       </div>`;
   }
@@ -57,7 +64,7 @@ function Proposal({ line, q, onDecide }) {
 
 /** The proposal's balance in the warehouse the order draws from. */
 function availableOf(article, q) {
-  return q.warehouse && q.warehouse !== '10' ? article.available.buffer?.available ?? 0 : article.available.main;
+  return q.warehouse && q.warehouse !== '10' ? (article.available.buffer?.available ?? 0) : article.available.main;
 }
 
 function Purpose({ line, q, onChange }) {
@@ -72,9 +79,11 @@ function Purpose({ line, q, onChange }) {
         <option value="">${required ? 'Välj syfte…' : 'Inget syfte'}</option>
         ${allowed.map((code) => html`<option value=${code}>${code === 'PV' ? 'PV – palliativ vård' : code}</option>`)}
       </select>
-      <p id=${`${id}-hint`} class="hint">${required
-        ? 'Kompressionsstrumpor: välj BA, BT, LÖ, TR, VB eller ÖM. Välj inte PV.'
-        : 'Anges endast vid palliativ vård.'}</p>
+      <p id=${`${id}-hint`} class="hint">${
+        required
+          ? 'Kompressionsstrumpor: välj BA, BT, LÖ, TR, VB eller ÖM. Välj inte PV.'
+          : 'Anges endast vid palliativ vård.'
+      }</p>
     </div>`;
 }
 
@@ -84,21 +93,25 @@ function SetParts({ q }) {
     <div class="set-parts-inline" data-testid="set-parts">
       <p class="set-parts-title">Tilläggsartiklar krävs för komplett set och läggs till automatiskt:</p>
       <ul>
-        ${q.setParts.map((part) => html`
-          <li><span class="mono">${part.artNo}</span> ${part.name} × ${part.quantity}${part.outcome === 'backorder' ? ' – restorder' : ''}</li>`)}
+        ${q.setParts.map(
+          (part) => html`
+          <li><span class="mono">${part.artNo}</span> ${part.name} × ${part.quantity}${part.outcome === 'backorder' ? ' – restorder' : ''}</li>`,
+        )}
       </ul>
     </div>`;
 }
 
 function Notes({ q }) {
-  if (q.outcome === 'problem') return html`<p class="line-note bad" data-testid="line-problem">${q.problem.message}</p>`;
+  if (q.outcome === 'problem')
+    return html`<p class="line-note bad" data-testid="line-problem">${q.problem.message}</p>`;
   if (q.outcome === 'discontinued') {
     return html`<p class="line-note bad">Artikeln har utgått ur sortimentet och ingen ersättning finns i lager. Ta bort raden och välj en annan artikel.</p>`;
   }
   if (q.outcome === 'backorder' && q.backorderReason === 'outgoing') {
     return html`<p class="line-note warn">Status utgående med noll (0) i saldo: levereras endast om HMC får en enhet i retur. Raden läggs som restorder.</p>`;
   }
-  if (q.outcome === 'backorder') return html`<p class="line-note warn">Finns inte i lager just nu: raden läggs som restorder och levereras när artikeln kommer in.</p>`;
+  if (q.outcome === 'backorder')
+    return html`<p class="line-note warn">Finns inte i lager just nu: raden läggs som restorder och levereras när artikeln kommer in.</p>`;
   return null;
 }
 
@@ -139,8 +152,13 @@ export function QuotedLines({ lines, quoted, warehouse, onChange, onRemove }) {
               <button type="button" class="button small quiet-dark" aria-label=${`Ta bort rad ${line.artNo} ${name}`}
                 onClick=${() => onRemove(i)}>Ta bort</button>
             </div>
-            ${q && q.outcome === 'proposal' && q.proposal && html`
-              <${Proposal} line=${line} q=${q} onDecide=${(replacement) => onChange(i, { replacement })} />`}
+            ${
+              q &&
+              q.outcome === 'proposal' &&
+              q.proposal &&
+              html`
+              <${Proposal} line=${line} q=${q} onDecide=${(replacement) => onChange(i, { replacement })} />`
+            }
             ${q && html`<${Notes} q=${q} />`}
             ${q && html`<${SetParts} q=${q} />`}
             ${q && html`<${Purpose} line=${line} q=${q} onChange=${(purpose) => onChange(i, { purpose })} />`}
@@ -150,14 +168,22 @@ export function QuotedLines({ lines, quoted, warehouse, onChange, onRemove }) {
 }
 
 /** "Vanligaste tillbehören": offered with checkboxes, never forced. onAdd(artNos). */
-export function AccessoryOffer({ accessories, warehouse, onAdd, title = 'Vanligaste tillbehören', testId = 'accessory-offer' }) {
+export function AccessoryOffer({
+  accessories,
+  warehouse,
+  onAdd,
+  title = 'Vanligaste tillbehören',
+  testId = 'accessory-offer',
+}) {
   const [chosen, setChosen] = useState(() => new Set());
   if (accessories.length === 0) return null;
-  const toggle = (artNo, on) => setChosen((current) => {
-    const next = new Set(current);
-    if (on) next.add(artNo); else next.delete(artNo);
-    return next;
-  });
+  const toggle = (artNo, on) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(artNo);
+      else next.delete(artNo);
+      return next;
+    });
   const add = () => {
     onAdd([...chosen]);
     setChosen(new Set());
@@ -168,7 +194,7 @@ export function AccessoryOffer({ accessories, warehouse, onAdd, title = 'Vanliga
       <ul class="plain">
         ${accessories.map((a) => {
           const id = `${testId}-${a.artNo}`;
-          const available = warehouse === '10' ? a.available.main : a.available.buffer?.available ?? 0;
+          const available = warehouse === '10' ? a.available.main : (a.available.buffer?.available ?? 0);
           return html`
             <li class="check">
               <input type="checkbox" id=${id} checked=${chosen.has(a.artNo)} onChange=${(e) => toggle(a.artNo, e.currentTarget.checked)} />

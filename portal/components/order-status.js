@@ -20,11 +20,13 @@ export function StatusCounts({ counts, caption, active = '', onPick = null, test
         return html`
           <div class=${`status-count status-count-${status}${active === status ? ' active' : ''}`}>
             <dt>${lineStatusLabel(status)}</dt>
-            <dd>${onPick
-              ? html`<button type="button" class="link-button" aria-pressed=${active === status ? 'true' : 'false'}
+            <dd>${
+              onPick
+                ? html`<button type="button" class="link-button" aria-pressed=${active === status ? 'true' : 'false'}
                   aria-label=${`${lineStatusLabel(status)}: ${counts[status] ?? 0}. Visa bara ${lineStatusLabel(status).toLowerCase()}`}
                   onClick=${() => onPick(active === status ? '' : status)}>${value}</button>`
-              : value}</dd>
+                : value
+            }</dd>
           </div>`;
       })}
     </dl>`;
@@ -48,7 +50,10 @@ export function RecipientCell({ recipient }) {
 /** Recipient of an order list row or overview: patient name and personnummer, or the care unit. */
 export function recipientText(recipient) {
   if (!recipient) return '–';
-  if (recipient.kind === 'careUnit') return recipient.name ? `Vårdenhet ${recipient.name} (kundnr ${recipient.customerNo})` : `Vårdenhet, kundnr ${recipient.customerNo}`;
+  if (recipient.kind === 'careUnit')
+    return recipient.name
+      ? `Vårdenhet ${recipient.name} (kundnr ${recipient.customerNo})`
+      : `Vårdenhet, kundnr ${recipient.customerNo}`;
   if (recipient.protectedIdentity) return `Skyddad identitet (${recipient.pnrDisplay})`;
   if (!recipient.name && !recipient.pnrDisplay) return 'Brukare';
   return `${recipient.name} (${recipient.pnrDisplay})`;

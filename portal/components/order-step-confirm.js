@@ -18,7 +18,8 @@ function lineText(line, q) {
   if (q?.outcome === 'proposal' && line.replacement === 'accept') {
     return `${q.proposal.artNo} ${q.proposal.name} (ersätter ${line.artNo} ${name})`;
   }
-  if (q?.outcome === 'proposal' && line.replacement === 'refuse') return `${line.artNo} ${name} – restorder, alternativ får inte levereras`;
+  if (q?.outcome === 'proposal' && line.replacement === 'refuse')
+    return `${line.artNo} ${name} – restorder, alternativ får inte levereras`;
   if (q?.outcome === 'backorder') return `${line.artNo} ${name} – restorder`;
   return `${line.artNo} ${name}`;
 }
@@ -27,7 +28,9 @@ export function ConfirmStep({ user, state, quote, placing, placeError, onPlace, 
   const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
   const d = state.delivery;
   const defaults = quote.result?.delivery;
-  const address = d.temporary ? `${d.street}, ${d.postalCode} ${d.city} (tillfällig adress)` : addressLine(defaults?.address);
+  const address = d.temporary
+    ? `${d.street}, ${d.postalCode} ${d.city} (tillfällig adress)`
+    : addressLine(defaults?.address);
   const lost = placeError?.code === 'connection_lost' || placeError?.code === 'timeout';
   return html`
     <dl class="facts summary" data-testid="order-summary">
@@ -54,9 +57,12 @@ export function ConfirmStep({ user, state, quote, placing, placeError, onPlace, 
       <p class="hint">Du får ett ordernummer som kvittens när ordern är registrerad och lagersaldot reserverat.</p>
     </div>
     <div role="alert" class="place-error" data-testid="place-error">
-      ${placeError && html`
+      ${
+        placeError &&
+        html`
         <p class="error">${errorText(placeError)}${lost ? ' Tryck Verkställ igen när anslutningen är tillbaka – ordern registreras bara en gång.' : ''}</p>
-        ${isLineProblem(placeError.code) && html`<button type="button" class="button" onClick=${onFix}>Till Rader</button>`}`}
+        ${isLineProblem(placeError.code) && html`<button type="button" class="button" onClick=${onFix}>Till Rader</button>`}`
+      }
     </div>`;
 }
 
@@ -77,15 +83,22 @@ export function OrderReceipt({ receipt, headingRef, onRestart }) {
           <caption class="visually-hidden">Rader på order ${receipt.orderNo}</caption>
           <thead><tr><th scope="col">Rad</th><th scope="col">Artikel</th><th scope="col" class="num">Antal</th><th scope="col">Status</th><th scope="col">Anmärkning</th></tr></thead>
           <tbody>
-            ${receipt.lines.map((l) => html`
+            ${receipt.lines.map(
+              (l) => html`
               <tr class=${l.setPartOf !== null ? 'set-part-row' : undefined}>
                 <td>${l.lineNo}</td>
                 <td><span class="mono">${l.artNo}</span> ${l.name}${l.component ? html` <span class="tag">${l.component}</span>` : ''}</td>
                 <td class="num">${l.quantity}</td>
                 <td><${StatusBadge} status=${l.status} /></td>
-                <td>${[l.replacedFrom ? `Ersätter ${l.replacedFrom}` : '', l.setPartOf !== null ? `Tilläggsartikel till rad ${l.setPartOf}` : '', l.note]
-                  .filter(Boolean).join('. ')}</td>
-              </tr>`)}
+                <td>${[
+                  l.replacedFrom ? `Ersätter ${l.replacedFrom}` : '',
+                  l.setPartOf !== null ? `Tilläggsartikel till rad ${l.setPartOf}` : '',
+                  l.note,
+                ]
+                  .filter(Boolean)
+                  .join('. ')}</td>
+              </tr>`,
+            )}
           </tbody>
         </table>
       </div>

@@ -21,11 +21,13 @@ export function deliveryProblem(delivery, otherInfo) {
   if (delivery.temporary) {
     if (delivery.street.trim() === '') return 'Fyll i gatuadress för den tillfälliga adressen.';
     if (delivery.street.trim().length > STREET_MAX) return `Gatuadressen får vara högst ${STREET_MAX} tecken.`;
-    if (!/^\d{3} \d{2}$/.test(normalizePostalCode(delivery.postalCode))) return 'Postnumret är fem siffror, t.ex. 302 33.';
+    if (!/^\d{3} \d{2}$/.test(normalizePostalCode(delivery.postalCode)))
+      return 'Postnumret är fem siffror, t.ex. 302 33.';
     if (delivery.city.trim() === '') return 'Fyll i ort för den tillfälliga adressen.';
     if (delivery.city.trim().length > CITY_MAX) return `Orten får vara högst ${CITY_MAX} tecken.`;
   }
-  if ((delivery.contactPhone ?? '') !== '' && !PHONE.test(delivery.contactPhone)) return 'Telefonnumret får bara innehålla siffror, mellanslag, +, ( ) och -.';
+  if ((delivery.contactPhone ?? '') !== '' && !PHONE.test(delivery.contactPhone))
+    return 'Telefonnumret får bara innehålla siffror, mellanslag, +, ( ) och -.';
   if (otherInfo.length > OTHER_INFO_MAX) return `Övrig information får vara högst ${OTHER_INFO_MAX} tecken.`;
   return '';
 }
@@ -63,7 +65,9 @@ export function DeliveryStep({ state, update, quote }) {
       </div>
       ${buffer && html`<p class="note">Uttag ur eget förråd: leverans sker till det buffertlager du är knuten till.</p>`}
     </fieldset>
-    ${d.temporary && html`
+    ${
+      d.temporary &&
+      html`
       <div class="address-fields">
         <${Text} id="delivery-street" label="Gatuadress" value=${d.street} max=${STREET_MAX} autocomplete="street-address"
           onInput=${(street) => set({ street })} />
@@ -71,7 +75,8 @@ export function DeliveryStep({ state, update, quote }) {
           onInput=${(postalCode) => set({ postalCode })} />
         <${Text} id="delivery-city" label="Ort" value=${d.city} max=${CITY_MAX} autocomplete="address-level2"
           onInput=${(city) => set({ city })} />
-      </div>`}
+      </div>`
+    }
 
     <fieldset class="choice">
       <legend>Kontakt för chauffören</legend>

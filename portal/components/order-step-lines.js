@@ -14,11 +14,16 @@ const QUANTITY_MAX = 999;
 function withLine(lines, artNo, quantity, forIndividual) {
   const at = lines.findIndex((l) => l.artNo === artNo && l.forIndividual === forIndividual);
   if (at >= 0) {
-    const next = lines.map((l, i) => (i === at ? { ...l, quantity: Math.min(QUANTITY_MAX, l.quantity + quantity) } : l));
+    const next = lines.map((l, i) =>
+      i === at ? { ...l, quantity: Math.min(QUANTITY_MAX, l.quantity + quantity) } : l,
+    );
     return [next, `${artNo} fanns redan på ordern: antalet är nu ${next[at].quantity}.`];
   }
   if (lines.length >= LINES_MAX) return [lines, `En order kan ha högst ${LINES_MAX} rader.`];
-  return [[...lines, { artNo, quantity, forIndividual, replacement: null, purpose: '' }], `${artNo} lades till på ordern.`];
+  return [
+    [...lines, { artNo, quantity, forIndividual, replacement: null, purpose: '' }],
+    `${artNo} lades till på ordern.`,
+  ];
 }
 
 /** Search the catalog from inside the wizard; a pick adds the article to the order. */
@@ -33,20 +38,35 @@ function ArticleSearch({ warehouse, buffer, onPick }) {
   const run = (value) => {
     const mine = ++seq.current;
     query.current = value;
-    if (value.trim() === '') { setResult(null); return; }
+    if (value.trim() === '') {
+      setResult(null);
+      return;
+    }
     const args = { text: value.trim(), limit: SEARCH_HITS };
     if (warehouse !== '10') args.warehouse = warehouse;
     api.call('catalog.search', args).then(
-      (reply) => { if (mine === seq.current) { setResult({ ...reply, text: value.trim() }); setError(''); } },
-      (failure) => { if (mine === seq.current) setError(errorText(failure)); },
+      (reply) => {
+        if (mine === seq.current) {
+          setResult({ ...reply, text: value.trim() });
+          setError('');
+        }
+      },
+      (failure) => {
+        if (mine === seq.current) setError(errorText(failure));
+      },
     );
   };
-  useEffect(() => { if (reads > 0) run(query.current); }, [reads]);
+  useEffect(() => {
+    if (reads > 0) run(query.current);
+  }, [reads]);
 
   return html`
     <details class="wizard-search" open=${result !== null}>
       <summary>Sök artikel</summary>
-      <form class="inline-form" role="search" aria-label="Sök artikel att lägga till" onSubmit=${(e) => { e.preventDefault(); run(text); }}>
+      <form class="inline-form" role="search" aria-label="Sök artikel att lägga till" onSubmit=${(e) => {
+        e.preventDefault();
+        run(text);
+      }}>
         <div class="field grow">
           <label for="wizard-search-text">Benämning, leverantör eller artikelnummer</label>
           <input id="wizard-search-text" type="text" value=${text} maxLength="100" autocomplete="off" spellcheck="false"
@@ -56,9 +76,13 @@ function ArticleSearch({ warehouse, buffer, onPick }) {
       </form>
       <p class="error" role="alert">${error}</p>
       ${result && html`<p class="hint" role="status">${result.total === 0 ? 'Inga träffar.' : `${result.total} träffar${result.total > result.hits.length ? `, visar de ${result.hits.length} första` : ''}.`}</p>`}
-      ${result && result.hits.length > 0 && html`
+      ${
+        result &&
+        result.hits.length > 0 &&
+        html`
         <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onPick=${onPick} testId="wizard-search-results"
-          caption=${`Träffar för ${result.text}`} onResync=${() => setReads((n) => n + 1)} />`}
+          caption=${`Träffar för ${result.text}`} onResync=${() => setReads((n) => n + 1)} />`
+      }
     </details>`;
 }
 
@@ -69,10 +93,16 @@ function IndividualAccessories({ device, warehouse, onAdd }) {
     let alive = true;
     setAccessories(null);
     api.call('catalog.article', { artNo: device.artNo }).then(
-      (page) => { if (alive) setAccessories(page.accessories); },
-      () => { if (alive) setAccessories([]); },
+      (page) => {
+        if (alive) setAccessories(page.accessories);
+      },
+      () => {
+        if (alive) setAccessories([]);
+      },
     );
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, [device.indNo]);
   if (accessories === null) return html`<p class="loading">Hämtar tillbehör till ${device.name}…</p>`;
   if (accessories.length === 0) return html`<p class="hint">Inga vanliga tillbehör finns för ${device.name}.</p>`;
@@ -88,16 +118,17 @@ export function LinesStep({ user, state, update, quote }) {
   const [error, setError] = useState('');
   const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
   const warehouse = state.source === 'buffer' ? place.bufferWarehouse : '10';
-  const devices = state.recipientKind === 'patient' ? state.patient?.devices ?? [] : [];
+  const devices = state.recipientKind === 'patient' ? (state.patient?.devices ?? []) : [];
   const device = devices.find((d) => String(d.indNo) === individual) ?? null;
   const forIndividual = device ? device.indNo : null;
 
   const add = (articles, qty, target = forIndividual) => {
-    const grow = (lines, notes) => articles.reduce((acc, a) => {
-      const [next, text] = withLine(acc, a, qty, target);
-      notes?.push(text);
-      return next;
-    }, lines);
+    const grow = (lines, notes) =>
+      articles.reduce((acc, a) => {
+        const [next, text] = withLine(acc, a, qty, target);
+        notes?.push(text);
+        return next;
+      }, lines);
     const notes = [];
     grow(state.lines, notes);
     update((current) => ({ lines: grow(current.lines, null) }));
@@ -107,18 +138,25 @@ export function LinesStep({ user, state, update, quote }) {
   const submit = (event) => {
     event.preventDefault();
     const wanted = artNo.replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(wanted)) { setError('Artikelnummer är sex siffror.'); return; }
+    if (!/^\d{6}$/.test(wanted)) {
+      setError('Artikelnummer är sex siffror.');
+      return;
+    }
     const n = Math.trunc(Number(quantity));
-    if (!(n >= 1 && n <= QUANTITY_MAX)) { setError(`Antal är 1–${QUANTITY_MAX}.`); return; }
+    if (!(n >= 1 && n <= QUANTITY_MAX)) {
+      setError(`Antal är 1–${QUANTITY_MAX}.`);
+      return;
+    }
     setError('');
     add([wanted], n);
     setArtNo('');
     setQuantity(1);
   };
 
-  const change = (index, patch) => update((current) => ({
-    lines: current.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)),
-  }));
+  const change = (index, patch) =>
+    update((current) => ({
+      lines: current.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)),
+    }));
   const remove = (index) => {
     const gone = state.lines[index];
     update((current) => ({ lines: current.lines.filter((_, i) => i !== index) }));
@@ -132,7 +170,9 @@ export function LinesStep({ user, state, update, quote }) {
   return html`
     <form class="add-line" onSubmit=${submit} aria-labelledby="add-line-title">
       <h3 id="add-line-title">Lägg till artikel</h3>
-      ${devices.length > 0 && html`
+      ${
+        devices.length > 0 &&
+        html`
         <div class="field">
           <label for="order-individual">Komplettera levererad individ</label>
           <select id="order-individual" value=${individual} onChange=${(e) => setIndividual(e.currentTarget.value)}
@@ -141,7 +181,8 @@ export function LinesStep({ user, state, update, quote }) {
             ${devices.map((d) => html`<option value=${String(d.indNo)}>K-${d.indNo} – ${d.name} (${d.artNo})</option>`)}
           </select>
           <p id="order-individual-hint" class="hint">Komponenter till ett hjälpmedel brukaren redan har levereras till individen (K-individnummer).</p>
-        </div>`}
+        </div>`
+      }
       <div class="inline-form">
         <div class="field">
           <label for="order-artno">Artikelnummer</label>
@@ -165,14 +206,26 @@ export function LinesStep({ user, state, update, quote }) {
 
     <div class="section-head">
       <h3>Rader på ordern</h3>
-      <p class="hint" role="status" data-testid="quote-status">${quote.busy ? 'Kontrollerar tillgänglighet…'
-        : quote.error ? '' : state.lines.length === 0 ? '' : 'Tillgängligheten är kontrollerad just nu.'}</p>
+      <p class="hint" role="status" data-testid="quote-status">${
+        quote.busy
+          ? 'Kontrollerar tillgänglighet…'
+          : quote.error
+            ? ''
+            : state.lines.length === 0
+              ? ''
+              : 'Tillgängligheten är kontrollerad just nu.'
+      }</p>
     </div>
     ${quote.error && html`<p class="error" role="alert">${errorText(quote.error)}</p>`}
-    ${state.lines.length === 0
-      ? html`<p class="empty">Inga rader än. Fyll i artikelnummer eller sök artikel.</p>`
-      : html`<${QuotedLines} lines=${state.lines} quoted=${(line) => quotedLine(result, line)} warehouse=${warehouse}
-          onChange=${change} onRemove=${remove} />`}
-    ${offers.length > 0 && html`<${AccessoryOffer} key=${offers.map((a) => a.artNo).join(',')} accessories=${offers}
-      warehouse=${warehouse} onAdd=${(artNos) => add(artNos, 1, null)} />`}`;
+    ${
+      state.lines.length === 0
+        ? html`<p class="empty">Inga rader än. Fyll i artikelnummer eller sök artikel.</p>`
+        : html`<${QuotedLines} lines=${state.lines} quoted=${(line) => quotedLine(result, line)} warehouse=${warehouse}
+          onChange=${change} onRemove=${remove} />`
+    }
+    ${
+      offers.length > 0 &&
+      html`<${AccessoryOffer} key=${offers.map((a) => a.artNo).join(',')} accessories=${offers}
+      warehouse=${warehouse} onAdd=${(artNos) => add(artNos, 1, null)} />`
+    }`;
 }

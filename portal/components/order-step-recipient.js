@@ -14,14 +14,18 @@ function PatientCard({ patient }) {
   return html`
     <div class=${person.prescribable ? 'patient-card' : 'patient-card blocked'} data-testid="patient-card">
       <p class="patient-name"><strong>${person.givenName} ${person.familyName}</strong> <span class="mono">${person.pnrDisplay}</span></p>
-      ${person.protectedIdentity
-        ? html`<p class="hint">Skyddad identitet: adressen visas inte, och leverans sker till din arbetsplats.</p>`
-        : html`<p>${addressLine(person.address)}</p>`}
+      ${
+        person.protectedIdentity
+          ? html`<p class="hint">Skyddad identitet: adressen visas inte, och leverans sker till din arbetsplats.</p>`
+          : html`<p>${addressLine(person.address)}</p>`
+      }
       ${person.palliative && html`<p class="tag">Palliativ vård</p>`}
-      ${person.prescribable
-        ? html`<p class="hint">${devices.length === 0 ? 'Har inga registrerade hjälpmedel.' : `Har ${devices.length} registrerade hjälpmedel (individer).`}</p>`
-        : html`<p class="error" role="alert" data-testid="not-resident">${NOT_RESIDENT}.</p>
-            <p class="hint">Se rutinen Övergripande riktlinjer på extranätet för brukare från andra regioner.</p>`}
+      ${
+        person.prescribable
+          ? html`<p class="hint">${devices.length === 0 ? 'Har inga registrerade hjälpmedel.' : `Har ${devices.length} registrerade hjälpmedel (individer).`}</p>`
+          : html`<p class="error" role="alert" data-testid="not-resident">${NOT_RESIDENT}.</p>
+            <p class="hint">Se rutinen Övergripande riktlinjer på extranätet för brukare från andra regioner.</p>`
+      }
     </div>`;
 }
 
@@ -33,7 +37,10 @@ export function RegisterSearch({ onChoose }) {
   const [busy, setBusy] = useState(false);
   const search = async (event) => {
     event.preventDefault();
-    if (text.trim().length < 2) { setError('Skriv minst två tecken.'); return; }
+    if (text.trim().length < 2) {
+      setError('Skriv minst två tecken.');
+      return;
+    }
     setBusy(true);
     setError('');
     try {
@@ -55,18 +62,23 @@ export function RegisterSearch({ onChoose }) {
         <button type="submit" class="button" disabled=${busy}>${busy ? 'Söker…' : 'Sök'}</button>
       </form>
       <p class="error" role="alert">${error}</p>
-      ${hits && html`
+      ${
+        hits &&
+        html`
         <p class="hint" role="status">${hits.total === 0 ? 'Ingen träff.' : `${hits.total} träffar${hits.total > hits.hits.length ? `, visar ${hits.hits.length}` : ''}.`}</p>
         <ul class="plain cfr-hits">
-          ${hits.hits.map((hit) => html`
+          ${hits.hits.map(
+            (hit) => html`
             <li>
               <button type="button" class="link-button" onClick=${() => onChoose(hit.pnrDisplay)}
                 aria-label=${`Välj ${hit.givenName} ${hit.familyName} ${hit.pnrDisplay}`}>${hit.givenName} ${hit.familyName}</button>
               <span class="mono"> ${hit.pnrDisplay}</span>
               <span class="hint"> · ${hit.address ? addressLine(hit.address) : hit.municipality}</span>
               ${!hit.prescribable && html` <span class="tag warn">${NOT_RESIDENT}</span>`}
-            </li>`)}
-        </ul>`}
+            </li>`,
+          )}
+        </ul>`
+      }
     </details>`;
 }
 
@@ -90,13 +102,21 @@ export function RecipientStep({ user, state, update, initialPnr }) {
       if (mine !== seq.current) return;
       // Lines for another patient's individuals (K-lines) cannot follow to this one.
       update((current) => ({
-        patient, pnrInput: patient.person.pnrDisplay,
-        lines: current.patient?.person.pnr === patient.person.pnr ? current.lines : current.lines.filter((l) => l.forIndividual === null),
+        patient,
+        pnrInput: patient.person.pnrDisplay,
+        lines:
+          current.patient?.person.pnr === patient.person.pnr
+            ? current.lines
+            : current.lines.filter((l) => l.forIndividual === null),
       }));
     } catch (failure) {
       if (mine !== seq.current) return;
       update({ patient: null });
-      setError(failure.code === 'not_found' ? 'Ingen person med det personnumret finns i folkbokföringen.' : errorText(failure));
+      setError(
+        failure.code === 'not_found'
+          ? 'Ingen person med det personnumret finns i folkbokföringen.'
+          : errorText(failure),
+      );
     } finally {
       if (mine === seq.current) setBusy(false);
     }
@@ -110,7 +130,12 @@ export function RecipientStep({ user, state, update, initialPnr }) {
   const chooseKind = (kind) => {
     if (kind === 'careUnit') {
       const place = user.workplaces.find((w) => w.customerNo === state.customerNo) ?? user.workplaces[0];
-      update({ recipientKind: kind, customerNo: place.customerNo, workplaceId: place.id, lines: state.lines.filter((l) => l.forIndividual === null) });
+      update({
+        recipientKind: kind,
+        customerNo: place.customerNo,
+        workplaceId: place.id,
+        lines: state.lines.filter((l) => l.forIndividual === null),
+      });
     } else update({ recipientKind: kind });
   };
 
@@ -130,8 +155,13 @@ export function RecipientStep({ user, state, update, initialPnr }) {
       </div>
     </fieldset>
 
-    ${state.recipientKind === 'patient' && html`
-      <form class="inline-form" onSubmit=${(e) => { e.preventDefault(); lookUp(state.pnrInput); }}>
+    ${
+      state.recipientKind === 'patient' &&
+      html`
+      <form class="inline-form" onSubmit=${(e) => {
+        e.preventDefault();
+        lookUp(state.pnrInput);
+      }}>
         <div class="field">
           <label for="order-pnr">Personnummer</label>
           <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
@@ -144,9 +174,15 @@ export function RecipientStep({ user, state, update, initialPnr }) {
       <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
       <p id="order-pnr-error" class="error" role="alert">${error}</p>
       ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
-      <${RegisterSearch} onChoose=${(pnr) => { update({ pnrInput: pnr }); lookUp(pnr); }} />`}
+      <${RegisterSearch} onChoose=${(pnr) => {
+        update({ pnrInput: pnr });
+        lookUp(pnr);
+      }} />`
+    }
 
-    ${state.recipientKind === 'careUnit' && html`
+    ${
+      state.recipientKind === 'careUnit' &&
+      html`
       <div class="field">
         <label for="order-unit">Vårdenhet och kundnummer</label>
         <select id="order-unit" value=${state.customerNo} onChange=${(e) => {
@@ -156,5 +192,6 @@ export function RecipientStep({ user, state, update, initialPnr }) {
           ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
         </select>
         <p class="hint">Ordern betalas av och levereras till vårdenheten.</p>
-      </div>`}`;
+      </div>`
+    }`;
 }

@@ -25,14 +25,16 @@ export function SourceStep({ user, state, update }) {
   return html`
     <div class="field">
       <label for="order-workplace">Arbetsplats (kund/leveransadress)</label>
-      ${forUnit
-        ? html`<p id="order-workplace" class="fixed-value">${place.name} – kundnr ${place.customerNo}</p>
+      ${
+        forUnit
+          ? html`<p id="order-workplace" class="fixed-value">${place.name} – kundnr ${place.customerNo}</p>
             <p class="hint">Vid beställning till vårdenhet är arbetsplatsen den valda vårdenheten.</p>`
-        : html`<select id="order-workplace" value=${place.id} onChange=${(e) => chooseWorkplace(e.currentTarget.value)}
+          : html`<select id="order-workplace" value=${place.id} onChange=${(e) => chooseWorkplace(e.currentTarget.value)}
               aria-describedby="order-workplace-hint">
             ${user.workplaces.map((w) => html`<option value=${w.id}>${w.name} – kundnr ${w.customerNo}</option>`)}
           </select>
-          <p id="order-workplace-hint" class="hint">Har du flera arbetsplatser: välj den som ska betala och ta emot hjälpmedlet.</p>`}
+          <p id="order-workplace-hint" class="hint">Har du flera arbetsplatser: välj den som ska betala och ta emot hjälpmedlet.</p>`
+      }
     </div>
 
     <fieldset class="choice">
@@ -41,14 +43,16 @@ export function SourceStep({ user, state, update }) {
         <input type="radio" id="source-main" name="source" checked=${state.source === 'main'} onChange=${() => update({ source: 'main' })} />
         <label for="source-main">Beställning från Hjälpmedelscentrum (huvudlager 10)</label>
       </div>
-      ${place.bufferWarehouse
-        ? html`<div class="radio">
+      ${
+        place.bufferWarehouse
+          ? html`<div class="radio">
             <input type="radio" id="source-buffer" name="source" checked=${state.source === 'buffer'}
               onChange=${() => update({ source: 'buffer' })} aria-describedby="source-buffer-hint" />
             <label for="source-buffer">Uttag ur eget förråd (${place.bufferWarehouse})</label>
             <span id="source-buffer-hint" class="hint">Leverans sker till det buffertlager du är knuten till.</span>
           </div>`
-        : html`<p class="hint">${place.name} har inget eget förråd, så uttag ur eget förråd går inte härifrån.</p>`}
+          : html`<p class="hint">${place.name} har inget eget förråd, så uttag ur eget förråd går inte härifrån.</p>`
+      }
     </fieldset>
 
     <dl class="facts compact-facts">

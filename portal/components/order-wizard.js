@@ -25,13 +25,22 @@ function initialState(user, pnr) {
     source: 'main',
     /** { artNo, quantity, forIndividual: indNo | null, replacement: null | 'accept' | 'refuse', purpose: '' } */
     lines: [],
-    delivery: { temporary: false, street: '', postalCode: '', city: '', contactName: null, contactPhone: null, joint: true },
+    delivery: {
+      temporary: false,
+      street: '',
+      postalCode: '',
+      city: '',
+      contactName: null,
+      contactPhone: null,
+      joint: true,
+    },
     otherInfo: '',
   };
 }
 
 function recipientOf(state) {
-  if (state.recipientKind === 'careUnit') return state.customerNo ? { kind: 'careUnit', customerNo: state.customerNo } : null;
+  if (state.recipientKind === 'careUnit')
+    return state.customerNo ? { kind: 'careUnit', customerNo: state.customerNo } : null;
   return state.patient ? { kind: 'patient', pnr: state.patient.person.pnr } : null;
 }
 
@@ -40,10 +49,14 @@ function quoteArgs(state) {
   const recipient = recipientOf(state);
   if (recipient === null || state.lines.length === 0) return null;
   return {
-    recipient, workplaceId: state.workplaceId, source: state.source,
-    lines: state.lines.map((l) => (l.forIndividual === null
-      ? { artNo: l.artNo, quantity: l.quantity }
-      : { artNo: l.artNo, quantity: l.quantity, forIndividual: l.forIndividual })),
+    recipient,
+    workplaceId: state.workplaceId,
+    source: state.source,
+    lines: state.lines.map((l) =>
+      l.forIndividual === null
+        ? { artNo: l.artNo, quantity: l.quantity }
+        : { artNo: l.artNo, quantity: l.quantity, forIndividual: l.forIndividual },
+    ),
   };
 }
 
@@ -51,7 +64,9 @@ function placeArgs(state, quote, key) {
   const delivery = { partial: !state.delivery.joint };
   if (state.delivery.temporary) {
     delivery.address = {
-      street: state.delivery.street.trim(), postalCode: normalizePostalCode(state.delivery.postalCode), city: state.delivery.city.trim(),
+      street: state.delivery.street.trim(),
+      postalCode: normalizePostalCode(state.delivery.postalCode),
+      city: state.delivery.city.trim(),
     };
   }
   const contactName = (state.delivery.contactName ?? quote?.delivery.contactName ?? '').trim();
@@ -80,14 +95,17 @@ function placeArgs(state, quote, key) {
 function linesProblem(state, quote) {
   if (state.lines.length === 0) return 'Lägg till minst en artikel.';
   if (quote.error) return errorText(quote.error);
-  if (!quote.result || quote.key !== JSON.stringify(quoteArgs(state))) return 'Tillgängligheten kontrolleras – vänta ett ögonblick.';
+  if (!quote.result || quote.key !== JSON.stringify(quoteArgs(state)))
+    return 'Tillgängligheten kontrolleras – vänta ett ögonblick.';
   for (const line of state.lines) {
     const q = quotedLine(quote.result, line);
     const name = `${line.artNo}${q?.article ? ` ${q.article.name}` : ''}`;
     if (q === null) return 'Tillgängligheten kontrolleras – vänta ett ögonblick.';
     if (q.outcome === 'problem') return `${name}: ${q.problem.message} Ta bort raden.`;
-    if (q.outcome === 'discontinued') return `${name} har utgått ur sortimentet och ingen ersättning finns i lager. Ta bort raden.`;
-    if (q.outcome === 'proposal' && !line.replacement) return `Acceptera eller avböj förslaget på likvärdig produkt för ${name}.`;
+    if (q.outcome === 'discontinued')
+      return `${name} har utgått ur sortimentet och ingen ersättning finns i lager. Ta bort raden.`;
+    if (q.outcome === 'proposal' && !line.replacement)
+      return `Acceptera eller avböj förslaget på likvärdig produkt för ${name}.`;
     if (q.outcome === 'proposal' && line.replacement === 'refuse' && q.article?.status === 'discontinued') {
       return `${name} har utgått: utan ersättningen kan raden inte levereras. Acceptera förslaget eller ta bort raden.`;
     }
@@ -123,9 +141,11 @@ function StepList({ step, reachable, onGo }) {
         const state = i === step ? 'current' : i < step ? 'done' : 'todo';
         return html`
           <li class=${`wizard-step ${state}`} aria-current=${i === step ? 'step' : undefined}>
-            ${i !== step && i <= reachable
-              ? html`<button type="button" class="wizard-step-button" onClick=${() => onGo(i)}>${label}<span class="visually-hidden">${i < step ? ' (klart)' : ''}</span></button>`
-              : html`<span class="wizard-step-label">${label}</span>`}
+            ${
+              i !== step && i <= reachable
+                ? html`<button type="button" class="wizard-step-button" onClick=${() => onGo(i)}>${label}<span class="visually-hidden">${i < step ? ' (klart)' : ''}</span></button>`
+                : html`<span class="wizard-step-label">${label}</span>`
+            }
           </li>`;
       })}
     </ol>`;
@@ -148,25 +168,42 @@ function useQuote(args, enabled) {
     setQuote((current) => ({ ...current, busy: true }));
     const timer = setTimeout(() => {
       api.call('order.quote', args).then(
-        (result) => { if (mine === seq.current) setQuote({ key, result, error: null, busy: false }); },
-        (failure) => { if (mine === seq.current) setQuote({ key, result: null, error: failure, busy: false }); },
+        (result) => {
+          if (mine === seq.current) setQuote({ key, result, error: null, busy: false });
+        },
+        (failure) => {
+          if (mine === seq.current) setQuote({ key, result: null, error: failure, busy: false });
+        },
       );
     }, QUOTE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [key, enabled, tick]);
 
   // Live: a reservation by someone else (or a unit back in stock) changes what this order can get.
-  const watched = [...new Set([
-    ...(args?.lines ?? []).map((l) => l.artNo),
-    ...(quote.result?.lines ?? []).flatMap((q) => [q.proposal?.artNo, ...q.setParts.map((p) => p.artNo)]).filter(Boolean),
-  ])].sort().join(',');
+  const watched = [
+    ...new Set([
+      ...(args?.lines ?? []).map((l) => l.artNo),
+      ...(quote.result?.lines ?? [])
+        .flatMap((q) => [q.proposal?.artNo, ...q.setParts.map((p) => p.artNo)])
+        .filter(Boolean),
+    ]),
+  ]
+    .sort()
+    .join(',');
   useEffect(() => {
     if (!enabled || watched === '') return undefined;
     let timer = null;
-    const again = () => { clearTimeout(timer); timer = setTimeout(() => setTick((n) => n + 1), QUOTE_DEBOUNCE_MS); };
+    const again = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setTick((n) => n + 1), QUOTE_DEBOUNCE_MS);
+    };
     const offs = watched.split(',').map((artNo) => api.subscribe(`stock/${artNo}`, again));
     const offReconnect = api.on('reconnected', again);
-    return () => { clearTimeout(timer); offs.forEach((off) => off()); offReconnect(); };
+    return () => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+      offReconnect();
+    };
   }, [watched, enabled]);
 
   return [quote, () => setTick((n) => n + 1)];
@@ -184,7 +221,11 @@ export function OrderWizard({ user, pnr }) {
   const heading = useRef(null);
   const [quote, requote] = useQuote(quoteArgs(state), step >= 2 && receipt === null);
 
-  useEffect(() => { document.title = receipt ? `Order ${receipt.orderNo} registrerad – Aidstock` : `Kundorder: ${STEPS[step]} – Aidstock`; }, [step, receipt]);
+  useEffect(() => {
+    document.title = receipt
+      ? `Order ${receipt.orderNo} registrerad – Aidstock`
+      : `Kundorder: ${STEPS[step]} – Aidstock`;
+  }, [step, receipt]);
 
   const update = (patch) => {
     setProblem('');
@@ -201,14 +242,21 @@ export function OrderWizard({ user, pnr }) {
   };
   const forward = () => {
     const why = stepProblem(step, state, quote, user);
-    if (why) { setProblem(why); return; }
+    if (why) {
+      setProblem(why);
+      return;
+    }
     go(step + 1);
   };
   const goTo = (target) => {
     // Jumping forward past a step is only allowed when every step in between is complete.
     for (let i = step; i < target; i++) {
       const why = stepProblem(i, state, quote, user);
-      if (why) { setProblem(why); if (i !== step) go(i); return; }
+      if (why) {
+        setProblem(why);
+        if (i !== step) go(i);
+        return;
+      }
     }
     go(target);
   };
@@ -217,7 +265,11 @@ export function OrderWizard({ user, pnr }) {
     if (placing) return;
     for (let i = 0; i < 4; i++) {
       const why = stepProblem(i, state, quote, user);
-      if (why) { go(i); setProblem(why); return; }
+      if (why) {
+        go(i);
+        setProblem(why);
+        return;
+      }
     }
     setPlacing(true);
     setPlaceError(null);
@@ -272,8 +324,11 @@ export function OrderWizard({ user, pnr }) {
       ${step === 1 && html`<${SourceStep} ...${props} />`}
       ${step === 2 && html`<${LinesStep} ...${props} />`}
       ${step === 3 && html`<${DeliveryStep} ...${props} />`}
-      ${step === 4 && html`<${ConfirmStep} ...${props} placing=${placing} placeError=${placeError} onPlace=${place}
-        onFix=${() => go(2)} />`}
+      ${
+        step === 4 &&
+        html`<${ConfirmStep} ...${props} placing=${placing} placeError=${placeError} onPlace=${place}
+        onFix=${() => go(2)} />`
+      }
       <p class="error" role="alert" data-testid="wizard-problem">${problem}</p>
       <div class="wizard-nav">
         ${step > 0 && html`<button type="button" class="button" onClick=${() => go(step - 1)}>‹ Tillbaka</button>`}

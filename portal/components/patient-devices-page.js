@@ -19,9 +19,11 @@ function Person({ person, user }) {
   return html`
     <section class="card patient-card" data-testid="patient-person">
       <h2>${person.givenName} ${person.familyName} <span class="mono">${person.pnrDisplay}</span></h2>
-      ${person.protectedIdentity
-        ? html`<p>Skyddad identitet: adress visas inte.</p>`
-        : html`<p>${addressLine(person.address)}</p>`}
+      ${
+        person.protectedIdentity
+          ? html`<p>Skyddad identitet: adress visas inte.</p>`
+          : html`<p>${addressLine(person.address)}</p>`
+      }
       ${!person.prescribable && html`<p class="notice" role="note">Folkbokförd i en annan region: kan inte förskrivas hjälpmedel här.</p>`}
       ${person.palliative && html`<p class="notice" role="note">Palliativ vård (förskrivningssyfte PV).</p>`}
       ${isPrescriber(user) && person.prescribable && html`<p><a class="button" href=${href.bestall(person.pnrDisplay)}>Ny kundorder för brukaren</a></p>`}
@@ -42,12 +44,18 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
           <th scope="col">Order</th><th scope="col">Levererad</th><th scope="col">Förskrivare</th>
         </tr></thead>
         <tbody>
-          ${devices.map((d) => html`
+          ${devices.map(
+            (d) => html`
             <tr key=${d.indNo} data-indno=${d.indNo}>
-              ${pickable && html`<td>${waiting.has(d.indNo)
-                ? html`<span class="tag" title="Väntar på hämtning">Hämtorder ${waiting.get(d.indNo)}</span>`
-                : html`<input type="checkbox" aria-label=${`Hämta ${d.name} (${d.indNo})`} checked=${chosen.includes(d.indNo)}
-                    onChange=${(e) => setChosen(e.currentTarget.checked ? [...chosen, d.indNo] : chosen.filter((n) => n !== d.indNo))} />`}</td>`}
+              ${
+                pickable &&
+                html`<td>${
+                  waiting.has(d.indNo)
+                    ? html`<span class="tag" title="Väntar på hämtning">Hämtorder ${waiting.get(d.indNo)}</span>`
+                    : html`<input type="checkbox" aria-label=${`Hämta ${d.name} (${d.indNo})`} checked=${chosen.includes(d.indNo)}
+                    onChange=${(e) => setChosen(e.currentTarget.checked ? [...chosen, d.indNo] : chosen.filter((n) => n !== d.indNo))} />`
+                }</td>`
+              }
               <td><a class="mono" href=${href.individ(d.indNo)}>${d.indNo}</a></td>
               <td><a class="mono" href=${href.artikel(d.artNo)}>${d.artNo}</a></td>
               <td>${d.name}</td>
@@ -55,7 +63,8 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
               <td>${d.delivery ? html`<a href=${href.order(d.delivery.orderNo)}>${d.delivery.orderNo}</a>` : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.deliveredDate) : '–'}</td>
               <td>${d.delivery ? d.delivery.prescriberName : 'Före Aidstock'}</td>
-            </tr>`)}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -66,9 +75,11 @@ function OpenOrders({ orders }) {
   return html`
     <h2>Order på väg</h2>
     <ul class="plain" data-testid="patient-open-orders">
-      ${orders.map((o) => html`
+      ${orders.map(
+        (o) => html`
         <li key=${o.orderNo}><a href=${href.order(o.orderNo)}>Order ${o.orderNo}</a>, lagd ${date(o.placedDate)}:
-          ${linesSummary(o.lines)} <${StatusBadge} status=${o.status} /></li>`)}
+          ${linesSummary(o.lines)} <${StatusBadge} status=${o.status} /></li>`,
+      )}
     </ul>`;
 }
 
@@ -77,13 +88,19 @@ function Pickups({ pickups, onCancel }) {
   return html`
     <h2>Hämtorder</h2>
     <ul class="plain" data-testid="patient-pickups">
-      ${pickups.map((p) => html`
+      ${pickups.map(
+        (p) => html`
         <li key=${p.pickupNo} data-pickupno=${p.pickupNo} data-status=${p.status}>
           <strong>Hämtorder ${p.pickupNo}</strong>${`, ${date(p.placedDate)}, ${PICKUP_STATUS[p.status] ?? p.status}: `}
           ${p.units.map((u) => `${u.name} (${u.indNo})${u.returnedMs !== null ? ' – mottagen' : ''}`).join(', ')}
-          ${p.status === 'requested' && p.units.every((u) => u.returnedMs === null) && html`<button type="button" class="link-button inline-action"
-            onClick=${() => onCancel(p.pickupNo)} aria-label=${`Makulera hämtorder ${p.pickupNo}`}>Makulera</button>`}
-        </li>`)}
+          ${
+            p.status === 'requested' &&
+            p.units.every((u) => u.returnedMs === null) &&
+            html`<button type="button" class="link-button inline-action"
+            onClick=${() => onCancel(p.pickupNo)} aria-label=${`Makulera hämtorder ${p.pickupNo}`}>Makulera</button>`
+          }
+        </li>`,
+      )}
     </ul>`;
 }
 
@@ -100,27 +117,49 @@ function Patient({ pnr, user }) {
     if (version === 0) setPatient(null);
     setOrders(null);
     setError(null);
-    api.call('patient.get', { pnr }).then((p) => alive && setPatient(p), (e) => alive && setError(e));
-    api.call('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }).then((r) => alive && setOrders(r.orders), () => alive && setOrders([]));
-    api.call('pickup.list', { pnr, limit: PICKUPS_MAX }).then((r) => alive && setPickups(r.pickups), () => alive && setPickups([]));
-    return () => { alive = false; };
+    api.call('patient.get', { pnr }).then(
+      (p) => alive && setPatient(p),
+      (e) => alive && setError(e),
+    );
+    api.call('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }).then(
+      (r) => alive && setOrders(r.orders),
+      () => alive && setOrders([]),
+    );
+    api.call('pickup.list', { pnr, limit: PICKUPS_MAX }).then(
+      (r) => alive && setPickups(r.pickups),
+      () => alive && setPickups([]),
+    );
+    return () => {
+      alive = false;
+    };
   }, [pnr, version]);
-  const reload = (text) => { setNotice(text); setChosen([]); setVersion((v) => v + 1); };
-  const cancel = (pickupNo) => api.call('pickup.cancel', { pickupNo }).then(
-    () => reload(`Hämtorder ${pickupNo} är makulerad.`), (failure) => setNotice(errorText(failure)));
+  const reload = (text) => {
+    setNotice(text);
+    setChosen([]);
+    setVersion((v) => v + 1);
+  };
+  const cancel = (pickupNo) =>
+    api.call('pickup.cancel', { pickupNo }).then(
+      () => reload(`Hämtorder ${pickupNo} är makulerad.`),
+      (failure) => setNotice(errorText(failure)),
+    );
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? 'Ingen person med det personnumret finns i folkbokföringen.' : errorText(error)}</p>`;
   }
   if (patient === null) return html`<p class="loading" role="status">Hämtar brukarens hjälpmedel…</p>`;
   const pickable = isPrescriber(user) && patient.devices.length > 0;
   const waiting = new Map();
-  for (const p of pickups) if (p.status === 'requested') for (const u of p.units) if (u.returnedMs === null) waiting.set(u.indNo, p.pickupNo);
+  for (const p of pickups)
+    if (p.status === 'requested') for (const u of p.units) if (u.returnedMs === null) waiting.set(u.indNo, p.pickupNo);
   return html`
     <${Person} person=${patient.person} user=${user} />
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
     <p role="status" data-testid="pickup-status">${notice}</p>
-    ${pickable && html`<${PickupForm} person=${patient.person} chosen=${chosen}
-      onCreated=${(pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`}
+    ${
+      pickable &&
+      html`<${PickupForm} person=${patient.person} chosen=${chosen}
+      onCreated=${(pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`
+    }
     <${Pickups} pickups=${pickups} onCancel=${cancel} />
     <${OpenOrders} orders=${orders} />`;
 }
@@ -129,7 +168,9 @@ function Patient({ pnr, user }) {
 export function PatientDevicesPage({ user, pnr }) {
   const [text, setText] = useState(pnr ?? '');
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => { document.title = 'Hjälpmedel – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Hjälpmedel – Aidstock';
+  }, []);
   const submit = (e) => {
     e.preventDefault();
     const value = text.trim();
@@ -148,6 +189,11 @@ export function PatientDevicesPage({ user, pnr }) {
       <button type="submit" class="button">Visa</button>
     </form>
     ${invalid && html`<p class="error" role="alert">Skriv personnumret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</p>`}
-    ${pnr === null && html`<${RegisterSearch} onChoose=${(chosen) => { location.hash = href.hjalpmedel(chosen); }} />`}
+    ${
+      pnr === null &&
+      html`<${RegisterSearch} onChoose=${(chosen) => {
+        location.hash = href.hjalpmedel(chosen);
+      }} />`
+    }
     ${pnr && html`<${Patient} pnr=${pnr} user=${user} />`}`;
 }

@@ -21,7 +21,8 @@ function QueueCard({ order, status }) {
   const spec = STEPS.find((s) => s.from === status);
   const { busy, status: feedback, run } = useFulfil();
   const lines = order.lines.filter((l) => l.status === status);
-  const waiting = status === 'registered' && !order.partialDelivery && order.lines.some((l) => l.status === 'backorder');
+  const waiting =
+    status === 'registered' && !order.partialDelivery && order.lines.some((l) => l.status === 'backorder');
   const lineNos = lines.map((l) => l.lineNo);
   return html`
     <li class="queue-card" data-testid="queue-card" data-orderno=${order.orderNo} data-status=${status}>
@@ -48,12 +49,24 @@ function QueueCard({ order, status }) {
 }
 
 export function PickingQueuePage({ user }) {
-  useEffect(() => { document.title = 'Plocklista – Aidstock'; }, []);
-  const { orders, loading, error, reload } = useLiveOrders({ topic: 'orders', args: ARGS, match: isOpen, limit: LIMIT });
+  useEffect(() => {
+    document.title = 'Plocklista – Aidstock';
+  }, []);
+  const { orders, loading, error, reload } = useLiveOrders({
+    topic: 'orders',
+    args: ARGS,
+    match: isOpen,
+    limit: LIMIT,
+  });
   // Oldest first in a queue: the order that has waited longest is worked first.
-  const columns = useMemo(() => COLUMNS.map((c) => ({
-    ...c, orders: orders.filter((o) => o.lines.some((l) => l.status === c.status)).sort((a, b) => a.orderNo - b.orderNo),
-  })), [orders]);
+  const columns = useMemo(
+    () =>
+      COLUMNS.map((c) => ({
+        ...c,
+        orders: orders.filter((o) => o.lines.some((l) => l.status === c.status)).sort((a, b) => a.orderNo - b.orderNo),
+      })),
+    [orders],
+  );
 
   if (!isStaff(user)) {
     return html`<h1 tabindex="-1">Plocklista</h1><p class="error" role="alert">Plocklistan är för Hjälpmedelscentrums personal.</p>`;
@@ -69,13 +82,17 @@ export function PickingQueuePage({ user }) {
     ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
     ${loading && html`<p class="loading" role="status">Hämtar order…</p>`}
     <div class="queue" aria-busy=${loading ? 'true' : 'false'}>
-      ${columns.map((c) => html`
+      ${columns.map(
+        (c) => html`
         <section class="card queue-column" aria-labelledby=${`queue-${c.status}`} data-testid=${`queue-${c.status}-column`}>
           <h2 id=${`queue-${c.status}`}>${c.title} <span class="count-badge">${c.orders.length}</span></h2>
           <p class="hint">${c.hint}</p>
-          ${c.orders.length === 0
-            ? html`<p class="empty">Inga order.</p>`
-            : html`<ol class="queue-cards">${c.orders.map((o) => html`<${QueueCard} key=${`${o.orderNo}-${c.status}`} order=${o} status=${c.status} />`)}</ol>`}
-        </section>`)}
+          ${
+            c.orders.length === 0
+              ? html`<p class="empty">Inga order.</p>`
+              : html`<ol class="queue-cards">${c.orders.map((o) => html`<${QueueCard} key=${`${o.orderNo}-${c.status}`} order=${o} status=${c.status} />`)}</ol>`
+          }
+        </section>`,
+      )}
     </div>`;
 }

@@ -30,10 +30,16 @@ export function PickupForm({ person, chosen, onCreated }) {
     if (elsewhere && (street.trim() === '' || !POSTAL_CODE.test(postalCode.trim()) || city.trim() === '')) {
       return setError('Skriv gatuadress, postnummer (NNN NN) och ort för hämtadressen.');
     }
-    const created = await run(() => api.call('pickup.create', {
-      pnr: person.pnr, indNos: chosen, reason: reason.trim(), contactName: contactName.trim(), contactPhone: contactPhone.trim(),
-      ...(elsewhere ? { address: otherAddress(street, postalCode, city) } : {}),
-    }));
+    const created = await run(() =>
+      api.call('pickup.create', {
+        pnr: person.pnr,
+        indNos: chosen,
+        reason: reason.trim(),
+        contactName: contactName.trim(),
+        contactPhone: contactPhone.trim(),
+        ...(elsewhere ? { address: otherAddress(street, postalCode, city) } : {}),
+      }),
+    );
     if (created === undefined) return undefined;
     setReason('');
     return onCreated(created.pickup);
@@ -46,12 +52,15 @@ export function PickupForm({ person, chosen, onCreated }) {
       <p class="hint">${chosen.length === 0 ? 'Markera hjälpmedlen i listan ovan.' : `${chosen.length} hjälpmedel markerade.`}</p>
       <p>Hämtas på: ${elsewhere ? 'annan adress' : person.address ? addressLine(person.address) : 'folkbokföringsadressen'}
         <label class="inline"><input type="checkbox" checked=${elsewhere} onChange=${(e) => setElsewhere(e.currentTarget.checked)} /> Annan adress</label></p>
-      ${elsewhere && html`
+      ${
+        elsewhere &&
+        html`
         <div class="inline-form">
           <div class="field grow"><label for="pickup-street">Gatuadress</label><input id="pickup-street" maxLength="100" value=${street} onInput=${(e) => setStreet(e.currentTarget.value)} /></div>
           <div class="field narrow"><label for="pickup-postal">Postnummer</label><input id="pickup-postal" maxLength="6" value=${postalCode} onInput=${(e) => setPostalCode(e.currentTarget.value)} /></div>
           <div class="field"><label for="pickup-city">Ort</label><input id="pickup-city" maxLength="60" value=${city} onInput=${(e) => setCity(e.currentTarget.value)} /></div>
-        </div>`}
+        </div>`
+      }
       <div class="inline-form">
         <div class="field"><label for="pickup-contact">Kontaktperson</label><input id="pickup-contact" maxLength="60" value=${contactName} onInput=${(e) => setContactName(e.currentTarget.value)} /></div>
         <div class="field"><label for="pickup-phone">Telefon</label><input id="pickup-phone" type="tel" maxLength="30" value=${contactPhone} onInput=${(e) => setContactPhone(e.currentTarget.value)} /></div>

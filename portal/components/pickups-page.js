@@ -13,7 +13,8 @@ const LIST_MAX = 200;
 
 function Unit({ pickup, unit, onDone }) {
   const [busy, setBusy] = useState(false);
-  if (unit.returnedMs !== null) return html`<li>${unit.name} (<a class="mono" href=${href.individ(unit.indNo)}>${unit.indNo}</a>) – mottagen</li>`;
+  if (unit.returnedMs !== null)
+    return html`<li>${unit.name} (<a class="mono" href=${href.individ(unit.indNo)}>${unit.indNo}</a>) – mottagen</li>`;
   const receive = async () => {
     setBusy(true);
     try {
@@ -35,24 +36,38 @@ export function PickupsPage() {
   const [pickups, setPickups] = useState(null);
   const [notice, setNotice] = useState('');
   const [version, setVersion] = useState(0);
-  useEffect(() => { document.title = 'Hämtorder – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Hämtorder – Aidstock';
+  }, []);
   // New, cancelled and completed pickups come as pushes on `pickups`: read the list again (it is short).
   useEffect(() => api.subscribe('pickups', () => setVersion((v) => v + 1)), []);
   useEffect(() => {
     let alive = true;
-    api.call('pickup.list', { open: true, limit: LIST_MAX }).then((r) => alive && setPickups([...r.pickups].reverse()), (e) => alive && setNotice(errorText(e)));
-    return () => { alive = false; };
+    api.call('pickup.list', { open: true, limit: LIST_MAX }).then(
+      (r) => alive && setPickups([...r.pickups].reverse()),
+      (e) => alive && setNotice(errorText(e)),
+    );
+    return () => {
+      alive = false;
+    };
   }, [version]);
-  const done = (text) => { setNotice(text); setVersion((v) => v + 1); };
+  const done = (text) => {
+    setNotice(text);
+    setVersion((v) => v + 1);
+  };
   return html`
     <h1 tabindex="-1">Hämtorder</h1>
     <p>Beställda hämtningar som väntar, äldst först. Ta emot varje hjälpmedel när det är tillbaka på HMC.</p>
     <p role="status" data-testid="pickups-status">${notice}</p>
-    ${pickups === null ? html`<p class="loading" role="status">Hämtar hämtorder…</p>`
-      : pickups.length === 0 ? html`<p>Inga hämtorder väntar.</p>`
-      : html`
+    ${
+      pickups === null
+        ? html`<p class="loading" role="status">Hämtar hämtorder…</p>`
+        : pickups.length === 0
+          ? html`<p>Inga hämtorder väntar.</p>`
+          : html`
         <ul class="plain" data-testid="pickups">
-          ${pickups.map((p) => html`
+          ${pickups.map(
+            (p) => html`
             <li key=${p.pickupNo} class="card" data-pickupno=${p.pickupNo}>
               <h2>Hämtorder ${p.pickupNo} <span class="hint">${date(p.placedDate)}</span></h2>
               <p>${p.patient.name} <span class="mono">${p.patient.pnrDisplay}</span>, ${addressLine(p.address)}</p>
@@ -60,6 +75,8 @@ export function PickupsPage() {
               <p>Orsak: ${p.reason}</p>
               <p class="hint">Beställd av ${p.prescriber.name}${p.prescriber.phone ? `, ${p.prescriber.phone}` : ''}</p>
               <ul>${p.units.map((u) => html`<${Unit} key=${u.indNo} pickup=${p} unit=${u} onDone=${done} />`)}</ul>
-            </li>`)}
-        </ul>`}`;
+            </li>`,
+          )}
+        </ul>`
+    }`;
 }

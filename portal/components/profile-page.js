@@ -15,13 +15,15 @@ function Workplaces({ workplaces }) {
         <caption>Arbetsplatser</caption>
         <thead><tr><th scope="col">Arbetsplats</th><th scope="col">Kundnummer</th><th scope="col">Leveransadress</th><th scope="col">Eget förråd</th></tr></thead>
         <tbody>
-          ${workplaces.map((w) => html`
+          ${workplaces.map(
+            (w) => html`
             <tr key=${w.id}>
               <td>${w.name}</td>
               <td class="mono">${w.customerNo}</td>
               <td>${addressLine(w.deliveryAddress)}</td>
               <td>${w.bufferWarehouse ?? '–'}</td>
-            </tr>`)}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -32,7 +34,9 @@ export function ProfilePage({ user, onUser }) {
   const [phone, setPhone] = useState(user.phone);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState({ text: '', error: false });
-  useEffect(() => { document.title = 'Dina uppgifter – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Dina uppgifter – Aidstock';
+  }, []);
 
   const save = async (event) => {
     event.preventDefault();
@@ -43,9 +47,10 @@ export function ProfilePage({ user, onUser }) {
       onUser(result.user);
       setMessage({ text: 'Dina kontaktuppgifter är sparade.', error: false });
     } catch (failure) {
-      const text = failure.code === 'invalid_request'
-        ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
-        : errorText(failure);
+      const text =
+        failure.code === 'invalid_request'
+          ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
+          : errorText(failure);
       setMessage({ text, error: true });
     } finally {
       setBusy(false);

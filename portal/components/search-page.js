@@ -38,7 +38,13 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
   const seq = useRef(0);
   const timer = useRef(null);
 
-  useEffect(() => () => { clearTimeout(timer.current); seq.current++; }, []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      seq.current++;
+    },
+    [],
+  );
 
   const close = () => {
     setOpen(false);
@@ -63,7 +69,12 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
           setActive(-1);
           setOpen(shown.length > 0 && document.activeElement === inputRef.current);
         },
-        () => { if (mine === seq.current) { setOptions([]); close(); } },
+        () => {
+          if (mine === seq.current) {
+            setOptions([]);
+            close();
+          }
+        },
       );
     }, DEBOUNCE_MS);
   };
@@ -82,7 +93,10 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
       case 'ArrowDown':
         if (n === 0) return;
         event.preventDefault();
-        if (!open) { setOpen(true); setActive(event.altKey ? -1 : 0); } else setActive((active + 1) % n);
+        if (!open) {
+          setOpen(true);
+          setActive(event.altKey ? -1 : 0);
+        } else setActive((active + 1) % n);
         return;
       case 'ArrowUp':
         if (!open || n === 0) return;
@@ -92,10 +106,20 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
       case 'Enter':
         event.preventDefault();
         if (open && active >= 0) accept(options[active]);
-        else { close(); onSubmit(); }
+        else {
+          close();
+          onSubmit();
+        }
         return;
       case 'Escape':
-        if (open) { event.preventDefault(); close(); } else if (value !== '') { event.preventDefault(); onInput(''); fetchOptions(''); }
+        if (open) {
+          event.preventDefault();
+          close();
+        } else if (value !== '') {
+          event.preventDefault();
+          onInput('');
+          fetchOptions('');
+        }
         return;
       default:
     }
@@ -109,14 +133,22 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
         role="combobox" aria-autocomplete="list" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
         aria-activedescendant=${expanded && active >= 0 ? `${listId}-${active}` : undefined}
         aria-describedby="search-text-hint" autocomplete="off" autocapitalize="none" spellcheck="false"
-        onInput=${(e) => { onInput(e.currentTarget.value); fetchOptions(e.currentTarget.value); }}
+        onInput=${(e) => {
+          onInput(e.currentTarget.value);
+          fetchOptions(e.currentTarget.value);
+        }}
         onKeyDown=${onKeyDown} onBlur=${close} />
       <ul id=${listId} role="listbox" aria-label="Förslag" class="combobox-options" hidden=${!expanded}
         onMouseDown=${(e) => e.preventDefault()}>
-        ${expanded && options.map((option, i) => html`
+        ${
+          expanded &&
+          options.map(
+            (option, i) => html`
           <li id=${`${listId}-${i}`} role="option" aria-selected=${i === active ? 'true' : 'false'}
             class=${i === active ? 'active' : undefined}
-            onClick=${() => accept(option)}>${option}</li>`)}
+            onClick=${() => accept(option)}>${option}</li>`,
+          )
+        }
       </ul>
     </div>`;
 }
@@ -145,7 +177,10 @@ export function SearchPage({ user, search }) {
   // A new hash (back/forward, the menu link) sets the form; typing only replaces the hash, so it never lands here.
   const firstRoute = useRef(true);
   useEffect(() => {
-    if (firstRoute.current) { firstRoute.current = false; return; }
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
     const next = formOf(search);
     clearTimeout(timer.current);
     setForm(next);
@@ -158,7 +193,11 @@ export function SearchPage({ user, search }) {
     const next = { ...form, ...changes };
     setForm(next);
     clearTimeout(timer.current);
-    const run = () => { setPage(0); setReads(0); setQuery(next); };
+    const run = () => {
+      setPage(0);
+      setReads(0);
+      setQuery(next);
+    };
     if (now) run();
     else timer.current = setTimeout(run, DEBOUNCE_MS);
   };
@@ -177,7 +216,10 @@ export function SearchPage({ user, search }) {
       return;
     }
     const args = {
-      inStockOnly: query.inStock, includeDiscontinued: query.discontinued, limit: PAGE_SIZE, offset: page * PAGE_SIZE,
+      inStockOnly: query.inStock,
+      includeDiscontinued: query.discontinued,
+      limit: PAGE_SIZE,
+      offset: page * PAGE_SIZE,
     };
     if (query.text.trim() !== '') args.text = query.text.trim();
     if (query.supplier.trim() !== '') args.supplier = query.supplier.trim();
@@ -191,7 +233,11 @@ export function SearchPage({ user, search }) {
       },
       (failure) => {
         if (mine !== seq.current) return;
-        setError(failure.code === 'invalid_request' ? 'Sökningen kunde inte tolkas. Korta ner texten och försök igen.' : failure.message);
+        setError(
+          failure.code === 'invalid_request'
+            ? 'Sökningen kunde inte tolkas. Korta ner texten och försök igen.'
+            : failure.message,
+        );
         setBusy(false);
       },
     );
@@ -213,9 +259,12 @@ export function SearchPage({ user, search }) {
   const shownPage = result?.page ?? 0;
   const first = total === 0 ? 0 : shownPage * PAGE_SIZE + 1;
   const last = Math.min(total, (shownPage + 1) * PAGE_SIZE);
-  const status = empty || result === null ? '' : hitsLabel(total, result.query.inStock)
-    + (total > PAGE_SIZE ? `, visar ${count(first)}–${count(last)}` : '')
-    + (result.suggestion ? `. Menade du ${result.suggestion}?` : '');
+  const status =
+    empty || result === null
+      ? ''
+      : hitsLabel(total, result.query.inStock) +
+        (total > PAGE_SIZE ? `, visar ${count(first)}–${count(last)}` : '') +
+        (result.suggestion ? `. Menade du ${result.suggestion}?` : '');
 
   return html`
     <div class="page-head">
@@ -225,7 +274,10 @@ export function SearchPage({ user, search }) {
       </div>
     </div>
 
-    <form class="card search-form" role="search" aria-label="Sök artikel" onSubmit=${(e) => { e.preventDefault(); submitNow(); }}>
+    <form class="card search-form" role="search" aria-label="Sök artikel" onSubmit=${(e) => {
+      e.preventDefault();
+      submitNow();
+    }}>
       <div class="field search-text">
         <label for="search-text">Benämning</label>
         <${SearchBox} value=${form.text} inputRef=${inputRef} onInput=${(text) => update({ text })}
@@ -243,7 +295,11 @@ export function SearchPage({ user, search }) {
         <legend class="visually-hidden">Visa</legend>
         <div class="check">
           <input type="checkbox" id="search-in-stock" checked=${form.inStock} aria-describedby="search-in-stock-hint"
-            onChange=${(e) => { const on = e.currentTarget.checked; writeIncludeStock(on); update({ inStock: on }, { now: true }); }} />
+            onChange=${(e) => {
+              const on = e.currentTarget.checked;
+              writeIncludeStock(on);
+              update({ inStock: on }, { now: true });
+            }} />
           <label for="search-in-stock">inkl. tillgängligt saldo</label>
           <span id="search-in-stock-hint" class="hint">Bara artiklar som finns tillgängliga i lager 10.</span>
         </div>
@@ -261,20 +317,39 @@ export function SearchPage({ user, search }) {
         <h2 id="results-title" tabindex="-1" ref=${heading}>Träffar</h2>
         <p class="hint result-count" role="status" data-testid="result-count">${status}</p>
       </div>
-      ${result?.suggestion && html`
+      ${
+        result?.suggestion &&
+        html`
         <p class="did-you-mean" data-testid="did-you-mean">Menade du:${' '}
-          <button type="button" class="link-button" onClick=${() => acceptText(result.suggestion)}>${result.suggestion}</button>?</p>`}
+          <button type="button" class="link-button" onClick=${() => acceptText(result.suggestion)}>${result.suggestion}</button>?</p>`
+      }
       ${error && html`<p class="error" role="alert">Sökningen misslyckades: ${error}</p>`}
-      ${empty && html`
+      ${
+        empty &&
+        html`
         <p class="empty-intro">Skriv i Benämning eller Leverantör för att söka. Exempel:${' '}
-          ${EXAMPLES.map((example, i) => html`${i > 0 ? ', ' : ''}<button type="button" class="link-button" onClick=${() => acceptText(example)}>${example}</button>`)}.</p>`}
-      ${!empty && result && result.hits.length > 0 && html`
+          ${EXAMPLES.map((example, i) => html`${i > 0 ? ', ' : ''}<button type="button" class="link-button" onClick=${() => acceptText(example)}>${example}</button>`)}.</p>`
+      }
+      ${
+        !empty &&
+        result &&
+        result.hits.length > 0 &&
+        html`
         <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onResync=${() => setReads((n) => n + 1)}
           caption=${`Träffar för ${[result.query.text.trim(), result.query.supplier.trim()].filter(Boolean).join(', ')}, sida ${shownPage + 1} av ${pages}`} />
-        <${Pager} page=${shownPage} pages=${pages} busy=${busy} onPage=${goTo} />`}
-      ${!empty && result && result.hits.length === 0 && !error && html`
-        <p class="empty">${result.query.inStock
-          ? 'Inga artiklar med tillgängligt saldo matchar sökningen. Ta bort bocken i ”inkl. tillgängligt saldo” för att se alla.'
-          : 'Inga artiklar matchar sökningen.'}</p>`}
+        <${Pager} page=${shownPage} pages=${pages} busy=${busy} onPage=${goTo} />`
+      }
+      ${
+        !empty &&
+        result &&
+        result.hits.length === 0 &&
+        !error &&
+        html`
+        <p class="empty">${
+          result.query.inStock
+            ? 'Inga artiklar med tillgängligt saldo matchar sökningen. Ta bort bocken i ”inkl. tillgängligt saldo” för att se alla.'
+            : 'Inga artiklar matchar sökningen.'
+        }</p>`
+      }
     </section>`;
 }

@@ -6,7 +6,9 @@ import { MessagesPanel } from './messages-panel.js';
 import { NewsPanel } from './news-panel.js';
 
 export function StartPage({ user }) {
-  useEffect(() => { document.title = 'Start – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Start – Aidstock';
+  }, []);
   return html`
     <h1 tabindex="-1">Välkommen, ${user.name}</h1>
     <p class="lead">Inloggad som ${professionLabel(user.profession).toLowerCase()}. Ditt användarnamn styr vilka arbetsplatser och vilket förråd du är kopplad till, och allt du gör loggas på dig.</p>
@@ -19,13 +21,19 @@ export function StartPage({ user }) {
         <nav class="card quick-links" aria-labelledby="links-title">
           <h2 id="links-title">Genvägar</h2>
           <ul>
-            ${isPrescriber(user) && html`
+            ${
+              isPrescriber(user) &&
+              html`
               <li><a href=${href.bestall()}>Beställ hjälpmedel</a> <span class="hint">kundorder till brukare eller vårdenhet</span></li>
               <li><a href=${href.orders('open')}>Öppna kundorder</a> <span class="hint">order som inte är levererade</span></li>
-              <li><a href=${href.orders('mine')}>Rekvirerat per förskrivare</a> <span class="hint">dina order, sök på kriterier</span></li>`}
-            ${isStaff(user) && html`
+              <li><a href=${href.orders('mine')}>Rekvirerat per förskrivare</a> <span class="hint">dina order, sök på kriterier</span></li>`
+            }
+            ${
+              isStaff(user) &&
+              html`
               <li><a href=${href.orderflode()}>Orderflöde</a> <span class="hint">nya order direkt, antal per status</span></li>
-              <li><a href=${href.plock()}>Plocklista</a> <span class="hint">plocka, utleverera, leverera</span></li>`}
+              <li><a href=${href.plock()}>Plocklista</a> <span class="hint">plocka, utleverera, leverera</span></li>`
+            }
             <li><a href=${href.katalog()}>Varukatalog</a> <span class="hint">artiklar per ISO-kod med tillgängligt saldo</span></li>
             <li><a href=${href.sok()}>Sök artikel</a> <span class="hint">på benämning, leverantör eller artikelnummer</span></li>
             <li><a href=${href.katalog('12 06 06')}>Rollatorer (12 06 06)</a></li>
@@ -35,18 +43,24 @@ export function StartPage({ user }) {
         </nav>
         <section class="card" aria-labelledby="workplaces-title">
           <h2 id="workplaces-title">Dina arbetsplatser</h2>
-          ${user.workplaces.length === 0
-            ? html`<p>Inga arbetsplatser är kopplade till dig.</p>`
-            : html`<ul class="plain">
-                ${user.workplaces.map((place) => html`
+          ${
+            user.workplaces.length === 0
+              ? html`<p>Inga arbetsplatser är kopplade till dig.</p>`
+              : html`<ul class="plain">
+                ${user.workplaces.map(
+                  (place) => html`
                   <li>
                     <strong>${place.name}</strong> · kundnr ${place.customerNo}<br />
                     <span class="hint">${place.deliveryAddress.street}, ${place.deliveryAddress.postalCode} ${place.deliveryAddress.city}</span><br />
-                    ${place.bufferWarehouse
-                      ? html`<span class="hint">Eget förråd: ${place.bufferWarehouse}</span>`
-                      : html`<span class="hint">Inget eget förråd</span>`}
-                  </li>`)}
-              </ul>`}
+                    ${
+                      place.bufferWarehouse
+                        ? html`<span class="hint">Eget förråd: ${place.bufferWarehouse}</span>`
+                        : html`<span class="hint">Inget eget förråd</span>`
+                    }
+                  </li>`,
+                )}
+              </ul>`
+          }
         </section>
       </div>
     </div>`;

@@ -25,7 +25,9 @@ export function TopBar({ user, route, connection, onLogout }) {
           <span class="brand-name">Aidstock</span>
           <span class="brand-sub">Hjälpmedelscentrum Halland</span>
         </a>
-        ${user && html`
+        ${
+          user &&
+          html`
           <nav class="main-nav" aria-label="Huvudmeny">
             <ul>
               <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
@@ -33,26 +35,36 @@ export function TopBar({ user, route, connection, onLogout }) {
               <${NavLink} to=${href.sok()} current=${route.name === 'sok'}>Sök artikel<//>
               <${NavLink} to=${href.hjalpmedel()} current=${route.name === 'hjalpmedel'}>Hjälpmedel<//>
               <${NavLink} to=${href.individ()} current=${route.name === 'individ'}>Individkort<//>
-              ${isPrescriber(user) && html`
+              ${
+                isPrescriber(user) &&
+                html`
                 <${NavLink} to=${href.bestall()} current=${route.name === 'bestall'}>Beställ<//>
-                <${NavLink} to=${href.orders('mine')} current=${route.name === 'order' || route.name === 'ordinationsoversikt'}>Mina order<//>`}
+                <${NavLink} to=${href.orders('mine')} current=${route.name === 'order' || route.name === 'ordinationsoversikt'}>Mina order<//>`
+              }
               <${NavLink} to=${href.arbetsorder()} current=${route.name === 'arbetsorder'}>Arbetsorder<//>
-              ${isStaff(user) && html`
+              ${
+                isStaff(user) &&
+                html`
                 <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
                 <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>
-                <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>`}
+                <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>`
+              }
             </ul>
-          </nav>`}
+          </nav>`
+        }
         <div class="top-bar-end">
           <span class=${`connection ${status.cls}`} role="status" data-testid="connection-status">
             <span class="dot" aria-hidden="true"></span>${status.text}
           </span>
-          ${user && html`
+          ${
+            user &&
+            html`
             <span class="who">
               <a class="who-name" href=${href.profil()} title="Dina uppgifter">${user.name}</a>
               <span class="who-profession">${professionLabel(user.profession)}</span>
             </span>
-            <button type="button" class="button quiet" onClick=${onLogout}>Logga ut</button>`}
+            <button type="button" class="button quiet" onClick=${onLogout}>Logga ut</button>`
+          }
         </div>
       </div>
     </header>`;

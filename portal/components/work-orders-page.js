@@ -11,8 +11,18 @@ import { ATTACHMENTS_MAX, downloadAttachment, uploadAttachment } from '../lib/at
 const TITLE_CHARS_MAX = 70;
 const TEXT_CHARS_MAX = 255;
 const LIST_MAX = 100;
-export const DESTINATIONS = { technicalService: 'Teknisk Service', consultant: 'Hjälpmedelskonsulent', dako: 'Dako (kommunikation)' };
-const STATUSES = { registered: 'Mottagen', inProgress: 'Pågår', waitingForParts: 'Väntar på delar', done: 'Klar', cancelled: 'Makulerad' };
+export const DESTINATIONS = {
+  technicalService: 'Teknisk Service',
+  consultant: 'Hjälpmedelskonsulent',
+  dako: 'Dako (kommunikation)',
+};
+const STATUSES = {
+  registered: 'Mottagen',
+  inProgress: 'Pågår',
+  waitingForParts: 'Väntar på delar',
+  done: 'Klar',
+  cancelled: 'Makulerad',
+};
 
 function Counter({ id, used, max }) {
   const left = max - used;
@@ -37,7 +47,11 @@ function NewWorkOrder({ indNo, onCreated }) {
       const uploaded = [];
       for (const file of files) uploaded.push(await uploadAttachment(file));
       return api.call('workorder.create', {
-        destination, title: title.trim(), text: text.trim(), attachments: uploaded.map((a) => a.id), ...(parsed === null ? {} : { indNo: parsed }),
+        destination,
+        title: title.trim(),
+        text: text.trim(),
+        attachments: uploaded.map((a) => a.id),
+        ...(parsed === null ? {} : { indNo: parsed }),
       });
     });
     if (created === undefined) return undefined;
@@ -51,11 +65,13 @@ function NewWorkOrder({ indNo, onCreated }) {
     <form class="card" onSubmit=${submit} data-testid="new-work-order" aria-labelledby="new-wo-title">
       <h2 id="new-wo-title">Ny arbetsorder</h2>
       <fieldset class="choice"><legend>Till</legend>
-        ${Object.entries(DESTINATIONS).map(([value, label]) => html`
+        ${Object.entries(DESTINATIONS).map(
+          ([value, label]) => html`
           <div class="radio" key=${value}>
             <input type="radio" id=${`wo-${value}`} name="wo-destination" checked=${destination === value} onChange=${() => setDestination(value)} />
             <label for=${`wo-${value}`}>${label}</label>
-          </div>`)}
+          </div>`,
+        )}
       </fieldset>
       <div class="field narrow"><label for="wo-device">Individnummer (om ärendet gäller ett hjälpmedel)</label>
         <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} onInput=${(e) => setDevice(e.currentTarget.value)} /></div>
@@ -80,7 +96,11 @@ function DeskControls({ workOrder, onDone }) {
   const finished = workOrder.status === 'done' || workOrder.status === 'cancelled';
   const save = async (event) => {
     event.preventDefault();
-    const args = { woNo: workOrder.woNo, ...(status !== workOrder.status ? { status } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) };
+    const args = {
+      woNo: workOrder.woNo,
+      ...(status !== workOrder.status ? { status } : {}),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    };
     if (args.status === undefined && args.comment === undefined) return undefined;
     const done = await run(() => api.call('workorder.update', args));
     if (done === undefined) return undefined;
@@ -108,13 +128,21 @@ function WorkOrderItem({ workOrder, staff, onDone }) {
         ${workOrder.patient && ` · ${workOrder.patient.name} ${workOrder.patient.pnrDisplay}`}</p>
       ${workOrder.device && html`<p>Gäller <a href=${href.individ(workOrder.device.indNo)}>${workOrder.device.name} (${workOrder.device.indNo})</a></p>`}
       ${workOrder.text && html`<p>${workOrder.text}</p>`}
-      ${workOrder.attachments.length > 0 && html`
-        <p data-testid="wo-attachments">Bilagor: ${workOrder.attachments.map((a) => html`<button type="button" class="link-button inline-action" key=${a.id}
-          onClick=${() => downloadAttachment(a).catch((e) => onDone(e.message))}>${a.name}</button>`)}</p>`}
-      ${workOrder.comments.length > 0 && html`
+      ${
+        workOrder.attachments.length > 0 &&
+        html`
+        <p data-testid="wo-attachments">Bilagor: ${workOrder.attachments.map(
+          (a) => html`<button type="button" class="link-button inline-action" key=${a.id}
+          onClick=${() => downloadAttachment(a).catch((e) => onDone(e.message))}>${a.name}</button>`,
+        )}</p>`
+      }
+      ${
+        workOrder.comments.length > 0 &&
+        html`
         <ul class="plain wo-comments" data-testid="wo-comments">
           ${workOrder.comments.map((c, i) => html`<li key=${i}><span class="hint">${dateTime(c.timeMs)} ${c.author}:</span> ${c.text}</li>`)}
-        </ul>`}
+        </ul>`
+      }
       ${staff && html`<${DeskControls} key=${`${workOrder.woNo}-${workOrder.status}-${workOrder.comments.length}`} workOrder=${workOrder} onDone=${onDone} />`}
     </li>`;
 }
@@ -126,18 +154,31 @@ export function WorkOrdersPage({ user, indNo }) {
   const [destination, setDestination] = useState('');
   const [notice, setNotice] = useState('');
   const [version, setVersion] = useState(0);
-  useEffect(() => { document.title = 'Arbetsorder – Aidstock'; }, []);
+  useEffect(() => {
+    document.title = 'Arbetsorder – Aidstock';
+  }, []);
   useEffect(() => {
     let alive = true;
     const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
-    api.call('workorder.list', args).then((r) => alive && setWorkOrders(r.workOrders), () => alive && setWorkOrders([]));
-    return () => { alive = false; };
+    api.call('workorder.list', args).then(
+      (r) => alive && setWorkOrders(r.workOrders),
+      () => alive && setWorkOrders([]),
+    );
+    return () => {
+      alive = false;
+    };
   }, [version, openOnly, destination]);
-  const done = (text) => { setNotice(text); setVersion((v) => v + 1); };
+  const done = (text) => {
+    setNotice(text);
+    setVersion((v) => v + 1);
+  };
   return html`
     <h1 tabindex="-1">Arbetsorder</h1>
-    <p>${staff ? 'Ärenden från förskrivarna: sätt status och kommentera, förskrivaren ser det direkt under Registrerade AO.'
-      : 'Ärenden till Teknisk Service, hjälpmedelskonsulent eller Dako. Skickar du in ett hjälpmedel för lagning ska rosa returlapp användas.'}</p>
+    <p>${
+      staff
+        ? 'Ärenden från förskrivarna: sätt status och kommentera, förskrivaren ser det direkt under Registrerade AO.'
+        : 'Ärenden till Teknisk Service, hjälpmedelskonsulent eller Dako. Skickar du in ett hjälpmedel för lagning ska rosa returlapp användas.'
+    }</p>
     ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onCreated=${(wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
     <p role="status" data-testid="wo-notice">${notice}</p>
     <h2>${staff ? 'Ärenden' : 'Registrerade AO'}</h2>
@@ -149,7 +190,11 @@ export function WorkOrdersPage({ user, indNo }) {
           ${Object.entries(DESTINATIONS).map(([value, label]) => html`<option value=${value} key=${value}>${label}</option>`)}
         </select></div>
     </div>
-    ${workOrders === null ? html`<p class="loading" role="status">Hämtar arbetsorder…</p>`
-      : workOrders.length === 0 ? html`<p>Inga arbetsorder.</p>`
-      : html`<ul class="plain" data-testid="work-orders">${workOrders.map((wo) => html`<${WorkOrderItem} key=${wo.woNo} workOrder=${wo} staff=${staff} onDone=${done} />`)}</ul>`}`;
+    ${
+      workOrders === null
+        ? html`<p class="loading" role="status">Hämtar arbetsorder…</p>`
+        : workOrders.length === 0
+          ? html`<p>Inga arbetsorder.</p>`
+          : html`<ul class="plain" data-testid="work-orders">${workOrders.map((wo) => html`<${WorkOrderItem} key=${wo.woNo} workOrder=${wo} staff=${staff} onDone=${done} />`)}</ul>`
+    }`;
 }

@@ -44,7 +44,11 @@ function defaultUrl() {
 
 function emit(event, value) {
   for (const fn of listeners.get(event) ?? []) {
-    try { fn(value); } catch (error) { console.error(error); }
+    try {
+      fn(value);
+    } catch (error) {
+      console.error(error);
+    }
   }
 }
 
@@ -66,14 +70,20 @@ export function connectionState() {
 }
 
 export function getToken() {
-  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
 }
 
 function setToken(token) {
   try {
     if (token) sessionStorage.setItem(TOKEN_KEY, token);
     else sessionStorage.removeItem(TOKEN_KEY);
-  } catch { /* storage unavailable: the session lives as long as the connection */ }
+  } catch {
+    /* storage unavailable: the session lives as long as the connection */
+  }
 }
 
 /** Open the connection (once); resolves when it is ready for calls. Later drops reconnect on their own. */
@@ -112,7 +122,9 @@ function openSocket() {
     if (everOpened) setState('reconnecting');
     scheduleReconnect();
   };
-  ws.onerror = () => { /* a close event follows */ };
+  ws.onerror = () => {
+    /* a close event follows */
+  };
 }
 
 function scheduleReconnect() {
@@ -184,13 +196,21 @@ function dropInFlight() {
 
 function onFrame(data) {
   let frame;
-  try { frame = JSON.parse(data); } catch { return; }
+  try {
+    frame = JSON.parse(data);
+  } catch {
+    return;
+  }
   if (frame === null || typeof frame !== 'object') return;
   if (typeof frame.topic === 'string' && !('id' in frame)) {
     const events = pushEvents(frame.event);
     for (const handler of [...(topics.get(frame.topic) ?? [])]) {
       for (const event of events) {
-        try { handler(event, frame.topic); } catch (error) { console.error(error); }
+        try {
+          handler(event, frame.topic);
+        } catch (error) {
+          console.error(error);
+        }
       }
     }
     return;
@@ -258,7 +278,11 @@ export async function logout() {
   const open = [...topics.keys()];
   topics.clear();
   if (ready) for (const topic of open) send('unsubscribe', { topic }).catch(() => {});
-  try { await call('session.logout', {}); } catch { /* the token is forgotten anyway */ }
+  try {
+    await call('session.logout', {});
+  } catch {
+    /* the token is forgotten anyway */
+  }
   setToken(null);
 }
 

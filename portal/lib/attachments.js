@@ -9,8 +9,13 @@ export const ATTACHMENTS_MAX = 5;
 export async function uploadAttachment(file) {
   if (file.size > ATTACHMENT_BYTES_MAX) throw new Error(`${file.name} är större än 2 MB.`);
   const res = await fetch('/api/attachments', {
-    method: 'POST', body: file,
-    headers: { authorization: `Bearer ${getToken()}`, 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    method: 'POST',
+    body: file,
+    headers: {
+      authorization: `Bearer ${getToken()}`,
+      'content-type': file.type || 'application/octet-stream',
+      'x-file-name': encodeURIComponent(file.name),
+    },
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.error?.message ?? `Bilagan kunde inte laddas upp (${res.status}).`);

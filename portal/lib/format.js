@@ -14,7 +14,10 @@ export function kr(ore) {
 
 /** "12 06 06" → "12 06 06" with non-breaking spaces (never split across lines). */
 export function isoCode(code) {
-  return String(code ?? '').trim().split(/\s+/).join(NBSP);
+  return String(code ?? '')
+    .trim()
+    .split(/\s+/)
+    .join(NBSP);
 }
 
 /** Class of an ISO code: "12 06 06" → "12". */
@@ -39,8 +42,12 @@ export function kindShort(kind) {
 }
 
 const PROFESSION = {
-  ot: 'Arbetsterapeut', pt: 'Fysioterapeut', slp: 'Logoped', nurse: 'Sjuksköterska',
-  hmc: 'HMC-personal', admin: 'Administratör',
+  ot: 'Arbetsterapeut',
+  pt: 'Fysioterapeut',
+  slp: 'Logoped',
+  nurse: 'Sjuksköterska',
+  hmc: 'HMC-personal',
+  admin: 'Administratör',
 };
 export function professionLabel(profession) {
   return PROFESSION[profession] ?? profession ?? '';
@@ -62,8 +69,12 @@ export function bufferWarehouseOf(user) {
 /** Leveransstatus of an order line, in the order a line moves (the manual's words). */
 export const LINE_STATUSES = ['backorder', 'registered', 'picking', 'dispatched', 'delivered', 'cancelled'];
 const LINE_STATUS = {
-  backorder: 'Restorder', registered: 'Registrerad', picking: 'För plock', dispatched: 'Utlevererad',
-  delivered: 'Levererad', cancelled: 'Makulerad',
+  backorder: 'Restorder',
+  registered: 'Registrerad',
+  picking: 'För plock',
+  dispatched: 'Utlevererad',
+  delivered: 'Levererad',
+  cancelled: 'Makulerad',
 };
 export function lineStatusLabel(status) {
   return LINE_STATUS[status] ?? status ?? '';
@@ -73,7 +84,8 @@ export function lineStatusLabel(status) {
 export function orderStatusOf(lines) {
   let best = 'cancelled';
   for (const line of lines ?? []) {
-    if (line.status !== 'cancelled' && LINE_STATUSES.indexOf(line.status) < LINE_STATUSES.indexOf(best)) best = line.status;
+    if (line.status !== 'cancelled' && LINE_STATUSES.indexOf(line.status) < LINE_STATUSES.indexOf(best))
+      best = line.status;
   }
   return best;
 }
@@ -92,7 +104,12 @@ export function date(value) {
 export function dateTime(ms) {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '–';
   return new Date(ms).toLocaleString('sv-SE', {
-    timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   });
 }
 

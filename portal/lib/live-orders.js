@@ -17,14 +17,23 @@ function swedishDate(ms) {
 /** A list row made from a push alone: names are filled in when order.get answers. */
 function rowFromPush(event, names) {
   return {
-    orderNo: event.orderNo, placedMs: event.placedMs, placedDate: swedishDate(event.placedMs),
+    orderNo: event.orderNo,
+    placedMs: event.placedMs,
+    placedDate: swedishDate(event.placedMs),
     prescriber: { id: event.prescriberId, name: names.prescribers.get(event.prescriberId) ?? event.prescriberId },
     recipient: { kind: event.recipientKind, name: '', pnrDisplay: '', customerNo: event.customerNo },
-    customerNo: event.customerNo, workplaceId: null, warehouse: event.warehouse, partialDelivery: event.partialDelivery,
-    status: event.status, open: isOpenOrder(event.lines), plannedPickDate: event.plannedPickDate,
+    customerNo: event.customerNo,
+    workplaceId: null,
+    warehouse: event.warehouse,
+    partialDelivery: event.partialDelivery,
+    status: event.status,
+    open: isOpenOrder(event.lines),
+    plannedPickDate: event.plannedPickDate,
     plannedDeliveryDate: event.plannedDeliveryDate,
     lines: event.lines.map((l) => ({ ...l, name: names.articles.get(l.artNo) ?? l.artNo })),
-    seq: event.seq, fresh: true, detailed: false,
+    seq: event.seq,
+    fresh: true,
+    detailed: false,
   };
 }
 
@@ -32,9 +41,15 @@ function rowFromPush(event, names) {
 function mergePush(row, event) {
   const names = new Map(row.lines.map((l) => [l.lineNo, l.name]));
   return {
-    ...row, status: event.status, open: isOpenOrder(event.lines), warehouse: event.warehouse,
-    partialDelivery: event.partialDelivery, plannedPickDate: event.plannedPickDate, plannedDeliveryDate: event.plannedDeliveryDate,
-    lines: event.lines.map((l) => ({ ...l, name: names.get(l.lineNo) ?? l.artNo })), seq: event.seq,
+    ...row,
+    status: event.status,
+    open: isOpenOrder(event.lines),
+    warehouse: event.warehouse,
+    partialDelivery: event.partialDelivery,
+    plannedPickDate: event.plannedPickDate,
+    plannedDeliveryDate: event.plannedDeliveryDate,
+    lines: event.lines.map((l) => ({ ...l, name: names.get(l.lineNo) ?? l.artNo })),
+    seq: event.seq,
   };
 }
 
@@ -42,9 +57,14 @@ function mergePush(row, event) {
 function mergeDetail(row, detail) {
   const names = new Map(detail.lines.map((l) => [l.lineNo, l.name]));
   return {
-    ...row, prescriber: { id: detail.prescriber.id, name: detail.prescriber.name }, recipient: detail.recipient,
-    customerNo: detail.customerNo, workplaceId: detail.workplaceId, placedDate: detail.placedDate,
-    lines: row.lines.map((l) => ({ ...l, name: names.get(l.lineNo) ?? l.name })), detailed: true,
+    ...row,
+    prescriber: { id: detail.prescriber.id, name: detail.prescriber.name },
+    recipient: detail.recipient,
+    customerNo: detail.customerNo,
+    workplaceId: detail.workplaceId,
+    placedDate: detail.placedDate,
+    lines: row.lines.map((l) => ({ ...l, name: names.get(l.lineNo) ?? l.name })),
+    detailed: true,
   };
 }
 
@@ -77,12 +97,15 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
     const detailQueue = [];
     let detailsInFlight = 0;
 
-    const publish = () => { if (alive) setData({ orders: model.orders, counts: model.counts, loading: model.loading, error: model.error }); };
+    const publish = () => {
+      if (alive) setData({ orders: model.orders, counts: model.counts, loading: model.loading, error: model.error });
+    };
 
     const remember = (rows) => {
       for (const row of rows) {
         names.prescribers.set(row.prescriber.id, row.prescriber.name);
-        for (const line of row.lines) if (line.name && line.name !== line.artNo) names.articles.set(line.artNo, line.name);
+        for (const line of row.lines)
+          if (line.name && line.name !== line.artNo) names.articles.set(line.artNo, line.name);
       }
     };
 
@@ -99,7 +122,8 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
       if (held) {
         // A new order held back until its details came (detailFirst): decide on the full row now.
         const row = mergeDetail(rowFromPush(held, names), detail);
-        if (matchRef.current(row) && !model.orders.some((r) => r.orderNo === orderNo)) model.orders = [row, ...model.orders];
+        if (matchRef.current(row) && !model.orders.some((r) => r.orderNo === orderNo))
+          model.orders = [row, ...model.orders];
       } else {
         model.orders = model.orders.map((row) => (row.orderNo === orderNo ? mergeDetail(row, detail) : row));
       }
@@ -110,20 +134,33 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
       while (alive && detailsInFlight < DETAIL_IN_FLIGHT_MAX && detailQueue.length > 0) {
         const orderNo = detailQueue.shift();
         // Dropped off the list (limit) before its turn: nothing to fill in.
-        if (!waiting.get(orderNo) && !model.orders.some((row) => row.orderNo === orderNo)) { waiting.delete(orderNo); continue; }
+        if (!waiting.get(orderNo) && !model.orders.some((row) => row.orderNo === orderNo)) {
+          waiting.delete(orderNo);
+          continue;
+        }
         detailsInFlight++;
-        api.call('order.get', { orderNo }).then(
-          (detail) => { if (alive) onDetail(orderNo, detail); },
-          () => { waiting.delete(orderNo); },
-        ).finally(() => {
-          detailsInFlight--;
-          pumpDetails();
-        });
+        api
+          .call('order.get', { orderNo })
+          .then(
+            (detail) => {
+              if (alive) onDetail(orderNo, detail);
+            },
+            () => {
+              waiting.delete(orderNo);
+            },
+          )
+          .finally(() => {
+            detailsInFlight--;
+            pumpDetails();
+          });
       }
     };
 
     const applyPush = (event) => {
-      if (event.counts && event.seq > model.countsSeq) { model.counts = event.counts; model.countsSeq = event.seq; }
+      if (event.counts && event.seq > model.countsSeq) {
+        model.counts = event.counts;
+        model.countsSeq = event.seq;
+      }
       const known = seqOf.get(event.orderNo);
       if (known !== undefined && known >= event.seq) return;
       seqOf.set(event.orderNo, event.seq);
@@ -163,7 +200,10 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
 
     const onPush = (event) => {
       if (!alive || event?.type !== 'order') return;
-      if (!loaded) { early.push(event); return; }
+      if (!loaded) {
+        early.push(event);
+        return;
+      }
       queue.push(event);
       if (timer === null) timer = setTimeout(flush, FLUSH_MS);
     };
@@ -171,29 +211,36 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
 
     const load = () => {
       loaded = false;
-      api.call('order.list', { ...args, limit }).then((result) => {
-        if (!alive) return;
-        remember(result.orders);
-        seqOf.clear();
-        for (const row of result.orders) seqOf.set(row.orderNo, result.seq);
-        model.orders = result.orders.map((row) => ({ ...row, seq: result.seq, fresh: false, detailed: true }));
-        if (result.seq >= model.countsSeq) { model.counts = result.counts; model.countsSeq = result.seq; }
-        model.loading = false;
-        model.error = null;
-        loaded = true;
-        // Pushes that came while the list was on its way: applyPush keeps only those newer than the list.
-        const held = early;
-        early = [];
-        for (const event of held) queue.push(event);
-        if (queue.length > 0) flush(); else publish();
-      }, (failure) => {
-        if (!alive) return;
-        model.loading = false;
-        model.error = failure;
-        loaded = true;
-        early = [];
-        publish();
-      });
+      api.call('order.list', { ...args, limit }).then(
+        (result) => {
+          if (!alive) return;
+          remember(result.orders);
+          seqOf.clear();
+          for (const row of result.orders) seqOf.set(row.orderNo, result.seq);
+          model.orders = result.orders.map((row) => ({ ...row, seq: result.seq, fresh: false, detailed: true }));
+          if (result.seq >= model.countsSeq) {
+            model.counts = result.counts;
+            model.countsSeq = result.seq;
+          }
+          model.loading = false;
+          model.error = null;
+          loaded = true;
+          // Pushes that came while the list was on its way: applyPush keeps only those newer than the list.
+          const held = early;
+          early = [];
+          for (const event of held) queue.push(event);
+          if (queue.length > 0) flush();
+          else publish();
+        },
+        (failure) => {
+          if (!alive) return;
+          model.loading = false;
+          model.error = failure;
+          loaded = true;
+          early = [];
+          publish();
+        },
+      );
     };
     reloadRef.current = load;
     setData({ orders: [], counts: null, loading: true, error: null });

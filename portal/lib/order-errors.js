@@ -13,7 +13,8 @@ const HEADLINES = {
   not_holder: 'Individen är inte registrerad på brukaren; komponenter beställs bara till brukarens egna individer.',
   duplicate_line: 'Artikeln finns redan på ordern; ändra antalet i stället.',
   duplicate_request: 'Ordern är redan registrerad.',
-  replacement_required: 'Artikeln finns inte i lager och en likvärdig produkt föreslås: acceptera eller avböj förslaget.',
+  replacement_required:
+    'Artikeln finns inte i lager och en likvärdig produkt föreslås: acceptera eller avböj förslaget.',
   article_discontinued: 'Artikeln har utgått ur sortimentet och ingen ersättning finns i lager.',
   order_not_cancellable: 'Ordern kan inte makuleras: plockningen har redan börjat. Kontakta HMC.',
   invalid_transition: 'Steget går inte att göra i orderns nuvarande status.',
@@ -43,8 +44,16 @@ export function errorText(error) {
 
 /** True for the codes the order wizard can only fix on the Rader step. */
 export function isLineProblem(code) {
-  return ['forbidden_article', 'unknown_article', 'purpose_required', 'purpose_invalid', 'not_holder', 'duplicate_line',
-    'replacement_required', 'article_discontinued'].includes(code);
+  return [
+    'forbidden_article',
+    'unknown_article',
+    'purpose_required',
+    'purpose_invalid',
+    'not_holder',
+    'duplicate_line',
+    'replacement_required',
+    'article_discontinued',
+  ].includes(code);
 }
 
 /** A client-chosen idempotency key for order.place: the same wizard run always sends the same one. */

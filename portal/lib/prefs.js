@@ -4,11 +4,19 @@ import { useState } from './html.js';
 const STOCK_KEY = 'aidstock.inclStock';
 
 export function readIncludeStock() {
-  try { return sessionStorage.getItem(STOCK_KEY) === '1'; } catch { return false; }
+  try {
+    return sessionStorage.getItem(STOCK_KEY) === '1';
+  } catch {
+    return false;
+  }
 }
 
 export function writeIncludeStock(value) {
-  try { sessionStorage.setItem(STOCK_KEY, value ? '1' : '0'); } catch { /* not kept */ }
+  try {
+    sessionStorage.setItem(STOCK_KEY, value ? '1' : '0');
+  } catch {
+    /* not kept */
+  }
 }
 
 /** [value, set] of "inkl. tillgängligt saldo", shared by Varukatalog and Sök artikel. */

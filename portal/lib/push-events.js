@@ -4,7 +4,8 @@
 
 /** The single events a push carries, in order. */
 export function pushEvents(event) {
-  if (event === null || typeof event !== 'object' || event.type !== 'orders' || !Array.isArray(event.orders)) return [event];
+  if (event === null || typeof event !== 'object' || event.type !== 'orders' || !Array.isArray(event.orders))
+    return [event];
   if (event.counts === undefined || event.orders.length === 0) return event.orders;
   const last = event.orders.length - 1;
   return event.orders.map((order, i) => (i === last ? { ...order, counts: event.counts } : order));

@@ -6,5 +6,11 @@ export const RETURN_WAREHOUSE = '10';
 
 /** Resolves with admin.stockAdjust's reply ({ backordersServed, pickups, … }). */
 export function receiveReturn(artNo, indNo) {
-  return api.call('admin.stockAdjust', { warehouse: RETURN_WAREHOUSE, artNo, delta: 1, reason: 'returned', individuals: [indNo] });
+  return api.call('admin.stockAdjust', {
+    warehouse: RETURN_WAREHOUSE,
+    artNo,
+    delta: 1,
+    reason: 'returned',
+    individuals: [indNo],
+  });
 }

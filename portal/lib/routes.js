@@ -24,7 +24,11 @@ export function parseRoute(hash) {
   const query = mark === -1 ? '' : full.slice(mark + 1);
   const parts = path.split('/').filter((part) => part !== '');
   const decode = (part) => {
-    try { return decodeURIComponent(part); } catch { return part; }
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
   };
   if (parts.length === 0) return { name: 'start' };
   if (parts[0] === 'katalog' && parts.length <= 2) {
@@ -37,8 +41,10 @@ export function parseRoute(hash) {
     const pnr = new URLSearchParams(query).get('pnr');
     return { name: 'bestall', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
   }
-  if (parts[0] === 'order' && parts.length === 1) return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
-  if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
+  if (parts[0] === 'order' && parts.length === 1)
+    return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
+  if (parts[0] === 'order' && parts.length === 2 && /^\d{1,8}$/.test(parts[1]))
+    return { name: 'ordinationsoversikt', orderNo: Number(parts[1]) };
   if (parts[0] === 'profil' && parts.length === 1) return { name: 'profil' };
   if (parts[0] === 'hamtorder' && parts.length === 1) return { name: 'hamtorder' };
   if (parts[0] === 'arbetsorder' && parts.length === 1) {
@@ -50,7 +56,8 @@ export function parseRoute(hash) {
     return { name: 'hjalpmedel', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
   }
   if (parts[0] === 'individ' && parts.length === 1) return { name: 'individ', indNo: null };
-  if (parts[0] === 'individ' && parts.length === 2 && /^\d{1,8}$/.test(parts[1])) return { name: 'individ', indNo: Number(parts[1]) };
+  if (parts[0] === 'individ' && parts.length === 2 && /^\d{1,8}$/.test(parts[1]))
+    return { name: 'individ', indNo: Number(parts[1]) };
   if (parts[0] === 'orderflode' && parts.length === 1) return { name: 'orderflode' };
   if (parts[0] === 'plock' && parts.length === 1) return { name: 'plock' };
   return { name: 'notfound', path };

@@ -4,8 +4,15 @@ import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { EngineProcess } from './engine-process.ts';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -22,10 +29,15 @@ export async function recordingPage(context: BrowserContext, pageErrors: string[
   return page;
 }
 
-interface Closable { close(): Promise<unknown> }
+interface Closable {
+  close(): Promise<unknown>;
+}
 
 /** Closes clients, contexts and the browser (ignoring ones already gone), then stops the engine and removes its data. */
-export async function tearDown(closables: Array<Closable | undefined>, engine: EngineProcess | undefined): Promise<void> {
+export async function tearDown(
+  closables: Array<Closable | undefined>,
+  engine: EngineProcess | undefined,
+): Promise<void> {
   for (const c of closables) await c?.close().catch(() => {});
   await engine?.stop();
   if (engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });

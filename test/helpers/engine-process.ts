@@ -36,13 +36,23 @@ export function startEngine(options: StartOptions = {}): Promise<EngineProcess> 
   const dataDir = options.dataDir ?? tempDataDir('engine');
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_SCALE: options.scale ?? 'tiny', STORE: options.store ?? 'lmdb', ...options.env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SEED_SCALE: options.scale ?? 'tiny',
+      STORE: options.store ?? 'lmdb',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`engine not ready:\n${output}`)); }, READY_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`engine not ready:\n${output}`));
+    }, READY_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /aidstock ready on http:\/\/localhost:(\d+)/.exec(output);
@@ -50,14 +60,29 @@ export function startEngine(options: StartOptions = {}): Promise<EngineProcess> 
       clearTimeout(timer);
       const port = Number(match[1]);
       resolve({
-        port, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws`, dataDir, child,
+        port,
+        url: `http://127.0.0.1:${port}`,
+        wsUrl: `ws://127.0.0.1:${port}/ws`,
+        dataDir,
+        child,
         output: () => output,
-        stop: async () => { child.kill('SIGTERM'); await exited; },
-        kill9: async () => { child.kill('SIGKILL'); await exited; },
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+        kill9: async () => {
+          child.kill('SIGKILL');
+          await exited;
+        },
       });
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`engine exited with ${code} before ready:\n${output}`)); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`engine exited with ${code} before ready:\n${output}`));
+    });
   });
 }

@@ -85,15 +85,34 @@ export function orderTables(): Tables {
   unit(80002, ART.bed, '10');
   for (let i = 1; i <= 3; i++) unit(81000 + i, ART.showerChair, '10');
   t.individuals.set(56314, { indNo: 56314, artNo: ART.rollator, location: { kind: 'patient', pnr: PNR.resident } });
-  t.individuals.set(56400, { indNo: 56400, artNo: ART.wheelchair, location: { kind: 'patient', pnr: PNR.otherResident } });
+  t.individuals.set(56400, {
+    indNo: 56400,
+    artNo: ART.wheelchair,
+    location: { kind: 'patient', pnr: PNR.otherResident },
+  });
   t.persons.set(PNR.resident, person(PNR.resident));
   t.persons.set(PNR.otherResident, person(PNR.otherResident, { givenName: 'Bo', familyName: 'Ek' }));
-  t.persons.set(PNR.nonResident, person(PNR.nonResident, { countyCode: '14', municipality: 'Göteborg', municipalityCode: '1480' }));
-  t.persons.set(PNR.protected, person(PNR.protected, { givenName: 'Hemlig', familyName: 'Person', protectedIdentity: true,
-    address: { street: 'Hemlig väg 1', postalCode: '302 50', city: 'Halmstad' } }));
+  t.persons.set(
+    PNR.nonResident,
+    person(PNR.nonResident, { countyCode: '14', municipality: 'Göteborg', municipalityCode: '1480' }),
+  );
+  t.persons.set(
+    PNR.protected,
+    person(PNR.protected, {
+      givenName: 'Hemlig',
+      familyName: 'Person',
+      protectedIdentity: true,
+      address: { street: 'Hemlig väg 1', postalCode: '302 50', city: 'Halmstad' },
+    }),
+  );
   t.persons.set(PNR.palliative, person(PNR.palliative, { givenName: 'Göran', familyName: 'Nyberg', palliative: true }));
-  const w2 = { id: 'w2', name: 'Vårdcentralen Tvååker', customerNo: '130002', bufferWarehouse: null,
-    deliveryAddress: { street: 'Skolvägen 4', postalCode: '432 75', city: 'Tvååker' } };
+  const w2 = {
+    id: 'w2',
+    name: 'Vårdcentralen Tvååker',
+    customerNo: '130002',
+    bufferWarehouse: null,
+    deliveryAddress: { street: 'Skolvägen 4', postalCode: '432 75', city: 'Tvååker' },
+  };
   t.users.set('ot2', user('ot2', { workplaces: [w2] }));
   t.users.set('pt1', user('pt1', { profession: 'pt', workplaces: [w2] }));
   t.users.set('slp1', user('slp1', { profession: 'slp', workplaces: [w2] }));
@@ -122,8 +141,15 @@ let keys = 0;
 /** An order.place command for ot1 to the resident patient with one rollator, overridable field by field. */
 export function place(over: Partial<OrderPlace> = {}): OrderPlace {
   return {
-    type: 'order.place', userId: 'ot1', idempotencyKey: `k${++keys}`, recipient: { kind: 'patient', pnr: PNR.resident },
-    source: 'main', lines: [{ artNo: ART.rollator, quantity: 1 }], delivery: { partial: false }, otherInfo: '', ...over,
+    type: 'order.place',
+    userId: 'ot1',
+    idempotencyKey: `k${++keys}`,
+    recipient: { kind: 'patient', pnr: PNR.resident },
+    source: 'main',
+    lines: [{ artNo: ART.rollator, quantity: 1 }],
+    delivery: { partial: false },
+    otherInfo: '',
+    ...over,
   };
 }
 
@@ -147,7 +173,17 @@ export function placedNo(decision: Decision): number {
 
 /** HMC receives a held unit back into warehouse 10 (stock.adjust, reason `returned`). */
 export function returned(indNo: number, artNo: string = ART.rollator, over: Partial<Command> = {}): Command {
-  return { type: 'stock.adjust', userId: 'hmc1', warehouse: '10', artNo, delta: 1, reason: 'returned', note: '', individuals: [indNo], ...over } as Command;
+  return {
+    type: 'stock.adjust',
+    userId: 'hmc1',
+    warehouse: '10',
+    artNo,
+    delta: 1,
+    reason: 'returned',
+    note: '',
+    individuals: [indNo],
+    ...over,
+  } as Command;
 }
 
 export function codeOf(decision: Decision | { ok: boolean; code?: string }): string {

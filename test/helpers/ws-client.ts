@@ -3,10 +3,21 @@
 import { pack, unpack } from 'msgpackr';
 import { RawWsClient } from '../../bench/driver/ws-client-raw.ts';
 
-export interface ReplyOk { id: number | string; ok: true; result: any }
-export interface ReplyErr { id: number | string | null; ok: false; error: { code: string; message: string; issues?: unknown[] } }
+export interface ReplyOk {
+  id: number | string;
+  ok: true;
+  result: any;
+}
+export interface ReplyErr {
+  id: number | string | null;
+  ok: false;
+  error: { code: string; message: string; issues?: unknown[] };
+}
 export type Reply = ReplyOk | ReplyErr;
-export interface Push { topic: string; event: any }
+export interface Push {
+  topic: string;
+  event: any;
+}
 
 export class TestClient {
   private nextId = 1;
@@ -22,8 +33,11 @@ export class TestClient {
   static async connect(url: string, encoding: 'msgpack' | 'json' = 'msgpack'): Promise<TestClient> {
     const client = new TestClient(encoding);
     client.raw = await RawWsClient.connect(url, {
-      onMessage: (isBinary, buf, start, end) => client.receive(isBinary ? unpack(buf.subarray(start, end)) : JSON.parse(buf.toString('utf8', start, end))),
-      onClose: (code) => { client.closeCode = code; },
+      onMessage: (isBinary, buf, start, end) =>
+        client.receive(isBinary ? unpack(buf.subarray(start, end)) : JSON.parse(buf.toString('utf8', start, end))),
+      onClose: (code) => {
+        client.closeCode = code;
+      },
     });
     return client;
   }
@@ -35,7 +49,10 @@ export class TestClient {
       return;
     }
     const resolve = this.waiting.get(message.id);
-    if (resolve === undefined) { this.orphans.push(message); return; }
+    if (resolve === undefined) {
+      this.orphans.push(message);
+      return;
+    }
     this.waiting.delete(message.id);
     resolve(message);
   }
@@ -81,7 +98,10 @@ export class TestClient {
       const found = this.pushes.find(match);
       if (found !== undefined) return found;
       if (Date.now() > until) throw new Error('no matching push');
-      await new Promise<void>((resolve) => { this.pushWaiters.push(resolve); setTimeout(resolve, 50); });
+      await new Promise<void>((resolve) => {
+        this.pushWaiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
     }
   }
 
@@ -89,8 +109,15 @@ export class TestClient {
    * The first order event on an order topic (`orders`, `orders/<userId>`) that matches, with the batch push it came in
    * (one push per topic per commit: `{ type: 'orders', seq, orders: [...], counts? }`).
    */
-  async waitForOrderPush(topic: string, match: (order: any) => boolean, timeoutMs = 5_000): Promise<{ batch: any; order: any }> {
-    const push = await this.waitForPush((p) => p.topic === topic && p.event.type === 'orders' && p.event.orders.some(match), timeoutMs);
+  async waitForOrderPush(
+    topic: string,
+    match: (order: any) => boolean,
+    timeoutMs = 5_000,
+  ): Promise<{ batch: any; order: any }> {
+    const push = await this.waitForPush(
+      (p) => p.topic === topic && p.event.type === 'orders' && p.event.orders.some(match),
+      timeoutMs,
+    );
     return { batch: push.event, order: push.event.orders.find(match) };
   }
 

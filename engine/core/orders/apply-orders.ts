@@ -1,8 +1,16 @@
 // apply for order events. Orders and individuals are replaced, never changed in place (copy on write), so the row
 // copies the engine hands to the store and to the push listeners stay as they were at that command.
 import type {
-  MessageCreated, MessageDeleted, OrderDeliveryDateChanged, OrderLineCancelled, OrderLineDelivered, OrderLineDispatched,
-  OrderLinePicking, OrderLineServed, OrderPlaced, PrescribingRuleSet,
+  MessageCreated,
+  MessageDeleted,
+  OrderDeliveryDateChanged,
+  OrderLineCancelled,
+  OrderLineDelivered,
+  OrderLineDispatched,
+  OrderLinePicking,
+  OrderLineServed,
+  OrderPlaced,
+  PrescribingRuleSet,
 } from '../../../schemas/order-events.ts';
 import type { IndividualLocation } from '../../../schemas/entities.ts';
 import type { LineStatus, Order, OrderLine } from '../../../schemas/orders.ts';
@@ -13,8 +21,16 @@ import { indexMessage, indexOrder, isOpen } from './order-index.ts';
 import { NOTE_REFUSED } from './plan-order.ts';
 
 export type OrderEvent =
-  | OrderPlaced | OrderLineServed | OrderLinePicking | OrderLineDispatched | OrderLineDelivered | OrderLineCancelled
-  | OrderDeliveryDateChanged | MessageCreated | MessageDeleted | PrescribingRuleSet;
+  | OrderPlaced
+  | OrderLineServed
+  | OrderLinePicking
+  | OrderLineDispatched
+  | OrderLineDelivered
+  | OrderLineCancelled
+  | OrderDeliveryDateChanged
+  | MessageCreated
+  | MessageDeleted
+  | PrescribingRuleSet;
 
 function stockRow(state: State, warehouse: string, artNo: string) {
   const row = state.stock.get(stockKey(warehouse, artNo));
@@ -30,7 +46,14 @@ function reserve(state: State, warehouse: string, artNo: string, quantity: numbe
 }
 
 /** Replaces one line (and optionally order fields); keeps counts and the open set right. */
-function changeLine(state: State, orderNo: number, lineNo: number, to: LineStatus, patch: Partial<OrderLine>, orderPatch: Partial<Order> = {}): OrderLine {
+function changeLine(
+  state: State,
+  orderNo: number,
+  lineNo: number,
+  to: LineStatus,
+  patch: Partial<OrderLine>,
+  orderPatch: Partial<Order> = {},
+): OrderLine {
   const order = state.orders.get(orderNo);
   assert(order !== undefined, `order ${orderNo} exists`);
   const before = order.lines[lineNo - 1];
@@ -73,24 +96,34 @@ function applyPlaced(state: State, event: OrderPlaced): void {
   const order: Order = event.order;
   assert(!state.orders.has(order.orderNo), `order ${order.orderNo} is new`);
   assert(order.orderNo >= state.orderIndex.nextOrderNo, `order ${order.orderNo} is numbered after the last`);
-  for (const line of order.lines) if (line.status === 'registered') reserve(state, order.warehouse, line.artNo, line.quantity);
+  for (const line of order.lines)
+    if (line.status === 'registered') reserve(state, order.warehouse, line.artNo, line.quantity);
   state.orders.set(order.orderNo, order);
   indexOrder(state.orderIndex, order);
 }
 
 function applyServed(state: State, event: OrderLineServed): void {
-  const dates = event.plannedDeliveryDate === null ? {} : { plannedPickDate: event.plannedPickDate, plannedDeliveryDate: event.plannedDeliveryDate };
+  const dates =
+    event.plannedDeliveryDate === null
+      ? {}
+      : { plannedPickDate: event.plannedPickDate, plannedDeliveryDate: event.plannedDeliveryDate };
   const waiting = state.orders.get(event.orderNo)?.lines[event.lineNo - 1];
   // The refusal stays on the line for HMC; a plain "restorder" note is history once stock is there.
   const note = waiting?.note === NOTE_REFUSED ? NOTE_REFUSED : '';
   const before = changeLine(state, event.orderNo, event.lineNo, 'registered', { note }, dates);
-  assert(before.status === 'backorder' && before.quantity === event.quantity, `served line ${event.orderNo}:${event.lineNo} was waiting`);
+  assert(
+    before.status === 'backorder' && before.quantity === event.quantity,
+    `served line ${event.orderNo}:${event.lineNo} was waiting`,
+  );
   dequeue(state, event.warehouse, event.artNo, event.orderNo, event.lineNo);
   reserve(state, event.warehouse, event.artNo, event.quantity);
 }
 
 function applyPicking(state: State, event: OrderLinePicking): void {
-  const before = changeLine(state, event.orderNo, event.lineNo, 'picking', { pickDate: event.pickDate, individuals: [...event.individuals] });
+  const before = changeLine(state, event.orderNo, event.lineNo, 'picking', {
+    pickDate: event.pickDate,
+    individuals: [...event.individuals],
+  });
   assert(before.status === 'registered', `line ${event.orderNo}:${event.lineNo} was registered`);
   for (const indNo of event.individuals) {
     assert(!state.orderIndex.taken.has(indNo), `individual ${indNo} is free`);
@@ -139,12 +172,18 @@ function applyMessageDeleted(state: State, event: MessageDeleted): void {
 
 export function applyOrderEvent(state: State, event: OrderEvent): void {
   switch (event.type) {
-    case 'order.placed': return applyPlaced(state, event);
-    case 'order.lineServed': return applyServed(state, event);
-    case 'order.linePicking': return applyPicking(state, event);
-    case 'order.lineDispatched': return applyDispatched(state, event);
-    case 'order.lineDelivered': return applyDelivered(state, event);
-    case 'order.lineCancelled': return applyCancelled(state, event);
+    case 'order.placed':
+      return applyPlaced(state, event);
+    case 'order.lineServed':
+      return applyServed(state, event);
+    case 'order.linePicking':
+      return applyPicking(state, event);
+    case 'order.lineDispatched':
+      return applyDispatched(state, event);
+    case 'order.lineDelivered':
+      return applyDelivered(state, event);
+    case 'order.lineCancelled':
+      return applyCancelled(state, event);
     case 'order.deliveryDateChanged': {
       const order = state.orders.get(event.orderNo);
       assert(order !== undefined, `order ${event.orderNo} exists`);
@@ -156,10 +195,12 @@ export function applyOrderEvent(state: State, event: OrderEvent): void {
       state.messages.set(event.message.messageNo, { ...event.message });
       indexMessage(state.orderIndex, event.message);
       return;
-    case 'message.deleted': return applyMessageDeleted(state, event);
+    case 'message.deleted':
+      return applyMessageDeleted(state, event);
     case 'prescribingRule.set':
       state.prescribingRules.set(event.rule.profession, { ...event.rule, isoPrefixes: [...event.rule.isoPrefixes] });
       return;
-    default: return unreachable(event, 'order event');
+    default:
+      return unreachable(event, 'order event');
   }
 }

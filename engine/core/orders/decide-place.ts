@@ -7,7 +7,12 @@ import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { idempotencyIndexKey } from './order-index.ts';
 import {
-  backorderNote, checkLine, defaultDeliveryAddress, planLine, resolveContext, type OrderContext,
+  backorderNote,
+  checkLine,
+  defaultDeliveryAddress,
+  planLine,
+  resolveContext,
+  type OrderContext,
 } from './plan-order.ts';
 import { checkPurpose } from './purpose.ts';
 import { availableForNew, consume, type Consumed } from './replacement.ts';
@@ -15,8 +20,19 @@ import { plannedDates, swedishDate } from './working-days.ts';
 
 function newLine(lineNo: number, artNo: string, quantity: number): OrderLine {
   return {
-    lineNo, artNo, quantity, status: 'registered', setPartOf: null, forIndividual: null, replacedFrom: null,
-    purpose: null, note: '', individuals: [], pickDate: null, dispatchedDate: null, deliveredDate: null,
+    lineNo,
+    artNo,
+    quantity,
+    status: 'registered',
+    setPartOf: null,
+    forIndividual: null,
+    replacedFrom: null,
+    purpose: null,
+    note: '',
+    individuals: [],
+    pickDate: null,
+    dispatchedDate: null,
+    deliveredDate: null,
   };
 }
 
@@ -42,11 +58,16 @@ function planLines(state: State, command: OrderPlace, context: OrderContext): Or
     const plan = planLine(state, context, article, request, consumed);
     if (plan.kind === 'proposal') {
       const proposed = state.articles.get(plan.proposal.artNo)!;
-      return reject('replacement_required',
-        `${article.name} (${article.artNo}) finns inte i lager; ersättningen ${proposed.name} (${proposed.artNo}) föreslås. Svara accept eller refuse.`);
+      return reject(
+        'replacement_required',
+        `${article.name} (${article.artNo}) finns inte i lager; ersättningen ${proposed.name} (${proposed.artNo}) föreslås. Svara accept eller refuse.`,
+      );
     }
     if (plan.kind === 'discontinued') {
-      return reject('article_discontinued', `${article.name} (${article.artNo}) har utgått ur sortimentet och ingen ersättning finns i lager.`);
+      return reject(
+        'article_discontinued',
+        `${article.name} (${article.artNo}) har utgått ur sortimentet och ingen ersättning finns i lager.`,
+      );
     }
     const line = newLine(lines.length + 1, plan.kind === 'reserve' ? plan.artNo : article.artNo, request.quantity);
     line.forIndividual = request.forIndividual ?? null;
@@ -73,7 +94,10 @@ function planLines(state: State, command: OrderPlace, context: OrderContext): Or
 export function decidePlace(state: State, command: OrderPlace, context: CommandContext): Decision {
   const existing = state.orderIndex.byKey.get(idempotencyIndexKey(command.userId, command.idempotencyKey));
   if (existing !== undefined) {
-    return reject('duplicate_request', `Ordern med nyckeln ${command.idempotencyKey} är redan lagd (order ${existing}).`);
+    return reject(
+      'duplicate_request',
+      `Ordern med nyckeln ${command.idempotencyKey} är redan lagd (order ${existing}).`,
+    );
   }
   const target = resolveContext(state, command.userId, command, context.timeMs);
   if ('ok' in target) return target;

@@ -11,6 +11,8 @@ export function decidePrescribingRuleSet(state: State, command: PrescribingRuleS
   const isoPrefixes = [...new Set(command.isoPrefixes)].sort();
   return {
     ok: true,
-    events: [{ type: 'prescribingRule.set', userId: command.userId, rule: { profession: command.profession, isoPrefixes } }],
+    events: [
+      { type: 'prescribingRule.set', userId: command.userId, rule: { profession: command.profession, isoPrefixes } },
+    ],
   };
 }

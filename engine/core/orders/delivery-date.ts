@@ -38,7 +38,13 @@ export function decideSetDeliveryDate(state: State, command: SetDeliveryDate, co
   return {
     ok: true,
     events: [
-      { type: 'order.deliveryDateChanged', userId: command.userId, orderNo: order.orderNo, previousDate: order.plannedDeliveryDate, date: command.date },
+      {
+        type: 'order.deliveryDateChanged',
+        userId: command.userId,
+        orderNo: order.orderNo,
+        previousDate: order.plannedDeliveryDate,
+        date: command.date,
+      },
       { type: 'message.created', message },
     ],
   };
@@ -46,7 +52,13 @@ export function decideSetDeliveryDate(state: State, command: SetDeliveryDate, co
 
 export function decideMessageDelete(state: State, command: MessageDelete, context: CommandContext): Decision {
   const message = state.messages.get(command.messageNo);
-  if (message === undefined || message.deletedMs !== null) return reject('not_found', `Meddelande ${command.messageNo} finns inte.`);
+  if (message === undefined || message.deletedMs !== null)
+    return reject('not_found', `Meddelande ${command.messageNo} finns inte.`);
   if (message.userId !== command.userId) return reject('forbidden', 'Du kan bara ta bort dina egna meddelanden.');
-  return { ok: true, events: [{ type: 'message.deleted', userId: command.userId, messageNo: message.messageNo, deletedMs: context.timeMs }] };
+  return {
+    ok: true,
+    events: [
+      { type: 'message.deleted', userId: command.userId, messageNo: message.messageNo, deletedMs: context.timeMs },
+    ],
+  };
 }

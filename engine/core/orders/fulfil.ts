@@ -19,7 +19,10 @@ const FROM: Readonly<Record<Step, readonly OrderLine['status'][]>> = {
 };
 
 const STEP_SV: Readonly<Record<Step, string>> = {
-  pick: 'läggas för plock', dispatch: 'utlevereras', deliver: 'levereras', cancel: 'makuleras',
+  pick: 'läggas för plock',
+  dispatch: 'utlevereras',
+  deliver: 'levereras',
+  cancel: 'makuleras',
 };
 
 /** The lines a step moves: the named ones (each must be able to), or every line that can. */
@@ -27,7 +30,8 @@ function linesFor(order: Order, step: Step, lineNos: number[] | null): OrderLine
   const from = FROM[step];
   if (lineNos === null) {
     const lines = order.lines.filter((l) => from.includes(l.status));
-    if (lines.length === 0) return reject('invalid_transition', `Ingen rad på order ${order.orderNo} kan ${STEP_SV[step]}.`);
+    if (lines.length === 0)
+      return reject('invalid_transition', `Ingen rad på order ${order.orderNo} kan ${STEP_SV[step]}.`);
     return lines;
   }
   const lines: OrderLine[] = [];
@@ -35,7 +39,10 @@ function linesFor(order: Order, step: Step, lineNos: number[] | null): OrderLine
     const line = order.lines[lineNo - 1];
     if (line === undefined) return reject('not_found', `Order ${order.orderNo} har ingen rad ${lineNo}.`);
     if (!from.includes(line.status)) {
-      return reject('invalid_transition', `Rad ${lineNo} på order ${order.orderNo} har status ${line.status} och kan inte ${STEP_SV[step]}.`);
+      return reject(
+        'invalid_transition',
+        `Rad ${lineNo} på order ${order.orderNo} har status ${line.status} och kan inte ${STEP_SV[step]}.`,
+      );
     }
     lines.push(line);
   }
@@ -53,7 +60,10 @@ function pickIndividuals(state: State, order: Order, line: OrderLine, takenNow: 
     chosen.push(indNo);
   }
   if (chosen.length < line.quantity) {
-    return reject('no_individual', `Det finns ${chosen.length} lediga individer av ${line.artNo} i lager ${order.warehouse}; raden behöver ${line.quantity}.`);
+    return reject(
+      'no_individual',
+      `Det finns ${chosen.length} lediga individer av ${line.artNo} i lager ${order.warehouse}; raden behöver ${line.quantity}.`,
+    );
   }
   chosen.sort((a, b) => a - b);
   chosen.length = line.quantity;
@@ -61,9 +71,18 @@ function pickIndividuals(state: State, order: Order, line: OrderLine, takenNow: 
   return chosen;
 }
 
-function pickEvents(state: State, order: Order, lines: OrderLine[], command: FulfilStep, date: string): Event[] | Rejection {
+function pickEvents(
+  state: State,
+  order: Order,
+  lines: OrderLine[],
+  command: FulfilStep,
+  date: string,
+): Event[] | Rejection {
   if (!order.partialDelivery && order.lines.some((l) => l.status === 'backorder')) {
-    return reject('invalid_transition', `Order ${order.orderNo} har samleverans och väntar på restorder; inget plockas förrän allt finns.`);
+    return reject(
+      'invalid_transition',
+      `Order ${order.orderNo} har samleverans och väntar på restorder; inget plockas förrän allt finns.`,
+    );
   }
   const events: Event[] = [];
   const takenNow = new Set<number>();
@@ -74,7 +93,14 @@ function pickEvents(state: State, order: Order, lines: OrderLine[], command: Ful
       if ('ok' in picked) return picked;
       individuals = picked;
     }
-    events.push({ type: 'order.linePicking', userId: command.userId, orderNo: order.orderNo, lineNo: line.lineNo, pickDate: date, individuals });
+    events.push({
+      type: 'order.linePicking',
+      userId: command.userId,
+      orderNo: order.orderNo,
+      lineNo: line.lineNo,
+      pickDate: date,
+      individuals,
+    });
   }
   return events;
 }
@@ -94,8 +120,15 @@ export function cancelEvents(state: State, order: Order, lines: OrderLine[], use
     released.set(line.artNo, (released.get(line.artNo) ?? 0) + quantity);
     serving.cancelled.add(refKey(order.orderNo, line.lineNo));
     events.push({
-      type: 'order.lineCancelled', userId, orderNo: order.orderNo, lineNo: line.lineNo, from,
-      warehouse: order.warehouse, artNo: line.artNo, released: quantity, individuals: line.individuals,
+      type: 'order.lineCancelled',
+      userId,
+      orderNo: order.orderNo,
+      lineNo: line.lineNo,
+      from,
+      warehouse: order.warehouse,
+      artNo: line.artNo,
+      released: quantity,
+      individuals: line.individuals,
     });
   }
   for (const [artNo, quantity] of released) {
@@ -118,16 +151,35 @@ export function decideFulfil(state: State, command: FulfilStep, context: Command
       return 'ok' in events ? events : { ok: true, events };
     }
     case 'dispatch':
-      return { ok: true, events: lines.map((l) => ({
-        type: 'order.lineDispatched' as const, ...base, lineNo: l.lineNo, warehouse: order.warehouse, artNo: l.artNo,
-        quantity: l.quantity, date, individuals: l.individuals,
-      })) };
+      return {
+        ok: true,
+        events: lines.map((l) => ({
+          type: 'order.lineDispatched' as const,
+          ...base,
+          lineNo: l.lineNo,
+          warehouse: order.warehouse,
+          artNo: l.artNo,
+          quantity: l.quantity,
+          date,
+          individuals: l.individuals,
+        })),
+      };
     case 'deliver': {
-      const holder: IndividualLocation = order.recipient.kind === 'patient'
-        ? { kind: 'patient', pnr: order.recipient.pnr } : { kind: 'careUnit', customerNo: order.recipient.customerNo };
-      return { ok: true, events: lines.map((l) => ({
-        type: 'order.lineDelivered' as const, ...base, lineNo: l.lineNo, date, individuals: l.individuals, holder,
-      })) };
+      const holder: IndividualLocation =
+        order.recipient.kind === 'patient'
+          ? { kind: 'patient', pnr: order.recipient.pnr }
+          : { kind: 'careUnit', customerNo: order.recipient.customerNo };
+      return {
+        ok: true,
+        events: lines.map((l) => ({
+          type: 'order.lineDelivered' as const,
+          ...base,
+          lineNo: l.lineNo,
+          date,
+          individuals: l.individuals,
+          holder,
+        })),
+      };
     }
     case 'cancel':
       return { ok: true, events: cancelEvents(state, order, lines, command.userId, context.timeMs) };
@@ -137,10 +189,16 @@ export function decideFulfil(state: State, command: FulfilStep, context: Command
 export function decideOrderCancel(state: State, command: OrderCancel, context: CommandContext): Decision {
   const order = state.orders.get(command.orderNo);
   if (order === undefined) return reject('not_found', `Order ${command.orderNo} finns inte.`);
-  if (order.prescriberId !== command.userId) return reject('forbidden', `Order ${order.orderNo} är inte din; kontakta HMC.`);
-  const started = order.lines.find((l) => l.status === 'picking' || l.status === 'dispatched' || l.status === 'delivered');
+  if (order.prescriberId !== command.userId)
+    return reject('forbidden', `Order ${order.orderNo} är inte din; kontakta HMC.`);
+  const started = order.lines.find(
+    (l) => l.status === 'picking' || l.status === 'dispatched' || l.status === 'delivered',
+  );
   if (started !== undefined) {
-    return reject('order_not_cancellable', `Order ${order.orderNo} kan inte makuleras: rad ${started.lineNo} är redan ${started.status === 'picking' ? 'för plock' : 'utlevererad'}. Kontakta HMC.`);
+    return reject(
+      'order_not_cancellable',
+      `Order ${order.orderNo} kan inte makuleras: rad ${started.lineNo} är redan ${started.status === 'picking' ? 'för plock' : 'utlevererad'}. Kontakta HMC.`,
+    );
   }
   const lines = order.lines.filter((l) => l.status === 'backorder' || l.status === 'registered');
   if (lines.length === 0) return reject('order_not_cancellable', `Order ${order.orderNo} är redan makulerad.`);

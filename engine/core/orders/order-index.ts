@@ -89,9 +89,18 @@ function ascendingValues<V>(table: Map<number, V>): V[] {
 /** Builds the indexes from the tables (orders in number order, so queues come out oldest first). */
 export function buildOrderIndex(orders: Map<number, Order>, messages: Map<number, Message>): OrderIndex {
   const index: OrderIndex = {
-    all: [], byPrescriber: new Map(), byPnr: new Map(), byCustomer: new Map(), open: new Set(), byKey: new Map(),
-    backorders: new Map(), taken: new Map(), messagesByUser: new Map(), lineCounts: zeroCounts(),
-    nextOrderNo: ORDER_NO_FIRST, nextMessageNo: MESSAGE_NO_FIRST,
+    all: [],
+    byPrescriber: new Map(),
+    byPnr: new Map(),
+    byCustomer: new Map(),
+    open: new Set(),
+    byKey: new Map(),
+    backorders: new Map(),
+    taken: new Map(),
+    messagesByUser: new Map(),
+    lineCounts: zeroCounts(),
+    nextOrderNo: ORDER_NO_FIRST,
+    nextMessageNo: MESSAGE_NO_FIRST,
   };
   for (const order of ascendingValues(orders)) indexOrder(index, order);
   for (const message of ascendingValues(messages)) indexMessage(index, message);

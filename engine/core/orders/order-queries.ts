@@ -8,15 +8,27 @@ import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 
 export const LINE_STATUS_SV: Readonly<Record<LineStatus, string>> = {
-  backorder: 'Restorder', registered: 'Registrerad', picking: 'För plock', dispatched: 'Utlevererad',
-  delivered: 'Levererad', cancelled: 'Makulerad',
+  backorder: 'Restorder',
+  registered: 'Registrerad',
+  picking: 'För plock',
+  dispatched: 'Utlevererad',
+  delivered: 'Levererad',
+  cancelled: 'Makulerad',
 };
-const RANK: Readonly<Record<LineStatus, number>> = { backorder: 0, registered: 1, picking: 2, dispatched: 3, delivered: 4, cancelled: 5 };
+const RANK: Readonly<Record<LineStatus, number>> = {
+  backorder: 0,
+  registered: 1,
+  picking: 2,
+  dispatched: 3,
+  delivered: 4,
+  cancelled: 5,
+};
 
 /** The least advanced status among lines still in play; `cancelled` only when every line is. */
 export function orderStatus(order: Order): LineStatus {
   let status: LineStatus = 'cancelled';
-  for (const line of order.lines) if (line.status !== 'cancelled' && RANK[line.status] < RANK[status]) status = line.status;
+  for (const line of order.lines)
+    if (line.status !== 'cancelled' && RANK[line.status] < RANK[status]) status = line.status;
   return status;
 }
 
@@ -32,27 +44,45 @@ export function canSee(state: State, user: User, order: Order): boolean {
 function recipientView(state: State, order: Order) {
   if (order.recipient.kind === 'careUnit') {
     const place = state.users.get(order.prescriberId)?.workplaces.find((w) => w.customerNo === order.customerNo);
-    return { kind: 'careUnit' as const, customerNo: order.recipient.customerNo, name: place?.name ?? order.recipient.customerNo };
+    return {
+      kind: 'careUnit' as const,
+      customerNo: order.recipient.customerNo,
+      name: place?.name ?? order.recipient.customerNo,
+    };
   }
   const person = state.persons.get(order.recipient.pnr);
   const view = person === undefined ? null : personView(person);
   return {
-    kind: 'patient' as const, pnr: order.recipient.pnr, pnrDisplay: formatPnr(order.recipient.pnr),
-    name: view === null ? '' : `${view.givenName} ${view.familyName}`, protectedIdentity: view?.protectedIdentity ?? false,
+    kind: 'patient' as const,
+    pnr: order.recipient.pnr,
+    pnrDisplay: formatPnr(order.recipient.pnr),
+    name: view === null ? '' : `${view.givenName} ${view.familyName}`,
+    protectedIdentity: view?.protectedIdentity ?? false,
   };
 }
 
 export function orderSummary(state: State, order: Order) {
   const prescriber = state.users.get(order.prescriberId);
   return {
-    orderNo: order.orderNo, placedMs: order.placedMs, placedDate: order.placedDate,
+    orderNo: order.orderNo,
+    placedMs: order.placedMs,
+    placedDate: order.placedDate,
     prescriber: { id: order.prescriberId, name: prescriber?.name ?? order.prescriberId },
-    recipient: recipientView(state, order), customerNo: order.customerNo, workplaceId: order.workplaceId,
-    warehouse: order.warehouse, partialDelivery: order.partialDelivery, status: orderStatus(order),
+    recipient: recipientView(state, order),
+    customerNo: order.customerNo,
+    workplaceId: order.workplaceId,
+    warehouse: order.warehouse,
+    partialDelivery: order.partialDelivery,
+    status: orderStatus(order),
     open: state.orderIndex.open.has(order.orderNo),
-    plannedPickDate: order.plannedPickDate, plannedDeliveryDate: order.plannedDeliveryDate,
+    plannedPickDate: order.plannedPickDate,
+    plannedDeliveryDate: order.plannedDeliveryDate,
     lines: order.lines.map((l) => ({
-      lineNo: l.lineNo, artNo: l.artNo, name: state.articles.get(l.artNo)?.name ?? l.artNo, quantity: l.quantity, status: l.status,
+      lineNo: l.lineNo,
+      artNo: l.artNo,
+      name: state.articles.get(l.artNo)?.name ?? l.artNo,
+      quantity: l.quantity,
+      status: l.status,
     })),
   };
 }
@@ -64,14 +94,23 @@ export function orderView(state: State, order: Order) {
   return {
     ...orderSummary(state, order),
     prescriber: {
-      id: order.prescriberId, name: prescriber?.name ?? order.prescriberId, profession: prescriber?.profession ?? null,
-      phone: prescriber?.phone ?? '', email: prescriber?.email ?? '',
+      id: order.prescriberId,
+      name: prescriber?.name ?? order.prescriberId,
+      profession: prescriber?.profession ?? null,
+      phone: prescriber?.phone ?? '',
+      email: prescriber?.email ?? '',
     },
     workplace: { id: order.workplaceId, name: workplace?.name ?? order.workplaceId },
-    deliveryAddress: order.deliveryAddress, temporaryAddress: order.temporaryAddress,
-    contactName: order.contactName, contactPhone: order.contactPhone, otherInfo: order.otherInfo,
+    deliveryAddress: order.deliveryAddress,
+    temporaryAddress: order.temporaryAddress,
+    contactName: order.contactName,
+    contactPhone: order.contactPhone,
+    otherInfo: order.otherInfo,
     lines: order.lines.map((l) => ({
-      ...l, name: name(l.artNo), kind: state.articles.get(l.artNo)?.kind ?? null, statusSv: LINE_STATUS_SV[l.status],
+      ...l,
+      name: name(l.artNo),
+      kind: state.articles.get(l.artNo)?.kind ?? null,
+      statusSv: LINE_STATUS_SV[l.status],
       component: l.forIndividual === null ? null : `K-${l.forIndividual}`,
       replacedFrom: l.replacedFrom === null ? null : { artNo: l.replacedFrom, name: name(l.replacedFrom) },
     })),
@@ -85,7 +124,12 @@ export function getOrder(state: State, user: User, orderNo: number): QueryResult
 }
 
 /** The smallest index that covers the criteria; orders come newest first. */
-function candidates(state: State, args: OrderListArgs, pnr12: string | null, prescriberId: string | undefined): readonly number[] {
+function candidates(
+  state: State,
+  args: OrderListArgs,
+  pnr12: string | null,
+  prescriberId: string | undefined,
+): readonly number[] {
   const index = state.orderIndex;
   if (pnr12 !== null) return index.byPnr.get(pnr12) ?? [];
   if (prescriberId !== undefined) return index.byPrescriber.get(prescriberId) ?? [];
@@ -117,7 +161,13 @@ export function listOrders(state: State, user: User, args: OrderListArgs, nowMs:
   return found({ total, orders, counts: { ...state.orderIndex.lineCounts }, seq: state.seq });
 }
 
-function matches(state: State, order: Order, args: OrderListArgs, pnr12: string | null, prescriberId: string | undefined): boolean {
+function matches(
+  state: State,
+  order: Order,
+  args: OrderListArgs,
+  pnr12: string | null,
+  prescriberId: string | undefined,
+): boolean {
   if (pnr12 !== null && (order.recipient.kind !== 'patient' || order.recipient.pnr !== pnr12)) return false;
   if (prescriberId !== undefined && order.prescriberId !== prescriberId) return false;
   if (args.customerNo !== undefined && order.customerNo !== args.customerNo) return false;

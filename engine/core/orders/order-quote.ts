@@ -31,13 +31,27 @@ export interface QuoteLine {
 
 function problemLine(line: QuoteArgs['lines'][number], problem: Rejection, article: ArticleSummary | null): QuoteLine {
   return {
-    artNo: line.artNo, quantity: line.quantity, component: line.forIndividual === undefined ? null : `K-${line.forIndividual}`,
-    article, outcome: 'problem', available: 0, proposal: null, backorderReason: null,
-    problem: { code: problem.code, message: problem.message }, purpose: { required: false, allowed: [] }, setParts: [],
+    artNo: line.artNo,
+    quantity: line.quantity,
+    component: line.forIndividual === undefined ? null : `K-${line.forIndividual}`,
+    article,
+    outcome: 'problem',
+    available: 0,
+    proposal: null,
+    backorderReason: null,
+    problem: { code: problem.code, message: problem.message },
+    purpose: { required: false, allowed: [] },
+    setParts: [],
   };
 }
 
-function quoteLine(state: State, context: OrderContext, line: QuoteArgs['lines'][number], seen: Set<string>, consumed: Consumed): QuoteLine {
+function quoteLine(
+  state: State,
+  context: OrderContext,
+  line: QuoteArgs['lines'][number],
+  seen: Set<string>,
+  consumed: Consumed,
+): QuoteLine {
   const buffer = context.workplace.bufferWarehouse;
   const checked = checkLine(state, context, line, seen);
   if ('ok' in checked) {
@@ -56,16 +70,26 @@ function quoteLine(state: State, context: OrderContext, line: QuoteArgs['lines']
   const setParts = state.articles.get(ordered)!.setParts.map((part) => {
     const enough = availableForNew(state, context.warehouse, part, consumed) >= line.quantity;
     if (enough) consume(consumed, context.warehouse, part, line.quantity);
-    return { artNo: part, name: state.articles.get(part)!.name, quantity: line.quantity, outcome: enough ? 'available' as const : 'backorder' as const };
+    return {
+      artNo: part,
+      name: state.articles.get(part)!.name,
+      quantity: line.quantity,
+      outcome: enough ? ('available' as const) : ('backorder' as const),
+    };
   });
   const rule = purposeRule(checked.isoCode, context.patient);
   return {
-    artNo: line.artNo, quantity: line.quantity, component: line.forIndividual === undefined ? null : `K-${line.forIndividual}`,
+    artNo: line.artNo,
+    quantity: line.quantity,
+    component: line.forIndividual === undefined ? null : `K-${line.forIndividual}`,
     article: summarize(state, checked, buffer),
     outcome: plan.kind === 'reserve' ? 'available' : plan.kind,
-    available: Math.max(0, availableNow), proposal,
+    available: Math.max(0, availableNow),
+    proposal,
     backorderReason: plan.kind === 'backorder' && plan.reason !== 'refused' ? plan.reason : null,
-    problem: null, purpose: { required: rule.required, allowed: rule.allowed }, setParts,
+    problem: null,
+    purpose: { required: rule.required, allowed: rule.allowed },
+    setParts,
   };
 }
 
@@ -95,15 +119,24 @@ export function quoteOrder(state: State, userId: string, args: QuoteArgs, nowMs:
   const buffer = context.workplace.bufferWarehouse;
   const person = context.patient === null ? null : personView(context.patient);
   return found({
-    recipient: person === null
-      ? { kind: 'careUnit', customerNo: context.workplace.customerNo, name: context.workplace.name }
-      : { kind: 'patient', pnr: person.pnr, pnrDisplay: formatPnr(person.pnr), name: `${person.givenName} ${person.familyName}`, palliative: person.palliative },
+    recipient:
+      person === null
+        ? { kind: 'careUnit', customerNo: context.workplace.customerNo, name: context.workplace.name }
+        : {
+            kind: 'patient',
+            pnr: person.pnr,
+            pnrDisplay: formatPnr(person.pnr),
+            name: `${person.givenName} ${person.familyName}`,
+            palliative: person.palliative,
+          },
     workplace: { id: context.workplace.id, name: context.workplace.name, customerNo: context.workplace.customerNo },
     warehouse: context.warehouse,
     lines,
     accessories: accessoryOffers(state, ordered, buffer),
     delivery: {
-      address: defaultDeliveryAddress(context), contactName: context.user.name, contactPhone: context.user.phone,
+      address: defaultDeliveryAddress(context),
+      contactName: context.user.name,
+      contactPhone: context.user.phone,
     },
   });
 }

@@ -18,21 +18,31 @@ export function orderRowsTouched(event: OrderEvent): RowRef[] {
     }
     case 'order.lineServed':
     case 'order.lineDispatched':
-      return [['orders', event.orderNo], ['stock', stockKey(event.warehouse, event.artNo)],
-        ...event.type === 'order.lineDispatched' ? event.individuals.map((i): RowRef => ['individuals', i]) : []];
+      return [
+        ['orders', event.orderNo],
+        ['stock', stockKey(event.warehouse, event.artNo)],
+        ...(event.type === 'order.lineDispatched' ? event.individuals.map((i): RowRef => ['individuals', i]) : []),
+      ];
     case 'order.lineDelivered':
       return [['orders', event.orderNo], ...event.individuals.map((i): RowRef => ['individuals', i])];
     case 'order.lineCancelled':
       return event.released > 0
-        ? [['orders', event.orderNo], ['stock', stockKey(event.warehouse, event.artNo)]]
+        ? [
+            ['orders', event.orderNo],
+            ['stock', stockKey(event.warehouse, event.artNo)],
+          ]
         : [['orders', event.orderNo]];
     case 'order.linePicking':
     case 'order.deliveryDateChanged':
       return [['orders', event.orderNo]];
-    case 'message.created': return [['messages', event.message.messageNo]];
-    case 'message.deleted': return [['messages', event.messageNo]];
-    case 'prescribingRule.set': return [['prescribingRules', event.rule.profession]];
-    default: return unreachable(event, 'order event');
+    case 'message.created':
+      return [['messages', event.message.messageNo]];
+    case 'message.deleted':
+      return [['messages', event.messageNo]];
+    case 'prescribingRule.set':
+      return [['prescribingRules', event.rule.profession]];
+    default:
+      return unreachable(event, 'order event');
   }
 }
 

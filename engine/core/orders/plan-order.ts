@@ -56,7 +56,8 @@ function chooseWorkplace(user: User, target: OrderTarget): Workplace | Rejection
   if (wanted !== undefined && !user.workplaces.some((p) => p.id === wanted)) {
     return reject('forbidden', `Arbetsplatsen ${wanted} hör inte till dig.`);
   }
-  if (careUnit !== null) return reject('forbidden', `Kundnummer ${careUnit} hör inte till någon av dina arbetsplatser.`);
+  if (careUnit !== null)
+    return reject('forbidden', `Kundnummer ${careUnit} hör inte till någon av dina arbetsplatser.`);
   return reject('forbidden', 'Du har ingen arbetsplats att beställa till; kontakta HMC.');
 }
 
@@ -66,12 +67,20 @@ function resolvePatient(state: State, pnrInput: string, timeMs: number): Person 
   const person = state.persons.get(parsed.pnr12);
   if (person === undefined) return reject('not_found', `Ingen person med personnummer ${formatPnr(parsed.pnr12)}.`);
   if (person.countyCode !== HOME_COUNTY) {
-    return reject('not_resident', `${formatPnr(person.pnr)} är inte folkbokförd i Halland och kan inte förskrivas till här.`);
+    return reject(
+      'not_resident',
+      `${formatPnr(person.pnr)} är inte folkbokförd i Halland och kan inte förskrivas till här.`,
+    );
   }
   return person;
 }
 
-export function resolveContext(state: State, userId: string, target: OrderTarget, timeMs: number): OrderContext | Rejection {
+export function resolveContext(
+  state: State,
+  userId: string,
+  target: OrderTarget,
+  timeMs: number,
+): OrderContext | Rejection {
   const user = state.users.get(userId);
   if (user === undefined) return reject('forbidden', `Okänd användare ${userId}.`);
   const workplace = chooseWorkplace(user, target);
@@ -95,33 +104,59 @@ export function resolveContext(state: State, userId: string, target: OrderTarget
 }
 
 /** Checks of one requested line that do not depend on stock: duplicates, article, prescribing rule, K-individual. */
-export function checkLine(state: State, context: OrderContext, line: LineRequest, seen: Set<string>): Article | Rejection {
+export function checkLine(
+  state: State,
+  context: OrderContext,
+  line: LineRequest,
+  seen: Set<string>,
+): Article | Rejection {
   const key = `${line.artNo}:${line.forIndividual ?? ''}`;
-  if (seen.has(key)) return reject('duplicate_line', `Artikel ${line.artNo} finns redan på ordern; ändra antalet i stället.`);
+  if (seen.has(key))
+    return reject('duplicate_line', `Artikel ${line.artNo} finns redan på ordern; ändra antalet i stället.`);
   seen.add(key);
   const article = state.articles.get(line.artNo);
   if (article === undefined) return reject('unknown_article', `Artikel ${line.artNo} finns inte.`);
   if (!mayPrescribe(state, context.user.profession, article.isoCode)) {
-    return reject('forbidden_article', `Din yrkesgrupp får inte förskriva ${article.name} (ISO ${article.isoCode}) enligt hjälpmedelsanvisningarna.`);
+    return reject(
+      'forbidden_article',
+      `Din yrkesgrupp får inte förskriva ${article.name} (ISO ${article.isoCode}) enligt hjälpmedelsanvisningarna.`,
+    );
   }
   if (line.forIndividual !== undefined) {
     const individual = state.individuals.get(line.forIndividual);
     if (individual === undefined) return reject('not_found', `Individ ${line.forIndividual} finns inte.`);
-    const held = individual.location.kind === 'patient' && context.recipient.kind === 'patient' &&
+    const held =
+      individual.location.kind === 'patient' &&
+      context.recipient.kind === 'patient' &&
       individual.location.pnr === context.recipient.pnr;
-    if (!held) return reject('not_holder', `Individ ${line.forIndividual} är inte registrerad på brukaren; komponenter beställs till brukarens egna individer.`);
+    if (!held)
+      return reject(
+        'not_holder',
+        `Individ ${line.forIndividual} är inte registrerad på brukaren; komponenter beställs till brukarens egna individer.`,
+      );
   }
   return article;
 }
 
 /** Stock decision for a requested line; `consumed` holds what earlier lines of the same order took. */
 export function planLine(
-  state: State, context: OrderContext, article: Article, line: LineRequest, consumed: Consumed,
+  state: State,
+  context: OrderContext,
+  article: Article,
+  line: LineRequest,
+  consumed: Consumed,
 ): LinePlan {
   if (availableForNew(state, context.warehouse, article.artNo, consumed) >= line.quantity) {
     return { kind: 'reserve', artNo: article.artNo, replacedFrom: null };
   }
-  const proposal = proposeReplacement(state, context.warehouse, article.artNo, line.quantity, context.user.profession, consumed);
+  const proposal = proposeReplacement(
+    state,
+    context.warehouse,
+    article.artNo,
+    line.quantity,
+    context.user.profession,
+    consumed,
+  );
   if (proposal !== null && line.replacement === undefined) return { kind: 'proposal', proposal };
   if (proposal !== null && line.replacement === 'accept') {
     return { kind: 'reserve', artNo: proposal.artNo, replacedFrom: article.artNo };

@@ -10,14 +10,19 @@ import type { State } from '../state.ts';
  * incontinence products and pressure-ulcer prevention. HMC staff and administrators do not prescribe.
  */
 export const DEFAULT_PRESCRIBING_RULES: readonly PrescribingRule[] = [
-  { profession: 'ot', isoPrefixes: ['04 33', '09', '12', '15', '18', '22 12', '22 24', '22 27', '22 30', '22 36', '24'] },
+  {
+    profession: 'ot',
+    isoPrefixes: ['04 33', '09', '12', '15', '18', '22 12', '22 24', '22 27', '22 30', '22 36', '24'],
+  },
   { profession: 'pt', isoPrefixes: ['04 48', '05', '06', '12'] },
   { profession: 'slp', isoPrefixes: ['22'] },
   { profession: 'nurse', isoPrefixes: ['04 06 06', '04 33', '09 30'] },
 ];
 
 export function defaultPrescribingRuleRows(): Map<string, PrescribingRule> {
-  return new Map(DEFAULT_PRESCRIBING_RULES.map((rule) => [rule.profession, { ...rule, isoPrefixes: [...rule.isoPrefixes] }]));
+  return new Map(
+    DEFAULT_PRESCRIBING_RULES.map((rule) => [rule.profession, { ...rule, isoPrefixes: [...rule.isoPrefixes] }]),
+  );
 }
 
 /** True when `code` is `prefix` or lies under it (codes are groups of two digits separated by spaces). */

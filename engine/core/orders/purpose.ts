@@ -25,19 +25,30 @@ export function purposeRule(isoCode: string, patient: Person | null): PurposeRul
 }
 
 export function checkPurpose(
-  artNo: string, isoCode: string, patient: Person | null, purpose: PurposeCode | undefined,
+  artNo: string,
+  isoCode: string,
+  patient: Person | null,
+  purpose: PurposeCode | undefined,
 ): Rejection | null {
   const rule = purposeRule(isoCode, patient);
   if (purpose === undefined) {
     if (!rule.required) return null;
-    return reject('purpose_required',
-      `Artikel ${artNo} är en kompressionsstrumpa: ange förskrivningssyfte (${COMPRESSION_PURPOSES.join(', ')}).`);
+    return reject(
+      'purpose_required',
+      `Artikel ${artNo} är en kompressionsstrumpa: ange förskrivningssyfte (${COMPRESSION_PURPOSES.join(', ')}).`,
+    );
   }
   if (rule.allowed.includes(purpose)) return null;
   if (rule === COMPRESSION) {
-    return reject('purpose_invalid', `Förskrivningssyfte ${purpose} gäller inte kompressionsstrumpor; välj ${COMPRESSION_PURPOSES.join(', ')} (inte PV).`);
+    return reject(
+      'purpose_invalid',
+      `Förskrivningssyfte ${purpose} gäller inte kompressionsstrumpor; välj ${COMPRESSION_PURPOSES.join(', ')} (inte PV).`,
+    );
   }
-  return reject('purpose_invalid', purpose === PALLIATIVE_PURPOSE
-    ? 'Förskrivningssyfte PV anges endast när brukaren vårdas palliativt.'
-    : `Förskrivningssyfte ${purpose} anges endast för kompressionsstrumpor.`);
+  return reject(
+    'purpose_invalid',
+    purpose === PALLIATIVE_PURPOSE
+      ? 'Förskrivningssyfte PV anges endast när brukaren vårdas palliativt.'
+      : `Förskrivningssyfte ${purpose} anges endast för kompressionsstrumpor.`,
+  );
 }

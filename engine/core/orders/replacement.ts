@@ -34,14 +34,22 @@ export interface Proposal {
  * has `quantity` available; null when none has.
  */
 export function proposeReplacement(
-  state: State, warehouse: string, artNo: string, quantity: number, profession: Profession, consumed: Consumed,
+  state: State,
+  warehouse: string,
+  artNo: string,
+  quantity: number,
+  profession: Profession,
+  consumed: Consumed,
 ): Proposal | null {
   let next = state.articles.get(artNo)?.replacedBy ?? null;
   for (let hops = 1; next !== null && hops <= REPLACEMENT_HOPS_MAX; hops++) {
     const candidate = state.articles.get(next);
     if (candidate === undefined) return null;
-    if (candidate.status !== 'discontinued' && mayPrescribe(state, profession, candidate.isoCode) &&
-      availableForNew(state, warehouse, next, consumed) >= quantity) {
+    if (
+      candidate.status !== 'discontinued' &&
+      mayPrescribe(state, profession, candidate.isoCode) &&
+      availableForNew(state, warehouse, next, consumed) >= quantity
+    ) {
       return { artNo: next, hops };
     }
     next = candidate.replacedBy;

@@ -36,7 +36,13 @@ function becomesReady(order: Order, serving: Serving): boolean {
 }
 
 /** Serves the queue of (warehouse, artNo) from `availableNow` units; appends its events to `serving`. */
-export function serveBackorders(state: State, warehouse: string, artNo: string, availableNow: number, serving: Serving): void {
+export function serveBackorders(
+  state: State,
+  warehouse: string,
+  artNo: string,
+  availableNow: number,
+  serving: Serving,
+): void {
   const queue = state.orderIndex.backorders.get(stockKey(warehouse, artNo));
   if (queue === undefined) return;
   let left = availableNow;
@@ -53,9 +59,15 @@ export function serveBackorders(state: State, warehouse: string, artNo: string, 
     const dates = becomesReady(order, serving) ? plannedDates(serving.timeMs) : null;
     if (dates !== null) serving.dated.add(order.orderNo);
     serving.events.push({
-      type: 'order.lineServed', userId: serving.userId, orderNo: ref.orderNo, lineNo: ref.lineNo,
-      warehouse, artNo, quantity: line.quantity,
-      plannedPickDate: dates?.plannedPickDate ?? null, plannedDeliveryDate: dates?.plannedDeliveryDate ?? null,
+      type: 'order.lineServed',
+      userId: serving.userId,
+      orderNo: ref.orderNo,
+      lineNo: ref.lineNo,
+      warehouse,
+      artNo,
+      quantity: line.quantity,
+      plannedPickDate: dates?.plannedPickDate ?? null,
+      plannedDeliveryDate: dates?.plannedDeliveryDate ?? null,
     });
   }
 }

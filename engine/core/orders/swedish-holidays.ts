@@ -55,7 +55,7 @@ function holidaysOf(year: number): ReadonlySet<number> {
   const easter = easterSunday(year);
   for (const offset of FROM_EASTER) set.add(easter + offset);
   const first = dayNo(year, 6, MIDSUMMER_EVE_FIRST);
-  set.add(first + ((FRIDAY - (first + EPOCH_WEEKDAY)) % 7 + 7) % 7);
+  set.add(first + ((((FRIDAY - (first + EPOCH_WEEKDAY)) % 7) + 7) % 7));
   if (byYear.size >= YEARS_CACHED_MAX) byYear.clear();
   byYear.set(year, (days = set));
   return days;

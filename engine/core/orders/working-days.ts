@@ -56,7 +56,7 @@ export function isWorkingDay(dayNo: number): boolean {
 /** The `n`-th working day after `dayNo` (n ≥ 1). */
 export function addWorkingDays(dayNo: number, n: number): number {
   let day = dayNo;
-  for (let left = n; left > 0;) {
+  for (let left = n; left > 0; ) {
     day++;
     if (isWorkingDay(day)) left--;
   }

@@ -24,7 +24,10 @@ export function applyPickupEvent(state: State, event: PickupEvent): void {
     }
     case 'pickup.unitReturned': {
       const pickup = existing(state, event.pickupNo);
-      assert(state.pickupIndex.waiting.get(event.indNo) === pickup.pickupNo, `individual ${event.indNo} waits for pickup ${pickup.pickupNo}`);
+      assert(
+        state.pickupIndex.waiting.get(event.indNo) === pickup.pickupNo,
+        `individual ${event.indNo} waits for pickup ${pickup.pickupNo}`,
+      );
       state.pickupIndex.waiting.delete(event.indNo);
       const units = pickup.units.map((u) => (u.indNo === event.indNo ? { ...u, returnedMs: event.timeMs } : u));
       const status = units.every((u) => u.returnedMs !== null) ? 'collected' : pickup.status;

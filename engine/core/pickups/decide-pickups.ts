@@ -14,7 +14,8 @@ export function decidePickupCreate(state: State, command: PickupCreate, context:
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
   if (person === undefined) return reject('not_found', 'Ingen person med det personnumret finns i folkbokföringen.');
-  if (new Set(command.indNos).size !== command.indNos.length) return reject('duplicate_line', 'Samma individ finns två gånger i hämtordern.');
+  if (new Set(command.indNos).size !== command.indNos.length)
+    return reject('duplicate_line', 'Samma individ finns två gånger i hämtordern.');
   const units = [];
   for (const indNo of command.indNos) {
     const ind = state.individuals.get(indNo);
@@ -26,9 +27,16 @@ export function decidePickupCreate(state: State, command: PickupCreate, context:
     units.push({ indNo, artNo: ind.artNo, returnedMs: null });
   }
   const pickup = {
-    pickupNo: state.pickupIndex.nextPickupNo, placedMs: context.timeMs, prescriberId: command.userId, pnr: person.pnr, units,
-    address: command.address ?? person.address, contactName: command.contactName, contactPhone: command.contactPhone,
-    reason: command.reason, status: 'requested' as const,
+    pickupNo: state.pickupIndex.nextPickupNo,
+    placedMs: context.timeMs,
+    prescriberId: command.userId,
+    pnr: person.pnr,
+    units,
+    address: command.address ?? person.address,
+    contactName: command.contactName,
+    contactPhone: command.contactPhone,
+    reason: command.reason,
+    status: 'requested' as const,
   };
   return { ok: true, events: [{ type: 'pickup.created', userId: command.userId, pickup }] };
 }
@@ -41,7 +49,10 @@ export function decidePickupCancel(state: State, command: PickupCancel): Decisio
     return reject('forbidden', 'Bara förskrivaren som beställde hämtningen (eller HMC) kan makulera den.');
   }
   if (pickup.status !== 'requested' || pickup.units.some((u) => u.returnedMs !== null)) {
-    return reject('pickup_not_cancellable', `Hämtorder ${pickup.pickupNo} kan inte makuleras: ${pickup.status === 'cancelled' ? 'den är redan makulerad' : 'HMC har redan tagit emot hjälpmedel'}.`);
+    return reject(
+      'pickup_not_cancellable',
+      `Hämtorder ${pickup.pickupNo} kan inte makuleras: ${pickup.status === 'cancelled' ? 'den är redan makulerad' : 'HMC har redan tagit emot hjälpmedel'}.`,
+    );
   }
   return { ok: true, events: [{ type: 'pickup.cancelled', userId: command.userId, pickupNo: pickup.pickupNo }] };
 }

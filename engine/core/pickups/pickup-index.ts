@@ -17,7 +17,13 @@ export interface PickupIndex {
 }
 
 export function buildPickupIndex(pickups: ReadonlyMap<number, Pickup>): PickupIndex {
-  const index: PickupIndex = { all: [], byPrescriber: new Map(), byPnr: new Map(), waiting: new Map(), nextPickupNo: PICKUP_NO_FIRST };
+  const index: PickupIndex = {
+    all: [],
+    byPrescriber: new Map(),
+    byPnr: new Map(),
+    waiting: new Map(),
+    nextPickupNo: PICKUP_NO_FIRST,
+  };
   for (const pickupNo of [...pickups.keys()].sort((a, b) => a - b)) indexPickup(index, pickups.get(pickupNo)!);
   return index;
 }

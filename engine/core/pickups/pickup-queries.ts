@@ -15,27 +15,41 @@ export function pickupView(state: State, pickup: Pickup) {
   return {
     ...pickup,
     placedDate: swedishDate(pickup.placedMs),
-    patient: { pnr: pickup.pnr, pnrDisplay: formatPnr(pickup.pnr), name: person === undefined ? '' : `${person.givenName} ${person.familyName}` },
-    prescriber: { id: pickup.prescriberId, name: prescriber?.name ?? pickup.prescriberId, phone: prescriber?.phone ?? '' },
+    patient: {
+      pnr: pickup.pnr,
+      pnrDisplay: formatPnr(pickup.pnr),
+      name: person === undefined ? '' : `${person.givenName} ${person.familyName}`,
+    },
+    prescriber: {
+      id: pickup.prescriberId,
+      name: prescriber?.name ?? pickup.prescriberId,
+      phone: prescriber?.phone ?? '',
+    },
     units: pickup.units.map((u) => ({ ...u, name: state.articles.get(u.artNo)?.name ?? u.artNo })),
   };
 }
 
-export function listPickups(state: State, user: User, args: PickupListArgs, nowMs: number): QueryResult<{ total: number; pickups: ReturnType<typeof pickupView>[] }> {
+export function listPickups(
+  state: State,
+  user: User,
+  args: PickupListArgs,
+  nowMs: number,
+): QueryResult<{ total: number; pickups: ReturnType<typeof pickupView>[] }> {
   const staff = isStaff(user);
   let candidates: readonly number[];
   if (args.pnr !== undefined) {
     const parsed = parsePnr(args.pnr, nowMs);
     if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
     candidates = state.pickupIndex.byPnr.get(parsed.pnr12) ?? [];
-  } else candidates = staff ? state.pickupIndex.all : state.pickupIndex.byPrescriber.get(user.id) ?? [];
+  } else candidates = staff ? state.pickupIndex.all : (state.pickupIndex.byPrescriber.get(user.id) ?? []);
   const pickups: ReturnType<typeof pickupView>[] = [];
   let total = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const pickup = state.pickups.get(candidates[i]!)!;
     if (args.open === true && pickup.status !== 'requested') continue;
     // A protected identity is shown to the prescriber who asked and to HMC only.
-    if (!staff && pickup.prescriberId !== user.id && (state.persons.get(pickup.pnr)?.protectedIdentity ?? false)) continue;
+    if (!staff && pickup.prescriberId !== user.id && (state.persons.get(pickup.pnr)?.protectedIdentity ?? false))
+      continue;
     if (pickups.length < args.limit) pickups.push(pickupView(state, pickup));
     total++;
   }

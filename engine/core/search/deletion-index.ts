@@ -141,7 +141,13 @@ export class DeletionIndex {
 
   /** Approximate bytes held, for memory reports. */
   get bytes(): number {
-    return this.heads.byteLength + this.hashes.byteLength + this.words.byteLength + this.levels.byteLength + this.next.byteLength;
+    return (
+      this.heads.byteLength +
+      this.hashes.byteLength +
+      this.words.byteLength +
+      this.levels.byteLength +
+      this.next.byteLength
+    );
   }
 
   private growEntries(): void {

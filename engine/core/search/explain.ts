@@ -13,7 +13,13 @@ const SOURCES_SCAN_MAX = 8;
 export type PairBest = Map<number, { at: number; score: number }>;
 
 /** How the term matched article d: the best-scoring source, first in source order on ties. */
-export function explainTerm(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number> | null, pairBest: PairBest): string {
+export function explainTerm(
+  store: IndexStore,
+  plan: TermPlan,
+  d: number,
+  index: Map<Form, number> | null,
+  pairBest: PairBest,
+): string {
   const best = index === null ? scanSources(store, plan, d) : scanWords(store, plan, d, index, pairBest);
   return best ? describeMatch(plan.term, best) : plan.term.text;
 }
@@ -49,7 +55,13 @@ function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | und
  * supplier and ISO title words of its pair (computed once per pair; the best is the highest score,
  * then the earliest source, so the order of looking does not matter).
  */
-function scanWords(store: IndexStore, plan: TermPlan, d: number, index: Map<Form, number>, pairBest: PairBest): Source | undefined {
+function scanWords(
+  store: IndexStore,
+  plan: TermPlan,
+  d: number,
+  index: Map<Form, number>,
+  pairBest: PairBest,
+): Source | undefined {
   const pairId = store.docs.pair(d);
   let group = pairBest.get(pairId);
   if (group === undefined) pairBest.set(pairId, (group = groupBest(store, plan, pairId, index)));
@@ -68,7 +80,12 @@ function scanWords(store: IndexStore, plan: TermPlan, d: number, index: Map<Form
 }
 
 /** Best source among a pair's supplier and ISO title words (at -1 when none). */
-function groupBest(store: IndexStore, plan: TermPlan, pairId: number, index: Map<Form, number>): { at: number; score: number } {
+function groupBest(
+  store: IndexStore,
+  plan: TermPlan,
+  pairId: number,
+  index: Map<Form, number>,
+): { at: number; score: number } {
   const best = { at: -1, score: 0 };
   const consider = (form: Form, weight: number): void => {
     const at = index.get(form);

@@ -38,9 +38,18 @@ export class FilterBuilder {
     const classes = this.classList.subarray(0, admitted);
     const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
     const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
-    const supplierAllowed = supplierKey ? (this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey)) : null;
+    const supplierAllowed = supplierKey
+      ? (this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey))
+      : null;
     const setAllowed = isoKey ? (this.setMask = groupMask(this.setMask, this.store.sets.groups, isoKey)) : null;
-    return { statusMax, classOk, classes, supplierAllowed, setAllowed, pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null };
+    return {
+      statusMax,
+      classOk,
+      classes,
+      supplierAllowed,
+      setAllowed,
+      pairOk: supplierAllowed || setAllowed ? this.pairs(supplierAllowed, setAllowed) : null,
+    };
   }
 
   /** Per pair, so hot loops check one small array per article. */
@@ -50,14 +59,19 @@ export class FilterBuilder {
     const m = this.pairMask;
     m.fill(0);
     for (const p of pairs) {
-      if (p && (!supplierAllowed || supplierAllowed[p.supplier] === 1) && (!setAllowed || setAllowed[p.set] === 1)) m[p.id] = 1;
+      if (p && (!supplierAllowed || supplierAllowed[p.supplier] === 1) && (!setAllowed || setAllowed[p.set] === 1))
+        m[p.id] = 1;
     }
     return m;
   }
 }
 
 /** Reusable 0/1 mask over group ids: 1 where the group's filter key starts with prefix. */
-function groupMask(buf: Uint8Array, groups: ReadonlyArray<{ id: number; filterKey: string } | undefined>, prefix: string): Uint8Array {
+function groupMask(
+  buf: Uint8Array,
+  groups: ReadonlyArray<{ id: number; filterKey: string } | undefined>,
+  prefix: string,
+): Uint8Array {
   const m = buf.length >= groups.length ? buf : new Uint8Array(Math.max(groups.length, buf.length * 2));
   m.fill(0);
   for (const g of groups) if (g && g.filterKey.startsWith(prefix)) m[g.id] = 1;

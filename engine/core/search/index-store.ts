@@ -86,7 +86,12 @@ export class IndexStore {
   /** Sizes for benchmark reports. */
   stats(): { words: number; typoEntries: number; sets: number; suppliers: number } {
     const live = (t: GroupTable) => t.groups.filter((g) => g !== undefined).length;
-    return { words: this.vocab.words.length, typoEntries: this.vocab.typoEntries, sets: live(this.sets), suppliers: live(this.suppliers) };
+    return {
+      words: this.vocab.words.length,
+      typoEntries: this.vocab.typoEntries,
+      sets: live(this.sets),
+      suppliers: live(this.suppliers),
+    };
   }
 
   private link(id: number, doc: SearchDoc): void {
@@ -132,7 +137,9 @@ export class IndexStore {
     if (known && this.sets.groups[known.id] === known) return known;
     const iso = digitsOnly(isoCode);
     const titles = isoTitles.map((t) => tokenize(t).join(' '));
-    const group = this.join(this.sets, iso + KEY_SEPARATOR + titles.join(TITLE_SEPARATOR), iso, 'sets', () => titleWords(titles));
+    const group = this.join(this.sets, iso + KEY_SEPARATOR + titles.join(TITLE_SEPARATOR), iso, 'sets', () =>
+      titleWords(titles),
+    );
     this.setByRaw.set(raw, group);
     return group;
   }

@@ -73,4 +73,3 @@ function insertCapped(a: number[], d: number, cap: number): void {
   }
   a[i] = d;
 }
-

@@ -99,7 +99,8 @@ export class Matcher {
         for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, src.quality * W_SUPPLIER);
       }
     }
-    for (const g of plan.sets.touched) for (const p of pairs.ofSet[g] ?? []) plan.pairs.raise(p.id, PAIR_GROUP, plan.sets.scores[g]!);
+    for (const g of plan.sets.touched)
+      for (const p of pairs.ofSet[g] ?? []) plan.pairs.raise(p.id, PAIR_GROUP, plan.sets.scores[g]!);
     for (const g of plan.suppliers.touched) {
       for (const p of pairs.ofSupplier[g] ?? []) plan.pairs.raise(p.id, PAIR_GROUP, plan.suppliers.scores[g]!);
     }
@@ -157,11 +158,15 @@ export class Matcher {
     // The cheapest term drives; the others only narrow, most selective first.
     const order = plans.slice().sort((a, b) => a.cost - b.cost);
     this.sieveTerms = order.slice(1).filter((p) => p.codes !== null && hasGroups(p));
-    this.nameSieves = order.slice(1).filter((p) => p.codes !== null && !hasGroups(p)).map((p) => p.codes!.codes);
+    this.nameSieves = order
+      .slice(1)
+      .filter((p) => p.codes !== null && !hasGroups(p))
+      .map((p) => p.codes!.codes);
     let n = this.enumerate(order[0]!);
     const rest = order.slice(1);
     // Terms scored by a load or two (coded, or matching through groups only) narrow together: one pass, one key read.
-    if (rest.length > 0 && rest.every((p) => p.codes !== null || p.docCost === 0)) return n > 0 ? this.narrowAll(rest, n) : 0;
+    if (rest.length > 0 && rest.every((p) => p.codes !== null || p.docCost === 0))
+      return n > 0 ? this.narrowAll(rest, n) : 0;
     for (const plan of rest) if (n > 0) n = this.narrow(plan, n);
     return n;
   }
@@ -222,7 +227,8 @@ export class Matcher {
       const { ids, length } = this.store.pairs.pairs[id]!.docs;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
-        if (this.named(d) && this.classOk[key[d]! & KEY_CLASS_MASK] === 1 && this.sieve(d, id)) n = this.take(d, v, mark, n);
+        if (this.named(d) && this.classOk[key[d]! & KEY_CLASS_MASK] === 1 && this.sieve(d, id))
+          n = this.take(d, v, mark, n);
       }
     }
     for (const src of plan.sources) {
@@ -245,7 +251,11 @@ export class Matcher {
         const d = ids[k]!;
         if (!this.named(d)) continue;
         const dk = key[d]!;
-        if (pairClass[dk >> KEY_SHIFT]! & wanted && classOk[dk & KEY_CLASS_MASK] === 1 && this.sieve(d, dk >> KEY_SHIFT)) {
+        if (
+          pairClass[dk >> KEY_SHIFT]! & wanted &&
+          classOk[dk & KEY_CLASS_MASK] === 1 &&
+          this.sieve(d, dk >> KEY_SHIFT)
+        ) {
           n = this.take(d, flags[k]! & FLAG_WHOLE ? whole : part, mark, n);
         }
       }
@@ -256,7 +266,14 @@ export class Matcher {
       for (let i = 0, at = 0; i < members.length && at < length; i++) {
         const d = members.ids[i]!;
         at = gallop(ids, length, at, d);
-        if (at < length && ids[at] === d && this.named(d) && classOk[key[d]! & KEY_CLASS_MASK] === 1 && this.sieve(d, id)) n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
+        if (
+          at < length &&
+          ids[at] === d &&
+          this.named(d) &&
+          classOk[key[d]! & KEY_CLASS_MASK] === 1 &&
+          this.sieve(d, id)
+        )
+          n = this.take(d, flags[at]! & FLAG_WHOLE ? whole : part, mark, n);
       }
     }
     return n;

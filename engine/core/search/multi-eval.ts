@@ -52,7 +52,8 @@ export class MultiEvaluator {
     const classified = this.matcher.classify(plans, f);
     try {
       const full: number[] = [];
-      for (let k = 0; k < classified; k++) if (s.pairClass[s.classified[k]!] === CLASS_FULL) full.push(s.classified[k]!);
+      for (let k = 0; k < classified; k++)
+        if (s.pairClass[s.classified[k]!] === CLASS_FULL) full.push(s.classified[k]!);
       const explicit = this.matcher.run(plans, false);
       const levels = this.fullLevels(full, f);
       const total = explicit + levels.total;
@@ -74,7 +75,15 @@ export class MultiEvaluator {
   }
 
   /** Final order: levels above the need-th article in full, its own level filled lazily. */
-  private rank(explicit: number, boosted: number[], full: number[], levels: FullLevels, f: Filter, need: number, inStock: (d: number) => boolean): number[] {
+  private rank(
+    explicit: number,
+    boosted: number[],
+    full: number[],
+    levels: FullLevels,
+    f: Filter,
+    need: number,
+    inStock: (d: number) => boolean,
+  ): number[] {
     if (need <= 0) return [];
     const s = this.scratch;
     const key = this.store.docs.key;
@@ -91,14 +100,18 @@ export class MultiEvaluator {
     }
     const runs: Stream[] = [{ ids: atLevel, flags: null, length: atCount, mask: MASK_ALL, unsorted: true }];
     for (const id of full) this.implicitAbove(id, level, f, above, runs);
-    above.sort((a, b) => primary(s.score[b]!, status(b)) - primary(s.score[a]!, status(a)) || +inStock(b) - +inStock(a) || a - b);
+    above.sort(
+      (a, b) => primary(s.score[b]!, status(b)) - primary(s.score[a]!, status(a)) || +inStock(b) - +inStock(a) || a - b,
+    );
     const st = STATUS_RANKS - 1 - (level % STATUS_RANKS);
     const score = (level - (STATUS_RANKS - 1 - st)) / STATUS_RANKS;
     const boostMark = s.boostMark;
     // Implicit runs hold every class and the lifted articles: accept only this level's admitted ones.
     const { classOk } = f;
     const accept = (d: number): boolean =>
-      status(d) === st && classOk[key[d]! & KEY_CLASS_MASK] === 1 && (s.boostStamp[d] !== boostMark || s.score[d] === score);
+      status(d) === st &&
+      classOk[key[d]! & KEY_CLASS_MASK] === 1 &&
+      (s.boostStamp[d] !== boostMark || s.score[d] === score);
     const from = above.length;
     collectLevel(runs, need - above.length, accept, inStock, s, above);
     for (let k = from; k < above.length; k++) s.score[above[k]!] = score;
@@ -113,7 +126,8 @@ export class MultiEvaluator {
     const { classOk } = f;
     for (let st = 0; st <= f.statusMax; st++) {
       const p = primary(s.pairBase[id]!, st);
-      if (p === level) runs.push({ ids: members.ids, flags: null, length: members.length, mask: MASK_ALL, unsorted: false });
+      if (p === level)
+        runs.push({ ids: members.ids, flags: null, length: members.length, mask: MASK_ALL, unsorted: false });
       if (p <= level) continue;
       for (let k = 0; k < members.length; k++) {
         const d = members.ids[k]!;

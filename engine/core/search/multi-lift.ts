@@ -27,7 +27,13 @@ export class Lifter {
    * article to the page's boundary level, the rest are only checked, by binary search, for the
    * few articles already lifted. Total counts never depend on lifts.
    */
-  boost(plans: TermPlan[], classOk: Uint8Array, full: number[], need: number, boundary: (lifted: number[]) => number): number[] {
+  boost(
+    plans: TermPlan[],
+    classOk: Uint8Array,
+    full: number[],
+    need: number,
+    boundary: (lifted: number[]) => number,
+  ): number[] {
     const s = this.scratch;
     s.nextBoostMark();
     const lifted: number[] = [];
@@ -69,20 +75,31 @@ export class Lifter {
       for (const id of full) minGroup = Math.min(minGroup, plan.pairs.score[id]!);
       if (plan.names !== null) {
         // Merged: one list per name score instead of one per spelling (a short prefix has hundreds).
-        for (const { list, score } of plan.names.levels) if (score > minGroup) out.push({ plan, t, list, whole: score, part: score, maxLift: score - minGroup });
+        for (const { list, score } of plan.names.levels)
+          if (score > minGroup) out.push({ plan, t, list, whole: score, part: score, maxLift: score - minGroup });
         return;
       }
       for (const src of plan.sources) {
         const list = src.form.docs;
         const whole = src.quality * W_NAME;
-        if (list && whole > minGroup) out.push({ plan, t, list, whole, part: src.quality * W_NAME_PART, maxLift: whole - minGroup });
+        if (list && whole > minGroup)
+          out.push({ plan, t, list, whole, part: src.quality * W_NAME_PART, maxLift: whole - minGroup });
       }
     });
     return out.sort((a, b) => b.maxLift - a.maxLift);
   }
 
   /** Record, per article of a full pair, the lift this term's list gives it. */
-  private liftList(plan: TermPlan, t: number, list: PostingList, whole: number, part: number, classOk: Uint8Array, rows: LiftRows, lifted: number[]): void {
+  private liftList(
+    plan: TermPlan,
+    t: number,
+    list: PostingList,
+    whole: number,
+    part: number,
+    classOk: Uint8Array,
+    rows: LiftRows,
+    lifted: number[],
+  ): void {
     const { pairClass } = this.scratch;
     const key = this.store.docs.key;
     const { ids, flags, length } = list;
@@ -109,7 +126,15 @@ export class Lifter {
   }
 
   /** A skipped list's lifts for the articles lifted before (the others cannot reach the page any more). */
-  private liftExisting(plan: TermPlan, t: number, list: PostingList, whole: number, part: number, rows: LiftRows, lifted: number[]): void {
+  private liftExisting(
+    plan: TermPlan,
+    t: number,
+    list: PostingList,
+    whole: number,
+    part: number,
+    rows: LiftRows,
+    lifted: number[],
+  ): void {
     const s = this.scratch;
     const key = this.store.docs.key;
     const { ids, flags, length } = list;

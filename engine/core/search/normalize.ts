@@ -6,7 +6,15 @@ const DIGIT = /\p{N}/u;
 
 /** Letters that NFD does not decompose but a Swedish user would type without the mark. */
 const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
-  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 const SPECIAL_FOLD_CHARS = /[øæœßłđðþı]/g;
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -13,7 +13,12 @@ const INTERSECT_ADVANTAGE = 4;
  * walking the whole list (checking each entry's pair) is cheaper. Hot loops stay in the callers:
  * a visitor callback would cost more than the walk itself.
  */
-export function pairsToIntersect(list: PostingList, table: PairTable, pairClass: Uint8Array, wanted: number): number[] | null {
+export function pairsToIntersect(
+  list: PostingList,
+  table: PairTable,
+  pairClass: Uint8Array,
+  wanted: number,
+): number[] | null {
   if (list.pairs === null) return null;
   let members = 0;
   const chosen: number[] = [];

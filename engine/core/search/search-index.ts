@@ -1,8 +1,15 @@
 // SearchIndex: pure, synchronous, deterministic in-memory catalogue search (the public entry point).
 
 import {
-  ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, HITS_LIMIT_MAX, MERGE_LISTS_MIN, OFFSET_MAX, QUERY_TERMS_MAX, SCORE_ARTNO_EXACT,
-  SCORE_ARTNO_PREFIX, SUGGEST_LIMIT_MAX,
+  ARTNO_DIGITS,
+  ARTNO_PREFIX_MIN_DIGITS,
+  HITS_LIMIT_MAX,
+  MERGE_LISTS_MIN,
+  OFFSET_MAX,
+  QUERY_TERMS_MAX,
+  SCORE_ARTNO_EXACT,
+  SCORE_ARTNO_PREFIX,
+  SUGGEST_LIMIT_MAX,
 } from './constants.ts';
 import { IndexStore } from './index-store.ts';
 import { BITSET_LIST_MIN } from './posting-list.ts';
@@ -154,11 +161,15 @@ export class SearchIndex {
     try {
       if (plans.some((p) => p.sources.length === 0)) {
         const known = plans.map((p) => p.sources.length > 0);
-        const closest = (i: number) => (this.expansions[i]!.closest ??= { word: closestWord(this.store, terms[i]!.folded) }).word;
+        const closest = (i: number) =>
+          (this.expansions[i]!.closest ??= { word: closestWord(this.store, terms[i]!.folded) }).word;
         return { total: 0, hits: [], ...optional(didYouMean(terms, known, closest)) };
       }
       const { total, order } = this.evaluate(plans, filter, need, inStockOnly, inStock);
-      const mode: Mode = plans.length === 0 ? { kind: 'browse' } : { kind: 'text', plans, expansions: this.expansions.slice(0, plans.length) };
+      const mode: Mode =
+        plans.length === 0
+          ? { kind: 'browse' }
+          : { kind: 'text', plans, expansions: this.expansions.slice(0, plans.length) };
       return this.result(total, order.slice(offset), mode);
     } finally {
       for (const p of plans) this.release(p);
@@ -208,11 +219,16 @@ export class SearchIndex {
 
   /** Total and the best `need` articles in order, by the cheapest path for the query's shape. */
   private evaluate(
-    plans: TermPlan[], filter: Filter, need: number, inStockOnly: boolean, inStock: (d: number) => boolean,
+    plans: TermPlan[],
+    filter: Filter,
+    need: number,
+    inStockOnly: boolean,
+    inStock: (d: number) => boolean,
   ): { total: number; order: number[] } {
     if (inStockOnly) {
       // Stock from a callback: every candidate's stock decides the total, so enumerate them all.
-      let total = plans.length === 0 ? this.matcher.range(0, this.store.docs.end, 0, filter) : this.enumerateAll(plans, filter);
+      let total =
+        plans.length === 0 ? this.matcher.range(0, this.store.docs.end, 0, filter) : this.enumerateAll(plans, filter);
       total = this.keepInStock(total, inStock);
       return { total, order: this.ranker.top(total, need, inStock) };
     }
@@ -233,7 +249,8 @@ export class SearchIndex {
       this.expansions[i] = expansion;
       plan.expansion = expansion;
       plan.names = this.terms.namesOf(expansion, () =>
-        worthMerging(expansion.sources, this.mergeListsMin) ? mergeNames(expansion.sources, this.store.docs.end) : null);
+        worthMerging(expansion.sources, this.mergeListsMin) ? mergeNames(expansion.sources, this.store.docs.end) : null,
+      );
       if (expansion.reach === null) {
         this.matcher.plan(plan);
         this.terms.keepReach(expansion, snapshotReach(plan.sets, plan.suppliers, plan.pairs, plan.docCost));
@@ -243,7 +260,8 @@ export class SearchIndex {
         plan.docCost = expansion.reach.docCost;
       }
       plan.codes = this.terms.codesOf(expansion, () =>
-        plan.docCost >= this.nameCodesMin ? buildNameCodes(expansion.sources, this.store.docs.end) : null);
+        plan.docCost >= this.nameCodesMin ? buildNameCodes(expansion.sources, this.store.docs.end) : null,
+      );
       return plan;
     });
   }
@@ -273,13 +291,22 @@ export class SearchIndex {
    * nothing matches, so the digits are then searched as text (model numbers, sizes).
    */
   private searchArtNo(
-    digits: string, filter: Filter, need: number, inStockOnly: boolean, inStock: (d: number) => boolean,
+    digits: string,
+    filter: Filter,
+    need: number,
+    inStockOnly: boolean,
+    inStock: (d: number) => boolean,
   ): { total: number; order: number[]; mode: Mode } | undefined {
     if (!ARTNO_QUERY.test(digits)) return undefined;
     const width = 10 ** (ARTNO_DIGITS - digits.length);
     const lo = Number(digits) * width;
     const docs = this.store.docs;
-    let total = this.matcher.range(docs.lowerBound(lo), docs.lowerBound(lo + width), width === 1 ? SCORE_ARTNO_EXACT : SCORE_ARTNO_PREFIX, filter);
+    let total = this.matcher.range(
+      docs.lowerBound(lo),
+      docs.lowerBound(lo + width),
+      width === 1 ? SCORE_ARTNO_EXACT : SCORE_ARTNO_PREFIX,
+      filter,
+    );
     if (inStockOnly) total = this.keepInStock(total, inStock);
     if (total === 0) return undefined;
     return { total, order: this.ranker.top(total, need, inStock), mode: { kind: 'artno', digits, exact: width === 1 } };
@@ -293,16 +320,22 @@ export class SearchIndex {
   }
 
   private result(total: number, page: number[], mode: Mode): SearchResult {
-    const indexes = mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
+    const indexes =
+      mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
     const pairBest = mode.kind === 'text' ? mode.expansions.map((e) => (e.pairBest ??= new Map())) : [];
     const sizesBefore = pairBest.map((m) => m.size);
     const hits = page.map((d): SearchHit => {
       const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;
       if (mode.kind === 'browse') return { artNo, score, matched: [] };
-      if (mode.kind === 'artno') return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };
+      if (mode.kind === 'artno')
+        return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };
       // Terms in query order (plans keep it), each with its best-scoring source.
-      return { artNo, score, matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!)) };
+      return {
+        artNo,
+        score,
+        matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!)),
+      };
     });
     // pairBest is kept with the expansions: its growth counts against the memo's memory bound.
     if (mode.kind === 'text') this.terms.hold(pairBest.reduce((n, m, i) => n + m.size - sizesBefore[i]!, 0));

@@ -55,7 +55,11 @@ export function closestWord(store: IndexStore, folded: string): string | undefin
  * The query with every unknown word replaced by its closest word, or undefined if none could be.
  * closest(i) gives term i's closest word (the caller may remember it: it depends on the vocabulary only).
  */
-export function didYouMean(terms: readonly QueryTerm[], known: readonly boolean[], closest: (i: number) => string | undefined): string | undefined {
+export function didYouMean(
+  terms: readonly QueryTerm[],
+  known: readonly boolean[],
+  closest: (i: number) => string | undefined,
+): string | undefined {
   let changed = false;
   const words = terms.map((t, i) => {
     if (known[i]) return t.text;

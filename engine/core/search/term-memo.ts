@@ -77,7 +77,17 @@ export class TermMemo {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       if (this.entries.size >= TERM_MEMO_MAX) this.clear();
-      entry = { sources: termSources(term, vocab, []), positions: null, pairBest: null, names: undefined, closest: null, streams: null, reach: null, codes: undefined, counts: null };
+      entry = {
+        sources: termSources(term, vocab, []),
+        positions: null,
+        pairBest: null,
+        names: undefined,
+        closest: null,
+        streams: null,
+        reach: null,
+        codes: undefined,
+        counts: null,
+      };
       this.entries.set(key, entry);
     }
     return entry;

@@ -29,9 +29,13 @@ export function snapshotReach(sets: GroupScores, suppliers: GroupScores, pairs: 
   const supplierIds = Int32Array.from(suppliers.touched);
   const pairIds = Int32Array.from(pairs.touched);
   return {
-    setIds, setScores: setIds.map((g) => sets.scores[g]!),
-    supplierIds, supplierScores: supplierIds.map((g) => suppliers.scores[g]!),
-    pairIds, pairBits: Uint8Array.from(pairIds, (p) => pairs.bits[p]!), pairScores: pairIds.map((p) => pairs.score[p]!),
+    setIds,
+    setScores: setIds.map((g) => sets.scores[g]!),
+    supplierIds,
+    supplierScores: supplierIds.map((g) => suppliers.scores[g]!),
+    pairIds,
+    pairBits: Uint8Array.from(pairIds, (p) => pairs.bits[p]!),
+    pairScores: pairIds.map((p) => pairs.score[p]!),
     docCost,
   };
 }

@@ -46,7 +46,9 @@ export function termSources(term: QueryTerm, vocab: Vocabulary, out: Source[]): 
   });
   // Best first, then by spelling: the order decides which source `matched` reports on equal
   // scores, and must not depend on the order words entered the vocabulary.
-  return out.sort((a, b) => b.quality - a.quality || (a.form.text < b.form.text ? -1 : a.form.text > b.form.text ? 1 : 0));
+  return out.sort(
+    (a, b) => b.quality - a.quality || (a.form.text < b.form.text ? -1 : a.form.text > b.form.text ? 1 : 0),
+  );
 }
 
 /** How a term matched, for SearchHit.matched. */

@@ -29,7 +29,12 @@ const GALLOP_STEPS_PER_STAMP = 2;
 
 /** Counting for the kept per-class counts: every group admitted (classes are summed afterwards). */
 const NO_GROUP_FILTER: Filter = {
-  statusMax: 2, classOk: new Uint8Array(CLASS_SPAN).fill(1), classes: new Int32Array(0), supplierAllowed: null, setAllowed: null, pairOk: null,
+  statusMax: 2,
+  classOk: new Uint8Array(CLASS_SPAN).fill(1),
+  classes: new Int32Array(0),
+  supplierAllowed: null,
+  setAllowed: null,
+  pairOk: null,
 };
 
 /** A level stream with the score all its accepted entries get. */
@@ -52,7 +57,9 @@ export class UnionEvaluator {
     const { pairs, classCounts } = this.store.pairs;
     let n = 0;
     if (plan === null) {
-      for (const p of pairs) if (p && (f.pairOk === null || f.pairOk[p.id] === 1)) n += countClasses(classCounts, f.classes, p.id * CLASS_SPAN);
+      for (const p of pairs)
+        if (p && (f.pairOk === null || f.pairOk[p.id] === 1))
+          n += countClasses(classCounts, f.classes, p.id * CLASS_SPAN);
       return n;
     }
     // Without group filters a coded term's per-class counts are kept, and moved along by stock changes (term-counts.ts).
@@ -110,7 +117,12 @@ export class UnionEvaluator {
       for (let s = 0; s <= f.statusMax && out.length < need; s++) {
         const accept = (d: number): boolean => {
           const k = key[d]!;
-          return (k & KEY_STATUS_MASK) === s && classOk[k & KEY_CLASS_MASK] === 1 && (pairOk === null || pairOk[k >> KEY_SHIFT] === 1) && (plan === null || !this.scoresAbove(plan, d, level));
+          return (
+            (k & KEY_STATUS_MASK) === s &&
+            classOk[k & KEY_CLASS_MASK] === 1 &&
+            (pairOk === null || pairOk[k >> KEY_SHIFT] === 1) &&
+            (plan === null || !this.scoresAbove(plan, d, level))
+          );
         };
         const from = out.length;
         collectLevel(streams.slice(i, j), need - out.length, accept, inStock, this.scratch, out);
@@ -161,7 +173,13 @@ export class UnionEvaluator {
   }
 
   /** Outside entries of the walked lists that are not in the anchor list, each once, per class. */
-  private walkOutside(walk: PostingList[], anchor: PostingList | null, plan: TermPlan, f: Filter, into: Int32Array): void {
+  private walkOutside(
+    walk: PostingList[],
+    anchor: PostingList | null,
+    plan: TermPlan,
+    f: Filter,
+    into: Int32Array,
+  ): void {
     const { stamp } = this.scratch;
     const mark = this.scratch.nextMark();
     const key = this.store.docs.key;
@@ -201,14 +219,16 @@ export class UnionEvaluator {
    * group filters they depend on the term and the index only, so they are kept with its expansion.
    */
   private termStreams(plan: TermPlan, f: Filter): ScoredStream[] {
-    if (f.setAllowed !== null || f.supplierAllowed !== null || plan.expansion === null) return this.buildStreams(plan, f);
+    if (f.setAllowed !== null || f.supplierAllowed !== null || plan.expansion === null)
+      return this.buildStreams(plan, f);
     return (plan.expansion.streams ??= this.buildStreams(plan, f));
   }
 
   private buildStreams(plan: TermPlan, f: Filter): ScoredStream[] {
     const streams: ScoredStream[] = [];
     if (plan.names !== null) {
-      for (const { ids, score } of plan.names.levels) streams.push({ ids, flags: null, length: ids.length, mask: MASK_ALL, unsorted: false, score });
+      for (const { ids, score } of plan.names.levels)
+        streams.push({ ids, flags: null, length: ids.length, mask: MASK_ALL, unsorted: false, score });
     } else {
       for (const src of plan.sources) {
         const list = src.form.docs;
@@ -218,7 +238,8 @@ export class UnionEvaluator {
       }
     }
     for (const g of plan.sets.touched) {
-      if (f.setAllowed === null || f.setAllowed[g] === 1) streams.push(stream(this.store.sets.groups[g]!.docs, MASK_ALL, plan.sets.scores[g]!));
+      if (f.setAllowed === null || f.setAllowed[g] === 1)
+        streams.push(stream(this.store.sets.groups[g]!.docs, MASK_ALL, plan.sets.scores[g]!));
     }
     for (const g of plan.suppliers.touched) {
       if (f.supplierAllowed === null || f.supplierAllowed[g] === 1) {
@@ -234,7 +255,8 @@ export class UnionEvaluator {
     const table = bySupplier ? this.store.suppliers : this.store.sets;
     const allowed = bySupplier ? f.supplierAllowed : f.setAllowed;
     const streams: ScoredStream[] = [];
-    for (const g of table.groups) if (g && (allowed === null || allowed[g.id] === 1)) streams.push(stream(g.docs, MASK_ALL, 0));
+    for (const g of table.groups)
+      if (g && (allowed === null || allowed[g.id] === 1)) streams.push(stream(g.docs, MASK_ALL, 0));
     return streams;
   }
 

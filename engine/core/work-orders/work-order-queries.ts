@@ -13,15 +13,25 @@ export function workOrderView(state: State, workOrder: WorkOrder) {
   const nameOf = (userId: string) => state.users.get(userId)?.name ?? userId;
   return {
     ...workOrder,
-    patient: person === undefined ? null : { pnr: person.pnr, pnrDisplay: formatPnr(person.pnr), name: `${person.givenName} ${person.familyName}` },
-    device: ind === undefined ? null : { indNo: ind.indNo, artNo: ind.artNo, name: state.articles.get(ind.artNo)?.name ?? ind.artNo },
+    patient:
+      person === undefined
+        ? null
+        : { pnr: person.pnr, pnrDisplay: formatPnr(person.pnr), name: `${person.givenName} ${person.familyName}` },
+    device:
+      ind === undefined
+        ? null
+        : { indNo: ind.indNo, artNo: ind.artNo, name: state.articles.get(ind.artNo)?.name ?? ind.artNo },
     prescriber: { id: workOrder.prescriberId, name: nameOf(workOrder.prescriberId) },
     comments: workOrder.comments.map((c) => ({ ...c, author: nameOf(c.userId) })),
   };
 }
 
-export function listWorkOrders(state: State, user: User, args: WorkOrderListArgs): QueryResult<{ total: number; workOrders: ReturnType<typeof workOrderView>[] }> {
-  const candidates = isStaff(user) ? state.workOrderIndex.all : state.workOrderIndex.byPrescriber.get(user.id) ?? [];
+export function listWorkOrders(
+  state: State,
+  user: User,
+  args: WorkOrderListArgs,
+): QueryResult<{ total: number; workOrders: ReturnType<typeof workOrderView>[] }> {
+  const candidates = isStaff(user) ? state.workOrderIndex.all : (state.workOrderIndex.byPrescriber.get(user.id) ?? []);
   const workOrders: ReturnType<typeof workOrderView>[] = [];
   let total = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
