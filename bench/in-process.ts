@@ -7,7 +7,8 @@ import { articlePage, listArticles, stockOf } from '../engine/core/catalog-queri
 import { catalogSearch } from '../engine/core/catalog-search.ts';
 import { decide } from '../engine/core/decide.ts';
 import { listReplyEncoder, searchReplyEncoder } from '../engine/io/row-reply.ts';
-import { stateFromTables, type State } from '../engine/core/state.ts';
+import { stateFromTables } from '../engine/core/load-state.ts';
+import type { State } from '../engine/core/state.ts';
 import { generateTables } from '../engine/seed/generate.ts';
 import { SEED_DEFAULT } from '../engine/seed/seed-store.ts';
 import { OPS } from '../schemas/ops.ts';

@@ -8,7 +8,8 @@ import type { Command } from './core/commands.ts';
 import { decide } from './core/decide.ts';
 import { rowsTouched } from './core/projection.ts';
 import type { Rejection } from './core/rejections.ts';
-import { stateFromTables, type State, type TableName } from './core/state.ts';
+import { stateFromTables } from './core/load-state.ts';
+import type { State, TableName } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
 
 /**

@@ -2,7 +2,7 @@
 // Run: node --import tsx scripts/order-decide-timing.ts [iterations]. Alternates nothing and consumes every result.
 import { decide } from '../engine/core/decide.ts';
 import type { OrderPlace } from '../engine/core/commands.ts';
-import { stateFromTables } from '../engine/core/state.ts';
+import { stateFromTables } from '../engine/core/load-state.ts';
 import { generateTables } from '../engine/seed/generate.ts';
 
 const ITERATIONS = Number(process.argv[2] ?? 200_000);

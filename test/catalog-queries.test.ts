@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../engine/core/apply.ts';
 import { isoTree, listArticles } from '../engine/core/catalog-queries.ts';
-import { MAIN_WAREHOUSE, available, stockKey, type State } from '../engine/core/state.ts';
+import { MAIN_WAREHOUSE, available, stockKey } from '../engine/core/keys.ts';
+import type { State } from '../engine/core/state.ts';
 import { article, fixtureState } from './helpers/fixture.ts';
 
 function bruteList(state: State, prefix: string, includeDiscontinued: boolean, inStockOnly: boolean): string[] {

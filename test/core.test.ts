@@ -4,7 +4,8 @@ import { apply } from '../engine/core/apply.ts';
 import { AssertionError } from '../engine/core/assert.ts';
 import type { Command } from '../engine/core/commands.ts';
 import { decide } from '../engine/core/decide.ts';
-import { stockKey, type State } from '../engine/core/state.ts';
+import { stockKey } from '../engine/core/keys.ts';
+import type { State } from '../engine/core/state.ts';
 import { article, fixtureState } from './helpers/fixture.ts';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);

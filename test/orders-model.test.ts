@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../bench/prng.ts';
 import type { Command } from '../engine/core/commands.ts';
-import { stateFromTables, stockKey, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import { stateFromTables } from '../engine/core/load-state.ts';
+import { stockKey } from '../engine/core/keys.ts';
+import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import type { Event } from '../schemas/events.ts';
 import type { LineStatus } from '../schemas/orders.ts';
 import { ART, orderState, place, PNR, run, T0 } from './helpers/order-fixture.ts';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { listPickups } from '../engine/core/pickups/pickup-queries.ts';
-import { stateFromTables, TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import { stateFromTables } from '../engine/core/load-state.ts';
+import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import { OPS } from '../schemas/ops.ts';
 import { ART, codeOf, firstEvent, orderState, PNR, returned, run, stockOf, T0 } from './helpers/order-fixture.ts';
 

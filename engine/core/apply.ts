@@ -6,7 +6,10 @@ import type { ArticleUpserted, Event, StockAdjusted } from '../../schemas/events
 import { assert, unreachable } from './assert.ts';
 import { noteStockChange, searchDocOf } from './search-docs.ts';
 import { applyOrderEvent } from './orders/apply-orders.ts';
-import { addStockRow, countDiscontinued, indexIndividual, insertArticleSorted, stockKey, type State } from './state.ts';
+import { addStockRow, indexIndividual } from './stock/stock-index.ts';
+import { countDiscontinued, insertArticleSorted } from './articles/article-index.ts';
+import { stockKey } from './keys.ts';
+import type { State } from './state.ts';
 
 export function apply(state: State, event: Event): void {
   switch (event.type) {

@@ -4,7 +4,8 @@ import type { Article, User } from '../../schemas/entities.ts';
 import type { OpArgs } from '../../schemas/ops.ts';
 import { found, type QueryResult } from './query-result.ts';
 import { reject } from './rejections.ts';
-import { MAIN_WAREHOUSE, type State } from './state.ts';
+import { MAIN_WAREHOUSE } from './keys.ts';
+import type { State } from './state.ts';
 import { availability, availableIn, bufferOf, type Availability } from './views.ts';
 
 export interface SearchHitView {

@@ -12,14 +12,10 @@ import { decidePickupCancel, decidePickupCreate, pickupReturns } from './pickups
 import { decideNewsDelete, decideNewsPublish } from './news.ts';
 import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/work-orders.ts';
 import { newServing, serveBackorders } from './orders/serve-backorders.ts';
+import type { Decision } from './decision.ts';
 import { reject, type Rejection } from './rejections.ts';
-import { stockKey, type State } from './state.ts';
-
-export interface Accepted {
-  ok: true;
-  events: Event[];
-}
-export type Decision = Accepted | Rejection;
+import { stockKey } from './keys.ts';
+import type { State } from './state.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);

@@ -5,9 +5,8 @@ import { workOrderRowsTouched } from './work-orders/work-orders.ts';
 import type { Event } from '../../schemas/events.ts';
 import { unreachable } from './assert.ts';
 import { orderRowsTouched } from './orders/order-rows.ts';
-import { stockKey, type TableName } from './state.ts';
-
-export type RowRef = readonly [TableName, string | number];
+import { stockKey } from './keys.ts';
+import type { RowRef } from './row-ref.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   switch (event.type) {

@@ -2,7 +2,8 @@
 // article's division, subclass and class, so `rullstol` finds wheelchairs named only by model.
 import type { Article, StockRow } from '../../schemas/entities.ts';
 import { SearchIndex, type SearchDoc } from './search/index.ts';
-import { available, MAIN_WAREHOUSE, stockKey, type Tables } from './state.ts';
+import { available, MAIN_WAREHOUSE, stockKey } from './keys.ts';
+import type { Tables } from './state.ts';
 
 type DocSource = Pick<Tables, 'iso' | 'suppliers' | 'articles' | 'stock'>;
 

@@ -1,6 +1,8 @@
 // Read models shared by the queries: an article summary with live availability, the caller's buffer warehouse.
 import type { Article, User } from '../../schemas/entities.ts';
-import { available, MAIN_WAREHOUSE, stockRowOf, type State } from './state.ts';
+import { available, MAIN_WAREHOUSE } from './keys.ts';
+import { stockRowOf } from './stock/stock-index.ts';
+import type { State } from './state.ts';
 
 export interface Availability {
   main: number;

@@ -3,7 +3,8 @@
 import type { Order, OrderLine } from '../../schemas/orders.ts';
 import { ORDER_NO_FIRST } from '../core/orders/order-index.ts';
 import { plannedDates, swedishDate } from '../core/orders/working-days.ts';
-import { MAIN_WAREHOUSE, type Tables } from '../core/state.ts';
+import { MAIN_WAREHOUSE } from '../core/keys.ts';
+import type { Tables } from '../core/state.ts';
 import { DEMO_HOLDINGS, FIRST_IND_NO } from './individuals.ts';
 
 /** Who prescribed each demo article (by the default prescribing rules); everything else was ot1's. */

@@ -1,6 +1,6 @@
 // Stock balances: warehouse 10 holds most active articles with a skewed spread, buffers hold a few sale articles, investigation warehouses a few rental units.
 import type { Article, StockRow } from '../../schemas/entities.ts';
-import { MAIN_WAREHOUSE, stockKey } from '../core/state.ts';
+import { MAIN_WAREHOUSE, stockKey } from '../core/keys.ts';
 import { DEMO_ARTICLES } from './demo-catalog.ts';
 import type { Prng } from './prng.ts';
 import { DEMO_BUFFER_WAREHOUSE, INVESTIGATION_WAREHOUSES } from './warehouses.ts';

@@ -1,6 +1,6 @@
 // Warehouses: HMC's main warehouse 10, the investigation warehouses 999 and 999A, and the care units' buffer warehouses B101, B102, ….
 import type { Warehouse } from '../../schemas/entities.ts';
-import { MAIN_WAREHOUSE } from '../core/state.ts';
+import { MAIN_WAREHOUSE } from '../core/keys.ts';
 import { bufferOwners } from './care-units.ts';
 
 export const INVESTIGATION_WAREHOUSES: readonly string[] = ['999', '999A'];

@@ -1,13 +1,8 @@
 // A small hand-made world for core and store tests: a few ISO codes, articles, warehouses, persons and users.
 import type { Article, IsoNode, Person, User } from '../../schemas/entities.ts';
-import {
-  emptyTables,
-  stateFromTables,
-  stockKey,
-  TABLE_NAMES,
-  type State,
-  type Tables,
-} from '../../engine/core/state.ts';
+import { emptyTables, TABLE_NAMES, type State, type Tables } from '../../engine/core/state.ts';
+import { stateFromTables } from '../../engine/core/load-state.ts';
+import { stockKey } from '../../engine/core/keys.ts';
 
 export function article(artNo: string, over: Partial<Article> = {}): Article {
   return {

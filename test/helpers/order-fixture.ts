@@ -2,9 +2,12 @@
 // a bed with a set part, rental individuals in warehouse 10, the default prescribing rules, and helpers to run commands.
 import { apply } from '../../engine/core/apply.ts';
 import type { Command, OrderPlace } from '../../engine/core/commands.ts';
-import { decide, type Decision } from '../../engine/core/decide.ts';
+import { decide } from '../../engine/core/decide.ts';
+import type { Decision } from '../../engine/core/decision.ts';
 import { defaultPrescribingRuleRows } from '../../engine/core/orders/prescribing-rules.ts';
-import { stateFromTables, stockKey, type State, type Tables } from '../../engine/core/state.ts';
+import { stateFromTables } from '../../engine/core/load-state.ts';
+import { stockKey } from '../../engine/core/keys.ts';
+import type { State, Tables } from '../../engine/core/state.ts';
 import type { IsoNode } from '../../schemas/entities.ts';
 import type { Event } from '../../schemas/events.ts';
 import { article, fixtureTables, person, user } from './fixture.ts';

@@ -16,7 +16,8 @@ import type { IndividualLocation } from '../../../schemas/entities.ts';
 import type { LineStatus, Order, OrderLine } from '../../../schemas/orders.ts';
 import { assert, unreachable } from '../assert.ts';
 import { noteStockChange } from '../search-docs.ts';
-import { stockKey, type State } from '../state.ts';
+import { stockKey } from '../keys.ts';
+import type { State } from '../state.ts';
 import { indexMessage, indexOrder, isOpen } from './order-index.ts';
 import { NOTE_REFUSED } from './plan-order.ts';
 

@@ -2,7 +2,7 @@
 import { CONTACT_NAME_CHARS_MAX, CONTACT_PHONE_CHARS_MAX } from '../../../schemas/limits.ts';
 import type { Order, OrderLine } from '../../../schemas/orders.ts';
 import type { CommandContext, OrderPlace } from '../commands.ts';
-import type { Decision } from '../decide.ts';
+import type { Decision } from '../decision.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { idempotencyIndexKey } from './order-index.ts';

@@ -1,6 +1,6 @@
 // Admins edit the prescribing rules: a profession's ISO prefixes, each an existing node of the ISO tree.
 import type { PrescribingRuleSetCommand } from '../commands.ts';
-import type { Decision } from '../decide.ts';
+import type { Decision } from '../decision.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 

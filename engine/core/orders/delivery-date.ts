@@ -1,7 +1,7 @@
 // HMC changes a planned delivery date; the prescriber gets a message (meddelande) about it, as on the legacy start page.
 import type { Message } from '../../../schemas/orders.ts';
 import type { CommandContext, MessageDelete, SetDeliveryDate } from '../commands.ts';
-import type { Decision } from '../decide.ts';
+import type { Decision } from '../decision.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { isOpen } from './order-index.ts';

@@ -3,9 +3,10 @@ import type { Event } from '../../../schemas/events.ts';
 import type { IndividualLocation } from '../../../schemas/entities.ts';
 import type { Order, OrderLine } from '../../../schemas/orders.ts';
 import type { CommandContext, FulfilStep, OrderCancel } from '../commands.ts';
-import type { Decision } from '../decide.ts';
+import type { Decision } from '../decision.ts';
 import { reject, type Rejection } from '../rejections.ts';
-import { available, stockKey, type State } from '../state.ts';
+import { available, stockKey } from '../keys.ts';
+import type { State } from '../state.ts';
 import { newServing, refKey, serveBackorders } from './serve-backorders.ts';
 import { swedishDate } from './working-days.ts';
 

@@ -2,7 +2,7 @@
 // patient and care unit, open orders, idempotency keys, backorder queues, taken individuals, line counts.
 import type { Message, Order, LineStatus } from '../../../schemas/orders.ts';
 import { LINE_STATUSES } from '../../../schemas/orders.ts';
-import { stockKey } from '../state.ts';
+import { pushTo, stockKey } from '../keys.ts';
 
 /** The first order number the engine hands out on an empty table (seven digits, like the legacy portal's). */
 export const ORDER_NO_FIRST = 1_000_001;
@@ -47,12 +47,6 @@ export function zeroCounts(): Record<LineStatus, number> {
 export function isOpen(order: Order): boolean {
   for (const line of order.lines) if (line.status !== 'delivered' && line.status !== 'cancelled') return true;
   return false;
-}
-
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 /** Adds a new order (the highest number so far) to every index. */

@@ -1,7 +1,7 @@
 // The table rows each order event changes, for the store to write in the same transaction as the journal entry.
 import { unreachable } from '../assert.ts';
-import { stockKey } from '../state.ts';
-import type { RowRef } from '../projection.ts';
+import { stockKey } from '../keys.ts';
+import type { RowRef } from '../row-ref.ts';
 import type { OrderEvent } from './apply-orders.ts';
 
 export function orderRowsTouched(event: OrderEvent): RowRef[] {

@@ -5,7 +5,8 @@ import type { OrderSource, Recipient, ReplacementDecision } from '../../../schem
 import { formatPnr, parsePnr } from '../personnummer.ts';
 import { HOME_COUNTY } from '../register-queries.ts';
 import { reject, type Rejection } from '../rejections.ts';
-import { MAIN_WAREHOUSE, type State } from '../state.ts';
+import { MAIN_WAREHOUSE } from '../keys.ts';
+import type { State } from '../state.ts';
 import { mayPrescribe } from './prescribing-rules.ts';
 import { availableForNew, proposeReplacement, type Consumed, type Proposal } from './replacement.ts';
 

@@ -1,7 +1,8 @@
 // Availability for a new order line, and the replacement chain (ersättningskedja): the first equivalent with stock is proposed.
 import { REPLACEMENT_HOPS_MAX } from '../../../schemas/limits.ts';
 import type { Profession } from '../../../schemas/primitives.ts';
-import { available, stockKey, type State } from '../state.ts';
+import { available, stockKey } from '../keys.ts';
+import type { State } from '../state.ts';
 import { mayPrescribe } from './prescribing-rules.ts';
 
 /** Units already promised to earlier lines of the order being planned, per stockKey. */

@@ -4,7 +4,8 @@ import { BACKORDERS_SERVED_PER_COMMAND_MAX } from '../../../schemas/limits.ts';
 import type { OrderLineServed } from '../../../schemas/order-events.ts';
 import type { Order } from '../../../schemas/orders.ts';
 import { assert } from '../assert.ts';
-import { stockKey, type State } from '../state.ts';
+import { stockKey } from '../keys.ts';
+import type { State } from '../state.ts';
 import { plannedDates } from './working-days.ts';
 
 /** What one command has served so far, so several servings in it agree (dates are set once, budgets shared). */

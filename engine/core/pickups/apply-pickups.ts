@@ -2,7 +2,7 @@
 import type { Event } from '../../../schemas/events.ts';
 import type { Pickup } from '../../../schemas/pickups.ts';
 import { assert } from '../assert.ts';
-import type { RowRef } from '../projection.ts';
+import type { RowRef } from '../row-ref.ts';
 import type { State } from '../state.ts';
 import { indexPickup } from './pickup-index.ts';
 

@@ -2,7 +2,7 @@
 // and the units an open pickup is waiting for (a unit is in at most one open pickup).
 import type { Pickup } from '../../../schemas/pickups.ts';
 import { assert } from '../assert.ts';
-import { pushTo } from '../orders/order-index.ts';
+import { pushTo } from '../keys.ts';
 
 export const PICKUP_NO_FIRST = 1;
 

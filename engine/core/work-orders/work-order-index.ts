@@ -1,6 +1,6 @@
 // Work orders per prescriber and in all, derived from the table on load and kept current by apply.
 import type { WorkOrder } from '../../../schemas/work-orders.ts';
-import { pushTo } from '../orders/order-index.ts';
+import { pushTo } from '../keys.ts';
 
 export interface WorkOrderIndex {
   /** Every work order number, ascending (registration order). */

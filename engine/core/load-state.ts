@@ -1,0 +1,28 @@
+// Loading: the state from its tables, with every derived index built (on start-up, after seeding, in tests). Kept
+// apart from state.ts so the State type stays a leaf that the index builders can import.
+import { assert } from './assert.ts';
+import { buildArticleIndexes } from './articles/article-index.ts';
+import { buildOrderIndex } from './orders/order-index.ts';
+import { buildPickupIndex } from './pickups/pickup-index.ts';
+import { buildSearchIndex } from './search-docs.ts';
+import { emptyTables, type Derived, type State, type Tables } from './state.ts';
+import { buildStockIndexes } from './stock/stock-index.ts';
+import { buildWorkOrderIndex } from './work-orders/work-order-index.ts';
+
+/** Builds the derived indexes from the tables (on load and after seeding). */
+export function stateFromTables(tables: Tables, seq: number): State {
+  const usersByUsername = new Map<string, string>();
+  for (const user of tables.users.values()) usersByUsername.set(user.username, user.id);
+  const derived: Derived = {
+    search: buildSearchIndex(tables),
+    orderIndex: buildOrderIndex(tables.orders, tables.messages),
+    pickupIndex: buildPickupIndex(tables.pickups),
+    workOrderIndex: buildWorkOrderIndex(tables.workOrders),
+    ...buildArticleIndexes(tables),
+    ...buildStockIndexes(tables),
+    usersByUsername,
+  };
+  const state: State = { ...tables, ...derived, seq };
+  assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');
+  return state;
+}
