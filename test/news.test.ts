@@ -1,6 +1,6 @@
 // HMC news in the core, given / when / then: publish, list newest first, withdraw; the edge's limits.
 import { describe, expect, it } from 'vitest';
-import { listNews } from '../engine/core/news.ts';
+import { listNews } from '../engine/core/news/queries.ts';
 import { OPS } from '../schemas/ops.ts';
 import { codeOf, orderState, run, T0 } from './helpers/order-fixture.ts';
 

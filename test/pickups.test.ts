@@ -2,7 +2,7 @@
 // unit, cancelling, and the return that completes it (with the rebuild from tables agreeing with the live indexes).
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
-import { listPickups } from '../engine/core/pickups/pickup-queries.ts';
+import { listPickups } from '../engine/core/pickups/queries.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import { OPS } from '../schemas/ops.ts';

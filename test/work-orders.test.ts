@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
-import { listWorkOrders } from '../engine/core/work-orders/work-order-queries.ts';
+import { listWorkOrders } from '../engine/core/work-orders/queries.ts';
 import { OPS } from '../schemas/ops.ts';
 import { codeOf, firstEvent, orderState, PNR, run, T0 } from './helpers/order-fixture.ts';
 

@@ -5,7 +5,7 @@ import type { IndividualLocation, Person } from '../../schemas/entities.ts';
 import { INDIVIDUAL_ORDERS_MAX } from '../../schemas/limits.ts';
 import type { OpArgs } from '../../schemas/ops.ts';
 import type { Order } from '../../schemas/orders.ts';
-import { orderStatus } from './orders/order-queries.ts';
+import { orderStatus } from './orders/queries.ts';
 import { formatPnr } from './personnummer.ts';
 import { found, type QueryResult } from './query-result.ts';
 import { reject } from './rejections.ts';

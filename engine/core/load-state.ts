@@ -5,7 +5,7 @@ import { buildArticleIndexes } from './articles/article-index.ts';
 import { buildOrderIndex } from './orders/order-index.ts';
 import { buildPickupIndex } from './pickups/pickup-index.ts';
 import { buildSearchIndex } from './search-docs.ts';
-import { emptyTables, type Derived, type State, type Tables } from './state.ts';
+import type { Derived, State, Tables } from './state.ts';
 import { buildStockIndexes } from './stock/stock-index.ts';
 import { buildWorkOrderIndex } from './work-orders/work-order-index.ts';
 

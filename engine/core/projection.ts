@@ -1,46 +1,38 @@
 // Which table rows an event changes, so the store can write them in the same transaction as the journal entry.
-import { pickupRowsTouched } from './pickups/apply-pickups.ts';
-import { newsRowsTouched } from './news.ts';
-import { workOrderRowsTouched } from './work-orders/work-orders.ts';
+// A dispatcher only: each event goes to its unit's rows.ts by group (event-groups.ts), like apply.ts.
 import type { Event } from '../../schemas/events.ts';
+import { articleRowsTouched } from './articles/rows.ts';
 import { unreachable } from './assert.ts';
-import { orderRowsTouched } from './orders/order-rows.ts';
-import { stockKey } from './keys.ts';
+import {
+  isArticleEvent,
+  isMessageEvent,
+  isNewsEvent,
+  isOrderEvent,
+  isPickupEvent,
+  isPrescribingRuleEvent,
+  isStockEvent,
+  isUserEvent,
+  isWorkOrderEvent,
+} from './event-groups.ts';
+import { messageRowsTouched } from './messages/rows.ts';
+import { newsRowsTouched } from './news/rows.ts';
+import { orderRowsTouched } from './orders/rows.ts';
+import { pickupRowsTouched } from './pickups/rows.ts';
+import { prescribingRuleRowsTouched } from './prescribing-rules/rows.ts';
 import type { RowRef } from './row-ref.ts';
+import { stockRowsTouched } from './stock/rows.ts';
+import { userRowsTouched } from './users/rows.ts';
+import { workOrderRowsTouched } from './work-orders/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
-  switch (event.type) {
-    case 'stock.adjusted':
-      return [
-        ['stock', stockKey(event.warehouse, event.artNo)],
-        ...event.individuals.map((indNo) => ['individuals', indNo] as const),
-      ];
-    case 'article.upserted':
-      return [['articles', event.article.artNo]];
-    case 'user.contactChanged':
-      return [['users', event.userId]];
-    case 'pickup.created':
-    case 'pickup.cancelled':
-    case 'pickup.unitReturned':
-      return pickupRowsTouched(event);
-    case 'news.published':
-    case 'news.deleted':
-      return newsRowsTouched(event);
-    case 'workOrder.created':
-    case 'workOrder.updated':
-      return workOrderRowsTouched(event);
-    case 'order.placed':
-    case 'order.lineServed':
-    case 'order.linePicking':
-    case 'order.lineDispatched':
-    case 'order.lineDelivered':
-    case 'order.lineCancelled':
-    case 'order.deliveryDateChanged':
-    case 'message.created':
-    case 'message.deleted':
-    case 'prescribingRule.set':
-      return orderRowsTouched(event);
-    default:
-      return unreachable(event, 'event');
-  }
+  if (isOrderEvent(event)) return orderRowsTouched(event);
+  if (isStockEvent(event)) return stockRowsTouched(event);
+  if (isMessageEvent(event)) return messageRowsTouched(event);
+  if (isPickupEvent(event)) return pickupRowsTouched(event);
+  if (isWorkOrderEvent(event)) return workOrderRowsTouched(event);
+  if (isArticleEvent(event)) return articleRowsTouched(event);
+  if (isNewsEvent(event)) return newsRowsTouched(event);
+  if (isUserEvent(event)) return userRowsTouched(event);
+  if (isPrescribingRuleEvent(event)) return prescribingRuleRowsTouched(event);
+  return unreachable(event, 'event');
 }

@@ -45,7 +45,10 @@ const registerIndexes = new WeakMap<State, RegisterIndex>();
 
 function registerIndex(state: State): RegisterIndex {
   let index = registerIndexes.get(state);
-  if (index === undefined) registerIndexes.set(state, (index = buildRegisterIndex(state.persons.values())));
+  if (index === undefined) {
+    index = buildRegisterIndex(state.persons.values());
+    registerIndexes.set(state, index);
+  }
   return index;
 }
 

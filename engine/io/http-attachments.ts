@@ -3,7 +3,7 @@
 // The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length.
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/limits.ts';
-import { isStaff } from '../core/orders/order-queries.ts';
+import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
 import { guardAbort } from './http-abort.ts';
 import type { Sessions } from './sessions.ts';

@@ -7,7 +7,7 @@
 // was a hundred sends per placement; one per commit is a hundred per commit, however many orders it holds.
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { LineStatus, Message, Order } from '../../schemas/orders.ts';
-import { orderStatus } from '../core/orders/order-queries.ts';
+import { orderStatus } from '../core/orders/queries.ts';
 import type { State } from '../core/state.ts';
 import type { RowWrite } from '../store/store.ts';
 import { messagesTopicOf, ORDERS_TOPIC, ordersTopicOf } from './topic-access.ts';

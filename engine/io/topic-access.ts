@@ -1,7 +1,7 @@
 // Who may subscribe to which topic: stock topics are public to signed-in users, the order flow is for HMC staff,
 // pickup orders are for HMC staff, and a user's own order and message topics are for that user alone.
 import type { User } from '../../schemas/entities.ts';
-import { isStaff } from '../core/orders/order-queries.ts';
+import { isStaff } from '../core/users/roles.ts';
 import type { Outcome } from './handlers.ts';
 
 export const ORDERS_TOPIC = 'orders';

@@ -1,6 +1,6 @@
 // Synthetic seed data for all tables at three scales; everything follows from the seed, so equal seeds give equal tables.
 import { demoNews } from './demo-news.ts';
-import { defaultPrescribingRuleRows } from '../core/orders/prescribing-rules.ts';
+import { defaultPrescribingRuleRows } from '../core/prescribing-rules/rules.ts';
 import { type Tables, emptyTables } from '../core/state.ts';
 import { demoOrders } from './demo-orders.ts';
 import { linkArticles } from './article-links.ts';

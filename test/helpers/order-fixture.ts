@@ -4,7 +4,7 @@ import { apply } from '../../engine/core/apply.ts';
 import type { Command, OrderPlace } from '../../engine/core/commands.ts';
 import { decide } from '../../engine/core/decide.ts';
 import type { Decision } from '../../engine/core/decision.ts';
-import { defaultPrescribingRuleRows } from '../../engine/core/orders/prescribing-rules.ts';
+import { defaultPrescribingRuleRows } from '../../engine/core/prescribing-rules/rules.ts';
 import { stateFromTables } from '../../engine/core/load-state.ts';
 import { stockKey } from '../../engine/core/keys.ts';
 import type { State, Tables } from '../../engine/core/state.ts';

@@ -7,7 +7,7 @@ import { HOME_COUNTY } from '../register-queries.ts';
 import { reject, type Rejection } from '../rejections.ts';
 import { MAIN_WAREHOUSE } from '../keys.ts';
 import type { State } from '../state.ts';
-import { mayPrescribe } from './prescribing-rules.ts';
+import { mayPrescribe } from '../prescribing-rules/rules.ts';
 import { availableForNew, proposeReplacement, type Consumed, type Proposal } from './replacement.ts';
 
 export type RecipientInput = { kind: 'patient'; pnr: string } | { kind: 'careUnit'; customerNo: string };

@@ -3,7 +3,7 @@
 import type { Person } from '../../../schemas/entities.ts';
 import type { PurposeCode } from '../../../schemas/orders.ts';
 import { reject, type Rejection } from '../rejections.ts';
-import { isoUnder } from './prescribing-rules.ts';
+import { isoUnder } from '../prescribing-rules/rules.ts';
 
 export const COMPRESSION_ISO = '04 06 06';
 export const COMPRESSION_PURPOSES: readonly PurposeCode[] = ['BA', 'BT', 'LÖ', 'TR', 'VB', 'ÖM'];
@@ -21,7 +21,7 @@ const COMPRESSION: PurposeRule = { required: true, allowed: COMPRESSION_PURPOSES
 /** What the order wizard must ask for an article and recipient (`patient` null for a care unit). */
 export function purposeRule(isoCode: string, patient: Person | null): PurposeRule {
   if (isoUnder(isoCode, COMPRESSION_ISO)) return COMPRESSION;
-  return patient !== null && patient.palliative ? PALLIATIVE : NONE;
+  return patient?.palliative ? PALLIATIVE : NONE;
 }
 
 export function checkPurpose(

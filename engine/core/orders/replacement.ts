@@ -3,7 +3,7 @@ import { REPLACEMENT_HOPS_MAX } from '../../../schemas/limits.ts';
 import type { Profession } from '../../../schemas/primitives.ts';
 import { available, stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
-import { mayPrescribe } from './prescribing-rules.ts';
+import { mayPrescribe } from '../prescribing-rules/rules.ts';
 
 /** Units already promised to earlier lines of the order being planned, per stockKey. */
 export type Consumed = Map<string, number>;

@@ -49,16 +49,16 @@ export function easterSunday(year: number): number {
 }
 
 function holidaysOf(year: number): ReadonlySet<number> {
-  let days = byYear.get(year);
-  if (days !== undefined) return days;
+  const cached = byYear.get(year);
+  if (cached !== undefined) return cached;
   const set = new Set<number>(FIXED.map(([month, day]) => dayNo(year, month, day)));
   const easter = easterSunday(year);
   for (const offset of FROM_EASTER) set.add(easter + offset);
   const first = dayNo(year, 6, MIDSUMMER_EVE_FIRST);
   set.add(first + ((((FRIDAY - (first + EPOCH_WEEKDAY)) % 7) + 7) % 7));
   if (byYear.size >= YEARS_CACHED_MAX) byYear.clear();
-  byYear.set(year, (days = set));
-  return days;
+  byYear.set(year, set);
+  return set;
 }
 
 /** Whether a day (days since 1970-01-01) is a Swedish public holiday or de facto day off (listed whatever its weekday). */

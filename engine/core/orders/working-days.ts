@@ -25,7 +25,10 @@ function lastSundayOneUtc(year: number, month: number): number {
 
 function summerTime(year: number): readonly [number, number] {
   let range = summerCache.get(year);
-  if (range === undefined) summerCache.set(year, (range = [lastSundayOneUtc(year, 3), lastSundayOneUtc(year, 10)]));
+  if (range === undefined) {
+    range = [lastSundayOneUtc(year, 3), lastSundayOneUtc(year, 10)];
+    summerCache.set(year, range);
+  }
   return range;
 }
 

@@ -1,10 +1,10 @@
 // Rental articles are tracked unit by unit: a stock adjustment registers or writes off individuals, so the free
 // individuals of a rental article in a warehouse always match its onHand there and picking finds a unit for each.
 // A return names the held units that come back (reason `returned`): they move to the warehouse instead of new ones.
-import { RENTAL_UNITS_PER_ADJUST_MAX } from '../../schemas/limits.ts';
-import type { StockAdjust } from './commands.ts';
-import { reject, type Rejection } from './rejections.ts';
-import type { State } from './state.ts';
+import { RENTAL_UNITS_PER_ADJUST_MAX } from '../../../schemas/limits.ts';
+import type { StockAdjust } from '../commands.ts';
+import { reject, type Rejection } from '../rejections.ts';
+import type { State } from '../state.ts';
 
 /** The individuals a stock adjustment registers (delta > 0) or writes off (delta < 0); none for sold articles. */
 export function rentalUnits(state: State, command: StockAdjust): number[] | Rejection {

@@ -2,7 +2,7 @@
 // patient's; each with the patient (protected identities only to the prescriber and HMC), units and article names.
 import type { User } from '../../../schemas/entities.ts';
 import type { Pickup, PickupListArgs } from '../../../schemas/pickups.ts';
-import { isStaff } from '../orders/order-queries.ts';
+import { isStaff } from '../users/roles.ts';
 import { swedishDate } from '../orders/working-days.ts';
 import { formatPnr, parsePnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';

@@ -1,37 +1,23 @@
-// apply for order events. Orders and individuals are replaced, never changed in place (copy on write), so the row
-// copies the engine hands to the store and to the push listeners stay as they were at that command.
+// apply for order events: a line's steps, its stock reservations and individuals. Orders and individuals are replaced,
+// never changed in place (copy on write), so the row copies the engine hands to the store and to the push listeners
+// stay as they were at that command.
 import type {
-  MessageCreated,
-  MessageDeleted,
-  OrderDeliveryDateChanged,
   OrderLineCancelled,
   OrderLineDelivered,
   OrderLineDispatched,
   OrderLinePicking,
   OrderLineServed,
   OrderPlaced,
-  PrescribingRuleSet,
 } from '../../../schemas/order-events.ts';
 import type { IndividualLocation } from '../../../schemas/entities.ts';
 import type { LineStatus, Order, OrderLine } from '../../../schemas/orders.ts';
 import { assert, unreachable } from '../assert.ts';
+import type { OrderEvent } from '../event-groups.ts';
 import { noteStockChange } from '../search-docs.ts';
 import { stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
-import { indexMessage, indexOrder, isOpen } from './order-index.ts';
+import { indexOrder, isOpen } from './order-index.ts';
 import { NOTE_REFUSED } from './plan-order.ts';
-
-export type OrderEvent =
-  | OrderPlaced
-  | OrderLineServed
-  | OrderLinePicking
-  | OrderLineDispatched
-  | OrderLineDelivered
-  | OrderLineCancelled
-  | OrderDeliveryDateChanged
-  | MessageCreated
-  | MessageDeleted
-  | PrescribingRuleSet;
 
 function stockRow(state: State, warehouse: string, artNo: string) {
   const row = state.stock.get(stockKey(warehouse, artNo));
@@ -163,45 +149,33 @@ function applyCancelled(state: State, event: OrderLineCancelled): void {
   for (const indNo of event.individuals) state.orderIndex.taken.delete(indNo);
 }
 
-function applyMessageDeleted(state: State, event: MessageDeleted): void {
-  const message = state.messages.get(event.messageNo);
-  assert(message !== undefined && message.deletedMs === null, `message ${event.messageNo} is there to delete`);
-  state.messages.set(event.messageNo, { ...message, deletedMs: event.deletedMs });
-  const list = state.orderIndex.messagesByUser.get(message.userId)!;
-  list.splice(list.indexOf(event.messageNo), 1);
-}
-
 export function applyOrderEvent(state: State, event: OrderEvent): void {
   switch (event.type) {
     case 'order.placed':
-      return applyPlaced(state, event);
+      applyPlaced(state, event);
+      return;
     case 'order.lineServed':
-      return applyServed(state, event);
+      applyServed(state, event);
+      return;
     case 'order.linePicking':
-      return applyPicking(state, event);
+      applyPicking(state, event);
+      return;
     case 'order.lineDispatched':
-      return applyDispatched(state, event);
+      applyDispatched(state, event);
+      return;
     case 'order.lineDelivered':
-      return applyDelivered(state, event);
+      applyDelivered(state, event);
+      return;
     case 'order.lineCancelled':
-      return applyCancelled(state, event);
+      applyCancelled(state, event);
+      return;
     case 'order.deliveryDateChanged': {
       const order = state.orders.get(event.orderNo);
       assert(order !== undefined, `order ${event.orderNo} exists`);
       state.orders.set(event.orderNo, { ...order, plannedDeliveryDate: event.date });
       return;
     }
-    case 'message.created':
-      assert(!state.messages.has(event.message.messageNo), `message ${event.message.messageNo} is new`);
-      state.messages.set(event.message.messageNo, { ...event.message });
-      indexMessage(state.orderIndex, event.message);
-      return;
-    case 'message.deleted':
-      return applyMessageDeleted(state, event);
-    case 'prescribingRule.set':
-      state.prescribingRules.set(event.rule.profession, { ...event.rule, isoPrefixes: [...event.rule.isoPrefixes] });
-      return;
     default:
-      return unreachable(event, 'order event');
+      unreachable(event, 'order event');
   }
 }

@@ -1,19 +1,14 @@
 // Arbetsorder rules: an errand about a device goes with the patient who holds it; HMC staff move it on and comment;
 // the prescriber may cancel it while it is still new. Finished (done or cancelled) errands take comments only.
-import type { Event } from '../../../schemas/events.ts';
 import { WORK_ORDER_COMMENTS_MAX } from '../../../schemas/limits.ts';
 import type { WorkOrder } from '../../../schemas/work-orders.ts';
-import { assert } from '../assert.ts';
 import type { CommandContext, WorkOrderCreate, WorkOrderUpdate } from '../commands.ts';
 import type { Decision } from '../decision.ts';
-import { isStaff } from '../orders/order-queries.ts';
+import { isStaff } from '../users/roles.ts';
 import { parsePnr } from '../personnummer.ts';
-import type { RowRef } from '../row-ref.ts';
 import { reject, type Rejection } from '../rejections.ts';
 import type { State } from '../state.ts';
-import { indexWorkOrder } from './work-order-index.ts';
 
-type WorkOrderEvent = Extract<Event, { type: 'workOrder.created' | 'workOrder.updated' }>;
 const FINISHED: ReadonlySet<string> = new Set(['done', 'cancelled']);
 
 /** The patient the errand is about: the device's holder, or the personnummer given (both must agree). */
@@ -95,27 +90,4 @@ export function decideWorkOrderUpdate(state: State, command: WorkOrderUpdate, co
       },
     ],
   };
-}
-
-export function applyWorkOrderEvent(state: State, event: WorkOrderEvent): void {
-  if (event.type === 'workOrder.created') {
-    assert(!state.workOrders.has(event.workOrder.woNo), `work order ${event.workOrder.woNo} is new`);
-    state.workOrders.set(event.workOrder.woNo, event.workOrder);
-    indexWorkOrder(state.workOrderIndex, event.workOrder);
-    return;
-  }
-  const workOrder = state.workOrders.get(event.woNo);
-  assert(workOrder !== undefined, `work order ${event.woNo} exists`);
-  state.workOrders.set(workOrder.woNo, {
-    ...workOrder,
-    status: event.status ?? workOrder.status,
-    comments:
-      event.comment === null
-        ? workOrder.comments
-        : [...workOrder.comments, { timeMs: event.timeMs, userId: event.userId, text: event.comment }],
-  });
-}
-
-export function workOrderRowsTouched(event: WorkOrderEvent): RowRef[] {
-  return [['workOrders', event.type === 'workOrder.created' ? event.workOrder.woNo : event.woNo]];
 }

@@ -1,12 +1,9 @@
 // Pickup events into state. Pickups are replaced, never changed in place (the engine hands rows on without copies).
-import type { Event } from '../../../schemas/events.ts';
 import type { Pickup } from '../../../schemas/pickups.ts';
-import { assert } from '../assert.ts';
-import type { RowRef } from '../row-ref.ts';
+import { assert, unreachable } from '../assert.ts';
+import type { PickupEvent } from '../event-groups.ts';
 import type { State } from '../state.ts';
 import { indexPickup } from './pickup-index.ts';
-
-type PickupEvent = Extract<Event, { type: 'pickup.created' | 'pickup.cancelled' | 'pickup.unitReturned' }>;
 
 export function applyPickupEvent(state: State, event: PickupEvent): void {
   switch (event.type) {
@@ -34,6 +31,8 @@ export function applyPickupEvent(state: State, event: PickupEvent): void {
       state.pickups.set(pickup.pickupNo, { ...pickup, units, status });
       return;
     }
+    default:
+      unreachable(event, 'pickup event');
   }
 }
 
@@ -41,8 +40,4 @@ function existing(state: State, pickupNo: number): Pickup {
   const pickup = state.pickups.get(pickupNo);
   assert(pickup !== undefined, `pickup ${pickupNo} exists`);
   return pickup;
-}
-
-export function pickupRowsTouched(event: PickupEvent): RowRef[] {
-  return [['pickups', event.type === 'pickup.created' ? event.pickup.pickupNo : event.pickupNo]];
 }

@@ -2,7 +2,7 @@
 // first; with the patient (protected identities only to the prescriber and HMC), the device and comment authors.
 import type { User } from '../../../schemas/entities.ts';
 import type { WorkOrder, WorkOrderListArgs } from '../../../schemas/work-orders.ts';
-import { isStaff } from '../orders/order-queries.ts';
+import { isStaff } from '../users/roles.ts';
 import { formatPnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import type { State } from '../state.ts';

@@ -4,7 +4,7 @@ import type { Event } from '../../../schemas/events.ts';
 import type { PickupUnitReturned } from '../../../schemas/pickups.ts';
 import type { CommandContext, PickupCancel, PickupCreate } from '../commands.ts';
 import type { Decision } from '../decision.ts';
-import { isStaff } from '../orders/order-queries.ts';
+import { isStaff } from '../users/roles.ts';
 import { parsePnr } from '../personnummer.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';

@@ -1,11 +1,12 @@
-// Order follow-up (ordinationsöversikt, öppna kundorder, rekvirerat per förskrivare, sök order) and messages, from memory.
+// Order follow-up (ordinationsöversikt, öppna kundorder, rekvirerat per förskrivare, sök order), from memory.
 import type { User } from '../../../schemas/entities.ts';
-import type { LineStatus, Message, Order, OrderListArgs } from '../../../schemas/orders.ts';
+import type { LineStatus, Order, OrderListArgs } from '../../../schemas/orders.ts';
 import { parsePnr, formatPnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import { personView } from '../register-queries.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { isStaff } from '../users/roles.ts';
 
 export const LINE_STATUS_SV: Readonly<Record<LineStatus, string>> = {
   backorder: 'Restorder',
@@ -31,9 +32,6 @@ export function orderStatus(order: Order): LineStatus {
     if (line.status !== 'cancelled' && RANK[line.status] < RANK[status]) status = line.status;
   return status;
 }
-
-/** HMC staff (and admins, who are staff too): they see every order, pickup and work order. */
-export const isStaff = (user: User): boolean => user.roles.includes('staff') || user.roles.includes('admin');
 
 /** Staff see every order; a prescriber sees every order except other prescribers' orders for protected identities. */
 export function canSee(state: State, user: User, order: Order): boolean {
@@ -178,19 +176,4 @@ function matches(
   if (args.toDate !== undefined && order.placedDate > args.toDate) return false;
   if (args.status !== undefined && !order.lines.some((l) => l.status === args.status)) return false;
   return true;
-}
-
-export function listMessages(state: State, user: User, page: { limit: number; offset: number }) {
-  const numbers = state.orderIndex.messagesByUser.get(user.id) ?? [];
-  const messages: Array<Omit<Message, 'deletedMs'>> = [];
-  for (let i = numbers.length - 1 - page.offset; i >= 0 && messages.length < page.limit; i--) {
-    const { deletedMs: _deleted, ...message } = state.messages.get(numbers[i])!;
-    messages.push(message);
-  }
-  return found({ total: numbers.length, messages });
-}
-
-export function listPrescribingRules(state: State) {
-  const rules = [...state.prescribingRules.values()].sort((a, b) => (a.profession < b.profession ? -1 : 1));
-  return found({ rules });
 }

@@ -2,7 +2,7 @@
 import { unreachable } from '../assert.ts';
 import { stockKey } from '../keys.ts';
 import type { RowRef } from '../row-ref.ts';
-import type { OrderEvent } from './apply-orders.ts';
+import type { OrderEvent } from '../event-groups.ts';
 
 export function orderRowsTouched(event: OrderEvent): RowRef[] {
   switch (event.type) {
@@ -35,12 +35,6 @@ export function orderRowsTouched(event: OrderEvent): RowRef[] {
     case 'order.linePicking':
     case 'order.deliveryDateChanged':
       return [['orders', event.orderNo]];
-    case 'message.created':
-      return [['messages', event.message.messageNo]];
-    case 'message.deleted':
-      return [['messages', event.messageNo]];
-    case 'prescribingRule.set':
-      return [['prescribingRules', event.rule.profession]];
     default:
       return unreachable(event, 'order event');
   }

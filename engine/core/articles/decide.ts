@@ -1,0 +1,43 @@
+// article.upsert: HMC adds or changes an article; its supplier, ISO product group and the articles it names must exist,
+// and its replacement chain must neither loop nor run longer than REPLACEMENT_HOPS_MAX.
+import { REPLACEMENT_HOPS_MAX } from '../../../schemas/limits.ts';
+import type { ArticleUpsert } from '../commands.ts';
+import type { Decision } from '../decision.ts';
+import { reject, type Rejection } from '../rejections.ts';
+import type { State } from '../state.ts';
+
+export function decideArticleUpsert(state: State, command: ArticleUpsert): Decision {
+  const { article } = command;
+  if (!state.suppliers.has(article.supplierId)) {
+    return reject('unknown_supplier', `Leverantören ${article.supplierId} finns inte.`);
+  }
+  const node = state.iso.get(article.isoCode);
+  if (node === undefined || node.level !== 3) {
+    return reject('unknown_iso_code', `ISO-koden ${article.isoCode} är ingen produktgrupp (tre nivåer) i trädet.`);
+  }
+  const refs = [...article.setParts, ...article.accessories];
+  if (article.replacedBy !== null) refs.push(article.replacedBy);
+  for (const ref of refs) {
+    if (ref === article.artNo) return reject('unknown_article', `Artikel ${ref} kan inte hänvisa till sig själv.`);
+    if (!state.articles.has(ref)) return reject('unknown_article', `Artikel ${ref} finns inte.`);
+  }
+  const chain = checkReplacementChain(state, article.artNo, article.replacedBy);
+  if (chain !== null) return chain;
+  return { ok: true, events: [{ type: 'article.upserted', userId: command.userId, article }] };
+}
+
+/** Walks the chain that would start at `artNo` (a loop, not recursion): no cycles, at most REPLACEMENT_HOPS_MAX hops. */
+function checkReplacementChain(state: State, artNo: string, replacedBy: string | null): Rejection | null {
+  let next = replacedBy;
+  for (let hops = 1; next !== null; hops++) {
+    if (next === artNo) return reject('replacement_cycle', `Ersättningskedjan från ${artNo} går i cirkel.`);
+    if (hops > REPLACEMENT_HOPS_MAX) {
+      return reject(
+        'replacement_too_long',
+        `Ersättningskedjan från ${artNo} är längre än ${REPLACEMENT_HOPS_MAX} steg.`,
+      );
+    }
+    next = state.articles.get(next)?.replacedBy ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,57 @@
+// stock.adjust: HMC receives, counts, writes off or takes back units. A unit received or returned serves the oldest
+// waiting backorder, and a returned unit completes the pickup waiting for it, in the same command.
+import type { Event } from '../../../schemas/events.ts';
+import { STOCK_QUANTITY_MAX } from '../../../schemas/limits.ts';
+import type { CommandContext, StockAdjust } from '../commands.ts';
+import type { Decision } from '../decision.ts';
+import { stockKey } from '../keys.ts';
+import { newServing, serveBackorders } from '../orders/serve-backorders.ts';
+import { pickupReturns } from '../pickups/decide.ts';
+import { reject } from '../rejections.ts';
+import type { State } from '../state.ts';
+import { isReturnOfUnits, rentalUnits } from './rental-units.ts';
+
+export function decideStockAdjust(state: State, command: StockAdjust, context: CommandContext): Decision {
+  const { warehouse, artNo, delta } = command;
+  if (!state.warehouses.has(warehouse)) return reject('not_found', `Lager ${warehouse} finns inte.`);
+  if (!state.articles.has(artNo)) return reject('not_found', `Artikel ${artNo} finns inte.`);
+  const row = state.stock.get(stockKey(warehouse, artNo));
+  const onHand = row?.onHand ?? 0;
+  const reserved = row?.reserved ?? 0;
+  const onHandAfter = onHand + delta;
+  if (onHandAfter < reserved) {
+    return reject(
+      'insufficient_stock',
+      `Saldot skulle bli ${onHandAfter}, men ${reserved} st är reserverade (artikel ${artNo}, lager ${warehouse}).`,
+    );
+  }
+  if (onHandAfter > STOCK_QUANTITY_MAX) {
+    return reject('stock_limit', `Saldot får vara högst ${STOCK_QUANTITY_MAX}.`);
+  }
+  const individuals = rentalUnits(state, command);
+  if ('ok' in individuals) return individuals;
+  const returned = isReturnOfUnits(command);
+  const events: Event[] = [
+    {
+      type: 'stock.adjusted',
+      userId: command.userId,
+      warehouse,
+      artNo,
+      delta,
+      reason: command.reason,
+      note: command.note,
+      onHandAfter,
+      individuals,
+      ...(returned ? { returned: true } : {}),
+    },
+  ];
+  if (delta > 0) {
+    // A unit received or returned goes to the oldest waiting backorder first (in the same command, so atomically).
+    const serving = newServing(command.userId, context.timeMs);
+    serveBackorders(state, warehouse, artNo, onHandAfter - reserved, serving);
+    events.push(...serving.events);
+  }
+  // A returned unit that a pickup order was waiting for completes that pickup, in the same command.
+  if (returned) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
+  return { ok: true, events };
+}
