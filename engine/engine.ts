@@ -13,7 +13,7 @@ import type { State, TableName } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
 
 /**
- * Tables whose rows apply replaces and never changes in place (engine/core/orders/apply-orders.ts): the row object as
+ * Tables whose rows apply replaces and never changes in place (engine/core/<unit>/apply.ts): the row object as
  * written stays as it was, so it is handed on without a copy. Other rows (stock balances) change in place.
  */
 const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
