@@ -3,7 +3,8 @@
 import { pack, unpack } from 'msgpackr';
 import { Bench } from 'tinybench';
 import { apply } from '../engine/core/apply.ts';
-import { articlePage, listArticles, stockOf } from '../engine/core/catalog-queries.ts';
+import { articlePage, listArticles } from '../engine/core/articles/queries.ts';
+import { stockOf } from '../engine/core/stock/queries.ts';
 import { catalogSearch } from '../engine/core/catalog-search.ts';
 import { decide } from '../engine/core/decide.ts';
 import { listReplyEncoder, searchReplyEncoder } from '../engine/io/row-reply.ts';

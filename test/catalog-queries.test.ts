@@ -2,7 +2,7 @@
 // the counts must stay right through article upserts that move or discontinue articles.
 import { describe, expect, it } from 'vitest';
 import { apply } from '../engine/core/apply.ts';
-import { isoTree, listArticles } from '../engine/core/catalog-queries.ts';
+import { isoTree, listArticles } from '../engine/core/articles/queries.ts';
 import { MAIN_WAREHOUSE, available, stockKey } from '../engine/core/keys.ts';
 import type { State } from '../engine/core/state.ts';
 import { article, fixtureState } from './helpers/fixture.ts';
@@ -74,7 +74,8 @@ describe('catalog.list paging and counts', () => {
 
 describe('catalog.article and stock.get', () => {
   it('given stock in main, buffer and investigation warehouses, then the page shows each balance', async () => {
-    const { articlePage, stockOf } = await import('../engine/core/catalog-queries.ts');
+    const { articlePage } = await import('../engine/core/articles/queries.ts');
+    const { stockOf } = await import('../engine/core/stock/queries.ts');
     const state = fixtureState();
     const user = state.users.get('ot1')!;
     const page = articlePage(state, user, { artNo: '100004' });
@@ -92,7 +93,7 @@ describe('catalog.article and stock.get', () => {
   });
 
   it('given a new stock row in a warehouse that sorts first, then stock.get stays in warehouse order', async () => {
-    const { stockOf } = await import('../engine/core/catalog-queries.ts');
+    const { stockOf } = await import('../engine/core/stock/queries.ts');
     const state = fixtureState();
     state.warehouses.set('01', { id: '01', name: 'Första', kind: 'buffer', customerNo: '130009' });
     apply(state, {

@@ -4,7 +4,7 @@
 import { pack, unpack } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
 import { catalogSearch, type SearchHitView } from '../engine/core/catalog-search.ts';
-import { listArticles } from '../engine/core/catalog-queries.ts';
+import { listArticles } from '../engine/core/articles/queries.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import type { ArticleSummary } from '../engine/core/views.ts';
 import { listReplyEncoder, searchReplyEncoder } from '../engine/io/row-reply.ts';

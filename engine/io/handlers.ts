@@ -3,7 +3,8 @@
 import type { User } from '../../schemas/entities.ts';
 import type { OpArgs, OpName } from '../../schemas/ops.ts';
 import type { ErrorCode } from '../../schemas/protocol.ts';
-import { articlePage, isoTree, listArticles, stockOf } from '../core/catalog-queries.ts';
+import { articlePage, isoTree, listArticles } from '../core/articles/queries.ts';
+import { stockOf } from '../core/stock/queries.ts';
 import { catalogSearch, catalogSuggest } from '../core/catalog-search.ts';
 import { individualCard } from '../core/individual-card.ts';
 import { listPickups, pickupView } from '../core/pickups/queries.ts';

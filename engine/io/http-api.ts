@@ -2,7 +2,7 @@
 // session; every handler answers synchronously from memory (the abort guard is for uWS, see http-abort.ts).
 import type { z } from 'zod';
 import { ArticleParams, HTTP_QUERY_CHARS_MAX, IsoParams, SearchParams } from '../../schemas/http.ts';
-import { articlePage, isoTree, listArticles } from '../core/catalog-queries.ts';
+import { articlePage, isoTree, listArticles } from '../core/articles/queries.ts';
 import { catalogSearch } from '../core/catalog-search.ts';
 import type { QueryResult } from '../core/query-result.ts';
 import type { Engine } from '../engine.ts';
