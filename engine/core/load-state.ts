@@ -7,12 +7,11 @@ import { buildPickupIndex } from './pickups/pickup-index.ts';
 import { buildSearchIndex } from './search-docs.ts';
 import type { Derived, State, Tables } from './state.ts';
 import { buildStockIndexes } from './stock/stock-index.ts';
+import { buildUsersByUsername } from './users/user-index.ts';
 import { buildWorkOrderIndex } from './work-orders/work-order-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
-  const usersByUsername = new Map<string, string>();
-  for (const user of tables.users.values()) usersByUsername.set(user.username, user.id);
   const derived: Derived = {
     search: buildSearchIndex(tables),
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
@@ -20,7 +19,7 @@ export function stateFromTables(tables: Tables, seq: number): State {
     workOrderIndex: buildWorkOrderIndex(tables.workOrders),
     ...buildArticleIndexes(tables),
     ...buildStockIndexes(tables),
-    usersByUsername,
+    usersByUsername: buildUsersByUsername(tables.users),
   };
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');

@@ -1,4 +1,4 @@
-// Who a user is to the core: HMC staff (and admins, who are staff too) see every order, pickup and work order.
+// Roles as the core reads them: who sees beyond their own orders, pickups and work orders.
 import type { User } from '../../../schemas/entities.ts';
 
 /** HMC staff (and admins, who are staff too): they see every order, pickup and work order. */
