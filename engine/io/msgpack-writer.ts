@@ -54,7 +54,10 @@ export class MsgpackWriter {
       // Short strings by hand: a call into Buffer.write costs more than the loop for names and words.
       const header = worst < 32 ? 1 : 2;
       const n = this.utf8Short(value, this.pos + header);
-      if (n >= 0) return this.strHeader(header, n);
+      if (n >= 0) {
+        this.strHeader(header, n);
+        return;
+      }
     }
     if (worst < 0x100) this.strHeader(2, this.buf.write(value, this.pos + 2));
     else if (worst < 0x10000) this.strHeader(3, this.buf.write(value, this.pos + 3));
