@@ -1,6 +1,6 @@
 // Per-connection state kept in uWS user data: the bound session, requests in flight, topics.
 import type { Encoding } from './codec.ts';
-import type { ConnectionContext } from './ws-context.ts';
+import type { ConnectionContext } from './handler-types.ts';
 
 export interface Connection {
   token: string | null;

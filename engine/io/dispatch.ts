@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { isOpName, OPS, type OpName } from '../../schemas/ops.ts';
 import { Request, type ErrorBody, type RequestIdT } from '../../schemas/protocol.ts';
-import type { HandlerContext, Outcome } from './handlers.ts';
+import type { HandlerContext, Outcome } from './handler-types.ts';
 import { HANDLERS } from './handlers.ts';
 
 export interface Dispatched {

@@ -2,7 +2,7 @@
 // pickup orders are for HMC staff, and a user's own order and message topics are for that user alone.
 import type { User } from '../../schemas/entities.ts';
 import { isStaff } from '../core/orders/order-queries.ts';
-import type { Outcome } from './handlers.ts';
+import type { Outcome } from './handler-types.ts';
 
 export const ORDERS_TOPIC = 'orders';
 export const PICKUPS_TOPIC = 'pickups';

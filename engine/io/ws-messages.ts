@@ -7,7 +7,7 @@ import type { ErrorBody, Reply, RequestIdT } from '../../schemas/protocol.ts';
 import { decodeFrame, encodeFrame, type Encoding } from './codec.ts';
 import type { Connection } from './connection.ts';
 import { dispatch } from './dispatch.ts';
-import type { Outcome } from './handlers.ts';
+import type { Outcome } from './handler-types.ts';
 import type { Metrics } from './metrics.ts';
 import { ReplyBatch } from './reply-batch.ts';
 import { listReplyEncoder, searchReplyEncoder } from './row-reply.ts';

@@ -1,0 +1,32 @@
+// Handlers of work orders. An attachment must be one the caller uploaded (http-attachments.ts) before create.
+import { listWorkOrders, workOrderView } from '../../core/work-orders/work-order-queries.ts';
+import { firstEvent, type HandlerTable, me } from '../handler-types.ts';
+
+export const WORK_ORDER_HANDLERS: HandlerTable<'workorder.create' | 'workorder.list' | 'workorder.update'> = {
+  'workorder.create': async (ctx, args) => {
+    const userId = me(ctx).id;
+    const attachments = [];
+    for (const id of args.attachments) {
+      const blob = ctx.engine.store.getBlob(id);
+      if (blob === undefined || blob.ownerId !== userId)
+        return { ok: false, code: 'not_found', message: `Bilagan ${id} finns inte bland dina uppladdade filer.` };
+      attachments.push({ id, name: blob.name, contentType: blob.contentType, bytes: blob.bytes.length });
+    }
+    const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments });
+    if (!outcome.ok) return outcome;
+    const { workOrder } = firstEvent(outcome, 'workOrder.created');
+    return { ok: true, result: { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, workOrder) } };
+  },
+  'workorder.list': (ctx, args) => listWorkOrders(ctx.engine.state, me(ctx), args),
+  'workorder.update': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'workOrder.update', userId: me(ctx).id, ...args });
+    if (!outcome.ok) return outcome;
+    return {
+      ok: true,
+      result: {
+        seq: outcome.seq,
+        workOrder: workOrderView(ctx.engine.state, ctx.engine.state.workOrders.get(args.woNo)!),
+      },
+    };
+  },
+};
