@@ -1,5 +1,6 @@
 // From a decoded frame to an outcome: envelope check, op lookup, session and role check, args validation
-// (zod, once, here at the edge), then the handler. Never throws for bad input.
+// (zod, once, here at the edge), then the handler. Never throws for bad input. Synchronous up to the handler's first
+// await; the handler's outcome (or its promise) goes back to ws-messages.ts, which alone sends replies.
 import type { z } from 'zod';
 import { isOpName, OPS, type OpName } from '../../schemas/ops.ts';
 import { Request, type ErrorBody, type RequestIdT } from '../../schemas/protocol.ts';

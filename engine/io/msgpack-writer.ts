@@ -1,6 +1,7 @@
 // A minimal msgpack writer for replies whose shape is known (see row-reply.ts): writes into one reused buffer
 // and can copy pre-encoded fragments in. Output is standard msgpack, decoded by any library; strings are written
 // with the header sized for their worst-case UTF-8 length (valid msgpack, not always the shortest form).
+// Buffer ownership: the writer owns its buffer; `view()` lends it until the next `reset()`, `copy()` gives bytes away.
 /** Replies start here and grow; fragment writers start small. */
 const INITIAL_BYTES = 64 * 1024;
 /** A reply bigger than this is a bug (frames are far smaller; the search page size is capped). */

@@ -1,5 +1,7 @@
 // The uWebSockets.js app: /ws (the API), /health, /metrics, the HTTP read API and the portal's static files, on
 // one port. This file wires; ws-messages.ts owns a message's path, publish.ts the pushes after commit.
+// Backpressure: uWS buffers up to BACKPRESSURE_BYTES_MAX per WebSocket; past it a reply closes the connection
+// (ws-messages.ts) and a push is dropped (publish.ts). Shutdown closes the listen socket, then every connection (1001).
 import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';

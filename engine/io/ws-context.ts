@@ -1,6 +1,7 @@
 // The handler context of one connection, built once when it opens (not per message: the hot path allocates
 // nothing for it). Per message only `encoding`, `nowMs` and `user` are refreshed; handlers read them before
-// any await, so a later message cannot change what an earlier async handler sees.
+// any await, so a later message cannot change what an earlier async handler sees. `subscribe` and `unsubscribe` call
+// the socket synchronously: they run only inside the message callback, while the connection is open.
 import { SUBSCRIPTIONS_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
