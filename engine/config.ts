@@ -1,6 +1,5 @@
 // Configuration from the environment, checked once at start.
-import type { SeedScale } from './seed/seed-store.ts';
-import { SEED_DEFAULT } from './seed/seed-store.ts';
+import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
 
 export interface Config {
   port: number;

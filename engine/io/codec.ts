@@ -1,5 +1,7 @@
 // Frame codec: binary frames are msgpack (standard maps, readable by any msgpack library), text frames JSON.
-// Decoding happens inside the uWS callback, while the message ArrayBuffer is still alive.
+// Decoding happens inside the uWS callback, while the message ArrayBuffer is still alive. msgpackr returns a binary
+// (bin) value as a view into that buffer; no op's args accept bytes, so zod refuses such a value before any handler
+// could keep it. `encodeFrame` returns fresh bytes (or a string) that uWS copies in `send`.
 import { pack, unpack } from 'msgpackr';
 
 export type Encoding = 'msgpack' | 'json';

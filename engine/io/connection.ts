@@ -1,6 +1,8 @@
 // Per-connection state kept in uWS user data: the bound session, requests in flight, topics.
+// Contract: uWS owns this object for the socket's life. `closed` is set in the close callback; after it any call on
+// the socket throws, so every reply sent later (a command answered after its commit) checks `closed` first.
 import type { Encoding } from './codec.ts';
-import type { ConnectionContext } from './ws-context.ts';
+import type { ConnectionContext } from './handler-types.ts';
 
 export interface Connection {
   token: string | null;

@@ -1,9 +1,10 @@
 // From a decoded frame to an outcome: envelope check, op lookup, session and role check, args validation
-// (zod, once, here at the edge), then the handler. Never throws for bad input.
+// (zod, once, here at the edge), then the handler. Never throws for bad input. Synchronous up to the handler's first
+// await; the handler's outcome (or its promise) goes back to ws-messages.ts, which alone sends replies.
 import type { z } from 'zod';
-import { isOpName, OPS, type OpName } from '../../schemas/ops.ts';
+import { isOpName, OPS } from '../../schemas/ops.ts';
 import { Request, type ErrorBody, type RequestIdT } from '../../schemas/protocol.ts';
-import type { HandlerContext, Outcome } from './handlers.ts';
+import type { HandlerContext, Outcome } from './handler-types.ts';
 import { HANDLERS } from './handlers.ts';
 
 export interface Dispatched {
@@ -62,5 +63,3 @@ export function dispatch(frame: unknown, ctx: HandlerContext): Dispatched {
   const handler = HANDLERS[op] as (c: HandlerContext, a: unknown) => Outcome | Promise<Outcome>;
   return { id, op, outcome: handler(ctx, args.data as unknown) };
 }
-
-export type { OpName };

@@ -2,6 +2,7 @@
 // returns on a connection the peer reset while pipelined answers were still queued, unless the response carries
 // an abort handler. Our handlers answer synchronously, so there is nothing to cancel: every handler attaches this
 // no-op first. Reproduced by `test/search-api.test.ts` (64 pipelined requests, RST at the first byte).
+// A handler that answers later (an upload, http-attachments.ts) attaches a real one and checks it before replying.
 type Res = import('uWebSockets.js').HttpResponse;
 
 function ignoreAbort(): void {}

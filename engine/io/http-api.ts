@@ -1,5 +1,7 @@
 // Read-only JSON API over HTTP for integrators and load tools: search, article, ISO node. No personal data, no
 // session; every handler answers synchronously from memory (the abort guard is for uWS, see http-abort.ts).
+// Contract: the request object is read only inside its handler (uWS reuses it); each reply is one corked `end`, which
+// uWS buffers in full when the socket cannot take it yet (replies are small: pages are capped by the schemas).
 import type { z } from 'zod';
 import { ArticleParams, HTTP_QUERY_CHARS_MAX, IsoParams, SearchParams } from '../../schemas/http.ts';
 import { articlePage, isoTree, listArticles } from '../core/articles/queries.ts';

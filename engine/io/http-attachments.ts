@@ -1,15 +1,22 @@
 // Work order attachments over HTTP (a WebSocket frame is capped at 64 KiB; a form may be 2 MiB): POST the file's bytes
 // with the session token, get an id to put in workorder.create; GET it back as its uploader or as HMC staff.
 // The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length.
+//
+// Contract: the request and each body chunk belong to uWS and live only during their callback, so headers are read
+// at once and chunks are copied into a buffer this module owns (sized from content-length, never grown). An upload
+// attaches its abort handler before anything else and replies only if the client is still there once the blob is
+// durable; a download replies synchronously. Each reply is one corked write; uWS buffers what the socket cannot
+// take yet.
 import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/limits.ts';
 import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
 import { guardAbort } from './http-abort.ts';
-import type { Sessions } from './sessions.ts';
+import type { Session, Sessions } from './sessions.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 type Res = import('uWebSockets.js').HttpResponse;
+type Req = import('uWebSockets.js').HttpRequest;
 
 const ALLOWED_TYPES: ReadonlySet<string> = new Set([
   'application/pdf',
@@ -35,78 +42,100 @@ function bearer(header: string): string {
   return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
-export function serveAttachments(app: App, engine: Engine, sessions: Sessions, clockMs: () => number): void {
-  app.post('/api/attachments', (res, req) => {
-    let aborted = false;
-    res.onAborted(() => {
-      aborted = true;
-    });
-    const session = sessions.get(bearer(req.getHeader('authorization')));
-    const length = Number(req.getHeader('content-length'));
-    const contentType = req.getHeader('content-type').split(';')[0]!.trim().toLowerCase();
-    let name = '';
-    try {
-      name = decodeURIComponent(req.getHeader('x-file-name')).trim();
-    } catch {
-      name = '';
-    }
-    if (session === null) return refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
-    if (!Number.isInteger(length) || length <= 0)
-      return refuse(res, '411 Length Required', 'invalid_request', 'Filens storlek saknas.');
-    if (length > ATTACHMENT_BYTES_MAX)
-      return refuse(
-        res,
-        '413 Payload Too Large',
-        'invalid_request',
-        `Filen är större än ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB.`,
-      );
-    if (!ALLOWED_TYPES.has(contentType))
-      return refuse(
-        res,
-        '415 Unsupported Media Type',
-        'invalid_request',
-        'Bifoga PDF, bild (PNG/JPEG), text eller Word.',
-      );
-    if (name === '' || name.length > ATTACHMENT_NAME_CHARS_MAX)
-      return refuse(
-        res,
-        '400 Bad Request',
-        'invalid_request',
-        `Filnamnet saknas eller är längre än ${ATTACHMENT_NAME_CHARS_MAX} tecken.`,
-      );
-    const bytes = new Uint8Array(length);
-    let received = 0;
-    res.onData((chunk, isLast) => {
-      // The chunk dies when this callback returns: copy it now. More bytes than announced is a broken client.
-      if (received + chunk.byteLength > length) {
-        if (!aborted) {
-          aborted = true;
-          refuse(res, '400 Bad Request', 'invalid_request', 'Fler byte än content-length.');
-        }
-        return;
+/** Everything a POST announces in its headers, read inside the uWS handler (the request dies when it returns). */
+interface Upload {
+  session: Session | null;
+  length: number;
+  contentType: string;
+  name: string;
+}
+
+function uploadOf(req: Req, sessions: Sessions): Upload {
+  let name = '';
+  try {
+    name = decodeURIComponent(req.getHeader('x-file-name')).trim();
+  } catch {
+    name = '';
+  }
+  return {
+    session: sessions.get(bearer(req.getHeader('authorization'))),
+    length: Number(req.getHeader('content-length')),
+    contentType: req.getHeader('content-type').split(';')[0]!.trim().toLowerCase(),
+    name,
+  };
+}
+
+/** True when the upload may go on; else its headers already rule it out and the refusal is sent. */
+function admitted(res: Res, upload: Upload): upload is Upload & { session: Session } {
+  const { session, length, contentType, name } = upload;
+  if (session === null) refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
+  else if (!Number.isInteger(length) || length <= 0)
+    refuse(res, '411 Length Required', 'invalid_request', 'Filens storlek saknas.');
+  else if (length > ATTACHMENT_BYTES_MAX)
+    refuse(
+      res,
+      '413 Payload Too Large',
+      'invalid_request',
+      `Filen är större än ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB.`,
+    );
+  else if (!ALLOWED_TYPES.has(contentType))
+    refuse(res, '415 Unsupported Media Type', 'invalid_request', 'Bifoga PDF, bild (PNG/JPEG), text eller Word.');
+  else if (name === '' || name.length > ATTACHMENT_NAME_CHARS_MAX)
+    refuse(
+      res,
+      '400 Bad Request',
+      'invalid_request',
+      `Filnamnet saknas eller är längre än ${ATTACHMENT_NAME_CHARS_MAX} tecken.`,
+    );
+  else return true;
+  return false;
+}
+
+/** The body in chunks (each valid only during its callback), then the blob; acknowledged once it is durable. */
+function receiveUpload(
+  res: Res,
+  abort: { aborted: boolean },
+  upload: Upload & { session: Session },
+  engine: Engine,
+  clockMs: () => number,
+): void {
+  const { session, length, contentType, name } = upload;
+  const bytes = new Uint8Array(length);
+  let received = 0;
+  res.onData((chunk, isLast) => {
+    // The chunk dies when this callback returns: copy it now. More bytes than announced is a broken client.
+    if (received + chunk.byteLength > length) {
+      if (!abort.aborted) {
+        abort.aborted = true;
+        refuse(res, '400 Bad Request', 'invalid_request', 'Fler byte än content-length.');
       }
-      bytes.set(new Uint8Array(chunk), received);
-      received += chunk.byteLength;
-      if (!isLast || aborted) return;
-      const id = randomUUID();
-      void engine.store
-        .putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes })
-        .then(() => {
-          if (!aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
-        });
+      return;
+    }
+    bytes.set(new Uint8Array(chunk), received);
+    received += chunk.byteLength;
+    if (!isLast || abort.aborted) return;
+    const id = randomUUID();
+    void engine.store.putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes }).then(() => {
+      if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
     });
   });
+}
 
-  app.get('/api/attachments/:id', (res, req) => {
-    guardAbort(res);
-    const session = sessions.get(bearer(req.getHeader('authorization')));
-    const id = req.getParameter(0) ?? '';
-    if (session === null) return refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
-    const blob = ID_PATTERN.test(id) ? engine.store.getBlob(id) : undefined;
-    if (blob === undefined) return refuse(res, '404 Not Found', 'not_found', 'Bilagan finns inte.');
-    const user = engine.state.users.get(session.userId);
-    if (blob.ownerId !== session.userId && (user === undefined || !isStaff(user)))
-      return refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
+/** GET: the blob's bytes to its uploader or to HMC staff; answered synchronously from the store. */
+function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void {
+  guardAbort(res);
+  const session = sessions.get(bearer(req.getHeader('authorization')));
+  const id = req.getParameter(0) ?? '';
+  if (session === null) {
+    refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
+    return;
+  }
+  const blob = ID_PATTERN.test(id) ? engine.store.getBlob(id) : undefined;
+  const user = engine.state.users.get(session.userId);
+  if (blob === undefined) refuse(res, '404 Not Found', 'not_found', 'Bilagan finns inte.');
+  else if (blob.ownerId !== session.userId && (user === undefined || !isStaff(user)))
+    refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
+  else
     res.cork(() =>
       res
         .writeStatus('200 OK')
@@ -114,6 +143,17 @@ export function serveAttachments(app: App, engine: Engine, sessions: Sessions, c
         .writeHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`)
         .end(blob.bytes),
     );
-    return undefined;
+}
+
+export function serveAttachments(app: App, engine: Engine, sessions: Sessions, clockMs: () => number): void {
+  app.post('/api/attachments', (res, req) => {
+    // The abort handler comes first: uWS must see one before this handler may return without a reply.
+    const abort = { aborted: false };
+    res.onAborted(() => {
+      abort.aborted = true;
+    });
+    const upload = uploadOf(req, sessions);
+    if (admitted(res, upload)) receiveUpload(res, abort, upload, engine, clockMs);
   });
+  app.get('/api/attachments/:id', (res, req) => download(res, req, engine, sessions));
 }

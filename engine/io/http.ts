@@ -1,5 +1,6 @@
 // HTTP side of the app: /health, /metrics, and the portal's static files (read once at start, served from memory;
-// Preact and htm come straight from node_modules as ES modules, no build step).
+// Preact and htm come straight from node_modules as ES modules, no build step). Every reply is synchronous and one
+// corked `end` of a buffer this module holds for the process's life; uWS copies what the socket cannot take yet.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

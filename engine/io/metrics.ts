@@ -56,7 +56,10 @@ export class Metrics {
   request(op: string, seconds: number): void {
     this.requests.set(op, (this.requests.get(op) ?? 0) + 1);
     let histogram = this.latency.get(op);
-    if (histogram === undefined) this.latency.set(op, (histogram = new Histogram(LATENCY_BUCKETS_S)));
+    if (histogram === undefined) {
+      histogram = new Histogram(LATENCY_BUCKETS_S);
+      this.latency.set(op, histogram);
+    }
     histogram.observe(seconds);
   }
 

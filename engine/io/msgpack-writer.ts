@@ -1,6 +1,7 @@
 // A minimal msgpack writer for replies whose shape is known (see row-reply.ts): writes into one reused buffer
 // and can copy pre-encoded fragments in. Output is standard msgpack, decoded by any library; strings are written
 // with the header sized for their worst-case UTF-8 length (valid msgpack, not always the shortest form).
+// Buffer ownership: the writer owns its buffer; `view()` lends it until the next `reset()`, `copy()` gives bytes away.
 /** Replies start here and grow; fragment writers start small. */
 const INITIAL_BYTES = 64 * 1024;
 /** A reply bigger than this is a bug (frames are far smaller; the search page size is capped). */
@@ -54,7 +55,10 @@ export class MsgpackWriter {
       // Short strings by hand: a call into Buffer.write costs more than the loop for names and words.
       const header = worst < 32 ? 1 : 2;
       const n = this.utf8Short(value, this.pos + header);
-      if (n >= 0) return this.strHeader(header, n);
+      if (n >= 0) {
+        this.strHeader(header, n);
+        return;
+      }
     }
     if (worst < 0x100) this.strHeader(2, this.buf.write(value, this.pos + 2));
     else if (worst < 0x10000) this.strHeader(3, this.buf.write(value, this.pos + 3));

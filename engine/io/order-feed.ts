@@ -1,6 +1,7 @@
 // The live order flow: turns durable journal entries and their written rows into pushes on `orders` (staff),
 // `orders/<prescriberId>` and `messages/<userId>`. Counts per line status are kept here from the committed events
-// only, so a push never reports an order that is not yet on disk.
+// only, so a push never reports an order that is not yet on disk. The pushes `take` returns are the caller's to
+// encode and publish (publish.ts); the feed keeps no reference to them.
 //
 // Order events are batched: every entry of one group commit is added, then `take` returns one push per order topic
 // carrying that commit's order events in seq order. At a hundred staff screens, one message per order per screen

@@ -3,6 +3,8 @@
 // fields again and again (a quarter of the engine's CPU under search load). Here each article's fixed fields are
 // encoded once per shape and copied in; only balances (and score and matched words) are written per reply.
 // The bytes decode to exactly what msgpackr gives for the same reply (test/row-reply.test.ts).
+// Buffer ownership: `encode` returns a view into the encoder's own buffer, valid until its next call; the caller
+// hands it to uWS `send` (which copies) at once and keeps nothing.
 import type { RequestIdT } from '../../schemas/protocol.ts';
 import type { SearchHitView } from '../core/catalog-search.ts';
 import type { ArticleSummary, Availability } from '../core/views.ts';
@@ -62,7 +64,10 @@ export class RowReplyEncoder<R extends Row> {
     this.listKey = strBytes(shape.listKey);
   }
 
-  /** `{ id, ok: true, result: { total, <list>, suggestion? } }` as msgpack: a view into a reused buffer, valid until the next call. */
+  /**
+   * `{ id, ok: true, result: { total, <list>, suggestion? } }` as msgpack: a view into a reused buffer, valid until
+   * the next call.
+   */
   encode(id: RequestIdT, page: RowPage<R>): Uint8Array {
     const w = this.writer.reset();
     w.mapHeader(3);

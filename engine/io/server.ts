@@ -1,5 +1,7 @@
 // The uWebSockets.js app: /ws (the API), /health, /metrics, the HTTP read API and the portal's static files, on
 // one port. This file wires; ws-messages.ts owns a message's path, publish.ts the pushes after commit.
+// Backpressure: uWS buffers up to BACKPRESSURE_BYTES_MAX per WebSocket; past it a reply closes the connection
+// (ws-messages.ts) and a push is dropped (publish.ts). Shutdown closes the listen socket, then every connection (1001).
 import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -11,10 +13,11 @@ import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
 import { loadNativeUws } from './uws.ts';
-import { connectionContext } from './ws-context.ts';
+import { connectionContext, type Shared } from './ws-context.ts';
 import { messageHandler } from './ws-messages.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
+type App = import('uWebSockets.js').TemplatedApp;
 
 export interface ServerOptions {
   port: number;
@@ -34,16 +37,8 @@ export interface RunningServer {
  * so an oversized frame gets a proper 1009, and uWS's cut-off stays the hard ceiling on buffering. */
 const UWS_PAYLOAD_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 
-export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const uws = loadNativeUws();
-  const { engine } = options;
-  const sessions = new Sessions(options.clockMs);
-  const metrics = new Metrics();
-  const sockets = new Set<Ws>();
-  const app = uws.App();
-  engine.onBatch = (n) => metrics.commitBatch(n);
-  publishCommits(app, engine, metrics);
-
+/** /ws: every connection gets its handler context once, at open; `sockets` tracks the open ones for shutdown. */
+function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set<Ws>): void {
   app.ws<Connection>('/ws', {
     maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
     maxBackpressure: BACKPRESSURE_BYTES_MAX,
@@ -60,12 +55,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     },
     open: (ws) => {
       sockets.add(ws);
-      ws.getUserData().context = connectionContext(ws, ws.getUserData(), {
-        engine,
-        sessions,
-        auth: options.auth,
-        clockMs: options.clockMs,
-      });
+      ws.getUserData().context = connectionContext(ws, ws.getUserData(), shared);
     },
     message: messageHandler(metrics),
     close: (ws) => {
@@ -73,6 +63,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       sockets.delete(ws);
     },
   });
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const uws = loadNativeUws();
+  const { engine } = options;
+  const sessions = new Sessions(options.clockMs);
+  const metrics = new Metrics();
+  const sockets = new Set<Ws>();
+  const app = uws.App();
+  engine.onBatch = (n) => metrics.commitBatch(n);
+  publishCommits(app, engine, metrics);
+
+  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets);
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);

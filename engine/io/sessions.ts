@@ -1,5 +1,6 @@
 // Session tokens: random, held in memory, expired after idle time. A restart signs everyone out (clients
-// re-login); durable sessions would belong with the identity provider, not in the journal.
+// re-login); durable sessions would belong with the identity provider, not in the journal. At most SESSIONS_MAX are
+// held (the idle, then the oldest, make room); a token idle past SESSION_IDLE_MS_MAX is gone at its next use.
 import crypto from 'node:crypto';
 import { SESSION_IDLE_MS_MAX, SESSIONS_MAX } from '../../schemas/limits.ts';
 

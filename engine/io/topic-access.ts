@@ -1,8 +1,9 @@
 // Who may subscribe to which topic: stock topics are public to signed-in users, the order flow is for HMC staff,
 // pickup orders are for HMC staff, and a user's own order and message topics are for that user alone.
+// The topic names are shared with the pushes (order-feed.ts, publish.ts), so a rule and its topic cannot drift apart.
 import type { User } from '../../schemas/entities.ts';
 import { isStaff } from '../core/users/roles.ts';
-import type { Outcome } from './handlers.ts';
+import type { Outcome } from './handler-types.ts';
 
 export const ORDERS_TOPIC = 'orders';
 export const PICKUPS_TOPIC = 'pickups';

@@ -1,12 +1,12 @@
 // The handler context of one connection, built once when it opens (not per message: the hot path allocates
 // nothing for it). Per message only `encoding`, `nowMs` and `user` are refreshed; handlers read them before
-// any await, so a later message cannot change what an earlier async handler sees.
+// any await, so a later message cannot change what an earlier async handler sees. `subscribe` and `unsubscribe` call
+// the socket synchronously: they run only inside the message callback, while the connection is open.
 import { SUBSCRIPTIONS_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
-import type { Encoding } from './codec.ts';
 import { wireTopic, type Connection } from './connection.ts';
-import type { HandlerContext } from './handlers.ts';
+import type { ConnectionContext } from './handler-types.ts';
 import type { Sessions } from './sessions.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
@@ -16,12 +16,6 @@ export interface Shared {
   sessions: Sessions;
   auth: Authenticator;
   clockMs: () => number;
-}
-
-export interface ConnectionContext extends HandlerContext {
-  encoding: Encoding;
-  /** Called at the start of every message: the clock, and the session (which logout elsewhere may have ended). */
-  refresh(encoding: Encoding): void;
 }
 
 export function connectionContext(ws: Ws, conn: Connection, shared: Shared): ConnectionContext {

@@ -9,7 +9,7 @@ import { stateFromTables } from '../../engine/core/load-state.ts';
 import { stockKey } from '../../engine/core/keys.ts';
 import type { State, Tables } from '../../engine/core/state.ts';
 import type { IsoNode } from '../../schemas/entities.ts';
-import type { Event } from '../../schemas/events.ts';
+import { firstEvent } from '../../engine/io/handler-types.ts';
 import { article, fixtureTables, person, user } from './fixture.ts';
 
 /** Wednesday 25 November 2026, 10:00 in Sweden. */
@@ -161,13 +161,8 @@ export function stockOf(state: State, artNo: string, warehouse = '10') {
   return { onHand: row?.onHand ?? 0, reserved: row?.reserved ?? 0 };
 }
 
-/** The first event of an accepted decision, which must be of `type`. */
-export function firstEvent<T extends Event['type']>(decision: Decision, type: T): Extract<Event, { type: T }> {
-  if (!decision.ok) throw new Error(`expected ${type}, got ${decision.code}: ${decision.message}`);
-  const event = decision.events[0]!;
-  if (event.type !== type) throw new Error(`expected ${type}, got ${event.type}`);
-  return event as Extract<Event, { type: T }>;
-}
+/** The first event of an accepted decision, which must be of `type` (the handlers' own check). */
+export { firstEvent };
 
 /** The order number an accepted order.place decided. */
 export function placedNo(decision: Decision): number {

@@ -1,0 +1,73 @@
+// Handlers of a prescriber's orders: quote, place, read, list and cancel. An idempotent replay of order.place answers
+// with the order already placed, once that order is durable too.
+import type { User } from '../../../schemas/entities.ts';
+import type { Order } from '../../../schemas/orders.ts';
+import { idempotencyIndexKey } from '../../core/orders/order-index.ts';
+import { getOrder, listOrders, orderStatus } from '../../core/orders/queries.ts';
+import { accessoryOffers, quoteOrder } from '../../core/orders/order-quote.ts';
+import type { State } from '../../core/state.ts';
+import { firstEvent, type HandlerTable, me } from '../handler-types.ts';
+import { stepResult } from './fulfil.ts';
+
+type OrderOp = 'order.quote' | 'order.place' | 'order.get' | 'order.list' | 'order.cancel';
+
+/** The receipt: order number, planned dates, each line as placed, and accessories to offer next. */
+function receipt(state: State, order: Order, replayed: boolean, buffer: string | null) {
+  return {
+    orderNo: order.orderNo,
+    replayed,
+    placedDate: order.placedDate,
+    status: orderStatus(order),
+    plannedPickDate: order.plannedPickDate,
+    plannedDeliveryDate: order.plannedDeliveryDate,
+    warehouse: order.warehouse,
+    lines: order.lines.map((l) => ({
+      lineNo: l.lineNo,
+      artNo: l.artNo,
+      name: state.articles.get(l.artNo)?.name ?? l.artNo,
+      quantity: l.quantity,
+      status: l.status,
+      replacedFrom: l.replacedFrom,
+      setPartOf: l.setPartOf,
+      component: l.forIndividual === null ? null : `K-${l.forIndividual}`,
+      note: l.note,
+    })),
+    offers: accessoryOffers(
+      state,
+      order.lines.map((l) => l.artNo),
+      buffer,
+    ),
+  };
+}
+
+function bufferOfWorkplace(user: User, workplaceId: string): string | null {
+  return user.workplaces.find((w) => w.id === workplaceId)?.bufferWarehouse ?? null;
+}
+
+export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
+  'order.quote': (ctx, args) => quoteOrder(ctx.engine.state, me(ctx).id, args, ctx.nowMs),
+  'order.place': async (ctx, args) => {
+    const user = me(ctx);
+    const state = ctx.engine.state;
+    const existing = state.orderIndex.byKey.get(idempotencyIndexKey(user.id, args.idempotencyKey));
+    if (existing !== undefined) {
+      // The original may still be on its way to disk: answer only once it is there.
+      await ctx.engine.whenDurable(state.seq);
+      const order = state.orders.get(existing)!;
+      return { ok: true, result: receipt(state, order, true, bufferOfWorkplace(user, order.workplaceId)) };
+    }
+    const outcome = await ctx.engine.execute({ type: 'order.place', userId: user.id, ...args });
+    if (!outcome.ok) return outcome;
+    const { order } = firstEvent(outcome, 'order.placed');
+    return {
+      ok: true,
+      result: { seq: outcome.seq, ...receipt(state, order, false, bufferOfWorkplace(user, order.workplaceId)) },
+    };
+  },
+  'order.get': (ctx, args) => getOrder(ctx.engine.state, me(ctx), args.orderNo),
+  'order.list': (ctx, args) => listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs),
+  'order.cancel': async (ctx, args) => {
+    const outcome = await ctx.engine.execute({ type: 'order.cancel', userId: me(ctx).id, orderNo: args.orderNo });
+    return stepResult(outcome, args.orderNo);
+  },
+};
