@@ -30,7 +30,7 @@ import {
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
-import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, Role, StockReason, WarehouseId } from './primitives.ts';
+import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, type Role, StockReason, WarehouseId } from './primitives.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -394,5 +394,5 @@ export type OpName = keyof typeof OPS;
 export type OpArgs<O extends OpName> = z.output<(typeof OPS)[O]['args']>;
 export const OP_NAMES = Object.keys(OPS) as OpName[];
 export function isOpName(name: string): name is OpName {
-  return Object.prototype.hasOwnProperty.call(OPS, name);
+  return Object.hasOwn(OPS, name);
 }

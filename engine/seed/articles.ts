@@ -83,7 +83,7 @@ function articleName(noun: string, model: string, variant: Variant, modelOnly: b
 
 /** Log-uniform in the division's range: many cheap products, a few expensive ones. */
 function familyPriceKr(profile: DivisionProfile, prng: Prng): number {
-  return profile.priceKrMin * Math.pow(profile.priceKrMax / profile.priceKrMin, prng.next());
+  return profile.priceKrMin * (profile.priceKrMax / profile.priceKrMin) ** prng.next();
 }
 
 function roundPriceKr(priceKr: number): number {

@@ -113,7 +113,11 @@ function placeTables(municipality: Municipality, prng: Prng): PlaceTables {
 
 function streetAddress(place: StreetPlace, prng: Prng): string {
   const number = prng.int(1, place.houseNumberMax);
-  return (place.byNumber[number] ??= `${place.name} ${number}`);
+  const known = place.byNumber[number];
+  if (known !== undefined) return known;
+  const address = `${place.name} ${number}`;
+  place.byNumber[number] = address;
+  return address;
 }
 
 interface PersonContext {
