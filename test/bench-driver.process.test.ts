@@ -11,7 +11,7 @@ import {
   MASK_KEY_ZERO,
   OPCODE_BINARY,
   OPCODE_TEXT,
-} from '../bench/driver/frame-codec.ts';
+} from '../shared/frame-codec.ts';
 import { nowEpochMs, runLoad, stockGetWorkload, type Encoding } from '../bench/driver/load.ts';
 import { startEcho, type EchoServer } from '../bench/driver/start-echo.ts';
 

@@ -1,7 +1,7 @@
 // A promise-based WebSocket client for tests: call(op, args) → reply, pushes collected per topic. Built on the
 // bench driver's raw client, in msgpack (binary) or JSON (text).
 import { pack, unpack } from 'msgpackr';
-import { RawWsClient } from '../../bench/driver/ws-client-raw.ts';
+import { RawWsClient } from '../../shared/ws-client-raw.ts';
 
 export interface ReplyOk {
   id: number | string;
