@@ -313,10 +313,9 @@ export async function runBench(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const engineDied =
-      engine !== null && engine.exited()
-        ? `\nthe engine exited; its last output:\n${engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}`
-        : '';
+    const engineDied = engine?.exited()
+      ? `\nthe engine exited; its last output:\n${engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}`
+      : '';
     throw new Error(`bench stage "${stage}" failed: ${message}${engineDied}`, { cause: error });
   } finally {
     await echo?.stop();

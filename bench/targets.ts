@@ -141,7 +141,7 @@ function searchTargets(c: ComparisonResult | undefined): TargetRow[] {
   const ours = c?.engines.find((e) => e.engine === 'aidstock');
   if (c === undefined || ours === undefined) return [];
   const at = `at ${c.count.toLocaleString('en')} articles`;
-  const recall = Math.min(ours.recall['typo']!, ours.recall['folded']!);
+  const recall = Math.min(ours.recall.typo!, ours.recall.folded!);
   return [
     {
       figure: `in-process search p99 ${at}`,
