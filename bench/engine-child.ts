@@ -23,8 +23,7 @@ let pending = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
   pending += chunk;
-  let newlineAt: number;
-  while ((newlineAt = pending.indexOf('\n')) >= 0) {
+  for (let newlineAt = pending.indexOf('\n'); newlineAt >= 0; newlineAt = pending.indexOf('\n')) {
     const command = pending.slice(0, newlineAt).trim();
     pending = pending.slice(newlineAt + 1);
     if (command === 'mem') process.stdout.write(`${MEM_LINE_PREFIX}${JSON.stringify(process.memoryUsage())}\n`);

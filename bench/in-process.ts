@@ -112,23 +112,13 @@ function acceptedOrders(state: State, prescriber: User, artNos: readonly string[
   return orders;
 }
 
-function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
-  const artNos = [...state.articles.keys()];
-  const inputs = Array.from({ length: INPUTS }, (_, i) => pick(artNos, i));
-  const isoCodes = [...state.iso.values()].filter((n) => n.level === 2).map((n) => n.code);
-  const ot1 = user(state, 'ot1');
-  const hmc1 = user(state, 'hmc1');
+interface SuiteSpec {
+  suite: string;
+  tasks: TaskSpec[];
+}
 
-  const stockGetReq = inputs.map((artNo, i) => ({ id: 1_000_000_000 + i, op: 'stock.get', args: { artNo } }));
-  const adjustArgs = inputs.map((artNo, i) => ({
-    warehouse: MAIN_WAREHOUSE,
-    artNo,
-    delta: 1 + (i % 5),
-    reason: 'received' as const,
-  }));
-  const listArgs = inputs.map((_, i) => ({ isoCode: pick(isoCodes, i), limit: 50 }));
-  const stockGetBytes = stockGetReq.map((r) => pack(r));
-  const stockGetText = stockGetReq.map((r) => JSON.stringify(r));
+/** Replies and pushes as the engine would send them, to encode and decode. */
+function replyInputs(state: State, inputs: string[], listArgs: Array<{ isoCode: string; limit: number }>, ot1: User) {
   const stockReplies = inputs.map((artNo, i) => {
     const view = stockOf(state, { artNo });
     return { id: 1_000_000_000 + i, ok: true, result: view.ok ? view.result : null };
@@ -162,6 +152,37 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
     return { id: 1_000_000_000 + i, result, page: { total: result.total, rows: result.articles } };
   });
   const listEncoder = listReplyEncoder();
+  return {
+    stockReplies,
+    articleReplies,
+    articleReplyBytes,
+    pushes,
+    searchReplies,
+    searchEncoder,
+    listReplies,
+    listEncoder,
+  };
+}
+
+/** What every suite draws from, prepared once from the state: requests, replies, pushes, commands and orders. */
+function prepareInputs(state: State) {
+  const artNos = [...state.articles.keys()];
+  const inputs = Array.from({ length: INPUTS }, (_, i) => pick(artNos, i));
+  const isoCodes = [...state.iso.values()].filter((n) => n.level === 2).map((n) => n.code);
+  const ot1 = user(state, 'ot1');
+  const hmc1 = user(state, 'hmc1');
+
+  const stockGetReq = inputs.map((artNo, i) => ({ id: 1_000_000_000 + i, op: 'stock.get', args: { artNo } }));
+  const adjustArgs = inputs.map((artNo, i) => ({
+    warehouse: MAIN_WAREHOUSE,
+    artNo,
+    delta: 1 + (i % 5),
+    reason: 'received' as const,
+  }));
+  const listArgs = inputs.map((_, i) => ({ isoCode: pick(isoCodes, i), limit: 50 }));
+  const stockGetBytes = stockGetReq.map((r) => pack(r));
+  const stockGetText = stockGetReq.map((r) => JSON.stringify(r));
+  const replies = replyInputs(state, inputs, listArgs, ot1);
   const command = (i: number) => ({
     type: 'stock.adjust' as const,
     userId: hmc1.id,
@@ -169,132 +190,151 @@ function suites(state: State): Array<{ suite: string; tasks: TaskSpec[] }> {
     note: '',
   });
   const orders = acceptedOrders(state, ot1, artNos);
+  return { inputs, ot1, stockGetReq, adjustArgs, listArgs, stockGetBytes, stockGetText, ...replies, command, orders };
+}
 
-  return [
-    {
-      suite: 'core',
-      tasks: [
-        // Decided, not applied: applying would drain the stock the next decisions need (issue 5's target is the decision).
-        {
-          name: 'decide order.place',
-          batch: 200,
-          op: (i) => decide(state, orders[i & INPUT_MASK]!, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }),
+type Inputs = ReturnType<typeof prepareInputs>;
+
+function coreSuite(state: State, { orders, command }: Inputs): SuiteSpec {
+  return {
+    suite: 'core',
+    tasks: [
+      // Decided, not applied: applying would drain the stock the next decisions need (issue 5's target is the decision).
+      {
+        name: 'decide order.place',
+        batch: 200,
+        op: (i) => decide(state, orders[i & INPUT_MASK]!, { timeMs: ORDER_DECIDED_AT_MS, seq: state.seq + 1 }),
+      },
+      {
+        name: 'decide stock.adjust',
+        batch: 1000,
+        op: (i) => decide(state, command(i), { timeMs: 0, seq: state.seq + 1 }),
+      },
+      {
+        name: 'decide + apply stock.adjust',
+        batch: 1000,
+        op: (i) => {
+          const seq = state.seq + 1;
+          const decision = decide(state, command(i), { timeMs: 0, seq });
+          if (!decision.ok) throw new Error(`stock.adjust refused: ${decision.code}`);
+          for (const event of decision.events) apply(state, event);
+          state.seq = seq;
+          return decision.events;
         },
-        {
-          name: 'decide stock.adjust',
-          batch: 1000,
-          op: (i) => decide(state, command(i), { timeMs: 0, seq: state.seq + 1 }),
+      },
+    ],
+  };
+}
+
+function codecSuite(x: Inputs): SuiteSpec {
+  const { stockGetBytes, stockReplies, articleReplies, articleReplyBytes, searchReplies, searchEncoder } = x;
+  const { listReplies, listEncoder, pushes, stockGetText } = x;
+  return {
+    suite: 'codec',
+    tasks: [
+      { name: 'msgpack decode stock.get request', batch: 1000, op: (i) => unpack(stockGetBytes[i & INPUT_MASK]!) },
+      { name: 'msgpack encode stock.get reply', batch: 1000, op: (i) => pack(stockReplies[i & INPUT_MASK]) },
+      { name: 'msgpack encode catalog.article reply', batch: 200, op: (i) => pack(articleReplies[i & INPUT_MASK]) },
+      {
+        name: 'msgpack decode catalog.article reply',
+        batch: 200,
+        op: (i) => unpack(articleReplyBytes[i & INPUT_MASK]!),
+      },
+      {
+        name: 'msgpack encode catalog.search reply (msgpackr)',
+        batch: 100,
+        op: (i) => {
+          const r = searchReplies[i & INPUT_MASK]!;
+          return pack({ id: r.id, ok: true, result: r.result });
         },
-        {
-          name: 'decide + apply stock.adjust',
-          batch: 1000,
-          op: (i) => {
-            const seq = state.seq + 1;
-            const decision = decide(state, command(i), { timeMs: 0, seq });
-            if (!decision.ok) throw new Error(`stock.adjust refused: ${decision.code}`);
-            for (const event of decision.events) apply(state, event);
-            state.seq = seq;
-            return decision.events;
-          },
+      },
+      {
+        name: 'msgpack encode catalog.search reply (ours)',
+        batch: 100,
+        op: (i) => {
+          const r = searchReplies[i & INPUT_MASK]!;
+          return searchEncoder.encode(r.id, r.page);
         },
-      ],
-    },
-    {
-      suite: 'codec',
-      tasks: [
-        { name: 'msgpack decode stock.get request', batch: 1000, op: (i) => unpack(stockGetBytes[i & INPUT_MASK]!) },
-        { name: 'msgpack encode stock.get reply', batch: 1000, op: (i) => pack(stockReplies[i & INPUT_MASK]) },
-        { name: 'msgpack encode catalog.article reply', batch: 200, op: (i) => pack(articleReplies[i & INPUT_MASK]) },
-        {
-          name: 'msgpack decode catalog.article reply',
-          batch: 200,
-          op: (i) => unpack(articleReplyBytes[i & INPUT_MASK]!),
+      },
+      {
+        name: 'msgpack encode catalog.list reply of 50 (msgpackr)',
+        batch: 50,
+        op: (i) => {
+          const r = listReplies[i & INPUT_MASK]!;
+          return pack({ id: r.id, ok: true, result: r.result });
         },
-        {
-          name: 'msgpack encode catalog.search reply (msgpackr)',
-          batch: 100,
-          op: (i) => {
-            const r = searchReplies[i & INPUT_MASK]!;
-            return pack({ id: r.id, ok: true, result: r.result });
-          },
+      },
+      {
+        name: 'msgpack encode catalog.list reply of 50 (ours)',
+        batch: 50,
+        op: (i) => {
+          const r = listReplies[i & INPUT_MASK]!;
+          return listEncoder.encode(r.id, r.page);
         },
-        {
-          name: 'msgpack encode catalog.search reply (ours)',
-          batch: 100,
-          op: (i) => {
-            const r = searchReplies[i & INPUT_MASK]!;
-            return searchEncoder.encode(r.id, r.page);
-          },
-        },
-        {
-          name: 'msgpack encode catalog.list reply of 50 (msgpackr)',
-          batch: 50,
-          op: (i) => {
-            const r = listReplies[i & INPUT_MASK]!;
-            return pack({ id: r.id, ok: true, result: r.result });
-          },
-        },
-        {
-          name: 'msgpack encode catalog.list reply of 50 (ours)',
-          batch: 50,
-          op: (i) => {
-            const r = listReplies[i & INPUT_MASK]!;
-            return listEncoder.encode(r.id, r.page);
-          },
-        },
-        { name: 'msgpack encode stock push', batch: 1000, op: (i) => pack(pushes[i & INPUT_MASK]) },
-        { name: 'JSON parse stock.get request', batch: 1000, op: (i) => JSON.parse(stockGetText[i & INPUT_MASK]!) },
-        {
-          name: 'JSON stringify catalog.article reply',
-          batch: 200,
-          op: (i) => JSON.stringify(articleReplies[i & INPUT_MASK]),
-        },
-      ],
-    },
-    {
-      suite: 'zod',
-      tasks: [
-        { name: 'Request envelope', batch: 1000, op: (i) => Request.safeParse(stockGetReq[i & INPUT_MASK]).success },
-        {
-          name: 'stock.get args',
-          batch: 1000,
-          op: (i) => OPS['stock.get'].args.safeParse(stockGetReq[i & INPUT_MASK]!.args).success,
-        },
-        {
-          name: 'admin.stockAdjust args',
-          batch: 1000,
-          op: (i) => OPS['admin.stockAdjust'].args.safeParse(adjustArgs[i & INPUT_MASK]).success,
-        },
-        {
-          name: 'catalog.list args',
-          batch: 1000,
-          op: (i) => OPS['catalog.list'].args.safeParse(listArgs[i & INPUT_MASK]).success,
-        },
-      ],
-    },
-    {
-      suite: 'queries',
-      tasks: [
-        { name: 'stock.get (stockOf)', batch: 500, op: (i) => stockOf(state, { artNo: inputs[i & INPUT_MASK]! }) },
-        {
-          name: 'catalog.article (articlePage)',
-          batch: 100,
-          op: (i) => articlePage(state, ot1, { artNo: inputs[i & INPUT_MASK]! }),
-        },
-        {
-          name: 'catalog.list page of 50 (listArticles)',
-          batch: 20,
-          op: (i) =>
-            listArticles(state, ot1, {
-              ...listArgs[i & INPUT_MASK]!,
-              inStockOnly: false,
-              includeDiscontinued: false,
-              offset: 0,
-            }),
-        },
-      ],
-    },
-  ];
+      },
+      { name: 'msgpack encode stock push', batch: 1000, op: (i) => pack(pushes[i & INPUT_MASK]) },
+      { name: 'JSON parse stock.get request', batch: 1000, op: (i) => JSON.parse(stockGetText[i & INPUT_MASK]!) },
+      {
+        name: 'JSON stringify catalog.article reply',
+        batch: 200,
+        op: (i) => JSON.stringify(articleReplies[i & INPUT_MASK]),
+      },
+    ],
+  };
+}
+
+function zodSuite({ stockGetReq, adjustArgs, listArgs }: Inputs): SuiteSpec {
+  return {
+    suite: 'zod',
+    tasks: [
+      { name: 'Request envelope', batch: 1000, op: (i) => Request.safeParse(stockGetReq[i & INPUT_MASK]).success },
+      {
+        name: 'stock.get args',
+        batch: 1000,
+        op: (i) => OPS['stock.get'].args.safeParse(stockGetReq[i & INPUT_MASK]!.args).success,
+      },
+      {
+        name: 'admin.stockAdjust args',
+        batch: 1000,
+        op: (i) => OPS['admin.stockAdjust'].args.safeParse(adjustArgs[i & INPUT_MASK]).success,
+      },
+      {
+        name: 'catalog.list args',
+        batch: 1000,
+        op: (i) => OPS['catalog.list'].args.safeParse(listArgs[i & INPUT_MASK]).success,
+      },
+    ],
+  };
+}
+
+function querySuite(state: State, { inputs, ot1, listArgs }: Inputs): SuiteSpec {
+  return {
+    suite: 'queries',
+    tasks: [
+      { name: 'stock.get (stockOf)', batch: 500, op: (i) => stockOf(state, { artNo: inputs[i & INPUT_MASK]! }) },
+      {
+        name: 'catalog.article (articlePage)',
+        batch: 100,
+        op: (i) => articlePage(state, ot1, { artNo: inputs[i & INPUT_MASK]! }),
+      },
+      {
+        name: 'catalog.list page of 50 (listArticles)',
+        batch: 20,
+        op: (i) =>
+          listArticles(state, ot1, {
+            ...listArgs[i & INPUT_MASK]!,
+            inStockOnly: false,
+            includeDiscontinued: false,
+            offset: 0,
+          }),
+      },
+    ],
+  };
+}
+
+function suites(state: State): SuiteSpec[] {
+  const inputs = prepareInputs(state);
+  return [coreSuite(state, inputs), codecSuite(inputs), zodSuite(inputs), querySuite(state, inputs)];
 }
 
 export async function runInProcess(o: InProcessOptions): Promise<InProcessResult> {

@@ -11,7 +11,7 @@
 import { pack, unpack } from 'msgpackr';
 import { LatencyHistogram, type LatencySummaryUs } from './driver/histogram.ts';
 import { nowEpochMs, runLoad } from './driver/load.ts';
-import { RawWsClient } from './driver/ws-client-raw.ts';
+import { RawWsClient } from '../shared/ws-client-raw.ts';
 import { cpuWindow } from './proc-stats.ts';
 import { MAIN_WAREHOUSE, placeArgs, type BenchCatalog, type PubSubSpec } from './workloads.ts';
 
@@ -218,13 +218,46 @@ async function runWriter(
 
 const sleep = (ms: number): Promise<void> => new Promise((res) => setTimeout(res, ms));
 
-export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
-  const { spec } = o;
-  const feed = feedOf(spec, o.catalog);
+/** Pushes as they arrive: seq and receive time in growable typed arrays (no objects per push). */
+class PushLog {
+  seq = new Float64Array(1 << 16);
+  at = new Float64Array(1 << 16);
+  count = 0;
+
+  record(seq: number, receivedEpochMs: number): void {
+    if (this.count === this.seq.length) {
+      const grownSeq = new Float64Array(this.seq.length * 2);
+      grownSeq.set(this.seq);
+      this.seq = grownSeq;
+      const grownAt = new Float64Array(this.at.length * 2);
+      grownAt.set(this.at);
+      this.at = grownAt;
+    }
+    this.seq[this.count] = seq;
+    this.at[this.count++] = receivedEpochMs;
+  }
+}
+
+/** Pushes matched to the writes that caused them: latency from the send and from the ack, and how many arrived of those expected. */
+function deliveryOf(pushes: PushLog, w: WriterResult, subscribers: ReadonlyMap<string, number>) {
+  const latency = new LatencyHistogram();
+  const afterAck = new LatencyHistogram();
+  let delivered = 0;
+  for (let k = 0; k < pushes.count; k++) {
+    const sentAt = w.sentBySeq.get(pushes.seq[k]!);
+    if (sentAt === undefined) continue;
+    delivered++;
+    latency.record((pushes.at[k]! - sentAt) * 1000);
+    afterAck.record(Math.max(0, pushes.at[k]! - w.ackedBySeq.get(pushes.seq[k]!)!) * 1000);
+  }
+  let expected = 0;
+  for (const topic of w.topicBySeq.values()) expected += subscribers.get(topic) ?? 0;
+  return { latency, afterAck, delivered, expected };
+}
+
+/** Which topics listener i subscribes to, and how many listeners each topic has. */
+function subscriptions(spec: PubSubSpec, feed: Feed) {
   const topics = feed.topics.length;
-  const listenerToken = o.tokens[spec.listenerUsername];
-  const writerToken = o.tokens[spec.writerUsername];
-  if (listenerToken === undefined || writerToken === undefined) throw new Error('pub/sub: missing session tokens');
   const topicsOf = (i: number): string[] => {
     const out: string[] = [];
     for (let k = 0; k < spec.topicsPerListener; k++) out.push(feed.topics[(i * spec.topicsPerListener + k) % topics]!);
@@ -233,34 +266,63 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
   const subscribers = new Map<string, number>();
   for (let i = 0; i < spec.listeners; i++)
     for (const t of new Set(topicsOf(i))) subscribers.set(t, (subscribers.get(t) ?? 0) + 1);
+  return { topicsOf, subscribers };
+}
 
-  // Pushes as they arrive: seq and receive time in growable typed arrays (no objects per push).
-  let pushSeq = new Float64Array(1 << 16);
-  let pushAt = new Float64Array(1 << 16);
-  let pushCount = 0;
-  const record = (seq: number, receivedEpochMs: number): void => {
-    if (pushCount === pushSeq.length) {
-      const grownSeq = new Float64Array(pushSeq.length * 2);
-      grownSeq.set(pushSeq);
-      pushSeq = grownSeq;
-      const grownAt = new Float64Array(pushAt.length * 2);
-      grownAt.set(pushAt);
-      pushAt = grownAt;
-    }
-    pushSeq[pushCount] = seq;
-    pushAt[pushCount++] = receivedEpochMs;
+function pubSubResult(
+  spec: PubSubSpec,
+  feed: Feed,
+  w: WriterResult,
+  listeners: { errors: number; driverCpuPct: number },
+  { latency, afterAck, delivered, expected }: ReturnType<typeof deliveryOf>,
+  serverCpuPct: number,
+): PubSubResult {
+  return {
+    name: spec.name,
+    feed: spec.feed,
+    writeOp: feed.writeOp,
+    ...(spec.writerRatePerS !== undefined ? { writerRatePerS: spec.writerRatePerS } : {}),
+    listeners: spec.listeners,
+    topics: feed.topics.length,
+    topicsPerListener: spec.topicsPerListener,
+    subscribersPerTopic: Math.round((spec.listeners * spec.topicsPerListener) / feed.topics.length),
+    writerPipeline: spec.writerPipeline,
+    durationS: Math.round(w.windowS * 1000) / 1000,
+    writes: w.sentBySeq.size,
+    writesPerS: Math.round(w.sentBySeq.size / w.windowS),
+    writeErrors: w.errors + listeners.errors,
+    writeAckUs: w.ack.summary(),
+    delivered,
+    deliveredPerS: Math.round(delivered / w.windowS),
+    deliveredShare: expected > 0 ? Math.round((delivered / expected) * 10000) / 10000 : 0,
+    pushLatencyUs: latency.summary(),
+    pushAfterAckUs: afterAck.summary(),
+    serverCpuPct,
+    driverCpuPct: listeners.driverCpuPct,
   };
+}
+
+export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
+  const { spec } = o;
+  const feed = feedOf(spec, o.catalog);
+  const topics = feed.topics.length;
+  const listenerToken = o.tokens[spec.listenerUsername];
+  const writerToken = o.tokens[spec.writerUsername];
+  if (listenerToken === undefined || writerToken === undefined) throw new Error('pub/sub: missing session tokens');
+  const { topicsOf, subscribers } = subscriptions(spec, feed);
+
+  const pushes = new PushLog();
   const onPush = (topic: string, event: unknown, receivedEpochMs: number): void => {
     if (!subscribers.has(topic)) return;
     // The order feed pushes one batch per commit: each order in it counts as delivered, at the batch's arrival.
     const orders = (event as { orders?: unknown }).orders;
     if (Array.isArray(orders)) {
       for (const order of orders as Array<{ seq?: unknown }>)
-        if (typeof order.seq === 'number') record(order.seq, receivedEpochMs);
+        if (typeof order.seq === 'number') pushes.record(order.seq, receivedEpochMs);
       return;
     }
     const seq = (event as { seq?: unknown }).seq;
-    if (typeof seq === 'number') record(seq, receivedEpochMs);
+    if (typeof seq === 'number') pushes.record(seq, receivedEpochMs);
   };
 
   const serverCpu = cpuWindow(o.enginePid);
@@ -301,41 +363,8 @@ export async function runPubSub(o: PubSubOptions): Promise<PubSubResult> {
   if (pending.writer === undefined) throw new Error('pub/sub: the listeners never opened their window');
   const w = await pending.writer;
 
-  const latency = new LatencyHistogram();
-  const afterAck = new LatencyHistogram();
-  let delivered = 0;
-  for (let k = 0; k < pushCount; k++) {
-    const sentAt = w.sentBySeq.get(pushSeq[k]!);
-    if (sentAt === undefined) continue;
-    delivered++;
-    latency.record((pushAt[k]! - sentAt) * 1000);
-    afterAck.record(Math.max(0, pushAt[k]! - w.ackedBySeq.get(pushSeq[k]!)!) * 1000);
-  }
-  let expected = 0;
-  for (const topic of w.topicBySeq.values()) expected += subscribers.get(topic) ?? 0;
-  const result: PubSubResult = {
-    name: spec.name,
-    feed: spec.feed,
-    writeOp: feed.writeOp,
-    ...(spec.writerRatePerS !== undefined ? { writerRatePerS: spec.writerRatePerS } : {}),
-    listeners: spec.listeners,
-    topics,
-    topicsPerListener: spec.topicsPerListener,
-    subscribersPerTopic: Math.round((spec.listeners * spec.topicsPerListener) / topics),
-    writerPipeline: spec.writerPipeline,
-    durationS: Math.round(w.windowS * 1000) / 1000,
-    writes: w.sentBySeq.size,
-    writesPerS: Math.round(w.sentBySeq.size / w.windowS),
-    writeErrors: w.errors + listeners.errors,
-    writeAckUs: w.ack.summary(),
-    delivered,
-    deliveredPerS: Math.round(delivered / w.windowS),
-    deliveredShare: expected > 0 ? Math.round((delivered / expected) * 10000) / 10000 : 0,
-    pushLatencyUs: latency.summary(),
-    pushAfterAckUs: afterAck.summary(),
-    serverCpuPct: serverCpu.pct(),
-    driverCpuPct: listeners.driverCpuPct,
-  };
+  const { latency, afterAck, delivered, expected } = deliveryOf(pushes, w, subscribers);
+  const result = pubSubResult(spec, feed, w, listeners, { latency, afterAck, delivered, expected }, serverCpu.pct());
   o.progress?.(
     `  ${spec.listeners} listeners: ${result.writesPerS} writes/s -> ${result.deliveredPerS} pushes/s delivered ` +
       `(${(result.deliveredShare * 100).toFixed(1)}% of expected), push p50 ${result.pushLatencyUs.p50} us p99 ${result.pushLatencyUs.p99} us ` +

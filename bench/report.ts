@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PubSubResult } from './pubsub.ts';
 import type { BenchResults, MachineInfo } from './results.ts';
+import type { ScaleProbeRow } from './scale.ts';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './start-engine.ts';
 import { latencyThroughputSvg, type PlotSeries } from './svg-plot.ts';
@@ -151,6 +152,15 @@ function fanOutSection(title: string, p: PubSubResult): string[] {
 }
 
 export function renderReport(r: BenchResults, lastFull: BenchResults | null, svgRelPath: string): string {
+  const out: string[] = [...headerSection(r), ...targetsSection(r), ...wsSection(r, svgRelPath)];
+  if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
+  if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
+  out.push(...fsyncSection(r), ...inProcessSection(r), ...httpSection(r), ...scaleSection(r, lastFull));
+  out.push(...searchSection(r), ...notesSection(r));
+  return `${out.join('\n')}`;
+}
+
+function headerSection(r: BenchResults): string[] {
   const m = r.machine;
   const out: string[] = [];
   out.push('# Aidstock benchmark report', '');
@@ -164,7 +174,11 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
       `**Load average** (1 min) ${m.loadAvgStart} at start, ${m.loadAvgEnd} at end; **CPU pressure** (share of the last minute in which runnable tasks waited for a core) ${m.cpuPressureStart}% at start, ${m.cpuPressureEnd}% at end. On a shared machine other processes add noise to every figure below.`,
     '',
   );
+  return out;
+}
 
+function targetsSection(r: BenchResults): string[] {
+  const out: string[] = [];
   out.push('## Targets', '');
   out.push(
     table(
@@ -173,7 +187,11 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
     ),
     '',
   );
+  return out;
+}
 
+function wsSection(r: BenchResults, svgRelPath: string): string[] {
+  const out: string[] = [];
   out.push('## WebSocket: engine vs raw uWS echo', '');
   out.push(
     "Each engine run is paired with a run of the raw uWebSockets.js echo server (the project's uWS build, child process) driven by the " +
@@ -239,10 +257,11 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
     '_Latency (p50 solid, p99 dashed, log scale) against throughput (log scale); points are the shapes, joined in the order 1×1 → 16×16 → 64×8. Echo with the `stock.get` frames._',
     '',
   );
+  return out;
+}
 
-  if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
-  if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
-
+function fsyncSection(r: BenchResults): string[] {
+  const out: string[] = [];
   if (r.fsync !== null) {
     const f = r.fsync;
     out.push('## Durability floor: LMDB put + flushed', '');
@@ -284,7 +303,11 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
     }
     out.push(table(['variant', 'p50', 'p90', 'p99', 'max', 'rate'], rows), '');
   }
+  return out;
+}
 
+function inProcessSection(r: BenchResults): string[] {
+  const out: string[] = [];
   if (r.inProcess !== null) {
     const ip = r.inProcess;
     out.push('## In-process (tinybench)', '');
@@ -309,7 +332,11 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
       '',
     );
   }
+  return out;
+}
 
+function httpSection(r: BenchResults): string[] {
+  const out: string[] = [];
   if (r.http !== null) {
     out.push('## HTTP (autocannon)', '');
     out.push(
@@ -350,7 +377,11 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
       '',
     );
   }
+  return out;
+}
 
+function scaleSection(r: BenchResults, lastFull: BenchResults | null): string[] {
+  const out: string[] = [];
   // A quick run has no `large` figures: show the last full run's, marked as such.
   const fromFull = lastFull !== null && r.name !== FULL_RESULTS_NAME ? lastFull : null;
   const borrowedColds = fromFull?.coldStarts.filter((c) => !r.coldStarts.some((x) => x.scale === c.scale)) ?? [];
@@ -393,6 +424,13 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
       '',
     );
   }
+  out.push(...probeSection(probe));
+  return out;
+}
+
+/** How cost grows with the data: one column group per scale. */
+function probeSection(probe: ScaleProbeRow[]): string[] {
+  const out: string[] = [];
   if (probe.length > 0) {
     out.push('How cost grows with the data (engine only, same workloads and shapes at each scale):', '');
     out.push(
@@ -419,20 +457,28 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
       '',
     );
   }
+  return out;
+}
 
+function searchSection(r: BenchResults): string[] {
+  const out: string[] = [];
   if (r.search !== null) {
     out.push('## Search (bench/search)', '');
     if (r.search.markdown !== undefined) out.push(r.search.markdown, '');
     else if (r.search.result !== undefined) out.push('```json', JSON.stringify(r.search.result, null, 2), '```', '');
     out.push(`_${r.search.note}_`, '');
   }
+  return out;
+}
 
+function notesSection(r: BenchResults): string[] {
+  const out: string[] = [];
   if (r.notes.length > 0) {
     out.push('## Notes', '');
     for (const note of r.notes) out.push(`- ${note}`);
     out.push('');
   }
-  return `${out.join('\n')}`;
+  return out;
 }
 
 function readResults(file: string): BenchResults | null {

@@ -106,30 +106,17 @@ export interface RunOutput {
 const ONLY_PUBSUB = 'pubsub';
 const ONLY_FEED = 'feed';
 
-/**
- * Runs every suite of `settings` and writes the results and report under benchDir (bench/ by default). With `only`
- * (workload names, `pubsub`, `feed`) it runs just those WebSocket workloads (each paired with echo) and feeds, skips
- * every other suite and writes nothing: a partial run must not replace the report.
- */
-export async function runBench(
-  settings: RunSettings,
-  benchDir = BENCH_DIR,
-  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
-  only?: ReadonlySet<string>,
-): Promise<RunOutput> {
-  const wanted = (name: string): boolean => only === undefined || only.has(name);
-  const workloads = WORKLOADS.filter((w) => wanted(w.name));
-  const startMs = performance.now();
-  const loadAvgStart = Math.round(os.loadavg()[0]! * 100) / 100;
-  const stamp = (): string => `[${((performance.now() - startMs) / 1000).toFixed(0).padStart(3)} s]`;
-  /** The top-level stage running now, named in the error if the run fails. */
-  let stage = 'start';
-  const progress = (line: string): void => {
-    if (!line.startsWith(' ')) stage = line;
-    log(`${stamp()} ${line}`);
-  };
-  const notes: string[] = [];
-  const results: BenchResults = {
+/** The servers a run has started; whatever is still set when the run ends or fails gets stopped. */
+interface LiveServers {
+  echo: EchoServer | null;
+  engine: BenchEngine | null;
+  hello: HelloServer | null;
+}
+
+type Progress = (line: string) => void;
+
+function emptyResults(settings: RunSettings, loadAvgStart: number, notes: string[]): BenchResults {
+  return {
     name: settings.name,
     startedAt: new Date().toISOString(),
     elapsedS: 0,
@@ -160,6 +147,240 @@ export async function runBench(
     targets: [],
     notes,
   };
+}
+
+/** Starts the engine on a fresh temp DATA_DIR (it seeds) and the echo server, signs every user in, samples inputs. */
+async function startAndSample(settings: RunSettings, live: LiveServers, progress: Progress) {
+  progress(`engine: first start at ${settings.dataScale} on a fresh temp DATA_DIR (seeds)`);
+  const engine = await startBenchEngine({ scale: settings.dataScale });
+  live.engine = engine;
+  const seeding = { wallS: engine.readyWallS, rssMb: Math.round((processRssBytes(engine.pid) / 2 ** 20) * 10) / 10 };
+  progress(`  ready in ${engine.readyWallS} s (seeding included), rss ${engine.readyRssMb} MB`);
+  const echo = await startEcho();
+  live.echo = echo;
+  const feeds = [settings.pubsub.spec, settings.feed.spec];
+  const usernames = [
+    ...WORKLOADS.map((w) => w.username),
+    ...feeds.flatMap((f) => [f.listenerUsername, f.writerUsername]),
+    ORDER_PRESCRIBER,
+    ORDER_STOCK_KEEPER,
+  ];
+  const tokens = await loginTokens(engine.wsUrl, usernames);
+  const catalog = {
+    ...(await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!)),
+    ordering: await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!),
+  };
+  progress(
+    `  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
+      `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`,
+  );
+  return { engine, echo, seeding, tokens, catalog };
+}
+
+type Started = Awaited<ReturnType<typeof startAndSample>>;
+
+/** The stock fan-out and the staff order feed, each when wanted. */
+async function runFeeds(
+  settings: RunSettings,
+  wanted: (name: string) => boolean,
+  { engine, catalog, tokens }: Started,
+  results: BenchResults,
+  progress: Progress,
+): Promise<void> {
+  if (wanted(ONLY_PUBSUB)) {
+    progress(`pub/sub fan-out: ${settings.pubsub.spec.listeners} listeners`);
+    results.pubsub = await runPubSub({
+      engineUrl: engine.wsUrl,
+      enginePid: engine.pid,
+      catalog,
+      tokens,
+      spec: settings.pubsub.spec,
+      warmupMs: settings.pubsub.warmupMs,
+      durationMs: settings.pubsub.durationMs,
+      progress,
+    });
+  }
+
+  if (wanted(ONLY_FEED)) {
+    progress(
+      `staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`,
+    );
+    results.feed = await runPubSub({
+      engineUrl: engine.wsUrl,
+      enginePid: engine.pid,
+      catalog,
+      tokens,
+      spec: settings.feed.spec,
+      warmupMs: settings.feed.warmupMs,
+      durationMs: settings.feed.durationMs,
+      progress,
+    });
+  }
+}
+
+async function runHttpAgainstHello(
+  settings: RunSettings,
+  live: LiveServers,
+  { engine, catalog }: Started,
+  results: BenchResults,
+  progress: Progress,
+): Promise<void> {
+  progress('http: autocannon, engine vs uWS hello');
+  const hello = await startHello();
+  live.hello = hello;
+  results.http = await runHttp({
+    engineUrl: engine.httpUrl,
+    enginePid: engine.pid,
+    helloUrl: hello.url,
+    helloPid: hello.pid,
+    artNo: catalog.artNos[0]!,
+    isoCode: catalog.isoCodes[0]!,
+    shapes: settings.http.shapes,
+    durationS: settings.http.durationS,
+    warmupS: settings.http.warmupS,
+    progress,
+  });
+  await hello.stop();
+  live.hello = null;
+}
+
+/** The scale probe on the main engine, its cold start on the data just written, then the bigger scale if set. */
+async function runColdStartAndScale(
+  settings: RunSettings,
+  live: LiveServers,
+  { engine, seeding }: Started,
+  results: BenchResults,
+  progress: Progress,
+): Promise<void> {
+  if (settings.scale !== null) {
+    progress(`scale probe at ${settings.dataScale}`);
+    results.scaleProbe.push(
+      ...(await scaleProbe(engine, settings.dataScale, settings.scale.warmupMs, settings.scale.durationMs, progress)),
+    );
+  }
+
+  // Cold start at the run's scale: restart on the data just written (and changed) by the runs above.
+  progress(`cold start at ${settings.dataScale}: restarting on the same DATA_DIR`);
+  const dataDir = engine.dataDir;
+  await engine.stop();
+  live.engine = null;
+  const restarted = await restartForColdStart(settings.dataScale, dataDir, seeding);
+  live.engine = restarted.engine;
+  results.coldStarts.push(restarted.figures);
+  progress(describeColdStart(restarted.figures));
+  await restarted.engine.stop();
+  live.engine = null;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  if (settings.scale !== null) {
+    progress(`scale: ${settings.scale.scale} (seeding, then the cold start on the same data)`);
+    const big = await runScale(settings.scale.scale, settings.scale.warmupMs, settings.scale.durationMs, progress);
+    results.coldStarts.push(big.coldStart);
+    results.scaleProbe.push(...big.probe);
+  } else {
+    results.notes.push(
+      'Quick run: cold start at `large` and the scale table are measured by `npm run bench:full` (shown below from its last run, if any).',
+    );
+  }
+}
+
+async function stopAll(live: LiveServers): Promise<void> {
+  await live.echo?.stop();
+  await live.hello?.stop();
+  if (live.engine !== null) {
+    await live.engine.stop();
+    fs.rmSync(live.engine.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The search comparison if asked for, the end-of-run machine figures, then results, report and targets. */
+async function finishRun(
+  settings: RunSettings,
+  results: BenchResults,
+  benchDir: string,
+  startMs: number,
+  progress: Progress,
+): Promise<RunOutput> {
+  if (settings.searchCompare) {
+    progress('search comparison (bench/search)');
+    results.search = await searchCompare(progress);
+    progress(`  ${results.search?.note}`);
+  }
+
+  results.machine.loadAvgEnd = Math.round(os.loadavg()[0]! * 100) / 100;
+  results.machine.cpuPressureEnd = cpuPressurePct();
+  results.elapsedS = Math.round((performance.now() - startMs) / 100) / 10;
+  const files = writeReport(results, benchDir);
+  for (const t of results.targets)
+    progress(
+      `target ${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'} ${t.figure}: ${t.measured} (target ${t.target})`,
+    );
+  progress(`wrote ${files.json.slice(benchDir.length)} and REPORT.md in ${results.elapsedS} s`);
+  return { results, files };
+}
+
+/**
+ * Every workload × shape against the engine and the echo server back to back, the fsync floor before the first
+ * writing workload (or after all of them when every suite runs), and the driver's ceiling; then the echo server stops.
+ */
+async function runWebSocket(
+  settings: RunSettings,
+  workloads: typeof WORKLOADS,
+  allSuites: boolean,
+  { engine, echo, catalog, tokens }: Started,
+  live: LiveServers,
+  results: BenchResults,
+  measureFsync: () => Promise<void>,
+  progress: Progress,
+): Promise<void> {
+  progress(`websocket: ${workloads.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
+  results.ws = await runWsSuite({
+    engineUrl: engine.wsUrl,
+    engineHttpUrl: engine.httpUrl,
+    enginePid: engine.pid,
+    echoUrl: echo.url,
+    echoPid: echo.pid,
+    catalog,
+    tokens,
+    workloads,
+    shapes: settings.ws.shapes,
+    warmupMs: settings.ws.warmupMs,
+    durationMs: settings.ws.durationMs,
+    progress,
+    engineGcPauses: engine.gcPauses,
+    beforeWorkload: (spec) => (spec.kind === 'read' ? Promise.resolve() : measureFsync()),
+  });
+  if (allSuites || workloads.some((w) => w.kind !== 'read')) await measureFsync();
+  results.driverCeilingPerS = Math.max(0, ...results.ws.map((p) => p.echo.driverCeilingPerS));
+  progress(`  driver ceiling: ${fmtRate(results.driverCeilingPerS)} successful requests per driver CPU-second`);
+  await echo.stop();
+  live.echo = null;
+}
+
+/**
+ * Runs every suite of `settings` and writes the results and report under benchDir (bench/ by default). With `only`
+ * (workload names, `pubsub`, `feed`) it runs just those WebSocket workloads (each paired with echo) and feeds, skips
+ * every other suite and writes nothing: a partial run must not replace the report.
+ */
+export async function runBench(
+  settings: RunSettings,
+  benchDir = BENCH_DIR,
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  only?: ReadonlySet<string>,
+): Promise<RunOutput> {
+  const wanted = (name: string): boolean => only === undefined || only.has(name);
+  const workloads = WORKLOADS.filter((w) => wanted(w.name));
+  const startMs = performance.now();
+  const loadAvgStart = Math.round(os.loadavg()[0]! * 100) / 100;
+  const stamp = (): string => `[${((performance.now() - startMs) / 1000).toFixed(0).padStart(3)} s]`;
+  /** The top-level stage running now, named in the error if the run fails. */
+  let stage = 'start';
+  const progress = (line: string): void => {
+    if (!line.startsWith(' ')) stage = line;
+    log(`${stamp()} ${line}`);
+  };
+  const notes: string[] = [];
+  const results = emptyResults(settings, loadAvgStart, notes);
   progress(
     `aidstock bench ${settings.name}: ${results.machine.cpuModel} x${results.machine.cpus}, Node ${process.version}, commit ${results.git.commit}${results.git.dirty ? '+dirty' : ''}, load avg ${loadAvgStart}`,
   );
@@ -184,165 +405,25 @@ export async function runBench(
     );
   };
 
-  let echo: EchoServer | null = null;
-  let engine: BenchEngine | null = null;
-  let hello: HelloServer | null = null;
+  const live: LiveServers = { echo: null, engine: null, hello: null };
   try {
-    progress(`engine: first start at ${settings.dataScale} on a fresh temp DATA_DIR (seeds)`);
-    engine = await startBenchEngine({ scale: settings.dataScale });
-    const seeding = { wallS: engine.readyWallS, rssMb: Math.round((processRssBytes(engine.pid) / 2 ** 20) * 10) / 10 };
-    progress(`  ready in ${engine.readyWallS} s (seeding included), rss ${engine.readyRssMb} MB`);
-    echo = await startEcho();
-    const feeds = [settings.pubsub.spec, settings.feed.spec];
-    const usernames = [
-      ...WORKLOADS.map((w) => w.username),
-      ...feeds.flatMap((f) => [f.listenerUsername, f.writerUsername]),
-      ORDER_PRESCRIBER,
-      ORDER_STOCK_KEEPER,
-    ];
-    const tokens = await loginTokens(engine.wsUrl, usernames);
-    const catalog = {
-      ...(await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!)),
-      ordering: await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!),
-    };
-    progress(
-      `  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
-        `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`,
-    );
+    const started = await startAndSample(settings, live, progress);
+    await runWebSocket(settings, workloads, only === undefined, started, live, results, measureFsync, progress);
 
-    progress(`websocket: ${workloads.length} workloads x ${settings.ws.shapes.length} shapes, engine and echo each`);
-    results.ws = await runWsSuite({
-      engineUrl: engine.wsUrl,
-      engineHttpUrl: engine.httpUrl,
-      enginePid: engine.pid,
-      echoUrl: echo.url,
-      echoPid: echo.pid,
-      catalog,
-      tokens,
-      workloads,
-      shapes: settings.ws.shapes,
-      warmupMs: settings.ws.warmupMs,
-      durationMs: settings.ws.durationMs,
-      progress,
-      engineGcPauses: engine.gcPauses,
-      beforeWorkload: (spec) => (spec.kind === 'read' ? Promise.resolve() : measureFsync()),
-    });
-    if (only === undefined || workloads.some((w) => w.kind !== 'read')) await measureFsync();
-    results.driverCeilingPerS = Math.max(0, ...results.ws.map((p) => p.echo.driverCeilingPerS));
-    progress(`  driver ceiling: ${fmtRate(results.driverCeilingPerS)} successful requests per driver CPU-second`);
-    await echo.stop();
-    echo = null;
-
-    if (wanted(ONLY_PUBSUB)) {
-      progress(`pub/sub fan-out: ${settings.pubsub.spec.listeners} listeners`);
-      results.pubsub = await runPubSub({
-        engineUrl: engine.wsUrl,
-        enginePid: engine.pid,
-        catalog,
-        tokens,
-        spec: settings.pubsub.spec,
-        warmupMs: settings.pubsub.warmupMs,
-        durationMs: settings.pubsub.durationMs,
-        progress,
-      });
-    }
-
-    if (wanted(ONLY_FEED)) {
-      progress(
-        `staff order feed: ${settings.feed.spec.listeners} listeners on \`orders\`, orders at ${settings.feed.spec.writerRatePerS ?? 'closed loop'}/s`,
-      );
-      results.feed = await runPubSub({
-        engineUrl: engine.wsUrl,
-        enginePid: engine.pid,
-        catalog,
-        tokens,
-        spec: settings.feed.spec,
-        warmupMs: settings.feed.warmupMs,
-        durationMs: settings.feed.durationMs,
-        progress,
-      });
-    }
+    await runFeeds(settings, wanted, started, results, progress);
     if (only !== undefined) return { results, files: null };
-
-    progress('http: autocannon, engine vs uWS hello');
-    hello = await startHello();
-    results.http = await runHttp({
-      engineUrl: engine.httpUrl,
-      enginePid: engine.pid,
-      helloUrl: hello.url,
-      helloPid: hello.pid,
-      artNo: catalog.artNos[0]!,
-      isoCode: catalog.isoCodes[0]!,
-      shapes: settings.http.shapes,
-      durationS: settings.http.durationS,
-      warmupS: settings.http.warmupS,
-      progress,
-    });
-    await hello.stop();
-    hello = null;
-
-    if (settings.scale !== null) {
-      progress(`scale probe at ${settings.dataScale}`);
-      results.scaleProbe.push(
-        ...(await scaleProbe(engine, settings.dataScale, settings.scale.warmupMs, settings.scale.durationMs, progress)),
-      );
-    }
-
-    // Cold start at the run's scale: restart on the data just written (and changed) by the runs above.
-    progress(`cold start at ${settings.dataScale}: restarting on the same DATA_DIR`);
-    const dataDir = engine.dataDir;
-    await engine.stop();
-    engine = null;
-    const restarted = await restartForColdStart(settings.dataScale, dataDir, seeding);
-    engine = restarted.engine;
-    results.coldStarts.push(restarted.figures);
-    progress(describeColdStart(restarted.figures));
-    await restarted.engine.stop();
-    engine = null;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-
-    if (settings.scale !== null) {
-      progress(`scale: ${settings.scale.scale} (seeding, then the cold start on the same data)`);
-      const big = await runScale(settings.scale.scale, settings.scale.warmupMs, settings.scale.durationMs, progress);
-      results.coldStarts.push(big.coldStart);
-      results.scaleProbe.push(...big.probe);
-    } else {
-      notes.push(
-        'Quick run: cold start at `large` and the scale table are measured by `npm run bench:full` (shown below from its last run, if any).',
-      );
-    }
+    await runHttpAgainstHello(settings, live, started, results, progress);
+    await runColdStartAndScale(settings, live, started, results, progress);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const engineDied =
-      engine !== null && engine.exited()
-        ? `\nthe engine exited; its last output:\n${engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}`
-        : '';
+    const engineDied = live.engine?.exited()
+      ? `\nthe engine exited; its last output:\n${live.engine.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS)}`
+      : '';
     throw new Error(`bench stage "${stage}" failed: ${message}${engineDied}`, { cause: error });
   } finally {
-    await echo?.stop();
-    await hello?.stop();
-    if (engine !== null) {
-      await engine.stop();
-      fs.rmSync(engine.dataDir, { recursive: true, force: true });
-    }
+    await stopAll(live);
   }
-
-  if (settings.searchCompare) {
-    progress('search comparison (bench/search)');
-    results.search = await searchCompare(progress);
-    progress(`  ${results.search?.note}`);
-  }
-
-  results.machine.loadAvgEnd = Math.round(os.loadavg()[0]! * 100) / 100;
-  results.machine.cpuPressureEnd = cpuPressurePct();
-  results.elapsedS = Math.round((performance.now() - startMs) / 100) / 10;
-  const files = writeReport(results, benchDir);
-  for (const t of results.targets)
-    progress(
-      `target ${t.met === null ? '—' : t.met ? 'met   ' : 'MISSED'} ${t.figure}: ${t.measured} (target ${t.target})`,
-    );
-  progress(`wrote ${files.json.slice(benchDir.length)} and REPORT.md in ${results.elapsedS} s`);
-  return { results, files };
+  return finishRun(settings, results, benchDir, startMs, progress);
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);

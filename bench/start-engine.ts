@@ -117,8 +117,7 @@ export function startBenchEngine(options: EngineStartOptions): Promise<BenchEngi
     child.stdout.on('data', (chunk: string) => {
       keep(chunk);
       stdoutLine += chunk;
-      let newlineAt: number;
-      while ((newlineAt = stdoutLine.indexOf('\n')) >= 0) {
+      for (let newlineAt = stdoutLine.indexOf('\n'); newlineAt >= 0; newlineAt = stdoutLine.indexOf('\n')) {
         const line = stdoutLine.slice(0, newlineAt);
         stdoutLine = stdoutLine.slice(newlineAt + 1);
         const prefix = [MEM_LINE_PREFIX, GC_LINE_PREFIX].find((p) => line.startsWith(p));

@@ -23,7 +23,7 @@ function argsTable(schema: z.ZodType): string {
     const dflt = p.default === undefined ? '' : `\`${JSON.stringify(p.default)}\``;
     return `| \`${name}\` | ${type} | ${required} | ${dflt} |`;
   });
-  return ['| field | type | required | default |', '|---|---|---|---|', ...rows].join('\n') + '\n';
+  return `${['| field | type | required | default |', '|---|---|---|---|', ...rows].join('\n')}\n`;
 }
 
 function describe(p: Record<string, unknown>): string {

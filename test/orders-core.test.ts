@@ -15,8 +15,16 @@ import { refuseTopic } from '../engine/io/topic-access.ts';
 import { OPS } from '../schemas/ops.ts';
 import type { Order } from '../schemas/orders.ts';
 import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0 } from './helpers/order-fixture.ts';
+import type { QuoteLine } from '../engine/core/orders/order-quote.ts';
+import type { ArticleSummary } from '../engine/core/views.ts';
 
 const DAY_MS = 86_400_000;
+/** What `quoteOrder` answers (typed `unknown` there, as every query result that goes out on the wire). */
+interface QuoteResult {
+  lines: QuoteLine[];
+  accessories: ArticleSummary[];
+  delivery: { address: { street: string } };
+}
 const order = (state: State, orderNo: number): Order => state.orders.get(orderNo)!;
 const step = (
   stepName: 'pick' | 'dispatch' | 'deliver' | 'cancel',
@@ -281,8 +289,8 @@ describe('order.place: articles, rules and lines', () => {
       T0,
     );
     expect(quote.ok).toBe(true);
-    const result = (quote as { result: any }).result;
-    expect(result.accessories.map((a: any) => a.artNo)).toEqual([ART.basket]);
+    const result = (quote as { result: QuoteResult }).result;
+    expect(result.accessories.map((a) => a.artNo)).toEqual([ART.basket]);
     expect(result.lines[0]).toMatchObject({
       outcome: 'available',
       available: 5,
@@ -307,7 +315,7 @@ describe('order.place: availability and the replacement chain', () => {
         lines: [{ artNo: ART.rollatorOld, quantity: 1 }],
       }),
       T0,
-    ) as { ok: true; result: any };
+    ) as { ok: true; result: QuoteResult };
     expect(quote.result.lines[0]).toMatchObject({
       outcome: 'proposal',
       available: 0,
@@ -359,7 +367,7 @@ describe('order.place: availability and the replacement chain', () => {
         lines: [{ artNo: ART.futura, quantity: 2 }],
       }),
       T0,
-    ) as { ok: true; result: any };
+    ) as { ok: true; result: QuoteResult };
     expect(quote.result.lines[0].proposal).toMatchObject({ artNo: ART.rollator, hops: 2 });
     // Asking for more than the replacement has: nothing to propose, and a discontinued article cannot wait.
     expect(codeOf(run(state, place({ lines: [{ artNo: ART.futura, quantity: 6 }] })))).toBe('article_discontinued');
@@ -465,7 +473,7 @@ describe('order.place: purpose codes', () => {
       }),
       T0,
     );
-    expect(quote.ok && (quote.result as any).lines[0].purpose).toEqual({ required: false, allowed: ['PV'] });
+    expect(quote.ok && (quote.result as QuoteResult).lines[0].purpose).toEqual({ required: false, allowed: ['PV'] });
   });
 });
 
@@ -716,7 +724,7 @@ describe('delivery date changes and messages', () => {
         text: `Ändrat leveransdatum för order ${orderNo}: 2026-12-03 (tidigare 2026-11-27). Leverantören är sen.`,
       }),
     ]);
-    const messageNo = (inbox as any).result.messages[0].messageNo;
+    const messageNo = (inbox as Extract<typeof inbox, { ok: true }>).result.messages[0].messageNo;
     expect(codeOf(run(state, { type: 'message.delete', userId: 'ot2', messageNo }))).toBe('forbidden');
     expect(codeOf(run(state, { type: 'message.delete', userId: 'ot1', messageNo }))).toBe('accepted');
     expect(codeOf(run(state, { type: 'message.delete', userId: 'ot1', messageNo }))).toBe('not_found');

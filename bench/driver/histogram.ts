@@ -30,7 +30,7 @@ export class LatencyHistogram {
 
   /** Record one latency in microseconds. */
   record(latencyUs: number): void {
-    const us = latencyUs > 0 ? latencyUs : 0;
+    const us = Math.max(latencyUs, 0);
     this.count++;
     this.sumUs += us;
     if (us > this.maxUs) this.maxUs = us;

@@ -1,27 +1,70 @@
 // A promise-based WebSocket client for tests: call(op, args) → reply, pushes collected per topic. Built on the
 // bench driver's raw client, in msgpack (binary) or JSON (text).
 import { pack, unpack } from 'msgpackr';
-import { RawWsClient } from '../../bench/driver/ws-client-raw.ts';
+import type { User } from '../../schemas/entities.ts';
+import type { LineStatus, Message, Order } from '../../schemas/orders.ts';
+import type { ErrorBody, RequestIdT } from '../../schemas/protocol.ts';
+import { RawWsClient } from '../../shared/ws-client-raw.ts';
+
+/**
+ * A result as decoded from the wire. The schemas type every op's arguments but not its result (the handlers return
+ * `unknown`), so a result is as loosely typed as the decoder hands it over and each test asserts the shape it reads.
+ */
+export type DecodedResult = ReturnType<typeof unpack>;
 
 export interface ReplyOk {
-  id: number | string;
+  id: RequestIdT;
   ok: true;
-  result: any;
+  result: DecodedResult;
 }
 export interface ReplyErr {
-  id: number | string | null;
+  id: RequestIdT | null;
   ok: false;
-  error: { code: string; message: string; issues?: unknown[] };
+  error: ErrorBody;
 }
 export type Reply = ReplyOk | ReplyErr;
+
+/** One order in an order-topic push (`orders`, `orders/<userId>`): see the `subscribe` doc in schemas/ops.ts. */
+export interface OrderPushEntry {
+  type: 'order';
+  change: 'placed' | 'status' | 'deliveryDate';
+  seq: number;
+  orderNo: number;
+  prescriberId: string;
+  warehouse: string;
+  status: LineStatus;
+  plannedPickDate: Order['plannedPickDate'];
+  plannedDeliveryDate: Order['plannedDeliveryDate'];
+  lines: Array<{ lineNo: number; artNo: string; quantity: number; status: LineStatus }>;
+}
+
+/** A push's event; `type` says which of the optional parts it carries (stock fields, an order batch, a message). */
+export interface PushEvent {
+  type: string;
+  seq: number;
+  /** `type: 'orders'`: the commit's order changes in seq order, and line counts per status on `orders` only. */
+  orders?: OrderPushEntry[];
+  counts?: Record<LineStatus, number>;
+  /** `type: 'message'`. */
+  message?: Omit<Message, 'deletedMs'>;
+  [field: string]: unknown;
+}
 export interface Push {
   topic: string;
-  event: any;
+  event: PushEvent;
+}
+export type OrderBatch = PushEvent & { type: 'orders'; orders: OrderPushEntry[] };
+
+/** A user as the API shows it: never with the password hash. */
+export type PublicUser = Omit<User, 'passwordHash'> & { passwordHash?: never };
+
+function isPush(message: Reply | Push): message is Push {
+  return message && typeof (message as Push).topic === 'string';
 }
 
 export class TestClient {
   private nextId = 1;
-  private readonly waiting = new Map<number | string, (reply: Reply) => void>();
+  private readonly waiting = new Map<RequestIdT | null, (reply: Reply) => void>();
   readonly orphans: Reply[] = [];
   readonly pushes: Push[] = [];
   closeCode: number | null = null;
@@ -42,8 +85,8 @@ export class TestClient {
     return client;
   }
 
-  private receive(message: any): void {
-    if (message && typeof message.topic === 'string') {
+  private receive(message: Reply | Push): void {
+    if (isPush(message)) {
       this.pushes.push(message);
       for (const wake of this.pushWaiters.splice(0)) wake();
       return;
@@ -67,7 +110,7 @@ export class TestClient {
   }
 
   /** Sends a request and resolves with the result, or rejects with an Error carrying the code. */
-  async call(op: string, args?: unknown): Promise<any> {
+  async call(op: string, args?: unknown): Promise<DecodedResult> {
     const reply = await this.request(op, args);
     if (reply.ok) return reply.result;
     throw Object.assign(new Error(`${op}: ${reply.error.code}: ${reply.error.message}`), { code: reply.error.code });
@@ -111,14 +154,15 @@ export class TestClient {
    */
   async waitForOrderPush(
     topic: string,
-    match: (order: any) => boolean,
+    match: (order: OrderPushEntry) => boolean,
     timeoutMs = 5_000,
-  ): Promise<{ batch: any; order: any }> {
+  ): Promise<{ batch: OrderBatch; order: OrderPushEntry }> {
     const push = await this.waitForPush(
-      (p) => p.topic === topic && p.event.type === 'orders' && p.event.orders.some(match),
+      (p) => p.topic === topic && p.event.type === 'orders' && p.event.orders!.some(match),
       timeoutMs,
     );
-    return { batch: push.event, order: push.event.orders.find(match) };
+    const batch = push.event as OrderBatch;
+    return { batch, order: batch.orders.find(match)! };
   }
 
   async waitClosed(timeoutMs = 5_000): Promise<number> {
@@ -130,7 +174,7 @@ export class TestClient {
     return this.closeCode;
   }
 
-  async login(username: string, password = 'demo'): Promise<any> {
+  async login(username: string, password = 'demo'): Promise<{ token: string; user: PublicUser }> {
     return this.call('session.login', { username, password });
   }
 

@@ -233,7 +233,10 @@ export class RawWsClient {
 
   private readonly onFrame = (fin: boolean, opcode: number, buf: Buffer, start: number, end: number): void => {
     if (opcode === OPCODE_BINARY || opcode === OPCODE_TEXT) {
-      if (this.fragments !== null) return this.protocolError('new message inside a fragmented message');
+      if (this.fragments !== null) {
+        this.protocolError('new message inside a fragmented message');
+        return;
+      }
       if (fin) {
         this.handlers.onMessage(opcode === OPCODE_BINARY, buf, start, end);
         return;
@@ -244,10 +247,16 @@ export class RawWsClient {
       return;
     }
     if (opcode === OPCODE_CONTINUATION) {
-      if (this.fragments === null) return this.protocolError('continuation without a first fragment');
+      if (this.fragments === null) {
+        this.protocolError('continuation without a first fragment');
+        return;
+      }
       this.fragments.push(Buffer.from(buf.subarray(start, end)));
       this.fragmentsBytes += end - start;
-      if (this.fragmentsBytes > MESSAGE_BYTES_MAX) return this.protocolError('fragmented message too large');
+      if (this.fragmentsBytes > MESSAGE_BYTES_MAX) {
+        this.protocolError('fragmented message too large');
+        return;
+      }
       if (fin) {
         const message = Buffer.concat(this.fragments, this.fragmentsBytes);
         this.fragments = null;

@@ -2,7 +2,7 @@
 // idempotency across a reconnect, the live order flow on `orders` and `orders/<userId>`, and messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
-import { TestClient } from './helpers/ws-client.ts';
+import { TestClient, type ReplyOk } from './helpers/ws-client.ts';
 
 /** Demo data every seed has: a resident patient, crutches (sale, ISO 12 03 06), a rollator (rental). */
 const ERIK = '19811218-9876';
@@ -73,13 +73,15 @@ describe('the last units', () => {
       await staff.waitForOrderPush('orders', (o) => o.orderNo === orderNo && o.change === 'placed');
     // Placements that shared a group commit came in one push per topic, in seq order, its seq the last of them.
     for (const { event } of staff.pushes.filter((p) => p.topic === 'orders')) {
-      const seqs = event.orders.map((o: any) => o.seq);
+      const seqs = event.orders!.map((o) => o.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect(event.seq).toBe(seqs[seqs.length - 1]);
     }
     // The next unit that comes back goes to the oldest waiting order.
     const oldestWaiting = Math.min(
-      ...replies.filter((r) => r.ok && r.result.lines[0].status === 'backorder').map((r) => (r as any).result.orderNo),
+      ...replies
+        .filter((r) => r.ok && r.result.lines[0].status === 'backorder')
+        .map((r) => (r as ReplyOk).result.orderNo),
     );
     const back = await staff.call('admin.stockAdjust', {
       warehouse: '10',
@@ -115,8 +117,8 @@ describe('idempotency', () => {
     ]);
     expect(both[0].orderNo).toBe(both[1].orderNo);
     const mine = await second.call('order.list', { mine: true, limit: 200 });
-    expect(mine.orders.filter((o: any) => o.orderNo === placed.orderNo)).toHaveLength(1);
-    expect(mine.orders.filter((o: any) => o.orderNo === both[0].orderNo)).toHaveLength(1);
+    expect(mine.orders.filter((o: { orderNo: number }) => o.orderNo === placed.orderNo)).toHaveLength(1);
+    expect(mine.orders.filter((o: { orderNo: number }) => o.orderNo === both[0].orderNo)).toHaveLength(1);
     await second.close();
   });
 });
@@ -158,7 +160,7 @@ describe('live order flow and messages', () => {
       status: 'registered',
       lines: [{ artNo: ROLLATOR, status: 'registered' }],
     });
-    expect(feed.batch.counts.registered).toBeGreaterThan(0);
+    expect(feed.batch.counts!.registered).toBeGreaterThan(0);
     await ot.waitForOrderPush('orders/ot1', (o) => o.orderNo === placed.orderNo && o.change === 'placed');
     const picked = await staff.call('fulfil.pick', { orderNo: placed.orderNo });
     expect(picked.lines[0].individuals).toHaveLength(1);
@@ -192,7 +194,9 @@ describe('live order flow and messages', () => {
     const inbox = await ot.call('message.list', {});
     expect(inbox.messages[0].messageNo).toBe(moved.messageNo);
     await ot.call('message.delete', { messageNo: moved.messageNo });
-    expect((await ot.call('message.list', {})).messages.some((m: any) => m.messageNo === moved.messageNo)).toBe(false);
+    expect(
+      (await ot.call('message.list', {})).messages.some((m: { messageNo: number }) => m.messageNo === moved.messageNo),
+    ).toBe(false);
     const overview = await ot.call('order.get', { orderNo: placed.orderNo });
     expect(overview).toMatchObject({
       plannedDeliveryDate: '2099-01-15',

@@ -41,10 +41,10 @@ for (const encoding of ['msgpack', 'json'] as const) {
 
     it('catalog.isoTree gives the tree with Swedish titles and counts', async () => {
       const { nodes } = await ot.call('catalog.isoTree', { depth: 1 });
-      expect(nodes.map((n: any) => n.code)).toContain('12');
-      expect(nodes.every((n: any) => n.level === 1)).toBe(true);
+      expect(nodes.map((n: { code: string }) => n.code)).toContain('12');
+      expect(nodes.every((n: { level: number }) => n.level === 1)).toBe(true);
       const sub = await ot.call('catalog.isoTree', { code: '12 06', depth: 2, includeStock: true });
-      const rollators = sub.nodes.find((n: any) => n.code === '12 06 06');
+      const rollators = sub.nodes.find((n: { code: string }) => n.code === '12 06 06');
       expect(rollators.titleSv).toBe('Rollatorer');
       expect(rollators.articleCount).toBeGreaterThan(0);
       expect(rollators.inStockCount).toBeGreaterThan(0);
@@ -56,7 +56,7 @@ for (const encoding of ['msgpack', 'json'] as const) {
       const inStock = await ot.call('catalog.list', { isoCode: '12 06 06', inStockOnly: true, limit: 200 });
       expect(all.articles.length).toBeLessThanOrEqual(5);
       expect(inStock.total).toBeLessThanOrEqual(all.total);
-      expect(inStock.articles.every((a: any) => a.available.main > 0)).toBe(true);
+      expect(inStock.articles.every((a: { available: { main: number } }) => a.available.main > 0)).toBe(true);
       expect(inStock.articles[0].available.buffer.warehouse).toBe('B101');
       const page2 = await ot.call('catalog.list', { isoCode: '12 06 06', limit: 5, offset: 5 });
       expect(page2.articles[0]?.artNo).not.toBe(all.articles[0].artNo);
@@ -66,7 +66,7 @@ for (const encoding of ['msgpack', 'json'] as const) {
     it('catalog.article shows the article page with balances', async () => {
       const page = await ot.call('catalog.article', { artNo: rollator });
       expect(page.article.artNo).toBe(rollator);
-      expect(page.isoPath.map((p: any) => p.code)).toEqual(['12', '12 06', '12 06 06']);
+      expect(page.isoPath.map((p: { code: string }) => p.code)).toEqual(['12', '12 06', '12 06 06']);
       expect(page.available.main).toBeGreaterThan(0);
       expect(page.available.buffer.warehouse).toBe('B101');
       expect(page.supplier.name.length).toBeGreaterThan(0);
@@ -95,7 +95,7 @@ for (const encoding of ['msgpack', 'json'] as const) {
       const push = await ot.waitForPush((p) => p.topic === `stock/${rollator}` && p.event.seq === done.seq);
       expect(push.event).toMatchObject({ warehouse: '10', artNo: rollator, onHand: done.onHand });
       const after = await ot.call('stock.get', { artNo: rollator });
-      expect(after.rows.find((r: any) => r.warehouse === '10').onHand).toBe(done.onHand);
+      expect(after.rows.find((r: { warehouse: string }) => r.warehouse === '10').onHand).toBe(done.onHand);
       const tooMuch = await staff.request('admin.stockAdjust', {
         warehouse: '10',
         artNo: rollator,
@@ -109,10 +109,10 @@ for (const encoding of ['msgpack', 'json'] as const) {
     it('register.search finds residents, marks non-residents and never lists protected identities', async () => {
       const { hits } = await ot.call('register.search', { text: 'Halmstad', limit: 100 });
       expect(hits.length).toBeGreaterThan(0);
-      expect(hits.every((h: any) => h.protectedIdentity === false)).toBe(true);
+      expect(hits.every((h: { protectedIdentity: boolean }) => h.protectedIdentity === false)).toBe(true);
       const person = hits[0];
       const byPnr = await ot.call('register.search', { text: person.pnrDisplay });
-      expect(byPnr.hits.map((h: any) => h.pnr)).toEqual([person.pnr]);
+      expect(byPnr.hits.map((h: { pnr: string }) => h.pnr)).toEqual([person.pnr]);
       const patient = await ot.call('patient.get', { pnr: person.pnrDisplay });
       expect(patient.person).toMatchObject({ pnr: person.pnr, prescribable: true });
       expect(Array.isArray(patient.devices)).toBe(true);
