@@ -1,6 +1,6 @@
 // A small request/reply client for preparing benchmarks before the clock: sign in, sample the catalog. Not for load.
 import { pack, unpack } from 'msgpackr';
-import { RawWsClient } from '../shared/ws-client-raw.ts';
+import { RawWsClient } from '../common/ws-client-raw.ts';
 import { DEFAULT_PRESCRIBING_RULES } from '../engine/core/prescribing-rules/rules.ts';
 import { MAIN_WAREHOUSE, type BenchCatalog, type BenchOrdering, type SampledArticle } from './workloads.ts';
 

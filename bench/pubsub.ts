@@ -11,7 +11,7 @@
 import { pack, unpack } from 'msgpackr';
 import { LatencyHistogram, type LatencySummaryUs } from './driver/histogram.ts';
 import { nowEpochMs, runLoad } from './driver/load.ts';
-import { RawWsClient } from '../shared/ws-client-raw.ts';
+import { RawWsClient } from '../common/ws-client-raw.ts';
 import { cpuWindow } from './proc-stats.ts';
 import { MAIN_WAREHOUSE, placeArgs, type BenchCatalog, type PubSubSpec } from './workloads.ts';
 

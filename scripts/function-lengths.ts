@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
 
-const ROOTS = ['engine', 'schemas', 'portal', 'bench', 'shared', 'scripts'];
+const ROOTS = ['engine', 'schemas', 'portal', 'bench', 'common', 'scripts'];
 const TOP_DEFAULT = 10;
 
 interface FunctionSpan {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 
-const ROOTS = ['engine', 'schemas', 'portal', 'bench', 'shared', 'scripts', 'test'];
+const ROOTS = ['engine', 'schemas', 'portal', 'bench', 'common', 'scripts', 'test'];
 /** `import … from '…'`, `export … from '…'`, `import '…'`, `import('…')` and `import type`, over several lines. */
 const SPECIFIER =
   /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack, unpack } from 'msgpackr';
 import type * as Uws from 'uWebSockets.js';
-import { FrameParser, encodeClientFrame, MASK_KEY_ZERO, OPCODE_BINARY, OPCODE_TEXT } from '../shared/frame-codec.ts';
+import { FrameParser, encodeClientFrame, MASK_KEY_ZERO, OPCODE_BINARY, OPCODE_TEXT } from '../common/frame-codec.ts';
 import { nowEpochMs, runLoad, stockGetWorkload, type Encoding } from '../bench/driver/load.ts';
 import { startEcho, type EchoServer } from '../bench/driver/start-echo.ts';
 

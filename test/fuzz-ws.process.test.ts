@@ -1,7 +1,7 @@
 // Seeded fuzzing over a real WebSocket: every op gets mutated arguments (missing fields, wrong types, extremes,
 // long and odd strings). Each request must get a reply (ok or a typed error) and the engine must keep serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../shared/prng.ts';
+import { mulberry32 } from '../common/prng.ts';
 import { OP_NAMES } from '../schemas/ops.ts';
 import { ERROR_CODES } from '../schemas/protocol.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';

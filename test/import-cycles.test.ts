@@ -1,5 +1,5 @@
 // The import graph has no cycle, type-only imports included (a cycle means a shared type or key lives in an
-// implementation file instead of a leaf), and shared/ stays a leaf. The finder itself is checked on small trees.
+// implementation file instead of a leaf), and common/ stays a leaf. The finder itself is checked on small trees.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,17 +69,17 @@ describe('the project import graph', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('keeps shared/ a leaf that imports only shared/', () => {
+  it('keeps common/ a leaf that imports only common/', () => {
     const outward = [...graph.edges]
-      .filter(([from]) => from.startsWith('shared/'))
-      .flatMap(([from, targets]) => targets.filter((to) => !to.startsWith('shared/')).map((to) => `${from} → ${to}`));
+      .filter(([from]) => from.startsWith('common/'))
+      .flatMap(([from, targets]) => targets.filter((to) => !to.startsWith('common/')).map((to) => `${from} → ${to}`));
     expect(outward).toEqual([]);
   });
 
   it('sees the whole tree', () => {
     const edgeCount = [...graph.edges.values()].reduce((n, targets) => n + targets.length, 0);
     console.log(`import graph: ${graph.modules.length} modules, ${edgeCount} edges`);
-    expect(graph.modules).toEqual(expect.arrayContaining(['engine/main.ts', 'shared/prng.ts', 'portal/app.js']));
+    expect(graph.modules).toEqual(expect.arrayContaining(['engine/main.ts', 'common/prng.ts', 'portal/app.js']));
     expect(edgeCount).toBeGreaterThan(graph.modules.length);
   });
 });

@@ -2,7 +2,7 @@
 // every command against a simple reference model (the auditor): stock conservation, reservations, statuses, queues.
 // Seed: ORDERS_MODEL_SEED (default below); it is printed when a check fails, so the run can be replayed.
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../shared/prng.ts';
+import { mulberry32 } from '../common/prng.ts';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { stockKey } from '../engine/core/keys.ts';

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { BITSET_LIST_MIN, PostingList } from '../engine/core/search/posting-list.ts';
-import { mulberry32 } from '../shared/prng.ts';
+import { mulberry32 } from '../common/prng.ts';
 
 const SEED = 11;
 const ID_SPAN = 20_000;

@@ -10,7 +10,7 @@ import type { ArticleSummary } from '../engine/core/views.ts';
 import { listReplyEncoder, searchReplyEncoder } from '../engine/io/row-reply.ts';
 import { generateTables } from '../engine/seed/generate.ts';
 import { loadDocs } from '../bench/search/docs-source.ts';
-import { chance, mulberry32, pick } from '../shared/prng.ts';
+import { chance, mulberry32, pick } from '../common/prng.ts';
 
 const SEED = 11;
 const docs = loadDocs(400, SEED);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../engine/core/search/index.ts';
 import type { SearchDoc, SearchQuery, SearchResult, SearchTuning } from '../engine/core/search/index.ts';
 import { loadDocs } from '../bench/search/docs-source.ts';
-import { chance, mulberry32, pick } from '../shared/prng.ts';
+import { chance, mulberry32, pick } from '../common/prng.ts';
 import { buildQuerySet, QUERY_CATEGORIES } from '../bench/search/query-set.ts';
 import { recallAtK, sameTopK } from '../bench/search/recall.ts';
 import { ReferenceSearch, type ReferenceResult } from '../bench/search/reference.ts';

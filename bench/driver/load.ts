@@ -1,6 +1,6 @@
 // Closed-loop WebSocket load generator: N connections x P in flight, pre-encoded frames, one write per incoming chunk.
 import { performance } from 'node:perf_hooks';
-import { RawWsClient, type RawWsHandlers } from '../../shared/ws-client-raw.ts';
+import { RawWsClient, type RawWsHandlers } from '../../common/ws-client-raw.ts';
 import { LatencyHistogram, type LatencySummaryUs } from './histogram.ts';
 import {
   buildFrameRing,

@@ -1,13 +1,13 @@
 // Workload description and the pre-encoded frame ring: requests are encoded once before the clock, only ids are patched per send.
 import { pack } from 'msgpackr';
-import { mulberry32 } from '../../shared/prng.ts';
+import { mulberry32 } from '../../common/prng.ts';
 import {
   clientHeaderBytes,
   encodeClientFrame,
   MASK_KEY_ZERO,
   OPCODE_BINARY,
   OPCODE_TEXT,
-} from '../../shared/frame-codec.ts';
+} from '../../common/frame-codec.ts';
 
 export type Encoding = 'msgpack' | 'json';
 

@@ -6,7 +6,7 @@ import { TYPO1_MIN_CHARS, TYPO2_MIN_CHARS } from '../../engine/core/search/const
 import { fold, tokenize } from '../../engine/core/search/normalize.ts';
 import { parseTerms } from '../../engine/core/search/query-terms.ts';
 import type { SearchDoc } from '../../engine/core/search/types.ts';
-import { chance, intBetween, mulberry32, pick, type Rng } from '../../shared/prng.ts';
+import { chance, intBetween, mulberry32, pick, type Rng } from '../../common/prng.ts';
 import { osaDistance, wordQuality } from './reference.ts';
 
 export const QUERY_CATEGORIES = [

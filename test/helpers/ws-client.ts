@@ -4,7 +4,7 @@ import { pack, unpack } from 'msgpackr';
 import type { User } from '../../schemas/entities.ts';
 import type { LineStatus, Message, Order } from '../../schemas/orders.ts';
 import type { ErrorBody, RequestIdT } from '../../schemas/protocol.ts';
-import { RawWsClient } from '../../shared/ws-client-raw.ts';
+import { RawWsClient } from '../../common/ws-client-raw.ts';
 
 /**
  * A result as decoded from the wire. The schemas type every op's arguments but not its result (the handlers return
