@@ -1,5 +1,6 @@
 // Root of the portal: session and connection state, the hash router, and the page frame (top bar, main, footer).
 import { html, render, useState, useEffect, useRef } from './lib/html.js';
+import { useTitle } from './lib/use-title.js';
 import * as api from './lib/api.js';
 import { parseRoute, href } from './lib/routes.js';
 import { LoginPage } from './components/login-page.js';
@@ -37,18 +38,14 @@ function useConnectionState() {
 }
 
 function NotFound({ path }) {
-  useEffect(() => {
-    document.title = 'Sidan finns inte – Aidstock';
-  }, []);
+  useTitle('Sidan finns inte – Aidstock');
   return html`
     <h1 tabindex="-1">Sidan finns inte</h1>
     <p>Adressen <code>${path}</code> leder ingenstans. <a href=${href.start()}>Till startsidan</a></p>`;
 }
 
 function NotPrescriber() {
-  useEffect(() => {
-    document.title = 'Kundorder – Aidstock';
-  }, []);
+  useTitle('Kundorder – Aidstock');
   return html`
     <h1 tabindex="-1">Kundorder</h1>
     <p class="error" role="alert">Bara förskrivare kan lägga kundorder. HMC:s personal arbetar i <a href="#/orderflode">Orderflöde</a>.</p>`;

@@ -1,6 +1,7 @@
 // Artikelinformation: one article with live available balance (lager 10 and the user's own buffer), price, status, set parts, accessories, replacement, links and image.
-import { html, useState, useEffect } from '../lib/html.js';
-import * as api from '../lib/api.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { count, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
 import { isoIcon } from './iso-tree-page.js';
@@ -72,77 +73,65 @@ function Link({ url, children }) {
     : html`<a href=${url}>${children}</a>`;
 }
 
+/** The page as shown: catalog.article's reply, and the balances pushes keep up to date (with a pulse per push). */
+function articleView(result) {
+  const bufferWarehouse = result.available.buffer?.warehouse ?? null;
+  return {
+    page: result,
+    stock: {
+      main: result.available.main,
+      buffer:
+        bufferWarehouse === null ? null : { warehouse: bufferWarehouse, available: result.available.buffer.available },
+      pulse: { main: 0, buffer: 0 },
+    },
+  };
+}
+
+/** A `stock/<artNo>` push applied to the balances shown (other warehouses are not on this page). */
+function withStockPush(view, event) {
+  const { stock } = view;
+  if (event.warehouse === MAIN) {
+    return { ...view, stock: { ...stock, main: event.available, pulse: { ...stock.pulse, main: event.seq } } };
+  }
+  if (stock.buffer !== null && event.warehouse === stock.buffer.warehouse) {
+    return {
+      ...view,
+      stock: {
+        ...stock,
+        buffer: { warehouse: stock.buffer.warehouse, available: event.available },
+        pulse: { ...stock.pulse, buffer: event.seq },
+      },
+    };
+  }
+  return view;
+}
+
+/** The article with live balances: pushes on `stock/<artNo>` after the reply are newer than it (subscribed first). */
+function useArticle(artNo) {
+  return useQuery(
+    'catalog.article',
+    { artNo },
+    {
+      topic: `stock/${artNo}`,
+      select: articleView,
+      onPush: (event, query) => {
+        if (event?.type === 'stock' && event.artNo === artNo) query.patch((view) => withStockPush(view, event));
+      },
+    },
+  );
+}
+
 export function ArticlePage({ artNo }) {
-  const [page, setPage] = useState(null);
-  /** { main, buffer: { warehouse, available } | null, pulse: { main, buffer } } — kept apart from page so pushes touch only these. */
-  const [stock, setStock] = useState(null);
-  const [error, setError] = useState(null);
-
-  useEffect(() => {
-    let alive = true;
-    let loaded = false;
-    let bufferWarehouse = null;
-    setPage(null);
-    setStock(null);
-    setError(null);
-
-    // Subscribe before reading, on the same connection: every push that arrives after the article reply is newer than it.
-    const onPush = (event) => {
-      if (!alive || !loaded || event?.type !== 'stock' || event.artNo !== artNo) return;
-      setStock((current) => {
-        if (current === null) return current;
-        if (event.warehouse === MAIN) {
-          return { ...current, main: event.available, pulse: { ...current.pulse, main: event.seq } };
-        }
-        if (current.buffer !== null && event.warehouse === current.buffer.warehouse) {
-          return {
-            ...current,
-            buffer: { warehouse: current.buffer.warehouse, available: event.available },
-            pulse: { ...current.pulse, buffer: event.seq },
-          };
-        }
-        return current;
-      });
-    };
-    const unsubscribe = api.subscribe(`stock/${artNo}`, onPush);
-
-    const load = () =>
-      api.call('catalog.article', { artNo }).then(
-        (result) => {
-          if (!alive) return;
-          loaded = true;
-          bufferWarehouse = result.available.buffer?.warehouse ?? null;
-          setPage(result);
-          setStock({
-            main: result.available.main,
-            buffer:
-              bufferWarehouse === null
-                ? null
-                : { warehouse: bufferWarehouse, available: result.available.buffer.available },
-            pulse: { main: 0, buffer: 0 },
-          });
-        },
-        (failure) => {
-          if (alive && !loaded) setError(failure);
-        },
-      );
-    load();
-    // Pushes sent while the connection was down are lost: read the article again after a reconnect.
-    const offReconnect = api.on('reconnected', load);
-    return () => {
-      alive = false;
-      unsubscribe();
-      offReconnect();
-    };
-  }, [artNo]);
-
-  useEffect(() => {
-    document.title = page
+  const { data, error } = useArticle(artNo);
+  const page = data?.page ?? null;
+  const stock = data?.stock ?? null;
+  useTitle(
+    page
       ? `${page.article.name} (${page.article.artNo}) – Artikelinformation – Aidstock`
-      : 'Artikelinformation – Aidstock';
-  }, [page]);
+      : 'Artikelinformation – Aidstock',
+  );
 
-  if (error) {
+  if (error && data === null) {
     return html`
       <h1 tabindex="-1">Artikelinformation</h1>
       <p class="error" role="alert">${error.code === 'not_found' ? `Artikel ${artNo} finns inte.` : `Kunde inte hämta artikeln: ${error.message}`}</p>

@@ -2,6 +2,7 @@
 import { html, useState } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { errorText } from '../lib/order-errors.js';
+import { useAction } from '../lib/use-action.js';
 
 /** The steps in the order a line takes them: op, the status a line must have, button text, what happened. */
 export const STEPS = [
@@ -44,23 +45,25 @@ function rows(n) {
 
 /** Runs one step on the lines (all that can, or the named ones); reports in Swedish. */
 export function useFulfil(onDone) {
-  const [busy, setBusy] = useState('');
+  const action = useAction();
+  /** The step running, so only its button says "Sparar…". */
+  const [step, setStep] = useState('');
   const [status, setStatus] = useState({ text: '', error: false });
+  const busy = action.busy ? step : '';
   const run = async (spec, orderNo, lineNos = null) => {
     if (busy) return;
-    setBusy(spec.step);
+    setStep(spec.step);
     setStatus({ text: '', error: false });
-    try {
-      const args = lineNos ? { orderNo, lineNos } : { orderNo };
-      const result = await api.call(spec.op, args);
-      const n = result.lines.length;
-      setStatus({ text: `Order ${orderNo}: ${rows(n)} ${n === 1 ? spec.done : spec.doneMany}.`, error: false });
-      onDone?.(result);
-    } catch (failure) {
-      setStatus({ text: errorText(failure), error: true });
-    } finally {
-      setBusy('');
-    }
+    await action.run(
+      async () => {
+        const args = lineNos ? { orderNo, lineNos } : { orderNo };
+        const result = await api.call(spec.op, args);
+        const n = result.lines.length;
+        setStatus({ text: `Order ${orderNo}: ${rows(n)} ${n === 1 ? spec.done : spec.doneMany}.`, error: false });
+        onDone?.(result);
+      },
+      (failure) => setStatus({ text: errorText(failure), error: true }),
+    );
   };
   return { busy, status, run };
 }
@@ -106,23 +109,21 @@ export function LineStepButton({ orderNo, line, onDone }) {
 /** Makulera the lines not yet dispatched (fulfil.cancel), after a second click to confirm. */
 export function CancelLinesButton({ order, onDone }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [message, setMessage] = useState('');
   const open = order.lines.filter((l) => ['backorder', 'registered', 'picking'].includes(l.status));
   if (open.length === 0) return null;
-  const cancel = async () => {
-    setBusy(true);
+  const cancel = () => {
     setMessage('');
-    try {
-      const result = await api.call('fulfil.cancel', { orderNo: order.orderNo });
-      setMessage(`Order ${order.orderNo}: ${rows(result.lines.length)} makulerade.`);
-      setAsking(false);
-      onDone?.(result);
-    } catch (failure) {
-      setMessage(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      async () => {
+        const result = await api.call('fulfil.cancel', { orderNo: order.orderNo });
+        setMessage(`Order ${order.orderNo}: ${rows(result.lines.length)} makulerade.`);
+        setAsking(false);
+        onDone?.(result);
+      },
+      (failure) => setMessage(errorText(failure)),
+    );
   };
   return html`
     <div class="confirm-inline">
@@ -141,7 +142,7 @@ export function CancelLinesButton({ order, onDone }) {
 export function DeliveryDateForm({ order, onDone }) {
   const [value, setValue] = useState(order.plannedDeliveryDate ?? '');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [status, setStatus] = useState({ text: '', error: false });
   const id = `delivery-date-${order.orderNo}`;
   const submit = async (event) => {
@@ -150,18 +151,19 @@ export function DeliveryDateForm({ order, onDone }) {
       setStatus({ text: 'Ange datumet som ÅÅÅÅ-MM-DD.', error: true });
       return;
     }
-    setBusy(true);
     setStatus({ text: '', error: false });
-    try {
-      await api.call('fulfil.setDeliveryDate', { orderNo: order.orderNo, date: value, note: note.trim() });
-      setStatus({ text: `Nytt planerat leveransdatum ${value}. Förskrivaren har fått ett meddelande.`, error: false });
-      setNote('');
-      onDone?.();
-    } catch (failure) {
-      setStatus({ text: errorText(failure), error: true });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await api.call('fulfil.setDeliveryDate', { orderNo: order.orderNo, date: value, note: note.trim() });
+        setStatus({
+          text: `Nytt planerat leveransdatum ${value}. Förskrivaren har fått ett meddelande.`,
+          error: false,
+        });
+        setNote('');
+        onDone?.();
+      },
+      (failure) => setStatus({ text: errorText(failure), error: true }),
+    );
   };
   return html`
     <form class="delivery-date-form" onSubmit=${submit} aria-label=${`Ändra planerat leveransdatum för order ${order.orderNo}`}>

@@ -2,8 +2,10 @@
 // a unit in HMC's investigation warehouse (999/999A) says "contact HMC"; the prescriber is shown for a unit Aidstock
 // delivered; protected identities are never shown. The look-up of a patient is logged by the engine. HMC staff receive
 // a held unit back here (retur).
-import { html, useState, useEffect } from '../lib/html.js';
-import * as api from '../lib/api.js';
+import { html, useState } from '../lib/html.js';
+import { useAction } from '../lib/use-action.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -67,41 +69,24 @@ const MAIN = RETURN_WAREHOUSE;
 
 /** HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once. */
 function ReceiveReturn({ card, onDone }) {
-  const [busy, setBusy] = useState(false);
-  const receive = async () => {
-    setBusy(true);
-    try {
-      const result = await receiveReturn(card.individual.artNo, card.individual.indNo);
-      const served = result.backordersServed > 0 ? ` ${result.backordersServed} restorder fick enheten.` : '';
-      onDone(`Individ ${card.individual.indNo} är tillbaka i lager ${MAIN}.${served}`);
-    } catch (failure) {
-      onDone(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useAction();
+  const receive = () =>
+    run(
+      async () => {
+        const result = await receiveReturn(card.individual.artNo, card.individual.indNo);
+        const served = result.backordersServed > 0 ? ` ${result.backordersServed} restorder fick enheten.` : '';
+        onDone(`Individ ${card.individual.indNo} är tillbaka i lager ${MAIN}.${served}`);
+      },
+      (failure) => onDone(errorText(failure)),
+    );
   if (card.holder.kind !== 'patient' && card.holder.kind !== 'careUnit') return null;
   return html`<p><button type="button" class="button" disabled=${busy} onClick=${receive}>${busy ? 'Tar emot…' : `Ta emot retur till lager ${MAIN}`}</button></p>`;
 }
 
 function Card({ indNo, user }) {
-  const [card, setCard] = useState(null);
-  const [error, setError] = useState(null);
-  /** Bumped after a change made here (a return), to read the card again without blanking it. */
-  const [version, setVersion] = useState(0);
+  // After a change made here (a return) the card is read again without blanking it.
+  const { data: card, error, reload } = useQuery('individual.get', { indNo });
   const [notice, setNotice] = useState('');
-  useEffect(() => {
-    let alive = true;
-    if (version === 0) setCard(null);
-    setError(null);
-    api.call('individual.get', { indNo }).then(
-      (c) => alive && setCard(c),
-      (e) => alive && setError(e),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [indNo, version]);
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? `Individ ${indNo} finns inte.` : `Kunde inte hämta individen: ${error.message}`}</p>`;
   }
@@ -119,7 +104,7 @@ function Card({ indNo, user }) {
         isStaff(user) &&
         html`<${ReceiveReturn} card=${card} onDone=${(text) => {
           setNotice(text);
-          setVersion((v) => v + 1);
+          reload();
         }} />`
       }
       <p role="status" data-testid="return-status">${notice}</p>
@@ -130,9 +115,7 @@ function Card({ indNo, user }) {
 export function IndividualCardPage({ indNo, user }) {
   const [text, setText] = useState(indNo === null ? '' : String(indNo));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    document.title = indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`;
-  }, [indNo]);
+  useTitle(indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`);
   const submit = (e) => {
     e.preventDefault();
     const parsed = parseIndNo(text);

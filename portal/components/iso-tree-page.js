@@ -1,5 +1,7 @@
 // Varukatalog: the ISO 9999 tree (class → subclass → division) with article counts, "inkl. tillgängligt saldo", and the paged article table of a node.
-import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { html, useState, useRef } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { bufferWarehouseOf, count, isoClass, isoCode } from '../lib/format.js';
@@ -71,38 +73,17 @@ function NodeList({ nodes, includeStock, showIcons }) {
 
 function ArticleTable({ code, title, includeStock, buffer }) {
   const [page, setPage] = useState(0);
-  const [data, setData] = useState(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(true);
-  /** Bumped to read the same page again without a loading state (new live subscriptions, reconnect). */
-  const [reads, setReads] = useState(0);
   const heading = useRef(null);
-
-  useEffect(() => {
-    let alive = true;
-    if (reads === 0) setLoading(true);
-    setError('');
-    api
-      .call('catalog.list', { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
-      .then((result) => {
-        if (alive) {
-          setData(result);
-          setLoading(false);
-        }
-      })
-      .catch((failure) => {
-        if (alive) {
-          setError(failure.message);
-          setLoading(false);
-        }
-      });
-    return () => {
-      alive = false;
-    };
-  }, [code, includeStock, page, reads]);
+  // The page shown stays while the next one loads; onResync reads the same page again without a loading state.
+  const query = useQuery(
+    'catalog.list',
+    { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
+    { keepData: true },
+  );
+  const { data, loading } = query;
+  const error = query.error ? query.error.message : '';
 
   const goTo = (next) => {
-    setReads(0);
     setPage(next);
     heading.current?.focus();
   };
@@ -129,7 +110,7 @@ function ArticleTable({ code, title, includeStock, buffer }) {
         data &&
         data.articles.length > 0 &&
         html`
-        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${() => setReads((n) => n + 1)}
+        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${query.reload}
           caption=${`Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}`} />
         <${Pager} page=${page} pages=${pages} busy=${loading} onPage=${goTo} />`
       }
@@ -143,49 +124,34 @@ function ArticleTable({ code, title, includeStock, buffer }) {
     </section>`;
 }
 
+/** The node of `code` (or the classes at the top) with its children and the path down to it. */
+async function loadTree({ code, includeStock }) {
+  if (code === null) {
+    const { nodes } = await api.call('catalog.isoTree', { depth: 1, includeStock });
+    return { code, node: null, path: [], children: nodes };
+  }
+  const lineage = ancestry(code);
+  const [own, ...above] = await Promise.all([
+    api.call('catalog.isoTree', { code, depth: 2, includeStock }),
+    ...lineage.slice(0, -1).map((ancestor) => api.call('catalog.isoTree', { code: ancestor, depth: 1 })),
+  ]);
+  const [node, ...children] = own.nodes;
+  return { code, node, path: [...above.map((r) => r.nodes[0]), node], children };
+}
+
 export function IsoTreePage({ user, code }) {
   const [includeStock, setIncludeStock] = useIncludeStock();
-  const [tree, setTree] = useState(null);
-  const [error, setError] = useState('');
   const buffer = bufferWarehouseOf(user);
-
-  useEffect(() => {
-    let alive = true;
-    setError('');
-    const load = async () => {
-      if (code === null) {
-        const { nodes } = await api.call('catalog.isoTree', { depth: 1, includeStock });
-        return { node: null, path: [], children: nodes };
-      }
-      const lineage = ancestry(code);
-      const [own, ...above] = await Promise.all([
-        api.call('catalog.isoTree', { code, depth: 2, includeStock }),
-        ...lineage.slice(0, -1).map((ancestor) => api.call('catalog.isoTree', { code: ancestor, depth: 1 })),
-      ]);
-      const [node, ...children] = own.nodes;
-      return { node, path: [...above.map((r) => r.nodes[0]), node], children };
-    };
-    load().then(
-      (next) => {
-        if (alive) setTree({ code, ...next });
-      },
-      (failure) => {
-        if (!alive) return;
-        setTree(null);
-        setError(failure.code === 'not_found' ? `ISO-koden ${code} finns inte.` : failure.message);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [code, includeStock]);
-
-  const current = tree !== null && tree.code === code ? tree : null;
+  const query = useQuery(loadTree, { code, includeStock }, { keepData: true });
+  const tree = query.data;
+  const error = query.error
+    ? query.error.code === 'not_found'
+      ? `ISO-koden ${code} finns inte.`
+      : query.error.message
+    : '';
+  const current = tree !== null && tree.code === code && !query.error ? tree : null;
   const node = current?.node ?? null;
-
-  useEffect(() => {
-    document.title = node ? `${node.code} ${node.titleSv} – Varukatalog – Aidstock` : 'Varukatalog – Aidstock';
-  }, [node]);
+  useTitle(node ? `${node.code} ${node.titleSv} – Varukatalog – Aidstock` : 'Varukatalog – Aidstock');
 
   const levelName = node === null ? 'Klasser' : node.level === 1 ? 'Underklasser' : 'Grupper';
 

@@ -1,5 +1,7 @@
 // Login page: Användarnamn, Lösenord, Logga in; shows bad credentials and the demo users.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { useAction } from '../lib/use-action.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 
 const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin'];
@@ -15,12 +17,10 @@ function messageFor(error) {
 export function LoginPage({ onLogin, notice }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const userField = useRef(null);
-
+  useTitle('Logga in – Aidstock');
   useEffect(() => {
-    document.title = 'Logga in – Aidstock';
     userField.current?.focus();
   }, []);
 
@@ -31,15 +31,11 @@ export function LoginPage({ onLogin, notice }) {
       setError('Fyll i både användarnamn och lösenord.');
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      const user = await api.login(username.trim(), password);
-      onLogin(user);
-    } catch (failure) {
-      setError(messageFor(failure));
-      setBusy(false);
-    }
+    const user = await run(
+      () => api.login(username.trim(), password),
+      (failure) => setError(messageFor(failure)),
+    );
+    if (user !== undefined) onLogin(user);
   };
 
   return html`

@@ -1,6 +1,7 @@
 // Aktuellt från Hjälpmedelscentrum on the start page: the news HMC has published (news.list). HMC staff publish and
 // withdraw items here too.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
 import * as api from '../lib/api.js';
 import { date, isStaff } from '../lib/format.js';
 import { useAction } from '../lib/use-action.js';
@@ -42,19 +43,10 @@ function PublishForm({ onDone }) {
 }
 
 export function NewsPanel({ user }) {
-  const [news, setNews] = useState(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    api.call('news.list', { limit: SHOWN }).then(
-      (r) => alive && setNews(r.news),
-      () => alive && setNews([]),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [version]);
-  const reload = () => setVersion((v) => v + 1);
+  const query = useQuery('news.list', { limit: SHOWN }, { select: (r) => r.news });
+  // A failed read shows as no news rather than an error: the start page stays usable.
+  const news = query.data ?? (query.error ? [] : null);
+  const reload = query.reload;
   const withdraw = (newsNo) => api.call('admin.newsDelete', { newsNo }).then(reload, reload);
   const staff = isStaff(user);
   return html`

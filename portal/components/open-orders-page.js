@@ -1,6 +1,7 @@
 // Kundorder for prescribers: Öppna kundorder (not yet delivered, per workplace) and Rekvirerat per förskrivare (my own
 // orders), searchable by patient, leveransstatus and date range; statuses follow live on `orders/<userId>`.
-import { html, useState, useEffect, useMemo } from '../lib/html.js';
+import { html, useState, useMemo } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { date, LINE_STATUSES, lineStatusLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -145,9 +146,7 @@ export function OrdersTable({ orders, caption, showPrescriber = true, testId = '
 
 export function OpenOrdersPage({ user, view }) {
   const [criteria, setCriteria] = useState(() => emptyCriteria(user));
-  useEffect(() => {
-    document.title = `${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`;
-  }, [view]);
+  useTitle(`${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`);
   const args = useMemo(() => listArgs(view, criteria), [view, criteria]);
   const match = useMemo(() => matcher(args, user.id), [args, user.id]);
   const { orders, loading, error } = useLiveOrders({

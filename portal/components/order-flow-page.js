@@ -1,6 +1,7 @@
 // Orderflöde (HMC staff): every placement and status change as it happens — new orders appear at the top without a
 // reload — with line counts per leveransstatus, filters by lager, status and förskrivare, and the next step on each order.
 import { html, useState, useEffect, useMemo, useRef } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { clock, date, isStaff, LINE_STATUSES, lineStatusLabel, warehouseLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -66,9 +67,7 @@ function useArrivals(orders, loading) {
 
 export function OrderFlowPage({ user }) {
   const [filters, setFilters] = useState({ warehouse: '', status: '', prescriberId: '', openOnly: true });
-  useEffect(() => {
-    document.title = 'Orderflöde – Aidstock';
-  }, []);
+  useTitle('Orderflöde – Aidstock');
   const args = useMemo(() => flowArgs(filters), [filters]);
   const match = useMemo(() => flowMatcher(args), [args]);
   const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });

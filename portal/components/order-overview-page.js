@@ -1,7 +1,10 @@
 // Ordinationsöversikt: one order — who prescribed, planned pick and delivery dates, each line's leveransstatus, replacement
 // taken, individuals and K-components — live by push; "Makulera" while nothing is picked; HMC staff move lines along here too.
-import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
 import * as api from '../lib/api.js';
+import { useAction } from '../lib/use-action.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date, dateTime, isStaff, professionLabel, warehouseLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -18,21 +21,13 @@ function cancellable(order) {
 
 function CancelOrder({ order, onDone }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const cancel = async () => {
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, run } = useAction();
+  const cancel = () =>
+    run(async () => {
       await api.call('order.cancel', { orderNo: order.orderNo });
       setAsking(false);
       onDone();
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return html`
     <div class="confirm-inline">
       ${
@@ -97,65 +92,36 @@ function LinesTable({ order, staff, onChanged }) {
     </div>`;
 }
 
-export function OrderOverviewPage({ user, orderNo }) {
-  const [order, setOrder] = useState(null);
-  const [error, setError] = useState(null);
+/**
+ * The order, read again on each push about it (and after a reconnect). A change of leveransstatus that came by push
+ * is said out loud and pulses the badge; a reload after the user's own action stays quiet.
+ */
+function useLiveOrder(orderNo, topic) {
   const [pulse, setPulse] = useState(0);
   const [announce, setAnnounce] = useState('');
-  const staff = isStaff(user);
-  const last = useRef(null);
-
-  useEffect(() => {
-    let alive = true;
-    let seq = 0;
-    setOrder(null);
-    setError(null);
-    last.current = null;
-    const load = () => {
-      const mine = ++seq;
-      api.call('order.get', { orderNo }).then(
-        (next) => {
-          if (!alive || mine !== seq) return;
-          const before = last.current;
-          if (before && before.status !== next.status) {
-            setAnnounce(`Leveransstatus ändrad: ${next.lines.map((l) => `rad ${l.lineNo} ${l.statusSv}`).join(', ')}.`);
-            setPulse((n) => n + 1);
-          }
-          last.current = next;
-          setOrder(next);
-        },
-        (failure) => {
-          if (alive && mine === seq) setError(failure);
-        },
-      );
-    };
-    // Subscribe before reading: a change between the read and the subscription would otherwise never show.
-    const onPush = (event) => {
-      if (event?.type === 'order' && event.orderNo === orderNo) load();
-    };
-    const topic = staff ? 'orders' : `orders/${user.id}`;
-    const off = api.subscribe(topic, onPush);
-    load();
-    const offReconnect = api.on('reconnected', load);
-    return () => {
-      alive = false;
-      off();
-      offReconnect();
-    };
-  }, [orderNo, user.id, staff]);
-
-  useEffect(() => {
-    document.title = `Ordinationsöversikt order ${orderNo} – Aidstock`;
-  }, [orderNo]);
-
-  const reload = () =>
-    api.call('order.get', { orderNo }).then(
-      (next) => {
-        last.current = next;
-        setOrder(next);
+  const query = useQuery(
+    'order.get',
+    { orderNo },
+    {
+      topic,
+      replayEarly: true,
+      onPush: (event, control) => {
+        if (event?.type === 'order' && event.orderNo === orderNo) control.reload('push');
       },
-      () => {},
-    );
+      onData: (next, before, why) => {
+        if (why === 'reload' || before === null || before.status === next.status) return;
+        setAnnounce(`Leveransstatus ändrad: ${next.lines.map((l) => `rad ${l.lineNo} ${l.statusSv}`).join(', ')}.`);
+        setPulse((n) => n + 1);
+      },
+    },
+  );
+  return { ...query, pulse, announce };
+}
+
+export function OrderOverviewPage({ user, orderNo }) {
+  const staff = isStaff(user);
+  const { data: order, error, reload, pulse, announce } = useLiveOrder(orderNo, staff ? 'orders' : `orders/${user.id}`);
+  useTitle(`Ordinationsöversikt order ${orderNo} – Aidstock`);
 
   if (error) {
     return html`

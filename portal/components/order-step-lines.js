@@ -1,6 +1,7 @@
 // Kundorder step 3, Rader: add articles by artikelnummer or through Sök artikel, as new prescriptions or as components
 // to an individual the patient already holds ("Komplettera levererad individ", K-<indNo>); the quoted lines below.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
 import * as api from '../lib/api.js';
 import { errorText } from '../lib/order-errors.js';
 import { ArticleResults } from './article-results.js';
@@ -88,22 +89,8 @@ function ArticleSearch({ warehouse, buffer, onPick }) {
 
 /** The accessories of the individual chosen for "Komplettera levererad individ". */
 function IndividualAccessories({ device, warehouse, onAdd }) {
-  const [accessories, setAccessories] = useState(null);
-  useEffect(() => {
-    let alive = true;
-    setAccessories(null);
-    api.call('catalog.article', { artNo: device.artNo }).then(
-      (page) => {
-        if (alive) setAccessories(page.accessories);
-      },
-      () => {
-        if (alive) setAccessories([]);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [device.indNo]);
+  const query = useQuery('catalog.article', { artNo: device.artNo }, { select: (page) => page.accessories });
+  const accessories = query.data ?? (query.error ? [] : null);
   if (accessories === null) return html`<p class="loading">Hämtar tillbehör till ${device.name}…</p>`;
   if (accessories.length === 0) return html`<p class="hint">Inga vanliga tillbehör finns för ${device.name}.</p>`;
   return html`<${AccessoryOffer} key=${device.indNo} accessories=${accessories} warehouse=${warehouse} onAdd=${onAdd}

@@ -4,6 +4,7 @@ import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { addressLine } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
+import { useAction } from '../lib/use-action.js';
 
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const NOT_RESIDENT = 'Kan inte förskrivas – ej folkbokförd i Halland';
@@ -33,23 +34,15 @@ function PatientCard({ patient }) {
 export function RegisterSearch({ onChoose }) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const search = async (event) => {
     event.preventDefault();
     if (text.trim().length < 2) {
       setError('Skriv minst två tecken.');
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      setHits(await api.call('register.search', { text: text.trim(), limit: CFR_HITS }));
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    const found = await run(() => api.call('register.search', { text: text.trim(), limit: CFR_HITS }));
+    if (found !== undefined) setHits(found);
   };
   return html`
     <details class="cfr">

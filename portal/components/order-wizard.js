@@ -1,6 +1,7 @@
 // Kundorder: the order wizard of the manual — Mottagare → Källa och arbetsplats → Rader → Leverans → Verkställ — with a
 // live order.quote, one idempotency key per run (a retry after a dropped connection never makes a second order), and the receipt.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { errorText, isLineProblem, newIdempotencyKey } from '../lib/order-errors.js';
 import { RecipientStep } from './order-step-recipient.js';
@@ -221,11 +222,7 @@ export function OrderWizard({ user, pnr }) {
   const heading = useRef(null);
   const [quote, requote] = useQuote(quoteArgs(state), step >= 2 && receipt === null);
 
-  useEffect(() => {
-    document.title = receipt
-      ? `Order ${receipt.orderNo} registrerad – Aidstock`
-      : `Kundorder: ${STEPS[step]} – Aidstock`;
-  }, [step, receipt]);
+  useTitle(receipt ? `Order ${receipt.orderNo} registrerad – Aidstock` : `Kundorder: ${STEPS[step]} – Aidstock`);
 
   const update = (patch) => {
     setProblem('');

@@ -2,7 +2,9 @@
 // personnummer or in CFR by name: each unit with its article, the order that delivered it and the prescriber, links to
 // the individual card; a pickup order (hämtorder) for ticked devices; the patient's orders still on their way; a new
 // order for the patient. Look-ups are logged.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date, isPrescriber, kindShort } from '../lib/format.js';
@@ -105,38 +107,20 @@ function Pickups({ pickups, onCancel }) {
 }
 
 function Patient({ pnr, user }) {
-  const [patient, setPatient] = useState(null);
-  const [orders, setOrders] = useState(null);
-  const [pickups, setPickups] = useState([]);
+  const patientQuery = useQuery('patient.get', { pnr });
+  const ordersQuery = useQuery('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }, { select: (r) => r.orders });
+  const pickupsQuery = useQuery('pickup.list', { pnr, limit: PICKUPS_MAX }, { select: (r) => r.pickups });
   const [chosen, setChosen] = useState([]);
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState(null);
-  useEffect(() => {
-    let alive = true;
-    if (version === 0) setPatient(null);
-    setOrders(null);
-    setError(null);
-    api.call('patient.get', { pnr }).then(
-      (p) => alive && setPatient(p),
-      (e) => alive && setError(e),
-    );
-    api.call('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }).then(
-      (r) => alive && setOrders(r.orders),
-      () => alive && setOrders([]),
-    );
-    api.call('pickup.list', { pnr, limit: PICKUPS_MAX }).then(
-      (r) => alive && setPickups(r.pickups),
-      () => alive && setPickups([]),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [pnr, version]);
+  const { data: patient, error } = patientQuery;
+  const orders = ordersQuery.data ?? (ordersQuery.error ? [] : null);
+  const pickups = pickupsQuery.data ?? [];
   const reload = (text) => {
     setNotice(text);
     setChosen([]);
-    setVersion((v) => v + 1);
+    patientQuery.reload();
+    ordersQuery.reload();
+    pickupsQuery.reload();
   };
   const cancel = (pickupNo) =>
     api.call('pickup.cancel', { pickupNo }).then(
@@ -168,9 +152,7 @@ function Patient({ pnr, user }) {
 export function PatientDevicesPage({ user, pnr }) {
   const [text, setText] = useState(pnr ?? '');
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    document.title = 'Hjälpmedel – Aidstock';
-  }, []);
+  useTitle('Hjälpmedel – Aidstock');
   const submit = (e) => {
     e.preventDefault();
     const value = text.trim();

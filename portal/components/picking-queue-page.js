@@ -1,6 +1,7 @@
 // Plocklista (HMC staff): open order lines in three columns — att plocka (Registrerad), för plock, utlevererade — each
 // moved to the next with one button (fulfil.pick / dispatch / deliver); a new planned delivery date messages the prescriber.
-import { html, useEffect, useMemo } from '../lib/html.js';
+import { html, useMemo } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { date, isStaff } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -49,9 +50,7 @@ function QueueCard({ order, status }) {
 }
 
 export function PickingQueuePage({ user }) {
-  useEffect(() => {
-    document.title = 'Plocklista – Aidstock';
-  }, []);
+  useTitle('Plocklista – Aidstock');
   const { orders, loading, error, reload } = useLiveOrders({
     topic: 'orders',
     args: ARGS,

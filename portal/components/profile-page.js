@@ -1,6 +1,8 @@
 // Dina uppgifter: the signed-in user's details as HMC has them. E-mail and phone are the user's to keep current (saved
 // with profile.update); workplaces, customer numbers and buffer warehouses change through HMC, as in the legacy portal.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useAction } from '../lib/use-action.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { addressLine, professionLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -32,29 +34,27 @@ function Workplaces({ workplaces }) {
 export function ProfilePage({ user, onUser }) {
   const [email, setEmail] = useState(user.email);
   const [phone, setPhone] = useState(user.phone);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [message, setMessage] = useState({ text: '', error: false });
-  useEffect(() => {
-    document.title = 'Dina uppgifter – Aidstock';
-  }, []);
+  useTitle('Dina uppgifter – Aidstock');
 
   const save = async (event) => {
     event.preventDefault();
-    setBusy(true);
     setMessage({ text: '', error: false });
-    try {
-      const result = await api.call('profile.update', { email: email.trim(), phone: phone.trim() });
-      onUser(result.user);
-      setMessage({ text: 'Dina kontaktuppgifter är sparade.', error: false });
-    } catch (failure) {
-      const text =
-        failure.code === 'invalid_request'
-          ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
-          : errorText(failure);
-      setMessage({ text, error: true });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const result = await api.call('profile.update', { email: email.trim(), phone: phone.trim() });
+        onUser(result.user);
+        setMessage({ text: 'Dina kontaktuppgifter är sparade.', error: false });
+      },
+      (failure) => {
+        const text =
+          failure.code === 'invalid_request'
+            ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
+            : errorText(failure);
+        setMessage({ text, error: true });
+      },
+    );
   };
 
   return html`

@@ -1,7 +1,9 @@
 // Arbetsorder: prescribers register errands to Teknisk Service, a hjälpmedelskonsulent or Dako (standalone or about a
 // device: ?individ=56314) and follow them under "Registrerade AO" with HMC's comments; HMC staff work the same list
 // as a desk: open errands per destination, status and comments.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { dateTime, isPrescriber, isStaff, parseIndNo } from '../lib/format.js';
@@ -149,28 +151,16 @@ function WorkOrderItem({ workOrder, staff, onDone }) {
 
 export function WorkOrdersPage({ user, indNo }) {
   const staff = isStaff(user);
-  const [workOrders, setWorkOrders] = useState(null);
   const [openOnly, setOpenOnly] = useState(staff);
   const [destination, setDestination] = useState('');
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    document.title = 'Arbetsorder – Aidstock';
-  }, []);
-  useEffect(() => {
-    let alive = true;
-    const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
-    api.call('workorder.list', args).then(
-      (r) => alive && setWorkOrders(r.workOrders),
-      () => alive && setWorkOrders([]),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [version, openOnly, destination]);
+  useTitle('Arbetsorder – Aidstock');
+  const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
+  const query = useQuery('workorder.list', args, { select: (r) => r.workOrders, keepData: true });
+  const workOrders = query.data ?? (query.error ? [] : null);
   const done = (text) => {
     setNotice(text);
-    setVersion((v) => v + 1);
+    query.reload();
   };
   return html`
     <h1 tabindex="-1">Arbetsorder</h1>

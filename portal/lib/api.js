@@ -36,7 +36,7 @@ const outbox = [];
 const topics = new Map();
 /** event name → Set of listeners */
 const listeners = new Map();
-let readyWaiters = [];
+const readyWaiters = [];
 
 function defaultUrl() {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
