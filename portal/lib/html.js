@@ -4,4 +4,4 @@ import htm from 'htm';
 
 export const html = htm.bind(h);
 export { h, render };
-export { useState, useEffect, useMemo, useRef, useCallback } from 'preact/hooks';
+export { useState, useEffect, useMemo, useRef, useCallback, useReducer } from 'preact/hooks';

@@ -69,7 +69,7 @@ export function useQuery(op, args = {}, options = {}) {
     /** @type {T | null} */
     let last = null;
     setState((current) => ({
-      data: optionsRef.current.keepData ? current.data : null,
+      data: optionsRef.current.keepData && op !== null ? current.data : null,
       error: null,
       loading: op !== null,
     }));
