@@ -73,6 +73,86 @@ function Link({ url, children }) {
     : html`<a href=${url}>${children}</a>`;
 }
 
+/** Leverantör, ISO-kod, Hyra/köp, Pris, Status; the outgoing note and the replacement, if any. */
+function ArticleFacts({ page, supplierUrl, mainAvailable }) {
+  const { article, supplier, isoPath, replacedBy } = page;
+  const leaf = isoPath[isoPath.length - 1];
+  return html`
+    <section class="card" aria-labelledby="facts-title">
+      <h2 id="facts-title" class="visually-hidden">Uppgifter</h2>
+      <dl class="facts">
+        <div><dt>Leverantör</dt><dd>${supplierUrl ? html`<${Link} url=${supplierUrl}>${supplier.name}<//>` : supplier.name}</dd></div>
+        <div><dt>ISO-kod</dt><dd><a href=${href.katalog(article.isoCode)}>${isoCode(article.isoCode)}</a>${leaf ? ` ${leaf.titleSv}` : ''}</dd></div>
+        <div><dt>Hyra/köp</dt><dd>${kindLabel(article.kind)}</dd></div>
+        <div><dt>Pris</dt><dd data-testid="article-price">${kr(article.priceOre)}</dd></div>
+        <div><dt>Status</dt><dd>${statusLabel(article.status)}</dd></div>
+      </dl>
+      ${
+        article.status === 'outgoing' &&
+        html`
+        <p class=${mainAvailable <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`
+      }
+      ${
+        replacedBy &&
+        html`
+        <p class="note" data-testid="replaced-by">Ersätts av <a href=${href.artikel(replacedBy.artNo)}>${replacedBy.artNo} ${replacedBy.name}</a>${' '}
+          (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`
+      }
+    </section>`;
+}
+
+/** Tilläggstext: the further articles that make the article a complete set. */
+function SetParts({ parts }) {
+  if (parts.length === 0) return null;
+  return html`
+    <section class="card set-parts" aria-labelledby="setparts-title">
+      <h2 id="setparts-title" class="set-parts-title">Tilläggsartiklar krävs för komplett set</h2>
+      <ul>
+        ${parts.map(
+          (part) => html`
+          <li><a href=${href.artikel(part.artNo)}><span class="mono">${part.artNo}</span> ${part.name}</a>
+            <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`,
+        )}
+      </ul>
+    </section>`;
+}
+
+/** Tillgängligt saldo in lager 10 and the user's own buffer, live. */
+function BalanceCard({ stock, investigation }) {
+  return html`
+    <section class="card balance" aria-labelledby="balance-title">
+      <h2 id="balance-title">Tillgängligt saldo</h2>
+      <div aria-live="polite" aria-atomic="false">
+        <p class="balance-row">
+          <span class="balance-label">Tillgängligt saldo lager 10</span>
+          <${Balance} testId="available-main" value=${stock.main} pulse=${stock.pulse.main} />
+        </p>
+        ${
+          stock.buffer &&
+          html`
+          <p class="balance-row">
+            <span class="balance-label">Tillgängligt i ert förråd (${stock.buffer.warehouse})</span>
+            <${Balance} testId="available-buffer" value=${stock.buffer.available} pulse=${stock.pulse.buffer} />
+          </p>`
+        }
+      </div>
+      ${investigation > 0 && html`<p class="note info" data-testid="investigation-note">Finns i utredningslager – kontakta HMC</p>`}
+      <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.</p>
+    </section>`;
+}
+
+function ArticleLinks({ supplierUrl, supplierName, manualUrl }) {
+  if (!supplierUrl && !manualUrl) return null;
+  return html`
+    <section class="card" aria-labelledby="links-title">
+      <h2 id="links-title">Länkar</h2>
+      <ul class="plain links">
+        ${supplierUrl && html`<li><${Link} url=${supplierUrl}>Leverantörens webbplats (${supplierName})<//></li>`}
+        ${manualUrl && html`<li><${Link} url=${manualUrl}>Bruksanvisning<//></li>`}
+      </ul>
+    </section>`;
+}
+
 /** The page as shown: catalog.article's reply, and the balances pushes keep up to date (with a pulse per push). */
 function articleView(result) {
   const bufferWarehouse = result.available.buffer?.warehouse ?? null;
@@ -139,11 +219,8 @@ export function ArticlePage({ artNo }) {
   }
   if (page === null || stock === null) return html`<p class="loading" role="status">Hämtar artikel ${artNo}…</p>`;
 
-  const { article, supplier, isoPath, setParts, accessories, replacedBy } = page;
-  const investigation = page.available.investigation ?? 0;
+  const { article, supplier, isoPath, setParts, accessories } = page;
   const supplierUrl = article.supplierUrl ?? supplier.url;
-  const leaf = isoPath[isoPath.length - 1];
-
   return html`
     <nav class="breadcrumbs" aria-label="ISO-kod">
       <ol>
@@ -164,43 +241,8 @@ export function ArticlePage({ artNo }) {
 
       <div class="article-grid">
         <div class="article-main">
-          <section class="card" aria-labelledby="facts-title">
-            <h2 id="facts-title" class="visually-hidden">Uppgifter</h2>
-            <dl class="facts">
-              <div><dt>Leverantör</dt><dd>${supplierUrl ? html`<${Link} url=${supplierUrl}>${supplier.name}<//>` : supplier.name}</dd></div>
-              <div><dt>ISO-kod</dt><dd><a href=${href.katalog(article.isoCode)}>${isoCode(article.isoCode)}</a>${leaf ? ` ${leaf.titleSv}` : ''}</dd></div>
-              <div><dt>Hyra/köp</dt><dd>${kindLabel(article.kind)}</dd></div>
-              <div><dt>Pris</dt><dd data-testid="article-price">${kr(article.priceOre)}</dd></div>
-              <div><dt>Status</dt><dd>${statusLabel(article.status)}</dd></div>
-            </dl>
-            ${
-              article.status === 'outgoing' &&
-              html`
-              <p class=${stock.main <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`
-            }
-            ${
-              replacedBy &&
-              html`
-              <p class="note" data-testid="replaced-by">Ersätts av <a href=${href.artikel(replacedBy.artNo)}>${replacedBy.artNo} ${replacedBy.name}</a>${' '}
-                (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`
-            }
-          </section>
-
-          ${
-            setParts.length > 0 &&
-            html`
-            <section class="card set-parts" aria-labelledby="setparts-title">
-              <h2 id="setparts-title" class="set-parts-title">Tilläggsartiklar krävs för komplett set</h2>
-              <ul>
-                ${setParts.map(
-                  (part) => html`
-                  <li><a href=${href.artikel(part.artNo)}><span class="mono">${part.artNo}</span> ${part.name}</a>
-                    <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`,
-                )}
-              </ul>
-            </section>`
-          }
-
+          <${ArticleFacts} page=${page} supplierUrl=${supplierUrl} mainAvailable=${stock.main} />
+          <${SetParts} parts=${setParts} />
           ${
             accessories.length > 0 &&
             html`
@@ -212,39 +254,9 @@ export function ArticlePage({ artNo }) {
         </div>
 
         <aside class="article-side" aria-label="Saldo och länkar">
-          <section class="card balance" aria-labelledby="balance-title">
-            <h2 id="balance-title">Tillgängligt saldo</h2>
-            <div aria-live="polite" aria-atomic="false">
-              <p class="balance-row">
-                <span class="balance-label">Tillgängligt saldo lager 10</span>
-                <${Balance} testId="available-main" value=${stock.main} pulse=${stock.pulse.main} />
-              </p>
-              ${
-                stock.buffer &&
-                html`
-                <p class="balance-row">
-                  <span class="balance-label">Tillgängligt i ert förråd (${stock.buffer.warehouse})</span>
-                  <${Balance} testId="available-buffer" value=${stock.buffer.available} pulse=${stock.pulse.buffer} />
-                </p>`
-              }
-            </div>
-            ${investigation > 0 && html`<p class="note info" data-testid="investigation-note">Finns i utredningslager – kontakta HMC</p>`}
-            <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.</p>
-          </section>
-
+          <${BalanceCard} stock=${stock} investigation=${page.available.investigation ?? 0} />
           <${ArticleImage} key=${article.imageUrl ?? ''} src=${article.imageUrl} name=${article.name} code=${article.isoCode} />
-
-          ${
-            (supplierUrl || article.manualUrl) &&
-            html`
-            <section class="card" aria-labelledby="links-title">
-              <h2 id="links-title">Länkar</h2>
-              <ul class="plain links">
-                ${supplierUrl && html`<li><${Link} url=${supplierUrl}>Leverantörens webbplats (${supplier.name})<//></li>`}
-                ${article.manualUrl && html`<li><${Link} url=${article.manualUrl}>Bruksanvisning<//></li>`}
-              </ul>
-            </section>`
-          }
+          <${ArticleLinks} supplierUrl=${supplierUrl} supplierName=${supplier.name} manualUrl=${article.manualUrl} />
         </aside>
       </div>
     </article>`;

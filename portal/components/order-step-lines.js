@@ -97,19 +97,10 @@ function IndividualAccessories({ device, warehouse, onAdd }) {
     title=${`Vanligaste tillbehören till ${device.name} (K-${device.indNo})`} testId="individual-accessories" />`;
 }
 
-export function LinesStep({ user, state, update, quote }) {
-  const [artNo, setArtNo] = useState('');
-  const [quantity, setQuantity] = useState(1);
-  const [individual, setIndividual] = useState('');
+/** Adding, changing and removing lines of the order; note: what the last change did (said politely). */
+function useLineEditing(state, update) {
   const [note, setNote] = useState('');
-  const [error, setError] = useState('');
-  const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
-  const warehouse = state.source === 'buffer' ? place.bufferWarehouse : '10';
-  const devices = state.recipientKind === 'patient' ? (state.patient?.devices ?? []) : [];
-  const device = devices.find((d) => String(d.indNo) === individual) ?? null;
-  const forIndividual = device ? device.indNo : null;
-
-  const add = (articles, qty, target = forIndividual) => {
+  const add = (articles, qty, target) => {
     const grow = (lines, notes) =>
       articles.reduce((acc, a) => {
         const [next, text] = withLine(acc, a, qty, target);
@@ -121,7 +112,23 @@ export function LinesStep({ user, state, update, quote }) {
     update((current) => ({ lines: grow(current.lines, null) }));
     setNote(notes.join(' '));
   };
+  const change = (index, patch) =>
+    update((current) => ({
+      lines: current.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)),
+    }));
+  const remove = (index) => {
+    const gone = state.lines[index];
+    update((current) => ({ lines: current.lines.filter((_, i) => i !== index) }));
+    setNote(`${gone.artNo} togs bort från ordern.`);
+  };
+  return { note, add, change, remove };
+}
 
+/** Lägg till artikel: artikelnummer and antal, optionally as a component to an individual the patient holds. */
+function AddLineForm({ devices, individual, setIndividual, device, onAdd }) {
+  const [artNo, setArtNo] = useState('');
+  const [quantity, setQuantity] = useState(1);
+  const [error, setError] = useState('');
   const submit = (event) => {
     event.preventDefault();
     const wanted = artNo.replace(/\s+/g, '');
@@ -135,25 +142,10 @@ export function LinesStep({ user, state, update, quote }) {
       return;
     }
     setError('');
-    add([wanted], n);
+    onAdd([wanted], n);
     setArtNo('');
     setQuantity(1);
   };
-
-  const change = (index, patch) =>
-    update((current) => ({
-      lines: current.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)),
-    }));
-  const remove = (index) => {
-    const gone = state.lines[index];
-    update((current) => ({ lines: current.lines.filter((_, i) => i !== index) }));
-    setNote(`${gone.artNo} togs bort från ordern.`);
-  };
-
-  const result = quote.result;
-  const onOrder = new Set(state.lines.map((l) => l.artNo));
-  const offers = (result?.accessories ?? []).filter((a) => !onOrder.has(a.artNo));
-
   return html`
     <form class="add-line" onSubmit=${submit} aria-labelledby="add-line-title">
       <h3 id="add-line-title">Lägg till artikel</h3>
@@ -185,34 +177,53 @@ export function LinesStep({ user, state, update, quote }) {
         <button type="submit" class="button primary" data-testid="add-line">${device ? `Lägg till på K-${device.indNo}` : 'Lägg till'}</button>
       </div>
       <p id="order-artno-error" class="error" role="alert">${error}</p>
-    </form>
-    <${ArticleSearch} warehouse=${warehouse} buffer=${state.source === 'buffer' ? place.bufferWarehouse : null}
-      onPick=${(a) => add([a.artNo], 1)} />
-    ${device && html`<${IndividualAccessories} device=${device} warehouse=${warehouse} onAdd=${(artNos) => add(artNos, 1, device.indNo)} />`}
-    <p class="hint added-note" role="status" data-testid="added-note">${note}</p>
+    </form>`;
+}
 
+/** Rader på ordern: the quoted lines, the quote's state, and accessories offered for them. */
+function OrderLines({ lines, quote, warehouse, editing }) {
+  const result = quote.result;
+  const onOrder = new Set(lines.map((l) => l.artNo));
+  const offers = (result?.accessories ?? []).filter((a) => !onOrder.has(a.artNo));
+  const checked = quote.busy
+    ? 'Kontrollerar tillgänglighet…'
+    : quote.error || lines.length === 0
+      ? ''
+      : 'Tillgängligheten är kontrollerad just nu.';
+  return html`
     <div class="section-head">
       <h3>Rader på ordern</h3>
-      <p class="hint" role="status" data-testid="quote-status">${
-        quote.busy
-          ? 'Kontrollerar tillgänglighet…'
-          : quote.error
-            ? ''
-            : state.lines.length === 0
-              ? ''
-              : 'Tillgängligheten är kontrollerad just nu.'
-      }</p>
+      <p class="hint" role="status" data-testid="quote-status">${checked}</p>
     </div>
     ${quote.error && html`<p class="error" role="alert">${errorText(quote.error)}</p>`}
     ${
-      state.lines.length === 0
+      lines.length === 0
         ? html`<p class="empty">Inga rader än. Fyll i artikelnummer eller sök artikel.</p>`
-        : html`<${QuotedLines} lines=${state.lines} quoted=${(line) => quotedLine(result, line)} warehouse=${warehouse}
-          onChange=${change} onRemove=${remove} />`
+        : html`<${QuotedLines} lines=${lines} quoted=${(line) => quotedLine(result, line)} warehouse=${warehouse}
+          onChange=${editing.change} onRemove=${editing.remove} />`
     }
     ${
       offers.length > 0 &&
       html`<${AccessoryOffer} key=${offers.map((a) => a.artNo).join(',')} accessories=${offers}
-      warehouse=${warehouse} onAdd=${(artNos) => add(artNos, 1, null)} />`
+      warehouse=${warehouse} onAdd=${(artNos) => editing.add(artNos, 1, null)} />`
     }`;
+}
+
+export function LinesStep({ user, state, update, quote }) {
+  const [individual, setIndividual] = useState('');
+  const editing = useLineEditing(state, update);
+  const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
+  const warehouse = state.source === 'buffer' ? place.bufferWarehouse : '10';
+  const devices = state.recipientKind === 'patient' ? (state.patient?.devices ?? []) : [];
+  const device = devices.find((d) => String(d.indNo) === individual) ?? null;
+  const forIndividual = device ? device.indNo : null;
+
+  return html`
+    <${AddLineForm} devices=${devices} individual=${individual} setIndividual=${setIndividual} device=${device}
+      onAdd=${(artNos, n) => editing.add(artNos, n, forIndividual)} />
+    <${ArticleSearch} warehouse=${warehouse} buffer=${state.source === 'buffer' ? place.bufferWarehouse : null}
+      onPick=${(a) => editing.add([a.artNo], 1, forIndividual)} />
+    ${device && html`<${IndividualAccessories} device=${device} warehouse=${warehouse} onAdd=${(artNos) => editing.add(artNos, 1, device.indNo)} />`}
+    <p class="hint added-note" role="status" data-testid="added-note">${editing.note}</p>
+    <${OrderLines} lines=${state.lines} quote=${quote} warehouse=${warehouse} editing=${editing} />`;
 }

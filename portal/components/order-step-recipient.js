@@ -75,11 +75,14 @@ export function RegisterSearch({ onChoose }) {
     </details>`;
 }
 
-export function RecipientStep({ user, state, update, initialPnr }) {
+/**
+ * Hämta brukare: patient.get for a personnummer; only the newest look-up counts (busy follows it too). A patient
+ * found replaces the one before; lines for the earlier patient's individuals (K-lines) cannot follow.
+ */
+function usePatientLookup(update) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
-
   const lookUp = async (raw) => {
     const pnr = String(raw ?? '').replace(/\s+/g, '');
     const mine = ++seq.current;
@@ -93,7 +96,6 @@ export function RecipientStep({ user, state, update, initialPnr }) {
     try {
       const patient = await api.call('patient.get', { pnr });
       if (mine !== seq.current) return;
-      // Lines for another patient's individuals (K-lines) cannot follow to this one.
       update((current) => ({
         patient,
         pnrInput: patient.person.pnrDisplay,
@@ -114,10 +116,73 @@ export function RecipientStep({ user, state, update, initialPnr }) {
       if (mine === seq.current) setBusy(false);
     }
   };
+  return { error, busy, lookUp };
+}
+
+function RecipientKind({ kind, onChoose }) {
+  return html`
+    <fieldset class="choice">
+      <legend>Beställ till</legend>
+      <div class="radio">
+        <input type="radio" id="recipient-patient" name="recipient" checked=${kind === 'patient'}
+          onChange=${() => onChoose('patient')} />
+        <label for="recipient-patient">Brukare (personnummer)</label>
+      </div>
+      <div class="radio">
+        <input type="radio" id="recipient-unit" name="recipient" checked=${kind === 'careUnit'}
+          onChange=${() => onChoose('careUnit')} aria-describedby="recipient-unit-hint" />
+        <label for="recipient-unit">Vårdenhet (kundnummer)</label>
+        <span id="recipient-unit-hint" class="hint">T.ex. kryckor eller ortoser till er verksamhet.</span>
+      </div>
+    </fieldset>`;
+}
+
+/** The personnummer field, the patient found, and the CFR search. */
+function PatientChoice({ state, update, lookup }) {
+  const { error, busy, lookUp } = lookup;
+  return html`
+    <form class="inline-form" onSubmit=${(e) => {
+      e.preventDefault();
+      lookUp(state.pnrInput);
+    }}>
+      <div class="field">
+        <label for="order-pnr">Personnummer</label>
+        <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
+          placeholder="ÅÅÅÅMMDD-NNNN" data-autofocus aria-describedby="order-pnr-hint order-pnr-error"
+          aria-invalid=${error ? 'true' : undefined}
+          onInput=${(e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
+      </div>
+      <button type="submit" class="button" disabled=${busy} data-testid="lookup-patient">${busy ? 'Hämtar…' : 'Hämta brukare'}</button>
+    </form>
+    <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
+    <p id="order-pnr-error" class="error" role="alert">${error}</p>
+    ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
+    <${RegisterSearch} onChoose=${(pnr) => {
+      update({ pnrInput: pnr });
+      lookUp(pnr);
+    }} />`;
+}
+
+function CareUnitChoice({ user, customerNo, update }) {
+  return html`
+    <div class="field">
+      <label for="order-unit">Vårdenhet och kundnummer</label>
+      <select id="order-unit" value=${customerNo} onChange=${(e) => {
+        const place = user.workplaces.find((w) => w.customerNo === e.currentTarget.value);
+        update({ customerNo: place.customerNo, workplaceId: place.id });
+      }}>
+        ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
+      </select>
+      <p class="hint">Ordern betalas av och levereras till vårdenheten.</p>
+    </div>`;
+}
+
+export function RecipientStep({ user, state, update, initialPnr }) {
+  const lookup = usePatientLookup(update);
 
   // Opened from a patient view (#/bestall?pnr=…): look the patient up at once.
   useEffect(() => {
-    if (initialPnr && !state.patient) lookUp(initialPnr);
+    if (initialPnr && !state.patient) lookup.lookUp(initialPnr);
   }, []);
 
   const chooseKind = (kind) => {
@@ -133,58 +198,7 @@ export function RecipientStep({ user, state, update, initialPnr }) {
   };
 
   return html`
-    <fieldset class="choice">
-      <legend>Beställ till</legend>
-      <div class="radio">
-        <input type="radio" id="recipient-patient" name="recipient" checked=${state.recipientKind === 'patient'}
-          onChange=${() => chooseKind('patient')} />
-        <label for="recipient-patient">Brukare (personnummer)</label>
-      </div>
-      <div class="radio">
-        <input type="radio" id="recipient-unit" name="recipient" checked=${state.recipientKind === 'careUnit'}
-          onChange=${() => chooseKind('careUnit')} aria-describedby="recipient-unit-hint" />
-        <label for="recipient-unit">Vårdenhet (kundnummer)</label>
-        <span id="recipient-unit-hint" class="hint">T.ex. kryckor eller ortoser till er verksamhet.</span>
-      </div>
-    </fieldset>
-
-    ${
-      state.recipientKind === 'patient' &&
-      html`
-      <form class="inline-form" onSubmit=${(e) => {
-        e.preventDefault();
-        lookUp(state.pnrInput);
-      }}>
-        <div class="field">
-          <label for="order-pnr">Personnummer</label>
-          <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
-            placeholder="ÅÅÅÅMMDD-NNNN" data-autofocus aria-describedby="order-pnr-hint order-pnr-error"
-            aria-invalid=${error ? 'true' : undefined}
-            onInput=${(e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
-        </div>
-        <button type="submit" class="button" disabled=${busy} data-testid="lookup-patient">${busy ? 'Hämtar…' : 'Hämta brukare'}</button>
-      </form>
-      <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
-      <p id="order-pnr-error" class="error" role="alert">${error}</p>
-      ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
-      <${RegisterSearch} onChoose=${(pnr) => {
-        update({ pnrInput: pnr });
-        lookUp(pnr);
-      }} />`
-    }
-
-    ${
-      state.recipientKind === 'careUnit' &&
-      html`
-      <div class="field">
-        <label for="order-unit">Vårdenhet och kundnummer</label>
-        <select id="order-unit" value=${state.customerNo} onChange=${(e) => {
-          const place = user.workplaces.find((w) => w.customerNo === e.currentTarget.value);
-          update({ customerNo: place.customerNo, workplaceId: place.id });
-        }}>
-          ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
-        </select>
-        <p class="hint">Ordern betalas av och levereras till vårdenheten.</p>
-      </div>`
-    }`;
+    <${RecipientKind} kind=${state.recipientKind} onChoose=${chooseKind} />
+    ${state.recipientKind === 'patient' && html`<${PatientChoice} state=${state} update=${update} lookup=${lookup} />`}
+    ${state.recipientKind === 'careUnit' && html`<${CareUnitChoice} user=${user} customerNo=${state.customerNo} update=${update} />`}`;
 }
