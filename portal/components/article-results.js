@@ -75,27 +75,12 @@ function Qty({ value, pulse, testId }) {
 }
 
 /**
- * articles: [{ artNo, name, supplier | supplierName, isoCode, kind, status, available: { main, buffer? } }]
- * buffer: the user's own buffer warehouse or null (adds the "Eget förråd" column).
- * Only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End move between rows, Enter opens.
- * onPick(article): pick mode (the order wizard): each row gets a "Lägg till" button, a row click no longer leaves the
- * page, and the article link opens in a new window so the order being written is kept.
+ * Arrow keys between the rows' links: only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End
+ * move between rows. The first row is active again when the list changes.
  */
-export function ArticleResults({
-  articles,
-  buffer,
-  caption,
-  onResync,
-  showIso = false,
-  testId = 'article-table',
-  onPick = null,
-}) {
-  const live = useLiveStock(articles, buffer, onResync);
+function useRowKeys(articles) {
   const [active, setActive] = useState(0);
   const body = useRef(null);
-  const hintId = useRef(null);
-  if (hintId.current === null) hintId.current = `results-keys-${nextListId++}`;
-
   const order = articles.map((a) => a.artNo).join(',');
   useEffect(() => {
     setActive(0);
@@ -120,11 +105,59 @@ export function ArticleResults({
     event.preventDefault();
     move(to);
   };
+  return { body, current, setActive, onKeyDown };
+}
+
+function ResultRow({ article, pushed, buffer, showIso, onPick, tabbable, onFocus }) {
+  const main = pushed.main ?? article.available.main;
+  const own = pushed.buffer ?? article.available.buffer?.available ?? 0;
   // A click anywhere in a row opens the article (the link stays the keyboard and screen reader target).
-  const onRowClick = (event, artNo) => {
+  const onRowClick = (event) => {
     if (onPick || event.target.closest('a, button') || window.getSelection()?.toString()) return;
-    location.hash = href.artikel(artNo);
+    location.hash = href.artikel(article.artNo);
   };
+  return html`
+    <tr data-testid="result-row" data-artno=${article.artNo} data-available=${main} onClick=${onRowClick}>
+      <td class="mono">${article.artNo}</td>
+      <td class="name">
+        <a href=${href.artikel(article.artNo)} data-row-link tabindex=${tabbable ? 0 : -1}
+          target=${onPick ? '_blank' : undefined} rel=${onPick ? 'noopener noreferrer' : undefined}
+          onFocus=${onFocus}>${article.name}${onPick && html`<span class="visually-hidden"> (öppnas i nytt fönster)</span>`}</a>
+        ${showIso && html`<span class="row-iso">ISO ${isoCode(article.isoCode)}</span>`}
+      </td>
+      <td>${article.supplier ?? article.supplierName}</td>
+      <td>${kindShort(article.kind)}</td>
+      <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
+      <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
+      ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
+      ${
+        onPick &&
+        html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
+        aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`
+      }
+    </tr>`;
+}
+
+/**
+ * articles: [{ artNo, name, supplier | supplierName, isoCode, kind, status, available: { main, buffer? } }]
+ * buffer: the user's own buffer warehouse or null (adds the "Eget förråd" column).
+ * Only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End move between rows, Enter opens.
+ * onPick(article): pick mode (the order wizard): each row gets a "Lägg till" button, a row click no longer leaves the
+ * page, and the article link opens in a new window so the order being written is kept.
+ */
+export function ArticleResults({
+  articles,
+  buffer,
+  caption,
+  onResync,
+  showIso = false,
+  testId = 'article-table',
+  onPick = null,
+}) {
+  const live = useLiveStock(articles, buffer, onResync);
+  const keys = useRowKeys(articles);
+  const hintId = useRef(null);
+  if (hintId.current === null) hintId.current = `results-keys-${nextListId++}`;
 
   return html`
     <div class="table-wrap">
@@ -142,33 +175,12 @@ export function ArticleResults({
             ${onPick && html`<th scope="col"><span class="visually-hidden">Lägg till</span></th>`}
           </tr>
         </thead>
-        <tbody ref=${body} onKeyDown=${onKeyDown}>
-          ${articles.map((article, i) => {
-            const pushed = live[article.artNo] ?? {};
-            const main = pushed.main ?? article.available.main;
-            const own = pushed.buffer ?? article.available.buffer?.available ?? 0;
-            return html`
-              <tr key=${article.artNo} data-testid="result-row" data-artno=${article.artNo} data-available=${main}
-                onClick=${(e) => onRowClick(e, article.artNo)}>
-                <td class="mono">${article.artNo}</td>
-                <td class="name">
-                  <a href=${href.artikel(article.artNo)} data-row-link tabindex=${i === current ? 0 : -1}
-                    target=${onPick ? '_blank' : undefined} rel=${onPick ? 'noopener noreferrer' : undefined}
-                    onFocus=${() => setActive(i)}>${article.name}${onPick && html`<span class="visually-hidden"> (öppnas i nytt fönster)</span>`}</a>
-                  ${showIso && html`<span class="row-iso">ISO ${isoCode(article.isoCode)}</span>`}
-                </td>
-                <td>${article.supplier ?? article.supplierName}</td>
-                <td>${kindShort(article.kind)}</td>
-                <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
-                <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
-                ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
-                ${
-                  onPick &&
-                  html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
-                  aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`
-                }
-              </tr>`;
-          })}
+        <tbody ref=${keys.body} onKeyDown=${keys.onKeyDown}>
+          ${articles.map(
+            (article, i) => html`
+            <${ResultRow} key=${article.artNo} article=${article} pushed=${live[article.artNo] ?? {}} buffer=${buffer}
+              showIso=${showIso} onPick=${onPick} tabbable=${i === keys.current} onFocus=${() => keys.setActive(i)} />`,
+          )}
         </tbody>
       </table>
     </div>

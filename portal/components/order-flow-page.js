@@ -65,40 +65,8 @@ function useArrivals(orders, loading) {
   return text;
 }
 
-export function OrderFlowPage({ user }) {
-  const [filters, setFilters] = useState({ warehouse: '', status: '', prescriberId: '', openOnly: true });
-  useTitle('Orderflöde – Aidstock');
-  const args = useMemo(() => flowArgs(filters), [filters]);
-  const match = useMemo(() => flowMatcher(args), [args]);
-  const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });
-  const { warehouses, prescribers } = useSeen(orders, filters);
-  const arrivals = useArrivals(orders, loading);
-  const set = (patch) => setFilters((current) => ({ ...current, ...patch }));
-
-  if (!isStaff(user)) {
-    return html`
-      <h1 tabindex="-1">Orderflöde</h1>
-      <p class="error" role="alert">Orderflödet är för Hjälpmedelscentrums personal. Dina egna order finns under <a href=${href.orders('mine')}>Mina order</a>.</p>`;
-  }
-
+function FlowFilters({ filters, set, warehouses, prescribers }) {
   return html`
-    <div class="page-head">
-      <div>
-        <h1 tabindex="-1">Orderflöde</h1>
-        <p class="lead">Nya order och ändrad leveransstatus visas direkt, nyast överst, utan att sidan laddas om.</p>
-      </div>
-      <a class="button" href=${href.plock()}>Till plocklistan</a>
-    </div>
-
-    <section class="card" aria-labelledby="counts-title">
-      <div class="section-head">
-        <h2 id="counts-title">Orderrader per leveransstatus</h2>
-        <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Alla lager, uppdateras direkt. Välj en siffra för att filtrera.</p>
-      </div>
-      <${StatusCounts} counts=${counts} caption="Orderrader per leveransstatus" active=${filters.status}
-        onPick=${(status) => set({ status, openOnly: status === 'delivered' || status === 'cancelled' ? false : filters.openOnly })} />
-    </section>
-
     <form class="card filters" aria-label="Filter" onSubmit=${(e) => e.preventDefault()}>
       <div class="field">
         <label for="flow-warehouse">Lager</label>
@@ -125,7 +93,80 @@ export function OrderFlowPage({ user }) {
         <input type="checkbox" id="flow-open" checked=${filters.openOnly} onChange=${(e) => set({ openOnly: e.currentTarget.checked })} />
         <label for="flow-open">Bara öppna order</label>
       </div>
-    </form>
+    </form>`;
+}
+
+function FlowRow({ order: o }) {
+  return html`
+    <tr class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
+      <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
+      <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
+      <td>${o.prescriber.name}</td>
+      <td>${o.detailed === false && !o.recipient.name ? html`<span class="hint">Hämtas…</span>` : html`<${RecipientCell} recipient=${o.recipient} />`}</td>
+      <td>${o.warehouse}</td>
+      <td>${linesSummary(o.lines)}</td>
+      <td><${StatusBadge} status=${o.status} testId="flow-status" /></td>
+      <td>${date(o.plannedDeliveryDate)}</td>
+      <td><${OrderStepButtons} order=${o} compact=${true} /></td>
+    </tr>`;
+}
+
+function FlowTable({ orders }) {
+  return html`
+    <div class="table-wrap">
+      <table class="data-table flow" data-testid="flow-table">
+        <caption class="visually-hidden">Order, nyast först</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tid</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
+            <th scope="col">Lager</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Planerad leverans</th>
+            <th scope="col">Nästa steg</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${orders.map((o) => html`<${FlowRow} key=${o.orderNo} order=${o} />`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+export function OrderFlowPage({ user }) {
+  const [filters, setFilters] = useState({ warehouse: '', status: '', prescriberId: '', openOnly: true });
+  useTitle('Orderflöde – Aidstock');
+  const args = useMemo(() => flowArgs(filters), [filters]);
+  const match = useMemo(() => flowMatcher(args), [args]);
+  const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });
+  const { warehouses, prescribers } = useSeen(orders, filters);
+  const arrivals = useArrivals(orders, loading);
+  const set = (patch) => setFilters((current) => ({ ...current, ...patch }));
+  // Delivered and cancelled lines are never on open orders: picking either count shows every order.
+  const pickStatus = (status) =>
+    set({ status, openOnly: status === 'delivered' || status === 'cancelled' ? false : filters.openOnly });
+
+  if (!isStaff(user)) {
+    return html`
+      <h1 tabindex="-1">Orderflöde</h1>
+      <p class="error" role="alert">Orderflödet är för Hjälpmedelscentrums personal. Dina egna order finns under <a href=${href.orders('mine')}>Mina order</a>.</p>`;
+  }
+
+  return html`
+    <div class="page-head">
+      <div>
+        <h1 tabindex="-1">Orderflöde</h1>
+        <p class="lead">Nya order och ändrad leveransstatus visas direkt, nyast överst, utan att sidan laddas om.</p>
+      </div>
+      <a class="button" href=${href.plock()}>Till plocklistan</a>
+    </div>
+
+    <section class="card" aria-labelledby="counts-title">
+      <div class="section-head">
+        <h2 id="counts-title">Orderrader per leveransstatus</h2>
+        <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Alla lager, uppdateras direkt. Välj en siffra för att filtrera.</p>
+      </div>
+      <${StatusCounts} counts=${counts} caption="Orderrader per leveransstatus" active=${filters.status} onPick=${pickStatus} />
+    </section>
+
+    <${FlowFilters} filters=${filters} set=${set} warehouses=${warehouses} prescribers=${prescribers} />
 
     <section class="card" aria-labelledby="flow-title" aria-busy=${loading ? 'true' : 'false'}>
       <div class="section-head">
@@ -135,37 +176,6 @@ export function OrderFlowPage({ user }) {
       <p class="visually-hidden" role="status" data-testid="flow-announce">${arrivals}</p>
       ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
       ${!loading && !error && orders.length === 0 && html`<p class="empty">Inga order matchar filtret. Nya order dyker upp här direkt.</p>`}
-      ${
-        orders.length > 0 &&
-        html`
-        <div class="table-wrap">
-          <table class="data-table flow" data-testid="flow-table">
-            <caption class="visually-hidden">Order, nyast först</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tid</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
-                <th scope="col">Lager</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Planerad leverans</th>
-                <th scope="col">Nästa steg</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${orders.map(
-                (o) => html`
-                <tr key=${o.orderNo} class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
-                  <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
-                  <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
-                  <td>${o.prescriber.name}</td>
-                  <td>${o.detailed === false && !o.recipient.name ? html`<span class="hint">Hämtas…</span>` : html`<${RecipientCell} recipient=${o.recipient} />`}</td>
-                  <td>${o.warehouse}</td>
-                  <td>${linesSummary(o.lines)}</td>
-                  <td><${StatusBadge} status=${o.status} testId="flow-status" /></td>
-                  <td>${date(o.plannedDeliveryDate)}</td>
-                  <td><${OrderStepButtons} order=${o} compact=${true} /></td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`
-      }
+      ${orders.length > 0 && html`<${FlowTable} orders=${orders} />`}
     </section>`;
 }

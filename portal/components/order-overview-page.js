@@ -92,6 +92,27 @@ function LinesTable({ order, staff, onChanged }) {
     </div>`;
 }
 
+/** Who prescribed, where it goes, planned dates, delivery way and the packing-slip text. */
+function OrderFacts({ order }) {
+  return html`
+    <section class="card" aria-labelledby="order-facts-title">
+      <h2 id="order-facts-title" class="visually-hidden">Uppgifter om ordern</h2>
+      <dl class="facts">
+        <div><dt>Förskriven av</dt><dd data-testid="overview-prescriber">${order.prescriber.name}${order.prescriber.profession ? `, ${professionLabel(order.prescriber.profession).toLowerCase()}` : ''}
+          ${order.prescriber.phone && html`<br /><span class="hint">${order.prescriber.phone}</span>`}</dd></div>
+        <div><dt>Arbetsplats / kundnr</dt><dd>${order.workplace.name} (${order.customerNo})</dd></div>
+        <div><dt>Registrerad</dt><dd>${dateTime(order.placedMs)}</dd></div>
+        <div><dt>Planerat plockdatum</dt><dd data-testid="overview-pick-date">${order.plannedPickDate ?? 'när restorder finns i lager'}</dd></div>
+        <div><dt>Planerat leveransdatum</dt><dd data-testid="overview-delivery-date">${order.plannedDeliveryDate ?? 'när restorder finns i lager'}</dd></div>
+        <div><dt>Lager</dt><dd>${warehouseLabel(order.warehouse)}</dd></div>
+        <div><dt>Leveransadress</dt><dd>${addressLine(order.deliveryAddress)}${order.temporaryAddress ? ' (tillfällig adress)' : ''}</dd></div>
+        <div><dt>Kontakt för chauffören</dt><dd>${order.contactName}${order.contactPhone ? html`, <span class="nowrap">${order.contactPhone}</span>` : ''}</dd></div>
+        <div><dt>Leveranssätt</dt><dd>${order.partialDelivery ? 'Delleverans' : 'Samleverans'}</dd></div>
+        ${order.otherInfo && html`<div class="wide"><dt>Övrig information (följesedel)</dt><dd>${order.otherInfo}</dd></div>`}
+      </dl>
+    </section>`;
+}
+
 /**
  * The order, read again on each push about it (and after a reconnect). A change of leveransstatus that came by push
  * is said out loud and pulses the badge; a reload after the user's own action stays quiet.
@@ -154,22 +175,7 @@ export function OrderOverviewPage({ user, orderNo }) {
     </div>
     <p class="visually-hidden" role="status">${announce}</p>
 
-    <section class="card" aria-labelledby="order-facts-title">
-      <h2 id="order-facts-title" class="visually-hidden">Uppgifter om ordern</h2>
-      <dl class="facts">
-        <div><dt>Förskriven av</dt><dd data-testid="overview-prescriber">${order.prescriber.name}${order.prescriber.profession ? `, ${professionLabel(order.prescriber.profession).toLowerCase()}` : ''}
-          ${order.prescriber.phone && html`<br /><span class="hint">${order.prescriber.phone}</span>`}</dd></div>
-        <div><dt>Arbetsplats / kundnr</dt><dd>${order.workplace.name} (${order.customerNo})</dd></div>
-        <div><dt>Registrerad</dt><dd>${dateTime(order.placedMs)}</dd></div>
-        <div><dt>Planerat plockdatum</dt><dd data-testid="overview-pick-date">${order.plannedPickDate ?? 'när restorder finns i lager'}</dd></div>
-        <div><dt>Planerat leveransdatum</dt><dd data-testid="overview-delivery-date">${order.plannedDeliveryDate ?? 'när restorder finns i lager'}</dd></div>
-        <div><dt>Lager</dt><dd>${warehouseLabel(order.warehouse)}</dd></div>
-        <div><dt>Leveransadress</dt><dd>${addressLine(order.deliveryAddress)}${order.temporaryAddress ? ' (tillfällig adress)' : ''}</dd></div>
-        <div><dt>Kontakt för chauffören</dt><dd>${order.contactName}${order.contactPhone ? html`, <span class="nowrap">${order.contactPhone}</span>` : ''}</dd></div>
-        <div><dt>Leveranssätt</dt><dd>${order.partialDelivery ? 'Delleverans' : 'Samleverans'}</dd></div>
-        ${order.otherInfo && html`<div class="wide"><dt>Övrig information (följesedel)</dt><dd>${order.otherInfo}</dd></div>`}
-      </dl>
-    </section>
+    <${OrderFacts} order=${order} />
 
     <section class="card" aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">Rader</h2>
