@@ -1,3 +1,4 @@
+// @ts-check
 // Root of the portal: session and connection state, the hash router, and the page frame (top bar, main, footer).
 import { html, render, useState, useEffect, useRef } from './lib/html.js';
 import { useTitle } from './lib/use-title.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Artikelinformation: one article with live available balance (lager 10 and the user's own buffer), price, status, set parts, accessories, replacement, links and image.
 import { html, useState } from '../lib/html.js';
 import { useQuery } from '../lib/use-query.js';

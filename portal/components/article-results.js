@@ -1,3 +1,4 @@
+// @ts-check
 // Result list of articles for Sök artikel and Varukatalog: live balances (lager 10, eget förråd) by push, arrow keys between rows, paging.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // HMC staff steps on an order: lägg för plock → utleverera → leverera (fulfil.*), makulera, and a new planned delivery date.
 import { html, useState } from '../lib/html.js';
 import * as api from '../lib/api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Individkort: who or which warehouse holds a device, by individual number (56314 or K-56314). As in the legacy portal:
 // a unit in HMC's investigation warehouse (999/999A) says "contact HMC"; the prescriber is shown for a unit Aidstock
 // delivered; protected identities are never shown. The look-up of a patient is logged by the engine. HMC staff receive

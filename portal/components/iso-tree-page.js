@@ -1,3 +1,4 @@
+// @ts-check
 // Varukatalog: the ISO 9999 tree (class → subclass → division) with article counts, "inkl. tillgängligt saldo", and the paged article table of a node.
 import { html, useState, useRef } from '../lib/html.js';
 import { useQuery } from '../lib/use-query.js';

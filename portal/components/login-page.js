@@ -1,3 +1,4 @@
+// @ts-check
 // Login page: Användarnamn, Lösenord, Logga in; shows bad credentials and the demo users.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import { useAction } from '../lib/use-action.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Meddelanden on the start page: changed delivery dates from HMC, newest first, live on `messages/<userId>`, each with a
 // link to its order and a delete button (the prescriber removes them).
 import { html, useState } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Aktuellt från Hjälpmedelscentrum on the start page: the news HMC has published (news.list). HMC staff publish and
 // withdraw items here too.
 import { html, useState } from '../lib/html.js';

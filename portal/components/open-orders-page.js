@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder for prescribers: Öppna kundorder (not yet delivered, per workplace) and Rekvirerat per förskrivare (my own
 // orders), searchable by patient, leveransstatus and date range; statuses follow live on `orders/<userId>`.
 import { html, useState, useMemo } from '../lib/html.js';

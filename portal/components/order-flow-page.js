@@ -1,3 +1,4 @@
+// @ts-check
 // Orderflöde (HMC staff): every placement and status change as it happens — new orders appear at the top without a
 // reload — with line counts per leveransstatus, filters by lager, status and förskrivare, and the next step on each order.
 import { html, useState, useEffect, useMemo, useRef } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Ordinationsöversikt: one order — who prescribed, planned pick and delivery dates, each line's leveransstatus, replacement
 // taken, individuals and K-components — live by push; "Makulera" while nothing is picked; HMC staff move lines along here too.
 import { html, useState } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // The order lines as order.quote sees them: availability in the source warehouse, the replacement proposal to accept or
 // refuse, set parts added automatically (red text, as in the manual), the purpose code when one is asked, and "Vanligaste tillbehören".
 import { html, useState } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Small pieces every order screen shares: the leveransstatus badge, line counts per status, and a line summary.
 import { html } from '../lib/html.js';
 import { count, lineStatusLabel, LINE_STATUSES } from '../lib/format.js';

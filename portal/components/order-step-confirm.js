@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder step 5: the order to check once more and "Verkställ"; then the receipt with the order number (ordernummer
 // som kvittens) and the planned pick and delivery dates.
 import { html } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder step 4, Leverans: the default address or a temporary one, contact name and phone for the driver,
 // samleverans or delleverans, and övrig information (printed on the packing slip, length-limited with a counter).
 import { html } from '../lib/html.js';

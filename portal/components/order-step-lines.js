@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder step 3, Rader: add articles by artikelnummer or through Sök artikel, as new prescriptions or as components
 // to an individual the patient already holds ("Komplettera levererad individ", K-<indNo>); the quoted lines below.
 import { html, useState, useEffect, useRef } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder step 1, Mottagare: a patient by personnummer (looked up with patient.get, or found in CFR) or one of the
 // user's care units by kundnummer. Only residents of Halland can be prescribed to.
 import { html, useState, useEffect, useRef } from '../lib/html.js';

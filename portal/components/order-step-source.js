@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder step 2, Källa och arbetsplats: huvudlager (lager 10) or uttag ur eget förråd (only when the workplace has
 // one), and the workplace, which decides the customer number and the default delivery address.
 import { html } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // What the order wizard sends and checks: the empty order, order.quote's and order.place's arguments, and why a step
 // cannot be left yet (in Swedish). Pure functions of the order being written, its quote and the user.
 import { errorText } from '../lib/order-errors.js';

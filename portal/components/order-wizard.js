@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder: the order wizard of the manual — Mottagare → Källa och arbetsplats → Rader → Leverans → Verkställ — with a
 // live order.quote, one idempotency key per run (a retry after a dropped connection never makes a second order), and the receipt.
 import { html, useEffect, useReducer, useRef } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Hjälpmedel: the devices a patient holds (the legacy portal's "Visar vilka hjälpmedel en brukare har"), found by
 // personnummer or in CFR by name: each unit with its article, the order that delivered it and the prescriber, links to
 // the individual card; a pickup order (hämtorder) for ticked devices; the patient's orders still on their way; a new

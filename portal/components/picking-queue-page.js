@@ -1,3 +1,4 @@
+// @ts-check
 // Plocklista (HMC staff): open order lines in three columns — att plocka (Registrerad), för plock, utlevererade — each
 // moved to the next with one button (fulfil.pick / dispatch / deliver); a new planned delivery date messages the prescriber.
 import { html, useMemo } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Hämtorder from the Hjälpmedel page: the devices ticked in the list are fetched from the patient, at the registered
 // address or another one, with a contact for the driver and a reason (required, length-limited with a counter).
 import { html, useState } from '../lib/html.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Hämtorder for HMC staff: the pickup orders still waiting, oldest first, with address, contact and reason for the
 // driver, live by push; "Ta emot" receives a unit back to warehouse 10 (a return: stock up, the pickup done when all
 // units are in).

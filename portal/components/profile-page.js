@@ -1,3 +1,4 @@
+// @ts-check
 // Dina uppgifter: the signed-in user's details as HMC has them. E-mail and phone are the user's to keep current (saved
 // with profile.update); workplaces, customer numbers and buffer warehouses change through HMC, as in the legacy portal.
 import { html, useState } from '../lib/html.js';

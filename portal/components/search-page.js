@@ -1,3 +1,4 @@
+// @ts-check
 // Sök artikel: forgiving search on benämning, modell, leverantör or artikelnummer as you type, with type-ahead, "Menade du" and the live result list.
 import { html, useEffect, useReducer, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';

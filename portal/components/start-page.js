@@ -1,3 +1,4 @@
+// @ts-check
 // Start page: welcome, news from Hjälpmedelscentrum, messages (changed delivery dates), the user's workplaces and shortcuts.
 import { html } from '../lib/html.js';
 import { useTitle } from '../lib/use-title.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Hjälpmedel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
 // Plocklista for HMC staff), the signed-in user with profession, connection status, Logga ut.
 import { html } from '../lib/html.js';

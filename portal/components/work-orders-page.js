@@ -1,3 +1,4 @@
+// @ts-check
 // Arbetsorder: prescribers register errands to Teknisk Service, a hjälpmedelskonsulent or Dako (standalone or about a
 // device: ?individ=56314) and follow them under "Registrerade AO" with HMC's comments; HMC staff work the same list
 // as a desk: open errands per destination, status and comments.

@@ -1,3 +1,4 @@
+// @ts-check
 // The live order list as a plain object (no Preact): an `order.list` snapshot, then order pushes merged in by seq
 // (older pushes for an order never overwrite a newer state), batched so a burst of placements publishes once, new
 // orders filled in by `order.get`, staff counts taken from whichever snapshot or push is newest. Tested in Node.

@@ -1,3 +1,4 @@
+// @ts-check
 // useLiveOrders: a LiveOrderList held by a screen — `order.list` once (and again after a reconnect, since pushes sent
 // while the connection was down are lost), then the pushes of an order topic (`orders` for staff, `orders/<userId>`
 // for a prescriber); new orders are filled in by `order.get`.

@@ -1,3 +1,4 @@
+// @ts-check
 // The order wizard's state as a pure reducer: the order being written (form), the step shown and the furthest one
 // reached, the problem that keeps a step from being left, and placing the order. Checks and calls live elsewhere:
 // actions carry each step's problem (stepProblems) so this file stays pure.

@@ -1,3 +1,4 @@
+// @ts-check
 // One engine read followed over time, without Preact (useQuery holds one per op and args): answers that come late
 // (after close, or after a newer read was sent) are dropped, every reconnect reads again (pushes sent while the
 // connection was down are lost), and a topic's pushes reload, or are handed to onPush once the first answer is in.
@@ -123,11 +124,8 @@ export class QuerySession {
 
   /** @param {unknown} event @param {boolean} replayed */
   deliver(event, replayed) {
-    const control = {
-      reload: (/** @type {QueryReason} */ why) => this.load(why),
-      patch: (/** @type {(data: T) => T} */ update) => this.patch(update),
-      replayed,
-    };
+    /** @type {QueryControl<T>} */
+    const control = { reload: (why) => this.load(why), patch: (update) => this.patch(update), replayed };
     this.spec.options().onPush?.(event, control);
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The type-ahead list of Sök artikel's search box (ARIA 1.2 combobox) as a pure reducer, and which key does what.
 
 /**

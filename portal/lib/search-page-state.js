@@ -1,3 +1,4 @@
+// @ts-check
 // Sök artikel's state as a pure reducer: the form as typed, the query that is searched (it follows the form, text
 // fields after a short pause), and the result page. The search itself and the pause live in the component.
 

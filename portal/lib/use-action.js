@@ -1,3 +1,4 @@
+// @ts-check
 // A form's or button's server action: busy while it runs (to disable the button), and the Swedish error text after
 // a failure. run(action) resolves with the action's result, or undefined when it failed.
 import { useState } from './html.js';

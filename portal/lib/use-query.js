@@ -1,3 +1,4 @@
+// @ts-check
 // useQuery: one engine read held by a component. It loads when mounted and when op or args change, drops answers
 // that come late (after unmount, or for older args), reads again after a reconnect (pushes sent while the
 // connection was down are lost) and, with a topic, follows its pushes: each push reloads, or onPush patches the data.

@@ -1,3 +1,4 @@
+// @ts-check
 // useQuote: order.quote for the order being written, debounced, again after a stock change of its articles (someone
 // else's reservation, a unit back in stock) or a reconnect; an answer for older lines never replaces a newer one.
 import { useState, useEffect, useRef } from './html.js';
@@ -5,9 +6,17 @@ import * as api from './api.js';
 
 const QUOTE_DEBOUNCE_MS = 200;
 
-/** Runs order.quote while the order is being written, again after stock of its articles changes or a reconnect. */
+/** @typedef {import('./types.d.ts').QuoteState} QuoteState */
+/** @typedef {import('./types.d.ts').QuoteReply} QuoteReply */
+
+/**
+ * Runs order.quote while the order is being written, again after stock of its articles changes or a reconnect.
+ * @param {import("../../schemas/orders.ts").QuoteArgs | null} args
+ * @param {boolean} enabled
+ * @returns {[QuoteState, () => void]}
+ */
 export function useQuote(args, enabled) {
-  const [quote, setQuote] = useState({ key: '', result: null, error: null, busy: false });
+  const [quote, setQuote] = useState(/** @type {QuoteState} */ ({ key: '', result: null, error: null, busy: false }));
   const [tick, setTick] = useState(0);
   const key = args === null ? '' : JSON.stringify(args);
   const seq = useRef(0);
@@ -22,7 +31,7 @@ export function useQuote(args, enabled) {
     setQuote((current) => ({ ...current, busy: true }));
     const timer = setTimeout(() => {
       api.call('order.quote', args).then(
-        (result) => {
+        (/** @type {QuoteReply} */ result) => {
           if (mine === seq.current) setQuote({ key, result, error: null, busy: false });
         },
         (failure) => {
@@ -46,7 +55,8 @@ export function useQuote(args, enabled) {
     .join(',');
   useEffect(() => {
     if (!enabled || watched === '') return undefined;
-    let timer = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
     const again = () => {
       clearTimeout(timer);
       timer = setTimeout(() => setTick((n) => n + 1), QUOTE_DEBOUNCE_MS);
