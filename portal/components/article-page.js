@@ -7,10 +7,24 @@ import { href } from '../lib/routes.js';
 import { count, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
 import { isoIcon } from './iso-tree-page.js';
 
+/** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
+/** @typedef {import('../lib/types.d.ts').ArticlePageView} ArticlePageView */
+/** @typedef {import('../lib/types.d.ts').StockPush} StockPush */
+/** @typedef {import('../lib/types.d.ts').ComponentChildren} ComponentChildren */
+
+/**
+ * The balances shown, kept up to date by pushes; pulse: the seq of the last push per figure (re-runs the highlight).
+ * @typedef {{ main: number, buffer: { warehouse: string, available: number } | null, pulse: { main: number, buffer: number } }} ArticleStock
+ */
+/** @typedef {{ page: ArticlePageView, stock: ArticleStock }} ArticleView */
+
 const MAIN = '10';
 const OUTGOING_NOTE = 'Status utgående med noll (0) i saldo kan endast levereras om HMC får något i retur.';
 
-/** Article image; if it cannot be loaded, a neutral placeholder with the ISO class icon instead of a broken image. */
+/**
+ * Article image; if it cannot be loaded, a neutral placeholder with the ISO class icon instead of a broken image.
+ * @param {{ src: string | null, name: string, code: string }} props
+ */
 function ArticleImage({ src, name, code }) {
   const [failed, setFailed] = useState(false);
   if (!src) return null;
@@ -27,13 +41,17 @@ function ArticleImage({ src, name, code }) {
     </figure>`;
 }
 
-/** A live balance figure; re-keyed on each push so the highlight animation runs again. */
+/**
+ * A live balance figure; re-keyed on each push so the highlight animation runs again.
+ * @param {{ testId: string, value: number, pulse: number }} props
+ */
 function Balance({ testId, value, pulse }) {
   return html`
     <span class=${pulse ? 'balance-value pulse' : 'balance-value'} key=${pulse} data-testid=${testId}
       data-zero=${value <= 0 ? 'true' : 'false'}>${count(value)}</span>`;
 }
 
+/** @param {{ articles: ArticleSummary[], caption: string }} props */
 function ArticleRows({ articles, caption }) {
   return html`
     <div class="table-wrap">
@@ -64,17 +82,22 @@ function ArticleRows({ articles, caption }) {
     </div>`;
 }
 
+/** @param {string | null | undefined} url */
 function external(url) {
   return /^https?:\/\//.test(url ?? '');
 }
 
+/** @param {{ url: string, children: ComponentChildren }} props */
 function Link({ url, children }) {
   return external(url)
     ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${children}<span class="visually-hidden"> (öppnas i nytt fönster)</span></a>`
     : html`<a href=${url}>${children}</a>`;
 }
 
-/** Leverantör, ISO-kod, Hyra/köp, Pris, Status; the outgoing note and the replacement, if any. */
+/**
+ * Leverantör, ISO-kod, Hyra/köp, Pris, Status; the outgoing note and the replacement, if any.
+ * @param {{ page: ArticlePageView, supplierUrl: string | null, mainAvailable: number }} props
+ */
 function ArticleFacts({ page, supplierUrl, mainAvailable }) {
   const { article, supplier, isoPath, replacedBy } = page;
   const leaf = isoPath[isoPath.length - 1];
@@ -102,7 +125,10 @@ function ArticleFacts({ page, supplierUrl, mainAvailable }) {
     </section>`;
 }
 
-/** Tilläggstext: the further articles that make the article a complete set. */
+/**
+ * Tilläggstext: the further articles that make the article a complete set.
+ * @param {{ parts: ArticleSummary[] }} props
+ */
 function SetParts({ parts }) {
   if (parts.length === 0) return null;
   return html`
@@ -118,7 +144,10 @@ function SetParts({ parts }) {
     </section>`;
 }
 
-/** Tillgängligt saldo in lager 10 and the user's own buffer, live. */
+/**
+ * Tillgängligt saldo in lager 10 and the user's own buffer, live.
+ * @param {{ stock: ArticleStock, investigation: number }} props
+ */
 function BalanceCard({ stock, investigation }) {
   return html`
     <section class="card balance" aria-labelledby="balance-title">
@@ -142,6 +171,7 @@ function BalanceCard({ stock, investigation }) {
     </section>`;
 }
 
+/** @param {{ supplierUrl: string | null, supplierName: string, manualUrl: string | null }} props */
 function ArticleLinks({ supplierUrl, supplierName, manualUrl }) {
   if (!supplierUrl && !manualUrl) return null;
   return html`
@@ -154,21 +184,29 @@ function ArticleLinks({ supplierUrl, supplierName, manualUrl }) {
     </section>`;
 }
 
-/** The page as shown: catalog.article's reply, and the balances pushes keep up to date (with a pulse per push). */
+/**
+ * The page as shown: catalog.article's reply, and the balances pushes keep up to date (with a pulse per push).
+ * @param {ArticlePageView} result
+ * @returns {ArticleView}
+ */
 function articleView(result) {
-  const bufferWarehouse = result.available.buffer?.warehouse ?? null;
+  const { buffer } = result.available;
   return {
     page: result,
     stock: {
       main: result.available.main,
-      buffer:
-        bufferWarehouse === null ? null : { warehouse: bufferWarehouse, available: result.available.buffer.available },
+      buffer: buffer === undefined ? null : { warehouse: buffer.warehouse, available: buffer.available },
       pulse: { main: 0, buffer: 0 },
     },
   };
 }
 
-/** A `stock/<artNo>` push applied to the balances shown (other warehouses are not on this page). */
+/**
+ * A `stock/<artNo>` push applied to the balances shown (other warehouses are not on this page).
+ * @param {ArticleView} view
+ * @param {StockPush} event
+ * @returns {ArticleView}
+ */
 function withStockPush(view, event) {
   const { stock } = view;
   if (event.warehouse === MAIN) {
@@ -187,7 +225,10 @@ function withStockPush(view, event) {
   return view;
 }
 
-/** The article with live balances: pushes on `stock/<artNo>` after the reply are newer than it (subscribed first). */
+/**
+ * The article with live balances: pushes on `stock/<artNo>` after the reply are newer than it (subscribed first).
+ * @param {string} artNo
+ */
 function useArticle(artNo) {
   return useQuery(
     'catalog.article',
@@ -202,6 +243,7 @@ function useArticle(artNo) {
   );
 }
 
+/** @param {{ artNo: string }} props */
 export function ArticlePage({ artNo }) {
   const { data, error } = useArticle(artNo);
   const page = data?.page ?? null;

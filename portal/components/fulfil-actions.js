@@ -5,6 +5,13 @@ import * as api from '../lib/api.js';
 import { errorText } from '../lib/order-errors.js';
 import { useAction } from '../lib/use-action.js';
 
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
+/**
+ * What the step buttons need of an order.
+ * @typedef {{ orderNo: number, partialDelivery: boolean, lines: Array<{ lineNo: number, status: string }> }} OrderLike
+ */
+
 /** The steps in the order a line takes them: op, the status a line must have, button text, what happened. */
 export const STEPS = [
   {
@@ -33,24 +40,36 @@ export const STEPS = [
   },
 ];
 
-/** Live regions that exist before anything is said in them, so screen readers announce the change. quiet: success only for them. */
+/**
+ * Live regions that exist before anything is said in them, so screen readers announce the change. quiet: success only for them.
+ * @param {{ status: { text: string, error: boolean }, quiet?: boolean }} props
+ */
 export function Feedback({ status, quiet = false }) {
   return html`
     <span class=${quiet ? 'visually-hidden' : 'step-status'} role="status">${status.error ? '' : status.text}</span>
     <span class="step-status error" role="alert">${status.error ? status.text : ''}</span>`;
 }
 
+/** @param {number} n */
 function rows(n) {
   return n === 1 ? '1 rad' : `${n} rader`;
 }
 
-/** Runs one step on the lines (all that can, or the named ones); reports in Swedish. */
+/**
+ * Runs one step on the lines (all that can, or the named ones); reports in Swedish.
+ * @param {(result: { lines: unknown[] }) => void} [onDone]
+ */
 export function useFulfil(onDone) {
   const action = useAction();
   /** The step running, so only its button says "Sparar…". */
   const [step, setStep] = useState('');
   const [status, setStatus] = useState({ text: '', error: false });
   const busy = action.busy ? step : '';
+  /**
+   * @param {typeof STEPS[number]} spec
+   * @param {number} orderNo
+   * @param {number[] | null} [lineNos]
+   */
   const run = async (spec, orderNo, lineNos = null) => {
     if (busy) return;
     setStep(spec.step);
@@ -72,6 +91,7 @@ export function useFulfil(onDone) {
 /**
  * One button per step some line of the order can take. order: { orderNo, partialDelivery, lines: [{ lineNo, status }] }.
  * A joint delivery (samleverans) is not picked while a line waits as a backorder: the button says why it is off.
+ * @param {{ order: OrderLike, onDone?: (result?: unknown) => void, compact?: boolean }} props
  */
 export function OrderStepButtons({ order, onDone, compact = false }) {
   const { busy, status, run } = useFulfil(onDone);
@@ -96,7 +116,10 @@ export function OrderStepButtons({ order, onDone, compact = false }) {
     </div>`;
 }
 
-/** A step on one line (the overview's line table). */
+/**
+ * A step on one line (the overview's line table).
+ * @param {{ orderNo: number, line: { lineNo: number, status: string }, onDone?: (result?: unknown) => void }} props
+ */
 export function LineStepButton({ orderNo, line, onDone }) {
   const { busy, status, run } = useFulfil(onDone);
   const spec = STEPS.find((s) => s.from === line.status);
@@ -107,7 +130,10 @@ export function LineStepButton({ orderNo, line, onDone }) {
     <${Feedback} status=${status} quiet=${true} />`;
 }
 
-/** Makulera the lines not yet dispatched (fulfil.cancel), after a second click to confirm. */
+/**
+ * Makulera the lines not yet dispatched (fulfil.cancel), after a second click to confirm.
+ * @param {{ order: OrderLike, onDone?: (result?: unknown) => void }} props
+ */
 export function CancelLinesButton({ order, onDone }) {
   const [asking, setAsking] = useState(false);
   const { busy, run } = useAction();
@@ -139,14 +165,17 @@ export function CancelLinesButton({ order, onDone }) {
     </div>`;
 }
 
-/** "Ändra planerat leveransdatum" (fulfil.setDeliveryDate): the prescriber gets a message about it. */
+/**
+ * "Ändra planerat leveransdatum" (fulfil.setDeliveryDate): the prescriber gets a message about it.
+ * @param {{ order: OrderLike & { plannedDeliveryDate: string | null }, onDone?: (result?: unknown) => void }} props
+ */
 export function DeliveryDateForm({ order, onDone }) {
   const [value, setValue] = useState(order.plannedDeliveryDate ?? '');
   const [note, setNote] = useState('');
   const { busy, run } = useAction();
   const [status, setStatus] = useState({ text: '', error: false });
   const id = `delivery-date-${order.orderNo}`;
-  const submit = async (event) => {
+  const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       setStatus({ text: 'Ange datumet som ÅÅÅÅ-MM-DD.', error: true });
@@ -170,12 +199,12 @@ export function DeliveryDateForm({ order, onDone }) {
     <form class="delivery-date-form" onSubmit=${submit} aria-label=${`Ändra planerat leveransdatum för order ${order.orderNo}`}>
       <div class="field">
         <label for=${id}>Nytt planerat leveransdatum</label>
-        <input id=${id} type="date" value=${value} required onInput=${(e) => setValue(e.currentTarget.value)}
+        <input id=${id} type="date" value=${value} required onInput=${(/** @type {FieldEvent} */ e) => setValue(e.currentTarget.value)}
           aria-invalid=${status.error ? 'true' : undefined} />
       </div>
       <div class="field grow">
         <label for=${`${id}-note`}>Meddelande till förskrivaren <span class="hint">(valfritt)</span></label>
-        <input id=${`${id}-note`} type="text" maxLength="255" value=${note} onInput=${(e) => setNote(e.currentTarget.value)} />
+        <input id=${`${id}-note`} type="text" maxLength="255" value=${note} onInput=${(/** @type {FieldEvent} */ e) => setNote(e.currentTarget.value)} />
       </div>
       <button type="submit" class="button" disabled=${busy}>${busy ? 'Sparar…' : 'Ändra datum'}</button>
       <${Feedback} status=${status} />

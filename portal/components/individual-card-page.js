@@ -12,6 +12,12 @@ import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parse
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 
+/** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
+/** @param {{ holder: IndividualCardView["holder"] }} props */
 function Holder({ holder }) {
   switch (holder.kind) {
     case 'warehouse':
@@ -33,6 +39,7 @@ function Holder({ holder }) {
   }
 }
 
+/** @param {{ prescriber: IndividualCardView["prescriber"] }} props */
 function Prescriber({ prescriber }) {
   if (prescriber === null)
     return html`<p data-testid="prescriber">Förskrivare: okänd i Aidstock (levererad före övergången, eller ännu inte förskriven).</p>`;
@@ -42,6 +49,7 @@ function Prescriber({ prescriber }) {
       ${prescriber.email && html`, <a href=${`mailto:${prescriber.email}`}>${prescriber.email}</a>`}</p>`;
 }
 
+/** @param {{ orders: IndividualCardView["orders"] }} props */
 function Orders({ orders }) {
   if (orders.length === 0) return null;
   return html`
@@ -68,7 +76,10 @@ function Orders({ orders }) {
 
 const MAIN = RETURN_WAREHOUSE;
 
-/** HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once. */
+/**
+ * HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once.
+ * @param {{ card: IndividualCardView, onDone: (text: string) => void }} props
+ */
 function ReceiveReturn({ card, onDone }) {
   const { busy, run } = useAction();
   const receive = () =>
@@ -84,9 +95,14 @@ function ReceiveReturn({ card, onDone }) {
   return html`<p><button type="button" class="button" disabled=${busy} onClick=${receive}>${busy ? 'Tar emot…' : `Ta emot retur till lager ${MAIN}`}</button></p>`;
 }
 
+/** @param {{ indNo: number, user: User }} props */
 function Card({ indNo, user }) {
   // After a change made here (a return) the card is read again without blanking it.
-  const { data: card, error, reload } = useQuery('individual.get', { indNo });
+  const {
+    data: card,
+    error,
+    reload,
+  } = useQuery('individual.get', { indNo }, { select: (/** @type {IndividualCardView} */ card) => card });
   const [notice, setNotice] = useState('');
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? `Individ ${indNo} finns inte.` : `Kunde inte hämta individen: ${error.message}`}</p>`;
@@ -103,7 +119,7 @@ function Card({ indNo, user }) {
       ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
       ${
         isStaff(user) &&
-        html`<${ReceiveReturn} card=${card} onDone=${(text) => {
+        html`<${ReceiveReturn} card=${card} onDone=${(/** @type {string} */ text) => {
           setNotice(text);
           reload();
         }} />`
@@ -112,12 +128,15 @@ function Card({ indNo, user }) {
     </section>`;
 }
 
-/** Keyed by indNo in the router: a new number is a new page, so the field starts from the route, never reset under typing. */
+/**
+ * Keyed by indNo in the router: a new number is a new page, so the field starts from the route, never reset under typing.
+ * @param {{ indNo: number | null, user: User }} props
+ */
 export function IndividualCardPage({ indNo, user }) {
   const [text, setText] = useState(indNo === null ? '' : String(indNo));
   const [invalid, setInvalid] = useState(false);
   useTitle(indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`);
-  const submit = (e) => {
+  const submit = (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     const parsed = parseIndNo(text);
     setInvalid(parsed === null);
@@ -130,7 +149,7 @@ export function IndividualCardPage({ indNo, user }) {
       <div class="field narrow">
         <label for="individual-no">Individnummer</label>
         <input id="individual-no" inputmode="numeric" autocomplete="off" value=${text} maxlength="12"
-          aria-invalid=${invalid ? 'true' : undefined} onInput=${(e) => setText(e.currentTarget.value)} />
+          aria-invalid=${invalid ? 'true' : undefined} onInput=${(/** @type {FieldEvent} */ e) => setText(e.currentTarget.value)} />
       </div>
       <button type="submit" class="button">Visa</button>
     </form>

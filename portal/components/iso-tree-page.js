@@ -9,20 +9,31 @@ import { bufferWarehouseOf, count, isoClass, isoCode } from '../lib/format.js';
 import { useIncludeStock } from '../lib/prefs.js';
 import { ArticleResults, Pager } from './article-results.js';
 
+/** @typedef {import('../lib/types.d.ts').IsoTreeNode} IsoTreeNode */
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const PAGE_SIZE = 50;
 const ICON_CLASSES = new Set(['04', '09', '12', '18', '22']);
 
+/** @param {string} code */
 export function isoIcon(code) {
   const cls = isoClass(code);
   return `/img/iso-${ICON_CLASSES.has(cls) ? cls : 'generic'}.svg`;
 }
 
-/** "12 06 06" → ["12", "12 06", "12 06 06"] */
+/**
+ * "12 06 06" → ["12", "12 06", "12 06 06"]
+ * @param {string} code
+ */
 function ancestry(code) {
   const parts = code.split(' ');
   return parts.map((_, i) => parts.slice(0, i + 1).join(' '));
 }
 
+/** @param {{ path: IsoTreeNode[] }} props */
 function Breadcrumbs({ path }) {
   return html`
     <nav class="breadcrumbs" aria-label="Du är här">
@@ -40,6 +51,7 @@ function Breadcrumbs({ path }) {
     </nav>`;
 }
 
+/** @param {{ nodes: IsoTreeNode[], includeStock: boolean, showIcons: boolean }} props */
 function NodeList({ nodes, includeStock, showIcons }) {
   const shown = nodes.filter((node) => node.articleCount > 0);
   const hidden = nodes.length - shown.length;
@@ -72,19 +84,20 @@ function NodeList({ nodes, includeStock, showIcons }) {
     ${hidden > 0 && html`<p class="hint">${hidden} ${hidden === 1 ? 'ISO-kod' : 'ISO-koder'} utan artiklar visas inte.</p>`}`;
 }
 
+/** @param {{ code: string, title: string, includeStock: boolean, buffer: string | null }} props */
 function ArticleTable({ code, title, includeStock, buffer }) {
   const [page, setPage] = useState(0);
-  const heading = useRef(null);
+  const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
   // The page shown stays while the next one loads; onResync reads the same page again without a loading state.
   const query = useQuery(
     'catalog.list',
     { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
-    { keepData: true },
+    { keepData: true, select: (/** @type {{ total: number, articles: ArticleSummary[] }} */ r) => r },
   );
   const { data, loading } = query;
   const error = query.error ? query.error.message : '';
 
-  const goTo = (next) => {
+  const goTo = (/** @type {number} */ next) => {
     setPage(next);
     heading.current?.focus();
   };
@@ -125,7 +138,11 @@ function ArticleTable({ code, title, includeStock, buffer }) {
     </section>`;
 }
 
-/** The node of `code` (or the classes at the top) with its children and the path down to it. */
+/**
+ * The node of `code` (or the classes at the top) with its children and the path down to it.
+ * @param {{ code: string | null, includeStock: boolean }} args
+ * @returns {Promise<{ code: string | null, node: IsoTreeNode | null, path: IsoTreeNode[], children: IsoTreeNode[] }>}
+ */
 async function loadTree({ code, includeStock }) {
   if (code === null) {
     const { nodes } = await api.call('catalog.isoTree', { depth: 1, includeStock });
@@ -140,6 +157,7 @@ async function loadTree({ code, includeStock }) {
   return { code, node, path: [...above.map((r) => r.nodes[0]), node], children };
 }
 
+/** @param {{ user: User, code: string | null }} props */
 export function IsoTreePage({ user, code }) {
   const [includeStock, setIncludeStock] = useIncludeStock();
   const buffer = bufferWarehouseOf(user);
@@ -169,7 +187,7 @@ export function IsoTreePage({ user, code }) {
       </div>
       <div class="stock-toggle">
         <input type="checkbox" id="include-stock" checked=${includeStock}
-          onChange=${(e) => setIncludeStock(e.currentTarget.checked)} aria-describedby="include-stock-hint" />
+          onChange=${(/** @type {FieldEvent} */ e) => setIncludeStock(e.currentTarget.checked)} aria-describedby="include-stock-hint" />
         <label for="include-stock">inkl. tillgängligt saldo</label>
         <span id="include-stock-hint" class="hint">Visar antal i lager 10 och bara artiklar som finns tillgängliga.</span>
       </div>

@@ -5,8 +5,13 @@ import { useAction } from '../lib/use-action.js';
 import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin'];
 
+/** @param {any} error  an ApiError or what login threw */
 function messageFor(error) {
   if (error?.code === 'bad_credentials') return 'Fel användarnamn eller lösenord.';
   if (error?.code === 'invalid_request') return 'Fyll i både användarnamn och lösenord.';
@@ -15,17 +20,18 @@ function messageFor(error) {
   return error?.message || 'Inloggningen misslyckades.';
 }
 
+/** @param {{ onLogin: (user: User) => void, notice: string }} props */
 export function LoginPage({ onLogin, notice }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useAction();
-  const userField = useRef(null);
+  const userField = useRef(/** @type {HTMLInputElement | null} */ (null));
   useTitle('Logga in – Aidstock');
   useEffect(() => {
     userField.current?.focus();
   }, []);
 
-  const submit = async (event) => {
+  const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (busy) return;
     if (username.trim() === '' || password === '') {
@@ -48,13 +54,13 @@ export function LoginPage({ onLogin, notice }) {
         <div class="field">
           <label for="login-username">Användarnamn</label>
           <input id="login-username" name="username" ref=${userField} autocomplete="username" autocapitalize="none"
-            spellcheck="false" value=${username} onInput=${(e) => setUsername(e.currentTarget.value)}
+            spellcheck="false" value=${username} onInput=${(/** @type {FieldEvent} */ e) => setUsername(e.currentTarget.value)}
             aria-invalid=${error ? 'true' : undefined} aria-describedby=${error ? 'login-error' : undefined} />
         </div>
         <div class="field">
           <label for="login-password">Lösenord</label>
           <input id="login-password" name="password" type="password" autocomplete="current-password"
-            value=${password} onInput=${(e) => setPassword(e.currentTarget.value)}
+            value=${password} onInput=${(/** @type {FieldEvent} */ e) => setPassword(e.currentTarget.value)}
             aria-invalid=${error ? 'true' : undefined} aria-describedby=${error ? 'login-error' : undefined} />
         </div>
         <p id="login-error" class="error" role="alert">${error}</p>

@@ -9,15 +9,23 @@ import { href } from '../lib/routes.js';
 import { dateTime } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').Message} Message */
+
 const LIMIT = 50;
 
-/** A `message` or `messageDeleted` push applied to the list (by number, so a message is never shown twice). */
+/**
+ * A `message` or `messageDeleted` push applied to the list (by number, so a message is never shown twice).
+ * @param {Message[]} messages
+ * @param {{ type: string, message: Message }} event
+ */
 function withMessagePush(messages, event) {
   const rest = messages.filter((m) => m.messageNo !== event.message.messageNo);
   if (event.type === 'messageDeleted') return rest;
   return [event.message, ...rest].sort((a, b) => b.messageNo - a.messageNo).slice(0, LIMIT);
 }
 
+/** @param {{ user: User }} props */
 export function MessagesPanel({ user }) {
   const [status, setStatus] = useState('');
   const { error: actionError, run } = useAction();
@@ -27,7 +35,7 @@ export function MessagesPanel({ user }) {
     { limit: LIMIT },
     {
       topic: `messages/${user.id}`,
-      select: (result) => result.messages,
+      select: (/** @type {{ messages: Message[] }} */ result) => result.messages,
       replayEarly: true,
       onPush: (event, control) => {
         if (event?.type !== 'message' && event?.type !== 'messageDeleted') return;
@@ -39,7 +47,7 @@ export function MessagesPanel({ user }) {
   const messages = query.data;
   const error = actionError || (query.error ? errorText(query.error) : '');
 
-  const remove = (message) =>
+  const remove = (/** @type {Message} */ message) =>
     run(async () => {
       await api.call('message.delete', { messageNo: message.messageNo });
       query.patch((current) => current.filter((m) => m.messageNo !== message.messageNo));

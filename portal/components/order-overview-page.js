@@ -12,7 +12,14 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, recipientText } from './order-status.js';
 import { CancelLinesButton, DeliveryDateForm, LineStepButton, OrderStepButtons } from './fulfil-actions.js';
 
-/** The prescriber may cancel while no line is picked (and something is left to cancel). */
+/** @typedef {import('../lib/types.d.ts').OrderView} OrderView */
+/** @typedef {import('../lib/types.d.ts').OrderViewLine} OrderViewLine */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/**
+ * The prescriber may cancel while no line is picked (and something is left to cancel).
+ * @param {OrderView} order
+ */
 function cancellable(order) {
   return (
     order.lines.every((l) => ['backorder', 'registered', 'cancelled'].includes(l.status)) &&
@@ -20,6 +27,7 @@ function cancellable(order) {
   );
 }
 
+/** @param {{ order: OrderView, onDone: () => void }} props */
 function CancelOrder({ order, onDone }) {
   const [asking, setAsking] = useState(false);
   const { busy, error, run } = useAction();
@@ -44,6 +52,7 @@ function CancelOrder({ order, onDone }) {
     </div>`;
 }
 
+/** @param {{ line: OrderViewLine }} props */
 function LineNotes({ line }) {
   const notes = [];
   if (line.replacedFrom)
@@ -57,6 +66,7 @@ function LineNotes({ line }) {
   return notes.map((n, i) => html`${i > 0 ? '. ' : ''}${n}`);
 }
 
+/** @param {{ order: OrderView, staff: boolean, onChanged: () => void }} props */
 function LinesTable({ order, staff, onChanged }) {
   return html`
     <div class="table-wrap">
@@ -93,7 +103,10 @@ function LinesTable({ order, staff, onChanged }) {
     </div>`;
 }
 
-/** Who prescribed, where it goes, planned dates, delivery way and the packing-slip text. */
+/**
+ * Who prescribed, where it goes, planned dates, delivery way and the packing-slip text.
+ * @param {{ order: OrderView }} props
+ */
 function OrderFacts({ order }) {
   return html`
     <section class="card" aria-labelledby="order-facts-title">
@@ -117,6 +130,8 @@ function OrderFacts({ order }) {
 /**
  * The order, read again on each push about it (and after a reconnect). A change of leveransstatus that came by push
  * is said out loud and pulses the badge; a reload after the user's own action stays quiet.
+ * @param {number} orderNo
+ * @param {string} topic
  */
 function useLiveOrder(orderNo, topic) {
   const [pulse, setPulse] = useState(0);
@@ -126,6 +141,7 @@ function useLiveOrder(orderNo, topic) {
     { orderNo },
     {
       topic,
+      select: (/** @type {OrderView} */ order) => order,
       replayEarly: true,
       onPush: (event, control) => {
         if (event?.type === 'order' && event.orderNo === orderNo) control.reload('push');
@@ -140,6 +156,7 @@ function useLiveOrder(orderNo, topic) {
   return { ...query, pulse, announce };
 }
 
+/** @param {{ user: User, orderNo: number }} props */
 export function OrderOverviewPage({ user, orderNo }) {
   const staff = isStaff(user);
   const { data: order, error, reload, pulse, announce } = useLiveOrder(orderNo, staff ? 'orders' : `orders/${user.id}`);

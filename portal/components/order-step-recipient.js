@@ -3,14 +3,25 @@
 // user's care units by kundnummer. Only residents of Halland can be prescribed to.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
+import { ApiError } from '../lib/api.js';
 import { addressLine } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useAction } from '../lib/use-action.js';
+
+/** @typedef {import('../lib/types.d.ts').PatientView} PatientView */
+/** @typedef {import('../lib/types.d.ts').StepProps} StepProps */
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').Workplace} Workplace */
+/** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
 
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const NOT_RESIDENT = 'Kan inte förskrivas – ej folkbokförd i Halland';
 const CFR_HITS = 10;
 
+/** @param {{ patient: PatientView }} props */
 function PatientCard({ patient }) {
   const { person, devices } = patient;
   return html`
@@ -31,12 +42,17 @@ function PatientCard({ patient }) {
     </div>`;
 }
 
-/** CFR: find the personnummer by name, address or birth date; hits from other regions are marked. */
+/**
+ * CFR: find the personnummer by name, address or birth date; hits from other regions are marked.
+ * @param {{ onChoose: (pnr: string) => void }} props
+ */
 export function RegisterSearch({ onChoose }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState(null);
+  const [hits, setHits] = useState(
+    /** @type {{ total: number, hits: Array<PersonView & { address: PersonView['address'] | null }> } | null} */ (null),
+  );
   const { busy, error, setError, run } = useAction();
-  const search = async (event) => {
+  const search = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (text.trim().length < 2) {
       setError('Skriv minst två tecken.');
@@ -51,7 +67,7 @@ export function RegisterSearch({ onChoose }) {
       <form class="inline-form" onSubmit=${search} role="search" aria-label="Sök i folkbokföringen">
         <div class="field grow">
           <label for="cfr-text">Namn, adress, ort eller födelsedatum</label>
-          <input id="cfr-text" type="text" value=${text} maxLength="100" autocomplete="off" onInput=${(e) => setText(e.currentTarget.value)} />
+          <input id="cfr-text" type="text" value=${text} maxLength="100" autocomplete="off" onInput=${(/** @type {FieldEvent} */ e) => setText(e.currentTarget.value)} />
         </div>
         <button type="submit" class="button" disabled=${busy}>${busy ? 'Söker…' : 'Sök'}</button>
       </form>
@@ -79,12 +95,13 @@ export function RegisterSearch({ onChoose }) {
 /**
  * Hämta brukare: patient.get for a personnummer; only the newest look-up counts (busy follows it too). A patient
  * found replaces the one before; lines for the earlier patient's individuals (K-lines) cannot follow.
+ * @param {StepProps["update"]} update
  */
 function usePatientLookup(update) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
-  const lookUp = async (raw) => {
+  const lookUp = async (/** @type {string | null | undefined} */ raw) => {
     const pnr = String(raw ?? '').replace(/\s+/g, '');
     const mine = ++seq.current;
     if (!PNR_PATTERN.test(pnr)) {
@@ -95,6 +112,7 @@ function usePatientLookup(update) {
     setBusy(true);
     setError('');
     try {
+      /** @type {PatientView} */
       const patient = await api.call('patient.get', { pnr });
       if (mine !== seq.current) return;
       update((current) => ({
@@ -109,7 +127,7 @@ function usePatientLookup(update) {
       if (mine !== seq.current) return;
       update({ patient: null });
       setError(
-        failure.code === 'not_found'
+        failure instanceof ApiError && failure.code === 'not_found'
           ? 'Ingen person med det personnumret finns i folkbokföringen.'
           : errorText(failure),
       );
@@ -120,6 +138,7 @@ function usePatientLookup(update) {
   return { error, busy, lookUp };
 }
 
+/** @param {{ kind: OrderDraft["recipientKind"], onChoose: (kind: OrderDraft["recipientKind"]) => void }} props */
 function RecipientKind({ kind, onChoose }) {
   return html`
     <fieldset class="choice">
@@ -138,11 +157,14 @@ function RecipientKind({ kind, onChoose }) {
     </fieldset>`;
 }
 
-/** The personnummer field, the patient found, and the CFR search. */
+/**
+ * The personnummer field, the patient found, and the CFR search.
+ * @param {{ state: OrderDraft, update: StepProps["update"], lookup: ReturnType<typeof usePatientLookup> }} props
+ */
 function PatientChoice({ state, update, lookup }) {
   const { error, busy, lookUp } = lookup;
   return html`
-    <form class="inline-form" onSubmit=${(e) => {
+    <form class="inline-form" onSubmit=${(/** @type {Event} */ e) => {
       e.preventDefault();
       lookUp(state.pnrInput);
     }}>
@@ -151,25 +173,27 @@ function PatientChoice({ state, update, lookup }) {
         <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
           placeholder="ÅÅÅÅMMDD-NNNN" data-autofocus aria-describedby="order-pnr-hint order-pnr-error"
           aria-invalid=${error ? 'true' : undefined}
-          onInput=${(e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
+          onInput=${(/** @type {FieldEvent} */ e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
       </div>
       <button type="submit" class="button" disabled=${busy} data-testid="lookup-patient">${busy ? 'Hämtar…' : 'Hämta brukare'}</button>
     </form>
     <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
     <p id="order-pnr-error" class="error" role="alert">${error}</p>
     ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
-    <${RegisterSearch} onChoose=${(pnr) => {
+    <${RegisterSearch} onChoose=${(/** @type {string} */ pnr) => {
       update({ pnrInput: pnr });
       lookUp(pnr);
     }} />`;
 }
 
+/** @param {{ user: User, customerNo: string, update: StepProps["update"] }} props */
 function CareUnitChoice({ user, customerNo, update }) {
   return html`
     <div class="field">
       <label for="order-unit">Vårdenhet och kundnummer</label>
-      <select id="order-unit" value=${customerNo} onChange=${(e) => {
-        const place = user.workplaces.find((w) => w.customerNo === e.currentTarget.value);
+      <select id="order-unit" value=${customerNo} onChange=${(/** @type {FieldEvent} */ e) => {
+        // The options are the user's workplaces: one always matches.
+        const place = /** @type {Workplace} */ (user.workplaces.find((w) => w.customerNo === e.currentTarget.value));
         update({ customerNo: place.customerNo, workplaceId: place.id });
       }}>
         ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
@@ -178,6 +202,7 @@ function CareUnitChoice({ user, customerNo, update }) {
     </div>`;
 }
 
+/** @param {StepProps & { initialPnr: string | null }} props */
 export function RecipientStep({ user, state, update, initialPnr }) {
   const lookup = usePatientLookup(update);
 
@@ -186,7 +211,7 @@ export function RecipientStep({ user, state, update, initialPnr }) {
     if (initialPnr && !state.patient) lookup.lookUp(initialPnr);
   }, []);
 
-  const chooseKind = (kind) => {
+  const chooseKind = (/** @type {OrderDraft['recipientKind']} */ kind) => {
     if (kind === 'careUnit') {
       const place = user.workplaces.find((w) => w.customerNo === state.customerNo) ?? user.workplaces[0];
       update({

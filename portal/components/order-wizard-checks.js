@@ -5,6 +5,18 @@ import { errorText } from '../lib/order-errors.js';
 import { quotedLine } from './order-quote-lines.js';
 import { deliveryProblem, normalizePostalCode } from './order-step-delivery.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../../schemas/orders.ts').QuoteArgs} QuoteArgs */
+/** @typedef {import('../../schemas/orders.ts').PlaceArgs} PlaceArgs */
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').QuoteReply} QuoteReply */
+/** @typedef {import('../lib/types.d.ts').QuoteState} QuoteState */
+
+/**
+ * @param {User} user
+ * @param {string | null} pnr
+ * @returns {OrderDraft}
+ */
 export function initialForm(user, pnr) {
   const first = user.workplaces[0] ?? null;
   return {
@@ -30,13 +42,21 @@ export function initialForm(user, pnr) {
   };
 }
 
+/**
+ * @param {OrderDraft} state
+ * @returns {QuoteArgs["recipient"] | null}
+ */
 function recipientOf(state) {
   if (state.recipientKind === 'careUnit')
     return state.customerNo ? { kind: 'careUnit', customerNo: state.customerNo } : null;
   return state.patient ? { kind: 'patient', pnr: state.patient.person.pnr } : null;
 }
 
-/** What order.quote is asked; its JSON is the quote's identity (a quote for other lines is stale). */
+/**
+ * What order.quote is asked; its JSON is the quote's identity (a quote for other lines is stale).
+ * @param {OrderDraft} state
+ * @returns {QuoteArgs | null}
+ */
 export function quoteArgs(state) {
   const recipient = recipientOf(state);
   if (recipient === null || state.lines.length === 0) return null;
@@ -52,7 +72,14 @@ export function quoteArgs(state) {
   };
 }
 
+/**
+ * @param {OrderDraft} state
+ * @param {QuoteReply | null} quote
+ * @param {string} key
+ * @returns {Omit<PlaceArgs, "recipient"> & { recipient: PlaceArgs["recipient"] | null }}
+ */
 export function placeArgs(state, quote, key) {
+  /** @type {PlaceArgs['delivery']} */
   const delivery = { partial: !state.delivery.joint };
   if (state.delivery.temporary) {
     delivery.address = {
@@ -71,6 +98,7 @@ export function placeArgs(state, quote, key) {
     workplaceId: state.workplaceId,
     source: state.source,
     lines: state.lines.map((l) => {
+      /** @type {PlaceArgs['lines'][number]} */
       const line = { artNo: l.artNo, quantity: l.quantity };
       if (l.forIndividual !== null) line.forIndividual = l.forIndividual;
       if (l.replacement) line.replacement = l.replacement;
@@ -83,7 +111,12 @@ export function placeArgs(state, quote, key) {
   };
 }
 
-/** Why the Rader step cannot be left yet, or ''. */
+/**
+ * Why the Rader step cannot be left yet, or ''.
+ * @param {OrderDraft} state
+ * @param {QuoteState} quote
+ * @returns {string}
+ */
 export function linesProblem(state, quote) {
   if (state.lines.length === 0) return 'Lägg till minst en artikel.';
   if (quote.error) return errorText(quote.error);
@@ -93,7 +126,7 @@ export function linesProblem(state, quote) {
     const q = quotedLine(quote.result, line);
     const name = `${line.artNo}${q?.article ? ` ${q.article.name}` : ''}`;
     if (q === null) return 'Tillgängligheten kontrolleras – vänta ett ögonblick.';
-    if (q.outcome === 'problem') return `${name}: ${q.problem.message} Ta bort raden.`;
+    if (q.outcome === 'problem') return `${name}: ${q.problem?.message} Ta bort raden.`;
     if (q.outcome === 'discontinued')
       return `${name} har utgått ur sortimentet och ingen ersättning finns i lager. Ta bort raden.`;
     if (q.outcome === 'proposal' && !line.replacement)
@@ -106,7 +139,14 @@ export function linesProblem(state, quote) {
   return '';
 }
 
-/** Why a step cannot be left, or ''. */
+/**
+ * Why a step cannot be left, or ''.
+ * @param {number} step
+ * @param {OrderDraft} state
+ * @param {QuoteState} quote
+ * @param {User} user
+ * @returns {string}
+ */
 export function stepProblem(step, state, quote, user) {
   if (step === 0) {
     if (state.recipientKind === 'careUnit') return state.customerNo ? '' : 'Välj vårdenhet.';

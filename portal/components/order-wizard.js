@@ -3,6 +3,7 @@
 // live order.quote, one idempotency key per run (a retry after a dropped connection never makes a second order), and the receipt.
 import { html, useEffect, useReducer, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
+import { ApiError } from '../lib/api.js';
 import { isLineProblem, newIdempotencyKey } from '../lib/order-errors.js';
 import { CHECKED_STEPS, STEPS, firstProblem, initialWizard, reduceWizard } from '../lib/order-wizard-state.js';
 import { useQuote } from '../lib/use-quote.js';
@@ -14,6 +15,12 @@ import { LinesStep } from './order-step-lines.js';
 import { DeliveryStep } from './order-step-delivery.js';
 import { ConfirmStep, OrderReceipt } from './order-step-confirm.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').DraftPatch} DraftPatch */
+/** @typedef {import('../lib/types.d.ts').PlaceReceipt} PlaceReceipt */
+
+/** @param {{ step: number, reachable: number, onGo: (step: number) => void }} props */
 function StepList({ step, reachable, onGo }) {
   return html`
     <ol class="wizard-steps" aria-label="Steg i beställningen">
@@ -35,13 +42,17 @@ function StepList({ step, reachable, onGo }) {
 /**
  * The wizard's state and what it can do: update the order, move between steps (each step's problem checked first),
  * place the order once (one idempotency key per run) and start over.
+ * @param {User} user
+ * @param {string | null} pnr
  */
 function useWizard(user, pnr) {
   const [state, dispatch] = useReducer(reduceWizard, null, () => initialWizard(initialForm(user, pnr)));
   const key = useRef(newIdempotencyKey());
-  const heading = useRef(null);
-  const [quote, requote] = useQuote(quoteArgs(state.form), state.step >= 2 && state.receipt === null);
-  const problems = () => STEPS.map((_, i) => stepProblem(i, state.form, quote, user));
+  const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
+  // The reducer keeps the draft opaque; it is the OrderDraft initialForm made and updates patched.
+  const form = /** @type {OrderDraft} */ (state.form);
+  const [quote, requote] = useQuote(quoteArgs(form), state.step >= 2 && state.receipt === null);
+  const problems = () => STEPS.map((_, i) => stepProblem(i, form, quote, user));
 
   // The new step's heading (or the receipt's) takes focus, so keyboard and screen reader users start at its top.
   useEffect(() => {
@@ -60,11 +71,11 @@ function useWizard(user, pnr) {
     try {
       dispatch({
         type: 'placed',
-        receipt: await api.call('order.place', placeArgs(state.form, quote.result, key.current)),
+        receipt: await api.call('order.place', placeArgs(form, quote.result, key.current)),
       });
     } catch (failure) {
       dispatch({ type: 'placeFailed', error: failure });
-      if (isLineProblem(failure.code)) requote();
+      if (failure instanceof ApiError && isLineProblem(failure.code)) requote();
     }
   };
   const restart = () => {
@@ -77,15 +88,16 @@ function useWizard(user, pnr) {
     quote,
     requote,
     heading,
-    update: (patch) => dispatch({ type: 'update', patch }),
-    go: (step) => dispatch({ type: 'go', step }),
+    update: (/** @type {DraftPatch} */ patch) => dispatch({ type: 'update', patch }),
+    go: (/** @type {number} */ step) => dispatch({ type: 'go', step }),
     forward: () => dispatch({ type: 'forward', problems: problems() }),
-    goTo: (target) => dispatch({ type: 'goTo', target, problems: problems() }),
+    goTo: (/** @type {number} */ target) => dispatch({ type: 'goTo', target, problems: problems() }),
     place,
     restart,
   };
 }
 
+/** @param {{ user: User, pnr: string | null }} props */
 export function OrderWizard({ user, pnr }) {
   const wizard = useWizard(user, pnr);
   const { state, quote, requote, heading, update, go } = wizard;

@@ -10,6 +10,9 @@ import { useLiveOrders } from '../lib/live-orders.js';
 import { recipientText } from './order-status.js';
 import { DeliveryDateForm, Feedback, STEPS, useFulfil } from './fulfil-actions.js';
 
+/** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
 const LIMIT = 200;
 const COLUMNS = [
   { status: 'registered', title: 'Att plocka', hint: 'Registrerad, med förmodat plockdatum' },
@@ -17,10 +20,12 @@ const COLUMNS = [
   { status: 'dispatched', title: 'Utlevererade', hint: 'På väg med turbil' },
 ];
 const ARGS = { open: true };
-const isOpen = (row) => row.open;
+const isOpen = (/** @type {LiveRow} */ row) => row.open;
 
+/** @param {{ order: LiveRow, status: string }} props */
 function QueueCard({ order, status }) {
-  const spec = STEPS.find((s) => s.from === status);
+  // Every column's status has a next step.
+  const spec = /** @type {typeof STEPS[number]} */ (STEPS.find((s) => s.from === status));
   const { busy, status: feedback, run } = useFulfil();
   const lines = order.lines.filter((l) => l.status === status);
   const waiting =
@@ -50,6 +55,7 @@ function QueueCard({ order, status }) {
     </li>`;
 }
 
+/** @param {{ user: User }} props */
 export function PickingQueuePage({ user }) {
   useTitle('Plocklista – Aidstock');
   const { orders, loading, error, reload } = useLiveOrders({

@@ -11,9 +11,12 @@ import { addressLine, date } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 
+/** @typedef {import('../lib/types.d.ts').PickupView} PickupView */
+
 const MAIN = RETURN_WAREHOUSE;
 const LIST_MAX = 200;
 
+/** @param {{ pickup: PickupView, unit: PickupView["units"][number], onDone: (text: string) => void }} props */
 function Unit({ pickup, unit, onDone }) {
   const { busy, run } = useAction();
   if (unit.returnedMs !== null)
@@ -39,13 +42,13 @@ export function PickupsPage() {
   const query = useQuery(
     'pickup.list',
     { open: true, limit: LIST_MAX },
-    { topic: 'pickups', select: (r) => [...r.pickups].reverse() },
+    { topic: 'pickups', select: (/** @type {{ pickups: PickupView[] }} */ r) => [...r.pickups].reverse() },
   );
   const pickups = query.data;
   useEffect(() => {
     if (query.error) setNotice(errorText(query.error));
   }, [query.error]);
-  const done = (text) => {
+  const done = (/** @type {string} */ text) => {
     setNotice(text);
     query.reload();
   };

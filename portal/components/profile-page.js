@@ -8,9 +8,15 @@ import * as api from '../lib/api.js';
 import { addressLine, professionLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 
+/** @typedef {import('../lib/types.d.ts').Workplace} Workplace */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const EMAIL_CHARS_MAX = 100;
 const PHONE_CHARS_MAX = 30;
 
+/** @param {{ workplaces: Workplace[] }} props */
 function Workplaces({ workplaces }) {
   return html`
     <div class="table-wrap">
@@ -32,6 +38,7 @@ function Workplaces({ workplaces }) {
     </div>`;
 }
 
+/** @param {{ user: User, onUser: (user: User) => void }} props */
 export function ProfilePage({ user, onUser }) {
   const [email, setEmail] = useState(user.email);
   const [phone, setPhone] = useState(user.phone);
@@ -39,7 +46,7 @@ export function ProfilePage({ user, onUser }) {
   const [message, setMessage] = useState({ text: '', error: false });
   useTitle('Dina uppgifter – Aidstock');
 
-  const save = async (event) => {
+  const save = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     setMessage({ text: '', error: false });
     await run(
@@ -69,12 +76,12 @@ export function ProfilePage({ user, onUser }) {
         <div class="field">
           <label for="profile-email">E-post</label>
           <input id="profile-email" type="email" autocomplete="email" maxLength=${EMAIL_CHARS_MAX} value=${email}
-            onInput=${(e) => setEmail(e.currentTarget.value)} />
+            onInput=${(/** @type {FieldEvent} */ e) => setEmail(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="profile-phone">Telefon</label>
           <input id="profile-phone" type="tel" autocomplete="tel" maxLength=${PHONE_CHARS_MAX} value=${phone}
-            onInput=${(e) => setPhone(e.currentTarget.value)} />
+            onInput=${(/** @type {FieldEvent} */ e) => setPhone(e.currentTarget.value)} />
         </div>
         <button type="submit" class="button" disabled=${busy}>${busy ? 'Sparar…' : 'Spara'}</button>
         <p class=${message.error ? 'error' : 'hint'} role=${message.error ? 'alert' : 'status'} data-testid="profile-status">${message.text}</p>

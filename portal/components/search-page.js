@@ -11,6 +11,15 @@ import { useTitle } from '../lib/use-title.js';
 import { CLOSED, keyIntent, reduceSearchBox, shownOptions } from '../lib/search-box-state.js';
 import { initialSearchPage, isEmptyQuery, reduceSearchPage, searchArgs } from '../lib/search-page-state.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').SearchReply} SearchReply */
+/** @typedef {import('../lib/routes.js').SearchRoute} SearchRoute */
+/** @typedef {import('../lib/search-page-state.js').SearchForm} SearchForm */
+/** @typedef {import('preact').RefObject<HTMLInputElement>} InputRef */
+/** A reply as shown, with the query and page it answers. @typedef {SearchReply & { query: SearchForm, page: number }} ShownResult */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const PAGE_SIZE = 25;
 const DEBOUNCE_MS = 120;
 const SUGGEST_MIN_CHARS = 2;
@@ -19,7 +28,11 @@ const TEXT_MAX = 100;
 const SUPPLIER_MAX = 80;
 const EXAMPLES = ['Cross 45', 'Rebel', 'röstförstärkare', 'rulstol', '100104'];
 
-/** The form as the route describes it; "inkl. tillgängligt saldo" falls back to the tab's last choice. */
+/**
+ * The form as the route describes it; "inkl. tillgängligt saldo" falls back to the tab's last choice.
+ * @param {SearchRoute | undefined} search
+ * @returns {SearchForm}
+ */
 function formOf(search) {
   return {
     text: search?.text ?? '',
@@ -29,6 +42,10 @@ function formOf(search) {
   };
 }
 
+/**
+ * @param {number} total
+ * @param {boolean} inStock
+ */
 function hitsLabel(total, inStock) {
   const noun = total === 1 ? 'träff' : 'träffar';
   const head = total === 0 ? 'Inga träffar' : `${count(total)} ${noun}`;
@@ -38,18 +55,19 @@ function hitsLabel(total, inStock) {
 /**
  * Completions for the text typed, after a short pause; a reply for older text is dropped.
  * Returns the list state, its dispatch, fetch(text) and cancel().
+ * @param {InputRef} inputRef
  */
 function useSuggestions(inputRef) {
   const [box, dispatch] = useReducer(reduceSearchBox, CLOSED);
   const seq = useRef(0);
-  const timer = useRef(null);
+  const timer = useRef(/** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined));
   const cancel = () => {
     clearTimeout(timer.current);
     seq.current++;
   };
   useEffect(() => cancel, []);
 
-  const fetch = (text) => {
+  const fetch = (/** @type {string} */ text) => {
     cancel();
     const mine = seq.current;
     if (text.trim().length < SUGGEST_MIN_CHARS) {
@@ -72,17 +90,21 @@ function useSuggestions(inputRef) {
   return { box, dispatch, fetch, cancel };
 }
 
-/** Benämning with a type-ahead list (ARIA 1.2 combobox with listbox popup). */
+/**
+ * Benämning with a type-ahead list (ARIA 1.2 combobox with listbox popup).
+ * @param {{ value: string, onInput: (text: string) => void, onAccept: (option: string) => void, onSubmit: () => void,
+ *   inputRef: InputRef }} props
+ */
 function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
   const { box, dispatch, fetch, cancel } = useSuggestions(inputRef);
   const close = () => dispatch({ type: 'close' });
-  const accept = (option) => {
+  const accept = (/** @type {string} */ option) => {
     cancel();
     dispatch({ type: 'clear' });
     onAccept(option);
   };
 
-  const onKeyDown = (event) => {
+  const onKeyDown = (/** @type {KeyboardEvent} */ event) => {
     const intent = keyIntent(box, event.key, value);
     if (intent === null) return;
     event.preventDefault();
@@ -107,13 +129,13 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
         role="combobox" aria-autocomplete="list" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
         aria-activedescendant=${expanded && box.active >= 0 ? `${listId}-${box.active}` : undefined}
         aria-describedby="search-text-hint" autocomplete="off" autocapitalize="none" spellcheck="false"
-        onInput=${(e) => {
+        onInput=${(/** @type {FieldEvent} */ e) => {
           onInput(e.currentTarget.value);
           fetch(e.currentTarget.value);
         }}
         onKeyDown=${onKeyDown} onBlur=${close} />
       <ul id=${listId} role="listbox" aria-label="Förslag" class="combobox-options" hidden=${!expanded}
-        onMouseDown=${(e) => e.preventDefault()}>
+        onMouseDown=${(/** @type {Event} */ e) => e.preventDefault()}>
         ${
           expanded &&
           box.options.map(
@@ -130,12 +152,13 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
 /**
  * The form and the query it is searched as: text fields are searched after a short pause, checkboxes and Enter at
  * once; a new hash (back/forward, the menu link) sets both, while typing only replaces the hash (no re-route).
+ * @param {SearchRoute | undefined} search
  */
 function useSearchForm(search) {
   const [state, dispatch] = useReducer(reduceSearchPage, search, (route) =>
     initialSearchPage(formOf(route), route?.page ?? 0),
   );
-  const timer = useRef(null);
+  const timer = useRef(/** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined));
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const firstRoute = useRef(true);
@@ -154,22 +177,30 @@ function useSearchForm(search) {
     if (location.hash !== target) history.replaceState(history.state, '', target);
   }, [state.query, state.page]);
 
+  /**
+   * @param {Partial<SearchForm>} changes
+   * @param {{ now?: boolean }} [options]
+   */
   const update = (changes, { now = false } = {}) => {
     dispatch({ type: 'edit', changes });
     clearTimeout(timer.current);
     if (now) dispatch({ type: 'commit' });
     else timer.current = setTimeout(() => dispatch({ type: 'commit' }), DEBOUNCE_MS);
   };
-  const setPage = (page) => dispatch({ type: 'page', page });
+  const setPage = (/** @type {number} */ page) => dispatch({ type: 'page', page });
   return { ...state, update, setPage };
 }
 
-/** catalog.search for the query and page; a reply to an older query is dropped. null result while nothing is asked. */
+/**
+ * catalog.search for the query and page; a reply to an older query is dropped. null result while nothing is asked.
+ * @param {SearchForm} query
+ * @param {number} page
+ */
 function useSearch(query, page) {
   const empty = isEmptyQuery(query);
   const result = useQuery(empty ? null : 'catalog.search', searchArgs(query, page, PAGE_SIZE), {
     keepData: true,
-    select: (reply) => ({ ...reply, query, page }),
+    select: (/** @type {SearchReply} */ reply) => /** @type {ShownResult} */ ({ ...reply, query, page }),
   });
   const failure = result.error;
   const error = !failure
@@ -180,7 +211,10 @@ function useSearch(query, page) {
   return { empty, result: empty ? null : result.data, error, busy: result.loading, resync: result.reload };
 }
 
-/** "25 träffar med tillgängligt saldo, visar 1–25. Menade du rollator?" */
+/**
+ * "25 träffar med tillgängligt saldo, visar 1–25. Menade du rollator?"
+ * @param {ShownResult} result
+ */
 function statusText(result) {
   const total = result.total;
   const first = total === 0 ? 0 : result.page * PAGE_SIZE + 1;
@@ -192,15 +226,19 @@ function statusText(result) {
   );
 }
 
+/**
+ * @param {{ form: SearchForm, update: (changes: Partial<SearchForm>, options?: { now?: boolean }) => void, inputRef: InputRef,
+ *   acceptText: (text: string) => void, submitNow: () => void }} props
+ */
 function SearchFields({ form, update, inputRef, acceptText, submitNow }) {
   return html`
-    <form class="card search-form" role="search" aria-label="Sök artikel" onSubmit=${(e) => {
+    <form class="card search-form" role="search" aria-label="Sök artikel" onSubmit=${(/** @type {Event} */ e) => {
       e.preventDefault();
       submitNow();
     }}>
       <div class="field search-text">
         <label for="search-text">Benämning</label>
-        <${SearchBox} value=${form.text} inputRef=${inputRef} onInput=${(text) => update({ text })}
+        <${SearchBox} value=${form.text} inputRef=${inputRef} onInput=${(/** @type {string} */ text) => update({ text })}
           onAccept=${acceptText} onSubmit=${submitNow} />
         <p id="search-text-hint" class="hint">Benämning, modell, leverantör eller artikelnummer (hela eller början, t.ex. 1001).
           Stavfel och å, ä, ö utan prickar går bra. Pil ned visar förslag.</p>
@@ -208,14 +246,14 @@ function SearchFields({ form, update, inputRef, acceptText, submitNow }) {
       <div class="field search-supplier">
         <label for="search-supplier">Leverantör</label>
         <input id="search-supplier" type="text" value=${form.supplier} maxLength=${SUPPLIER_MAX} autocomplete="off"
-          spellcheck="false" aria-describedby="search-supplier-hint" onInput=${(e) => update({ supplier: e.currentTarget.value })} />
+          spellcheck="false" aria-describedby="search-supplier-hint" onInput=${(/** @type {FieldEvent} */ e) => update({ supplier: e.currentTarget.value })} />
         <p id="search-supplier-hint" class="hint">Början av namnet räcker, t.ex. Etac.</p>
       </div>
       <fieldset class="search-options">
         <legend class="visually-hidden">Visa</legend>
         <div class="check">
           <input type="checkbox" id="search-in-stock" checked=${form.inStock} aria-describedby="search-in-stock-hint"
-            onChange=${(e) => {
+            onChange=${(/** @type {FieldEvent} */ e) => {
               const on = e.currentTarget.checked;
               writeIncludeStock(on);
               update({ inStock: on }, { now: true });
@@ -225,7 +263,7 @@ function SearchFields({ form, update, inputRef, acceptText, submitNow }) {
         </div>
         <div class="check">
           <input type="checkbox" id="search-discontinued" checked=${form.discontinued} aria-describedby="search-discontinued-hint"
-            onChange=${(e) => update({ discontinued: e.currentTarget.checked }, { now: true })} />
+            onChange=${(/** @type {FieldEvent} */ e) => update({ discontinued: e.currentTarget.checked }, { now: true })} />
           <label for="search-discontinued">visa utgångna</label>
           <span id="search-discontinued-hint" class="hint">Även artiklar som inte längre ingår i sortimentet.</span>
         </div>
@@ -233,8 +271,13 @@ function SearchFields({ form, update, inputRef, acceptText, submitNow }) {
     </form>`;
 }
 
+/**
+ * @param {{ search: ReturnType<typeof useSearch>, buffer: string | null, heading: import("preact").RefObject<HTMLHeadingElement>,
+ *   acceptText: (text: string) => void, goTo: (page: number) => void }} props
+ */
 function SearchResults({ search, buffer, heading, acceptText, goTo }) {
   const { empty, result, error, busy, resync } = search;
+  const suggestion = result?.suggestion ?? null;
   const total = result?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const shownPage = result?.page ?? 0;
@@ -245,10 +288,10 @@ function SearchResults({ search, buffer, heading, acceptText, goTo }) {
         <p class="hint result-count" role="status" data-testid="result-count">${empty || result === null ? '' : statusText(result)}</p>
       </div>
       ${
-        result?.suggestion &&
+        suggestion &&
         html`
         <p class="did-you-mean" data-testid="did-you-mean">Menade du:${' '}
-          <button type="button" class="link-button" onClick=${() => acceptText(result.suggestion)}>${result.suggestion}</button>?</p>`
+          <button type="button" class="link-button" onClick=${() => acceptText(suggestion)}>${suggestion}</button>?</p>`
       }
       ${error && html`<p class="error" role="alert">Sökningen misslyckades: ${error}</p>`}
       ${
@@ -281,22 +324,23 @@ function SearchResults({ search, buffer, heading, acceptText, goTo }) {
     </section>`;
 }
 
+/** @param {{ user: User, search: SearchRoute | undefined }} props */
 export function SearchPage({ user, search }) {
   const { form, query, page, update, setPage } = useSearchForm(search);
   const results = useSearch(query, page);
-  const inputRef = useRef(null);
-  const heading = useRef(null);
+  const inputRef = useRef(/** @type {HTMLInputElement | null} */ (null));
+  const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
   useTitle('Sök artikel – Aidstock');
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
 
   const submitNow = () => update({}, { now: true });
-  const acceptText = (text) => {
+  const acceptText = (/** @type {string} */ text) => {
     update({ text }, { now: true });
     inputRef.current?.focus();
   };
-  const goTo = (next) => {
+  const goTo = (/** @type {number} */ next) => {
     setPage(next);
     heading.current?.focus();
   };

@@ -7,6 +7,9 @@ import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
 import { MessagesPanel } from './messages-panel.js';
 import { NewsPanel } from './news-panel.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @param {{ user: User }} props */
 export function StartPage({ user }) {
   useTitle('Start – Aidstock');
   return html`

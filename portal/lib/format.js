@@ -92,6 +92,7 @@ export function bufferWarehouseOf(user) {
 }
 
 /** Leveransstatus of an order line, in the order a line moves (the manual's words). */
+/** @type {import('./types.d.ts').LineStatus[]} */
 export const LINE_STATUSES = ['backorder', 'registered', 'picking', 'dispatched', 'delivered', 'cancelled'];
 /** @type {Record<string, string>} */
 const LINE_STATUS = {
@@ -109,9 +110,10 @@ export function lineStatusLabel(status) {
 
 /**
  * Status of a whole order from its lines: the least advanced line still in play; Makulerad only when all are.
- * @param {Array<{ status: string }> | null | undefined} lines
+ * @param {Array<{ status: import('./types.d.ts').LineStatus }> | null | undefined} lines
  */
 export function orderStatusOf(lines) {
+  /** @type {import('./types.d.ts').LineStatus} */
   let best = 'cancelled';
   for (const line of lines ?? []) {
     if (line.status !== 'cancelled' && LINE_STATUSES.indexOf(line.status) < LINE_STATUSES.indexOf(best))
@@ -184,7 +186,7 @@ export function isPrescriber(user) {
 
 /**
  * Warehouse id → "Lager 10 (huvudlager)" or "Eget förråd B101".
- * @param {string} id
+ * @param {string | null} id
  */
 export function warehouseLabel(id) {
   if (id === '10') return 'Lager 10 (huvudlager)';

@@ -9,11 +9,7 @@ export const FLUSH_MS = 60;
 /** order.get calls in flight for new orders (names of prescriber, recipient and articles). */
 export const DETAIL_IN_FLIGHT_MAX = 6;
 
-/**
- * A row of the list: order.list's row, or one made from a push until order.get fills in the names.
- * @typedef {Record<string, any> & { orderNo: number, seq: number, fresh: boolean, detailed: boolean,
- *   prescriber: { id: string, name: string }, lines: Array<Record<string, any> & { lineNo: number, artNo: string, name: string }> }} LiveRow
- */
+/** @typedef {import('./types.d.ts').LiveRow} LiveRow */
 
 /**
  * One order event of a push (see push-events.js), with the batch's counts on its last event.

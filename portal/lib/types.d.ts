@@ -53,9 +53,8 @@ export interface SearchReply {
 
 /** catalog.isoTree: a node with its counts and children. */
 export type IsoTreeNode = Pick<IsoNode, 'code' | 'titleSv' | 'titleEn' | 'level'> & {
-  articles: number;
-  inStock?: number;
-  children?: IsoTreeNode[];
+  articleCount: number;
+  inStockCount?: number;
 };
 
 /** A `stock/<artNo>` push. */
@@ -218,7 +217,7 @@ export interface OrderDraft {
 export interface QuoteState {
   key: string;
   result: QuoteReply | null;
-  error: any;
+  error: unknown;
   busy: boolean;
 }
 
@@ -235,3 +234,89 @@ export interface StepProps {
 }
 
 export type { ReplacementDecision };
+
+/**
+ * An input, change or submit event of a form field (input, select or textarea): handlers read currentTarget's value,
+ * checked or files, which an <input> has; a <select> or <textarea> has the value the handler reads.
+ */
+export type FieldEvent = Event & { currentTarget: HTMLInputElement };
+
+export type { ComponentChildren, RefObject } from 'preact';
+
+/** A pickup order (pickup.list, pickup.create). */
+export interface PickupView {
+  pickupNo: number;
+  status: string;
+  placedDate: string;
+  patient: { name: string; pnrDisplay: string };
+  address: Address;
+  contactName: string;
+  contactPhone: string;
+  reason: string;
+  prescriber: { name: string; phone: string };
+  units: Array<{ indNo: number; artNo: string; name: string; returnedMs: number | null }>;
+}
+
+/** A work order (workorder.list, workorder.create). */
+export interface WorkOrderView {
+  woNo: number;
+  title: string;
+  text: string;
+  status: string;
+  destination: string;
+  createdMs: number;
+  prescriber: { name: string };
+  patient: { name: string; pnrDisplay: string } | null;
+  device: { indNo: number; name: string } | null;
+  attachments: Array<{ id: string; name: string }>;
+  comments: Array<{ timeMs: number; author: string; text: string }>;
+}
+
+/** Line counts per leveransstatus (staff order topics and order.list). */
+export type StatusCountMap = Record<string, number>;
+
+/** individual.get: who or which warehouse holds a unit, who prescribed it, and its orders. */
+export interface IndividualCardView {
+  individual: { indNo: number; artNo: string; name: string; isoCode: string; kind: string };
+  holder:
+    | { kind: 'warehouse'; warehouse: string; name: string; contactHmc: boolean }
+    | { kind: 'patient'; protectedIdentity: false; pnr: string; pnrDisplay: string; name: string; municipality: string }
+    | { kind: 'patient'; protectedIdentity: true }
+    | { kind: 'careUnit'; customerNo: string; name: string }
+    | { kind: 'transit'; orderNo: number }
+    | { kind: 'writtenOff'; warehouse: string; name: string };
+  prescriber: { id: string; name: string; phone: string; email: string; orderNo: number } | null;
+  orders: Array<{
+    orderNo: number;
+    placedDate: string;
+    status: string;
+    role: 'unit' | 'component';
+    artNos: string[];
+    prescriber: { id: string; name: string; phone: string; email: string };
+  }>;
+}
+
+/** A row of the live order lists (order.list, or made from a push until order.get fills in the names). */
+export type LiveRow = OrderRow & { seq: number; fresh: boolean; detailed: boolean };
+
+/** order.place's reply: the order as registered (replayed: a retry answered with the order made the first time). */
+export interface PlaceReceipt {
+  orderNo: number;
+  replayed?: boolean;
+  placedDate: string;
+  plannedPickDate: string | null;
+  plannedDeliveryDate: string | null;
+  warehouse: string;
+  lines: Array<{
+    lineNo: number;
+    artNo: string;
+    name: string;
+    quantity: number;
+    status: LineStatus;
+    component: string | null;
+    setPartOf: number | null;
+    replacedFrom: string | null;
+    purpose: string | null;
+    note: string | null;
+  }>;
+}
