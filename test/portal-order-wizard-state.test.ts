@@ -81,7 +81,15 @@ describe('order wizard state', () => {
     const failed = reduceWizard(placing, { type: 'placeFailed', error: failure });
     expect(failed).toMatchObject({ placing: false, placeError: failure, step: 4 });
     expect(reduceWizard(failed, { type: 'go', step: 2 }).placeError).toBeNull();
-    const placed = reduceWizard(placing, { type: 'placed', receipt: { orderNo: 1001 } });
+    const receipt = {
+      orderNo: 1001,
+      placedDate: '2025-06-20',
+      plannedPickDate: '2025-06-23',
+      plannedDeliveryDate: '2025-06-24',
+      warehouse: '10',
+      lines: [],
+    };
+    const placed = reduceWizard(placing, { type: 'placed', receipt });
     expect(placed).toMatchObject({ placing: false, receipt: { orderNo: 1001 } });
     const again = reduceWizard(placed, { type: 'restart', form: { recipientKind: 'patient', lines: [] } });
     expect(again).toMatchObject({ step: 0, reachable: 0, receipt: null, problem: '' });

@@ -11,13 +11,13 @@ import * as api from '../lib/api.js';
 
 const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin'];
 
-/** @param {any} error  an ApiError or what login threw */
+/** @param {unknown} error  an ApiError or what login threw */
 function messageFor(error) {
-  if (error?.code === 'bad_credentials') return 'Fel användarnamn eller lösenord.';
-  if (error?.code === 'invalid_request') return 'Fyll i både användarnamn och lösenord.';
-  if (error?.code === 'connection_lost' || error?.code === 'timeout')
-    return 'Ingen kontakt med servern. Försök igen om en stund.';
-  return error?.message || 'Inloggningen misslyckades.';
+  const { code, message } = /** @type {{ code?: string, message?: string }} */ (error ?? {});
+  if (code === 'bad_credentials') return 'Fel användarnamn eller lösenord.';
+  if (code === 'invalid_request') return 'Fyll i både användarnamn och lösenord.';
+  if (code === 'connection_lost' || code === 'timeout') return 'Ingen kontakt med servern. Försök igen om en stund.';
+  return message || 'Inloggningen misslyckades.';
 }
 
 /** @param {{ onLogin: (user: User) => void, notice: string }} props */

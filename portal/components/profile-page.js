@@ -5,6 +5,7 @@ import { html, useState } from '../lib/html.js';
 import { useAction } from '../lib/use-action.js';
 import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
+import { ApiError } from '../lib/api.js';
 import { addressLine, professionLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 
@@ -57,7 +58,7 @@ export function ProfilePage({ user, onUser }) {
       },
       (failure) => {
         const text =
-          failure.code === 'invalid_request'
+          failure instanceof ApiError && failure.code === 'invalid_request'
             ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
             : errorText(failure);
         setMessage({ text, error: true });

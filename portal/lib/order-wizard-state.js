@@ -15,8 +15,8 @@ export const CHECKED_STEPS = 4;
  * @property {number} reachable  the furthest step reached; the step list offers every step up to it
  * @property {string} problem  why the step cannot be left, or ''
  * @property {boolean} placing  order.place is on its way
- * @property {any} placeError  order.place's failure, or null
- * @property {any} receipt  order.place's reply once placed, or null
+ * @property {unknown} placeError  order.place's failure, or null
+ * @property {import('./types.d.ts').PlaceReceipt | null} receipt  order.place's reply once placed, or null
  * @property {number} focus  bumped whenever the step's heading should take focus
  */
 
@@ -27,8 +27,8 @@ export const CHECKED_STEPS = 4;
  *   | { type: 'goTo', target: number, problems: string[] }
  *   | { type: 'blocked', step: number, problem: string }
  *   | { type: 'placing' }
- *   | { type: 'placed', receipt: any }
- *   | { type: 'placeFailed', error: any }
+ *   | { type: 'placed', receipt: import('./types.d.ts').PlaceReceipt }
+ *   | { type: 'placeFailed', error: unknown }
  *   | { type: 'restart', form: Record<string, any> }} WizardAction
  */
 

@@ -6,7 +6,7 @@ import { errorText } from './order-errors.js';
 
 /**
  * @returns {{ busy: boolean, error: string, setError: (text: string) => void,
- *   run: <T>(action: () => Promise<T>, onFailure?: (failure: any) => void) => Promise<T | undefined> }}
+ *   run: <T>(action: () => Promise<T>, onFailure?: (failure: unknown) => void) => Promise<T | undefined> }}
  */
 export function useAction() {
   const [busy, setBusy] = useState(false);
@@ -15,7 +15,7 @@ export function useAction() {
    * onFailure: the caller reports the failure itself (a status line of its own, its parent's notice) instead of `error`.
    * @template T
    * @param {() => Promise<T>} action
-   * @param {(failure: any) => void} [onFailure]
+   * @param {(failure: unknown) => void} [onFailure]
    * @returns {Promise<T | undefined>}
    */
   const run = async (action, onFailure) => {
