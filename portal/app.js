@@ -1,5 +1,7 @@
+// @ts-check
 // Root of the portal: session and connection state, the hash router, and the page frame (top bar, main, footer).
 import { html, render, useState, useEffect, useRef } from './lib/html.js';
+import { useTitle } from './lib/use-title.js';
 import * as api from './lib/api.js';
 import { parseRoute, href } from './lib/routes.js';
 import { LoginPage } from './components/login-page.js';
@@ -20,6 +22,9 @@ import { PickupsPage } from './components/pickups-page.js';
 import { WorkOrdersPage } from './components/work-orders-page.js';
 import { isPrescriber } from './lib/format.js';
 
+/** @typedef {import('./lib/types.d.ts').User} User */
+/** @typedef {import('./lib/routes.js').Route} Route */
+
 function useRoute() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   useEffect(() => {
@@ -36,24 +41,22 @@ function useConnectionState() {
   return state;
 }
 
+/** @param {{ path: string }} props */
 function NotFound({ path }) {
-  useEffect(() => {
-    document.title = 'Sidan finns inte – Aidstock';
-  }, []);
+  useTitle('Sidan finns inte – Aidstock');
   return html`
     <h1 tabindex="-1">Sidan finns inte</h1>
     <p>Adressen <code>${path}</code> leder ingenstans. <a href=${href.start()}>Till startsidan</a></p>`;
 }
 
 function NotPrescriber() {
-  useEffect(() => {
-    document.title = 'Kundorder – Aidstock';
-  }, []);
+  useTitle('Kundorder – Aidstock');
   return html`
     <h1 tabindex="-1">Kundorder</h1>
     <p class="error" role="alert">Bara förskrivare kan lägga kundorder. HMC:s personal arbetar i <a href="#/orderflode">Orderflöde</a>.</p>`;
 }
 
+/** @param {{ route: Route, user: User, onUser: (user: User) => void }} props */
 function Page({ route, user, onUser }) {
   switch (route.name) {
     case 'start':
@@ -91,6 +94,7 @@ function Page({ route, user, onUser }) {
   }
 }
 
+/** @param {Event} event */
 function skipToMain(event) {
   event.preventDefault();
   document.getElementById('main')?.focus();
@@ -98,7 +102,7 @@ function skipToMain(event) {
 
 function App() {
   /** undefined while the stored session is being resumed, null when signed out. */
-  const [user, setUser] = useState(undefined);
+  const [user, setUser] = useState(/** @type {User | null | undefined} */ (undefined));
   const [notice, setNotice] = useState('');
   const route = useRoute();
   const connection = useConnectionState();
@@ -130,11 +134,12 @@ function App() {
       return;
     }
     const main = document.getElementById('main');
-    (main?.querySelector('[data-autofocus]') ?? main)?.focus({ preventScroll: true });
+    const target = /** @type {HTMLElement | null | undefined} */ (main?.querySelector('[data-autofocus]'));
+    (target ?? main)?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [route]);
 
-  const onLogin = (signedIn) => {
+  const onLogin = (/** @type {User} */ signedIn) => {
     setNotice('');
     setUser(signedIn);
   };
@@ -159,6 +164,7 @@ function App() {
     </footer>`;
 }
 
-const root = document.getElementById('app');
+// index.html always has #app.
+const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 root.textContent = ''; // drop the static loading text; Preact owns #app from here
 render(html`<${App} />`, root);

@@ -1,14 +1,30 @@
+// @ts-check
 // Artikelinformation: one article with live available balance (lager 10 and the user's own buffer), price, status, set parts, accessories, replacement, links and image.
-import { html, useState, useEffect } from '../lib/html.js';
-import * as api from '../lib/api.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { count, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
 import { isoIcon } from './iso-tree-page.js';
 
+/** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
+/** @typedef {import('../lib/types.d.ts').ArticlePageView} ArticlePageView */
+/** @typedef {import('../lib/types.d.ts').StockPush} StockPush */
+/** @typedef {import('../lib/types.d.ts').ComponentChildren} ComponentChildren */
+
+/**
+ * The balances shown, kept up to date by pushes; pulse: the seq of the last push per figure (re-runs the highlight).
+ * @typedef {{ main: number, buffer: { warehouse: string, available: number } | null, pulse: { main: number, buffer: number } }} ArticleStock
+ */
+/** @typedef {{ page: ArticlePageView, stock: ArticleStock }} ArticleView */
+
 const MAIN = '10';
 const OUTGOING_NOTE = 'Status utgående med noll (0) i saldo kan endast levereras om HMC får något i retur.';
 
-/** Article image; if it cannot be loaded, a neutral placeholder with the ISO class icon instead of a broken image. */
+/**
+ * Article image; if it cannot be loaded, a neutral placeholder with the ISO class icon instead of a broken image.
+ * @param {{ src: string | null, name: string, code: string }} props
+ */
 function ArticleImage({ src, name, code }) {
   const [failed, setFailed] = useState(false);
   if (!src) return null;
@@ -25,13 +41,17 @@ function ArticleImage({ src, name, code }) {
     </figure>`;
 }
 
-/** A live balance figure; re-keyed on each push so the highlight animation runs again. */
+/**
+ * A live balance figure; re-keyed on each push so the highlight animation runs again.
+ * @param {{ testId: string, value: number, pulse: number }} props
+ */
 function Balance({ testId, value, pulse }) {
   return html`
     <span class=${pulse ? 'balance-value pulse' : 'balance-value'} key=${pulse} data-testid=${testId}
       data-zero=${value <= 0 ? 'true' : 'false'}>${count(value)}</span>`;
 }
 
+/** @param {{ articles: ArticleSummary[], caption: string }} props */
 function ArticleRows({ articles, caption }) {
   return html`
     <div class="table-wrap">
@@ -62,87 +82,179 @@ function ArticleRows({ articles, caption }) {
     </div>`;
 }
 
+/** @param {string | null | undefined} url */
 function external(url) {
   return /^https?:\/\//.test(url ?? '');
 }
 
+/** @param {{ url: string, children: ComponentChildren }} props */
 function Link({ url, children }) {
   return external(url)
     ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${children}<span class="visually-hidden"> (öppnas i nytt fönster)</span></a>`
     : html`<a href=${url}>${children}</a>`;
 }
 
+/**
+ * Leverantör, ISO-kod, Hyra/köp, Pris, Status; the outgoing note and the replacement, if any.
+ * @param {{ page: ArticlePageView, supplierUrl: string | null, mainAvailable: number }} props
+ */
+function ArticleFacts({ page, supplierUrl, mainAvailable }) {
+  const { article, supplier, isoPath, replacedBy } = page;
+  const leaf = isoPath[isoPath.length - 1];
+  return html`
+    <section class="card" aria-labelledby="facts-title">
+      <h2 id="facts-title" class="visually-hidden">Uppgifter</h2>
+      <dl class="facts">
+        <div><dt>Leverantör</dt><dd>${supplierUrl ? html`<${Link} url=${supplierUrl}>${supplier.name}<//>` : supplier.name}</dd></div>
+        <div><dt>ISO-kod</dt><dd><a href=${href.katalog(article.isoCode)}>${isoCode(article.isoCode)}</a>${leaf ? ` ${leaf.titleSv}` : ''}</dd></div>
+        <div><dt>Hyra/köp</dt><dd>${kindLabel(article.kind)}</dd></div>
+        <div><dt>Pris</dt><dd data-testid="article-price">${kr(article.priceOre)}</dd></div>
+        <div><dt>Status</dt><dd>${statusLabel(article.status)}</dd></div>
+      </dl>
+      ${
+        article.status === 'outgoing' &&
+        html`
+        <p class=${mainAvailable <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`
+      }
+      ${
+        replacedBy &&
+        html`
+        <p class="note" data-testid="replaced-by">Ersätts av <a href=${href.artikel(replacedBy.artNo)}>${replacedBy.artNo} ${replacedBy.name}</a>${' '}
+          (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`
+      }
+    </section>`;
+}
+
+/**
+ * Tilläggstext: the further articles that make the article a complete set.
+ * @param {{ parts: ArticleSummary[] }} props
+ */
+function SetParts({ parts }) {
+  if (parts.length === 0) return null;
+  return html`
+    <section class="card set-parts" aria-labelledby="setparts-title">
+      <h2 id="setparts-title" class="set-parts-title">Tilläggsartiklar krävs för komplett set</h2>
+      <ul>
+        ${parts.map(
+          (part) => html`
+          <li><a href=${href.artikel(part.artNo)}><span class="mono">${part.artNo}</span> ${part.name}</a>
+            <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`,
+        )}
+      </ul>
+    </section>`;
+}
+
+/**
+ * Tillgängligt saldo in lager 10 and the user's own buffer, live.
+ * @param {{ stock: ArticleStock, investigation: number }} props
+ */
+function BalanceCard({ stock, investigation }) {
+  return html`
+    <section class="card balance" aria-labelledby="balance-title">
+      <h2 id="balance-title">Tillgängligt saldo</h2>
+      <div aria-live="polite" aria-atomic="false">
+        <p class="balance-row">
+          <span class="balance-label">Tillgängligt saldo lager 10</span>
+          <${Balance} testId="available-main" value=${stock.main} pulse=${stock.pulse.main} />
+        </p>
+        ${
+          stock.buffer &&
+          html`
+          <p class="balance-row">
+            <span class="balance-label">Tillgängligt i ert förråd (${stock.buffer.warehouse})</span>
+            <${Balance} testId="available-buffer" value=${stock.buffer.available} pulse=${stock.pulse.buffer} />
+          </p>`
+        }
+      </div>
+      ${investigation > 0 && html`<p class="note info" data-testid="investigation-note">Finns i utredningslager – kontakta HMC</p>`}
+      <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.</p>
+    </section>`;
+}
+
+/** @param {{ supplierUrl: string | null, supplierName: string, manualUrl: string | null }} props */
+function ArticleLinks({ supplierUrl, supplierName, manualUrl }) {
+  if (!supplierUrl && !manualUrl) return null;
+  return html`
+    <section class="card" aria-labelledby="links-title">
+      <h2 id="links-title">Länkar</h2>
+      <ul class="plain links">
+        ${supplierUrl && html`<li><${Link} url=${supplierUrl}>Leverantörens webbplats (${supplierName})<//></li>`}
+        ${manualUrl && html`<li><${Link} url=${manualUrl}>Bruksanvisning<//></li>`}
+      </ul>
+    </section>`;
+}
+
+/**
+ * The page as shown: catalog.article's reply, and the balances pushes keep up to date (with a pulse per push).
+ * @param {ArticlePageView} result
+ * @returns {ArticleView}
+ */
+function articleView(result) {
+  const { buffer } = result.available;
+  return {
+    page: result,
+    stock: {
+      main: result.available.main,
+      buffer: buffer === undefined ? null : { warehouse: buffer.warehouse, available: buffer.available },
+      pulse: { main: 0, buffer: 0 },
+    },
+  };
+}
+
+/**
+ * A `stock/<artNo>` push applied to the balances shown (other warehouses are not on this page).
+ * @param {ArticleView} view
+ * @param {StockPush} event
+ * @returns {ArticleView}
+ */
+function withStockPush(view, event) {
+  const { stock } = view;
+  if (event.warehouse === MAIN) {
+    return { ...view, stock: { ...stock, main: event.available, pulse: { ...stock.pulse, main: event.seq } } };
+  }
+  if (stock.buffer !== null && event.warehouse === stock.buffer.warehouse) {
+    return {
+      ...view,
+      stock: {
+        ...stock,
+        buffer: { warehouse: stock.buffer.warehouse, available: event.available },
+        pulse: { ...stock.pulse, buffer: event.seq },
+      },
+    };
+  }
+  return view;
+}
+
+/**
+ * The article with live balances: pushes on `stock/<artNo>` after the reply are newer than it (subscribed first).
+ * @param {string} artNo
+ */
+function useArticle(artNo) {
+  return useQuery(
+    'catalog.article',
+    { artNo },
+    {
+      topic: `stock/${artNo}`,
+      select: articleView,
+      onPush: (event, query) => {
+        if (event?.type === 'stock' && event.artNo === artNo) query.patch((view) => withStockPush(view, event));
+      },
+    },
+  );
+}
+
+/** @param {{ artNo: string }} props */
 export function ArticlePage({ artNo }) {
-  const [page, setPage] = useState(null);
-  /** { main, buffer: { warehouse, available } | null, pulse: { main, buffer } } — kept apart from page so pushes touch only these. */
-  const [stock, setStock] = useState(null);
-  const [error, setError] = useState(null);
-
-  useEffect(() => {
-    let alive = true;
-    let loaded = false;
-    let bufferWarehouse = null;
-    setPage(null);
-    setStock(null);
-    setError(null);
-
-    // Subscribe before reading, on the same connection: every push that arrives after the article reply is newer than it.
-    const onPush = (event) => {
-      if (!alive || !loaded || event?.type !== 'stock' || event.artNo !== artNo) return;
-      setStock((current) => {
-        if (current === null) return current;
-        if (event.warehouse === MAIN) {
-          return { ...current, main: event.available, pulse: { ...current.pulse, main: event.seq } };
-        }
-        if (current.buffer !== null && event.warehouse === current.buffer.warehouse) {
-          return {
-            ...current,
-            buffer: { warehouse: current.buffer.warehouse, available: event.available },
-            pulse: { ...current.pulse, buffer: event.seq },
-          };
-        }
-        return current;
-      });
-    };
-    const unsubscribe = api.subscribe(`stock/${artNo}`, onPush);
-
-    const load = () =>
-      api.call('catalog.article', { artNo }).then(
-        (result) => {
-          if (!alive) return;
-          loaded = true;
-          bufferWarehouse = result.available.buffer?.warehouse ?? null;
-          setPage(result);
-          setStock({
-            main: result.available.main,
-            buffer:
-              bufferWarehouse === null
-                ? null
-                : { warehouse: bufferWarehouse, available: result.available.buffer.available },
-            pulse: { main: 0, buffer: 0 },
-          });
-        },
-        (failure) => {
-          if (alive && !loaded) setError(failure);
-        },
-      );
-    load();
-    // Pushes sent while the connection was down are lost: read the article again after a reconnect.
-    const offReconnect = api.on('reconnected', load);
-    return () => {
-      alive = false;
-      unsubscribe();
-      offReconnect();
-    };
-  }, [artNo]);
-
-  useEffect(() => {
-    document.title = page
+  const { data, error } = useArticle(artNo);
+  const page = data?.page ?? null;
+  const stock = data?.stock ?? null;
+  useTitle(
+    page
       ? `${page.article.name} (${page.article.artNo}) – Artikelinformation – Aidstock`
-      : 'Artikelinformation – Aidstock';
-  }, [page]);
+      : 'Artikelinformation – Aidstock',
+  );
 
-  if (error) {
+  if (error && data === null) {
     return html`
       <h1 tabindex="-1">Artikelinformation</h1>
       <p class="error" role="alert">${error.code === 'not_found' ? `Artikel ${artNo} finns inte.` : `Kunde inte hämta artikeln: ${error.message}`}</p>
@@ -150,11 +262,8 @@ export function ArticlePage({ artNo }) {
   }
   if (page === null || stock === null) return html`<p class="loading" role="status">Hämtar artikel ${artNo}…</p>`;
 
-  const { article, supplier, isoPath, setParts, accessories, replacedBy } = page;
-  const investigation = page.available.investigation ?? 0;
+  const { article, supplier, isoPath, setParts, accessories } = page;
   const supplierUrl = article.supplierUrl ?? supplier.url;
-  const leaf = isoPath[isoPath.length - 1];
-
   return html`
     <nav class="breadcrumbs" aria-label="ISO-kod">
       <ol>
@@ -175,43 +284,8 @@ export function ArticlePage({ artNo }) {
 
       <div class="article-grid">
         <div class="article-main">
-          <section class="card" aria-labelledby="facts-title">
-            <h2 id="facts-title" class="visually-hidden">Uppgifter</h2>
-            <dl class="facts">
-              <div><dt>Leverantör</dt><dd>${supplierUrl ? html`<${Link} url=${supplierUrl}>${supplier.name}<//>` : supplier.name}</dd></div>
-              <div><dt>ISO-kod</dt><dd><a href=${href.katalog(article.isoCode)}>${isoCode(article.isoCode)}</a>${leaf ? ` ${leaf.titleSv}` : ''}</dd></div>
-              <div><dt>Hyra/köp</dt><dd>${kindLabel(article.kind)}</dd></div>
-              <div><dt>Pris</dt><dd data-testid="article-price">${kr(article.priceOre)}</dd></div>
-              <div><dt>Status</dt><dd>${statusLabel(article.status)}</dd></div>
-            </dl>
-            ${
-              article.status === 'outgoing' &&
-              html`
-              <p class=${stock.main <= 0 ? 'note warn' : 'note'} data-testid="outgoing-note">${OUTGOING_NOTE}</p>`
-            }
-            ${
-              replacedBy &&
-              html`
-              <p class="note" data-testid="replaced-by">Ersätts av <a href=${href.artikel(replacedBy.artNo)}>${replacedBy.artNo} ${replacedBy.name}</a>${' '}
-                (tillgängligt lager 10: ${count(replacedBy.available.main)}).</p>`
-            }
-          </section>
-
-          ${
-            setParts.length > 0 &&
-            html`
-            <section class="card set-parts" aria-labelledby="setparts-title">
-              <h2 id="setparts-title" class="set-parts-title">Tilläggsartiklar krävs för komplett set</h2>
-              <ul>
-                ${setParts.map(
-                  (part) => html`
-                  <li><a href=${href.artikel(part.artNo)}><span class="mono">${part.artNo}</span> ${part.name}</a>
-                    <span class="hint"> · ${kindShort(part.kind)} · ${kr(part.priceOre)} · ${count(part.available.main)} i lager 10</span></li>`,
-                )}
-              </ul>
-            </section>`
-          }
-
+          <${ArticleFacts} page=${page} supplierUrl=${supplierUrl} mainAvailable=${stock.main} />
+          <${SetParts} parts=${setParts} />
           ${
             accessories.length > 0 &&
             html`
@@ -223,39 +297,9 @@ export function ArticlePage({ artNo }) {
         </div>
 
         <aside class="article-side" aria-label="Saldo och länkar">
-          <section class="card balance" aria-labelledby="balance-title">
-            <h2 id="balance-title">Tillgängligt saldo</h2>
-            <div aria-live="polite" aria-atomic="false">
-              <p class="balance-row">
-                <span class="balance-label">Tillgängligt saldo lager 10</span>
-                <${Balance} testId="available-main" value=${stock.main} pulse=${stock.pulse.main} />
-              </p>
-              ${
-                stock.buffer &&
-                html`
-                <p class="balance-row">
-                  <span class="balance-label">Tillgängligt i ert förråd (${stock.buffer.warehouse})</span>
-                  <${Balance} testId="available-buffer" value=${stock.buffer.available} pulse=${stock.pulse.buffer} />
-                </p>`
-              }
-            </div>
-            ${investigation > 0 && html`<p class="note info" data-testid="investigation-note">Finns i utredningslager – kontakta HMC</p>`}
-            <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Saldot uppdateras direkt när det ändras.</p>
-          </section>
-
+          <${BalanceCard} stock=${stock} investigation=${page.available.investigation ?? 0} />
           <${ArticleImage} key=${article.imageUrl ?? ''} src=${article.imageUrl} name=${article.name} code=${article.isoCode} />
-
-          ${
-            (supplierUrl || article.manualUrl) &&
-            html`
-            <section class="card" aria-labelledby="links-title">
-              <h2 id="links-title">Länkar</h2>
-              <ul class="plain links">
-                ${supplierUrl && html`<li><${Link} url=${supplierUrl}>Leverantörens webbplats (${supplier.name})<//></li>`}
-                ${article.manualUrl && html`<li><${Link} url=${article.manualUrl}>Bruksanvisning<//></li>`}
-              </ul>
-            </section>`
-          }
+          <${ArticleLinks} supplierUrl=${supplierUrl} supplierName=${supplier.name} manualUrl=${article.manualUrl} />
         </aside>
       </div>
     </article>`;

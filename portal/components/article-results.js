@@ -1,8 +1,13 @@
+// @ts-check
 // Result list of articles for Sök artikel and Varukatalog: live balances (lager 10, eget förråd) by push, arrow keys between rows, paging.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { count, isoCode, kindShort, statusLabel } from '../lib/format.js';
+
+/** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
+/** @typedef {import('../lib/types.d.ts').StockPush} StockPush */
+/** Balances pushed for one row, newer than the reply; pulse*: seq of the push (re-runs the highlight). @typedef {{ main?: number, buffer?: number, pulseMain?: number, pulseBuffer?: number }} Pushed */
 
 const MAIN = '10';
 let nextListId = 1;
@@ -12,12 +17,16 @@ let nextListId = 1;
  * Subscribes the rows that arrive, unsubscribes the rows that leave, and asks the owner to read the list
  * again (onResync) once new subscriptions are in place or after a reconnect: a change that happened between
  * the reply and the subscription would otherwise never show.
+ * @param {ArticleSummary[]} articles
+ * @param {string | null} buffer
+ * @param {(() => void) | undefined} onResync
+ * @returns {Record<string, Pushed>}
  */
 function useLiveStock(articles, buffer, onResync) {
   /** { source: the articles array the values are newer than, values: artNo → { main?, buffer?, pulseMain, pulseBuffer } } */
-  const [live, setLive] = useState({ source: articles, values: {} });
+  const [live, setLive] = useState({ source: articles, values: /** @type {Record<string, Pushed>} */ ({}) });
   const source = useRef(articles);
-  const subscriptions = useRef(new Map());
+  const subscriptions = useRef(/** @type {Map<string, () => void>} */ (new Map()));
   const resync = useRef(onResync);
   const bufferRef = useRef(buffer);
   source.current = articles;
@@ -39,7 +48,7 @@ function useLiveStock(articles, buffer, onResync) {
       added++;
       subs.set(
         artNo,
-        api.subscribe(`stock/${artNo}`, (event) => {
+        api.subscribe(`stock/${artNo}`, (/** @type {StockPush} */ event) => {
           if (event?.type !== 'stock' || event.artNo !== artNo) return;
           const field = event.warehouse === MAIN ? 'main' : event.warehouse === bufferRef.current ? 'buffer' : null;
           if (field === null) return;
@@ -69,9 +78,83 @@ function useLiveStock(articles, buffer, onResync) {
   return live.source === articles ? live.values : {};
 }
 
-/** A balance figure; re-keyed on each push so the highlight runs again. */
+/**
+ * A balance figure; re-keyed on each push so the highlight runs again.
+ * @param {{ value: number, pulse: number | undefined, testId: string }} props
+ */
 function Qty({ value, pulse, testId }) {
   return html`<span key=${pulse ?? 0} class=${`qty${value > 0 ? '' : ' zero'}${pulse ? ' pulse' : ''}`} data-testid=${testId}>${count(value)}</span>`;
+}
+
+/**
+ * Arrow keys between the rows' links: only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End
+ * move between rows. The first row is active again when the list changes.
+ * @param {ArticleSummary[]} articles
+ */
+function useRowKeys(articles) {
+  const [active, setActive] = useState(0);
+  const body = useRef(/** @type {HTMLTableSectionElement | null} */ (null));
+  const order = articles.map((a) => a.artNo).join(',');
+  useEffect(() => {
+    setActive(0);
+  }, [order]);
+  const current = Math.min(active, Math.max(0, articles.length - 1));
+
+  const links = () =>
+    /** @type {HTMLAnchorElement[]} */ ([...(body.current?.querySelectorAll('a[data-row-link]') ?? [])]);
+  const move = (/** @type {number} */ to) => {
+    const all = links();
+    if (all.length === 0) return;
+    const next = Math.max(0, Math.min(all.length - 1, to));
+    setActive(next);
+    all[next].focus();
+    all[next].closest('tr')?.scrollIntoView({ block: 'nearest' });
+  };
+  const onKeyDown = (/** @type {KeyboardEvent} */ event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const at = links().indexOf(/** @type {HTMLAnchorElement} */ (event.target));
+    if (at === -1) return;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: Infinity }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    move(to);
+  };
+  return { body, current, setActive, onKeyDown };
+}
+
+/**
+ * @param {{ article: ArticleSummary, pushed: Pushed, buffer: string | null, showIso: boolean,
+ *   onPick: ((article: ArticleSummary) => void) | null, tabbable: boolean, onFocus: () => void }} props
+ */
+function ResultRow({ article, pushed, buffer, showIso, onPick, tabbable, onFocus }) {
+  const main = pushed.main ?? article.available.main;
+  const own = pushed.buffer ?? article.available.buffer?.available ?? 0;
+  // A click anywhere in a row opens the article (the link stays the keyboard and screen reader target).
+  const onRowClick = (/** @type {MouseEvent} */ event) => {
+    const target = /** @type {Element} */ (event.target);
+    if (onPick || target.closest('a, button') || window.getSelection()?.toString()) return;
+    location.hash = href.artikel(article.artNo);
+  };
+  return html`
+    <tr data-testid="result-row" data-artno=${article.artNo} data-available=${main} onClick=${onRowClick}>
+      <td class="mono">${article.artNo}</td>
+      <td class="name">
+        <a href=${href.artikel(article.artNo)} data-row-link tabindex=${tabbable ? 0 : -1}
+          target=${onPick ? '_blank' : undefined} rel=${onPick ? 'noopener noreferrer' : undefined}
+          onFocus=${onFocus}>${article.name}${onPick && html`<span class="visually-hidden"> (öppnas i nytt fönster)</span>`}</a>
+        ${showIso && html`<span class="row-iso">ISO ${isoCode(article.isoCode)}</span>`}
+      </td>
+      <td>${article.supplier ?? article.supplierName}</td>
+      <td>${kindShort(article.kind)}</td>
+      <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
+      <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
+      ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
+      ${
+        onPick &&
+        html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
+        aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`
+      }
+    </tr>`;
 }
 
 /**
@@ -80,6 +163,8 @@ function Qty({ value, pulse, testId }) {
  * Only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End move between rows, Enter opens.
  * onPick(article): pick mode (the order wizard): each row gets a "Lägg till" button, a row click no longer leaves the
  * page, and the article link opens in a new window so the order being written is kept.
+ * @param {{ articles: ArticleSummary[], buffer: string | null, caption: string, onResync?: () => void, showIso?: boolean,
+ *   testId?: string, onPick?: ((article: ArticleSummary) => void) | null }} props
  */
 export function ArticleResults({
   articles,
@@ -91,40 +176,9 @@ export function ArticleResults({
   onPick = null,
 }) {
   const live = useLiveStock(articles, buffer, onResync);
-  const [active, setActive] = useState(0);
-  const body = useRef(null);
-  const hintId = useRef(null);
+  const keys = useRowKeys(articles);
+  const hintId = useRef(/** @type {string | null} */ (null));
   if (hintId.current === null) hintId.current = `results-keys-${nextListId++}`;
-
-  const order = articles.map((a) => a.artNo).join(',');
-  useEffect(() => {
-    setActive(0);
-  }, [order]);
-  const current = Math.min(active, Math.max(0, articles.length - 1));
-
-  const links = () => [...(body.current?.querySelectorAll('a[data-row-link]') ?? [])];
-  const move = (to) => {
-    const all = links();
-    if (all.length === 0) return;
-    const next = Math.max(0, Math.min(all.length - 1, to));
-    setActive(next);
-    all[next].focus();
-    all[next].closest('tr')?.scrollIntoView({ block: 'nearest' });
-  };
-  const onKeyDown = (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const at = links().indexOf(event.target);
-    if (at === -1) return;
-    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: Infinity }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    move(to);
-  };
-  // A click anywhere in a row opens the article (the link stays the keyboard and screen reader target).
-  const onRowClick = (event, artNo) => {
-    if (onPick || event.target.closest('a, button') || window.getSelection()?.toString()) return;
-    location.hash = href.artikel(artNo);
-  };
 
   return html`
     <div class="table-wrap">
@@ -142,33 +196,12 @@ export function ArticleResults({
             ${onPick && html`<th scope="col"><span class="visually-hidden">Lägg till</span></th>`}
           </tr>
         </thead>
-        <tbody ref=${body} onKeyDown=${onKeyDown}>
-          ${articles.map((article, i) => {
-            const pushed = live[article.artNo] ?? {};
-            const main = pushed.main ?? article.available.main;
-            const own = pushed.buffer ?? article.available.buffer?.available ?? 0;
-            return html`
-              <tr key=${article.artNo} data-testid="result-row" data-artno=${article.artNo} data-available=${main}
-                onClick=${(e) => onRowClick(e, article.artNo)}>
-                <td class="mono">${article.artNo}</td>
-                <td class="name">
-                  <a href=${href.artikel(article.artNo)} data-row-link tabindex=${i === current ? 0 : -1}
-                    target=${onPick ? '_blank' : undefined} rel=${onPick ? 'noopener noreferrer' : undefined}
-                    onFocus=${() => setActive(i)}>${article.name}${onPick && html`<span class="visually-hidden"> (öppnas i nytt fönster)</span>`}</a>
-                  ${showIso && html`<span class="row-iso">ISO ${isoCode(article.isoCode)}</span>`}
-                </td>
-                <td>${article.supplier ?? article.supplierName}</td>
-                <td>${kindShort(article.kind)}</td>
-                <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
-                <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
-                ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
-                ${
-                  onPick &&
-                  html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
-                  aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`
-                }
-              </tr>`;
-          })}
+        <tbody ref=${keys.body} onKeyDown=${keys.onKeyDown}>
+          ${articles.map(
+            (article, i) => html`
+            <${ResultRow} key=${article.artNo} article=${article} pushed=${live[article.artNo] ?? {}} buffer=${buffer}
+              showIso=${showIso} onPick=${onPick} tabbable=${i === keys.current} onFocus=${() => keys.setActive(i)} />`,
+          )}
         </tbody>
       </table>
     </div>
@@ -178,7 +211,10 @@ export function ArticleResults({
     </p>`;
 }
 
-/** ‹ Föregående · Sida n av m · Nästa › (page is 0-based). */
+/**
+ * ‹ Föregående · Sida n av m · Nästa › (page is 0-based).
+ * @param {{ page: number, pages: number, busy: boolean, onPage: (page: number) => void }} props
+ */
 export function Pager({ page, pages, busy, onPage }) {
   if (pages <= 1) return null;
   return html`

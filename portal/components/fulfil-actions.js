@@ -1,7 +1,16 @@
+// @ts-check
 // HMC staff steps on an order: lägg för plock → utleverera → leverera (fulfil.*), makulera, and a new planned delivery date.
 import { html, useState } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { errorText } from '../lib/order-errors.js';
+import { useAction } from '../lib/use-action.js';
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
+/**
+ * What the step buttons need of an order.
+ * @typedef {{ orderNo: number, partialDelivery: boolean, lines: Array<{ lineNo: number, status: string }> }} OrderLike
+ */
 
 /** The steps in the order a line takes them: op, the status a line must have, button text, what happened. */
 export const STEPS = [
@@ -31,36 +40,50 @@ export const STEPS = [
   },
 ];
 
-/** Live regions that exist before anything is said in them, so screen readers announce the change. quiet: success only for them. */
+/**
+ * Live regions that exist before anything is said in them, so screen readers announce the change. quiet: success only for them.
+ * @param {{ status: { text: string, error: boolean }, quiet?: boolean }} props
+ */
 export function Feedback({ status, quiet = false }) {
   return html`
     <span class=${quiet ? 'visually-hidden' : 'step-status'} role="status">${status.error ? '' : status.text}</span>
     <span class="step-status error" role="alert">${status.error ? status.text : ''}</span>`;
 }
 
+/** @param {number} n */
 function rows(n) {
   return n === 1 ? '1 rad' : `${n} rader`;
 }
 
-/** Runs one step on the lines (all that can, or the named ones); reports in Swedish. */
+/**
+ * Runs one step on the lines (all that can, or the named ones); reports in Swedish.
+ * @param {(result: { lines: unknown[] }) => void} [onDone]
+ */
 export function useFulfil(onDone) {
-  const [busy, setBusy] = useState('');
+  const action = useAction();
+  /** The step running, so only its button says "Sparar…". */
+  const [step, setStep] = useState('');
   const [status, setStatus] = useState({ text: '', error: false });
+  const busy = action.busy ? step : '';
+  /**
+   * @param {typeof STEPS[number]} spec
+   * @param {number} orderNo
+   * @param {number[] | null} [lineNos]
+   */
   const run = async (spec, orderNo, lineNos = null) => {
     if (busy) return;
-    setBusy(spec.step);
+    setStep(spec.step);
     setStatus({ text: '', error: false });
-    try {
-      const args = lineNos ? { orderNo, lineNos } : { orderNo };
-      const result = await api.call(spec.op, args);
-      const n = result.lines.length;
-      setStatus({ text: `Order ${orderNo}: ${rows(n)} ${n === 1 ? spec.done : spec.doneMany}.`, error: false });
-      onDone?.(result);
-    } catch (failure) {
-      setStatus({ text: errorText(failure), error: true });
-    } finally {
-      setBusy('');
-    }
+    await action.run(
+      async () => {
+        const args = lineNos ? { orderNo, lineNos } : { orderNo };
+        const result = await api.call(spec.op, args);
+        const n = result.lines.length;
+        setStatus({ text: `Order ${orderNo}: ${rows(n)} ${n === 1 ? spec.done : spec.doneMany}.`, error: false });
+        onDone?.(result);
+      },
+      (failure) => setStatus({ text: errorText(failure), error: true }),
+    );
   };
   return { busy, status, run };
 }
@@ -68,6 +91,7 @@ export function useFulfil(onDone) {
 /**
  * One button per step some line of the order can take. order: { orderNo, partialDelivery, lines: [{ lineNo, status }] }.
  * A joint delivery (samleverans) is not picked while a line waits as a backorder: the button says why it is off.
+ * @param {{ order: OrderLike, onDone?: (result?: unknown) => void, compact?: boolean }} props
  */
 export function OrderStepButtons({ order, onDone, compact = false }) {
   const { busy, status, run } = useFulfil(onDone);
@@ -92,7 +116,10 @@ export function OrderStepButtons({ order, onDone, compact = false }) {
     </div>`;
 }
 
-/** A step on one line (the overview's line table). */
+/**
+ * A step on one line (the overview's line table).
+ * @param {{ orderNo: number, line: { lineNo: number, status: string }, onDone?: (result?: unknown) => void }} props
+ */
 export function LineStepButton({ orderNo, line, onDone }) {
   const { busy, status, run } = useFulfil(onDone);
   const spec = STEPS.find((s) => s.from === line.status);
@@ -103,26 +130,27 @@ export function LineStepButton({ orderNo, line, onDone }) {
     <${Feedback} status=${status} quiet=${true} />`;
 }
 
-/** Makulera the lines not yet dispatched (fulfil.cancel), after a second click to confirm. */
+/**
+ * Makulera the lines not yet dispatched (fulfil.cancel), after a second click to confirm.
+ * @param {{ order: OrderLike, onDone?: (result?: unknown) => void }} props
+ */
 export function CancelLinesButton({ order, onDone }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [message, setMessage] = useState('');
   const open = order.lines.filter((l) => ['backorder', 'registered', 'picking'].includes(l.status));
   if (open.length === 0) return null;
-  const cancel = async () => {
-    setBusy(true);
+  const cancel = () => {
     setMessage('');
-    try {
-      const result = await api.call('fulfil.cancel', { orderNo: order.orderNo });
-      setMessage(`Order ${order.orderNo}: ${rows(result.lines.length)} makulerade.`);
-      setAsking(false);
-      onDone?.(result);
-    } catch (failure) {
-      setMessage(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      async () => {
+        const result = await api.call('fulfil.cancel', { orderNo: order.orderNo });
+        setMessage(`Order ${order.orderNo}: ${rows(result.lines.length)} makulerade.`);
+        setAsking(false);
+        onDone?.(result);
+      },
+      (failure) => setMessage(errorText(failure)),
+    );
   };
   return html`
     <div class="confirm-inline">
@@ -137,42 +165,46 @@ export function CancelLinesButton({ order, onDone }) {
     </div>`;
 }
 
-/** "Ändra planerat leveransdatum" (fulfil.setDeliveryDate): the prescriber gets a message about it. */
+/**
+ * "Ändra planerat leveransdatum" (fulfil.setDeliveryDate): the prescriber gets a message about it.
+ * @param {{ order: OrderLike & { plannedDeliveryDate: string | null }, onDone?: (result?: unknown) => void }} props
+ */
 export function DeliveryDateForm({ order, onDone }) {
   const [value, setValue] = useState(order.plannedDeliveryDate ?? '');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [status, setStatus] = useState({ text: '', error: false });
   const id = `delivery-date-${order.orderNo}`;
-  const submit = async (event) => {
+  const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       setStatus({ text: 'Ange datumet som ÅÅÅÅ-MM-DD.', error: true });
       return;
     }
-    setBusy(true);
     setStatus({ text: '', error: false });
-    try {
-      await api.call('fulfil.setDeliveryDate', { orderNo: order.orderNo, date: value, note: note.trim() });
-      setStatus({ text: `Nytt planerat leveransdatum ${value}. Förskrivaren har fått ett meddelande.`, error: false });
-      setNote('');
-      onDone?.();
-    } catch (failure) {
-      setStatus({ text: errorText(failure), error: true });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await api.call('fulfil.setDeliveryDate', { orderNo: order.orderNo, date: value, note: note.trim() });
+        setStatus({
+          text: `Nytt planerat leveransdatum ${value}. Förskrivaren har fått ett meddelande.`,
+          error: false,
+        });
+        setNote('');
+        onDone?.();
+      },
+      (failure) => setStatus({ text: errorText(failure), error: true }),
+    );
   };
   return html`
     <form class="delivery-date-form" onSubmit=${submit} aria-label=${`Ändra planerat leveransdatum för order ${order.orderNo}`}>
       <div class="field">
         <label for=${id}>Nytt planerat leveransdatum</label>
-        <input id=${id} type="date" value=${value} required onInput=${(e) => setValue(e.currentTarget.value)}
+        <input id=${id} type="date" value=${value} required onInput=${(/** @type {FieldEvent} */ e) => setValue(e.currentTarget.value)}
           aria-invalid=${status.error ? 'true' : undefined} />
       </div>
       <div class="field grow">
         <label for=${`${id}-note`}>Meddelande till förskrivaren <span class="hint">(valfritt)</span></label>
-        <input id=${`${id}-note`} type="text" maxLength="255" value=${note} onInput=${(e) => setNote(e.currentTarget.value)} />
+        <input id=${`${id}-note`} type="text" maxLength="255" value=${note} onInput=${(/** @type {FieldEvent} */ e) => setNote(e.currentTarget.value)} />
       </div>
       <button type="submit" class="button" disabled=${busy}>${busy ? 'Sparar…' : 'Ändra datum'}</button>
       <${Feedback} status=${status} />

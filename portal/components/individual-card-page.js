@@ -1,14 +1,23 @@
+// @ts-check
 // Individkort: who or which warehouse holds a device, by individual number (56314 or K-56314). As in the legacy portal:
 // a unit in HMC's investigation warehouse (999/999A) says "contact HMC"; the prescriber is shown for a unit Aidstock
 // delivered; protected identities are never shown. The look-up of a patient is logged by the engine. HMC staff receive
 // a held unit back here (retur).
-import { html, useState, useEffect } from '../lib/html.js';
-import * as api from '../lib/api.js';
+import { html, useState } from '../lib/html.js';
+import { useAction } from '../lib/use-action.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 
+/** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
+/** @param {{ holder: IndividualCardView["holder"] }} props */
 function Holder({ holder }) {
   switch (holder.kind) {
     case 'warehouse':
@@ -30,6 +39,7 @@ function Holder({ holder }) {
   }
 }
 
+/** @param {{ prescriber: IndividualCardView["prescriber"] }} props */
 function Prescriber({ prescriber }) {
   if (prescriber === null)
     return html`<p data-testid="prescriber">Förskrivare: okänd i Aidstock (levererad före övergången, eller ännu inte förskriven).</p>`;
@@ -39,6 +49,7 @@ function Prescriber({ prescriber }) {
       ${prescriber.email && html`, <a href=${`mailto:${prescriber.email}`}>${prescriber.email}</a>`}</p>`;
 }
 
+/** @param {{ orders: IndividualCardView["orders"] }} props */
 function Orders({ orders }) {
   if (orders.length === 0) return null;
   return html`
@@ -65,43 +76,34 @@ function Orders({ orders }) {
 
 const MAIN = RETURN_WAREHOUSE;
 
-/** HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once. */
+/**
+ * HMC staff: a held unit comes back (retur, hämtorder) to warehouse 10; waiting backorders of it are served at once.
+ * @param {{ card: IndividualCardView, onDone: (text: string) => void }} props
+ */
 function ReceiveReturn({ card, onDone }) {
-  const [busy, setBusy] = useState(false);
-  const receive = async () => {
-    setBusy(true);
-    try {
-      const result = await receiveReturn(card.individual.artNo, card.individual.indNo);
-      const served = result.backordersServed > 0 ? ` ${result.backordersServed} restorder fick enheten.` : '';
-      onDone(`Individ ${card.individual.indNo} är tillbaka i lager ${MAIN}.${served}`);
-    } catch (failure) {
-      onDone(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useAction();
+  const receive = () =>
+    run(
+      async () => {
+        const result = await receiveReturn(card.individual.artNo, card.individual.indNo);
+        const served = result.backordersServed > 0 ? ` ${result.backordersServed} restorder fick enheten.` : '';
+        onDone(`Individ ${card.individual.indNo} är tillbaka i lager ${MAIN}.${served}`);
+      },
+      (failure) => onDone(errorText(failure)),
+    );
   if (card.holder.kind !== 'patient' && card.holder.kind !== 'careUnit') return null;
   return html`<p><button type="button" class="button" disabled=${busy} onClick=${receive}>${busy ? 'Tar emot…' : `Ta emot retur till lager ${MAIN}`}</button></p>`;
 }
 
+/** @param {{ indNo: number, user: User }} props */
 function Card({ indNo, user }) {
-  const [card, setCard] = useState(null);
-  const [error, setError] = useState(null);
-  /** Bumped after a change made here (a return), to read the card again without blanking it. */
-  const [version, setVersion] = useState(0);
+  // After a change made here (a return) the card is read again without blanking it.
+  const {
+    data: card,
+    error,
+    reload,
+  } = useQuery('individual.get', { indNo }, { select: (/** @type {IndividualCardView} */ card) => card });
   const [notice, setNotice] = useState('');
-  useEffect(() => {
-    let alive = true;
-    if (version === 0) setCard(null);
-    setError(null);
-    api.call('individual.get', { indNo }).then(
-      (c) => alive && setCard(c),
-      (e) => alive && setError(e),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [indNo, version]);
   if (error) {
     return html`<p class="error" role="alert">${error.code === 'not_found' ? `Individ ${indNo} finns inte.` : `Kunde inte hämta individen: ${error.message}`}</p>`;
   }
@@ -117,23 +119,24 @@ function Card({ indNo, user }) {
       ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
       ${
         isStaff(user) &&
-        html`<${ReceiveReturn} card=${card} onDone=${(text) => {
+        html`<${ReceiveReturn} card=${card} onDone=${(/** @type {string} */ text) => {
           setNotice(text);
-          setVersion((v) => v + 1);
+          reload();
         }} />`
       }
       <p role="status" data-testid="return-status">${notice}</p>
     </section>`;
 }
 
-/** Keyed by indNo in the router: a new number is a new page, so the field starts from the route, never reset under typing. */
+/**
+ * Keyed by indNo in the router: a new number is a new page, so the field starts from the route, never reset under typing.
+ * @param {{ indNo: number | null, user: User }} props
+ */
 export function IndividualCardPage({ indNo, user }) {
   const [text, setText] = useState(indNo === null ? '' : String(indNo));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    document.title = indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`;
-  }, [indNo]);
-  const submit = (e) => {
+  useTitle(indNo === null ? 'Individkort – Aidstock' : `Individ ${indNo} – Aidstock`);
+  const submit = (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     const parsed = parseIndNo(text);
     setInvalid(parsed === null);
@@ -146,7 +149,7 @@ export function IndividualCardPage({ indNo, user }) {
       <div class="field narrow">
         <label for="individual-no">Individnummer</label>
         <input id="individual-no" inputmode="numeric" autocomplete="off" value=${text} maxlength="12"
-          aria-invalid=${invalid ? 'true' : undefined} onInput=${(e) => setText(e.currentTarget.value)} />
+          aria-invalid=${invalid ? 'true' : undefined} onInput=${(/** @type {FieldEvent} */ e) => setText(e.currentTarget.value)} />
       </div>
       <button type="submit" class="button">Visa</button>
     </form>

@@ -1,25 +1,39 @@
+// @ts-check
 // Varukatalog: the ISO 9999 tree (class → subclass → division) with article counts, "inkl. tillgängligt saldo", and the paged article table of a node.
-import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { html, useState, useRef } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { bufferWarehouseOf, count, isoClass, isoCode } from '../lib/format.js';
 import { useIncludeStock } from '../lib/prefs.js';
 import { ArticleResults, Pager } from './article-results.js';
 
+/** @typedef {import('../lib/types.d.ts').IsoTreeNode} IsoTreeNode */
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const PAGE_SIZE = 50;
 const ICON_CLASSES = new Set(['04', '09', '12', '18', '22']);
 
+/** @param {string} code */
 export function isoIcon(code) {
   const cls = isoClass(code);
   return `/img/iso-${ICON_CLASSES.has(cls) ? cls : 'generic'}.svg`;
 }
 
-/** "12 06 06" → ["12", "12 06", "12 06 06"] */
+/**
+ * "12 06 06" → ["12", "12 06", "12 06 06"]
+ * @param {string} code
+ */
 function ancestry(code) {
   const parts = code.split(' ');
   return parts.map((_, i) => parts.slice(0, i + 1).join(' '));
 }
 
+/** @param {{ path: IsoTreeNode[] }} props */
 function Breadcrumbs({ path }) {
   return html`
     <nav class="breadcrumbs" aria-label="Du är här">
@@ -37,6 +51,7 @@ function Breadcrumbs({ path }) {
     </nav>`;
 }
 
+/** @param {{ nodes: IsoTreeNode[], includeStock: boolean, showIcons: boolean }} props */
 function NodeList({ nodes, includeStock, showIcons }) {
   const shown = nodes.filter((node) => node.articleCount > 0);
   const hidden = nodes.length - shown.length;
@@ -69,40 +84,20 @@ function NodeList({ nodes, includeStock, showIcons }) {
     ${hidden > 0 && html`<p class="hint">${hidden} ${hidden === 1 ? 'ISO-kod' : 'ISO-koder'} utan artiklar visas inte.</p>`}`;
 }
 
+/** @param {{ code: string, title: string, includeStock: boolean, buffer: string | null }} props */
 function ArticleTable({ code, title, includeStock, buffer }) {
   const [page, setPage] = useState(0);
-  const [data, setData] = useState(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(true);
-  /** Bumped to read the same page again without a loading state (new live subscriptions, reconnect). */
-  const [reads, setReads] = useState(0);
-  const heading = useRef(null);
+  const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
+  // The page shown stays while the next one loads; onResync reads the same page again without a loading state.
+  const query = useQuery(
+    'catalog.list',
+    { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE },
+    { keepData: true, select: (/** @type {{ total: number, articles: ArticleSummary[] }} */ r) => r },
+  );
+  const { data, loading } = query;
+  const error = query.error ? query.error.message : '';
 
-  useEffect(() => {
-    let alive = true;
-    if (reads === 0) setLoading(true);
-    setError('');
-    api
-      .call('catalog.list', { isoCode: code, inStockOnly: includeStock, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
-      .then((result) => {
-        if (alive) {
-          setData(result);
-          setLoading(false);
-        }
-      })
-      .catch((failure) => {
-        if (alive) {
-          setError(failure.message);
-          setLoading(false);
-        }
-      });
-    return () => {
-      alive = false;
-    };
-  }, [code, includeStock, page, reads]);
-
-  const goTo = (next) => {
-    setReads(0);
+  const goTo = (/** @type {number} */ next) => {
     setPage(next);
     heading.current?.focus();
   };
@@ -129,7 +124,7 @@ function ArticleTable({ code, title, includeStock, buffer }) {
         data &&
         data.articles.length > 0 &&
         html`
-        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${() => setReads((n) => n + 1)}
+        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${query.reload}
           caption=${`Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}`} />
         <${Pager} page=${page} pages=${pages} busy=${loading} onPage=${goTo} />`
       }
@@ -143,49 +138,39 @@ function ArticleTable({ code, title, includeStock, buffer }) {
     </section>`;
 }
 
+/**
+ * The node of `code` (or the classes at the top) with its children and the path down to it.
+ * @param {{ code: string | null, includeStock: boolean }} args
+ * @returns {Promise<{ code: string | null, node: IsoTreeNode | null, path: IsoTreeNode[], children: IsoTreeNode[] }>}
+ */
+async function loadTree({ code, includeStock }) {
+  if (code === null) {
+    const { nodes } = await api.call('catalog.isoTree', { depth: 1, includeStock });
+    return { code, node: null, path: [], children: nodes };
+  }
+  const lineage = ancestry(code);
+  const [own, ...above] = await Promise.all([
+    api.call('catalog.isoTree', { code, depth: 2, includeStock }),
+    ...lineage.slice(0, -1).map((ancestor) => api.call('catalog.isoTree', { code: ancestor, depth: 1 })),
+  ]);
+  const [node, ...children] = own.nodes;
+  return { code, node, path: [...above.map((r) => r.nodes[0]), node], children };
+}
+
+/** @param {{ user: User, code: string | null }} props */
 export function IsoTreePage({ user, code }) {
   const [includeStock, setIncludeStock] = useIncludeStock();
-  const [tree, setTree] = useState(null);
-  const [error, setError] = useState('');
   const buffer = bufferWarehouseOf(user);
-
-  useEffect(() => {
-    let alive = true;
-    setError('');
-    const load = async () => {
-      if (code === null) {
-        const { nodes } = await api.call('catalog.isoTree', { depth: 1, includeStock });
-        return { node: null, path: [], children: nodes };
-      }
-      const lineage = ancestry(code);
-      const [own, ...above] = await Promise.all([
-        api.call('catalog.isoTree', { code, depth: 2, includeStock }),
-        ...lineage.slice(0, -1).map((ancestor) => api.call('catalog.isoTree', { code: ancestor, depth: 1 })),
-      ]);
-      const [node, ...children] = own.nodes;
-      return { node, path: [...above.map((r) => r.nodes[0]), node], children };
-    };
-    load().then(
-      (next) => {
-        if (alive) setTree({ code, ...next });
-      },
-      (failure) => {
-        if (!alive) return;
-        setTree(null);
-        setError(failure.code === 'not_found' ? `ISO-koden ${code} finns inte.` : failure.message);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [code, includeStock]);
-
-  const current = tree !== null && tree.code === code ? tree : null;
+  const query = useQuery(loadTree, { code, includeStock }, { keepData: true });
+  const tree = query.data;
+  const error = query.error
+    ? query.error.code === 'not_found'
+      ? `ISO-koden ${code} finns inte.`
+      : query.error.message
+    : '';
+  const current = tree !== null && tree.code === code && !query.error ? tree : null;
   const node = current?.node ?? null;
-
-  useEffect(() => {
-    document.title = node ? `${node.code} ${node.titleSv} – Varukatalog – Aidstock` : 'Varukatalog – Aidstock';
-  }, [node]);
+  useTitle(node ? `${node.code} ${node.titleSv} – Varukatalog – Aidstock` : 'Varukatalog – Aidstock');
 
   const levelName = node === null ? 'Klasser' : node.level === 1 ? 'Underklasser' : 'Grupper';
 
@@ -202,7 +187,7 @@ export function IsoTreePage({ user, code }) {
       </div>
       <div class="stock-toggle">
         <input type="checkbox" id="include-stock" checked=${includeStock}
-          onChange=${(e) => setIncludeStock(e.currentTarget.checked)} aria-describedby="include-stock-hint" />
+          onChange=${(/** @type {FieldEvent} */ e) => setIncludeStock(e.currentTarget.checked)} aria-describedby="include-stock-hint" />
         <label for="include-stock">inkl. tillgängligt saldo</label>
         <span id="include-stock-hint" class="hint">Visar antal i lager 10 och bara artiklar som finns tillgängliga.</span>
       </div>

@@ -1,70 +1,58 @@
+// @ts-check
 // Meddelanden on the start page: changed delivery dates from HMC, newest first, live on `messages/<userId>`, each with a
 // link to its order and a delete button (the prescriber removes them).
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useAction } from '../lib/use-action.js';
+import { useQuery } from '../lib/use-query.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { dateTime } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').Message} Message */
+
 const LIMIT = 50;
 
+/**
+ * A `message` or `messageDeleted` push applied to the list (by number, so a message is never shown twice).
+ * @param {Message[]} messages
+ * @param {{ type: string, message: Message }} event
+ */
+function withMessagePush(messages, event) {
+  const rest = messages.filter((m) => m.messageNo !== event.message.messageNo);
+  if (event.type === 'messageDeleted') return rest;
+  return [event.message, ...rest].sort((a, b) => b.messageNo - a.messageNo).slice(0, LIMIT);
+}
+
+/** @param {{ user: User }} props */
 export function MessagesPanel({ user }) {
-  const [messages, setMessages] = useState(null);
-  const [error, setError] = useState('');
   const [status, setStatus] = useState('');
+  const { error: actionError, run } = useAction();
+  // Subscribed first, then read: a message created in between is replayed from its push after the list.
+  const query = useQuery(
+    'message.list',
+    { limit: LIMIT },
+    {
+      topic: `messages/${user.id}`,
+      select: (/** @type {{ messages: Message[] }} */ result) => result.messages,
+      replayEarly: true,
+      onPush: (event, control) => {
+        if (event?.type !== 'message' && event?.type !== 'messageDeleted') return;
+        control.patch((messages) => withMessagePush(messages, event));
+        if (event.type === 'message' && !control.replayed) setStatus(`Nytt meddelande: ${event.message.text}`);
+      },
+    },
+  );
+  const messages = query.data;
+  const error = actionError || (query.error ? errorText(query.error) : '');
 
-  useEffect(() => {
-    let alive = true;
-    let loaded = false;
-    const early = [];
-    const apply = (event) =>
-      setMessages((current) => {
-        const rest = (current ?? []).filter((m) => m.messageNo !== event.message.messageNo);
-        if (event.type === 'messageDeleted') return rest;
-        return [event.message, ...rest].sort((a, b) => b.messageNo - a.messageNo).slice(0, LIMIT);
-      });
-    const onPush = (event) => {
-      if (!alive || (event?.type !== 'message' && event?.type !== 'messageDeleted')) return;
-      if (!loaded) {
-        early.push(event);
-        return;
-      }
-      apply(event);
-      if (event.type === 'message') setStatus(`Nytt meddelande: ${event.message.text}`);
-    };
-    // Subscribe first, then read: a message created in between is applied from the push (by number, so never twice).
-    const off = api.subscribe(`messages/${user.id}`, onPush);
-    const load = () =>
-      api.call('message.list', { limit: LIMIT }).then(
-        (result) => {
-          if (!alive) return;
-          setMessages(result.messages);
-          loaded = true;
-          for (const event of early.splice(0)) apply(event);
-        },
-        (failure) => {
-          if (alive) setError(errorText(failure));
-        },
-      );
-    load();
-    const offReconnect = api.on('reconnected', load);
-    return () => {
-      alive = false;
-      off();
-      offReconnect();
-    };
-  }, [user.id]);
-
-  const remove = async (message) => {
-    setError('');
-    try {
+  const remove = (/** @type {Message} */ message) =>
+    run(async () => {
       await api.call('message.delete', { messageNo: message.messageNo });
-      setMessages((current) => (current ?? []).filter((m) => m.messageNo !== message.messageNo));
+      query.patch((current) => current.filter((m) => m.messageNo !== message.messageNo));
       setStatus(`Meddelandet om order ${message.orderNo} är borttaget.`);
-    } catch (failure) {
-      setError(errorText(failure));
-    }
-  };
+    });
 
   return html`
     <section class="card messages" aria-labelledby="messages-title" data-testid="messages">

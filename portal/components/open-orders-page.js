@@ -1,21 +1,42 @@
+// @ts-check
 // Kundorder for prescribers: Öppna kundorder (not yet delivered, per workplace) and Rekvirerat per förskrivare (my own
 // orders), searchable by patient, leveransstatus and date range; statuses follow live on `orders/<userId>`.
-import { html, useState, useEffect, useMemo } from '../lib/html.js';
+import { html, useState, useMemo } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { date, LINE_STATUSES, lineStatusLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useLiveOrders } from '../lib/live-orders.js';
 import { RecipientCell, StatusBadge, linesSummary } from './order-status.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
+/** @typedef {import('../lib/types.d.ts').LineStatus} LineStatus */
+/** @typedef {'open' | 'mine'} View */
+/** The search form: '' means no criterion. @typedef {{ workplaceId: string, pnr: string, status: LineStatus | '', fromDate: string, toDate: string, openOnly: boolean }} Criteria */
+/** order.list's criteria (the zod schema's input, as the engine reads them). @typedef {Partial<import('../../schemas/orders.ts').OrderListArgs>} OrderListArgs */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const LIMIT = 100;
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 
+/**
+ * @param {User} user
+ * @returns {Criteria}
+ */
 function emptyCriteria(user) {
   return { workplaceId: user.workplaces[0]?.id ?? '', pnr: '', status: '', fromDate: '', toDate: '', openOnly: false };
 }
 
-/** order.list arguments of a view and its criteria. */
+/**
+ * order.list arguments of a view and its criteria.
+ * @param {View} view
+ * @param {Criteria} criteria
+ * @returns {OrderListArgs}
+ */
 function listArgs(view, criteria) {
+  /** @type {OrderListArgs} */
   const args = view === 'mine' ? { mine: true } : { open: true };
   if (view === 'open' && criteria.workplaceId) args.workplaceId = criteria.workplaceId;
   if (view === 'mine' && criteria.openOnly) args.open = true;
@@ -26,7 +47,12 @@ function listArgs(view, criteria) {
   return args;
 }
 
-/** The same criteria on a row (for orders that arrive or change by push). */
+/**
+ * The same criteria on a row (for orders that arrive or change by push).
+ * @param {OrderListArgs} args
+ * @param {string} userId
+ * @returns {(row: LiveRow) => boolean}
+ */
 function matcher(args, userId) {
   const digits = (args.pnr ?? '').replace(/\D/g, '').slice(-10);
   return (row) => {
@@ -41,11 +67,12 @@ function matcher(args, userId) {
   };
 }
 
+/** @param {{ user: User, view: View, initial: Criteria, onSearch: (criteria: Criteria) => void }} props */
 function Criteria({ user, view, initial, onSearch }) {
   const [form, setForm] = useState(initial);
   const [error, setError] = useState('');
-  const set = (patch) => setForm((current) => ({ ...current, ...patch }));
-  const submit = (event) => {
+  const set = (/** @type {Partial<Criteria>} */ patch) => setForm((current) => ({ ...current, ...patch }));
+  const submit = (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     const pnr = form.pnr.replace(/\s+/g, '');
     if (pnr !== '' && !PNR_PATTERN.test(pnr)) {
@@ -72,7 +99,7 @@ function Criteria({ user, view, initial, onSearch }) {
         html`
         <div class="field">
           <label for="crit-workplace">Arbetsplats</label>
-          <select id="crit-workplace" value=${form.workplaceId} onChange=${(e) => set({ workplaceId: e.currentTarget.value })}>
+          <select id="crit-workplace" value=${form.workplaceId} onChange=${(/** @type {FieldEvent} */ e) => set({ workplaceId: e.currentTarget.value })}>
             ${user.workplaces.map((w) => html`<option value=${w.id}>${w.name} (${w.customerNo})</option>`)}
           </select>
         </div>`
@@ -80,28 +107,28 @@ function Criteria({ user, view, initial, onSearch }) {
       <div class="field">
         <label for="crit-pnr">Brukare (personnummer)</label>
         <input id="crit-pnr" type="text" inputmode="numeric" maxLength="15" value=${form.pnr} placeholder="ÅÅÅÅMMDD-NNNN"
-          onInput=${(e) => set({ pnr: e.currentTarget.value })} />
+          onInput=${(/** @type {FieldEvent} */ e) => set({ pnr: e.currentTarget.value })} />
       </div>
       <div class="field">
         <label for="crit-status">Leveransstatus</label>
-        <select id="crit-status" value=${form.status} onChange=${(e) => set({ status: e.currentTarget.value })}>
+        <select id="crit-status" value=${form.status} onChange=${(/** @type {FieldEvent} */ e) => set({ status: /** @type {LineStatus | ''} */ (e.currentTarget.value) })}>
           <option value="">Alla</option>
           ${LINE_STATUSES.map((s) => html`<option value=${s}>${lineStatusLabel(s)}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="crit-from">Registrerad från</label>
-        <input id="crit-from" type="date" value=${form.fromDate} onInput=${(e) => set({ fromDate: e.currentTarget.value })} />
+        <input id="crit-from" type="date" value=${form.fromDate} onInput=${(/** @type {FieldEvent} */ e) => set({ fromDate: e.currentTarget.value })} />
       </div>
       <div class="field">
         <label for="crit-to">till och med</label>
-        <input id="crit-to" type="date" value=${form.toDate} onInput=${(e) => set({ toDate: e.currentTarget.value })} />
+        <input id="crit-to" type="date" value=${form.toDate} onInput=${(/** @type {FieldEvent} */ e) => set({ toDate: e.currentTarget.value })} />
       </div>
       ${
         view === 'mine' &&
         html`
         <div class="check criteria-check">
-          <input type="checkbox" id="crit-open" checked=${form.openOnly} onChange=${(e) => set({ openOnly: e.currentTarget.checked })} />
+          <input type="checkbox" id="crit-open" checked=${form.openOnly} onChange=${(/** @type {FieldEvent} */ e) => set({ openOnly: e.currentTarget.checked })} />
           <label for="crit-open">Bara ej levererade</label>
         </div>`
       }
@@ -113,6 +140,7 @@ function Criteria({ user, view, initial, onSearch }) {
     </form>`;
 }
 
+/** @param {{ orders: LiveRow[], caption: string, showPrescriber?: boolean, testId?: string }} props */
 export function OrdersTable({ orders, caption, showPrescriber = true, testId = 'orders-table' }) {
   return html`
     <div class="table-wrap">
@@ -143,11 +171,10 @@ export function OrdersTable({ orders, caption, showPrescriber = true, testId = '
     </div>`;
 }
 
+/** @param {{ user: User, view: View }} props */
 export function OpenOrdersPage({ user, view }) {
   const [criteria, setCriteria] = useState(() => emptyCriteria(user));
-  useEffect(() => {
-    document.title = `${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`;
-  }, [view]);
+  useTitle(`${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`);
   const args = useMemo(() => listArgs(view, criteria), [view, criteria]);
   const match = useMemo(() => matcher(args, user.id), [args, user.id]);
   const { orders, loading, error } = useLiveOrders({

@@ -1,6 +1,8 @@
+// @ts-check
 // Orderflöde (HMC staff): every placement and status change as it happens — new orders appear at the top without a
 // reload — with line counts per leveransstatus, filters by lager, status and förskrivare, and the next step on each order.
 import { html, useState, useEffect, useMemo, useRef } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { clock, date, isStaff, LINE_STATUSES, lineStatusLabel, warehouseLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -8,9 +10,22 @@ import { useLiveOrders } from '../lib/live-orders.js';
 import { RecipientCell, StatusBadge, StatusCounts, linesSummary } from './order-status.js';
 import { OrderStepButtons } from './fulfil-actions.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
+/** @typedef {import('../lib/types.d.ts').LineStatus} LineStatus */
+/** The filters: '' means all. @typedef {{ warehouse: string, status: LineStatus | '', prescriberId: string, openOnly: boolean }} Filters */
+/** @typedef {Partial<import('../../schemas/orders.ts').OrderListArgs>} OrderListArgs */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const LIMIT = 100;
 
+/**
+ * @param {Filters} filters
+ * @returns {OrderListArgs}
+ */
 function flowArgs(filters) {
+  /** @type {OrderListArgs} */
   const args = {};
   if (filters.openOnly) args.open = true;
   if (filters.warehouse) args.warehouse = filters.warehouse;
@@ -19,6 +34,10 @@ function flowArgs(filters) {
   return args;
 }
 
+/**
+ * @param {OrderListArgs} args
+ * @returns {(row: LiveRow) => boolean}
+ */
 function flowMatcher(args) {
   return (row) =>
     (!args.open || row.open) &&
@@ -27,9 +46,13 @@ function flowMatcher(args) {
     (!args.prescriberId || row.prescriber.id === args.prescriberId);
 }
 
-/** Warehouses and prescribers seen so far, so the filters can offer them (the selected one always stays). */
+/**
+ * Warehouses and prescribers seen so far, so the filters can offer them (the selected one always stays).
+ * @param {LiveRow[]} orders
+ * @param {Filters} filters
+ */
 function useSeen(orders, filters) {
-  const seen = useRef({ warehouses: new Set(['10']), prescribers: new Map() });
+  const seen = useRef({ warehouses: new Set(['10']), prescribers: /** @type {Map<string, string>} */ (new Map()) });
   for (const o of orders) {
     seen.current.warehouses.add(o.warehouse);
     if (o.prescriber.name !== o.prescriber.id || !seen.current.prescribers.has(o.prescriber.id)) {
@@ -44,9 +67,13 @@ function useSeen(orders, filters) {
   return { warehouses, prescribers };
 }
 
-/** Says new orders out loud (politely, a burst as one sentence). */
+/**
+ * Says new orders out loud (politely, a burst as one sentence).
+ * @param {LiveRow[]} orders
+ * @param {boolean} loading
+ */
 function useArrivals(orders, loading) {
-  const known = useRef(null);
+  const known = useRef(/** @type {Set<number> | null} */ (null));
   const [text, setText] = useState('');
   useEffect(() => {
     if (loading) {
@@ -54,8 +81,9 @@ function useArrivals(orders, loading) {
       return;
     }
     const now = new Set(orders.map((o) => o.orderNo));
-    if (known.current !== null) {
-      const fresh = orders.filter((o) => !known.current.has(o.orderNo) && o.fresh);
+    const before = known.current;
+    if (before !== null) {
+      const fresh = orders.filter((o) => !before.has(o.orderNo) && o.fresh);
       if (fresh.length === 1) setText(`Ny order ${fresh[0].orderNo} från ${fresh[0].prescriber.name}.`);
       else if (fresh.length > 1) setText(`${fresh.length} nya order.`);
     }
@@ -64,17 +92,89 @@ function useArrivals(orders, loading) {
   return text;
 }
 
+/** @param {{ filters: Filters, set: (patch: Partial<Filters>) => void, warehouses: string[], prescribers: Array<[string, string]> }} props */
+function FlowFilters({ filters, set, warehouses, prescribers }) {
+  return html`
+    <form class="card filters" aria-label="Filter" onSubmit=${(/** @type {Event} */ e) => e.preventDefault()}>
+      <div class="field">
+        <label for="flow-warehouse">Lager</label>
+        <select id="flow-warehouse" value=${filters.warehouse} onChange=${(/** @type {FieldEvent} */ e) => set({ warehouse: e.currentTarget.value })}>
+          <option value="">Alla lager</option>
+          ${warehouses.map((w) => html`<option value=${w}>${warehouseLabel(w)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="flow-status">Leveransstatus</label>
+        <select id="flow-status" value=${filters.status} onChange=${(/** @type {FieldEvent} */ e) => set({ status: /** @type {LineStatus | ''} */ (e.currentTarget.value) })}>
+          <option value="">Alla</option>
+          ${LINE_STATUSES.map((s) => html`<option value=${s}>${lineStatusLabel(s)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="flow-prescriber">Förskrivare</label>
+        <select id="flow-prescriber" value=${filters.prescriberId} onChange=${(/** @type {FieldEvent} */ e) => set({ prescriberId: e.currentTarget.value })}>
+          <option value="">Alla förskrivare</option>
+          ${prescribers.map(([id, name]) => html`<option value=${id}>${name}</option>`)}
+        </select>
+      </div>
+      <div class="check filter-check">
+        <input type="checkbox" id="flow-open" checked=${filters.openOnly} onChange=${(/** @type {FieldEvent} */ e) => set({ openOnly: e.currentTarget.checked })} />
+        <label for="flow-open">Bara öppna order</label>
+      </div>
+    </form>`;
+}
+
+/** @param {{ order: LiveRow }} props */
+function FlowRow({ order: o }) {
+  return html`
+    <tr class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
+      <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
+      <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
+      <td>${o.prescriber.name}</td>
+      <td>${o.detailed === false && !o.recipient.name ? html`<span class="hint">Hämtas…</span>` : html`<${RecipientCell} recipient=${o.recipient} />`}</td>
+      <td>${o.warehouse}</td>
+      <td>${linesSummary(o.lines)}</td>
+      <td><${StatusBadge} status=${o.status} testId="flow-status" /></td>
+      <td>${date(o.plannedDeliveryDate)}</td>
+      <td><${OrderStepButtons} order=${o} compact=${true} /></td>
+    </tr>`;
+}
+
+/** @param {{ orders: LiveRow[] }} props */
+function FlowTable({ orders }) {
+  return html`
+    <div class="table-wrap">
+      <table class="data-table flow" data-testid="flow-table">
+        <caption class="visually-hidden">Order, nyast först</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tid</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
+            <th scope="col">Lager</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Planerad leverans</th>
+            <th scope="col">Nästa steg</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${orders.map((o) => html`<${FlowRow} key=${o.orderNo} order=${o} />`)}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+/** @param {{ user: User }} props */
 export function OrderFlowPage({ user }) {
-  const [filters, setFilters] = useState({ warehouse: '', status: '', prescriberId: '', openOnly: true });
-  useEffect(() => {
-    document.title = 'Orderflöde – Aidstock';
-  }, []);
+  const [filters, setFilters] = useState(
+    /** @type {Filters} */ ({ warehouse: '', status: '', prescriberId: '', openOnly: true }),
+  );
+  useTitle('Orderflöde – Aidstock');
   const args = useMemo(() => flowArgs(filters), [filters]);
   const match = useMemo(() => flowMatcher(args), [args]);
   const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });
   const { warehouses, prescribers } = useSeen(orders, filters);
   const arrivals = useArrivals(orders, loading);
-  const set = (patch) => setFilters((current) => ({ ...current, ...patch }));
+  const set = (/** @type {Partial<Filters>} */ patch) => setFilters((current) => ({ ...current, ...patch }));
+  // Delivered and cancelled lines are never on open orders: picking either count shows every order.
+  const pickStatus = (/** @type {Filters['status']} */ status) =>
+    set({ status, openOnly: status === 'delivered' || status === 'cancelled' ? false : filters.openOnly });
 
   if (!isStaff(user)) {
     return html`
@@ -96,37 +196,10 @@ export function OrderFlowPage({ user }) {
         <h2 id="counts-title">Orderrader per leveransstatus</h2>
         <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Alla lager, uppdateras direkt. Välj en siffra för att filtrera.</p>
       </div>
-      <${StatusCounts} counts=${counts} caption="Orderrader per leveransstatus" active=${filters.status}
-        onPick=${(status) => set({ status, openOnly: status === 'delivered' || status === 'cancelled' ? false : filters.openOnly })} />
+      <${StatusCounts} counts=${counts} caption="Orderrader per leveransstatus" active=${filters.status} onPick=${pickStatus} />
     </section>
 
-    <form class="card filters" aria-label="Filter" onSubmit=${(e) => e.preventDefault()}>
-      <div class="field">
-        <label for="flow-warehouse">Lager</label>
-        <select id="flow-warehouse" value=${filters.warehouse} onChange=${(e) => set({ warehouse: e.currentTarget.value })}>
-          <option value="">Alla lager</option>
-          ${warehouses.map((w) => html`<option value=${w}>${warehouseLabel(w)}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="flow-status">Leveransstatus</label>
-        <select id="flow-status" value=${filters.status} onChange=${(e) => set({ status: e.currentTarget.value })}>
-          <option value="">Alla</option>
-          ${LINE_STATUSES.map((s) => html`<option value=${s}>${lineStatusLabel(s)}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="flow-prescriber">Förskrivare</label>
-        <select id="flow-prescriber" value=${filters.prescriberId} onChange=${(e) => set({ prescriberId: e.currentTarget.value })}>
-          <option value="">Alla förskrivare</option>
-          ${prescribers.map(([id, name]) => html`<option value=${id}>${name}</option>`)}
-        </select>
-      </div>
-      <div class="check filter-check">
-        <input type="checkbox" id="flow-open" checked=${filters.openOnly} onChange=${(e) => set({ openOnly: e.currentTarget.checked })} />
-        <label for="flow-open">Bara öppna order</label>
-      </div>
-    </form>
+    <${FlowFilters} filters=${filters} set=${set} warehouses=${warehouses} prescribers=${prescribers} />
 
     <section class="card" aria-labelledby="flow-title" aria-busy=${loading ? 'true' : 'false'}>
       <div class="section-head">
@@ -136,37 +209,6 @@ export function OrderFlowPage({ user }) {
       <p class="visually-hidden" role="status" data-testid="flow-announce">${arrivals}</p>
       ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
       ${!loading && !error && orders.length === 0 && html`<p class="empty">Inga order matchar filtret. Nya order dyker upp här direkt.</p>`}
-      ${
-        orders.length > 0 &&
-        html`
-        <div class="table-wrap">
-          <table class="data-table flow" data-testid="flow-table">
-            <caption class="visually-hidden">Order, nyast först</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tid</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
-                <th scope="col">Lager</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Planerad leverans</th>
-                <th scope="col">Nästa steg</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${orders.map(
-                (o) => html`
-                <tr key=${o.orderNo} class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
-                  <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
-                  <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
-                  <td>${o.prescriber.name}</td>
-                  <td>${o.detailed === false && !o.recipient.name ? html`<span class="hint">Hämtas…</span>` : html`<${RecipientCell} recipient=${o.recipient} />`}</td>
-                  <td>${o.warehouse}</td>
-                  <td>${linesSummary(o.lines)}</td>
-                  <td><${StatusBadge} status=${o.status} testId="flow-status" /></td>
-                  <td>${date(o.plannedDeliveryDate)}</td>
-                  <td><${OrderStepButtons} order=${o} compact=${true} /></td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`
-      }
+      ${orders.length > 0 && html`<${FlowTable} orders=${orders} />`}
     </section>`;
 }

@@ -1,14 +1,25 @@
+// @ts-check
 // Ordinationsöversikt: one order — who prescribed, planned pick and delivery dates, each line's leveransstatus, replacement
 // taken, individuals and K-components — live by push; "Makulera" while nothing is picked; HMC staff move lines along here too.
-import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
 import * as api from '../lib/api.js';
+import { useAction } from '../lib/use-action.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date, dateTime, isStaff, professionLabel, warehouseLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, recipientText } from './order-status.js';
 import { CancelLinesButton, DeliveryDateForm, LineStepButton, OrderStepButtons } from './fulfil-actions.js';
 
-/** The prescriber may cancel while no line is picked (and something is left to cancel). */
+/** @typedef {import('../lib/types.d.ts').OrderView} OrderView */
+/** @typedef {import('../lib/types.d.ts').OrderViewLine} OrderViewLine */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/**
+ * The prescriber may cancel while no line is picked (and something is left to cancel).
+ * @param {OrderView} order
+ */
 function cancellable(order) {
   return (
     order.lines.every((l) => ['backorder', 'registered', 'cancelled'].includes(l.status)) &&
@@ -16,23 +27,16 @@ function cancellable(order) {
   );
 }
 
+/** @param {{ order: OrderView, onDone: () => void }} props */
 function CancelOrder({ order, onDone }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const cancel = async () => {
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, run } = useAction();
+  const cancel = () =>
+    run(async () => {
       await api.call('order.cancel', { orderNo: order.orderNo });
       setAsking(false);
       onDone();
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return html`
     <div class="confirm-inline">
       ${
@@ -48,6 +52,7 @@ function CancelOrder({ order, onDone }) {
     </div>`;
 }
 
+/** @param {{ line: OrderViewLine }} props */
 function LineNotes({ line }) {
   const notes = [];
   if (line.replacedFrom)
@@ -61,6 +66,7 @@ function LineNotes({ line }) {
   return notes.map((n, i) => html`${i > 0 ? '. ' : ''}${n}`);
 }
 
+/** @param {{ order: OrderView, staff: boolean, onChanged: () => void }} props */
 function LinesTable({ order, staff, onChanged }) {
   return html`
     <div class="table-wrap">
@@ -97,65 +103,64 @@ function LinesTable({ order, staff, onChanged }) {
     </div>`;
 }
 
-export function OrderOverviewPage({ user, orderNo }) {
-  const [order, setOrder] = useState(null);
-  const [error, setError] = useState(null);
+/**
+ * Who prescribed, where it goes, planned dates, delivery way and the packing-slip text.
+ * @param {{ order: OrderView }} props
+ */
+function OrderFacts({ order }) {
+  return html`
+    <section class="card" aria-labelledby="order-facts-title">
+      <h2 id="order-facts-title" class="visually-hidden">Uppgifter om ordern</h2>
+      <dl class="facts">
+        <div><dt>Förskriven av</dt><dd data-testid="overview-prescriber">${order.prescriber.name}${order.prescriber.profession ? `, ${professionLabel(order.prescriber.profession).toLowerCase()}` : ''}
+          ${order.prescriber.phone && html`<br /><span class="hint">${order.prescriber.phone}</span>`}</dd></div>
+        <div><dt>Arbetsplats / kundnr</dt><dd>${order.workplace.name} (${order.customerNo})</dd></div>
+        <div><dt>Registrerad</dt><dd>${dateTime(order.placedMs)}</dd></div>
+        <div><dt>Planerat plockdatum</dt><dd data-testid="overview-pick-date">${order.plannedPickDate ?? 'när restorder finns i lager'}</dd></div>
+        <div><dt>Planerat leveransdatum</dt><dd data-testid="overview-delivery-date">${order.plannedDeliveryDate ?? 'när restorder finns i lager'}</dd></div>
+        <div><dt>Lager</dt><dd>${warehouseLabel(order.warehouse)}</dd></div>
+        <div><dt>Leveransadress</dt><dd>${addressLine(order.deliveryAddress)}${order.temporaryAddress ? ' (tillfällig adress)' : ''}</dd></div>
+        <div><dt>Kontakt för chauffören</dt><dd>${order.contactName}${order.contactPhone ? html`, <span class="nowrap">${order.contactPhone}</span>` : ''}</dd></div>
+        <div><dt>Leveranssätt</dt><dd>${order.partialDelivery ? 'Delleverans' : 'Samleverans'}</dd></div>
+        ${order.otherInfo && html`<div class="wide"><dt>Övrig information (följesedel)</dt><dd>${order.otherInfo}</dd></div>`}
+      </dl>
+    </section>`;
+}
+
+/**
+ * The order, read again on each push about it (and after a reconnect). A change of leveransstatus that came by push
+ * is said out loud and pulses the badge; a reload after the user's own action stays quiet.
+ * @param {number} orderNo
+ * @param {string} topic
+ */
+function useLiveOrder(orderNo, topic) {
   const [pulse, setPulse] = useState(0);
   const [announce, setAnnounce] = useState('');
-  const staff = isStaff(user);
-  const last = useRef(null);
-
-  useEffect(() => {
-    let alive = true;
-    let seq = 0;
-    setOrder(null);
-    setError(null);
-    last.current = null;
-    const load = () => {
-      const mine = ++seq;
-      api.call('order.get', { orderNo }).then(
-        (next) => {
-          if (!alive || mine !== seq) return;
-          const before = last.current;
-          if (before && before.status !== next.status) {
-            setAnnounce(`Leveransstatus ändrad: ${next.lines.map((l) => `rad ${l.lineNo} ${l.statusSv}`).join(', ')}.`);
-            setPulse((n) => n + 1);
-          }
-          last.current = next;
-          setOrder(next);
-        },
-        (failure) => {
-          if (alive && mine === seq) setError(failure);
-        },
-      );
-    };
-    // Subscribe before reading: a change between the read and the subscription would otherwise never show.
-    const onPush = (event) => {
-      if (event?.type === 'order' && event.orderNo === orderNo) load();
-    };
-    const topic = staff ? 'orders' : `orders/${user.id}`;
-    const off = api.subscribe(topic, onPush);
-    load();
-    const offReconnect = api.on('reconnected', load);
-    return () => {
-      alive = false;
-      off();
-      offReconnect();
-    };
-  }, [orderNo, user.id, staff]);
-
-  useEffect(() => {
-    document.title = `Ordinationsöversikt order ${orderNo} – Aidstock`;
-  }, [orderNo]);
-
-  const reload = () =>
-    api.call('order.get', { orderNo }).then(
-      (next) => {
-        last.current = next;
-        setOrder(next);
+  const query = useQuery(
+    'order.get',
+    { orderNo },
+    {
+      topic,
+      select: (/** @type {OrderView} */ order) => order,
+      replayEarly: true,
+      onPush: (event, control) => {
+        if (event?.type === 'order' && event.orderNo === orderNo) control.reload('push');
       },
-      () => {},
-    );
+      onData: (next, before, why) => {
+        if (why === 'reload' || before === null || before.status === next.status) return;
+        setAnnounce(`Leveransstatus ändrad: ${next.lines.map((l) => `rad ${l.lineNo} ${l.statusSv}`).join(', ')}.`);
+        setPulse((n) => n + 1);
+      },
+    },
+  );
+  return { ...query, pulse, announce };
+}
+
+/** @param {{ user: User, orderNo: number }} props */
+export function OrderOverviewPage({ user, orderNo }) {
+  const staff = isStaff(user);
+  const { data: order, error, reload, pulse, announce } = useLiveOrder(orderNo, staff ? 'orders' : `orders/${user.id}`);
+  useTitle(`Ordinationsöversikt order ${orderNo} – Aidstock`);
 
   if (error) {
     return html`
@@ -188,22 +193,7 @@ export function OrderOverviewPage({ user, orderNo }) {
     </div>
     <p class="visually-hidden" role="status">${announce}</p>
 
-    <section class="card" aria-labelledby="order-facts-title">
-      <h2 id="order-facts-title" class="visually-hidden">Uppgifter om ordern</h2>
-      <dl class="facts">
-        <div><dt>Förskriven av</dt><dd data-testid="overview-prescriber">${order.prescriber.name}${order.prescriber.profession ? `, ${professionLabel(order.prescriber.profession).toLowerCase()}` : ''}
-          ${order.prescriber.phone && html`<br /><span class="hint">${order.prescriber.phone}</span>`}</dd></div>
-        <div><dt>Arbetsplats / kundnr</dt><dd>${order.workplace.name} (${order.customerNo})</dd></div>
-        <div><dt>Registrerad</dt><dd>${dateTime(order.placedMs)}</dd></div>
-        <div><dt>Planerat plockdatum</dt><dd data-testid="overview-pick-date">${order.plannedPickDate ?? 'när restorder finns i lager'}</dd></div>
-        <div><dt>Planerat leveransdatum</dt><dd data-testid="overview-delivery-date">${order.plannedDeliveryDate ?? 'när restorder finns i lager'}</dd></div>
-        <div><dt>Lager</dt><dd>${warehouseLabel(order.warehouse)}</dd></div>
-        <div><dt>Leveransadress</dt><dd>${addressLine(order.deliveryAddress)}${order.temporaryAddress ? ' (tillfällig adress)' : ''}</dd></div>
-        <div><dt>Kontakt för chauffören</dt><dd>${order.contactName}${order.contactPhone ? html`, <span class="nowrap">${order.contactPhone}</span>` : ''}</dd></div>
-        <div><dt>Leveranssätt</dt><dd>${order.partialDelivery ? 'Delleverans' : 'Samleverans'}</dd></div>
-        ${order.otherInfo && html`<div class="wide"><dt>Övrig information (följesedel)</dt><dd>${order.otherInfo}</dd></div>`}
-      </dl>
-    </section>
+    <${OrderFacts} order=${order} />
 
     <section class="card" aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">Rader</h2>

@@ -1,17 +1,32 @@
+// @ts-check
 // The order lines as order.quote sees them: availability in the source warehouse, the replacement proposal to accept or
 // refuse, set parts added automatically (red text, as in the manual), the purpose code when one is asked, and "Vanligaste tillbehören".
 import { html, useState } from '../lib/html.js';
 import { count, statusLabel } from '../lib/format.js';
 
+/** @typedef {import('../lib/types.d.ts').QuoteReply} QuoteReply */
+/** @typedef {import('../lib/types.d.ts').QuoteLine} QuoteLine */
+/** @typedef {import('../lib/types.d.ts').DraftLine} DraftLine */
+/** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
+/** A quoted line as shown: with the warehouse the order draws from. @typedef {QuoteLine & { warehouse: string }} ShownQuoteLine */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const QUANTITY_MAX = 999;
 
-/** The quote's line for a wizard line, by article and individual (K-<indNo>). */
+/**
+ * The quote's line for a wizard line, by article and individual (K-<indNo>).
+ * @param {QuoteReply | null | undefined} quote
+ * @param {DraftLine} line
+ * @returns {QuoteLine | null}
+ */
 export function quotedLine(quote, line) {
   const component = line.forIndividual === null ? '' : `K-${line.forIndividual}`;
   return quote?.lines.find((q) => q.artNo === line.artNo && (q.component ?? '') === component) ?? null;
 }
 const REFUSED = 'alternativ får inte levereras';
 
+/** @param {{ q: ShownQuoteLine | null }} props */
 function Outcome({ q }) {
   if (q === null) return html`<span class="outcome wait">Kontrolleras…</span>`;
   switch (q.outcome) {
@@ -28,6 +43,11 @@ function Outcome({ q }) {
   }
 }
 
+/**
+ * Shown only for a proposal outcome, which carries its proposal.
+ * @param {{ line: DraftLine, q: ShownQuoteLine & { proposal: NonNullable<QuoteLine["proposal"]> },
+ *   onDecide: (decision: DraftLine["replacement"]) => void }} props
+ */
 function Proposal({ line, q, onDecide }) {
   const p = q.proposal;
   const what = html`<span class="mono">${p.artNo}</span> ${p.name} <span class="hint">(${p.supplierName}, ${count(availableOf(p, q))} tillgängliga)</span>`;
@@ -62,11 +82,16 @@ function Proposal({ line, q, onDecide }) {
     </div>`;
 }
 
-/** The proposal's balance in the warehouse the order draws from. */
+/**
+ * The proposal's balance in the warehouse the order draws from.
+ * @param {ArticleSummary} article
+ * @param {ShownQuoteLine} q
+ */
 function availableOf(article, q) {
   return q.warehouse && q.warehouse !== '10' ? (article.available.buffer?.available ?? 0) : article.available.main;
 }
 
+/** @param {{ line: DraftLine, q: ShownQuoteLine, onChange: (purpose: string) => void }} props */
 function Purpose({ line, q, onChange }) {
   const { required, allowed } = q.purpose;
   if (allowed.length === 0) return null;
@@ -75,7 +100,7 @@ function Purpose({ line, q, onChange }) {
     <div class="field purpose">
       <label for=${id}>Förskrivningssyfte${required ? ' (krävs)' : ''}</label>
       <select id=${id} value=${line.purpose} required=${required} aria-describedby=${`${id}-hint`}
-        aria-invalid=${required && !line.purpose ? 'true' : undefined} onChange=${(e) => onChange(e.currentTarget.value)}>
+        aria-invalid=${required && !line.purpose ? 'true' : undefined} onChange=${(/** @type {FieldEvent} */ e) => onChange(e.currentTarget.value)}>
         <option value="">${required ? 'Välj syfte…' : 'Inget syfte'}</option>
         ${allowed.map((code) => html`<option value=${code}>${code === 'PV' ? 'PV – palliativ vård' : code}</option>`)}
       </select>
@@ -87,6 +112,7 @@ function Purpose({ line, q, onChange }) {
     </div>`;
 }
 
+/** @param {{ q: ShownQuoteLine }} props */
 function SetParts({ q }) {
   if (q.setParts.length === 0) return null;
   return html`
@@ -101,9 +127,10 @@ function SetParts({ q }) {
     </div>`;
 }
 
+/** @param {{ q: ShownQuoteLine }} props */
 function Notes({ q }) {
   if (q.outcome === 'problem')
-    return html`<p class="line-note bad" data-testid="line-problem">${q.problem.message}</p>`;
+    return html`<p class="line-note bad" data-testid="line-problem">${q.problem?.message}</p>`;
   if (q.outcome === 'discontinued') {
     return html`<p class="line-note bad">Artikeln har utgått ur sortimentet och ingen ersättning finns i lager. Ta bort raden och välj en annan artikel.</p>`;
   }
@@ -118,6 +145,8 @@ function Notes({ q }) {
 /**
  * lines: the wizard's lines; quoted(line): the quote's line or null; warehouse: the source warehouse id;
  * onChange(index, patch), onRemove(index).
+ * @param {{ lines: DraftLine[], quoted: (line: DraftLine) => QuoteLine | null, warehouse: string,
+ *   onChange: (index: number, patch: Partial<DraftLine>) => void, onRemove: (index: number) => void }} props
  */
 export function QuotedLines({ lines, quoted, warehouse, onChange, onRemove }) {
   return html`
@@ -139,7 +168,7 @@ export function QuotedLines({ lines, quoted, warehouse, onChange, onRemove }) {
               <div class="order-line-qty">
                 <label for=${qtyId}>Antal</label>
                 <input id=${qtyId} type="number" min="1" max=${QUANTITY_MAX} value=${line.quantity} inputmode="numeric"
-                  onChange=${(e) => {
+                  onChange=${(/** @type {FieldEvent} */ e) => {
                     const n = Math.trunc(Number(e.currentTarget.value));
                     onChange(i, { quantity: Number.isFinite(n) ? Math.min(QUANTITY_MAX, Math.max(1, n)) : 1 });
                   }} />
@@ -157,17 +186,21 @@ export function QuotedLines({ lines, quoted, warehouse, onChange, onRemove }) {
               q.outcome === 'proposal' &&
               q.proposal &&
               html`
-              <${Proposal} line=${line} q=${q} onDecide=${(replacement) => onChange(i, { replacement })} />`
+              <${Proposal} line=${line} q=${q} onDecide=${(/** @type {DraftLine['replacement']} */ replacement) => onChange(i, { replacement })} />`
             }
             ${q && html`<${Notes} q=${q} />`}
             ${q && html`<${SetParts} q=${q} />`}
-            ${q && html`<${Purpose} line=${line} q=${q} onChange=${(purpose) => onChange(i, { purpose })} />`}
+            ${q && html`<${Purpose} line=${line} q=${q} onChange=${(/** @type {DraftLine['purpose']} */ purpose) => onChange(i, { purpose })} />`}
           </li>`;
       })}
     </ol>`;
 }
 
-/** "Vanligaste tillbehören": offered with checkboxes, never forced. onAdd(artNos). */
+/**
+ * "Vanligaste tillbehören": offered with checkboxes, never forced. onAdd(artNos).
+ * @param {{ accessories: ArticleSummary[], warehouse: string, onAdd: (artNos: string[]) => void, title?: string,
+ *   testId?: string }} props
+ */
 export function AccessoryOffer({
   accessories,
   warehouse,
@@ -175,9 +208,9 @@ export function AccessoryOffer({
   title = 'Vanligaste tillbehören',
   testId = 'accessory-offer',
 }) {
-  const [chosen, setChosen] = useState(() => new Set());
+  const [chosen, setChosen] = useState(() => /** @type {Set<string>} */ (new Set()));
   if (accessories.length === 0) return null;
-  const toggle = (artNo, on) =>
+  const toggle = (/** @type {string} */ artNo, /** @type {boolean} */ on) =>
     setChosen((current) => {
       const next = new Set(current);
       if (on) next.add(artNo);
@@ -197,7 +230,7 @@ export function AccessoryOffer({
           const available = warehouse === '10' ? a.available.main : (a.available.buffer?.available ?? 0);
           return html`
             <li class="check">
-              <input type="checkbox" id=${id} checked=${chosen.has(a.artNo)} onChange=${(e) => toggle(a.artNo, e.currentTarget.checked)} />
+              <input type="checkbox" id=${id} checked=${chosen.has(a.artNo)} onChange=${(/** @type {FieldEvent} */ e) => toggle(a.artNo, e.currentTarget.checked)} />
               <label for=${id}><span class="mono">${a.artNo}</span> ${a.name}</label>
               <span class="hint">${count(available)} tillgängliga${warehouse === '10' ? ' i lager 10' : ` i förråd ${warehouse}`}</span>
             </li>`;

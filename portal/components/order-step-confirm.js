@@ -1,3 +1,4 @@
+// @ts-check
 // Kundorder step 5: the order to check once more and "Verkställ"; then the receipt with the order number (ordernummer
 // som kvittens) and the planned pick and delivery dates.
 import { html } from '../lib/html.js';
@@ -7,16 +8,36 @@ import { errorText, isLineProblem } from '../lib/order-errors.js';
 import { quotedLine } from './order-quote-lines.js';
 import { StatusBadge } from './order-status.js';
 
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').PatientView} PatientView */
+/** @typedef {import('../lib/api.js').ApiError} ApiError */
+/** @typedef {import('../lib/types.d.ts').Workplace} Workplace */
+/** @typedef {import('../lib/types.d.ts').DraftLine} DraftLine */
+/** @typedef {import('../lib/types.d.ts').QuoteLine} QuoteLine */
+/** @typedef {import('../lib/types.d.ts').StepProps} StepProps */
+/** @typedef {import('../lib/types.d.ts').PlaceReceipt} PlaceReceipt */
+
+/**
+ * @param {OrderDraft} state
+ * @param {Workplace} place
+ */
 function recipientSummary(state, place) {
   if (state.recipientKind === 'careUnit') return `Vårdenhet ${place.name} (kundnr ${place.customerNo})`;
-  const p = state.patient.person;
+  // The Mottagare step is not left without a patient (or a care unit).
+  const p = /** @type {PatientView} */ (state.patient).person;
   return `${p.givenName} ${p.familyName}, ${p.pnrDisplay}`;
 }
 
+/**
+ * @param {DraftLine} line
+ * @param {QuoteLine | null} q
+ */
 function lineText(line, q) {
   const name = q?.article?.name ?? '';
   if (q?.outcome === 'proposal' && line.replacement === 'accept') {
-    return `${q.proposal.artNo} ${q.proposal.name} (ersätter ${line.artNo} ${name})`;
+    // A proposal outcome always carries its proposal.
+    const proposal = /** @type {NonNullable<QuoteLine['proposal']>} */ (q.proposal);
+    return `${proposal.artNo} ${proposal.name} (ersätter ${line.artNo} ${name})`;
   }
   if (q?.outcome === 'proposal' && line.replacement === 'refuse')
     return `${line.artNo} ${name} – restorder, alternativ får inte levereras`;
@@ -24,6 +45,7 @@ function lineText(line, q) {
   return `${line.artNo} ${name}`;
 }
 
+/** @param {StepProps & { placing: boolean, placeError: ApiError | null, onPlace: () => void, onFix: () => void }} props */
 export function ConfirmStep({ user, state, quote, placing, placeError, onPlace, onFix }) {
   const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
   const d = state.delivery;
@@ -48,7 +70,7 @@ export function ConfirmStep({ user, state, quote, placing, placeError, onPlace, 
         const q = quotedLine(quote.result, line);
         return html`
           <li>${line.quantity} × ${lineText(line, q)}${line.forIndividual !== null ? ` → K-${line.forIndividual}` : ''}${line.purpose ? `, syfte ${line.purpose}` : ''}
-            ${q?.setParts.length > 0 && html`<span class="set-part-text"> + tilläggsartiklar: ${q.setParts.map((p) => `${p.artNo} ${p.name}`).join(', ')}</span>`}</li>`;
+            ${(q?.setParts.length ?? 0) > 0 && html`<span class="set-part-text"> + tilläggsartiklar: ${q?.setParts.map((p) => `${p.artNo} ${p.name}`).join(', ')}</span>`}</li>`;
       })}
     </ul>
     <div class="verkstall">
@@ -66,6 +88,7 @@ export function ConfirmStep({ user, state, quote, placing, placeError, onPlace, 
     </div>`;
 }
 
+/** @param {{ receipt: PlaceReceipt, headingRef: import('preact').RefObject<HTMLHeadingElement>, onRestart: () => void }} props */
 export function OrderReceipt({ receipt, headingRef, onRestart }) {
   return html`
     <section class="card receipt" aria-labelledby="receipt-title" data-testid="receipt">

@@ -1,14 +1,27 @@
+// @ts-check
 // Kundorder step 1, Mottagare: a patient by personnummer (looked up with patient.get, or found in CFR) or one of the
 // user's care units by kundnummer. Only residents of Halland can be prescribed to.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
+import { ApiError } from '../lib/api.js';
 import { addressLine } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
+import { useAction } from '../lib/use-action.js';
+
+/** @typedef {import('../lib/types.d.ts').PatientView} PatientView */
+/** @typedef {import('../lib/types.d.ts').StepProps} StepProps */
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').Workplace} Workplace */
+/** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
 
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const NOT_RESIDENT = 'Kan inte förskrivas – ej folkbokförd i Halland';
 const CFR_HITS = 10;
 
+/** @param {{ patient: PatientView }} props */
 function PatientCard({ patient }) {
   const { person, devices } = patient;
   return html`
@@ -29,27 +42,24 @@ function PatientCard({ patient }) {
     </div>`;
 }
 
-/** CFR: find the personnummer by name, address or birth date; hits from other regions are marked. */
+/**
+ * CFR: find the personnummer by name, address or birth date; hits from other regions are marked.
+ * @param {{ onChoose: (pnr: string) => void }} props
+ */
 export function RegisterSearch({ onChoose }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const search = async (event) => {
+  const [hits, setHits] = useState(
+    /** @type {{ total: number, hits: Array<PersonView & { address: PersonView['address'] | null }> } | null} */ (null),
+  );
+  const { busy, error, setError, run } = useAction();
+  const search = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (text.trim().length < 2) {
       setError('Skriv minst två tecken.');
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      setHits(await api.call('register.search', { text: text.trim(), limit: CFR_HITS }));
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    const found = await run(() => api.call('register.search', { text: text.trim(), limit: CFR_HITS }));
+    if (found !== undefined) setHits(found);
   };
   return html`
     <details class="cfr">
@@ -57,7 +67,7 @@ export function RegisterSearch({ onChoose }) {
       <form class="inline-form" onSubmit=${search} role="search" aria-label="Sök i folkbokföringen">
         <div class="field grow">
           <label for="cfr-text">Namn, adress, ort eller födelsedatum</label>
-          <input id="cfr-text" type="text" value=${text} maxLength="100" autocomplete="off" onInput=${(e) => setText(e.currentTarget.value)} />
+          <input id="cfr-text" type="text" value=${text} maxLength="100" autocomplete="off" onInput=${(/** @type {FieldEvent} */ e) => setText(e.currentTarget.value)} />
         </div>
         <button type="submit" class="button" disabled=${busy}>${busy ? 'Söker…' : 'Sök'}</button>
       </form>
@@ -82,12 +92,16 @@ export function RegisterSearch({ onChoose }) {
     </details>`;
 }
 
-export function RecipientStep({ user, state, update, initialPnr }) {
+/**
+ * Hämta brukare: patient.get for a personnummer; only the newest look-up counts (busy follows it too). A patient
+ * found replaces the one before; lines for the earlier patient's individuals (K-lines) cannot follow.
+ * @param {StepProps["update"]} update
+ */
+function usePatientLookup(update) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
-
-  const lookUp = async (raw) => {
+  const lookUp = async (/** @type {string | null | undefined} */ raw) => {
     const pnr = String(raw ?? '').replace(/\s+/g, '');
     const mine = ++seq.current;
     if (!PNR_PATTERN.test(pnr)) {
@@ -98,9 +112,9 @@ export function RecipientStep({ user, state, update, initialPnr }) {
     setBusy(true);
     setError('');
     try {
+      /** @type {PatientView} */
       const patient = await api.call('patient.get', { pnr });
       if (mine !== seq.current) return;
-      // Lines for another patient's individuals (K-lines) cannot follow to this one.
       update((current) => ({
         patient,
         pnrInput: patient.person.pnrDisplay,
@@ -113,7 +127,7 @@ export function RecipientStep({ user, state, update, initialPnr }) {
       if (mine !== seq.current) return;
       update({ patient: null });
       setError(
-        failure.code === 'not_found'
+        failure instanceof ApiError && failure.code === 'not_found'
           ? 'Ingen person med det personnumret finns i folkbokföringen.'
           : errorText(failure),
       );
@@ -121,13 +135,83 @@ export function RecipientStep({ user, state, update, initialPnr }) {
       if (mine === seq.current) setBusy(false);
     }
   };
+  return { error, busy, lookUp };
+}
+
+/** @param {{ kind: OrderDraft["recipientKind"], onChoose: (kind: OrderDraft["recipientKind"]) => void }} props */
+function RecipientKind({ kind, onChoose }) {
+  return html`
+    <fieldset class="choice">
+      <legend>Beställ till</legend>
+      <div class="radio">
+        <input type="radio" id="recipient-patient" name="recipient" checked=${kind === 'patient'}
+          onChange=${() => onChoose('patient')} />
+        <label for="recipient-patient">Brukare (personnummer)</label>
+      </div>
+      <div class="radio">
+        <input type="radio" id="recipient-unit" name="recipient" checked=${kind === 'careUnit'}
+          onChange=${() => onChoose('careUnit')} aria-describedby="recipient-unit-hint" />
+        <label for="recipient-unit">Vårdenhet (kundnummer)</label>
+        <span id="recipient-unit-hint" class="hint">T.ex. kryckor eller ortoser till er verksamhet.</span>
+      </div>
+    </fieldset>`;
+}
+
+/**
+ * The personnummer field, the patient found, and the CFR search.
+ * @param {{ state: OrderDraft, update: StepProps["update"], lookup: ReturnType<typeof usePatientLookup> }} props
+ */
+function PatientChoice({ state, update, lookup }) {
+  const { error, busy, lookUp } = lookup;
+  return html`
+    <form class="inline-form" onSubmit=${(/** @type {Event} */ e) => {
+      e.preventDefault();
+      lookUp(state.pnrInput);
+    }}>
+      <div class="field">
+        <label for="order-pnr">Personnummer</label>
+        <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
+          placeholder="ÅÅÅÅMMDD-NNNN" data-autofocus aria-describedby="order-pnr-hint order-pnr-error"
+          aria-invalid=${error ? 'true' : undefined}
+          onInput=${(/** @type {FieldEvent} */ e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
+      </div>
+      <button type="submit" class="button" disabled=${busy} data-testid="lookup-patient">${busy ? 'Hämtar…' : 'Hämta brukare'}</button>
+    </form>
+    <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
+    <p id="order-pnr-error" class="error" role="alert">${error}</p>
+    ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
+    <${RegisterSearch} onChoose=${(/** @type {string} */ pnr) => {
+      update({ pnrInput: pnr });
+      lookUp(pnr);
+    }} />`;
+}
+
+/** @param {{ user: User, customerNo: string, update: StepProps["update"] }} props */
+function CareUnitChoice({ user, customerNo, update }) {
+  return html`
+    <div class="field">
+      <label for="order-unit">Vårdenhet och kundnummer</label>
+      <select id="order-unit" value=${customerNo} onChange=${(/** @type {FieldEvent} */ e) => {
+        // The options are the user's workplaces: one always matches.
+        const place = /** @type {Workplace} */ (user.workplaces.find((w) => w.customerNo === e.currentTarget.value));
+        update({ customerNo: place.customerNo, workplaceId: place.id });
+      }}>
+        ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
+      </select>
+      <p class="hint">Ordern betalas av och levereras till vårdenheten.</p>
+    </div>`;
+}
+
+/** @param {StepProps & { initialPnr: string | null }} props */
+export function RecipientStep({ user, state, update, initialPnr }) {
+  const lookup = usePatientLookup(update);
 
   // Opened from a patient view (#/bestall?pnr=…): look the patient up at once.
   useEffect(() => {
-    if (initialPnr && !state.patient) lookUp(initialPnr);
+    if (initialPnr && !state.patient) lookup.lookUp(initialPnr);
   }, []);
 
-  const chooseKind = (kind) => {
+  const chooseKind = (/** @type {OrderDraft['recipientKind']} */ kind) => {
     if (kind === 'careUnit') {
       const place = user.workplaces.find((w) => w.customerNo === state.customerNo) ?? user.workplaces[0];
       update({
@@ -140,58 +224,7 @@ export function RecipientStep({ user, state, update, initialPnr }) {
   };
 
   return html`
-    <fieldset class="choice">
-      <legend>Beställ till</legend>
-      <div class="radio">
-        <input type="radio" id="recipient-patient" name="recipient" checked=${state.recipientKind === 'patient'}
-          onChange=${() => chooseKind('patient')} />
-        <label for="recipient-patient">Brukare (personnummer)</label>
-      </div>
-      <div class="radio">
-        <input type="radio" id="recipient-unit" name="recipient" checked=${state.recipientKind === 'careUnit'}
-          onChange=${() => chooseKind('careUnit')} aria-describedby="recipient-unit-hint" />
-        <label for="recipient-unit">Vårdenhet (kundnummer)</label>
-        <span id="recipient-unit-hint" class="hint">T.ex. kryckor eller ortoser till er verksamhet.</span>
-      </div>
-    </fieldset>
-
-    ${
-      state.recipientKind === 'patient' &&
-      html`
-      <form class="inline-form" onSubmit=${(e) => {
-        e.preventDefault();
-        lookUp(state.pnrInput);
-      }}>
-        <div class="field">
-          <label for="order-pnr">Personnummer</label>
-          <input id="order-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${state.pnrInput}
-            placeholder="ÅÅÅÅMMDD-NNNN" data-autofocus aria-describedby="order-pnr-hint order-pnr-error"
-            aria-invalid=${error ? 'true' : undefined}
-            onInput=${(e) => update({ pnrInput: e.currentTarget.value, patient: null })} />
-        </div>
-        <button type="submit" class="button" disabled=${busy} data-testid="lookup-patient">${busy ? 'Hämtar…' : 'Hämta brukare'}</button>
-      </form>
-      <p id="order-pnr-hint" class="hint">Man kan endast förskriva till brukare som är folkbokförda i Halland.</p>
-      <p id="order-pnr-error" class="error" role="alert">${error}</p>
-      ${state.patient && html`<${PatientCard} patient=${state.patient} />`}
-      <${RegisterSearch} onChoose=${(pnr) => {
-        update({ pnrInput: pnr });
-        lookUp(pnr);
-      }} />`
-    }
-
-    ${
-      state.recipientKind === 'careUnit' &&
-      html`
-      <div class="field">
-        <label for="order-unit">Vårdenhet och kundnummer</label>
-        <select id="order-unit" value=${state.customerNo} onChange=${(e) => {
-          const place = user.workplaces.find((w) => w.customerNo === e.currentTarget.value);
-          update({ customerNo: place.customerNo, workplaceId: place.id });
-        }}>
-          ${user.workplaces.map((w) => html`<option value=${w.customerNo}>${w.name} – kundnr ${w.customerNo}</option>`)}
-        </select>
-        <p class="hint">Ordern betalas av och levereras till vårdenheten.</p>
-      </div>`
-    }`;
+    <${RecipientKind} kind=${state.recipientKind} onChoose=${chooseKind} />
+    ${state.recipientKind === 'patient' && html`<${PatientChoice} state=${state} update=${update} lookup=${lookup} />`}
+    ${state.recipientKind === 'careUnit' && html`<${CareUnitChoice} user=${user} customerNo=${state.customerNo} update=${update} />`}`;
 }

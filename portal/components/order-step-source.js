@@ -1,9 +1,20 @@
+// @ts-check
 // Kundorder step 2, Källa och arbetsplats: huvudlager (lager 10) or uttag ur eget förråd (only when the workplace has
 // one), and the workplace, which decides the customer number and the default delivery address.
 import { html } from '../lib/html.js';
 import { addressLine } from '../lib/format.js';
 
-/** Where the order goes unless the Leverans step says otherwise (the engine's rule, shown before it is asked). */
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').Workplace} Workplace */
+/** @typedef {import('../lib/types.d.ts').StepProps} StepProps */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
+/**
+ * Where the order goes unless the Leverans step says otherwise (the engine's rule, shown before it is asked).
+ * @param {OrderDraft} state
+ * @param {Workplace} place
+ */
 export function defaultAddressText(state, place) {
   const person = state.patient?.person;
   if (state.recipientKind === 'careUnit' || !person) return `${place.name}: ${addressLine(place.deliveryAddress)}`;
@@ -12,12 +23,14 @@ export function defaultAddressText(state, place) {
   return `Brukarens folkbokföringsadress: ${addressLine(person.address)}`;
 }
 
+/** @param {StepProps} props */
 export function SourceStep({ user, state, update }) {
   const place = user.workplaces.find((w) => w.id === state.workplaceId) ?? user.workplaces[0];
   const forUnit = state.recipientKind === 'careUnit';
 
-  const chooseWorkplace = (id) => {
-    const next = user.workplaces.find((w) => w.id === id);
+  const chooseWorkplace = (/** @type {string} */ id) => {
+    // The options are the user's workplaces: one always matches.
+    const next = /** @type {Workplace} */ (user.workplaces.find((w) => w.id === id));
     // A workplace without a buffer cannot withdraw from one.
     update({ workplaceId: next.id, source: next.bufferWarehouse ? state.source : 'main' });
   };
@@ -29,7 +42,7 @@ export function SourceStep({ user, state, update }) {
         forUnit
           ? html`<p id="order-workplace" class="fixed-value">${place.name} – kundnr ${place.customerNo}</p>
             <p class="hint">Vid beställning till vårdenhet är arbetsplatsen den valda vårdenheten.</p>`
-          : html`<select id="order-workplace" value=${place.id} onChange=${(e) => chooseWorkplace(e.currentTarget.value)}
+          : html`<select id="order-workplace" value=${place.id} onChange=${(/** @type {FieldEvent} */ e) => chooseWorkplace(e.currentTarget.value)}
               aria-describedby="order-workplace-hint">
             ${user.workplaces.map((w) => html`<option value=${w.id}>${w.name} – kundnr ${w.customerNo}</option>`)}
           </select>

@@ -1,138 +1,26 @@
+// @ts-check
 // Kundorder: the order wizard of the manual — Mottagare → Källa och arbetsplats → Rader → Leverans → Verkställ — with a
 // live order.quote, one idempotency key per run (a retry after a dropped connection never makes a second order), and the receipt.
-import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { html, useEffect, useReducer, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
-import { errorText, isLineProblem, newIdempotencyKey } from '../lib/order-errors.js';
+import { ApiError } from '../lib/api.js';
+import { isLineProblem, newIdempotencyKey } from '../lib/order-errors.js';
+import { CHECKED_STEPS, STEPS, firstProblem, initialWizard, reduceWizard } from '../lib/order-wizard-state.js';
+import { useQuote } from '../lib/use-quote.js';
+import { useTitle } from '../lib/use-title.js';
+import { initialForm, placeArgs, quoteArgs, stepProblem } from './order-wizard-checks.js';
 import { RecipientStep } from './order-step-recipient.js';
 import { SourceStep } from './order-step-source.js';
 import { LinesStep } from './order-step-lines.js';
-import { quotedLine } from './order-quote-lines.js';
-import { DeliveryStep, deliveryProblem, normalizePostalCode } from './order-step-delivery.js';
+import { DeliveryStep } from './order-step-delivery.js';
 import { ConfirmStep, OrderReceipt } from './order-step-confirm.js';
 
-const STEPS = ['Mottagare', 'Källa och arbetsplats', 'Rader', 'Leverans', 'Verkställ'];
-const QUOTE_DEBOUNCE_MS = 200;
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').OrderDraft} OrderDraft */
+/** @typedef {import('../lib/types.d.ts').DraftPatch} DraftPatch */
+/** @typedef {import('../lib/types.d.ts').PlaceReceipt} PlaceReceipt */
 
-function initialState(user, pnr) {
-  const first = user.workplaces[0] ?? null;
-  return {
-    recipientKind: 'patient',
-    pnrInput: pnr ?? '',
-    /** patient.get's reply ({ person, devices }) once the personnummer is looked up. */
-    patient: null,
-    customerNo: first?.customerNo ?? '',
-    workplaceId: first?.id ?? '',
-    source: 'main',
-    /** { artNo, quantity, forIndividual: indNo | null, replacement: null | 'accept' | 'refuse', purpose: '' } */
-    lines: [],
-    delivery: {
-      temporary: false,
-      street: '',
-      postalCode: '',
-      city: '',
-      contactName: null,
-      contactPhone: null,
-      joint: true,
-    },
-    otherInfo: '',
-  };
-}
-
-function recipientOf(state) {
-  if (state.recipientKind === 'careUnit')
-    return state.customerNo ? { kind: 'careUnit', customerNo: state.customerNo } : null;
-  return state.patient ? { kind: 'patient', pnr: state.patient.person.pnr } : null;
-}
-
-/** What order.quote is asked; its JSON is the quote's identity (a quote for other lines is stale). */
-function quoteArgs(state) {
-  const recipient = recipientOf(state);
-  if (recipient === null || state.lines.length === 0) return null;
-  return {
-    recipient,
-    workplaceId: state.workplaceId,
-    source: state.source,
-    lines: state.lines.map((l) =>
-      l.forIndividual === null
-        ? { artNo: l.artNo, quantity: l.quantity }
-        : { artNo: l.artNo, quantity: l.quantity, forIndividual: l.forIndividual },
-    ),
-  };
-}
-
-function placeArgs(state, quote, key) {
-  const delivery = { partial: !state.delivery.joint };
-  if (state.delivery.temporary) {
-    delivery.address = {
-      street: state.delivery.street.trim(),
-      postalCode: normalizePostalCode(state.delivery.postalCode),
-      city: state.delivery.city.trim(),
-    };
-  }
-  const contactName = (state.delivery.contactName ?? quote?.delivery.contactName ?? '').trim();
-  const contactPhone = (state.delivery.contactPhone ?? quote?.delivery.contactPhone ?? '').trim();
-  if (contactName !== '') delivery.contactName = contactName;
-  if (contactPhone !== '') delivery.contactPhone = contactPhone;
-  return {
-    idempotencyKey: key,
-    recipient: recipientOf(state),
-    workplaceId: state.workplaceId,
-    source: state.source,
-    lines: state.lines.map((l) => {
-      const line = { artNo: l.artNo, quantity: l.quantity };
-      if (l.forIndividual !== null) line.forIndividual = l.forIndividual;
-      if (l.replacement) line.replacement = l.replacement;
-      const allowed = quotedLine(quote, l)?.purpose.allowed ?? [];
-      if (l.purpose && allowed.includes(l.purpose)) line.purpose = l.purpose;
-      return line;
-    }),
-    delivery,
-    otherInfo: state.otherInfo,
-  };
-}
-
-/** Why the Rader step cannot be left yet, or ''. */
-function linesProblem(state, quote) {
-  if (state.lines.length === 0) return 'Lägg till minst en artikel.';
-  if (quote.error) return errorText(quote.error);
-  if (!quote.result || quote.key !== JSON.stringify(quoteArgs(state)))
-    return 'Tillgängligheten kontrolleras – vänta ett ögonblick.';
-  for (const line of state.lines) {
-    const q = quotedLine(quote.result, line);
-    const name = `${line.artNo}${q?.article ? ` ${q.article.name}` : ''}`;
-    if (q === null) return 'Tillgängligheten kontrolleras – vänta ett ögonblick.';
-    if (q.outcome === 'problem') return `${name}: ${q.problem.message} Ta bort raden.`;
-    if (q.outcome === 'discontinued')
-      return `${name} har utgått ur sortimentet och ingen ersättning finns i lager. Ta bort raden.`;
-    if (q.outcome === 'proposal' && !line.replacement)
-      return `Acceptera eller avböj förslaget på likvärdig produkt för ${name}.`;
-    if (q.outcome === 'proposal' && line.replacement === 'refuse' && q.article?.status === 'discontinued') {
-      return `${name} har utgått: utan ersättningen kan raden inte levereras. Acceptera förslaget eller ta bort raden.`;
-    }
-    if (q.purpose.required && !line.purpose) return `Välj förskrivningssyfte för ${name}.`;
-  }
-  return '';
-}
-
-/** Why a step cannot be left, or ''. */
-function stepProblem(step, state, quote, user) {
-  if (step === 0) {
-    if (state.recipientKind === 'careUnit') return state.customerNo ? '' : 'Välj vårdenhet.';
-    if (!state.patient) return 'Hämta brukaren med personnummer först.';
-    if (!state.patient.person.prescribable) return 'Kan inte förskrivas – ej folkbokförd i Halland.';
-    return '';
-  }
-  if (step === 1) {
-    const place = user.workplaces.find((w) => w.id === state.workplaceId);
-    if (!place) return 'Välj arbetsplats.';
-    if (state.source === 'buffer' && !place.bufferWarehouse) return `${place.name} har inget eget förråd.`;
-    return '';
-  }
-  if (step === 2) return linesProblem(state, quote);
-  if (step === 3) return deliveryProblem(state.delivery, state.otherInfo);
-  return '';
-}
-
+/** @param {{ step: number, reachable: number, onGo: (step: number) => void }} props */
 function StepList({ step, reachable, onGo }) {
   return html`
     <ol class="wizard-steps" aria-label="Steg i beställningen">
@@ -151,150 +39,70 @@ function StepList({ step, reachable, onGo }) {
     </ol>`;
 }
 
-/** Runs order.quote while the order is being written, again after stock of its articles changes or a reconnect. */
-function useQuote(args, enabled) {
-  const [quote, setQuote] = useState({ key: '', result: null, error: null, busy: false });
-  const [tick, setTick] = useState(0);
-  const key = args === null ? '' : JSON.stringify(args);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    if (!enabled || args === null) {
-      seq.current++;
-      setQuote({ key: '', result: null, error: null, busy: false });
-      return undefined;
-    }
-    const mine = ++seq.current;
-    setQuote((current) => ({ ...current, busy: true }));
-    const timer = setTimeout(() => {
-      api.call('order.quote', args).then(
-        (result) => {
-          if (mine === seq.current) setQuote({ key, result, error: null, busy: false });
-        },
-        (failure) => {
-          if (mine === seq.current) setQuote({ key, result: null, error: failure, busy: false });
-        },
-      );
-    }, QUOTE_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [key, enabled, tick]);
-
-  // Live: a reservation by someone else (or a unit back in stock) changes what this order can get.
-  const watched = [
-    ...new Set([
-      ...(args?.lines ?? []).map((l) => l.artNo),
-      ...(quote.result?.lines ?? [])
-        .flatMap((q) => [q.proposal?.artNo, ...q.setParts.map((p) => p.artNo)])
-        .filter(Boolean),
-    ]),
-  ]
-    .sort()
-    .join(',');
-  useEffect(() => {
-    if (!enabled || watched === '') return undefined;
-    let timer = null;
-    const again = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setTick((n) => n + 1), QUOTE_DEBOUNCE_MS);
-    };
-    const offs = watched.split(',').map((artNo) => api.subscribe(`stock/${artNo}`, again));
-    const offReconnect = api.on('reconnected', again);
-    return () => {
-      clearTimeout(timer);
-      offs.forEach((off) => off());
-      offReconnect();
-    };
-  }, [watched, enabled]);
-
-  return [quote, () => setTick((n) => n + 1)];
-}
-
-export function OrderWizard({ user, pnr }) {
-  const [state, setState] = useState(() => initialState(user, pnr));
-  const [step, setStep] = useState(0);
-  const [reachable, setReachable] = useState(0);
-  const [problem, setProblem] = useState('');
-  const [placing, setPlacing] = useState(false);
-  const [placeError, setPlaceError] = useState(null);
-  const [receipt, setReceipt] = useState(null);
+/**
+ * The wizard's state and what it can do: update the order, move between steps (each step's problem checked first),
+ * place the order once (one idempotency key per run) and start over.
+ * @param {User} user
+ * @param {string | null} pnr
+ */
+function useWizard(user, pnr) {
+  const [state, dispatch] = useReducer(reduceWizard, null, () => initialWizard(initialForm(user, pnr)));
   const key = useRef(newIdempotencyKey());
-  const heading = useRef(null);
-  const [quote, requote] = useQuote(quoteArgs(state), step >= 2 && receipt === null);
+  const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
+  // The reducer keeps the draft opaque; it is the OrderDraft initialForm made and updates patched.
+  const form = /** @type {OrderDraft} */ (state.form);
+  const [quote, requote] = useQuote(quoteArgs(form), state.step >= 2 && state.receipt === null);
+  const problems = () => STEPS.map((_, i) => stepProblem(i, form, quote, user));
 
+  // The new step's heading (or the receipt's) takes focus, so keyboard and screen reader users start at its top.
   useEffect(() => {
-    document.title = receipt
-      ? `Order ${receipt.orderNo} registrerad – Aidstock`
-      : `Kundorder: ${STEPS[step]} – Aidstock`;
-  }, [step, receipt]);
-
-  const update = (patch) => {
-    setProblem('');
-    setState((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }));
-  };
-
-  const go = (next) => {
-    setProblem('');
-    setPlaceError(null);
-    setStep(next);
-    setReachable((r) => Math.max(r, next));
-    // The new step's heading takes focus, so keyboard and screen reader users start at its top.
-    requestAnimationFrame(() => heading.current?.focus());
-  };
-  const forward = () => {
-    const why = stepProblem(step, state, quote, user);
-    if (why) {
-      setProblem(why);
-      return;
-    }
-    go(step + 1);
-  };
-  const goTo = (target) => {
-    // Jumping forward past a step is only allowed when every step in between is complete.
-    for (let i = step; i < target; i++) {
-      const why = stepProblem(i, state, quote, user);
-      if (why) {
-        setProblem(why);
-        if (i !== step) go(i);
-        return;
-      }
-    }
-    go(target);
-  };
+    if (state.focus > 0) requestAnimationFrame(() => heading.current?.focus());
+  }, [state.focus]);
 
   const place = async () => {
-    if (placing) return;
-    for (let i = 0; i < 4; i++) {
-      const why = stepProblem(i, state, quote, user);
-      if (why) {
-        go(i);
-        setProblem(why);
-        return;
-      }
+    if (state.placing) return;
+    const all = problems();
+    const at = firstProblem(all, 0, CHECKED_STEPS);
+    if (at !== -1) {
+      dispatch({ type: 'blocked', step: at, problem: all[at] });
+      return;
     }
-    setPlacing(true);
-    setPlaceError(null);
+    dispatch({ type: 'placing' });
     try {
-      setReceipt(await api.call('order.place', placeArgs(state, quote.result, key.current)));
-      requestAnimationFrame(() => heading.current?.focus());
+      dispatch({
+        type: 'placed',
+        receipt: await api.call('order.place', placeArgs(form, quote.result, key.current)),
+      });
     } catch (failure) {
-      setPlaceError(failure);
-      if (isLineProblem(failure.code)) requote();
-    } finally {
-      setPlacing(false);
+      dispatch({ type: 'placeFailed', error: failure });
+      if (failure instanceof ApiError && isLineProblem(failure.code)) requote();
     }
   };
-
   const restart = () => {
     key.current = newIdempotencyKey();
-    setState(initialState(user, null));
-    setReceipt(null);
-    setPlaceError(null);
-    setProblem('');
-    setReachable(0);
-    setStep(0);
+    dispatch({ type: 'restart', form: initialForm(user, null) });
     if (location.hash !== '#/bestall') history.replaceState(history.state, '', '#/bestall');
-    requestAnimationFrame(() => heading.current?.focus());
   };
+  return {
+    state,
+    quote,
+    requote,
+    heading,
+    update: (/** @type {DraftPatch} */ patch) => dispatch({ type: 'update', patch }),
+    go: (/** @type {number} */ step) => dispatch({ type: 'go', step }),
+    forward: () => dispatch({ type: 'forward', problems: problems() }),
+    goTo: (/** @type {number} */ target) => dispatch({ type: 'goTo', target, problems: problems() }),
+    place,
+    restart,
+  };
+}
+
+/** @param {{ user: User, pnr: string | null }} props */
+export function OrderWizard({ user, pnr }) {
+  const wizard = useWizard(user, pnr);
+  const { state, quote, requote, heading, update, go } = wizard;
+  const { step, receipt } = state;
+  useTitle(receipt ? `Order ${receipt.orderNo} registrerad – Aidstock` : `Kundorder: ${STEPS[step]} – Aidstock`);
 
   if (user.workplaces.length === 0) {
     return html`
@@ -305,19 +113,19 @@ export function OrderWizard({ user, pnr }) {
   if (receipt) {
     return html`
       <h1 tabindex="-1">Kundorder</h1>
-      <${OrderReceipt} receipt=${receipt} headingRef=${heading} onRestart=${restart} />`;
+      <${OrderReceipt} receipt=${receipt} headingRef=${heading} onRestart=${wizard.restart} />`;
   }
 
-  const props = { user, state, update, quote, requote };
+  const props = { user, state: state.form, update, quote, requote };
   return html`
     <div class="page-head">
       <div>
         <h1 tabindex="-1">Kundorder</h1>
         <p class="lead">Beställ hjälpmedel till en brukare eller till din vårdenhet, från huvudlagret eller ur eget förråd.</p>
       </div>
-      <button type="button" class="link-button" onClick=${restart}>Börja om</button>
+      <button type="button" class="link-button" onClick=${wizard.restart}>Börja om</button>
     </div>
-    <${StepList} step=${step} reachable=${reachable} onGo=${goTo} />
+    <${StepList} step=${step} reachable=${state.reachable} onGo=${wizard.goTo} />
     <section class="card wizard-panel" aria-labelledby="wizard-step-title" data-testid="wizard-step" data-step=${step + 1}>
       <h2 id="wizard-step-title" tabindex="-1" ref=${heading}>Steg ${step + 1} av ${STEPS.length}: ${STEPS[step]}</h2>
       ${step === 0 && html`<${RecipientStep} ...${props} initialPnr=${pnr} />`}
@@ -326,13 +134,13 @@ export function OrderWizard({ user, pnr }) {
       ${step === 3 && html`<${DeliveryStep} ...${props} />`}
       ${
         step === 4 &&
-        html`<${ConfirmStep} ...${props} placing=${placing} placeError=${placeError} onPlace=${place}
+        html`<${ConfirmStep} ...${props} placing=${state.placing} placeError=${state.placeError} onPlace=${wizard.place}
         onFix=${() => go(2)} />`
       }
-      <p class="error" role="alert" data-testid="wizard-problem">${problem}</p>
+      <p class="error" role="alert" data-testid="wizard-problem">${state.problem}</p>
       <div class="wizard-nav">
         ${step > 0 && html`<button type="button" class="button" onClick=${() => go(step - 1)}>‹ Tillbaka</button>`}
-        ${step < STEPS.length - 1 && html`<button type="button" class="button primary" data-testid="wizard-next" onClick=${forward}>Fortsätt ›</button>`}
+        ${step < STEPS.length - 1 && html`<button type="button" class="button primary" data-testid="wizard-next" onClick=${wizard.forward}>Fortsätt ›</button>`}
       </div>
     </section>`;
 }

@@ -1,8 +1,11 @@
+// @ts-check
 // Hjälpmedel: the devices a patient holds (the legacy portal's "Visar vilka hjälpmedel en brukare har"), found by
 // personnummer or in CFR by name: each unit with its article, the order that delivered it and the prescriber, links to
 // the individual card; a pickup order (hämtorder) for ticked devices; the patient's orders still on their way; a new
 // order for the patient. Look-ups are logged.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date, isPrescriber, kindShort } from '../lib/format.js';
@@ -11,10 +14,20 @@ import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
 import { PickupForm } from './pickup-form.js';
 
+/** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').DeviceView} DeviceView */
+/** @typedef {import('../lib/types.d.ts').OrderRow} OrderRow */
+/** @typedef {import('../lib/types.d.ts').PickupView} PickupView */
+/** @typedef {import('../lib/types.d.ts').PatientView} PatientView */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const OPEN_ORDERS_MAX = 50;
 const PICKUPS_MAX = 20;
 
+/** @param {{ person: PersonView, user: User }} props */
 function Person({ person, user }) {
   return html`
     <section class="card patient-card" data-testid="patient-person">
@@ -30,8 +43,13 @@ function Person({ person, user }) {
     </section>`;
 }
 
+/** @type {Record<string, string>} */
 const PICKUP_STATUS = { requested: 'Beställd', collected: 'Hämtad', cancelled: 'Makulerad' };
 
+/**
+ * @param {{ devices: DeviceView[], pickable: boolean, chosen: number[], setChosen: (chosen: number[]) => void,
+ *   waiting: Map<number, number> }} props
+ */
 function Devices({ devices, pickable, chosen, setChosen, waiting }) {
   if (devices.length === 0) return html`<p data-testid="no-devices">Brukaren har inga registrerade hjälpmedel.</p>`;
   return html`
@@ -53,7 +71,7 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
                   waiting.has(d.indNo)
                     ? html`<span class="tag" title="Väntar på hämtning">Hämtorder ${waiting.get(d.indNo)}</span>`
                     : html`<input type="checkbox" aria-label=${`Hämta ${d.name} (${d.indNo})`} checked=${chosen.includes(d.indNo)}
-                    onChange=${(e) => setChosen(e.currentTarget.checked ? [...chosen, d.indNo] : chosen.filter((n) => n !== d.indNo))} />`
+                    onChange=${(/** @type {FieldEvent} */ e) => setChosen(e.currentTarget.checked ? [...chosen, d.indNo] : chosen.filter((n) => n !== d.indNo))} />`
                 }</td>`
               }
               <td><a class="mono" href=${href.individ(d.indNo)}>${d.indNo}</a></td>
@@ -70,6 +88,7 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
     </div>`;
 }
 
+/** @param {{ orders: OrderRow[] | null }} props */
 function OpenOrders({ orders }) {
   if (orders === null || orders.length === 0) return null;
   return html`
@@ -83,6 +102,7 @@ function OpenOrders({ orders }) {
     </ul>`;
 }
 
+/** @param {{ pickups: PickupView[], onCancel: (pickupNo: number) => void }} props */
 function Pickups({ pickups, onCancel }) {
   if (pickups.length === 0) return null;
   return html`
@@ -104,41 +124,32 @@ function Pickups({ pickups, onCancel }) {
     </ul>`;
 }
 
+/** @param {{ pnr: string, user: User }} props */
 function Patient({ pnr, user }) {
-  const [patient, setPatient] = useState(null);
-  const [orders, setOrders] = useState(null);
-  const [pickups, setPickups] = useState([]);
-  const [chosen, setChosen] = useState([]);
+  const patientQuery = useQuery('patient.get', { pnr }, { select: (/** @type {PatientView} */ patient) => patient });
+  const ordersQuery = useQuery(
+    'order.list',
+    { pnr, open: true, limit: OPEN_ORDERS_MAX },
+    { select: (/** @type {{ orders: OrderRow[] }} */ r) => r.orders },
+  );
+  const pickupsQuery = useQuery(
+    'pickup.list',
+    { pnr, limit: PICKUPS_MAX },
+    { select: (/** @type {{ pickups: PickupView[] }} */ r) => r.pickups },
+  );
+  const [chosen, setChosen] = useState(/** @type {number[]} */ ([]));
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState(null);
-  useEffect(() => {
-    let alive = true;
-    if (version === 0) setPatient(null);
-    setOrders(null);
-    setError(null);
-    api.call('patient.get', { pnr }).then(
-      (p) => alive && setPatient(p),
-      (e) => alive && setError(e),
-    );
-    api.call('order.list', { pnr, open: true, limit: OPEN_ORDERS_MAX }).then(
-      (r) => alive && setOrders(r.orders),
-      () => alive && setOrders([]),
-    );
-    api.call('pickup.list', { pnr, limit: PICKUPS_MAX }).then(
-      (r) => alive && setPickups(r.pickups),
-      () => alive && setPickups([]),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [pnr, version]);
-  const reload = (text) => {
+  const { data: patient, error } = patientQuery;
+  const orders = ordersQuery.data ?? (ordersQuery.error ? [] : null);
+  const pickups = pickupsQuery.data ?? [];
+  const reload = (/** @type {string} */ text) => {
     setNotice(text);
     setChosen([]);
-    setVersion((v) => v + 1);
+    patientQuery.reload();
+    ordersQuery.reload();
+    pickupsQuery.reload();
   };
-  const cancel = (pickupNo) =>
+  const cancel = (/** @type {number} */ pickupNo) =>
     api.call('pickup.cancel', { pickupNo }).then(
       () => reload(`Hämtorder ${pickupNo} är makulerad.`),
       (failure) => setNotice(errorText(failure)),
@@ -158,20 +169,21 @@ function Patient({ pnr, user }) {
     ${
       pickable &&
       html`<${PickupForm} person=${patient.person} chosen=${chosen}
-      onCreated=${(pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`
+      onCreated=${(/** @type {PickupView} */ pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`
     }
     <${Pickups} pickups=${pickups} onCancel=${cancel} />
     <${OpenOrders} orders=${orders} />`;
 }
 
-/** Keyed by pnr in the router, like the individual card: the field starts from the route. */
+/**
+ * Keyed by pnr in the router, like the individual card: the field starts from the route.
+ * @param {{ user: User, pnr: string | null }} props
+ */
 export function PatientDevicesPage({ user, pnr }) {
   const [text, setText] = useState(pnr ?? '');
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    document.title = 'Hjälpmedel – Aidstock';
-  }, []);
-  const submit = (e) => {
+  useTitle('Hjälpmedel – Aidstock');
+  const submit = (/** @type {SubmitEvent} */ e) => {
     e.preventDefault();
     const value = text.trim();
     setInvalid(!PNR_PATTERN.test(value));
@@ -184,14 +196,14 @@ export function PatientDevicesPage({ user, pnr }) {
       <div class="field">
         <label for="devices-pnr">Personnummer</label>
         <input id="devices-pnr" type="text" inputmode="numeric" autocomplete="off" maxLength="15" value=${text}
-          placeholder="ÅÅÅÅMMDD-NNNN" aria-invalid=${invalid ? 'true' : undefined} onInput=${(e) => setText(e.currentTarget.value)} />
+          placeholder="ÅÅÅÅMMDD-NNNN" aria-invalid=${invalid ? 'true' : undefined} onInput=${(/** @type {FieldEvent} */ e) => setText(e.currentTarget.value)} />
       </div>
       <button type="submit" class="button">Visa</button>
     </form>
     ${invalid && html`<p class="error" role="alert">Skriv personnumret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</p>`}
     ${
       pnr === null &&
-      html`<${RegisterSearch} onChoose=${(chosen) => {
+      html`<${RegisterSearch} onChoose=${(/** @type {string} */ chosen) => {
         location.hash = href.hjalpmedel(chosen);
       }} />`
     }

@@ -1,12 +1,17 @@
+// @ts-check
 // Plocklista (HMC staff): open order lines in three columns — att plocka (Registrerad), för plock, utlevererade — each
 // moved to the next with one button (fulfil.pick / dispatch / deliver); a new planned delivery date messages the prescriber.
-import { html, useEffect, useMemo } from '../lib/html.js';
+import { html, useMemo } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { date, isStaff } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useLiveOrders } from '../lib/live-orders.js';
 import { recipientText } from './order-status.js';
 import { DeliveryDateForm, Feedback, STEPS, useFulfil } from './fulfil-actions.js';
+
+/** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
+/** @typedef {import('../lib/types.d.ts').User} User */
 
 const LIMIT = 200;
 const COLUMNS = [
@@ -15,10 +20,12 @@ const COLUMNS = [
   { status: 'dispatched', title: 'Utlevererade', hint: 'På väg med turbil' },
 ];
 const ARGS = { open: true };
-const isOpen = (row) => row.open;
+const isOpen = (/** @type {LiveRow} */ row) => row.open;
 
+/** @param {{ order: LiveRow, status: string }} props */
 function QueueCard({ order, status }) {
-  const spec = STEPS.find((s) => s.from === status);
+  // Every column's status has a next step.
+  const spec = /** @type {typeof STEPS[number]} */ (STEPS.find((s) => s.from === status));
   const { busy, status: feedback, run } = useFulfil();
   const lines = order.lines.filter((l) => l.status === status);
   const waiting =
@@ -48,10 +55,9 @@ function QueueCard({ order, status }) {
     </li>`;
 }
 
+/** @param {{ user: User }} props */
 export function PickingQueuePage({ user }) {
-  useEffect(() => {
-    document.title = 'Plocklista – Aidstock';
-  }, []);
+  useTitle('Plocklista – Aidstock');
   const { orders, loading, error, reload } = useLiveOrders({
     topic: 'orders',
     args: ARGS,

@@ -1,31 +1,34 @@
+// @ts-check
 // Hämtorder for HMC staff: the pickup orders still waiting, oldest first, with address, contact and reason for the
 // driver, live by push; "Ta emot" receives a unit back to warehouse 10 (a return: stock up, the pickup done when all
 // units are in).
 import { html, useState, useEffect } from '../lib/html.js';
-import * as api from '../lib/api.js';
+import { useAction } from '../lib/use-action.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 
+/** @typedef {import('../lib/types.d.ts').PickupView} PickupView */
+
 const MAIN = RETURN_WAREHOUSE;
 const LIST_MAX = 200;
 
+/** @param {{ pickup: PickupView, unit: PickupView["units"][number], onDone: (text: string) => void }} props */
 function Unit({ pickup, unit, onDone }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   if (unit.returnedMs !== null)
     return html`<li>${unit.name} (<a class="mono" href=${href.individ(unit.indNo)}>${unit.indNo}</a>) – mottagen</li>`;
-  const receive = async () => {
-    setBusy(true);
-    try {
-      await receiveReturn(unit.artNo, unit.indNo);
-      onDone(`Individ ${unit.indNo} från hämtorder ${pickup.pickupNo} är mottagen i lager ${MAIN}.`);
-    } catch (failure) {
-      onDone(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const receive = () =>
+    run(
+      async () => {
+        await receiveReturn(unit.artNo, unit.indNo);
+        onDone(`Individ ${unit.indNo} från hämtorder ${pickup.pickupNo} är mottagen i lager ${MAIN}.`);
+      },
+      (failure) => onDone(errorText(failure)),
+    );
   return html`
     <li>${unit.name} (<a class="mono" href=${href.individ(unit.indNo)}>${unit.indNo}</a>)
       <button type="button" class="button small inline-action" disabled=${busy} onClick=${receive}
@@ -33,27 +36,21 @@ function Unit({ pickup, unit, onDone }) {
 }
 
 export function PickupsPage() {
-  const [pickups, setPickups] = useState(null);
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    document.title = 'Hämtorder – Aidstock';
-  }, []);
+  useTitle('Hämtorder – Aidstock');
   // New, cancelled and completed pickups come as pushes on `pickups`: read the list again (it is short).
-  useEffect(() => api.subscribe('pickups', () => setVersion((v) => v + 1)), []);
+  const query = useQuery(
+    'pickup.list',
+    { open: true, limit: LIST_MAX },
+    { topic: 'pickups', select: (/** @type {{ pickups: PickupView[] }} */ r) => [...r.pickups].reverse() },
+  );
+  const pickups = query.data;
   useEffect(() => {
-    let alive = true;
-    api.call('pickup.list', { open: true, limit: LIST_MAX }).then(
-      (r) => alive && setPickups([...r.pickups].reverse()),
-      (e) => alive && setNotice(errorText(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [version]);
-  const done = (text) => {
+    if (query.error) setNotice(errorText(query.error));
+  }, [query.error]);
+  const done = (/** @type {string} */ text) => {
     setNotice(text);
-    setVersion((v) => v + 1);
+    query.reload();
   };
   return html`
     <h1 tabindex="-1">Hämtorder</h1>

@@ -1,13 +1,23 @@
+// @ts-check
 // Dina uppgifter: the signed-in user's details as HMC has them. E-mail and phone are the user's to keep current (saved
 // with profile.update); workplaces, customer numbers and buffer warehouses change through HMC, as in the legacy portal.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useAction } from '../lib/use-action.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
+import { ApiError } from '../lib/api.js';
 import { addressLine, professionLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
+
+/** @typedef {import('../lib/types.d.ts').Workplace} Workplace */
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
 
 const EMAIL_CHARS_MAX = 100;
 const PHONE_CHARS_MAX = 30;
 
+/** @param {{ workplaces: Workplace[] }} props */
 function Workplaces({ workplaces }) {
   return html`
     <div class="table-wrap">
@@ -29,32 +39,31 @@ function Workplaces({ workplaces }) {
     </div>`;
 }
 
+/** @param {{ user: User, onUser: (user: User) => void }} props */
 export function ProfilePage({ user, onUser }) {
   const [email, setEmail] = useState(user.email);
   const [phone, setPhone] = useState(user.phone);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [message, setMessage] = useState({ text: '', error: false });
-  useEffect(() => {
-    document.title = 'Dina uppgifter – Aidstock';
-  }, []);
+  useTitle('Dina uppgifter – Aidstock');
 
-  const save = async (event) => {
+  const save = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
-    setBusy(true);
     setMessage({ text: '', error: false });
-    try {
-      const result = await api.call('profile.update', { email: email.trim(), phone: phone.trim() });
-      onUser(result.user);
-      setMessage({ text: 'Dina kontaktuppgifter är sparade.', error: false });
-    } catch (failure) {
-      const text =
-        failure.code === 'invalid_request'
-          ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
-          : errorText(failure);
-      setMessage({ text, error: true });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const result = await api.call('profile.update', { email: email.trim(), phone: phone.trim() });
+        onUser(result.user);
+        setMessage({ text: 'Dina kontaktuppgifter är sparade.', error: false });
+      },
+      (failure) => {
+        const text =
+          failure instanceof ApiError && failure.code === 'invalid_request'
+            ? 'Kontrollera uppgifterna: en giltig e-postadress och ett telefonnummer med siffror (minst fem).'
+            : errorText(failure);
+        setMessage({ text, error: true });
+      },
+    );
   };
 
   return html`
@@ -68,12 +77,12 @@ export function ProfilePage({ user, onUser }) {
         <div class="field">
           <label for="profile-email">E-post</label>
           <input id="profile-email" type="email" autocomplete="email" maxLength=${EMAIL_CHARS_MAX} value=${email}
-            onInput=${(e) => setEmail(e.currentTarget.value)} />
+            onInput=${(/** @type {FieldEvent} */ e) => setEmail(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="profile-phone">Telefon</label>
           <input id="profile-phone" type="tel" autocomplete="tel" maxLength=${PHONE_CHARS_MAX} value=${phone}
-            onInput=${(e) => setPhone(e.currentTarget.value)} />
+            onInput=${(/** @type {FieldEvent} */ e) => setPhone(e.currentTarget.value)} />
         </div>
         <button type="submit" class="button" disabled=${busy}>${busy ? 'Sparar…' : 'Spara'}</button>
         <p class=${message.error ? 'error' : 'hint'} role=${message.error ? 'alert' : 'status'} data-testid="profile-status">${message.text}</p>

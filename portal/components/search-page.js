@@ -1,10 +1,24 @@
+// @ts-check
 // Sök artikel: forgiving search on benämning, modell, leverantör or artikelnummer as you type, with type-ahead, "Menade du" and the live result list.
-import { html, useState, useEffect, useRef } from '../lib/html.js';
+import { html, useEffect, useReducer, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { bufferWarehouseOf, count } from '../lib/format.js';
 import { readIncludeStock, writeIncludeStock } from '../lib/prefs.js';
 import { ArticleResults, Pager } from './article-results.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
+import { CLOSED, keyIntent, reduceSearchBox, shownOptions } from '../lib/search-box-state.js';
+import { initialSearchPage, isEmptyQuery, reduceSearchPage, searchArgs } from '../lib/search-page-state.js';
+
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').SearchReply} SearchReply */
+/** @typedef {import('../lib/routes.js').SearchRoute} SearchRoute */
+/** @typedef {import('../lib/search-page-state.js').SearchForm} SearchForm */
+/** @typedef {import('preact').RefObject<HTMLInputElement>} InputRef */
+/** A reply as shown, with the query and page it answers. @typedef {SearchReply & { query: SearchForm, page: number }} ShownResult */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
 
 const PAGE_SIZE = 25;
 const DEBOUNCE_MS = 120;
@@ -14,7 +28,11 @@ const TEXT_MAX = 100;
 const SUPPLIER_MAX = 80;
 const EXAMPLES = ['Cross 45', 'Rebel', 'röstförstärkare', 'rulstol', '100104'];
 
-/** The form as the route describes it; "inkl. tillgängligt saldo" falls back to the tab's last choice. */
+/**
+ * The form as the route describes it; "inkl. tillgängligt saldo" falls back to the tab's last choice.
+ * @param {SearchRoute | undefined} search
+ * @returns {SearchForm}
+ */
 function formOf(search) {
   return {
     text: search?.text ?? '',
@@ -24,128 +42,106 @@ function formOf(search) {
   };
 }
 
+/**
+ * @param {number} total
+ * @param {boolean} inStock
+ */
 function hitsLabel(total, inStock) {
   const noun = total === 1 ? 'träff' : 'träffar';
   const head = total === 0 ? 'Inga träffar' : `${count(total)} ${noun}`;
   return inStock ? `${head} med tillgängligt saldo` : head;
 }
 
-/** Benämning with a type-ahead list (ARIA 1.2 combobox with listbox popup). */
-function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
-  const [options, setOptions] = useState([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+/**
+ * Completions for the text typed, after a short pause; a reply for older text is dropped.
+ * Returns the list state, its dispatch, fetch(text) and cancel().
+ * @param {InputRef} inputRef
+ */
+function useSuggestions(inputRef) {
+  const [box, dispatch] = useReducer(reduceSearchBox, CLOSED);
   const seq = useRef(0);
-  const timer = useRef(null);
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      seq.current++;
-    },
-    [],
-  );
-
-  const close = () => {
-    setOpen(false);
-    setActive(-1);
-  };
-
-  const fetchOptions = (text) => {
+  const timer = useRef(/** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined));
+  const cancel = () => {
     clearTimeout(timer.current);
-    const mine = ++seq.current;
+    seq.current++;
+  };
+  useEffect(() => cancel, []);
+
+  const fetch = (/** @type {string} */ text) => {
+    cancel();
+    const mine = seq.current;
     if (text.trim().length < SUGGEST_MIN_CHARS) {
-      setOptions([]);
-      close();
+      dispatch({ type: 'clear' });
       return;
     }
     timer.current = setTimeout(() => {
       api.call('catalog.suggest', { text, limit: SUGGESTIONS }).then(
         ({ completions }) => {
           if (mine !== seq.current) return;
-          const typed = text.trim().toLocaleLowerCase('sv');
-          const shown = completions.filter((c) => c.toLocaleLowerCase('sv') !== typed);
-          setOptions(shown);
-          setActive(-1);
-          setOpen(shown.length > 0 && document.activeElement === inputRef.current);
+          const focused = document.activeElement === inputRef.current;
+          dispatch({ type: 'options', options: shownOptions(completions, text), focused });
         },
         () => {
-          if (mine === seq.current) {
-            setOptions([]);
-            close();
-          }
+          if (mine === seq.current) dispatch({ type: 'clear' });
         },
       );
     }, DEBOUNCE_MS);
   };
+  return { box, dispatch, fetch, cancel };
+}
 
-  const accept = (option) => {
-    clearTimeout(timer.current);
-    seq.current++;
-    setOptions([]);
-    close();
+/**
+ * Benämning with a type-ahead list (ARIA 1.2 combobox with listbox popup).
+ * @param {{ value: string, onInput: (text: string) => void, onAccept: (option: string) => void, onSubmit: () => void,
+ *   inputRef: InputRef }} props
+ */
+function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
+  const { box, dispatch, fetch, cancel } = useSuggestions(inputRef);
+  const close = () => dispatch({ type: 'close' });
+  const accept = (/** @type {string} */ option) => {
+    cancel();
+    dispatch({ type: 'clear' });
     onAccept(option);
   };
 
-  const onKeyDown = (event) => {
-    const n = options.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (n === 0) return;
-        event.preventDefault();
-        if (!open) {
-          setOpen(true);
-          setActive(event.altKey ? -1 : 0);
-        } else setActive((active + 1) % n);
-        return;
-      case 'ArrowUp':
-        if (!open || n === 0) return;
-        event.preventDefault();
-        setActive(active <= 0 ? n - 1 : active - 1);
-        return;
-      case 'Enter':
-        event.preventDefault();
-        if (open && active >= 0) accept(options[active]);
-        else {
-          close();
-          onSubmit();
-        }
-        return;
-      case 'Escape':
-        if (open) {
-          event.preventDefault();
-          close();
-        } else if (value !== '') {
-          event.preventDefault();
-          onInput('');
-          fetchOptions('');
-        }
-        return;
-      default:
+  const onKeyDown = (/** @type {KeyboardEvent} */ event) => {
+    const intent = keyIntent(box, event.key, value);
+    if (intent === null) return;
+    event.preventDefault();
+    if (intent === 'down') dispatch({ type: 'down', altKey: event.altKey });
+    else if (intent === 'up') dispatch({ type: 'up' });
+    else if (intent === 'accept') accept(box.options[box.active]);
+    else if (intent === 'submit') {
+      close();
+      onSubmit();
+    } else if (intent === 'close') close();
+    else {
+      onInput('');
+      fetch('');
     }
   };
 
   const listId = 'search-options';
-  const expanded = open && options.length > 0;
+  const expanded = box.open && box.options.length > 0;
   return html`
     <div class="combobox">
       <input id="search-text" type="text" ref=${inputRef} data-autofocus value=${value} maxLength=${TEXT_MAX}
         role="combobox" aria-autocomplete="list" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
-        aria-activedescendant=${expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant=${expanded && box.active >= 0 ? `${listId}-${box.active}` : undefined}
         aria-describedby="search-text-hint" autocomplete="off" autocapitalize="none" spellcheck="false"
-        onInput=${(e) => {
+        onInput=${(/** @type {FieldEvent} */ e) => {
           onInput(e.currentTarget.value);
-          fetchOptions(e.currentTarget.value);
+          fetch(e.currentTarget.value);
         }}
         onKeyDown=${onKeyDown} onBlur=${close} />
       <ul id=${listId} role="listbox" aria-label="Förslag" class="combobox-options" hidden=${!expanded}
-        onMouseDown=${(e) => e.preventDefault()}>
+        onMouseDown=${(/** @type {Event} */ e) => e.preventDefault()}>
         ${
           expanded &&
-          options.map(
+          box.options.map(
             (option, i) => html`
-          <li id=${`${listId}-${i}`} role="option" aria-selected=${i === active ? 'true' : 'false'}
-            class=${i === active ? 'active' : undefined}
+          <li id=${`${listId}-${i}`} role="option" aria-selected=${i === box.active ? 'true' : 'false'}
+            class=${i === box.active ? 'active' : undefined}
             onClick=${() => accept(option)}>${option}</li>`,
           )
         }
@@ -153,134 +149,96 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
     </div>`;
 }
 
-export function SearchPage({ user, search }) {
-  const [form, setForm] = useState(() => formOf(search));
-  /** The query that is searched: follows the form, text fields after a short pause. */
-  const [query, setQuery] = useState(() => formOf(search));
-  const [page, setPage] = useState(search?.page ?? 0);
-  const [reads, setReads] = useState(0);
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
-  const timer = useRef(null);
-  const inputRef = useRef(null);
-  const heading = useRef(null);
-  const buffer = bufferWarehouseOf(user);
+/**
+ * The form and the query it is searched as: text fields are searched after a short pause, checkboxes and Enter at
+ * once; a new hash (back/forward, the menu link) sets both, while typing only replaces the hash (no re-route).
+ * @param {SearchRoute | undefined} search
+ */
+function useSearchForm(search) {
+  const [state, dispatch] = useReducer(reduceSearchPage, search, (route) =>
+    initialSearchPage(formOf(route), route?.page ?? 0),
+  );
+  const timer = useRef(/** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined));
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-  useEffect(() => {
-    document.title = 'Sök artikel – Aidstock';
-    inputRef.current?.focus();
-    return () => clearTimeout(timer.current);
-  }, []);
-
-  // A new hash (back/forward, the menu link) sets the form; typing only replaces the hash, so it never lands here.
   const firstRoute = useRef(true);
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
-    const next = formOf(search);
     clearTimeout(timer.current);
-    setForm(next);
-    setQuery(next);
-    setPage(search?.page ?? 0);
-    setReads(0);
+    dispatch({ type: 'route', form: formOf(search), page: search?.page ?? 0 });
   }, [search]);
 
-  const update = (changes, { now = false } = {}) => {
-    const next = { ...form, ...changes };
-    setForm(next);
-    clearTimeout(timer.current);
-    const run = () => {
-      setPage(0);
-      setReads(0);
-      setQuery(next);
-    };
-    if (now) run();
-    else timer.current = setTimeout(run, DEBOUNCE_MS);
-  };
-
-  const empty = query.text.trim() === '' && query.supplier.trim() === '';
-
+  // Keep the address in step without a hashchange (which would re-route and move focus away from the field).
   useEffect(() => {
-    const mine = ++seq.current;
-    // Keep the address in step without a hashchange (which would re-route and move focus away from the field).
-    const target = href.sok({ ...query, page });
+    const target = href.sok({ ...state.query, page: state.page });
     if (location.hash !== target) history.replaceState(history.state, '', target);
-    if (empty) {
-      setResult(null);
-      setError('');
-      setBusy(false);
-      return;
-    }
-    const args = {
-      inStockOnly: query.inStock,
-      includeDiscontinued: query.discontinued,
-      limit: PAGE_SIZE,
-      offset: page * PAGE_SIZE,
-    };
-    if (query.text.trim() !== '') args.text = query.text.trim();
-    if (query.supplier.trim() !== '') args.supplier = query.supplier.trim();
-    if (reads === 0) setBusy(true);
-    api.call('catalog.search', args).then(
-      (reply) => {
-        if (mine !== seq.current) return; // an older query answered late
-        setResult({ ...reply, query, page });
-        setError('');
-        setBusy(false);
-      },
-      (failure) => {
-        if (mine !== seq.current) return;
-        setError(
-          failure.code === 'invalid_request'
-            ? 'Sökningen kunde inte tolkas. Korta ner texten och försök igen.'
-            : failure.message,
-        );
-        setBusy(false);
-      },
-    );
-  }, [query, page, reads]);
+  }, [state.query, state.page]);
 
-  const submitNow = () => update({}, { now: true });
-  const acceptText = (text) => {
-    update({ text }, { now: true });
-    inputRef.current?.focus();
+  /**
+   * @param {Partial<SearchForm>} changes
+   * @param {{ now?: boolean }} [options]
+   */
+  const update = (changes, { now = false } = {}) => {
+    dispatch({ type: 'edit', changes });
+    clearTimeout(timer.current);
+    if (now) dispatch({ type: 'commit' });
+    else timer.current = setTimeout(() => dispatch({ type: 'commit' }), DEBOUNCE_MS);
   };
-  const goTo = (next) => {
-    setReads(0);
-    setPage(next);
-    heading.current?.focus();
-  };
+  const setPage = (/** @type {number} */ page) => dispatch({ type: 'page', page });
+  return { ...state, update, setPage };
+}
 
-  const total = result?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const shownPage = result?.page ?? 0;
-  const first = total === 0 ? 0 : shownPage * PAGE_SIZE + 1;
-  const last = Math.min(total, (shownPage + 1) * PAGE_SIZE);
-  const status =
-    empty || result === null
-      ? ''
-      : hitsLabel(total, result.query.inStock) +
-        (total > PAGE_SIZE ? `, visar ${count(first)}–${count(last)}` : '') +
-        (result.suggestion ? `. Menade du ${result.suggestion}?` : '');
+/**
+ * catalog.search for the query and page; a reply to an older query is dropped. null result while nothing is asked.
+ * @param {SearchForm} query
+ * @param {number} page
+ */
+function useSearch(query, page) {
+  const empty = isEmptyQuery(query);
+  const result = useQuery(empty ? null : 'catalog.search', searchArgs(query, page, PAGE_SIZE), {
+    keepData: true,
+    select: (/** @type {SearchReply} */ reply) => /** @type {ShownResult} */ ({ ...reply, query, page }),
+  });
+  const failure = result.error;
+  const error = !failure
+    ? ''
+    : failure.code === 'invalid_request'
+      ? 'Sökningen kunde inte tolkas. Korta ner texten och försök igen.'
+      : failure.message;
+  return { empty, result: empty ? null : result.data, error, busy: result.loading, resync: result.reload };
+}
 
+/**
+ * "25 träffar med tillgängligt saldo, visar 1–25. Menade du rollator?"
+ * @param {ShownResult} result
+ */
+function statusText(result) {
+  const total = result.total;
+  const first = total === 0 ? 0 : result.page * PAGE_SIZE + 1;
+  const last = Math.min(total, (result.page + 1) * PAGE_SIZE);
+  return (
+    hitsLabel(total, result.query.inStock) +
+    (total > PAGE_SIZE ? `, visar ${count(first)}–${count(last)}` : '') +
+    (result.suggestion ? `. Menade du ${result.suggestion}?` : '')
+  );
+}
+
+/**
+ * @param {{ form: SearchForm, update: (changes: Partial<SearchForm>, options?: { now?: boolean }) => void, inputRef: InputRef,
+ *   acceptText: (text: string) => void, submitNow: () => void }} props
+ */
+function SearchFields({ form, update, inputRef, acceptText, submitNow }) {
   return html`
-    <div class="page-head">
-      <div>
-        <h1 tabindex="-1">Sök artikel</h1>
-        <p class="lead">Sök bland artiklarna i Hjälpmedelscentrums sortiment. Träffarna visas medan du skriver, med tillgängligt saldo just nu.</p>
-      </div>
-    </div>
-
-    <form class="card search-form" role="search" aria-label="Sök artikel" onSubmit=${(e) => {
+    <form class="card search-form" role="search" aria-label="Sök artikel" onSubmit=${(/** @type {Event} */ e) => {
       e.preventDefault();
       submitNow();
     }}>
       <div class="field search-text">
         <label for="search-text">Benämning</label>
-        <${SearchBox} value=${form.text} inputRef=${inputRef} onInput=${(text) => update({ text })}
+        <${SearchBox} value=${form.text} inputRef=${inputRef} onInput=${(/** @type {string} */ text) => update({ text })}
           onAccept=${acceptText} onSubmit=${submitNow} />
         <p id="search-text-hint" class="hint">Benämning, modell, leverantör eller artikelnummer (hela eller början, t.ex. 1001).
           Stavfel och å, ä, ö utan prickar går bra. Pil ned visar förslag.</p>
@@ -288,14 +246,14 @@ export function SearchPage({ user, search }) {
       <div class="field search-supplier">
         <label for="search-supplier">Leverantör</label>
         <input id="search-supplier" type="text" value=${form.supplier} maxLength=${SUPPLIER_MAX} autocomplete="off"
-          spellcheck="false" aria-describedby="search-supplier-hint" onInput=${(e) => update({ supplier: e.currentTarget.value })} />
+          spellcheck="false" aria-describedby="search-supplier-hint" onInput=${(/** @type {FieldEvent} */ e) => update({ supplier: e.currentTarget.value })} />
         <p id="search-supplier-hint" class="hint">Början av namnet räcker, t.ex. Etac.</p>
       </div>
       <fieldset class="search-options">
         <legend class="visually-hidden">Visa</legend>
         <div class="check">
           <input type="checkbox" id="search-in-stock" checked=${form.inStock} aria-describedby="search-in-stock-hint"
-            onChange=${(e) => {
+            onChange=${(/** @type {FieldEvent} */ e) => {
               const on = e.currentTarget.checked;
               writeIncludeStock(on);
               update({ inStock: on }, { now: true });
@@ -305,23 +263,35 @@ export function SearchPage({ user, search }) {
         </div>
         <div class="check">
           <input type="checkbox" id="search-discontinued" checked=${form.discontinued} aria-describedby="search-discontinued-hint"
-            onChange=${(e) => update({ discontinued: e.currentTarget.checked }, { now: true })} />
+            onChange=${(/** @type {FieldEvent} */ e) => update({ discontinued: e.currentTarget.checked }, { now: true })} />
           <label for="search-discontinued">visa utgångna</label>
           <span id="search-discontinued-hint" class="hint">Även artiklar som inte längre ingår i sortimentet.</span>
         </div>
       </fieldset>
-    </form>
+    </form>`;
+}
 
+/**
+ * @param {{ search: ReturnType<typeof useSearch>, buffer: string | null, heading: import("preact").RefObject<HTMLHeadingElement>,
+ *   acceptText: (text: string) => void, goTo: (page: number) => void }} props
+ */
+function SearchResults({ search, buffer, heading, acceptText, goTo }) {
+  const { empty, result, error, busy, resync } = search;
+  const suggestion = result?.suggestion ?? null;
+  const total = result?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const shownPage = result?.page ?? 0;
+  return html`
     <section class="card articles" aria-labelledby="results-title" aria-busy=${busy ? 'true' : 'false'}>
       <div class="section-head">
         <h2 id="results-title" tabindex="-1" ref=${heading}>Träffar</h2>
-        <p class="hint result-count" role="status" data-testid="result-count">${status}</p>
+        <p class="hint result-count" role="status" data-testid="result-count">${empty || result === null ? '' : statusText(result)}</p>
       </div>
       ${
-        result?.suggestion &&
+        suggestion &&
         html`
         <p class="did-you-mean" data-testid="did-you-mean">Menade du:${' '}
-          <button type="button" class="link-button" onClick=${() => acceptText(result.suggestion)}>${result.suggestion}</button>?</p>`
+          <button type="button" class="link-button" onClick=${() => acceptText(suggestion)}>${suggestion}</button>?</p>`
       }
       ${error && html`<p class="error" role="alert">Sökningen misslyckades: ${error}</p>`}
       ${
@@ -335,7 +305,7 @@ export function SearchPage({ user, search }) {
         result &&
         result.hits.length > 0 &&
         html`
-        <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onResync=${() => setReads((n) => n + 1)}
+        <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onResync=${resync}
           caption=${`Träffar för ${[result.query.text.trim(), result.query.supplier.trim()].filter(Boolean).join(', ')}, sida ${shownPage + 1} av ${pages}`} />
         <${Pager} page=${shownPage} pages=${pages} busy=${busy} onPage=${goTo} />`
       }
@@ -352,4 +322,36 @@ export function SearchPage({ user, search }) {
         }</p>`
       }
     </section>`;
+}
+
+/** @param {{ user: User, search: SearchRoute | undefined }} props */
+export function SearchPage({ user, search }) {
+  const { form, query, page, update, setPage } = useSearchForm(search);
+  const results = useSearch(query, page);
+  const inputRef = useRef(/** @type {HTMLInputElement | null} */ (null));
+  const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
+  useTitle('Sök artikel – Aidstock');
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+
+  const submitNow = () => update({}, { now: true });
+  const acceptText = (/** @type {string} */ text) => {
+    update({ text }, { now: true });
+    inputRef.current?.focus();
+  };
+  const goTo = (/** @type {number} */ next) => {
+    setPage(next);
+    heading.current?.focus();
+  };
+
+  return html`
+    <div class="page-head">
+      <div>
+        <h1 tabindex="-1">Sök artikel</h1>
+        <p class="lead">Sök bland artiklarna i Hjälpmedelscentrums sortiment. Träffarna visas medan du skriver, med tillgängligt saldo just nu.</p>
+      </div>
+    </div>
+    <${SearchFields} form=${form} update=${update} inputRef=${inputRef} acceptText=${acceptText} submitNow=${submitNow} />
+    <${SearchResults} search=${results} buffer=${bufferWarehouseOf(user)} heading=${heading} acceptText=${acceptText} goTo=${goTo} />`;
 }

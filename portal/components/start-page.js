@@ -1,14 +1,17 @@
+// @ts-check
 // Start page: welcome, news from Hjälpmedelscentrum, messages (changed delivery dates), the user's workplaces and shortcuts.
-import { html, useEffect } from '../lib/html.js';
+import { html } from '../lib/html.js';
+import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
 import { MessagesPanel } from './messages-panel.js';
 import { NewsPanel } from './news-panel.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @param {{ user: User }} props */
 export function StartPage({ user }) {
-  useEffect(() => {
-    document.title = 'Start – Aidstock';
-  }, []);
+  useTitle('Start – Aidstock');
   return html`
     <h1 tabindex="-1">Välkommen, ${user.name}</h1>
     <p class="lead">Inloggad som ${professionLabel(user.profession).toLowerCase()}. Ditt användarnamn styr vilka arbetsplatser och vilket förråd du är kopplad till, och allt du gör loggas på dig.</p>

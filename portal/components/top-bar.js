@@ -1,9 +1,16 @@
+// @ts-check
 // Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Hjälpmedel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
 // Plocklista for HMC staff), the signed-in user with profession, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').ComponentChildren} ComponentChildren */
+
+/** @typedef {import('../lib/routes.js').Route} Route */
+
+/** @type {Record<string, { text: string, cls: string }>} */
 const CONNECTION = {
   open: { text: 'Ansluten', cls: 'ok' },
   connecting: { text: 'Ansluter…', cls: 'wait' },
@@ -11,10 +18,12 @@ const CONNECTION = {
   idle: { text: 'Inte ansluten', cls: 'off' },
 };
 
+/** @param {{ to: string, current: boolean, children: ComponentChildren }} props */
 function NavLink({ to, current, children }) {
   return html`<li><a href=${to} aria-current=${current ? 'page' : undefined}>${children}</a></li>`;
 }
 
+/** @param {{ user: User | null, route: Route, connection: string, onLogout: () => void }} props */
 export function TopBar({ user, route, connection, onLogout }) {
   const status = CONNECTION[connection] ?? CONNECTION.idle;
   return html`

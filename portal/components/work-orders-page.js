@@ -1,21 +1,31 @@
+// @ts-check
 // Arbetsorder: prescribers register errands to Teknisk Service, a hjälpmedelskonsulent or Dako (standalone or about a
 // device: ?individ=56314) and follow them under "Registrerade AO" with HMC's comments; HMC staff work the same list
 // as a desk: open errands per destination, status and comments.
-import { html, useState, useEffect } from '../lib/html.js';
+import { html, useState } from '../lib/html.js';
+import { useQuery } from '../lib/use-query.js';
+import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { dateTime, isPrescriber, isStaff, parseIndNo } from '../lib/format.js';
 import { useAction } from '../lib/use-action.js';
 import { ATTACHMENTS_MAX, downloadAttachment, uploadAttachment } from '../lib/attachments.js';
 
+/** @typedef {import('../lib/types.d.ts').User} User */
+/** @typedef {import('../lib/types.d.ts').WorkOrderView} WorkOrderView */
+
+/** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
+
 const TITLE_CHARS_MAX = 70;
 const TEXT_CHARS_MAX = 255;
 const LIST_MAX = 100;
+/** @type {Record<string, string>} */
 export const DESTINATIONS = {
   technicalService: 'Teknisk Service',
   consultant: 'Hjälpmedelskonsulent',
   dako: 'Dako (kommunikation)',
 };
+/** @type {Record<string, string>} */
 const STATUSES = {
   registered: 'Mottagen',
   inProgress: 'Pågår',
@@ -24,21 +34,23 @@ const STATUSES = {
   cancelled: 'Makulerad',
 };
 
+/** @param {{ id: string, used: number, max: number }} props */
 function Counter({ id, used, max }) {
   const left = max - used;
   return html`<p id=${id} class=${left < 10 ? 'counter low' : 'counter'}>${left} tecken kvar</p>`;
 }
 
+/** @param {{ indNo: number | null, onCreated: (workOrder: WorkOrderView) => void }} props */
 function NewWorkOrder({ indNo, onCreated }) {
   const [destination, setDestination] = useState('technicalService');
   const [device, setDevice] = useState(indNo === null ? '' : String(indNo));
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
-  const [files, setFiles] = useState([]);
+  const [files, setFiles] = useState(/** @type {File[]} */ ([]));
   const { busy, error, setError, run } = useAction();
-  const submit = async (event) => {
+  const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
-    const form = event.currentTarget;
+    const form = /** @type {HTMLFormElement} */ (event.currentTarget);
     const parsed = device.trim() === '' ? null : parseIndNo(device);
     if (device.trim() !== '' && parsed === null) return setError('Ett individnummer är 1–8 siffror, t.ex. 56314.');
     if (title.trim() === '') return setError('Skriv en rubrik.');
@@ -74,27 +86,28 @@ function NewWorkOrder({ indNo, onCreated }) {
         )}
       </fieldset>
       <div class="field narrow"><label for="wo-device">Individnummer (om ärendet gäller ett hjälpmedel)</label>
-        <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} onInput=${(e) => setDevice(e.currentTarget.value)} /></div>
+        <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} onInput=${(/** @type {FieldEvent} */ e) => setDevice(e.currentTarget.value)} /></div>
       <div class="field"><label for="wo-title">Rubrik</label>
-        <input id="wo-title" maxLength=${TITLE_CHARS_MAX} value=${title} aria-describedby="wo-title-count" onInput=${(e) => setTitle(e.currentTarget.value)} />
+        <input id="wo-title" maxLength=${TITLE_CHARS_MAX} value=${title} aria-describedby="wo-title-count" onInput=${(/** @type {FieldEvent} */ e) => setTitle(e.currentTarget.value)} />
         <${Counter} id="wo-title-count" used=${title.length} max=${TITLE_CHARS_MAX} /></div>
       <div class="field"><label for="wo-text">Beskrivning</label>
-        <textarea id="wo-text" rows="3" maxLength=${TEXT_CHARS_MAX} value=${text} aria-describedby="wo-text-count" onInput=${(e) => setText(e.currentTarget.value)}></textarea>
+        <textarea id="wo-text" rows="3" maxLength=${TEXT_CHARS_MAX} value=${text} aria-describedby="wo-text-count" onInput=${(/** @type {FieldEvent} */ e) => setText(e.currentTarget.value)}></textarea>
         <${Counter} id="wo-text-count" used=${text.length} max=${TEXT_CHARS_MAX} /></div>
       <div class="field"><label for="wo-files">Bilagor (blanketter; PDF, bild, text eller Word, högst ${ATTACHMENTS_MAX} st à 2 MB)</label>
         <input id="wo-files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,.doc,.docx"
-          onChange=${(e) => setFiles([...e.currentTarget.files])} /></div>
+          onChange=${(/** @type {FieldEvent} */ e) => setFiles([...(e.currentTarget.files ?? [])])} /></div>
       <button type="submit" class="button" disabled=${busy}>${busy ? 'Registrerar…' : 'Registrera arbetsorder'}</button>
       <p class="error" role="alert">${error}</p>
     </form>`;
 }
 
+/** @param {{ workOrder: WorkOrderView, onDone: (text: string) => void }} props */
 function DeskControls({ workOrder, onDone }) {
   const [status, setStatus] = useState(workOrder.status);
   const [comment, setComment] = useState('');
   const { busy, error, run } = useAction();
   const finished = workOrder.status === 'done' || workOrder.status === 'cancelled';
-  const save = async (event) => {
+  const save = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     const args = {
       woNo: workOrder.woNo,
@@ -110,16 +123,17 @@ function DeskControls({ workOrder, onDone }) {
   return html`
     <form class="inline-form" onSubmit=${save}>
       <div class="field"><label for=${`wo-status-${workOrder.woNo}`}>Status</label>
-        <select id=${`wo-status-${workOrder.woNo}`} value=${status} disabled=${finished} onChange=${(e) => setStatus(e.currentTarget.value)}>
+        <select id=${`wo-status-${workOrder.woNo}`} value=${status} disabled=${finished} onChange=${(/** @type {FieldEvent} */ e) => setStatus(e.currentTarget.value)}>
           ${Object.entries(STATUSES).map(([value, label]) => html`<option value=${value} key=${value}>${label}</option>`)}
         </select></div>
       <div class="field grow"><label for=${`wo-comment-${workOrder.woNo}`}>Kommentar till förskrivaren</label>
-        <input id=${`wo-comment-${workOrder.woNo}`} maxLength="255" value=${comment} onInput=${(e) => setComment(e.currentTarget.value)} /></div>
+        <input id=${`wo-comment-${workOrder.woNo}`} maxLength="255" value=${comment} onInput=${(/** @type {FieldEvent} */ e) => setComment(e.currentTarget.value)} /></div>
       <button type="submit" class="button" disabled=${busy}>Spara</button>
       <p class="error" role="alert">${error}</p>
     </form>`;
 }
 
+/** @param {{ workOrder: WorkOrderView, staff: boolean, onDone: (text: string) => void }} props */
 function WorkOrderItem({ workOrder, staff, onDone }) {
   return html`
     <li class="card" data-wono=${workOrder.woNo} data-status=${workOrder.status}>
@@ -147,30 +161,22 @@ function WorkOrderItem({ workOrder, staff, onDone }) {
     </li>`;
 }
 
+/** @param {{ user: User, indNo: number | null }} props */
 export function WorkOrdersPage({ user, indNo }) {
   const staff = isStaff(user);
-  const [workOrders, setWorkOrders] = useState(null);
   const [openOnly, setOpenOnly] = useState(staff);
   const [destination, setDestination] = useState('');
   const [notice, setNotice] = useState('');
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    document.title = 'Arbetsorder – Aidstock';
-  }, []);
-  useEffect(() => {
-    let alive = true;
-    const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
-    api.call('workorder.list', args).then(
-      (r) => alive && setWorkOrders(r.workOrders),
-      () => alive && setWorkOrders([]),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [version, openOnly, destination]);
-  const done = (text) => {
+  useTitle('Arbetsorder – Aidstock');
+  const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
+  const query = useQuery('workorder.list', args, {
+    select: (/** @type {{ workOrders: WorkOrderView[] }} */ r) => r.workOrders,
+    keepData: true,
+  });
+  const workOrders = query.data ?? (query.error ? [] : null);
+  const done = (/** @type {string} */ text) => {
     setNotice(text);
-    setVersion((v) => v + 1);
+    query.reload();
   };
   return html`
     <h1 tabindex="-1">Arbetsorder</h1>
@@ -179,13 +185,13 @@ export function WorkOrdersPage({ user, indNo }) {
         ? 'Ärenden från förskrivarna: sätt status och kommentera, förskrivaren ser det direkt under Registrerade AO.'
         : 'Ärenden till Teknisk Service, hjälpmedelskonsulent eller Dako. Skickar du in ett hjälpmedel för lagning ska rosa returlapp användas.'
     }</p>
-    ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onCreated=${(wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
+    ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onCreated=${(/** @type {WorkOrderView} */ wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
     <p role="status" data-testid="wo-notice">${notice}</p>
     <h2>${staff ? 'Ärenden' : 'Registrerade AO'}</h2>
     <div class="inline-form">
-      <label class="inline"><input type="checkbox" checked=${openOnly} onChange=${(e) => setOpenOnly(e.currentTarget.checked)} /> Bara pågående</label>
+      <label class="inline"><input type="checkbox" checked=${openOnly} onChange=${(/** @type {FieldEvent} */ e) => setOpenOnly(e.currentTarget.checked)} /> Bara pågående</label>
       <div class="field"><label for="wo-filter-destination">Till</label>
-        <select id="wo-filter-destination" value=${destination} onChange=${(e) => setDestination(e.currentTarget.value)}>
+        <select id="wo-filter-destination" value=${destination} onChange=${(/** @type {FieldEvent} */ e) => setDestination(e.currentTarget.value)}>
           <option value="">Alla</option>
           ${Object.entries(DESTINATIONS).map(([value, label]) => html`<option value=${value} key=${value}>${label}</option>`)}
         </select></div>
@@ -195,6 +201,6 @@ export function WorkOrdersPage({ user, indNo }) {
         ? html`<p class="loading" role="status">Hämtar arbetsorder…</p>`
         : workOrders.length === 0
           ? html`<p>Inga arbetsorder.</p>`
-          : html`<ul class="plain" data-testid="work-orders">${workOrders.map((wo) => html`<${WorkOrderItem} key=${wo.woNo} workOrder=${wo} staff=${staff} onDone=${done} />`)}</ul>`
+          : html`<ul class="plain" data-testid="work-orders">${workOrders.map((/** @type {WorkOrderView} */ wo) => html`<${WorkOrderItem} key=${wo.woNo} workOrder=${wo} staff=${staff} onDone=${done} />`)}</ul>`
     }`;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // WebSocket client of the engine: JSON request/reply pipelined by id, pushes by topic, reconnect with backoff, session resume.
 import { pushEvents } from './push-events.js';
 
@@ -10,15 +11,24 @@ const RESENDABLE = /^(catalog|stock|register|patient|individual)\.|\.(get|list|s
 
 /** A rejected call: `code` is the engine's stable error code (or connection_lost / timeout). */
 export class ApiError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} [message]
+   * @param {unknown} [issues]  zod's issues of an invalid_request
+   */
   constructor(code, message, issues) {
     super(message || code);
     this.name = 'ApiError';
     this.code = code;
+    /** @type {unknown} */
+    this.issues = undefined;
     if (issues) this.issues = issues;
   }
 }
 
+/** @type {string | null} */
 let url = null;
+/** @type {WebSocket | null} */
 let socket = null;
 /** 'idle' (never connected) | 'connecting' | 'open' | 'reconnecting' */
 let state = 'idle';
@@ -26,22 +36,37 @@ let state = 'idle';
 let ready = false;
 let everOpened = false;
 let attempt = 0;
+/** @type {ReturnType<typeof setTimeout> | null} */
 let retryTimer = null;
 let nextId = 1;
-/** id → { op, args, resolve, reject, timer } */
+/**
+ * A call on its way: sent (in `pending`, answered by id) or waiting in the outbox.
+ * @typedef {{ id: number, op: string, args: object, resolve: (result: any) => void, reject: (error: ApiError) => void,
+ *   timer: ReturnType<typeof setTimeout> | undefined }} Job
+ */
+
+/** @type {Map<number, Job>} id → the call sent with that id */
 const pending = new Map();
 /** Calls made while not ready, sent in order once ready. */
+/** @type {Job[]} */
 const outbox = [];
-/** topic → Set of handlers */
+/** @typedef {(event: any, topic: string) => void} PushHandler */
+
+/** @type {Map<string, Set<PushHandler>>} topic → its handlers */
 const topics = new Map();
-/** event name → Set of listeners */
+/** @type {Map<string, Set<(value: any) => void>>} event name → its listeners */
 const listeners = new Map();
-let readyWaiters = [];
+/** @type {Array<() => void>} */
+const readyWaiters = [];
 
 function defaultUrl() {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
 
+/**
+ * @param {string} event
+ * @param {unknown} [value]
+ */
 function emit(event, value) {
   for (const fn of listeners.get(event) ?? []) {
     try {
@@ -52,16 +77,26 @@ function emit(event, value) {
   }
 }
 
+/** @param {string} next */
 function setState(next) {
   if (state === next) return;
   state = next;
   emit('state', next);
 }
 
-/** Listen to 'state' (connection state), 'session' ({ user } or { user: null, expired }), 'reconnected'. Returns off(). */
+/**
+ * Listen to 'state' (connection state), 'session' ({ user } or { user: null, expired }), 'reconnected'. Returns off().
+ * @param {'state' | 'session' | 'reconnected'} event
+ * @param {(value: any) => void} fn
+ * @returns {() => void}
+ */
 export function on(event, fn) {
-  if (!listeners.has(event)) listeners.set(event, new Set());
-  listeners.get(event).add(fn);
+  let set = listeners.get(event);
+  if (set === undefined) {
+    set = new Set();
+    listeners.set(event, set);
+  }
+  set.add(fn);
   return () => listeners.get(event)?.delete(fn);
 }
 
@@ -77,6 +112,7 @@ export function getToken() {
   }
 }
 
+/** @param {string | null} token */
 function setToken(token) {
   try {
     if (token) sessionStorage.setItem(TOKEN_KEY, token);
@@ -86,7 +122,11 @@ function setToken(token) {
   }
 }
 
-/** Open the connection (once); resolves when it is ready for calls. Later drops reconnect on their own. */
+/**
+ * Open the connection (once); resolves when it is ready for calls. Later drops reconnect on their own.
+ * @param {string} [target]
+ * @returns {Promise<void>}
+ */
 export function connect(target) {
   if (target) url = target;
   if (url === null) url = defaultUrl();
@@ -100,7 +140,7 @@ function openSocket() {
   setState(everOpened ? 'reconnecting' : 'connecting');
   let ws;
   try {
-    ws = new WebSocket(url);
+    ws = new WebSocket(url ?? defaultUrl());
   } catch {
     scheduleReconnect();
     return;
@@ -135,7 +175,10 @@ function scheduleReconnect() {
   retryTimer = setTimeout(openSocket, delay);
 }
 
-/** Resume the session, subscribe the topics again, then send what waited. */
+/**
+ * Resume the session, subscribe the topics again, then send what waited.
+ * @param {WebSocket} ws
+ */
 async function afterOpen(ws) {
   const token = getToken();
   if (token) {
@@ -144,7 +187,7 @@ async function afterOpen(ws) {
       emit('session', { user: result.user });
     } catch (error) {
       if (socket !== ws) return; // dropped again while resuming; the next open tries again
-      if (error.code === 'unauthorized') {
+      if (error instanceof ApiError && error.code === 'unauthorized') {
         setToken(null);
         topics.clear();
         emit('session', { user: null, expired: true });
@@ -164,19 +207,26 @@ async function afterOpen(ws) {
   if (wasReconnect) emit('reconnected');
 }
 
+/** @param {Job} job */
 function transmit(job) {
   pending.set(job.id, job);
   job.timer = setTimeout(() => {
     pending.delete(job.id);
     job.reject(new ApiError('timeout', 'Servern svarade inte i tid.'));
   }, REQUEST_TIMEOUT_MS);
-  socket.send(JSON.stringify({ id: job.id, op: job.op, args: job.args }));
+  // Only called with the socket open (ready, or while resuming on it).
+  /** @type {WebSocket} */ (socket).send(JSON.stringify({ id: job.id, op: job.op, args: job.args }));
 }
 
-/** Send now on the open socket (used for resume and re-subscribe before the outbox is released). */
+/**
+ * Send now on the open socket (used for resume and re-subscribe before the outbox is released).
+ * @param {string} op
+ * @param {object} args
+ * @returns {Promise<any>}
+ */
 function send(op, args) {
   return new Promise((resolve, reject) => {
-    transmit({ id: nextId++, op, args, resolve, reject, timer: null });
+    transmit({ id: nextId++, op, args, resolve, reject, timer: undefined });
   });
 }
 
@@ -194,6 +244,7 @@ function dropInFlight() {
   outbox.sort((a, b) => a.id - b.id);
 }
 
+/** @param {string} data */
 function onFrame(data) {
   let frame;
   try {
@@ -226,17 +277,30 @@ function onFrame(data) {
   }
 }
 
-/** Call an op; resolves with its result or rejects with an ApiError. Calls are pipelined and answered by id. */
+/**
+ * Call an op; resolves with its result or rejects with an ApiError. Calls are pipelined and answered by id.
+ * The engine's replies have no zod schema (schemas/ types the arguments): the result is `any` at this boundary,
+ * and each caller names the view it reads (lib/types.d.ts).
+ * @param {string} op
+ * @param {object} [args]
+ * @returns {Promise<any>}
+ */
 export function call(op, args = {}) {
   if (state === 'idle') connect();
   return new Promise((resolve, reject) => {
-    const job = { id: nextId++, op, args, resolve, reject, timer: null };
+    /** @type {Job} */
+    const job = { id: nextId++, op, args, resolve, reject, timer: undefined };
     if (ready && socket !== null) transmit(job);
     else outbox.push(job);
   });
 }
 
-/** Receive pushes on a topic; returns a function that stops them. Topics are subscribed again after a reconnect. */
+/**
+ * Receive pushes on a topic; returns a function that stops them. Topics are subscribed again after a reconnect.
+ * @param {string} topic
+ * @param {PushHandler} handler
+ * @returns {() => void}
+ */
 export function subscribe(topic, handler) {
   let handlers = topics.get(topic);
   if (handlers === undefined) {
@@ -253,14 +317,22 @@ export function subscribe(topic, handler) {
   };
 }
 
-/** Sign in; keeps the token for session.resume after reconnects and reloads. Resolves with the user. */
+/**
+ * Sign in; keeps the token for session.resume after reconnects and reloads. Resolves with the user.
+ * @param {string} username
+ * @param {string} password
+ * @returns {Promise<import("./types.d.ts").User>}
+ */
 export async function login(username, password) {
   const result = await call('session.login', { username, password });
   setToken(result.token);
   return result.user;
 }
 
-/** Resume the session of this browser tab (after a reload); resolves with the user or null. */
+/**
+ * Resume the session of this browser tab (after a reload); resolves with the user or null.
+ * @returns {Promise<import("./types.d.ts").User | null>}
+ */
 export async function resume() {
   const token = getToken();
   if (!token) return null;
@@ -268,7 +340,7 @@ export async function resume() {
     const result = await call('session.resume', { token });
     return result.user;
   } catch (error) {
-    if (error.code === 'unauthorized') setToken(null);
+    if (error instanceof ApiError && error.code === 'unauthorized') setToken(null);
     return null;
   }
 }

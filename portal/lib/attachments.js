@@ -1,3 +1,4 @@
+// @ts-check
 // Work order attachments over HTTP (the WebSocket frame limit is far below a form's size): upload with the session
 // token, download the same way (a plain link cannot carry the token, so the file is fetched and handed to the browser).
 import { getToken } from './api.js';
@@ -5,7 +6,11 @@ import { getToken } from './api.js';
 export const ATTACHMENT_BYTES_MAX = 2 * 1024 * 1024;
 export const ATTACHMENTS_MAX = 5;
 
-/** Uploads a File; resolves with { id, name, contentType, bytes } or rejects with a Swedish message. */
+/**
+ * Uploads a File; resolves with { id, name, contentType, bytes } or rejects with a Swedish message.
+ * @param {File} file
+ * @returns {Promise<{ id: string }>}
+ */
 export async function uploadAttachment(file) {
   if (file.size > ATTACHMENT_BYTES_MAX) throw new Error(`${file.name} är större än 2 MB.`);
   const res = await fetch('/api/attachments', {
@@ -22,6 +27,7 @@ export async function uploadAttachment(file) {
   return body;
 }
 
+/** @param {{ id: string, name: string }} attachment */
 export async function downloadAttachment(attachment) {
   const res = await fetch(`/api/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${getToken()}` } });
   if (!res.ok) throw new Error(`Bilagan kunde inte hämtas (${res.status}).`);

@@ -1,6 +1,8 @@
+// @ts-check
 // Swedish text for each rejection code of the order, fulfilment and message ops: a headline the user can act on,
 // followed by the engine's own detail (it names the article, order or date concerned).
 
+/** @type {Record<string, string>} */
 const HEADLINES = {
   not_resident: 'Kan inte förskrivas – brukaren är inte folkbokförd i Halland.',
   invalid_pnr: 'Personnumret är inte giltigt.',
@@ -32,17 +34,23 @@ const HEADLINES = {
 /** Codes whose engine message is English or adds nothing for a prescriber. */
 const HEADLINE_ONLY = new Set(['invalid_request', 'unauthorized', 'overloaded', 'timeout', 'internal']);
 
-/** { code, message } of an ApiError → one Swedish sentence or two. */
+/**
+ * { code, message } of an ApiError → one Swedish sentence or two.
+ * @param {unknown} error  an ApiError, or anything thrown
+ */
 export function errorText(error) {
-  const code = error?.code ?? 'internal';
+  const { code = 'internal', message } = /** @type {{ code?: string, message?: unknown }} */ (error ?? {});
   const headline = HEADLINES[code];
-  const detail = typeof error?.message === 'string' ? error.message.trim() : '';
+  const detail = typeof message === 'string' ? message.trim() : '';
   if (headline === undefined) return detail || 'Något gick fel.';
   if (HEADLINE_ONLY.has(code) || detail === '' || detail === code) return headline;
   return `${headline} ${detail}`;
 }
 
-/** True for the codes the order wizard can only fix on the Rader step. */
+/**
+ * True for the codes the order wizard can only fix on the Rader step.
+ * @param {string} code
+ */
 export function isLineProblem(code) {
   return [
     'forbidden_article',

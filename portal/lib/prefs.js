@@ -1,3 +1,4 @@
+// @ts-check
 // Choices the user makes once per browser tab and expects to stick across pages: "inkl. tillgängligt saldo".
 import { useState } from './html.js';
 
@@ -11,6 +12,7 @@ export function readIncludeStock() {
   }
 }
 
+/** @param {boolean} value */
 export function writeIncludeStock(value) {
   try {
     sessionStorage.setItem(STOCK_KEY, value ? '1' : '0');
@@ -19,10 +21,13 @@ export function writeIncludeStock(value) {
   }
 }
 
-/** [value, set] of "inkl. tillgängligt saldo", shared by Varukatalog and Sök artikel. */
+/**
+ * [value, set] of "inkl. tillgängligt saldo", shared by Varukatalog and Sök artikel.
+ * @returns {[boolean, (next: boolean) => void]}
+ */
 export function useIncludeStock() {
   const [value, setValue] = useState(readIncludeStock);
-  const set = (next) => {
+  const set = (/** @type {boolean} */ next) => {
     setValue(next);
     writeIncludeStock(next);
   };

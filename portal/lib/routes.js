@@ -1,8 +1,28 @@
+// @ts-check
 // Hash routes of the portal: parsing `location.hash` and building links (ISO codes keep their spaces, url-encoded).
+
+/**
+ * The search page's part of a route; inStock is null when the hash does not say (the tab's last choice applies).
+ * @typedef {{ text: string, supplier: string, inStock: boolean | null, discontinued: boolean, page: number }} SearchRoute
+ */
+
+/**
+ * A parsed hash route: its name and the parameters that route has.
+ * @typedef {{ name: 'start' | 'profil' | 'hamtorder' | 'orderflode' | 'plock' }
+ *   | { name: 'katalog', code: string | null }
+ *   | { name: 'artikel', artNo: string }
+ *   | { name: 'sok', search: SearchRoute }
+ *   | { name: 'bestall' | 'hjalpmedel', pnr: string | null }
+ *   | { name: 'order', view: 'open' | 'mine' }
+ *   | { name: 'ordinationsoversikt', orderNo: number }
+ *   | { name: 'arbetsorder' | 'individ', indNo: number | null }
+ *   | { name: 'notfound', path: string }} Route
+ */
 
 /** Query parameters of the search page in the hash: #/sok?q=rolator&lev=etac&lager=1&utgangna=1&sida=2 */
 const SEARCH_KEYS = { text: 'q', supplier: 'lev', inStock: 'lager', discontinued: 'utgangna', page: 'sida' };
 
+/** @param {string} query */
 function parseSearch(query) {
   const params = new URLSearchParams(query);
   const page = Number.parseInt(params.get(SEARCH_KEYS.page) ?? '', 10);
@@ -16,14 +36,18 @@ function parseSearch(query) {
   };
 }
 
-/** '#/katalog/12%2006' → { name: 'katalog', code: '12 06' } */
+/**
+ * '#/katalog/12%2006' → { name: 'katalog', code: '12 06' }
+ * @param {string | null | undefined} hash
+ * @returns {Route}
+ */
 export function parseRoute(hash) {
   const full = String(hash ?? '').replace(/^#/, '');
   const mark = full.indexOf('?');
   const path = mark === -1 ? full : full.slice(0, mark);
   const query = mark === -1 ? '' : full.slice(mark + 1);
   const parts = path.split('/').filter((part) => part !== '');
-  const decode = (part) => {
+  const decode = (/** @type {string} */ part) => {
     try {
       return decodeURIComponent(part);
     } catch {
@@ -63,39 +87,45 @@ export function parseRoute(hash) {
   return { name: 'notfound', path };
 }
 
-/** { text, supplier, inStock, discontinued, page } → '#/sok?q=…' (empty and default values left out). */
+/**
+ * { text, supplier, inStock, discontinued, page } → '#/sok?q=…' (empty and default values left out).
+ * @param {Partial<SearchRoute>} [search]
+ */
 function sok(search = {}) {
   const params = new URLSearchParams();
   if (search.text?.trim()) params.set(SEARCH_KEYS.text, search.text.trim());
   if (search.supplier?.trim()) params.set(SEARCH_KEYS.supplier, search.supplier.trim());
   if (search.inStock) params.set(SEARCH_KEYS.inStock, '1');
   if (search.discontinued) params.set(SEARCH_KEYS.discontinued, '1');
-  if (search.page > 0) params.set(SEARCH_KEYS.page, String(search.page + 1));
+  if (search.page !== undefined && search.page > 0) params.set(SEARCH_KEYS.page, String(search.page + 1));
   const query = params.toString();
   return query ? `#/sok?${query}` : '#/sok';
 }
 
 export const href = {
   start: () => '#/',
-  katalog: (code) => (code ? `#/katalog/${encodeURIComponent(code)}` : '#/katalog'),
-  artikel: (artNo) => `#/artikel/${encodeURIComponent(artNo)}`,
+  katalog: (/** @type {string | null} */ code = null) => (code ? `#/katalog/${encodeURIComponent(code)}` : '#/katalog'),
+  artikel: (/** @type {string} */ artNo) => `#/artikel/${encodeURIComponent(artNo)}`,
   sok,
   /** The order wizard, optionally for a patient (from a patient view): '#/bestall?pnr=19811218-9876'. */
-  bestall: (pnr) => (pnr ? `#/bestall?pnr=${encodeURIComponent(pnr)}` : '#/bestall'),
+  bestall: (/** @type {string | null} */ pnr = null) =>
+    pnr ? `#/bestall?pnr=${encodeURIComponent(pnr)}` : '#/bestall',
   /** Öppna kundorder ('open') or Rekvirerat per förskrivare ('mine'). */
-  orders: (view) => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
+  orders: (/** @type {'open' | 'mine'} */ view = 'open') => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
   /** Ordinationsöversikt of one order. */
-  order: (orderNo) => `#/order/${orderNo}`,
+  order: (/** @type {number} */ orderNo) => `#/order/${orderNo}`,
   /** Arbetsorder, optionally about an individual. */
-  arbetsorder: (indNo) => (indNo ? `#/arbetsorder?individ=${indNo}` : '#/arbetsorder'),
+  arbetsorder: (/** @type {number | null} */ indNo = null) =>
+    indNo ? `#/arbetsorder?individ=${indNo}` : '#/arbetsorder',
   /** Hämtorder waiting (HMC staff). */
   hamtorder: () => '#/hamtorder',
   /** Dina uppgifter. */
   profil: () => '#/profil',
   /** Hjälpmedel (a patient's devices), empty or for a personnummer. */
-  hjalpmedel: (pnr) => (pnr ? `#/hjalpmedel?pnr=${encodeURIComponent(pnr)}` : '#/hjalpmedel'),
+  hjalpmedel: (/** @type {string | null} */ pnr = null) =>
+    pnr ? `#/hjalpmedel?pnr=${encodeURIComponent(pnr)}` : '#/hjalpmedel',
   /** Individkort, empty or of one individual. */
-  individ: (indNo) => (indNo ? `#/individ/${indNo}` : '#/individ'),
+  individ: (/** @type {number | null} */ indNo = null) => (indNo ? `#/individ/${indNo}` : '#/individ'),
   orderflode: () => '#/orderflode',
   plock: () => '#/plock',
 };

@@ -1,0 +1,322 @@
+// The shapes the portal reads: entities from schemas/ (the zod contract), and the engine's replies as the portal
+// uses them (the replies have no zod schema; each view names the op that returns it). Types only, no code.
+import type { Address, IsoNode, PublicUser, Workplace } from '../../schemas/entities.ts';
+import type { NewsItem } from '../../schemas/news.ts';
+import type { LineStatus, Message, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
+import type { ArticleKind, ArticleStatus, Profession } from '../../schemas/primitives.ts';
+
+export type { Address, IsoNode, LineStatus, Message, NewsItem, Profession, PurposeCode, Workplace };
+
+/** The signed-in user (session.login, session.resume, profile.update). */
+export type User = PublicUser;
+
+/** Available balance: warehouse 10, and the user's own buffer warehouse when they have one. */
+export interface Availability {
+  main: number;
+  buffer?: { warehouse: string; available: number };
+}
+
+/** An article in a list (catalog.list, accessories, set parts, replacement); search hits name the supplier. */
+export interface ArticleSummary {
+  artNo: string;
+  name: string;
+  supplierName?: string;
+  supplier?: string;
+  isoCode: string;
+  kind: ArticleKind;
+  status: ArticleStatus;
+  priceOre: number;
+  available: Availability;
+}
+
+/** catalog.article */
+export interface ArticlePageView {
+  article: ArticleSummary & {
+    supplierUrl: string | null;
+    manualUrl: string | null;
+    imageUrl: string | null;
+  };
+  supplier: { id: string; name: string; url: string | null };
+  isoPath: Array<{ code: string; titleSv: string; titleEn: string }>;
+  available: Availability & { investigation: number };
+  setParts: ArticleSummary[];
+  accessories: ArticleSummary[];
+  replacedBy: ArticleSummary | null;
+}
+
+/** catalog.search */
+export interface SearchReply {
+  total: number;
+  hits: ArticleSummary[];
+  suggestion: string | null;
+}
+
+/** catalog.isoTree: a node with its counts and children. */
+export type IsoTreeNode = Pick<IsoNode, 'code' | 'titleSv' | 'titleEn' | 'level'> & {
+  articleCount: number;
+  inStockCount?: number;
+};
+
+/** A `stock/<artNo>` push. */
+export interface StockPush {
+  type: 'stock';
+  artNo: string;
+  warehouse: string;
+  available: number;
+  seq: number;
+}
+
+/** An order's recipient as the engine shows it. */
+export type RecipientView =
+  | {
+      kind: 'patient';
+      pnr?: string;
+      pnrDisplay: string;
+      name: string;
+      protectedIdentity?: boolean;
+      customerNo?: string;
+    }
+  | { kind: 'careUnit'; customerNo: string; name: string };
+
+/** A line of order.list's rows. */
+export interface OrderRowLine {
+  lineNo: number;
+  artNo: string;
+  name: string;
+  quantity: number;
+  status: LineStatus;
+}
+
+/** A row of order.list. */
+export interface OrderRow {
+  orderNo: number;
+  placedMs: number;
+  placedDate: string;
+  prescriber: { id: string; name: string };
+  recipient: RecipientView;
+  customerNo: string;
+  workplaceId: string | null;
+  warehouse: string;
+  partialDelivery: boolean;
+  status: LineStatus;
+  open: boolean;
+  plannedPickDate: string | null;
+  plannedDeliveryDate: string | null;
+  lines: OrderRowLine[];
+}
+
+/** A line of order.get. */
+export interface OrderViewLine extends OrderRowLine {
+  statusSv: string;
+  component: string | null;
+  replacedFrom: { artNo: string; name: string } | null;
+  setPartOf: number | null;
+  purpose: PurposeCode | null;
+  note: string | null;
+  individuals: number[];
+  pickDate: string | null;
+  dispatchedDate: string | null;
+  deliveredDate: string | null;
+}
+
+/** order.get: one order in full. */
+export interface OrderView extends Omit<OrderRow, 'prescriber' | 'lines'> {
+  prescriber: { id: string; name: string; profession: Profession | null; phone: string; email: string };
+  workplace: { id: string; name: string };
+  deliveryAddress: Address;
+  temporaryAddress: boolean;
+  contactName: string;
+  contactPhone: string;
+  otherInfo: string;
+  lines: OrderViewLine[];
+}
+
+/** patient.get's person (a protected identity shows no name or address). */
+export interface PersonView {
+  pnr: string;
+  pnrDisplay: string;
+  givenName: string;
+  familyName: string;
+  address: Address | null;
+  municipality: string;
+  prescribable: boolean;
+  protectedIdentity: boolean;
+  palliative: boolean;
+}
+
+/** A device (individual) a patient holds. */
+export interface DeviceView {
+  indNo: number;
+  artNo: string;
+  name: string;
+  isoCode: string;
+  kind: string;
+  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string } | null;
+}
+
+/** patient.get */
+export interface PatientView {
+  person: PersonView;
+  devices: DeviceView[];
+}
+
+/** A line of order.quote's reply. */
+export interface QuoteLine {
+  artNo: string;
+  quantity: number;
+  component: string | null;
+  article: ArticleSummary | null;
+  outcome: 'available' | 'backorder' | 'proposal' | 'discontinued' | 'problem';
+  available: number;
+  proposal: (ArticleSummary & { hops: number }) | null;
+  backorderReason: 'outgoing' | 'noStock' | null;
+  problem: { code: string; message: string } | null;
+  purpose: { required: boolean; allowed: readonly string[] };
+  setParts: Array<{ artNo: string; name: string; quantity: number; outcome: 'available' | 'backorder' }>;
+}
+
+/** order.quote */
+export interface QuoteReply {
+  lines: QuoteLine[];
+  accessories: ArticleSummary[];
+  delivery: { address: Address | null; contactName: string; contactPhone: string; [more: string]: unknown };
+  [more: string]: unknown;
+}
+
+/** A line of the order being written in the wizard. */
+export interface DraftLine {
+  artNo: string;
+  quantity: number;
+  forIndividual: number | null;
+  replacement: ReplacementDecision | null;
+  purpose: PurposeCode | '';
+}
+
+/** The order being written in the wizard. */
+export interface OrderDraft {
+  recipientKind: 'patient' | 'careUnit';
+  pnrInput: string;
+  patient: PatientView | null;
+  customerNo: string;
+  workplaceId: string;
+  source: 'main' | 'buffer';
+  lines: DraftLine[];
+  delivery: {
+    temporary: boolean;
+    street: string;
+    postalCode: string;
+    city: string;
+    contactName: string | null;
+    contactPhone: string | null;
+    joint: boolean;
+  };
+  otherInfo: string;
+}
+
+/** The wizard's quote: order.quote's reply for the lines of `key` (a JSON of its arguments), or its failure. */
+export interface QuoteState {
+  key: string;
+  result: QuoteReply | null;
+  error: unknown;
+  busy: boolean;
+}
+
+/** A patch of the draft: some fields, or a function of the draft that returns them. */
+export type DraftPatch = Partial<OrderDraft> | ((draft: OrderDraft) => Partial<OrderDraft>);
+
+/** Props every wizard step gets. */
+export interface StepProps {
+  user: User;
+  state: OrderDraft;
+  update: (patch: DraftPatch) => void;
+  quote: QuoteState;
+  requote: () => void;
+}
+
+export type { ReplacementDecision };
+
+/**
+ * An input, change or submit event of a form field (input, select or textarea): handlers read currentTarget's value,
+ * checked or files, which an <input> has; a <select> or <textarea> has the value the handler reads.
+ */
+export type FieldEvent = Event & { currentTarget: HTMLInputElement };
+
+export type { ComponentChildren, RefObject } from 'preact';
+
+/** A pickup order (pickup.list, pickup.create). */
+export interface PickupView {
+  pickupNo: number;
+  status: string;
+  placedDate: string;
+  patient: { name: string; pnrDisplay: string };
+  address: Address;
+  contactName: string;
+  contactPhone: string;
+  reason: string;
+  prescriber: { name: string; phone: string };
+  units: Array<{ indNo: number; artNo: string; name: string; returnedMs: number | null }>;
+}
+
+/** A work order (workorder.list, workorder.create). */
+export interface WorkOrderView {
+  woNo: number;
+  title: string;
+  text: string;
+  status: string;
+  destination: string;
+  createdMs: number;
+  prescriber: { name: string };
+  patient: { name: string; pnrDisplay: string } | null;
+  device: { indNo: number; name: string } | null;
+  attachments: Array<{ id: string; name: string }>;
+  comments: Array<{ timeMs: number; author: string; text: string }>;
+}
+
+/** Line counts per leveransstatus (staff order topics and order.list). */
+export type StatusCountMap = Record<string, number>;
+
+/** individual.get: who or which warehouse holds a unit, who prescribed it, and its orders. */
+export interface IndividualCardView {
+  individual: { indNo: number; artNo: string; name: string; isoCode: string; kind: string };
+  holder:
+    | { kind: 'warehouse'; warehouse: string; name: string; contactHmc: boolean }
+    | { kind: 'patient'; protectedIdentity: false; pnr: string; pnrDisplay: string; name: string; municipality: string }
+    | { kind: 'patient'; protectedIdentity: true }
+    | { kind: 'careUnit'; customerNo: string; name: string }
+    | { kind: 'transit'; orderNo: number }
+    | { kind: 'writtenOff'; warehouse: string; name: string };
+  prescriber: { id: string; name: string; phone: string; email: string; orderNo: number } | null;
+  orders: Array<{
+    orderNo: number;
+    placedDate: string;
+    status: string;
+    role: 'unit' | 'component';
+    artNos: string[];
+    prescriber: { id: string; name: string; phone: string; email: string };
+  }>;
+}
+
+/** A row of the live order lists (order.list, or made from a push until order.get fills in the names). */
+export type LiveRow = OrderRow & { seq: number; fresh: boolean; detailed: boolean };
+
+/** order.place's reply: the order as registered (replayed: a retry answered with the order made the first time). */
+export interface PlaceReceipt {
+  orderNo: number;
+  replayed?: boolean;
+  placedDate: string;
+  plannedPickDate: string | null;
+  plannedDeliveryDate: string | null;
+  warehouse: string;
+  lines: Array<{
+    lineNo: number;
+    artNo: string;
+    name: string;
+    quantity: number;
+    status: LineStatus;
+    component: string | null;
+    setPartOf: number | null;
+    replacedFrom: string | null;
+    purpose: string | null;
+    note: string | null;
+  }>;
+}
