@@ -13,6 +13,7 @@ import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { heldDevice } from './helpers/held-device.ts';
 import { TestClient } from './helpers/ws-client.ts';
+import type { Person, PublicUser, Workplace } from '../schemas/entities.ts';
 
 const KEEP_SCREENSHOTS = process.env.AIDSTOCK_KEEP_SCREENSHOTS === '1';
 const SCREENSHOT_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'aidstock-portal-orders-'));
@@ -38,7 +39,7 @@ let ot: Page;
 let hmc: Page;
 let staff: TestClient;
 let prescriber: TestClient;
-let otUser: any;
+let otUser: PublicUser;
 const pageErrors: string[] = [];
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
@@ -63,7 +64,7 @@ function newPage(context: BrowserContext, label: string): Promise<Page> {
 }
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto(engine.url + '/');
+  await page.goto(`${engine.url}/`);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill('demo');
   await page.getByRole('button', { name: 'Logga in' }).click();
@@ -139,7 +140,7 @@ afterAll(async () => {
 });
 
 describe('order screens in Chromium, prescriber and HMC side by side', () => {
-  let erik: any;
+  let erik: Person & { prescribable: boolean };
   let replacement: { artNo: string; name: string };
   let orderNo = 0;
   let otOrdersBefore = 0;
@@ -202,8 +203,8 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
   });
 
   it('step 2 offers "uttag ur eget förråd" only for the workplace with a buffer', async () => {
-    const withBuffer = otUser.workplaces.find((w: any) => w.bufferWarehouse !== null);
-    const without = otUser.workplaces.find((w: any) => w.bufferWarehouse === null);
+    const withBuffer = otUser.workplaces.find((w: Workplace) => w.bufferWarehouse !== null)!;
+    const without = otUser.workplaces.find((w: Workplace) => w.bufferWarehouse === null)!;
     const workplace = ot.getByLabel('Arbetsplats (kund/leveransadress)');
     await workplace.selectOption(without.id);
     expect(await ot.getByLabel(/Uttag ur eget förråd/).count()).toBe(0);
@@ -361,7 +362,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await shot(ot, '11-start-meddelande');
     await message.getByRole('button', { name: `Ta bort meddelandet om order ${orderNo}` }).click();
     await expect.poll(() => message.count()).toBe(0);
-    expect((await prescriber.call('message.list', {})).messages.some((m: any) => m.orderNo === orderNo)).toBe(false);
+    expect(
+      (await prescriber.call('message.list', {})).messages.some((m: { orderNo: number }) => m.orderNo === orderNo),
+    ).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 
@@ -442,9 +445,11 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await expect
       .poll(() => hmc.getByTestId('news').getByRole('heading', { level: 3, name: 'Stängt för inventering' }).count())
       .toBe(0);
-    expect((await prescriber.call('news.list', {})).news.some((n: any) => n.title === 'Stängt för inventering')).toBe(
-      false,
-    );
+    expect(
+      (await prescriber.call('news.list', {})).news.some(
+        (n: { title: string }) => n.title === 'Stängt för inventering',
+      ),
+    ).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 
@@ -457,13 +462,11 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await ot.getByLabel('Teknisk Service').check();
     await ot.getByLabel('Rubrik').fill('Bromsen tar inte');
     await ot.getByLabel('Beskrivning').fill('Vänster broms släpper i nedförsbacke.');
-    await ot
-      .getByLabel(/Bilagor/)
-      .setInputFiles({
-        name: 'Felanmälan.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 felanmälan'),
-      });
+    await ot.getByLabel(/Bilagor/).setInputFiles({
+      name: 'Felanmälan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 felanmälan'),
+    });
     await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
     await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
     const woNo = Number(/\d+/.exec((await ot.getByTestId('wo-notice').textContent())!)![0]);

@@ -35,7 +35,7 @@ const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
 const activeRowArtNo = () =>
   page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-artno') ?? null);
 const pushesTotal = async () =>
-  Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(engine.url + '/metrics')).text())![1]);
+  Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(`${engine.url}/metrics`)).text())![1]);
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 /** What the engine answers the same query (on the staff connection: balances do not depend on the caller). */
@@ -103,7 +103,7 @@ afterAll(() => tearDown([staff, context, browser], engine));
 
 describe('Sök artikel in Chromium', () => {
   it('signs ot1 in and opens Sök artikel from the main menu with the search box focused', async () => {
-    await page.goto(engine.url + '/');
+    await page.goto(`${engine.url}/`);
     await page.getByLabel('Användarnamn').fill('ot1');
     await page.getByLabel('Lösenord').fill('demo');
     await page.getByRole('button', { name: 'Logga in' }).click();

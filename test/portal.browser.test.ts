@@ -49,7 +49,7 @@ afterAll(() => tearDown([staff, context, browser], engine));
 
 describe('portal in Chromium', () => {
   it('serves a Swedish page with landmarks and a labelled login form', async () => {
-    await page.goto(engine.url + '/');
+    await page.goto(`${engine.url}/`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
     await expect.poll(() => page.getByRole('main').count()).toBe(1);
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
@@ -193,7 +193,7 @@ describe('portal in Chromium', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
     await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
     const pushesTotal = async () =>
-      Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(engine.url + '/metrics')).text())![1]);
+      Number(/aidstock_pushes_total (\d+)/.exec(await (await fetch(`${engine.url}/metrics`)).text())![1]);
     await expect
       .poll(
         async () => {
