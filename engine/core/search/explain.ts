@@ -2,15 +2,12 @@
 
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
 import type { IndexStore } from './index-store.ts';
-import type { TermPlan } from './matcher.ts';
+import type { PairBest, TermPlan } from './plan-types.ts';
 import { describeMatch, type Source } from './term-sources.ts';
 import type { Form } from './vocabulary.ts';
 
 /** Up to this many sources are checked one by one; beyond (short prefixes) the article's words are. */
 const SOURCES_SCAN_MAX = 8;
-
-/** Best group source per pair id for one term (kept with its expansion: pages of the same word meet the same pairs). */
-export type PairBest = Map<number, { at: number; score: number }>;
 
 /** How the term matched article d: the best-scoring source, first in source order on ties. */
 export function explainTerm(

@@ -2,7 +2,7 @@
 
 import { CLASS_SPAN, KEY_IN_STOCK, KEY_STATUS_MASK, STATUS_FREE } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import type { Filter } from './matcher.ts';
+import type { Filter } from './plan-types.ts';
 import { digitsOnly, foldPhrase } from './normalize.ts';
 import type { SearchQuery } from './types.ts';
 

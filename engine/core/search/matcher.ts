@@ -3,47 +3,12 @@
 import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { type MergedNames, mergedScore } from './merged-names.ts';
-import { codedScore, type NameCodes } from './name-codes.ts';
-import type { Expansion } from './term-memo.ts';
+import { mergedScore } from './merged-names.ts';
+import { codedScore } from './name-codes.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
-import type { QueryTerm } from './query-terms.ts';
-import type { GroupScores, PairMask, Scratch } from './scratch.ts';
-import type { Source } from './term-sources.ts';
-
-/** Article filters resolved for one query; null = no restriction. */
-export interface Filter {
-  /** Highest status code admitted (1 = up to outgoing, 2 = also discontinued). */
-  statusMax: number;
-  /** Per class code (key & KEY_CLASS_MASK): 1 when admitted (status up to statusMax, and in stock if asked). */
-  classOk: Uint8Array;
-  /** The admitted class codes, for summing per-class counters without testing every class. */
-  classes: Int32Array;
-  supplierAllowed: Uint8Array | null;
-  setAllowed: Uint8Array | null;
-  /** Per pair id: 1 when both its set and its supplier are allowed (null = all are). */
-  pairOk: Uint8Array | null;
-}
-
-/** One query term ready to evaluate: its sources, per-group scores and per-pair scores and reach. */
-export interface TermPlan {
-  term: QueryTerm;
-  sources: Source[];
-  sets: GroupScores;
-  suppliers: GroupScores;
-  pairs: PairMask;
-  /** Name postings to walk if this term drives or is marked. */
-  docCost: number;
-  /** Articles to enumerate if this term drives. */
-  cost: number;
-  /** Name lists merged across spellings, when the single-term path uses them (else null). */
-  names: MergedNames | null;
-  /** Best name score per doc id as a byte code, for terms with long name lists (else null). */
-  codes: NameCodes | null;
-  /** The memoised expansion behind sources (null outside a query). */
-  expansion: Expansion | null;
-}
+import type { Filter, TermPlan } from './plan-types.ts';
+import type { Scratch } from './scratch.ts';
 
 /** A bitset look-up (two bit tests) counted in comparisons of a binary search. */
 const BIT_TEST_COST = 1;

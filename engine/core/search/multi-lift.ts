@@ -3,7 +3,8 @@
 import { FLAG_WHOLE, W_NAME, W_NAME_PART } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { CLASS_FULL, nameScore, searchCost, type TermPlan } from './matcher.ts';
+import { CLASS_FULL, nameScore, searchCost } from './matcher.ts';
+import type { TermPlan } from './plan-types.ts';
 import { primaryOf as primary } from './ranker.ts';
 import type { Pair } from './pair-counts.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';

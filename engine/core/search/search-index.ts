@@ -13,7 +13,8 @@ import {
 } from './constants.ts';
 import { IndexStore } from './index-store.ts';
 import { BITSET_LIST_MIN } from './posting-list.ts';
-import { type Filter, Matcher, type TermPlan } from './matcher.ts';
+import { Matcher } from './matcher.ts';
+import type { Expansion, Filter, TermPlan } from './plan-types.ts';
 import { mergeNames, worthMerging } from './merged-names.ts';
 import { MultiEvaluator } from './multi-eval.ts';
 import { UnionEvaluator } from './union-eval.ts';
@@ -26,7 +27,7 @@ import { GroupScores, PairMask, Scratch } from './scratch.ts';
 import { closestWord, completions, didYouMean } from './suggestions.ts';
 import { explainTerm, sourceIndex } from './explain.ts';
 import type { Source } from './term-sources.ts';
-import { type Expansion, TermMemo } from './term-memo.ts';
+import { TermMemo } from './term-memo.ts';
 import { replayReach, snapshotReach } from './term-reach.ts';
 import { buildNameCodes, NAME_CODES_POSTINGS_MIN } from './name-codes.ts';
 import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';

@@ -3,8 +3,9 @@
 import { W_NAME, W_NAME_PART } from './constants.ts';
 import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
-import { type Filter, nameScore, type TermPlan } from './matcher.ts';
+import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE } from './level-collect.ts';
+import { nameScore } from './matcher.ts';
+import type { Filter, ScoredStream, TermPlan } from './plan-types.ts';
 import { addClasses, countClasses } from './pair-counts.ts';
 import type { TermCounts } from './term-counts.ts';
 import { gallop } from './pair-walk.ts';
@@ -36,11 +37,6 @@ const NO_GROUP_FILTER: Filter = {
   setAllowed: null,
   pairOk: null,
 };
-
-/** A level stream with the score all its accepted entries get. */
-export interface ScoredStream extends Stream {
-  score: number;
-}
 
 export class UnionEvaluator {
   /** Per-class counts of the current query (uncached path). */
