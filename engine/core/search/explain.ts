@@ -1,8 +1,8 @@
 // SearchHit.matched: for each query term, the source that gave an article its score for that term.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
 import type { IndexStore } from './index-store.ts';
 import type { PairBest, TermPlan } from './plan-types.ts';
+import { Field, nameField, termScore, titleField } from './score.ts';
 import { describeMatch, type Source } from './term-sources.ts';
 import type { Form } from './vocabulary.ts';
 
@@ -32,13 +32,13 @@ function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | und
   let best: Source | undefined;
   let bestScore = 0;
   for (const src of plan.sources) {
-    if (src.quality * W_NAME <= bestScore) break; // sorted best first: nothing later can win
+    if (termScore(src.quality, Field.Name) <= bestScore) break; // sorted best first: nothing later can win
     const { docs, sets, suppliers } = src.form;
     const nameFlag = docs?.flagOf(d) ?? 0;
     const setFlag = sets?.flagOf(pair.set) ?? 0;
-    let v = nameFlag ? src.quality * (nameFlag & FLAG_WHOLE ? W_NAME : W_NAME_PART) : 0;
-    if (setFlag) v = Math.max(v, src.quality * (setFlag & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
-    if (suppliers?.flagOf(pair.supplier)) v = Math.max(v, src.quality * W_SUPPLIER);
+    let v = nameFlag ? termScore(src.quality, nameField(nameFlag)) : 0;
+    if (setFlag) v = Math.max(v, termScore(src.quality, titleField(setFlag)));
+    if (suppliers?.flagOf(pair.supplier)) v = Math.max(v, termScore(src.quality, Field.Supplier));
     if (v > bestScore) {
       best = src;
       bestScore = v;
@@ -67,7 +67,7 @@ function scanWords(
   for (const form of store.docs.forms[d]!) {
     const at = index.get(form);
     if (at === undefined) continue;
-    const v = plan.sources[at]!.quality * (form.docs!.flagOf(d) & FLAG_WHOLE ? W_NAME : W_NAME_PART);
+    const v = termScore(plan.sources[at]!.quality, nameField(form.docs!.flagOf(d)));
     if (v > bestScore || (v === bestScore && at < bestAt)) {
       bestAt = at;
       bestScore = v;
@@ -84,18 +84,18 @@ function groupBest(
   index: Map<Form, number>,
 ): { at: number; score: number } {
   const best = { at: -1, score: 0 };
-  const consider = (form: Form, weight: number): void => {
+  const consider = (form: Form, field: Field): void => {
     const at = index.get(form);
     if (at === undefined) return;
-    const v = plan.sources[at]!.quality * weight;
+    const v = termScore(plan.sources[at]!.quality, field);
     if (v > best.score || (v === best.score && at < best.at)) {
       best.at = at;
       best.score = v;
     }
   };
   const pair = store.pairs.pairs[pairId]!;
-  for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, W_SUPPLIER);
+  for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, Field.Supplier);
   const set = store.sets.groups[pair.set]!;
-  set.forms.forEach((form, i) => consider(form, set.words[i]![1] & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
+  set.forms.forEach((form, i) => consider(form, titleField(set.words[i]![1])));
   return best;
 }

@@ -1,6 +1,6 @@
 // Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
+import { FLAG_WHOLE } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { mergedScore } from './merged-names.ts';
@@ -9,6 +9,7 @@ import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Filter, TermPlan } from './plan-types.ts';
 import type { Scratch } from './scratch.ts';
+import { Field, nameField, termScore, titleField } from './score.ts';
 
 /** A bitset look-up (two bit tests) counted in comparisons of a binary search. */
 const BIT_TEST_COST = 1;
@@ -55,13 +56,12 @@ export class Matcher {
       const { docs, sets, suppliers } = src.form;
       if (docs) docCost += docs.length;
       if (sets) {
-        for (let k = 0; k < sets.length; k++) {
-          const w = sets.flags[k]! & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED;
-          plan.sets.raise(sets.ids[k]!, src.quality * w);
-        }
+        for (let k = 0; k < sets.length; k++)
+          plan.sets.raise(sets.ids[k]!, termScore(src.quality, titleField(sets.flags[k]!)));
       }
       if (suppliers) {
-        for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, src.quality * W_SUPPLIER);
+        const score = termScore(src.quality, Field.Supplier);
+        for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, score);
       }
     }
     for (const g of plan.sets.touched)
@@ -198,7 +198,14 @@ export class Matcher {
     }
     for (const src of plan.sources) {
       const list = src.form.docs;
-      if (list) n = this.enumerateList(list, src.quality * W_NAME, src.quality * W_NAME_PART, mark, n);
+      if (list)
+        n = this.enumerateList(
+          list,
+          termScore(src.quality, Field.Name),
+          termScore(src.quality, Field.NamePart),
+          mark,
+          n,
+        );
     }
     return n;
   }
@@ -279,7 +286,7 @@ export class Matcher {
 
   /** Keep candidates that also match this term, adding its score. */
   private narrow(plan: TermPlan, n: number): number {
-    const { candidates, score, termStamp, termScore } = this.scratch;
+    const { candidates, score, termStamp, termBest } = this.scratch;
     const key = this.store.docs.key;
     const pairScore = plan.pairs.score;
     const bits = plan.pairs.bits;
@@ -293,7 +300,7 @@ export class Matcher {
       let v = pairScore[p]!;
       if (bits[p]! & PAIR_NAMES) {
         if (!marked) v = nameScore(plan, d, v);
-        else if (termStamp[d] === tMark && termScore[d]! > v) v = termScore[d]!;
+        else if (termStamp[d] === tMark && termBest[d]! > v) v = termBest[d]!;
       }
       if (v > 0) {
         score[d] = score[d]! + v;
@@ -331,13 +338,13 @@ export class Matcher {
   private mark(plan: TermPlan): number {
     const s = this.scratch;
     const tMark = s.nextTermMark();
-    const { stamp, termStamp, termScore } = s;
+    const { stamp, termStamp, termBest } = s;
     const mark = s.mark;
     for (const src of plan.sources) {
       const list = src.form.docs;
       if (!list) continue;
-      const whole = src.quality * W_NAME;
-      const part = src.quality * W_NAME_PART;
+      const whole = termScore(src.quality, Field.Name);
+      const part = termScore(src.quality, Field.NamePart);
       const { ids, flags, length } = list;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
@@ -345,8 +352,8 @@ export class Matcher {
         const v = flags[k]! & FLAG_WHOLE ? whole : part;
         if (termStamp[d] !== tMark) {
           termStamp[d] = tMark;
-          termScore[d] = v;
-        } else if (v > termScore[d]!) termScore[d] = v;
+          termBest[d] = v;
+        } else if (v > termBest[d]!) termBest[d] = v;
       }
     }
     return tMark;
@@ -369,9 +376,9 @@ export function nameScore(plan: TermPlan, d: number, floor: number): number {
   }
   let best = floor;
   for (const src of plan.sources) {
-    if (src.quality * W_NAME <= best) break;
+    if (termScore(src.quality, Field.Name) <= best) break;
     const flag = src.form.docs?.flagOf(d) ?? 0;
-    if (flag) best = Math.max(best, src.quality * (flag & FLAG_WHOLE ? W_NAME : W_NAME_PART));
+    if (flag) best = Math.max(best, termScore(src.quality, nameField(flag)));
   }
   return best;
 }

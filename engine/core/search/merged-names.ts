@@ -1,7 +1,8 @@
 // One term's name postings merged across all its spellings: unique articles with their best name score.
 
-import { FLAG_WHOLE, MERGE_ENTRIES_MAX, W_NAME, W_NAME_PART } from './constants.ts';
+import { FLAG_WHOLE, MERGE_ENTRIES_MAX } from './constants.ts';
 import { PostingList } from './posting-list.ts';
+import { Field, termScore } from './score.ts';
 import type { Source } from './term-sources.ts';
 
 /** Articles of one name score, ascending (article-number order). */
@@ -48,8 +49,8 @@ export function mergeNames(sources: readonly Source[], docEnd: number): MergedNa
   for (const src of sources) {
     const list = src.form.docs;
     if (!list) continue;
-    const whole = src.quality * W_NAME;
-    const part = src.quality * W_NAME_PART;
+    const whole = termScore(src.quality, Field.Name);
+    const part = termScore(src.quality, Field.NamePart);
     for (let k = 0; k < list.length; k++) {
       const d = list.ids[k]!;
       const v = list.flags[k]! & FLAG_WHOLE ? whole : part;

@@ -1,6 +1,6 @@
 // Lazy name lifts for multi-word queries: articles of full pairs scored above their pair's base.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART } from './constants.ts';
+import { FLAG_WHOLE } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { CLASS_FULL, nameScore, searchCost } from './matcher.ts';
@@ -10,6 +10,7 @@ import type { Pair } from './pair-counts.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
+import { Field, termScore } from './score.ts';
 
 export class Lifter {
   constructor(
@@ -82,9 +83,9 @@ export class Lifter {
       }
       for (const src of plan.sources) {
         const list = src.form.docs;
-        const whole = src.quality * W_NAME;
+        const whole = termScore(src.quality, Field.Name);
         if (list && whole > minGroup)
-          out.push({ plan, t, list, whole, part: src.quality * W_NAME_PART, maxLift: whole - minGroup });
+          out.push({ plan, t, list, whole, part: termScore(src.quality, Field.NamePart), maxLift: whole - minGroup });
       }
     });
     return out.sort((a, b) => b.maxLift - a.maxLift);

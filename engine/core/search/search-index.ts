@@ -7,8 +7,6 @@ import {
   MERGE_LISTS_MIN,
   OFFSET_MAX,
   QUERY_TERMS_MAX,
-  SCORE_ARTNO_EXACT,
-  SCORE_ARTNO_PREFIX,
   SUGGEST_LIMIT_MAX,
 } from './constants.ts';
 import { IndexStore } from './index-store.ts';
@@ -24,6 +22,7 @@ import { fold, tokenize } from './normalize.ts';
 import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
+import { SCORE_ARTNO_EXACT, SCORE_ARTNO_PREFIX } from './score.ts';
 import { closestWord, completions, didYouMean } from './suggestions.ts';
 import { explainTerm, sourceIndex } from './explain.ts';
 import type { Source } from './term-sources.ts';

@@ -1,6 +1,5 @@
 // Single-term and filter-only queries: exact totals from pair counters, pages by walking score levels.
 
-import { W_NAME, W_NAME_PART } from './constants.ts';
 import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE } from './level-collect.ts';
@@ -11,6 +10,7 @@ import type { TermCounts } from './term-counts.ts';
 import { gallop } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
+import { Field, termScore } from './score.ts';
 import type { MergedNames } from './merged-names.ts';
 
 /**
@@ -229,8 +229,8 @@ export class UnionEvaluator {
       for (const src of plan.sources) {
         const list = src.form.docs;
         if (!list) continue;
-        streams.push(stream(list, MASK_WHOLE, src.quality * W_NAME));
-        streams.push(stream(list, MASK_DERIVED_ONLY, src.quality * W_NAME_PART));
+        streams.push(stream(list, MASK_WHOLE, termScore(src.quality, Field.Name)));
+        streams.push(stream(list, MASK_DERIVED_ONLY, termScore(src.quality, Field.NamePart)));
       }
     }
     for (const g of plan.sets.touched) {
