@@ -1,15 +1,9 @@
 // Named limits, weights and tuning knobs of the catalog search index (one place to review them).
 
-/** Longer query text is truncated (not rejected): a type-ahead must never throw on a paste. */
-export const QUERY_CHARS_MAX = 100;
+// The limits of the public contract (query text, hits, offset, suggestions) are in schemas/limits.ts.
+
 /** Words beyond this are ignored; more words only narrow an AND query that is already specific. */
 export const QUERY_TERMS_MAX = 8;
-/** `limit` is clamped to this; callers page with `offset` for more. */
-export const HITS_LIMIT_MAX = 100;
-/** Deep paging costs O(offset) stock look-ups; beyond this nobody is reading. */
-export const OFFSET_MAX = 10_000;
-/** Cap for `suggest(text, limit)`. */
-export const SUGGEST_LIMIT_MAX = 20;
 
 /** Article numbers are exactly six digits. */
 export const ARTNO_DIGITS = 6;

@@ -1,14 +1,7 @@
 // SearchIndex: pure, synchronous, deterministic in-memory catalogue search (the public entry point).
 
-import {
-  ARTNO_DIGITS,
-  ARTNO_PREFIX_MIN_DIGITS,
-  HITS_LIMIT_MAX,
-  MERGE_LISTS_MIN,
-  OFFSET_MAX,
-  QUERY_TERMS_MAX,
-  SUGGEST_LIMIT_MAX,
-} from './constants.ts';
+import { ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, MERGE_LISTS_MIN, QUERY_TERMS_MAX } from './constants.ts';
+import { SEARCH_HITS_MAX, SEARCH_OFFSET_MAX, SUGGESTIONS_MAX } from '../../../schemas/limits.ts';
 import { IndexStore } from './index-store.ts';
 import { BITSET_LIST_MIN } from './posting-list.ts';
 import { Matcher } from './matcher.ts';
@@ -135,16 +128,16 @@ export class SearchIndex {
 
   /**
    * Matching articles after filters: `total` counts all, `hits` is [offset, offset + limit) in
-   * order of relevance, status, stock, article number. Text longer than QUERY_CHARS_MAX is
-   * truncated; limit is capped at HITS_LIMIT_MAX.
+   * order of relevance, status, stock, article number. Text longer than SEARCH_TEXT_CHARS_MAX is
+   * truncated; limit is capped at SEARCH_HITS_MAX, offset at SEARCH_OFFSET_MAX.
    *
    * Stock: without availableOf, the index's own main-warehouse stock bits (SearchDoc.inStock and
    * setInStock) rank and filter, and "in stock only" totals come from counters. With availableOf
    * (another warehouse), it is asked only for candidates, and "in stock only" enumerates them all.
    */
   search(q: SearchQuery, availableOf?: AvailableOf): SearchResult {
-    const limit = clampInt(q.limit, HITS_LIMIT_MAX);
-    const offset = clampInt(q.offset, OFFSET_MAX);
+    const limit = clampInt(q.limit, SEARCH_HITS_MAX);
+    const offset = clampInt(q.offset, SEARCH_OFFSET_MAX);
     this.store.prepare();
     this.scratch.ensure(this.store.docs.end);
     const own = availableOf === undefined;
@@ -197,7 +190,7 @@ export class SearchIndex {
 
   /** Type-ahead: completions of the last word being typed (most frequent first), then article names. */
   suggest(text: string, limit: number): string[] {
-    const max = clampInt(limit, SUGGEST_LIMIT_MAX);
+    const max = clampInt(limit, SUGGESTIONS_MAX);
     const clamped = clampQueryText(text);
     const words = tokenize(clamped);
     if (max === 0 || words.length === 0) return [];
