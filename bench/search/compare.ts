@@ -5,11 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AvailableOf, SearchDoc } from '../../engine/core/search/types.ts';
-import { loadDocs } from './docs-source.ts';
+import { loadDocs } from '../../test/helpers/search-seed-docs.ts';
 import { type Engine, flexEngine, miniEngine, ourEngine } from './engines.ts';
-import { type BenchQuery, QUERY_CATEGORIES, buildQuerySet } from './query-set.ts';
-import { recallAtK, sameTopK } from './recall.ts';
-import { ReferenceSearch, type ReferenceResult } from './reference.ts';
+import { type BenchQuery, QUERY_CATEGORIES, buildQuerySet } from '../../test/helpers/search-query-set.ts';
+import { recallAtK, sameTopK } from '../../engine/core/search/reference/recall.ts';
+import { ReferenceSearch, type ReferenceResult } from '../../engine/core/search/reference/reference-search.ts';
 
 export const DEFAULT_COUNT = 100_000;
 export const DEFAULT_SEED = 42;

@@ -1,6 +1,6 @@
-// Brute-force reference search: the same matching rules applied by scanning every article (slow, plain).
+// The ranking spec as a brute-force oracle: the index's matching and ranking rules applied by scanning every article.
 
-import { derivedWords } from '../../engine/core/search/compounds.ts';
+import { derivedWords } from '../compounds.ts';
 import {
   ARTNO_PREFIX_MIN_DIGITS,
   Q_EXACT,
@@ -10,17 +10,19 @@ import {
   Q_TYPO1,
   Q_TYPO2,
   TYPO_WORD_CHARS_MAX,
-} from '../../engine/core/search/constants.ts';
-import { digitsOnly, fold, foldPhrase, hasDigit, tokenize } from '../../engine/core/search/normalize.ts';
-import { clampQueryText, parseTerms, type QueryTerm } from '../../engine/core/search/query-terms.ts';
-import { Field, SCORE_ARTNO_EXACT, SCORE_ARTNO_PREFIX, termScore } from '../../engine/core/search/score.ts';
-import type { AvailableOf, SearchDoc, SearchQuery } from '../../engine/core/search/types.ts';
+} from '../constants.ts';
+import { digitsOnly, fold, foldPhrase, hasDigit, tokenize } from '../normalize.ts';
+import { clampQueryText, parseTerms, type QueryTerm } from '../query-terms.ts';
+import { Field, SCORE_ARTNO_EXACT, SCORE_ARTNO_PREFIX, termScore } from '../score.ts';
+import type { AvailableOf, SearchDoc, SearchQuery } from '../types.ts';
 
 /**
- * Shares only text normalisation with the index (tokenise, fold, compound heads, query parsing):
- * everything the index does with data structures — postings, groups, the deletion index, prefix
- * array, candidate narrowing, lazy stock ranking, paging — is redone here by a plain scan with a
- * full-matrix edit distance, so a disagreement points at the index.
+ * Shares with the index only text normalisation (tokenise, fold, compound heads, query parsing) and the
+ * per-word score (score.ts, termScore): everything the index does with data structures — postings, groups,
+ * the deletion index, prefix array, candidate narrowing, lazy lifts and stock ranking, early exits, paging —
+ * is redone here by a plain scan with a full-matrix edit distance, and a hit's score is summed here term by
+ * term without any bound, so a disagreement points at the index. Change ranking here first (README,
+ * "Changing ranking").
  */
 export interface ReferenceResult {
   total: number;
