@@ -1,5 +1,6 @@
 // SearchHit.matched: for each query term, the source that gave an article its score for that term.
 
+import { assert } from '../assert.ts';
 import type { IndexStore } from './index-store.ts';
 import type { PairBest, TermPlan } from './plan-types.ts';
 import { Field, nameField, termScore, titleField } from './score.ts';
@@ -9,16 +10,27 @@ import type { Form } from './vocabulary.ts';
 /** Up to this many sources are checked one by one; beyond (short prefixes) the article's words are. */
 const SOURCES_SCAN_MAX = 8;
 
-/** How the term matched article d: the best-scoring source, first in source order on ties. */
+/** A term's best source on one article and the score it gives (one object reused for a page: no allocation per hit). */
+export interface TermMatch {
+  source: Source | undefined;
+  score: number;
+}
+
+/**
+ * How the term matched article d: the best-scoring source, first in source order on ties. Its score is left in
+ * `match.score`, so that the caller can check the hit's score against the sum over terms (additivity).
+ */
 export function explainTerm(
   store: IndexStore,
   plan: TermPlan,
   d: number,
   index: Map<Form, number> | null,
   pairBest: PairBest,
+  match: TermMatch,
 ): string {
-  const best = index === null ? scanSources(store, plan, d) : scanWords(store, plan, d, index, pairBest);
-  return best ? describeMatch(plan.term, best) : plan.term.text;
+  if (index === null) scanSources(store, plan, d, match);
+  else scanWords(store, plan, d, index, pairBest, match);
+  return match.source ? describeMatch(plan.term, match.source) : plan.term.text;
 }
 
 /** Form → position in the term's sources, when there are too many sources to scan per hit. */
@@ -27,12 +39,16 @@ export function sourceIndex(plan: TermPlan): Map<Form, number> | null {
   return new Map(plan.sources.map((s, i) => [s.form, i]));
 }
 
-function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | undefined {
+function scanSources(store: IndexStore, plan: TermPlan, d: number, match: TermMatch): void {
   const pair = store.pairs.pairs[store.docs.pair(d)]!;
   let best: Source | undefined;
   let bestScore = 0;
+  let lastQuality = Infinity;
   for (const src of plan.sources) {
-    if (termScore(src.quality, Field.Name) <= bestScore) break; // sorted best first: nothing later can win
+    // Sorted best first, and the name field weighs most (score.ts): nothing later can win.
+    assert(src.quality <= lastQuality, "a term's sources are sorted best quality first");
+    lastQuality = src.quality;
+    if (termScore(src.quality, Field.Name) <= bestScore) break;
     const { docs, sets, suppliers } = src.form;
     const nameFlag = docs?.flagOf(d) ?? 0;
     const setFlag = sets?.flagOf(pair.set) ?? 0;
@@ -44,7 +60,8 @@ function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | und
       bestScore = v;
     }
   }
-  return best;
+  match.source = best;
+  match.score = bestScore;
 }
 
 /**
@@ -58,10 +75,14 @@ function scanWords(
   d: number,
   index: Map<Form, number>,
   pairBest: PairBest,
-): Source | undefined {
+  match: TermMatch,
+): void {
   const pairId = store.docs.pair(d);
   let group = pairBest.get(pairId);
-  if (group === undefined) pairBest.set(pairId, (group = groupBest(store, plan, pairId, index)));
+  if (group === undefined) {
+    group = groupBest(store, plan, pairId, index);
+    pairBest.set(pairId, group);
+  }
   let bestAt = group.at;
   let bestScore = group.score;
   for (const form of store.docs.forms[d]!) {
@@ -73,7 +94,8 @@ function scanWords(
       bestScore = v;
     }
   }
-  return bestAt < 0 ? undefined : plan.sources[bestAt];
+  match.source = bestAt < 0 ? undefined : plan.sources[bestAt];
+  match.score = bestScore;
 }
 
 /** Best source among a pair's supplier and ISO title words (at -1 when none). */
@@ -96,6 +118,6 @@ function groupBest(
   const pair = store.pairs.pairs[pairId]!;
   for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, Field.Supplier);
   const set = store.sets.groups[pair.set]!;
-  set.forms.forEach((form, i) => consider(form, titleField(set.words[i]![1])));
+  for (let i = 0; i < set.forms.length; i++) consider(set.forms[i]!, titleField(set.words[i]![1]));
   return best;
 }

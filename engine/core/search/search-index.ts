@@ -2,6 +2,7 @@
 
 import { ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, MERGE_LISTS_MIN, QUERY_TERMS_MAX } from './constants.ts';
 import { SEARCH_HITS_MAX, SEARCH_OFFSET_MAX, SUGGESTIONS_MAX } from '../../../schemas/limits.ts';
+import { assert } from '../assert.ts';
 import { IndexStore } from './index-store.ts';
 import { BITSET_LIST_MIN } from './posting-list.ts';
 import { Matcher } from './matcher.ts';
@@ -17,7 +18,7 @@ import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
 import { SCORE_ARTNO_EXACT, SCORE_ARTNO_PREFIX } from './score.ts';
 import { closestWord, completions, didYouMean } from './suggestions.ts';
-import { explainTerm, sourceIndex } from './explain.ts';
+import { explainTerm, sourceIndex, type TermMatch } from './explain.ts';
 import type { Source } from './term-sources.ts';
 import { TermMemo } from './term-memo.ts';
 import { replayReach, snapshotReach } from './term-reach.ts';
@@ -317,6 +318,7 @@ export class SearchIndex {
       mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
     const pairBest = mode.kind === 'text' ? mode.expansions.map((e) => (e.pairBest ??= new Map())) : [];
     const sizesBefore = pairBest.map((m) => m.size);
+    const match: TermMatch = { source: undefined, score: 0 };
     const hits = page.map((d): SearchHit => {
       const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;
@@ -324,11 +326,15 @@ export class SearchIndex {
       if (mode.kind === 'artno')
         return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };
       // Terms in query order (plans keep it), each with its best-scoring source.
-      return {
-        artNo,
-        score,
-        matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!)),
-      };
+      let sum = 0;
+      const matched = mode.plans.map((p, i) => {
+        const described = explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!, match);
+        sum += match.score;
+        return described;
+      });
+      // Additivity, checked on every hit whichever path ranked it: the score is the sum of the terms' best scores.
+      assert(sum === score, "a hit scores the sum of its terms' best scores");
+      return { artNo, score, matched };
     });
     // pairBest is kept with the expansions: its growth counts against the memo's memory bound.
     if (mode.kind === 'text') this.terms.hold(pairBest.reduce((n, m, i) => n + m.size - sizesBefore[i]!, 0));

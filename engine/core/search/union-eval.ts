@@ -3,6 +3,7 @@
 import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE } from './level-collect.ts';
+import { assert } from '../assert.ts';
 import { nameScore } from './matcher.ts';
 import type { Filter, ScoredStream, TermPlan } from './plan-types.ts';
 import { addClasses, countClasses } from './pair-counts.ts';
@@ -106,8 +107,12 @@ export class UnionEvaluator {
     const { pairOk, classOk } = f;
     const score = this.scratch.score;
     const out: number[] = [];
+    let lastLevel = Infinity;
     for (let i = 0; i < streams.length && out.length < need; ) {
       const level = streams[i]!.score;
+      // Best first: levels are walked in falling score order, so the page is final once it holds `need`.
+      assert(level < lastLevel, 'single-term levels are walked best first');
+      lastLevel = level;
       let j = i;
       while (j < streams.length && streams[j]!.score === level) j++;
       for (let s = 0; s <= f.statusMax && out.length < need; s++) {
