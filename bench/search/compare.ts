@@ -247,7 +247,7 @@ export function markdown(r: ComparisonResult): string {
     `|---|${QUERY_CATEGORIES.map(() => '---:').join('|')}|---:|`,
     ...r.engines.map(
       (e) =>
-        `| ${e.engine} | ${QUERY_CATEGORIES.map((c) => f(e.recall[c]!, 3)).join(' | ')} | ${f(e.recall['all']!, 3)} |`,
+        `| ${e.engine} | ${QUERY_CATEGORIES.map((c) => f(e.recall[c]!, 3)).join(' | ')} | ${f(e.recall.all!, 3)} |`,
     ),
     '',
     `aidstock vs reference: identical ordered top 10 in ${f(100 * r.exactTop10)} % of queries, identical total in ${f(100 * r.exactTotal)} %.`,

@@ -368,11 +368,11 @@ export class Matcher {
 export function nameScore(plan: TermPlan, d: number, floor: number): number {
   if (plan.codes !== null) {
     const coded = codedScore(plan.codes, d);
-    return coded > floor ? coded : floor;
+    return Math.max(coded, floor);
   }
   if (plan.names !== null) {
     const merged = mergedScore(plan.names, d);
-    return merged > floor ? merged : floor;
+    return Math.max(merged, floor);
   }
   let best = floor;
   for (const src of plan.sources) {

@@ -64,9 +64,9 @@ export function mergeNames(sources: readonly Source[], docEnd: number): MergedNa
   for (let k = 0; k < ids.length; k++) {
     const d = ids[k]!;
     best[k] = bestOf[d]!;
-    let run = byScore.get(best[k]!);
-    if (run === undefined) byScore.set(best[k]!, (run = []));
-    run.push(d);
+    const run = byScore.get(best[k]!);
+    if (run === undefined) byScore.set(best[k]!, [d]);
+    else run.push(d);
   }
   const levels = [...byScore].sort((a, b) => b[0] - a[0]).map(([score, run]) => level(score, Int32Array.from(run)));
   return { ids, best, levels };

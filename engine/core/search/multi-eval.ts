@@ -171,7 +171,8 @@ export class MultiEvaluator {
   private growHistogram(level: number): Int32Array {
     const grown = new Int32Array(Math.max(level + 1, this.histogram.length * 2));
     grown.set(this.histogram);
-    return (this.histogram = grown);
+    this.histogram = grown;
+    return grown;
   }
 
   /**

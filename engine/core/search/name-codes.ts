@@ -35,7 +35,7 @@ export function buildNameCodes(sources: readonly Source[], docEnd: number): Name
   if (distinct.size === 0 || distinct.size > CODES_MAX) return null;
   const scores = Int32Array.from([0, ...[...distinct].sort((a, b) => a - b)]);
   const codeOf = new Map<number, number>();
-  scores.forEach((score, code) => codeOf.set(score, code));
+  for (let code = 0; code < scores.length; code++) codeOf.set(scores[code]!, code);
   const codes = new Uint8Array(docEnd);
   for (const src of sources) {
     const list = src.form.docs;

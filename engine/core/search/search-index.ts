@@ -155,8 +155,7 @@ export class SearchIndex {
     try {
       if (plans.some((p) => p.sources.length === 0)) {
         const known = plans.map((p) => p.sources.length > 0);
-        const closest = (i: number) =>
-          (this.expansions[i]!.closest ??= { word: closestWord(this.store, terms[i]!.folded) }).word;
+        const closest = (i: number) => this.closestOf(i, terms[i]!);
         return { total: 0, hits: [], ...optional(didYouMean(terms, known, closest)) };
       }
       const { total, order } = this.evaluate(plans, filter, need, inStockOnly, inStock);
@@ -168,6 +167,13 @@ export class SearchIndex {
     } finally {
       for (const p of plans) this.release(p);
     }
+  }
+
+  /** "Did you mean" for the query's i-th term, kept with its expansion. */
+  private closestOf(i: number, term: QueryTerm): string | undefined {
+    const expansion = this.expansions[i]!;
+    expansion.closest ??= { word: closestWord(this.store, term.folded) };
+    return expansion.closest.word;
   }
 
   private ownStock(): (d: number) => boolean {

@@ -187,7 +187,7 @@ export class UnionEvaluator {
     const pairScore = plan.pairs.score;
     const { pairOk } = f;
     // A long anchor answers membership by bit tests; else stamp it or gallop into it, whichever is cheaper.
-    const bits = anchor !== null && anchor.hasBitsets ? anchor : null;
+    const bits = anchor?.hasBitsets ? anchor : null;
     if (bits) anchor = null;
     if (anchor && stampCheaper(anchor, walk)) {
       // Stamped anchor entries are skipped below like duplicates: each is either in a matched
@@ -222,7 +222,8 @@ export class UnionEvaluator {
   private termStreams(plan: TermPlan, f: Filter): ScoredStream[] {
     if (f.setAllowed !== null || f.supplierAllowed !== null || plan.expansion === null)
       return this.buildStreams(plan, f);
-    return (plan.expansion.streams ??= this.buildStreams(plan, f));
+    plan.expansion.streams ??= this.buildStreams(plan, f);
+    return plan.expansion.streams;
   }
 
   private buildStreams(plan: TermPlan, f: Filter): ScoredStream[] {
