@@ -435,7 +435,10 @@ describe('live updates', () => {
   });
   it('reads stock only through availableOf, never re-indexing', () => {
     const calls: string[] = [];
-    const r = index.search({ text: 'rollator cross 45', limit: 10, offset: 0 }, (a) => (calls.push(a), 1));
+    const r = index.search({ text: 'rollator cross 45', limit: 10, offset: 0 }, (a) => {
+      calls.push(a);
+      return 1;
+    });
     expect(r.total).toBe(2);
     expect(new Set(calls)).toEqual(new Set(['123456', '200038']));
   });

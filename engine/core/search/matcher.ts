@@ -198,14 +198,8 @@ export class Matcher {
     }
     for (const src of plan.sources) {
       const list = src.form.docs;
-      if (list)
-        n = this.enumerateList(
-          list,
-          termScore(src.quality, Field.Name),
-          termScore(src.quality, Field.NamePart),
-          mark,
-          n,
-        );
+      if (!list) continue;
+      n = this.enumerateList(list, termScore(src.quality, Field.Name), termScore(src.quality, Field.NamePart), mark, n);
     }
     return n;
   }
