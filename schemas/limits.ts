@@ -36,9 +36,13 @@ export const REASON_NOTE_CHARS_MAX = 255;
 export const PAGE_LIMIT_MAX = 200;
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_OFFSET_MAX = 1_000_000;
+/** Search text: the schemas refuse longer; the search index truncates it (a type-ahead must never throw on a paste). */
 export const SEARCH_TEXT_CHARS_MAX = 100;
+/** Search hits per page; the index clamps `limit` to it, callers page with `offset` for more. */
 export const SEARCH_HITS_MAX = 100;
+/** Deep paging costs O(offset) stock look-ups; beyond this nobody is reading. */
 export const SEARCH_OFFSET_MAX = 10_000;
+/** Completions one catalog.suggest returns at most. */
 export const SUGGESTIONS_MAX = 20;
 export const SUPPLIER_FILTER_CHARS_MAX = 80;
 export const REGISTER_HITS_MAX = 100;

@@ -9,7 +9,7 @@ import { stateFromTables } from '../engine/core/load-state.ts';
 import type { ArticleSummary } from '../engine/core/views.ts';
 import { listReplyEncoder, searchReplyEncoder } from '../engine/io/row-reply.ts';
 import { generateTables } from '../engine/seed/generate.ts';
-import { loadDocs } from '../bench/search/docs-source.ts';
+import { loadDocs } from './helpers/search-seed-docs.ts';
 import { chance, mulberry32, pick } from '../common/prng.ts';
 
 const SEED = 11;

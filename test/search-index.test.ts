@@ -1,7 +1,8 @@
 // Unit tests of the catalog search index: matching rules, ranking, filters, paging, limits, updates.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HITS_LIMIT_MAX, QUERY_CHARS_MAX, SearchIndex } from '../engine/core/search/index.ts';
+import { SEARCH_HITS_MAX, SEARCH_TEXT_CHARS_MAX } from '../schemas/limits.ts';
+import { SearchIndex } from '../engine/core/search/index.ts';
 import type { ArticleStatus, SearchDoc, SearchQuery } from '../engine/core/search/index.ts';
 
 const ROLLATOR = [
@@ -384,14 +385,14 @@ describe('paging and limits', () => {
     expect(search('rollator', { limit: 0 })).toMatchObject({ hits: [] });
     expect(search('rollator', { limit: 0 }).total).toBeGreaterThan(0);
   });
-  it(`caps limit at HITS_LIMIT_MAX (${HITS_LIMIT_MAX})`, () => {
+  it(`caps limit at SEARCH_HITS_MAX (${SEARCH_HITS_MAX})`, () => {
     const many = build(Array.from({ length: 150 }, (_, i) => ({ ...DOCS[0]!, artNo: String(300000 + i) })));
     const r = many.search({ text: 'rollator', limit: 1000, offset: 0 }, availableOf);
     expect(r.total).toBe(150);
-    expect(r.hits).toHaveLength(HITS_LIMIT_MAX);
+    expect(r.hits).toHaveLength(SEARCH_HITS_MAX);
   });
-  it(`truncates query text to QUERY_CHARS_MAX (${QUERY_CHARS_MAX}) characters instead of rejecting it`, () => {
-    const long = `rollator${' '.repeat(QUERY_CHARS_MAX)}quickie`;
+  it(`truncates query text to SEARCH_TEXT_CHARS_MAX (${SEARCH_TEXT_CHARS_MAX}) characters instead of rejecting it`, () => {
+    const long = `rollator${' '.repeat(SEARCH_TEXT_CHARS_MAX)}quickie`;
     expect(search(long).total).toBe(search('rollator ').total);
     expect(search('x'.repeat(10_000)).total).toBe(0);
   });
@@ -434,7 +435,10 @@ describe('live updates', () => {
   });
   it('reads stock only through availableOf, never re-indexing', () => {
     const calls: string[] = [];
-    const r = index.search({ text: 'rollator cross 45', limit: 10, offset: 0 }, (a) => (calls.push(a), 1));
+    const r = index.search({ text: 'rollator cross 45', limit: 10, offset: 0 }, (a) => {
+      calls.push(a);
+      return 1;
+    });
     expect(r.total).toBe(2);
     expect(new Set(calls)).toEqual(new Set(['123456', '200038']));
   });

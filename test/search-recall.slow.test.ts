@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../engine/core/search/index.ts';
 import type { SearchDoc, SearchQuery, SearchResult, SearchTuning } from '../engine/core/search/index.ts';
-import { loadDocs } from '../bench/search/docs-source.ts';
+import { loadDocs } from './helpers/search-seed-docs.ts';
 import { chance, mulberry32, pick } from '../common/prng.ts';
-import { buildQuerySet, QUERY_CATEGORIES } from '../bench/search/query-set.ts';
-import { recallAtK, sameTopK } from '../bench/search/recall.ts';
-import { ReferenceSearch, type ReferenceResult } from '../bench/search/reference.ts';
+import { buildQuerySet, QUERY_CATEGORIES } from './helpers/search-query-set.ts';
+import { recallAtK, sameTopK } from '../engine/core/search/reference/recall.ts';
+import { ReferenceSearch, type ReferenceResult } from '../engine/core/search/reference/reference-search.ts';
 
 const COUNT = 5000;
 const SEED = 7;

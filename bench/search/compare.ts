@@ -1,15 +1,16 @@
 // Compare our index with FlexSearch and MiniSearch: latency, recall@10 vs the reference, build, memory.
-// Run: node --expose-gc --import tsx bench/search/compare.ts [count]   (default 100 000 articles)
+// Run: node --expose-gc --import tsx bench/search/compare.ts [count] [--only]   (default 100 000 articles)
+// --only times our index alone (a quicker A/B run of a search change; the results file is then left as it is).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AvailableOf, SearchDoc } from '../../engine/core/search/types.ts';
-import { loadDocs } from './docs-source.ts';
+import { loadDocs } from '../../test/helpers/search-seed-docs.ts';
 import { type Engine, flexEngine, miniEngine, ourEngine } from './engines.ts';
-import { type BenchQuery, QUERY_CATEGORIES, buildQuerySet } from './query-set.ts';
-import { recallAtK, sameTopK } from './recall.ts';
-import { ReferenceSearch, type ReferenceResult } from './reference.ts';
+import { type BenchQuery, QUERY_CATEGORIES, buildQuerySet } from '../../test/helpers/search-query-set.ts';
+import { recallAtK, sameTopK } from '../../engine/core/search/reference/recall.ts';
+import { ReferenceSearch, type ReferenceResult } from '../../engine/core/search/reference/reference-search.ts';
 
 export const DEFAULT_COUNT = 100_000;
 export const DEFAULT_SEED = 42;
@@ -56,7 +57,14 @@ export interface ComparisonResult {
   exactTotal: number;
 }
 
-export async function runSearchCompare({ count = DEFAULT_COUNT, seed = DEFAULT_SEED } = {}): Promise<ComparisonResult> {
+/** The engines compared, ours first (the A/B runs of a search change time ours alone). */
+const ENGINES = [ourEngine, flexEngine, miniEngine] as const;
+
+export async function runSearchCompare({
+  count = DEFAULT_COUNT,
+  seed = DEFAULT_SEED,
+  oursOnly = false,
+} = {}): Promise<ComparisonResult> {
   const catalog = loadDocs(count, seed);
   const availableOf = stockOf(catalog, seed);
   const docs = catalog.map((d) => ({ ...d, inStock: availableOf(d.artNo) > 0 }));
@@ -67,7 +75,7 @@ export async function runSearchCompare({ count = DEFAULT_COUNT, seed = DEFAULT_S
   const engines: EngineReport[] = [];
   let exactTop10 = 0;
   let exactTotal = 0;
-  for (const make of [ourEngine, flexEngine, miniEngine]) {
+  for (const make of oursOnly ? [ourEngine] : ENGINES) {
     const before = retainedAfterGc();
     const { engine, buildMs, memoryMB } = measureBuild(make, docs);
     log(`${engine.name}: built in ${buildMs.toFixed(0)} ms, ${memoryMB.toFixed(1)} MB`);
@@ -239,7 +247,7 @@ export function markdown(r: ComparisonResult): string {
     `|---|${QUERY_CATEGORIES.map(() => '---:').join('|')}|---:|`,
     ...r.engines.map(
       (e) =>
-        `| ${e.engine} | ${QUERY_CATEGORIES.map((c) => f(e.recall[c]!, 3)).join(' | ')} | ${f(e.recall['all']!, 3)} |`,
+        `| ${e.engine} | ${QUERY_CATEGORIES.map((c) => f(e.recall[c]!, 3)).join(' | ')} | ${f(e.recall.all!, 3)} |`,
     ),
     '',
     `aidstock vs reference: identical ordered top 10 in ${f(100 * r.exactTop10)} % of queries, identical total in ${f(100 * r.exactTotal)} %.`,
@@ -255,10 +263,14 @@ export function markdown(r: ComparisonResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const count = Number(process.argv[2] ?? DEFAULT_COUNT);
-  const result = await runSearchCompare({ count });
+  const args = process.argv.slice(2);
+  const oursOnly = args.includes('--only');
+  const count = Number(args.find((a) => !a.startsWith('--')) ?? DEFAULT_COUNT);
+  const result = await runSearchCompare({ count, oursOnly });
   console.log(markdown(result));
-  mkdirSync(dirname(RESULT_FILE), { recursive: true });
-  writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
-  log('wrote bench/results/search-compare.json');
+  if (!oursOnly) {
+    mkdirSync(dirname(RESULT_FILE), { recursive: true });
+    writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
+    log('wrote bench/results/search-compare.json');
+  }
 }

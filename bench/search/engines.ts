@@ -94,7 +94,7 @@ export function miniEngine(): Engine {
       boost: { name: 3, supplierName: 2, artNo: 3 },
       fuzzy: (term) => fuzzyOf(term),
       prefix: (_term, i, terms) => i === terms.length - 1,
-      filter: (r) => r['status'] !== 'discontinued',
+      filter: (r) => r.status !== 'discontinued',
     },
   });
   return {
@@ -115,7 +115,7 @@ export function miniEngine(): Engine {
       return mini
         .search(text)
         .slice(0, TOP_K)
-        .map((r) => r['artNo'] as string);
+        .map((r) => r.artNo as string);
     },
   };
 }

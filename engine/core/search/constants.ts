@@ -1,15 +1,9 @@
 // Named limits, weights and tuning knobs of the catalog search index (one place to review them).
 
-/** Longer query text is truncated (not rejected): a type-ahead must never throw on a paste. */
-export const QUERY_CHARS_MAX = 100;
+// The limits of the public contract (query text, hits, offset, suggestions) are in schemas/limits.ts.
+
 /** Words beyond this are ignored; more words only narrow an AND query that is already specific. */
 export const QUERY_TERMS_MAX = 8;
-/** `limit` is clamped to this; callers page with `offset` for more. */
-export const HITS_LIMIT_MAX = 100;
-/** Deep paging costs O(offset) stock look-ups; beyond this nobody is reading. */
-export const OFFSET_MAX = 10_000;
-/** Cap for `suggest(text, limit)`. */
-export const SUGGEST_LIMIT_MAX = 20;
 
 /** Article numbers are exactly six digits. */
 export const ARTNO_DIGITS = 6;
@@ -52,6 +46,7 @@ export const MERGE_ENTRIES_MAX = 32_768;
 export const VOCAB_PENDING_MAX = 256;
 
 // Match quality per query term (larger is better): exact > prefix > typo, exact diacritics > folded.
+// The order is part of the score model (score.ts): changing it is changing ranking (README, "Changing ranking").
 export const Q_EXACT = 10;
 export const Q_FOLDED = 9;
 export const Q_PREFIX = 7;
@@ -60,17 +55,13 @@ export const Q_TYPO1 = 4;
 export const Q_TYPO2 = 3;
 
 // Field weights: name matches rank above supplier, above ISO-title-only matches; derived parts a bit lower.
+// A term's score is quality × weight (score.ts, termScore); the name weight must stay the largest.
 export const W_NAME = 10;
 export const W_NAME_PART = 7;
 export const W_SUPPLIER = 9;
 export const W_TITLE = 6;
 export const W_TITLE_DERIVED = 5;
 
-/** Term score = quality * weight, so one term contributes at most this much. */
-export const TERM_SCORE_MAX = Q_EXACT * W_NAME;
-/** Score of an exact article-number hit (same as an exact name word) and of a prefix hit. */
-export const SCORE_ARTNO_EXACT = Q_EXACT * W_NAME;
-export const SCORE_ARTNO_PREFIX = Q_PREFIX * W_NAME;
 /** Status rank folded into the primary sort key below relevance: active > outgoing > discontinued. */
 export const STATUS_RANKS = 3;
 

@@ -1,27 +1,36 @@
 // SearchHit.matched: for each query term, the source that gave an article its score for that term.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
+import { assert } from '../assert.ts';
 import type { IndexStore } from './index-store.ts';
-import type { TermPlan } from './matcher.ts';
+import type { PairBest, TermPlan } from './plan-types.ts';
+import { Field, nameField, termScore, titleField } from './score.ts';
 import { describeMatch, type Source } from './term-sources.ts';
 import type { Form } from './vocabulary.ts';
 
 /** Up to this many sources are checked one by one; beyond (short prefixes) the article's words are. */
 const SOURCES_SCAN_MAX = 8;
 
-/** Best group source per pair id for one term (kept with its expansion: pages of the same word meet the same pairs). */
-export type PairBest = Map<number, { at: number; score: number }>;
+/** A term's best source on one article and the score it gives (one object reused for a page: no allocation per hit). */
+export interface TermMatch {
+  source: Source | undefined;
+  score: number;
+}
 
-/** How the term matched article d: the best-scoring source, first in source order on ties. */
+/**
+ * How the term matched article d: the best-scoring source, first in source order on ties. Its score is left in
+ * `match.score`, so that the caller can check the hit's score against the sum over terms (additivity).
+ */
 export function explainTerm(
   store: IndexStore,
   plan: TermPlan,
   d: number,
   index: Map<Form, number> | null,
   pairBest: PairBest,
+  match: TermMatch,
 ): string {
-  const best = index === null ? scanSources(store, plan, d) : scanWords(store, plan, d, index, pairBest);
-  return best ? describeMatch(plan.term, best) : plan.term.text;
+  if (index === null) scanSources(store, plan, d, match);
+  else scanWords(store, plan, d, index, pairBest, match);
+  return match.source ? describeMatch(plan.term, match.source) : plan.term.text;
 }
 
 /** Form → position in the term's sources, when there are too many sources to scan per hit. */
@@ -30,24 +39,29 @@ export function sourceIndex(plan: TermPlan): Map<Form, number> | null {
   return new Map(plan.sources.map((s, i) => [s.form, i]));
 }
 
-function scanSources(store: IndexStore, plan: TermPlan, d: number): Source | undefined {
+function scanSources(store: IndexStore, plan: TermPlan, d: number, match: TermMatch): void {
   const pair = store.pairs.pairs[store.docs.pair(d)]!;
   let best: Source | undefined;
   let bestScore = 0;
+  let lastQuality = Infinity;
   for (const src of plan.sources) {
-    if (src.quality * W_NAME <= bestScore) break; // sorted best first: nothing later can win
+    // Sorted best first, and the name field weighs most (score.ts): nothing later can win.
+    assert(src.quality <= lastQuality, "a term's sources are sorted best quality first");
+    lastQuality = src.quality;
+    if (termScore(src.quality, Field.Name) <= bestScore) break;
     const { docs, sets, suppliers } = src.form;
     const nameFlag = docs?.flagOf(d) ?? 0;
     const setFlag = sets?.flagOf(pair.set) ?? 0;
-    let v = nameFlag ? src.quality * (nameFlag & FLAG_WHOLE ? W_NAME : W_NAME_PART) : 0;
-    if (setFlag) v = Math.max(v, src.quality * (setFlag & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
-    if (suppliers?.flagOf(pair.supplier)) v = Math.max(v, src.quality * W_SUPPLIER);
+    let v = nameFlag ? termScore(src.quality, nameField(nameFlag)) : 0;
+    if (setFlag) v = Math.max(v, termScore(src.quality, titleField(setFlag)));
+    if (suppliers?.flagOf(pair.supplier)) v = Math.max(v, termScore(src.quality, Field.Supplier));
     if (v > bestScore) {
       best = src;
       bestScore = v;
     }
   }
-  return best;
+  match.source = best;
+  match.score = bestScore;
 }
 
 /**
@@ -61,22 +75,27 @@ function scanWords(
   d: number,
   index: Map<Form, number>,
   pairBest: PairBest,
-): Source | undefined {
+  match: TermMatch,
+): void {
   const pairId = store.docs.pair(d);
   let group = pairBest.get(pairId);
-  if (group === undefined) pairBest.set(pairId, (group = groupBest(store, plan, pairId, index)));
+  if (group === undefined) {
+    group = groupBest(store, plan, pairId, index);
+    pairBest.set(pairId, group);
+  }
   let bestAt = group.at;
   let bestScore = group.score;
   for (const form of store.docs.forms[d]!) {
     const at = index.get(form);
     if (at === undefined) continue;
-    const v = plan.sources[at]!.quality * (form.docs!.flagOf(d) & FLAG_WHOLE ? W_NAME : W_NAME_PART);
+    const v = termScore(plan.sources[at]!.quality, nameField(form.docs!.flagOf(d)));
     if (v > bestScore || (v === bestScore && at < bestAt)) {
       bestAt = at;
       bestScore = v;
     }
   }
-  return bestAt < 0 ? undefined : plan.sources[bestAt];
+  match.source = bestAt < 0 ? undefined : plan.sources[bestAt];
+  match.score = bestScore;
 }
 
 /** Best source among a pair's supplier and ISO title words (at -1 when none). */
@@ -87,18 +106,18 @@ function groupBest(
   index: Map<Form, number>,
 ): { at: number; score: number } {
   const best = { at: -1, score: 0 };
-  const consider = (form: Form, weight: number): void => {
+  const consider = (form: Form, field: Field): void => {
     const at = index.get(form);
     if (at === undefined) return;
-    const v = plan.sources[at]!.quality * weight;
+    const v = termScore(plan.sources[at]!.quality, field);
     if (v > best.score || (v === best.score && at < best.at)) {
       best.at = at;
       best.score = v;
     }
   };
   const pair = store.pairs.pairs[pairId]!;
-  for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, W_SUPPLIER);
+  for (const form of store.suppliers.groups[pair.supplier]!.forms) consider(form, Field.Supplier);
   const set = store.sets.groups[pair.set]!;
-  set.forms.forEach((form, i) => consider(form, set.words[i]![1] & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED));
+  for (let i = 0; i < set.forms.length; i++) consider(set.forms[i]!, titleField(set.words[i]![1]));
   return best;
 }

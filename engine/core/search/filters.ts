@@ -2,7 +2,7 @@
 
 import { CLASS_SPAN, KEY_IN_STOCK, KEY_STATUS_MASK, STATUS_FREE } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import type { Filter } from './matcher.ts';
+import type { Filter } from './plan-types.ts';
 import { digitsOnly, foldPhrase } from './normalize.ts';
 import type { SearchQuery } from './types.ts';
 
@@ -38,10 +38,16 @@ export class FilterBuilder {
     const classes = this.classList.subarray(0, admitted);
     const supplierKey = q.supplier === undefined ? '' : foldPhrase(q.supplier);
     const isoKey = q.isoPrefix === undefined ? '' : digitsOnly(q.isoPrefix);
-    const supplierAllowed = supplierKey
-      ? (this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey))
-      : null;
-    const setAllowed = isoKey ? (this.setMask = groupMask(this.setMask, this.store.sets.groups, isoKey)) : null;
+    let supplierAllowed: Uint8Array | null = null;
+    if (supplierKey) {
+      this.supplierMask = groupMask(this.supplierMask, this.store.suppliers.groups, supplierKey);
+      supplierAllowed = this.supplierMask;
+    }
+    let setAllowed: Uint8Array | null = null;
+    if (isoKey) {
+      this.setMask = groupMask(this.setMask, this.store.sets.groups, isoKey);
+      setAllowed = this.setMask;
+    }
     return {
       statusMax,
       classOk,
@@ -74,6 +80,6 @@ function groupMask(
 ): Uint8Array {
   const m = buf.length >= groups.length ? buf : new Uint8Array(Math.max(groups.length, buf.length * 2));
   m.fill(0);
-  for (const g of groups) if (g && g.filterKey.startsWith(prefix)) m[g.id] = 1;
+  for (const g of groups) if (g?.filterKey.startsWith(prefix)) m[g.id] = 1;
   return m;
 }

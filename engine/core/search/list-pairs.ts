@@ -41,7 +41,10 @@ export function noteMoved(list: PostingList, pair: number, from: number, to: num
 
 function bump(counts: ListPairs, pair: number, cls: number, delta: number): void {
   let c = counts.get(pair);
-  if (!c) counts.set(pair, (c = new Int32Array(CLASS_SPAN)));
+  if (!c) {
+    c = new Int32Array(CLASS_SPAN);
+    counts.set(pair, c);
+  }
   c[cls] = c[cls]! + delta;
   if (delta < 0 && c.every((x) => x === 0)) counts.delete(pair);
 }

@@ -1,49 +1,15 @@
 // Multi-word candidate generation: AND of terms, enumerating only (set, supplier) pairs all terms can match.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART, W_SUPPLIER, W_TITLE, W_TITLE_DERIVED } from './constants.ts';
+import { FLAG_WHOLE } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { type MergedNames, mergedScore } from './merged-names.ts';
-import { codedScore, type NameCodes } from './name-codes.ts';
-import type { Expansion } from './term-memo.ts';
+import { mergedScore } from './merged-names.ts';
+import { codedScore } from './name-codes.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
-import type { QueryTerm } from './query-terms.ts';
-import type { GroupScores, PairMask, Scratch } from './scratch.ts';
-import type { Source } from './term-sources.ts';
-
-/** Article filters resolved for one query; null = no restriction. */
-export interface Filter {
-  /** Highest status code admitted (1 = up to outgoing, 2 = also discontinued). */
-  statusMax: number;
-  /** Per class code (key & KEY_CLASS_MASK): 1 when admitted (status up to statusMax, and in stock if asked). */
-  classOk: Uint8Array;
-  /** The admitted class codes, for summing per-class counters without testing every class. */
-  classes: Int32Array;
-  supplierAllowed: Uint8Array | null;
-  setAllowed: Uint8Array | null;
-  /** Per pair id: 1 when both its set and its supplier are allowed (null = all are). */
-  pairOk: Uint8Array | null;
-}
-
-/** One query term ready to evaluate: its sources, per-group scores and per-pair scores and reach. */
-export interface TermPlan {
-  term: QueryTerm;
-  sources: Source[];
-  sets: GroupScores;
-  suppliers: GroupScores;
-  pairs: PairMask;
-  /** Name postings to walk if this term drives or is marked. */
-  docCost: number;
-  /** Articles to enumerate if this term drives. */
-  cost: number;
-  /** Name lists merged across spellings, when the single-term path uses them (else null). */
-  names: MergedNames | null;
-  /** Best name score per doc id as a byte code, for terms with long name lists (else null). */
-  codes: NameCodes | null;
-  /** The memoised expansion behind sources (null outside a query). */
-  expansion: Expansion | null;
-}
+import type { Filter, TermPlan } from './plan-types.ts';
+import type { Scratch } from './scratch.ts';
+import { Field, nameField, termScore, titleField } from './score.ts';
 
 /** A bitset look-up (two bit tests) counted in comparisons of a binary search. */
 const BIT_TEST_COST = 1;
@@ -90,13 +56,12 @@ export class Matcher {
       const { docs, sets, suppliers } = src.form;
       if (docs) docCost += docs.length;
       if (sets) {
-        for (let k = 0; k < sets.length; k++) {
-          const w = sets.flags[k]! & FLAG_WHOLE ? W_TITLE : W_TITLE_DERIVED;
-          plan.sets.raise(sets.ids[k]!, src.quality * w);
-        }
+        for (let k = 0; k < sets.length; k++)
+          plan.sets.raise(sets.ids[k]!, termScore(src.quality, titleField(sets.flags[k]!)));
       }
       if (suppliers) {
-        for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, src.quality * W_SUPPLIER);
+        const score = termScore(src.quality, Field.Supplier);
+        for (let k = 0; k < suppliers.length; k++) plan.suppliers.raise(suppliers.ids[k]!, score);
       }
     }
     for (const g of plan.sets.touched)
@@ -233,7 +198,8 @@ export class Matcher {
     }
     for (const src of plan.sources) {
       const list = src.form.docs;
-      if (list) n = this.enumerateList(list, src.quality * W_NAME, src.quality * W_NAME_PART, mark, n);
+      if (!list) continue;
+      n = this.enumerateList(list, termScore(src.quality, Field.Name), termScore(src.quality, Field.NamePart), mark, n);
     }
     return n;
   }
@@ -314,7 +280,7 @@ export class Matcher {
 
   /** Keep candidates that also match this term, adding its score. */
   private narrow(plan: TermPlan, n: number): number {
-    const { candidates, score, termStamp, termScore } = this.scratch;
+    const { candidates, score, termStamp, termBest } = this.scratch;
     const key = this.store.docs.key;
     const pairScore = plan.pairs.score;
     const bits = plan.pairs.bits;
@@ -328,7 +294,7 @@ export class Matcher {
       let v = pairScore[p]!;
       if (bits[p]! & PAIR_NAMES) {
         if (!marked) v = nameScore(plan, d, v);
-        else if (termStamp[d] === tMark && termScore[d]! > v) v = termScore[d]!;
+        else if (termStamp[d] === tMark && termBest[d]! > v) v = termBest[d]!;
       }
       if (v > 0) {
         score[d] = score[d]! + v;
@@ -366,13 +332,13 @@ export class Matcher {
   private mark(plan: TermPlan): number {
     const s = this.scratch;
     const tMark = s.nextTermMark();
-    const { stamp, termStamp, termScore } = s;
+    const { stamp, termStamp, termBest } = s;
     const mark = s.mark;
     for (const src of plan.sources) {
       const list = src.form.docs;
       if (!list) continue;
-      const whole = src.quality * W_NAME;
-      const part = src.quality * W_NAME_PART;
+      const whole = termScore(src.quality, Field.Name);
+      const part = termScore(src.quality, Field.NamePart);
       const { ids, flags, length } = list;
       for (let k = 0; k < length; k++) {
         const d = ids[k]!;
@@ -380,8 +346,8 @@ export class Matcher {
         const v = flags[k]! & FLAG_WHOLE ? whole : part;
         if (termStamp[d] !== tMark) {
           termStamp[d] = tMark;
-          termScore[d] = v;
-        } else if (v > termScore[d]!) termScore[d] = v;
+          termBest[d] = v;
+        } else if (v > termBest[d]!) termBest[d] = v;
       }
     }
     return tMark;
@@ -396,17 +362,17 @@ export class Matcher {
 export function nameScore(plan: TermPlan, d: number, floor: number): number {
   if (plan.codes !== null) {
     const coded = codedScore(plan.codes, d);
-    return coded > floor ? coded : floor;
+    return Math.max(coded, floor);
   }
   if (plan.names !== null) {
     const merged = mergedScore(plan.names, d);
-    return merged > floor ? merged : floor;
+    return Math.max(merged, floor);
   }
   let best = floor;
   for (const src of plan.sources) {
-    if (src.quality * W_NAME <= best) break;
+    if (termScore(src.quality, Field.Name) <= best) break;
     const flag = src.form.docs?.flagOf(d) ?? 0;
-    if (flag) best = Math.max(best, src.quality * (flag & FLAG_WHOLE ? W_NAME : W_NAME_PART));
+    if (flag) best = Math.max(best, termScore(src.quality, nameField(flag)));
   }
   return best;
 }

@@ -1,7 +1,8 @@
 // One term's name postings merged across all its spellings: unique articles with their best name score.
 
-import { FLAG_WHOLE, MERGE_ENTRIES_MAX, W_NAME, W_NAME_PART } from './constants.ts';
+import { FLAG_WHOLE, MERGE_ENTRIES_MAX } from './constants.ts';
 import { PostingList } from './posting-list.ts';
+import { Field, termScore } from './score.ts';
 import type { Source } from './term-sources.ts';
 
 /** Articles of one name score, ascending (article-number order). */
@@ -48,8 +49,8 @@ export function mergeNames(sources: readonly Source[], docEnd: number): MergedNa
   for (const src of sources) {
     const list = src.form.docs;
     if (!list) continue;
-    const whole = src.quality * W_NAME;
-    const part = src.quality * W_NAME_PART;
+    const whole = termScore(src.quality, Field.Name);
+    const part = termScore(src.quality, Field.NamePart);
     for (let k = 0; k < list.length; k++) {
       const d = list.ids[k]!;
       const v = list.flags[k]! & FLAG_WHOLE ? whole : part;
@@ -63,9 +64,9 @@ export function mergeNames(sources: readonly Source[], docEnd: number): MergedNa
   for (let k = 0; k < ids.length; k++) {
     const d = ids[k]!;
     best[k] = bestOf[d]!;
-    let run = byScore.get(best[k]!);
-    if (run === undefined) byScore.set(best[k]!, (run = []));
-    run.push(d);
+    const run = byScore.get(best[k]!);
+    if (run === undefined) byScore.set(best[k]!, [d]);
+    else run.push(d);
   }
   const levels = [...byScore].sort((a, b) => b[0] - a[0]).map(([score, run]) => level(score, Int32Array.from(run)));
   return { ids, best, levels };

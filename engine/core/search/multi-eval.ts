@@ -4,7 +4,8 @@ import { STATUS_RANKS } from './constants.ts';
 import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
 import { collectLevel, MASK_ALL, type Stream } from './level-collect.ts';
-import { CLASS_FULL, type Filter, type Matcher, type TermPlan } from './matcher.ts';
+import { CLASS_FULL, type Matcher } from './matcher.ts';
+import type { Filter, TermPlan } from './plan-types.ts';
 import { Lifter } from './multi-lift.ts';
 import { primaryOf as primary } from './ranker.ts';
 import { countStatus, type Pair } from './pair-counts.ts';
@@ -170,7 +171,8 @@ export class MultiEvaluator {
   private growHistogram(level: number): Int32Array {
     const grown = new Int32Array(Math.max(level + 1, this.histogram.length * 2));
     grown.set(this.histogram);
-    return (this.histogram = grown);
+    this.histogram = grown;
+    return grown;
   }
 
   /**

@@ -1,14 +1,17 @@
 // Lazy name lifts for multi-word queries: articles of full pairs scored above their pair's base.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART } from './constants.ts';
+import { assert } from '../assert.ts';
+import { FLAG_WHOLE } from './constants.ts';
 import { KEY_CLASS_MASK, KEY_SHIFT } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { CLASS_FULL, nameScore, searchCost, type TermPlan } from './matcher.ts';
+import { CLASS_FULL, nameScore, searchCost } from './matcher.ts';
+import type { TermPlan } from './plan-types.ts';
 import { primaryOf as primary } from './ranker.ts';
 import type { Pair } from './pair-counts.ts';
 import { gallop, pairsToIntersect } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
+import { Field, termScore } from './score.ts';
 
 export class Lifter {
   constructor(
@@ -48,11 +51,19 @@ export class Lifter {
     // recomputed (a pass over every candidate) only when the largest possible lift has dropped since.
     let known = -Infinity;
     let boundAtKnown = Infinity;
+    let lastBound = Infinity;
     for (let i = 0; i < lists.length; i++) {
       if (i > 0) {
+        // Additive scores: an article not lifted yet scores at most baseMax + rest[i], at its best status.
         const bound = primary(baseMax + rest[i]!, 0);
+        // rest[] sums over ever fewer lists, so the bound only falls: once below the boundary, it stays below.
+        // (Walking the largest lifts first makes it fall fastest.)
+        assert(bound <= lastBound, 'the bound on unwalked lifts only falls');
+        lastBound = bound;
         if (bound < boundAtKnown && bound >= known) {
-          known = boundary(lifted);
+          const level = boundary(lifted);
+          assert(level >= known, 'the boundary level only rises as lifts arrive');
+          known = level;
           boundAtKnown = bound;
         }
         if (bound < known) {
@@ -81,9 +92,11 @@ export class Lifter {
       }
       for (const src of plan.sources) {
         const list = src.form.docs;
-        const whole = src.quality * W_NAME;
-        if (list && whole > minGroup)
-          out.push({ plan, t, list, whole, part: src.quality * W_NAME_PART, maxLift: whole - minGroup });
+        const whole = termScore(src.quality, Field.Name);
+        const part = termScore(src.quality, Field.NamePart);
+        // maxLift bounds every lift the list gives: a compound head scores no more than the whole word.
+        assert(part <= whole, 'a name part scores at most the whole word');
+        if (list && whole > minGroup) out.push({ plan, t, list, whole, part, maxLift: whole - minGroup });
       }
     });
     return out.sort((a, b) => b.maxLift - a.maxLift);

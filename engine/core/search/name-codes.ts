@@ -1,6 +1,7 @@
 // A common term's best name score per article, as one byte per doc id: scoring a candidate is one load.
 
-import { FLAG_WHOLE, W_NAME, W_NAME_PART } from './constants.ts';
+import { FLAG_WHOLE } from './constants.ts';
+import { Field, termScore } from './score.ts';
 import type { Source } from './term-sources.ts';
 
 /**
@@ -28,20 +29,20 @@ export function buildNameCodes(sources: readonly Source[], docEnd: number): Name
   const distinct = new Set<number>();
   for (const src of sources) {
     if (!src.form.docs) continue;
-    distinct.add(src.quality * W_NAME);
-    distinct.add(src.quality * W_NAME_PART);
+    distinct.add(termScore(src.quality, Field.Name));
+    distinct.add(termScore(src.quality, Field.NamePart));
   }
   if (distinct.size === 0 || distinct.size > CODES_MAX) return null;
   const scores = Int32Array.from([0, ...[...distinct].sort((a, b) => a - b)]);
   const codeOf = new Map<number, number>();
-  scores.forEach((score, code) => codeOf.set(score, code));
+  for (let code = 0; code < scores.length; code++) codeOf.set(scores[code]!, code);
   const codes = new Uint8Array(docEnd);
   for (const src of sources) {
     const list = src.form.docs;
     if (!list) continue;
     // Codes ascend with scores, so the best spelling is the largest code.
-    const whole = codeOf.get(src.quality * W_NAME)!;
-    const part = codeOf.get(src.quality * W_NAME_PART)!;
+    const whole = codeOf.get(termScore(src.quality, Field.Name))!;
+    const part = codeOf.get(termScore(src.quality, Field.NamePart))!;
     const { ids, flags, length } = list;
     for (let k = 0; k < length; k++) {
       const d = ids[k]!;

@@ -17,7 +17,7 @@ const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
   ı: 'i',
 };
 const SPECIAL_FOLD_CHARS = /[øæœßłđðþı]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-case in NFC so composed and decomposed input compare equal; locale-independent on purpose. */
 export function lower(text: string): string {

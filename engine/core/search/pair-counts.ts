@@ -49,8 +49,8 @@ export class PairTable {
       if ((pair.id + 1) * CLASS_SPAN > this.classCounts.length) this.growCounts();
       this.pairs[pair.id] = pair;
       this.byKey.set(key, pair);
-      (this.ofSet[set] ??= []).push(pair);
-      (this.ofSupplier[supplier] ??= []).push(pair);
+      pushTo(this.ofSet, set, pair);
+      pushTo(this.ofSupplier, supplier, pair);
     }
     this.classCounts[pair.id * CLASS_SPAN + cls]!++;
     pair.docs.add(doc, 0);
@@ -103,4 +103,11 @@ export function addClasses(into: Int32Array, counts: Int32Array, at = 0): void {
 export function countStatus(counts: Int32Array, at: number, status: number, classOk: Uint8Array): number {
   const inStock = status | KEY_IN_STOCK;
   return (classOk[status] === 1 ? counts[at + status]! : 0) + (classOk[inStock] === 1 ? counts[at + inStock]! : 0);
+}
+
+/** Append pair to the list at lists[at], creating the list on first use. */
+function pushTo(lists: Pair[][], at: number, pair: Pair): void {
+  const list = lists[at];
+  if (list === undefined) lists[at] = [pair];
+  else list.push(pair);
 }

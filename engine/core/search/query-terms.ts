@@ -1,6 +1,7 @@
 // Query parsing: truncate, tokenise, fold, dedupe, and decide prefix and typo allowance per term.
 
-import { PREFIX_MIN_CHARS, QUERY_CHARS_MAX, QUERY_TERMS_MAX, TYPO1_MIN_CHARS, TYPO2_MIN_CHARS } from './constants.ts';
+import { SEARCH_TEXT_CHARS_MAX } from '../../../schemas/limits.ts';
+import { PREFIX_MIN_CHARS, QUERY_TERMS_MAX, TYPO1_MIN_CHARS, TYPO2_MIN_CHARS } from './constants.ts';
 import { allowedTypos } from './edit-distance.ts';
 import { fold, hasDigit, tokenize } from './normalize.ts';
 
@@ -16,9 +17,9 @@ export interface QueryTerm {
 
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
-/** Text as searched: longer input is truncated to QUERY_CHARS_MAX (documented choice, never throws). */
+/** Text as searched: longer input is truncated to SEARCH_TEXT_CHARS_MAX (documented choice, never throws). */
 export function clampQueryText(text: string | undefined): string {
-  return (text ?? '').slice(0, QUERY_CHARS_MAX);
+  return (text ?? '').slice(0, SEARCH_TEXT_CHARS_MAX);
 }
 
 /**

@@ -9,7 +9,8 @@ export class Scratch {
   stamp = new Uint32Array(0);
   score = new Int32Array(0);
   termStamp = new Uint32Array(0);
-  termScore = new Int32Array(0);
+  /** The narrowing term's best name score per doc id, valid where termStamp equals termMark (Matcher.mark). */
+  termBest = new Int32Array(0);
   stockStamp = new Uint32Array(0);
   inStock = new Uint8Array(0);
   candidates = new Int32Array(0);
@@ -44,7 +45,7 @@ export class Scratch {
     this.stamp = new Uint32Array(n);
     this.score = new Int32Array(n);
     this.termStamp = new Uint32Array(n);
-    this.termScore = new Int32Array(n);
+    this.termBest = new Int32Array(n);
     this.stockStamp = new Uint32Array(n);
     this.inStock = new Uint8Array(n);
     this.candidates = new Int32Array(n);

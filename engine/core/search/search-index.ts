@@ -1,19 +1,12 @@
 // SearchIndex: pure, synchronous, deterministic in-memory catalogue search (the public entry point).
 
-import {
-  ARTNO_DIGITS,
-  ARTNO_PREFIX_MIN_DIGITS,
-  HITS_LIMIT_MAX,
-  MERGE_LISTS_MIN,
-  OFFSET_MAX,
-  QUERY_TERMS_MAX,
-  SCORE_ARTNO_EXACT,
-  SCORE_ARTNO_PREFIX,
-  SUGGEST_LIMIT_MAX,
-} from './constants.ts';
+import { ARTNO_DIGITS, ARTNO_PREFIX_MIN_DIGITS, MERGE_LISTS_MIN, QUERY_TERMS_MAX } from './constants.ts';
+import { SEARCH_HITS_MAX, SEARCH_OFFSET_MAX, SUGGESTIONS_MAX } from '../../../schemas/limits.ts';
+import { assert } from '../assert.ts';
 import { IndexStore } from './index-store.ts';
 import { BITSET_LIST_MIN } from './posting-list.ts';
-import { type Filter, Matcher, type TermPlan } from './matcher.ts';
+import { Matcher } from './matcher.ts';
+import type { Expansion, Filter, TermPlan } from './plan-types.ts';
 import { mergeNames, worthMerging } from './merged-names.ts';
 import { MultiEvaluator } from './multi-eval.ts';
 import { UnionEvaluator } from './union-eval.ts';
@@ -23,10 +16,11 @@ import { fold, tokenize } from './normalize.ts';
 import { clampQueryText, parseTerms, type QueryTerm } from './query-terms.ts';
 import { Ranker } from './ranker.ts';
 import { GroupScores, PairMask, Scratch } from './scratch.ts';
+import { SCORE_ARTNO_EXACT, SCORE_ARTNO_PREFIX } from './score.ts';
 import { closestWord, completions, didYouMean } from './suggestions.ts';
-import { explainTerm, sourceIndex } from './explain.ts';
+import { explainTerm, sourceIndex, type TermMatch } from './explain.ts';
 import type { Source } from './term-sources.ts';
-import { type Expansion, TermMemo } from './term-memo.ts';
+import { TermMemo } from './term-memo.ts';
 import { replayReach, snapshotReach } from './term-reach.ts';
 import { buildNameCodes, NAME_CODES_POSTINGS_MIN } from './name-codes.ts';
 import type { AvailableOf, SearchDoc, SearchHit, SearchQuery, SearchResult } from './types.ts';
@@ -135,16 +129,16 @@ export class SearchIndex {
 
   /**
    * Matching articles after filters: `total` counts all, `hits` is [offset, offset + limit) in
-   * order of relevance, status, stock, article number. Text longer than QUERY_CHARS_MAX is
-   * truncated; limit is capped at HITS_LIMIT_MAX.
+   * order of relevance, status, stock, article number. Text longer than SEARCH_TEXT_CHARS_MAX is
+   * truncated; limit is capped at SEARCH_HITS_MAX, offset at SEARCH_OFFSET_MAX.
    *
    * Stock: without availableOf, the index's own main-warehouse stock bits (SearchDoc.inStock and
    * setInStock) rank and filter, and "in stock only" totals come from counters. With availableOf
    * (another warehouse), it is asked only for candidates, and "in stock only" enumerates them all.
    */
   search(q: SearchQuery, availableOf?: AvailableOf): SearchResult {
-    const limit = clampInt(q.limit, HITS_LIMIT_MAX);
-    const offset = clampInt(q.offset, OFFSET_MAX);
+    const limit = clampInt(q.limit, SEARCH_HITS_MAX);
+    const offset = clampInt(q.offset, SEARCH_OFFSET_MAX);
     this.store.prepare();
     this.scratch.ensure(this.store.docs.end);
     const own = availableOf === undefined;
@@ -161,8 +155,7 @@ export class SearchIndex {
     try {
       if (plans.some((p) => p.sources.length === 0)) {
         const known = plans.map((p) => p.sources.length > 0);
-        const closest = (i: number) =>
-          (this.expansions[i]!.closest ??= { word: closestWord(this.store, terms[i]!.folded) }).word;
+        const closest = (i: number) => this.closestOf(i, terms[i]!);
         return { total: 0, hits: [], ...optional(didYouMean(terms, known, closest)) };
       }
       const { total, order } = this.evaluate(plans, filter, need, inStockOnly, inStock);
@@ -174,6 +167,13 @@ export class SearchIndex {
     } finally {
       for (const p of plans) this.release(p);
     }
+  }
+
+  /** "Did you mean" for the query's i-th term, kept with its expansion. */
+  private closestOf(i: number, term: QueryTerm): string | undefined {
+    const expansion = this.expansions[i]!;
+    expansion.closest ??= { word: closestWord(this.store, term.folded) };
+    return expansion.closest.word;
   }
 
   private ownStock(): (d: number) => boolean {
@@ -197,7 +197,7 @@ export class SearchIndex {
 
   /** Type-ahead: completions of the last word being typed (most frequent first), then article names. */
   suggest(text: string, limit: number): string[] {
-    const max = clampInt(limit, SUGGEST_LIMIT_MAX);
+    const max = clampInt(limit, SUGGESTIONS_MAX);
     const clamped = clampQueryText(text);
     const words = tokenize(clamped);
     if (max === 0 || words.length === 0) return [];
@@ -324,6 +324,7 @@ export class SearchIndex {
       mode.kind === 'text' ? mode.plans.map((p, i) => (mode.expansions[i]!.positions ??= sourceIndex(p))) : [];
     const pairBest = mode.kind === 'text' ? mode.expansions.map((e) => (e.pairBest ??= new Map())) : [];
     const sizesBefore = pairBest.map((m) => m.size);
+    const match: TermMatch = { source: undefined, score: 0 };
     const hits = page.map((d): SearchHit => {
       const artNo = this.store.docs.artNoOf(d);
       const score = this.scratch.score[d]!;
@@ -331,11 +332,15 @@ export class SearchIndex {
       if (mode.kind === 'artno')
         return { artNo, score, matched: [mode.exact ? `${artNo}#` : `${mode.digits}*${artNo}`] };
       // Terms in query order (plans keep it), each with its best-scoring source.
-      return {
-        artNo,
-        score,
-        matched: mode.plans.map((p, i) => explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!)),
-      };
+      let sum = 0;
+      const matched = mode.plans.map((p, i) => {
+        const described = explainTerm(this.store, p, d, indexes[i]!, pairBest[i]!, match);
+        sum += match.score;
+        return described;
+      });
+      // Additivity, checked on every hit whichever path ranked it: the score is the sum of the terms' best scores.
+      assert(sum === score, "a hit scores the sum of its terms' best scores");
+      return { artNo, score, matched };
     });
     // pairBest is kept with the expansions: its growth counts against the memo's memory bound.
     if (mode.kind === 'text') this.terms.hold(pairBest.reduce((n, m, i) => n + m.size - sizesBefore[i]!, 0));

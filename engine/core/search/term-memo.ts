@@ -3,39 +3,15 @@
 import { TERM_MEMO_MAX, TERM_MEMO_HELD_ENTRIES_MAX } from './constants.ts';
 import type { MergedNames } from './merged-names.ts';
 import type { QueryTerm } from './query-terms.ts';
-import type { ScoredStream } from './union-eval.ts';
 import { reachEntries, type TermReach } from './term-reach.ts';
 import type { NameCodes } from './name-codes.ts';
-import type { PairBest } from './explain.ts';
-import { type KeptCounts, TermCounts } from './term-counts.ts';
-import { type Source, termSources } from './term-sources.ts';
-import type { Form, Vocabulary } from './vocabulary.ts';
+import type { Expansion } from './plan-types.ts';
+import { TermCounts } from './term-counts.ts';
+import { termSources } from './term-sources.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /** Bytes of name codes counted as one held entry (a merged-list entry is about as large). */
 const HELD_ENTRY_BYTES = 16;
-
-/** One term's expansion, and (for explaining hits) each form's position in it, built on first use. */
-export interface Expansion {
-  readonly sources: readonly Source[];
-  positions: Map<Form, number> | null;
-  /**
-   * For explaining hits: the best group source per pair met so far (explain.ts). A pure function of the term and
-   * the pair's groups, so kept with the expansion; at most one entry per pair.
-   */
-  pairBest: PairBest | null;
-  /** Merged name lists (single-term queries), built on first use; null when merging does not pay. */
-  names: MergedNames | null | undefined;
-  /** "Did you mean" for this term when it matches nothing, built on first use. */
-  closest: { word: string | undefined } | null;
-  /** The single-term page's score streams without group filters (union-eval.ts), built on first use. */
-  streams: ScoredStream[] | null;
-  /** Group and pair scores and reach (term-reach.ts), kept after the first query that plans the term. */
-  reach: TermReach | null;
-  /** Best name score per article as byte codes (name-codes.ts), built on first use; null when not worth it. */
-  codes: NameCodes | null | undefined;
-  /** Per-class totals (term-counts.ts), kept for coded terms once counted without group filters. */
-  counts: KeptCounts | null;
-}
 
 /**
  * Why: a two- or three-letter prefix expands to hundreds of words ("gra": 340 at 100 000 articles);

@@ -1,15 +1,17 @@
 // Single-term and filter-only queries: exact totals from pair counters, pages by walking score levels.
 
-import { W_NAME, W_NAME_PART } from './constants.ts';
 import { CLASS_SPAN, KEY_CLASS_MASK, KEY_SHIFT, KEY_STATUS_MASK } from './doc-table.ts';
 import type { IndexStore } from './index-store.ts';
-import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE, type Stream } from './level-collect.ts';
-import { type Filter, nameScore, type TermPlan } from './matcher.ts';
+import { collectLevel, MASK_ALL, MASK_DERIVED_ONLY, MASK_WHOLE } from './level-collect.ts';
+import { assert } from '../assert.ts';
+import { nameScore } from './matcher.ts';
+import type { Filter, ScoredStream, TermPlan } from './plan-types.ts';
 import { addClasses, countClasses } from './pair-counts.ts';
 import type { TermCounts } from './term-counts.ts';
 import { gallop } from './pair-walk.ts';
 import type { PostingList } from './posting-list.ts';
 import type { Scratch } from './scratch.ts';
+import { Field, termScore } from './score.ts';
 import type { MergedNames } from './merged-names.ts';
 
 /**
@@ -36,11 +38,6 @@ const NO_GROUP_FILTER: Filter = {
   setAllowed: null,
   pairOk: null,
 };
-
-/** A level stream with the score all its accepted entries get. */
-export interface ScoredStream extends Stream {
-  score: number;
-}
 
 export class UnionEvaluator {
   /** Per-class counts of the current query (uncached path). */
@@ -110,8 +107,12 @@ export class UnionEvaluator {
     const { pairOk, classOk } = f;
     const score = this.scratch.score;
     const out: number[] = [];
+    let lastLevel = Infinity;
     for (let i = 0; i < streams.length && out.length < need; ) {
       const level = streams[i]!.score;
+      // Best first: levels are walked in falling score order, so the page is final once it holds `need`.
+      assert(level < lastLevel, 'single-term levels are walked best first');
+      lastLevel = level;
       let j = i;
       while (j < streams.length && streams[j]!.score === level) j++;
       for (let s = 0; s <= f.statusMax && out.length < need; s++) {
@@ -186,7 +187,7 @@ export class UnionEvaluator {
     const pairScore = plan.pairs.score;
     const { pairOk } = f;
     // A long anchor answers membership by bit tests; else stamp it or gallop into it, whichever is cheaper.
-    const bits = anchor !== null && anchor.hasBitsets ? anchor : null;
+    const bits = anchor?.hasBitsets ? anchor : null;
     if (bits) anchor = null;
     if (anchor && stampCheaper(anchor, walk)) {
       // Stamped anchor entries are skipped below like duplicates: each is either in a matched
@@ -221,7 +222,8 @@ export class UnionEvaluator {
   private termStreams(plan: TermPlan, f: Filter): ScoredStream[] {
     if (f.setAllowed !== null || f.supplierAllowed !== null || plan.expansion === null)
       return this.buildStreams(plan, f);
-    return (plan.expansion.streams ??= this.buildStreams(plan, f));
+    plan.expansion.streams ??= this.buildStreams(plan, f);
+    return plan.expansion.streams;
   }
 
   private buildStreams(plan: TermPlan, f: Filter): ScoredStream[] {
@@ -233,8 +235,8 @@ export class UnionEvaluator {
       for (const src of plan.sources) {
         const list = src.form.docs;
         if (!list) continue;
-        streams.push(stream(list, MASK_WHOLE, src.quality * W_NAME));
-        streams.push(stream(list, MASK_DERIVED_ONLY, src.quality * W_NAME_PART));
+        streams.push(stream(list, MASK_WHOLE, termScore(src.quality, Field.Name)));
+        streams.push(stream(list, MASK_DERIVED_ONLY, termScore(src.quality, Field.NamePart)));
       }
     }
     for (const g of plan.sets.touched) {

@@ -52,7 +52,12 @@ export class Vocabulary {
   /** Add a posting for a lower-case word (creating word and form on first use); returns the form. */
   add(word: string, field: Field, id: number, flag: number): Form {
     const form = this.formOf(word, true)!;
-    (form[field] ??= new PostingList(field === 'docs' ? this.bitsetListMin : Infinity)).add(id, flag);
+    let list = form[field];
+    if (!list) {
+      list = new PostingList(field === 'docs' ? this.bitsetListMin : Infinity);
+      form[field] = list;
+    }
+    list.add(id, flag);
     return form;
   }
 

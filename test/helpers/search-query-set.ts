@@ -1,4 +1,4 @@
-// Deterministic benchmark queries over a catalogue, tagged by category (exact, prefix, typo, …).
+// Deterministic search queries over a catalogue, tagged by category (exact, prefix, typo, …): recall tests and bench.
 
 import { derivedWords } from '../../engine/core/search/compounds.ts';
 import { allowedTypos } from '../../engine/core/search/edit-distance.ts';
@@ -7,7 +7,7 @@ import { fold, tokenize } from '../../engine/core/search/normalize.ts';
 import { parseTerms } from '../../engine/core/search/query-terms.ts';
 import type { SearchDoc } from '../../engine/core/search/types.ts';
 import { chance, intBetween, mulberry32, pick, type Rng } from '../../common/prng.ts';
-import { osaDistance, wordQuality } from './reference.ts';
+import { osaDistance, wordQuality } from '../../engine/core/search/reference/reference-search.ts';
 
 export const QUERY_CATEGORIES = [
   'exact',

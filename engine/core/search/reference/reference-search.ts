@@ -1,6 +1,6 @@
-// Brute-force reference search: the same matching rules applied by scanning every article (slow, plain).
+// The ranking spec as a brute-force oracle: the index's matching and ranking rules applied by scanning every article.
 
-import { derivedWords } from '../../engine/core/search/compounds.ts';
+import { derivedWords } from '../compounds.ts';
 import {
   ARTNO_PREFIX_MIN_DIGITS,
   Q_EXACT,
@@ -9,24 +9,20 @@ import {
   Q_PREFIX_FOLDED,
   Q_TYPO1,
   Q_TYPO2,
-  SCORE_ARTNO_EXACT,
-  SCORE_ARTNO_PREFIX,
   TYPO_WORD_CHARS_MAX,
-  W_NAME,
-  W_NAME_PART,
-  W_SUPPLIER,
-  W_TITLE,
-  W_TITLE_DERIVED,
-} from '../../engine/core/search/constants.ts';
-import { digitsOnly, fold, foldPhrase, hasDigit, tokenize } from '../../engine/core/search/normalize.ts';
-import { clampQueryText, parseTerms, type QueryTerm } from '../../engine/core/search/query-terms.ts';
-import type { AvailableOf, SearchDoc, SearchQuery } from '../../engine/core/search/types.ts';
+} from '../constants.ts';
+import { digitsOnly, fold, foldPhrase, hasDigit, tokenize } from '../normalize.ts';
+import { clampQueryText, parseTerms, type QueryTerm } from '../query-terms.ts';
+import { Field, SCORE_ARTNO_EXACT, SCORE_ARTNO_PREFIX, termScore } from '../score.ts';
+import type { AvailableOf, SearchDoc, SearchQuery } from '../types.ts';
 
 /**
- * Shares only text normalisation with the index (tokenise, fold, compound heads, query parsing):
- * everything the index does with data structures — postings, groups, the deletion index, prefix
- * array, candidate narrowing, lazy stock ranking, paging — is redone here by a plain scan with a
- * full-matrix edit distance, so a disagreement points at the index.
+ * Shares with the index only text normalisation (tokenise, fold, compound heads, query parsing) and the
+ * per-word score (score.ts, termScore): everything the index does with data structures — postings, groups,
+ * the deletion index, prefix array, candidate narrowing, lazy lifts and stock ranking, early exits, paging —
+ * is redone here by a plain scan with a full-matrix edit distance, and a hit's score is summed here term by
+ * term without any bound, so a disagreement points at the index. Change ranking here first (README,
+ * "Changing ranking").
  */
 export interface ReferenceResult {
   total: number;
@@ -41,8 +37,8 @@ const ARTNO_QUERY = new RegExp(`^\\d{${ARTNO_PREFIX_MIN_DIGITS},6}$`);
 
 interface RefDoc {
   doc: SearchDoc;
-  /** Distinct words of name, supplier and titles, with the field weight each earns. */
-  words: Array<{ id: number; weight: number }>;
+  /** Distinct words of name, supplier and titles, each with every field it occurs in. */
+  words: Array<{ id: number; fields: Field[] }>;
   supplierKey: string;
   isoDigits: string;
 }
@@ -95,10 +91,10 @@ export class ReferenceSearch {
     const d = this.docs.find((x) => x.doc.artNo === artNo)!;
     return parseTerms(clampQueryText(text)).map((t) => {
       let best = { score: 0, quality: 0, word: '' };
-      for (const { id, weight } of d.words) {
+      for (const { id, fields } of d.words) {
         const word = this.words[id]!;
         const quality = wordQuality(t, word);
-        const score = quality * weight;
+        const score = bestScore(quality, fields);
         const better =
           score > best.score ||
           (score === best.score && (quality > best.quality || (quality === best.quality && word < best.word)));
@@ -117,7 +113,7 @@ export class ReferenceSearch {
       let total = 0;
       for (const q of quality) {
         let best = 0;
-        for (const { id, weight } of d.words) best = Math.max(best, q[id]! * weight);
+        for (const { id, fields } of d.words) best = Math.max(best, bestScore(q[id]!, fields));
         if (best === 0) {
           total = -1;
           break;
@@ -138,30 +134,31 @@ export class ReferenceSearch {
   }
 
   private prepare(doc: SearchDoc): RefDoc {
-    const best = new Map<number, number>();
-    const add = (word: string, weight: number): void => {
+    const fieldsOf = new Map<number, Set<Field>>();
+    const add = (word: string, field: Field): void => {
       let id = this.wordIds.get(word);
       if (id === undefined) {
         id = this.words.length;
         this.wordIds.set(word, id);
         this.words.push(word);
       }
-      best.set(id, Math.max(best.get(id) ?? 0, weight));
+      const fields = fieldsOf.get(id) ?? new Set<Field>();
+      fieldsOf.set(id, fields.add(field));
     };
     for (const w of tokenize(doc.name)) {
-      add(w, W_NAME);
-      for (const p of derivedWords(w, false)) add(p, W_NAME_PART);
+      add(w, Field.Name);
+      for (const p of derivedWords(w, false)) add(p, Field.NamePart);
     }
-    for (const w of tokenize(doc.supplierName)) add(w, W_SUPPLIER);
+    for (const w of tokenize(doc.supplierName)) add(w, Field.Supplier);
     for (const title of doc.isoTitles) {
       for (const w of tokenize(title)) {
-        add(w, W_TITLE);
-        for (const p of derivedWords(w, true)) add(p, W_TITLE_DERIVED);
+        add(w, Field.Title);
+        for (const p of derivedWords(w, true)) add(p, Field.TitleDerived);
       }
     }
     return {
       doc,
-      words: [...best].map(([id, weight]) => ({ id, weight })),
+      words: [...fieldsOf].map(([id, fields]) => ({ id, fields: [...fields] })),
       supplierKey: foldPhrase(doc.supplierName),
       isoDigits: digitsOnly(doc.isoCode),
     };
@@ -176,6 +173,14 @@ export function wordQuality(t: QueryTerm, word: string): number {
   if (t.typos === 0 || hasDigit(w) || w.length > TYPO_WORD_CHARS_MAX || t.folded.length > TYPO_WORD_CHARS_MAX) return 0;
   const d = osaDistance(t.folded, w);
   return d === 1 ? Q_TYPO1 : d === 2 && t.typos >= 2 ? Q_TYPO2 : 0;
+}
+
+/** A word's score for a term: the best over the fields it occurs in (0 when the quality is 0: no match). */
+function bestScore(quality: number, fields: readonly Field[]): number {
+  if (quality === 0) return 0;
+  let best = 0;
+  for (const field of fields) best = Math.max(best, termScore(quality, field));
+  return best;
 }
 
 function describe(term: string, quality: number, word: string): string {

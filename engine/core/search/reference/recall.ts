@@ -1,6 +1,6 @@
-// Recall@10 against the reference, tie-aware, plus the strict ordered top-10 check for our index.
+// Agreement with the oracle: tie-aware recall@10 (any engine), and the strict ordered top-10 check for our index.
 
-import type { ReferenceResult } from './reference.ts';
+import type { ReferenceResult } from './reference-search.ts';
 
 export const RECALL_K = 10;
 

@@ -1,4 +1,4 @@
-// The search benchmark's documents: the project's own seed catalog (same generator as the demo data), as search docs.
+// Search documents from the project's own seed catalog (the demo data's generator): for the recall tests and the search bench.
 import { searchDocOf } from '../../engine/core/search-docs.ts';
 import type { SearchDoc } from '../../engine/core/search/types.ts';
 import { generateCatalogTables } from '../../engine/seed/generate.ts';
