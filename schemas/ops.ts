@@ -30,7 +30,17 @@ import {
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
-import { ArtNo, IndNo, IsoCode, Page, PnrInput, Profession, type Role, StockReason, WarehouseId } from './primitives.ts';
+import {
+  ArtNo,
+  IndNo,
+  IsoCode,
+  Page,
+  PnrInput,
+  Profession,
+  type Role,
+  StockReason,
+  WarehouseId,
+} from './primitives.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.

@@ -2,14 +2,18 @@
 // (pipelining by id, error codes, reconnect with session.resume and re-subscribe).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// Browser ES modules without type declarations: imported by a computed path, so they are typed `any` here.
-const lib = (name: string): Promise<any> => import(`../portal/lib/${name}.js`);
+// The portal's browser modules (typed by their JSDoc), imported when a test runs: api.js needs the stubbed globals.
+const lib = {
+  format: () => import('../portal/lib/format.js'),
+  routes: () => import('../portal/lib/routes.js'),
+  api: () => import('../portal/lib/api.js'),
+};
 
 const NBSP = '\u00a0';
 
 describe('portal format', () => {
   it('formats kronor from öre with Swedish grouping and decimals', async () => {
-    const { kr } = await lib('format');
+    const { kr } = await lib.format();
     expect(kr(199_500)).toBe(`1${NBSP}995,00${NBSP}kr`);
     expect(kr(0)).toBe(`0,00${NBSP}kr`);
     expect(kr(5)).toBe(`0,05${NBSP}kr`);
@@ -18,7 +22,7 @@ describe('portal format', () => {
   });
 
   it('labels status, kind and profession in Swedish, keeps ISO codes together', async () => {
-    const f = await lib('format');
+    const f = await lib.format();
     expect([f.statusLabel('active'), f.statusLabel('outgoing'), f.statusLabel('discontinued')]).toEqual([
       'Aktiv',
       'Utgående',
@@ -42,7 +46,7 @@ describe('portal format', () => {
 
 describe('portal routes', () => {
   it('parses and builds hash routes with url-encoded ISO codes', async () => {
-    const { parseRoute, href } = await lib('routes');
+    const { parseRoute, href } = await lib.routes();
     expect(parseRoute('')).toEqual({ name: 'start' });
     expect(parseRoute('#/')).toEqual({ name: 'start' });
     expect(parseRoute('#/katalog')).toEqual({ name: 'katalog', code: null });
@@ -60,7 +64,7 @@ describe('portal routes', () => {
   });
 
   it('reads an individual number as typed, with or without the K- of component orders', async () => {
-    const { parseIndNo } = await lib('format');
+    const { parseIndNo } = await lib.format();
     expect(['56314', 'K-56314', ' k 56314 ', 'k56314'].map(parseIndNo)).toEqual([56314, 56314, 56314, 56314]);
     expect(['', 'K-', '56 314', '123456789', 'X-1', '-5'].map(parseIndNo)).toEqual([
       null,
@@ -73,6 +77,14 @@ describe('portal routes', () => {
   });
 });
 
+/** A request as the client sent it; `answered` is the test's own mark. */
+interface SentFrame {
+  id: number;
+  op: string;
+  args: Record<string, unknown>;
+  answered?: boolean;
+}
+
 /** A scripted stand-in for the browser WebSocket: the test plays the server. */
 class FakeSocket {
   static all: FakeSocket[] = [];
@@ -80,7 +92,7 @@ class FakeSocket {
   onmessage: ((message: { data: string }) => void) | null = null;
   onclose: (() => void) | null = null;
   onerror: (() => void) | null = null;
-  sent: any[] = [];
+  sent: SentFrame[] = [];
   constructor(readonly url: string) {
     FakeSocket.all.push(this);
   }
@@ -97,7 +109,7 @@ class FakeSocket {
     this.onmessage?.({ data: JSON.stringify(frame) });
   }
   /** The next request with this op that has not been answered yet. */
-  take(op: string): any {
+  take(op: string): SentFrame {
     const index = this.sent.findIndex((frame) => frame.op === op && !frame.answered);
     if (index < 0) throw new Error(`no ${op} sent; sent: ${this.sent.map((f) => f.op).join(', ')}`);
     this.sent[index].answered = true;
@@ -107,7 +119,7 @@ class FakeSocket {
 
 describe('portal api client', () => {
   const store = new Map<string, string>();
-  let api: any;
+  let api: Awaited<ReturnType<typeof lib.api>>;
 
   beforeAll(async () => {
     vi.useFakeTimers();
@@ -122,7 +134,7 @@ describe('portal api client', () => {
         store.delete(key);
       },
     });
-    api = await lib('api');
+    api = await lib.api();
   });
   afterAll(() => {
     vi.useRealTimers();
@@ -157,14 +169,14 @@ describe('portal api client', () => {
     await expect(b).rejects.toMatchObject({ code: 'not_found', message: 'Artikel finns inte.' });
 
     // Pushes reach the topic's handlers.
-    const events: any[] = [];
-    const stop = api.subscribe('stock/100001', (event: any) => events.push(event));
+    const events: unknown[] = [];
+    const stop = api.subscribe('stock/100001', (event: unknown) => events.push(event));
     first.take('subscribe');
     first.reply({ topic: 'stock/100001', event: { type: 'stock', warehouse: '10', available: 4 } });
     expect(events).toEqual([{ type: 'stock', warehouse: '10', available: 4 }]);
     // An order topic's batch (one push per commit) reaches the handlers one order at a time, counts on the last.
-    const orders: any[] = [];
-    const stopOrders = api.subscribe('orders', (event: any) => orders.push(event));
+    const orders: unknown[] = [];
+    const stopOrders = api.subscribe('orders', (event: unknown) => orders.push(event));
     first.take('subscribe');
     const counts = { registered: 2 };
     first.reply({

@@ -4,6 +4,16 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
+import type { SearchHitView } from '../engine/core/catalog-search.ts';
+
+/** The read API's JSON bodies, as far as these tests read them (one shape per route; docs/API.md has them all). */
+interface ReadApiBody {
+  hits: SearchHitView[];
+  article: { artNo: string };
+  node: { titleSv: string };
+  articles: unknown[];
+  error: { issues: Array<{ path: unknown[] }> };
+}
 
 let engine: EngineProcess;
 let ot: TestClient;
@@ -34,9 +44,9 @@ describe('catalog.search over the WebSocket', () => {
     expect((await ot.call('catalog.search', { text: 'rostforstarkare' })).hits[0].name).toMatch(/Röstförstärkare/);
     const wheelchairs = await ot.call('catalog.search', { text: 'rullstol', isoCode: '12 22', limit: 50 });
     expect(wheelchairs.total).toBeGreaterThan(0);
-    expect(wheelchairs.hits.every((h: any) => h.isoCode.startsWith('12 22'))).toBe(true);
+    expect(wheelchairs.hits.every((h: SearchHitView) => h.isoCode.startsWith('12 22'))).toBe(true);
     const etac = await ot.call('catalog.search', { supplier: 'etac', limit: 5 });
-    expect(etac.hits.every((h: any) => h.supplier === 'Etac')).toBe(true);
+    expect(etac.hits.every((h: SearchHitView) => h.supplier === 'Etac')).toBe(true);
     const one = wheelchairs.hits[0].artNo;
     expect((await ot.call('catalog.search', { text: one })).hits[0].artNo).toBe(one);
   });
@@ -73,7 +83,9 @@ describe('catalog.search over the WebSocket', () => {
       imageUrl: a.imageUrl,
     };
     await admin.call('admin.articleUpsert', { article });
-    expect((await ot.call('catalog.search', { text: 'zyxwalker' })).hits.map((h: any) => h.artNo)).toEqual([a.artNo]);
+    expect((await ot.call('catalog.search', { text: 'zyxwalker' })).hits.map((h: SearchHitView) => h.artNo)).toEqual([
+      a.artNo,
+    ]);
     expect((await ot.call('catalog.search', { text: 'stjarnrollator' })).hits[0].artNo).toBe(a.artNo);
   });
 
@@ -88,11 +100,11 @@ describe('catalog.search over the WebSocket', () => {
         if (e.code !== 'insufficient_stock') throw e;
       });
     const after = await ot.call('catalog.search', { text: 'rollator', inStockOnly: true, limit: 100 });
-    const still = after.hits.find((h: any) => h.artNo === artNo);
+    const still = after.hits.find((h: SearchHitView) => h.artNo === artNo);
     expect(still === undefined || still.available.main > 0).toBe(true);
     await admin.call('admin.stockAdjust', { warehouse: '10', artNo, delta: 5, reason: 'received' });
     const back = await ot.call('catalog.search', { text: 'rollator', inStockOnly: true, limit: 100 });
-    expect(back.hits.find((h: any) => h.artNo === artNo)?.available.main).toBeGreaterThanOrEqual(5);
+    expect(back.hits.find((h: SearchHitView) => h.artNo === artNo)?.available.main).toBeGreaterThanOrEqual(5);
   });
 
   it('catalog.suggest completes a prefix', async () => {
@@ -104,7 +116,7 @@ describe('catalog.search over the WebSocket', () => {
 describe('HTTP read API', () => {
   const get = async (path: string) => {
     const res = await fetch(`${engine.url}${path}`);
-    return { status: res.status, body: (await res.json()) as any };
+    return { status: res.status, body: (await res.json()) as ReadApiBody };
   };
 
   it('GET /api/search answers JSON with hits and no personal data', async () => {
