@@ -131,8 +131,42 @@ async function runWriter(
   warmupMs: number,
   durationMs: number,
 ): Promise<WriterResult> {
-  const sentMs = new Map<number, { at: number; topic: string; measured: boolean }>();
-  const result: WriterResult = {
+  const writer = new Writer(feed, pipeline, ratePerS);
+  const client = await RawWsClient.connect(url, {
+    onMessage: (isBinary, buf, start, end) => {
+      if (isBinary) writer.onReply(unpack(buf.subarray(start, end)) as WriterReply);
+    },
+  });
+  writer.client = client;
+  let pacer: NodeJS.Timeout | undefined;
+  try {
+    await writer.resume(token);
+    writer.phase = 'warmup';
+    if (ratePerS === undefined) for (let k = 0; k < pipeline; k++) writer.send();
+    else {
+      writer.paceStartMs = performance.now();
+      pacer = setInterval(writer.sendDue, PACE_TICK_MS);
+    }
+    await sleep(warmupMs);
+    writer.phase = 'measure';
+    const startMs = performance.now();
+    await sleep(durationMs);
+    writer.result.windowS = (performance.now() - startMs) / 1000;
+    writer.phase = 'drain';
+    clearInterval(pacer);
+    for (let waited = 0; waited < WRITER_DRAIN_MS_MAX && writer.inFlight() > 0; waited += 10) await sleep(10);
+    return writer.result;
+  } finally {
+    clearInterval(pacer);
+    await client.close();
+  }
+}
+
+type WriterReply = { id?: number; ok?: boolean; result?: { seq: number } };
+
+/** The writer's state between its socket callbacks: what is in flight, the pace, and what was measured. */
+class Writer {
+  readonly result: WriterResult = {
     sentBySeq: new Map(),
     topicBySeq: new Map(),
     ackedBySeq: new Map(),
@@ -140,79 +174,74 @@ async function runWriter(
     ack: new LatencyHistogram(),
     windowS: 0,
   };
-  let nextId = WRITER_ID_MIN;
-  let cursor = 0;
-  let phase: 'prep' | 'warmup' | 'measure' | 'drain' = 'prep';
-  let resumeResolve: (() => void) | null = null;
-  let client: RawWsClient | null = null;
-  let paceStartMs = 0;
-  let paceSent = 0;
+  phase: 'prep' | 'warmup' | 'measure' | 'drain' = 'prep';
+  client: RawWsClient | null = null;
+  paceStartMs = 0;
+  private readonly sentMs = new Map<number, { at: number; topic: string; measured: boolean }>();
+  private nextId = WRITER_ID_MIN;
+  private cursor = 0;
+  private paceSent = 0;
+  private resumeResolve: (() => void) | null = null;
 
-  const send = (): void => {
-    const id = nextId++;
-    const w = feed.write(cursor++);
-    sentMs.set(id, { at: nowEpochMs(), topic: w.topic, measured: phase === 'measure' });
-    client!.send(pack({ id, op: w.op, args: w.args }), true);
-  };
-  /** Paced: send what is due by now, within the in-flight cap. */
-  const sendDue = (): void => {
-    if (phase !== 'warmup' && phase !== 'measure') return;
-    const due = Math.floor(((performance.now() - paceStartMs) * ratePerS!) / 1000);
-    while (paceSent < due && sentMs.size < pipeline) {
-      paceSent++;
-      send();
-    }
-  };
+  constructor(
+    private readonly feed: Feed,
+    private readonly pipeline: number,
+    private readonly ratePerS: number | undefined,
+  ) {}
 
-  client = await RawWsClient.connect(url, {
-    onMessage: (isBinary, buf, start, end) => {
-      if (!isBinary) return;
-      const msg = unpack(buf.subarray(start, end)) as { id?: number; ok?: boolean; result?: { seq: number } };
-      if (typeof msg.id !== 'number') return;
-      if (phase === 'prep') {
-        resumeResolve?.();
-        return;
-      }
-      const sent = sentMs.get(msg.id);
-      sentMs.delete(msg.id);
-      if (sent === undefined) return;
-      if (sent.measured) {
-        if (msg.ok === true && msg.result !== undefined) {
-          result.sentBySeq.set(msg.result.seq, sent.at);
-          result.topicBySeq.set(msg.result.seq, sent.topic);
-          const ackedAt = nowEpochMs();
-          result.ackedBySeq.set(msg.result.seq, ackedAt);
-          result.ack.record((ackedAt - sent.at) * 1000);
-        } else result.errors++;
-      }
-      if (ratePerS !== undefined) sendDue();
-      else if (phase === 'warmup' || phase === 'measure') send();
-    },
-  });
-  let pacer: NodeJS.Timeout | undefined;
-  try {
-    await new Promise<void>((resolve) => {
-      resumeResolve = resolve;
-      client!.send(pack({ id: 0, op: 'session.resume', args: { token } }), true);
+  inFlight(): number {
+    return this.sentMs.size;
+  }
+
+  resume(token: string): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.resumeResolve = resolve;
+      this.client!.send(pack({ id: 0, op: 'session.resume', args: { token } }), true);
     });
-    phase = 'warmup';
-    if (ratePerS === undefined) for (let k = 0; k < pipeline; k++) send();
-    else {
-      paceStartMs = performance.now();
-      pacer = setInterval(sendDue, PACE_TICK_MS);
+  }
+
+  send(): void {
+    const id = this.nextId++;
+    const w = this.feed.write(this.cursor++);
+    this.sentMs.set(id, { at: nowEpochMs(), topic: w.topic, measured: this.phase === 'measure' });
+    this.client!.send(pack({ id, op: w.op, args: w.args }), true);
+  }
+
+  /** Paced: send what is due by now, within the in-flight cap. An arrow: it is the pacer's timer callback. */
+  readonly sendDue = (): void => {
+    if (this.phase !== 'warmup' && this.phase !== 'measure') return;
+    const due = Math.floor(((performance.now() - this.paceStartMs) * this.ratePerS!) / 1000);
+    while (this.paceSent < due && this.sentMs.size < this.pipeline) {
+      this.paceSent++;
+      this.send();
     }
-    await sleep(warmupMs);
-    phase = 'measure';
-    const startMs = performance.now();
-    await sleep(durationMs);
-    result.windowS = (performance.now() - startMs) / 1000;
-    phase = 'drain';
-    clearInterval(pacer);
-    for (let waited = 0; waited < WRITER_DRAIN_MS_MAX && sentMs.size > 0; waited += 10) await sleep(10);
-    return result;
-  } finally {
-    clearInterval(pacer);
-    await client.close();
+  };
+
+  onReply(msg: WriterReply): void {
+    if (typeof msg.id !== 'number') return;
+    if (this.phase === 'prep') {
+      this.resumeResolve?.();
+      return;
+    }
+    const sent = this.sentMs.get(msg.id);
+    this.sentMs.delete(msg.id);
+    if (sent === undefined) return;
+    if (sent.measured) this.record(msg, sent);
+    if (this.ratePerS !== undefined) this.sendDue();
+    else if (this.phase === 'warmup' || this.phase === 'measure') this.send();
+  }
+
+  private record(msg: WriterReply, sent: { at: number; topic: string }): void {
+    if (msg.ok !== true || msg.result === undefined) {
+      this.result.errors++;
+      return;
+    }
+    const seq = msg.result.seq;
+    this.result.sentBySeq.set(seq, sent.at);
+    this.result.topicBySeq.set(seq, sent.topic);
+    const ackedAt = nowEpochMs();
+    this.result.ackedBySeq.set(seq, ackedAt);
+    this.result.ack.record((ackedAt - sent.at) * 1000);
   }
 }
 

@@ -1,5 +1,6 @@
 // Spawns the engine (bench/engine-child.ts) on its own core as an operator would: PORT=0, a data dir, a seed scale; waits for the ready line.
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,10 +63,57 @@ export function tempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `aidstock-bench-${label}-`));
 }
 
+type EngineChild = ChildProcessByStdio<Writable, Readable, Readable>;
+
 export function startBenchEngine(options: EngineStartOptions): Promise<BenchEngine> {
   const dataDir = options.dataDir ?? tempDir('engine');
   const spawnedMs = performance.now();
-  const child = spawn(
+  const child = spawnEngineChild(options, dataDir);
+  const tail = new OutputTail();
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', tail.keep);
+  const questions = new ChildQuestions(child);
+  const handle = (ready: RegExpExecArray): BenchEngine => {
+    const port = Number(ready[1]);
+    return {
+      pid: child.pid ?? -1,
+      port,
+      wsUrl: `ws://127.0.0.1:${port}/ws`,
+      httpUrl: `http://127.0.0.1:${port}`,
+      dataDir,
+      readySelfS: Number(ready[2]),
+      readyRssMb: Number(ready[3]),
+      readyWallS: Math.round(performance.now() - spawnedMs) / 1000,
+      memory: () => questions.ask<NodeJS.MemoryUsage>('mem', MEM_LINE_PREFIX),
+      gcPauses: () => questions.ask<GcPauses>('gc', GC_LINE_PREFIX),
+      output: () => tail.text,
+      exited: () => hasExited(child),
+      stop: () => stopChild(child),
+    };
+  };
+  return new Promise<BenchEngine>((resolve, reject) => {
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`engine not ready within ${ENGINE_READY_MS_MAX} ms:\n${tail.text}`));
+    }, ENGINE_READY_MS_MAX);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!ready) reject(new Error(`engine exited (code ${code}, signal ${signal}) before ready:\n${tail.text}`));
+    });
+    onLines(child, tail, (line) => {
+      if (questions.answer(line)) return;
+      const m = READY_LINE.exec(line);
+      if (m === null || ready) return;
+      ready = true;
+      clearTimeout(timer);
+      resolve(handle(m));
+    });
+  });
+}
+
+function spawnEngineChild(options: EngineStartOptions, dataDir: string): EngineChild {
+  return spawn(
     process.execPath,
     [...(options.nodeFlags ?? []), '--import', 'tsx', options.childScript ?? ENGINE_CHILD],
     {
@@ -74,79 +122,65 @@ export function startBenchEngine(options: EngineStartOptions): Promise<BenchEngi
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
-  let output = '';
-  const keep = (text: string): void => {
-    output = (output + text).slice(-OUTPUT_CHARS_MAX);
+}
+
+/** The child's recent stdout and stderr, kept for error messages. */
+class OutputTail {
+  text = '';
+  readonly keep = (chunk: string): void => {
+    this.text = (this.text + chunk).slice(-OUTPUT_CHARS_MAX);
   };
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // One outstanding question per kind: the bench asks, waits, then asks again.
-  const waiters = new Map<string, (json: string) => void>();
-  let stdoutLine = '';
+}
+
+/** Calls `onLine` for every complete stdout line, after keeping the chunk in the tail. */
+function onLines(child: EngineChild, tail: OutputTail, onLine: (line: string) => void): void {
+  let pending = '';
   child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', keep);
+  child.stdout.on('data', (chunk: string) => {
+    tail.keep(chunk);
+    pending += chunk;
+    for (let newlineAt = pending.indexOf('\n'); newlineAt >= 0; newlineAt = pending.indexOf('\n')) {
+      const line = pending.slice(0, newlineAt);
+      pending = pending.slice(newlineAt + 1);
+      onLine(line);
+    }
+  });
+}
 
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), ENGINE_STOP_MS_MAX);
-    await exited;
-    clearTimeout(timer);
-  };
+/** Questions to the child on stdin, answered by a prefixed stdout line. One outstanding question per kind. */
+class ChildQuestions {
+  private readonly waiters = new Map<string, (json: string) => void>();
+  constructor(private readonly child: EngineChild) {}
 
-  const ask = <T>(command: string, prefix: string): Promise<T> =>
-    new Promise((resolve, reject) => {
+  ask<T>(command: string, prefix: string): Promise<T> {
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`engine did not answer ${command}`)), MEM_REPLY_MS_MAX);
-      waiters.set(prefix, (json) => {
+      this.waiters.set(prefix, (json) => {
         clearTimeout(timer);
         resolve(JSON.parse(json) as T);
       });
-      child.stdin.write(`${command}\n`);
+      this.child.stdin.write(`${command}\n`);
     });
+  }
 
-  return new Promise<BenchEngine>((resolve, reject) => {
-    let ready = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`engine not ready within ${ENGINE_READY_MS_MAX} ms:\n${output}`));
-    }, ENGINE_READY_MS_MAX);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!ready) reject(new Error(`engine exited (code ${code}, signal ${signal}) before ready:\n${output}`));
-    });
-    child.stdout.on('data', (chunk: string) => {
-      keep(chunk);
-      stdoutLine += chunk;
-      for (let newlineAt = stdoutLine.indexOf('\n'); newlineAt >= 0; newlineAt = stdoutLine.indexOf('\n')) {
-        const line = stdoutLine.slice(0, newlineAt);
-        stdoutLine = stdoutLine.slice(newlineAt + 1);
-        const prefix = [MEM_LINE_PREFIX, GC_LINE_PREFIX].find((p) => line.startsWith(p));
-        if (prefix !== undefined) {
-          waiters.get(prefix)?.(line.slice(prefix.length));
-          waiters.delete(prefix);
-          continue;
-        }
-        const m = READY_LINE.exec(line);
-        if (m === null || ready) continue;
-        ready = true;
-        clearTimeout(timer);
-        const port = Number(m[1]);
-        resolve({
-          pid: child.pid ?? -1,
-          port,
-          wsUrl: `ws://127.0.0.1:${port}/ws`,
-          httpUrl: `http://127.0.0.1:${port}`,
-          dataDir,
-          readySelfS: Number(m[2]),
-          readyRssMb: Number(m[3]),
-          readyWallS: Math.round(performance.now() - spawnedMs) / 1000,
-          memory: () => ask<NodeJS.MemoryUsage>('mem', MEM_LINE_PREFIX),
-          gcPauses: () => ask<GcPauses>('gc', GC_LINE_PREFIX),
-          output: () => output,
-          exited: () => child.exitCode !== null || child.signalCode !== null,
-          stop,
-        });
-      }
-    });
-  });
+  /** True when the line answered a question (and is no other line). */
+  answer(line: string): boolean {
+    const prefix = [MEM_LINE_PREFIX, GC_LINE_PREFIX].find((p) => line.startsWith(p));
+    if (prefix === undefined) return false;
+    this.waiters.get(prefix)?.(line.slice(prefix.length));
+    this.waiters.delete(prefix);
+    return true;
+  }
+}
+
+const hasExited = (child: EngineChild): boolean => child.exitCode !== null || child.signalCode !== null;
+
+/** SIGTERM (the engine flushes LMDB and exits), SIGKILL after ENGINE_STOP_MS_MAX. */
+async function stopChild(child: EngineChild): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), ENGINE_STOP_MS_MAX);
+  await exited;
+  clearTimeout(timer);
 }

@@ -382,83 +382,107 @@ const sleep = (ms: number): Promise<void> => new Promise((res) => setTimeout(res
 
 /** Run one closed-loop load test and return its measurements. Stops by itself after warmupMs + durationMs. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  checkInt('connections', options.connections, 1, CONNECTIONS_MAX);
-  checkInt('pipeline', options.pipeline, 0, PIPELINE_MAX);
-  checkInt('warmupMs', options.warmupMs, 0, WARMUP_MS_MAX);
-  checkInt('durationMs', options.durationMs, 1, DURATION_MS_MAX);
+  checkLoadOptions(options);
   const echo = options.mode === 'echo';
-  const ringFrames = options.ringFrames ?? RING_FRAMES;
-  if (ringFrames < options.pipeline)
-    throw new Error(`ringFrames (${ringFrames}) must be >= pipeline (${options.pipeline})`);
-  const ring = buildFrameRing(options.workload, options.encoding, ringFrames);
+  const ring = buildFrameRing(options.workload, options.encoding, options.ringFrames ?? RING_FRAMES);
   const run = new RunState(ring, echo, options.pipeline, options.connections, options);
   const conns: LoadConnection[] = [];
   for (let i = 0; i < options.connections; i++) conns.push(new LoadConnection(run, i));
-
   try {
-    // Prepare: connect, log in, run setup requests. None of this is measured.
-    for (let b = 0; b < conns.length; b += CONNECT_BATCH) {
-      const settled = await Promise.allSettled(
-        conns.slice(b, b + CONNECT_BATCH).map(async (c) => {
-          c.client = await RawWsClient.connect(options.url, c);
-          let prepId = 1;
-          if (!echo && options.login !== undefined) await c.prepRequest(prepId++, 'session.login', options.login);
-          if (!echo && options.setup !== undefined) {
-            for (const req of options.setup(c.index)) await c.prepRequest(prepId++, req.op, req.args);
-          }
-        }),
-      );
-      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed !== undefined) throw failed.reason;
-    }
-
-    run.phase = PHASE_WARMUP;
-    for (const c of conns) if (c.freeCount > 0) c.sendBatch();
-    await sleep(options.warmupMs);
-    run.phase = PHASE_MEASURE;
-    options.onWindow?.('start');
-    const measureStartMs = performance.now();
-    const cpuStart = process.cpuUsage();
-    await sleep(options.durationMs);
-    const measureEndMs = performance.now();
-    const cpu = process.cpuUsage(cpuStart);
-    options.onWindow?.('end');
+    await prepareConnections(conns, options, echo);
+    const window = await measureWindow(run, conns, options);
     run.phase = PHASE_DRAIN;
-
-    for (let waitedMs = 0; waitedMs < DRAIN_MS_MAX; waitedMs += DRAIN_POLL_MS) {
-      if (conns.every((c) => c.lost || c.freeCount === options.pipeline)) break;
-      await sleep(DRAIN_POLL_MS);
-    }
-
-    const durationS = (measureEndMs - measureStartMs) / 1000;
-    const driverCpuS = (cpu.user + cpu.system) / 1e6;
-    const result: LoadResult = {
-      workload: options.workload.name,
-      mode: options.mode,
-      encoding: options.encoding,
-      connections: options.connections,
-      pipeline: options.pipeline,
-      durationS: Math.round(durationS * 1000) / 1000,
-      requests: run.requests,
-      errors: run.errors,
-      errorCodes: run.errorCodes,
-      throughputPerS: Math.round(run.requests / durationS),
-      latencyUs: run.latency.summary(),
-      latencyUsMean: Math.round(run.latency.meanUs() * 10) / 10,
-      pushes: run.pushes,
-      pushesByTopic: run.pushesByTopic,
-      outOfOrder: run.outOfOrder,
-      slowPathDecodes: run.slowPathDecodes,
-      payloadBytesAvg: Math.round(ring.payloadBytesAvg * 10) / 10,
-      repliesPerRead: run.reads > 0 ? Math.round((run.requests / run.reads) * 10) / 10 : 0,
-      requestsPerWrite: run.writes > 0 ? Math.round((run.requests / run.writes) * 10) / 10 : 0,
-      driverCpuPct: Math.round((driverCpuS / durationS) * 1000) / 10,
-      driverCeilingPerS: driverCpuS > 0 ? Math.round(run.requests / driverCpuS) : 0,
-    };
-    if (options.pushTimestampKey !== undefined) result.pushLatencyUs = run.pushLatency.summary();
-    return result;
+    await drainConnections(conns, options.pipeline);
+    return loadResult(options, run, window);
   } finally {
     run.phase = PHASE_DRAIN;
     await Promise.all(conns.map((c) => c.client?.close() ?? Promise.resolve()));
   }
+}
+
+function checkLoadOptions(options: LoadOptions): void {
+  checkInt('connections', options.connections, 1, CONNECTIONS_MAX);
+  checkInt('pipeline', options.pipeline, 0, PIPELINE_MAX);
+  checkInt('warmupMs', options.warmupMs, 0, WARMUP_MS_MAX);
+  checkInt('durationMs', options.durationMs, 1, DURATION_MS_MAX);
+  const ringFrames = options.ringFrames ?? RING_FRAMES;
+  if (ringFrames < options.pipeline)
+    throw new Error(`ringFrames (${ringFrames}) must be >= pipeline (${options.pipeline})`);
+}
+
+/** Connect, log in, run setup requests, CONNECT_BATCH connections at a time. None of this is measured. */
+async function prepareConnections(conns: LoadConnection[], options: LoadOptions, echo: boolean): Promise<void> {
+  for (let b = 0; b < conns.length; b += CONNECT_BATCH) {
+    const settled = await Promise.allSettled(
+      conns.slice(b, b + CONNECT_BATCH).map(async (c) => {
+        c.client = await RawWsClient.connect(options.url, c);
+        let prepId = 1;
+        if (!echo && options.login !== undefined) await c.prepRequest(prepId++, 'session.login', options.login);
+        if (!echo && options.setup !== undefined) {
+          for (const req of options.setup(c.index)) await c.prepRequest(prepId++, req.op, req.args);
+        }
+      }),
+    );
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
+}
+
+interface MeasuredWindow {
+  durationS: number;
+  /** The driver's own CPU seconds inside the window (user + system). */
+  driverCpuS: number;
+}
+
+/** Warm up, then the measured window; the phase flips on the RunState are what the connections count by. */
+async function measureWindow(run: RunState, conns: LoadConnection[], options: LoadOptions): Promise<MeasuredWindow> {
+  run.phase = PHASE_WARMUP;
+  for (const c of conns) if (c.freeCount > 0) c.sendBatch();
+  await sleep(options.warmupMs);
+  run.phase = PHASE_MEASURE;
+  options.onWindow?.('start');
+  const measureStartMs = performance.now();
+  const cpuStart = process.cpuUsage();
+  await sleep(options.durationMs);
+  const measureEndMs = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
+  options.onWindow?.('end');
+  return { durationS: (measureEndMs - measureStartMs) / 1000, driverCpuS: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** Waits (bounded) until every connection has its requests back or is lost. */
+async function drainConnections(conns: LoadConnection[], pipeline: number): Promise<void> {
+  for (let waitedMs = 0; waitedMs < DRAIN_MS_MAX; waitedMs += DRAIN_POLL_MS) {
+    if (conns.every((c) => c.lost || c.freeCount === pipeline)) break;
+    await sleep(DRAIN_POLL_MS);
+  }
+}
+
+function loadResult(options: LoadOptions, run: RunState, window: MeasuredWindow): LoadResult {
+  const { durationS, driverCpuS } = window;
+  const result: LoadResult = {
+    workload: options.workload.name,
+    mode: options.mode,
+    encoding: options.encoding,
+    connections: options.connections,
+    pipeline: options.pipeline,
+    durationS: Math.round(durationS * 1000) / 1000,
+    requests: run.requests,
+    errors: run.errors,
+    errorCodes: run.errorCodes,
+    throughputPerS: Math.round(run.requests / durationS),
+    latencyUs: run.latency.summary(),
+    latencyUsMean: Math.round(run.latency.meanUs() * 10) / 10,
+    pushes: run.pushes,
+    pushesByTopic: run.pushesByTopic,
+    outOfOrder: run.outOfOrder,
+    slowPathDecodes: run.slowPathDecodes,
+    payloadBytesAvg: Math.round(run.ring.payloadBytesAvg * 10) / 10,
+    repliesPerRead: run.reads > 0 ? Math.round((run.requests / run.reads) * 10) / 10 : 0,
+    requestsPerWrite: run.writes > 0 ? Math.round((run.requests / run.writes) * 10) / 10 : 0,
+    driverCpuPct: Math.round((driverCpuS / durationS) * 1000) / 10,
+    driverCeilingPerS: driverCpuS > 0 ? Math.round(run.requests / driverCpuS) : 0,
+  };
+  if (options.pushTimestampKey !== undefined) result.pushLatencyUs = run.pushLatency.summary();
+  return result;
 }
