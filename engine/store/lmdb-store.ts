@@ -142,20 +142,23 @@ export class LmdbStore implements Store {
    */
   private durable(committed: Promise<boolean>, onFailure: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      let done = 0; // bit 1: committed, bit 2: flushed
+      let committedOk = false;
+      let flushedOk = false;
       const fail = (error: StoreWriteError) => {
         onFailure();
         reject(error);
       };
       committed.then(
         (applied) => {
-          if (!applied) fail(new StoreWriteError('commit skipped: an earlier commit failed'));
-          else if ((done |= 1) === 3) resolve();
+          if (!applied) return fail(new StoreWriteError('commit skipped: an earlier commit failed'));
+          committedOk = true;
+          if (flushedOk) resolve();
         },
         (error: unknown) => fail(storeWriteErrorOf(error)),
       );
       (this.root.flushed as PromiseLike<unknown>).then(() => {
-        if ((done |= 2) === 3) resolve();
+        flushedOk = true;
+        if (committedOk) resolve();
       });
     });
   }
