@@ -120,6 +120,7 @@ export class Engine {
       await this.store.append([entry], rows);
     } catch (error) {
       this.inFlight--;
+      this.stats.commandsAccepted--;
       this.commitFailed(error);
       this.restoreWhenSettled();
       return STORAGE_UNAVAILABLE;

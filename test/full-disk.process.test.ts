@@ -17,6 +17,8 @@ const COMMANDS_MAX = 50_000;
 const WAREHOUSE = '10';
 /** Left free after filling: some commits still fit, as on a disk that fills up under load. */
 const SLACK_BYTES = 256 * 1024;
+/** More than the slack: cannot fit once the disk is full. */
+const UPLOAD_BYTES = 1024 * 1024;
 
 /** Mounts a tmpfs of its own, or says why it cannot (not root, no mount in a container): the test is then skipped. */
 function mountTmpfs(): { dir: string; skip: string | null } {
@@ -96,7 +98,7 @@ describe('full disk', () => {
       const artNo: string = articles[0].artNo;
       const onHand0 = await onHandOf(client, artNo);
       const watcher = await TestClient.connect(engine.wsUrl);
-      await watcher.login('ot1');
+      const { token } = await watcher.login('ot1');
       await watcher.call('subscribe', { topic: `stock/${artNo}` });
       const filler = path.join(tmpfs.dir, 'filler');
       fillDisk(filler, SLACK_BYTES);
@@ -114,6 +116,14 @@ describe('full disk', () => {
       const metrics = await (await fetch(`${engine.url}/metrics`)).text();
       expect(metrics).toMatch(/^aidstock_storage_writable 0$/m);
       expect(Number(/^aidstock_commit_failures_total (\d+)$/m.exec(metrics)![1])).toBeGreaterThan(0);
+      // An upload that does not fit is an error reply, not a hang or a crash.
+      const upload = await fetch(`${engine.url}/api/attachments`, {
+        method: 'POST',
+        body: Buffer.alloc(UPLOAD_BYTES, 7),
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'blankett.pdf', authorization: `Bearer ${token}` },
+      });
+      expect(upload.status).toBe(503);
+      expect(await upload.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
       // Reads and pushes: the push of the last acknowledged write came, none of a refused one.
       expect((await watcher.call('catalog.article', { artNo })).article.artNo).toBe(artNo);
       const lastStockPush = () =>

@@ -101,8 +101,7 @@ export class LmdbStore implements Store {
 
   async putBlob(id: string, blob: StoredBlob): Promise<void> {
     assert(!this.blobDb.doesExist(id), `blob ${id} is new`); // a key check: get would decode up to 2 MiB
-    void this.blobDb.put(id, blob);
-    await this.root.flushed;
+    await this.durable(this.blobDb.put(id, blob), () => {}); // a failed write rejects (full disk), never hangs
   }
 
   getBlob(id: string): StoredBlob | undefined {
