@@ -1,7 +1,9 @@
 // The single writer: decide → apply → journal (group commit) → after fsync, publish and answer.
 // Queries read the same in-memory state synchronously. One thread, no locks (the LMAX shape).
+// A failed commit (full disk) answers its commands `storage_unavailable`, puts the state back to what is durable and
+// refuses commands until a probe write succeeds (storage-health.ts).
 import type { Event, JournalEntry } from '../schemas/events.ts';
-import { COMMIT_QUEUE_MAX } from '../schemas/limits.ts';
+import { COMMIT_QUEUE_MAX, STORAGE_PROBE_INTERVAL_MS } from '../schemas/limits.ts';
 import { apply } from './core/apply.ts';
 import { assert } from './core/assert.ts';
 import type { Command } from './core/commands.ts';
@@ -11,6 +13,7 @@ import type { Rejection } from './core/rejections.ts';
 import { stateFromTables } from './core/load-state.ts';
 import type { State, TableName } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
+import { STORAGE_UNAVAILABLE, type StorageStatus, type StorageUnavailable, writableStatus } from './storage-health.ts';
 
 /**
  * Tables whose rows apply replaces and never changes in place (engine/core/<unit>/apply.ts): the row object as
@@ -25,7 +28,7 @@ const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
   'workOrders',
 ]);
 
-export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded;
+export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded | StorageUnavailable;
 export interface Overloaded {
   ok: false;
   code: 'overloaded';
@@ -47,7 +50,12 @@ export class Engine {
   private turnBatch = 0;
   /** Highest seq known durable, and who waits for a higher one (idempotent replays answer only after the original). */
   private durableSeq: number;
-  private durableWaiters: Array<{ seq: number; resolve: () => void }> = [];
+  private durableWaiters: Array<{ seq: number; resolve: (durable: boolean) => void }> = [];
+  /** Full disk: whether commands are accepted; the probe timer while they are not. */
+  readonly storage: StorageStatus = writableStatus();
+  private probeTimer: NodeJS.Timeout | null = null;
+  /** A commit failed: the state goes back to what is durable once no commit is in flight. */
+  private restorePending = false;
   readonly stats: EngineStats = { commandsAccepted: 0, commandsRejected: 0 };
   /** Told how many commands shared each group commit (one event-loop turn). */
   onBatch: (commands: number) => void = () => {};
@@ -63,9 +71,9 @@ export class Engine {
     this.durableSeq = loaded.seq;
   }
 
-  /** Resolves once every command up to `seq` is durable (at once if it already is). */
-  whenDurable(seq: number): Promise<void> {
-    if (seq <= this.durableSeq) return Promise.resolve();
+  /** Resolves true once every command up to `seq` is durable (at once if it already is), false if its commit failed. */
+  whenDurable(seq: number): Promise<boolean> {
+    if (seq <= this.durableSeq) return Promise.resolve(true);
     return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
   }
 
@@ -76,7 +84,7 @@ export class Engine {
     const waiting = this.durableWaiters;
     this.durableWaiters = [];
     for (const waiter of waiting) {
-      if (waiter.seq <= seq) waiter.resolve();
+      if (waiter.seq <= seq) waiter.resolve(true);
       else this.durableWaiters.push(waiter);
     }
   }
@@ -87,6 +95,7 @@ export class Engine {
 
   /** Resolves after the command's events are durable (or at once with a rejection; nothing was written). */
   execute(command: Command): Promise<CommandOutcome> {
+    if (!this.storage.writable) return Promise.resolve(STORAGE_UNAVAILABLE);
     if (this.inFlight >= COMMIT_QUEUE_MAX) {
       return Promise.resolve({ ok: false, code: 'overloaded', message: 'Motorn är överbelastad; försök igen.' });
     }
@@ -107,10 +116,20 @@ export class Engine {
     this.inFlight++;
     this.countTurnBatch();
     const rows = this.rowsOf(entry.events);
-    await this.store.append([entry], rows);
+    try {
+      await this.store.append([entry], rows);
+    } catch (error) {
+      this.inFlight--;
+      this.stats.commandsAccepted--;
+      this.commitFailed(error);
+      this.restoreWhenSettled();
+      return STORAGE_UNAVAILABLE;
+    }
     this.inFlight--;
     this.markDurable(entry.seq);
     for (const listener of this.listeners) listener(entry, rows);
+    // An earlier transaction's flush can end after a later one failed: durable, so answered ok.
+    this.restoreWhenSettled();
     return { ok: true, seq: entry.seq, events: entry.events };
   }
 
@@ -135,6 +154,68 @@ export class Engine {
       }
     }
     return rows;
+  }
+
+  /**
+   * A commit failed: refuse commands from now on. Once no commit is in flight (the store fails every append queued
+   * after the failed one, so those come back failed too), put the state back to what is on disk and start probing.
+   */
+  private commitFailed(error: unknown): void {
+    this.storage.failedCommits++;
+    if (this.storage.writable) {
+      this.storage.writable = false;
+      this.storage.reason = error instanceof Error ? error.message : String(error);
+      this.storage.sinceMs = this.clockMs();
+      console.error(`aidstock: storage unavailable, refusing commands: ${this.storage.reason}`);
+    }
+    this.restorePending = true;
+  }
+
+  private restoreWhenSettled(): void {
+    if (!this.restorePending || this.inFlight > 0) return;
+    this.restorePending = false;
+    this.restoreDurableState();
+  }
+
+  /** The state as on disk, read back as on a restart; the object stays the same (io holds it). */
+  private restoreDurableState(): void {
+    const loaded = this.store.load();
+    Object.assign(this.state, stateFromTables(loaded.tables, loaded.seq));
+    this.durableSeq = loaded.seq;
+    const waiting = this.durableWaiters;
+    this.durableWaiters = [];
+    for (const waiter of waiting) waiter.resolve(false);
+    this.scheduleProbe();
+  }
+
+  private scheduleProbe(): void {
+    if (this.probeTimer !== null) return;
+    this.probeTimer = setTimeout(() => void this.probe(), STORAGE_PROBE_INTERVAL_MS);
+    this.probeTimer.unref();
+  }
+
+  /** A write of the store's own: when it is durable, commands are accepted again. */
+  private async probe(): Promise<void> {
+    this.probeTimer = null;
+    try {
+      await this.store.probe();
+    } catch {
+      this.scheduleProbe();
+      return;
+    }
+    console.log(`aidstock: storage writable again after ${this.clockMs() - (this.storage.sinceMs ?? 0)} ms`);
+    Object.assign(this.storage, {
+      writable: true,
+      reason: null,
+      sinceMs: null,
+      recoveries: this.storage.recoveries + 1,
+    });
+  }
+
+  /** Stops probing (tests, shutdown). */
+  stop(): void {
+    if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
   }
 
   private countTurnBatch(): void {

@@ -9,6 +9,7 @@ import { loadNativeUws } from './io/uws.ts';
 import { seedStore, terminalProgress } from './seed/seed-store.ts';
 import { LmdbStore } from './store/lmdb-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
+import { isLmdbCommitFailure } from './store/write-failure.ts';
 import type { Loaded, Store } from './store/store.ts';
 
 const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'portal');
@@ -49,8 +50,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-// A broken invariant or a failed write must stop the engine loudly, never limp on.
+// A broken invariant must stop the engine loudly, never limp on. A failed commit is not one: the store reports it to
+// the engine (which refuses writes until the disk takes them again); lmdb-js also rejects promises of its own for it.
 process.on('unhandledRejection', (error) => {
+  if (isLmdbCommitFailure(error)) return;
   console.error('aidstock: fatal', error);
   process.exit(70);
 });

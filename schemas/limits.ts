@@ -94,3 +94,9 @@ export const WORK_ORDER_LIST_MAX = 200;
 /** Work order attachments (blanketter): files per work order, and a file name's length. */
 export const ATTACHMENTS_PER_WORK_ORDER_MAX = 5;
 export const ATTACHMENT_NAME_CHARS_MAX = 120;
+
+// Full disk (issue 13): how the engine finds out that writing works again after a failed commit.
+/** Between two probes of a store that refused a commit (disk full, I/O error): commands stay refused until one succeeds. */
+export const STORAGE_PROBE_INTERVAL_MS = 2_000;
+/** Bytes the probe writes (in its own transaction, then removes): free room for real commits, not just a few bytes. */
+export const STORAGE_PROBE_BYTES = 1024 * 1024;

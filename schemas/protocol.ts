@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   // Pickup orders (engine/core/pickups).
   'pickup_exists',
   'pickup_not_cancellable',
+  // Full disk (issue 13): a commit failed or the store is not writable; reads keep working.
+  'storage_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -73,8 +73,8 @@ a query string over the limit \`414\`, an unknown article, ISO code or path \`40
 | \`GET /api/search?q=&supplier=&iso=&inStock=1&discontinued=0&limit=20&offset=0\` | \`{ total, hits, suggestion? }\` as \`catalog.search\` |
 | \`GET /api/articles/:artNo\` | the article page as \`catalog.article\` |
 | \`GET /api/iso/:code?inStock=1&limit=50&offset=0\` | \`{ node, children, total, articles }\` (code URL-encoded: \`12%2006%2006\`) |
-| \`GET /health\` | \`{ status, seq, store, connections }\` |
-| \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size |
+| \`GET /health\` | \`{ status, seq, store, connections, storage }\`: \`status\` is \`storage_unavailable\` while the disk refuses writes (README "Full disk") |
+| \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size, \`aidstock_storage_writable\`, \`aidstock_commit_failures_total\` |
 
 ## Work order attachments (HTTP)
 

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/limits.ts';
 import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
+import { STORAGE_UNAVAILABLE } from '../storage-health.ts';
 import { guardAbort } from './http-abort.ts';
 import type { Session, Sessions } from './sessions.ts';
 
@@ -115,9 +116,15 @@ function receiveUpload(
     received += chunk.byteLength;
     if (!isLast || abort.aborted) return;
     const id = randomUUID();
-    void engine.store.putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes }).then(() => {
-      if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
-    });
+    void engine.store.putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes }).then(
+      () => {
+        if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
+      },
+      // Full disk: the file is not stored (README "Full disk").
+      () => {
+        if (!abort.aborted) refuse(res, '503 Service Unavailable', 'storage_unavailable', STORAGE_UNAVAILABLE.message);
+      },
+    );
   });
 }
 

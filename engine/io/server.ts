@@ -14,6 +14,7 @@ import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
 import { loadNativeUws } from './uws.ts';
 import { connectionContext, type Shared } from './ws-context.ts';
+import { storageHealth, storageMetrics } from './storage-report.ts';
 import { messageHandler } from './ws-messages.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
@@ -81,17 +82,22 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   serveAttachments(app, engine, sessions, options.clockMs);
   const files = loadStaticFiles(options.portalDir);
   serveHttp(app, files, () => ({
-    health: { status: 'ok', seq: engine.state.seq, store: engine.store.kind, connections: sockets.size },
+    health: {
+      seq: engine.state.seq,
+      store: engine.store.kind,
+      connections: sockets.size,
+      ...storageHealth(engine.storage),
+    },
     metrics: () => {
       const stats = engine.store.stats();
-      return metrics.render({
+      return `${metrics.render({
         connections: sockets.size,
         sessions: sessions.size,
         journalEntries: stats.journalEntries,
         bytesOnDisk: stats.bytesOnDisk,
         commitsInFlight: engine.commitsInFlight,
         seq: engine.state.seq,
-      });
+      })}${storageMetrics(engine.storage)}`;
     },
   }));
 

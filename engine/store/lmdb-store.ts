@@ -7,6 +7,8 @@ import type { JournalEntry } from '../../schemas/events.ts';
 import { assert } from '../core/assert.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
 import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
+import { STORAGE_PROBE_BYTES } from '../../schemas/limits.ts';
+import { StoreWriteError, storeWriteErrorOf } from './write-failure.ts';
 
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
@@ -14,6 +16,10 @@ const FILE_NAME = 'aidstock.mdb';
 /** Written by earlier versions with every append; now the journal's last key is the seq (see the constructor). */
 const META_SEQ = 'seq';
 const META_WRITTEN = 'written';
+/** Full disk: the probe's own record, written and removed again. */
+const META_PROBE = 'probe';
+/** The commit chain's one key: its version is the seq of the last entry appended (see `append`). */
+const CHAIN_HEAD = 'head';
 
 type Key = string | number;
 
@@ -29,6 +35,11 @@ export class LmdbStore implements Store {
   private readonly filePath: string;
   private seq: number;
   private written: boolean;
+  /** Versioned, one key: each append is conditional on the head being where the previous append left it. */
+  private readonly chain: Database<true, string>;
+  private chainHead: number | null;
+  /** An append failed: later ones are refused until `load()` re-reads what is durable. */
+  private broken = false;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -47,8 +58,14 @@ export class LmdbStore implements Store {
     this.blobDb = this.root.openDB<StoredBlob, string>({ name: 'blobs' });
     // The journal and the rows are written in one transaction, so the journal's last key is the seq the tables are
     // at: no per-append meta record to encode and write (two puts per command at tens of thousands per second).
-    this.seq = Math.max((this.meta.get(META_SEQ) as number | undefined) ?? 0, this.lastJournalSeq());
+    this.seq = this.durableSeq();
     this.written = this.meta.get(META_WRITTEN) !== undefined;
+    this.chain = this.root.openDB<true, string>({ name: 'commit-chain', useVersions: true });
+    this.chainHead = this.chain.getEntry(CHAIN_HEAD)?.version ?? null;
+  }
+
+  private durableSeq(): number {
+    return Math.max((this.meta.get(META_SEQ) as number | undefined) ?? 0, this.lastJournalSeq());
   }
 
   private lastJournalSeq(): number {
@@ -57,6 +74,12 @@ export class LmdbStore implements Store {
   }
 
   load(): Loaded {
+    if (this.broken) {
+      // After a failed commit: back to what is on disk, and appends chain on from there again.
+      this.seq = this.durableSeq();
+      this.chainHead = this.chain.getEntry(CHAIN_HEAD)?.version ?? null;
+      this.broken = false;
+    }
     const tables = emptyTables();
     for (const name of TABLE_NAMES) {
       const target = tables[name] as Map<Key, unknown>;
@@ -78,8 +101,7 @@ export class LmdbStore implements Store {
 
   async putBlob(id: string, blob: StoredBlob): Promise<void> {
     assert(!this.blobDb.doesExist(id), `blob ${id} is new`); // a key check: get would decode up to 2 MiB
-    void this.blobDb.put(id, blob);
-    await this.root.flushed;
+    await this.durable(this.blobDb.put(id, blob), () => {}); // a failed write rejects (full disk), never hangs
   }
 
   getBlob(id: string): StoredBlob | undefined {
@@ -88,20 +110,61 @@ export class LmdbStore implements Store {
   }
 
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {
-    // All puts below are issued synchronously, so lmdb-js puts them in the same transaction:
-    // a journal entry and its rows are never half-written.
-    for (const entry of entries) {
-      assert(entry.seq > this.seq, `journal seq ${entry.seq} grows past ${this.seq}`);
-      void this.journalDb.put(entry.seq, entry);
-      this.seq = entry.seq;
-    }
-    for (const row of rows) void this.tables.get(row.table)!.put(row.key, row.value);
+    if (this.broken) return Promise.reject(new StoreWriteError('commit refused: an earlier commit failed'));
+    // All puts below are issued synchronously, so lmdb-js puts them in the same transaction: a journal entry and its
+    // rows are never half-written. They are conditional on the chain head: lmdb-js commits a later transaction even
+    // when an earlier one failed, and rows decided on top of a failed command must not reach the disk. A failed
+    // transaction leaves the head behind, so every append queued after it finds its condition false and writes nothing.
+    const writes = () => {
+      for (const entry of entries) {
+        assert(entry.seq > this.seq, `journal seq ${entry.seq} grows past ${this.seq}`);
+        void this.journalDb.put(entry.seq, entry);
+        this.seq = entry.seq;
+      }
+      for (const row of rows) void this.tables.get(row.table)!.put(row.key, row.value);
+      void this.chain.put(CHAIN_HEAD, true, this.seq);
+    };
+    const head = this.chainHead;
+    const committed =
+      head === null ? this.chain.ifNoExists(CHAIN_HEAD, writes) : this.chain.ifVersion(CHAIN_HEAD, head, writes);
+    this.chainHead = this.seq;
     this.markWritten();
-    // `flushed` is a thenable that picks the flush of the current transaction when `then` is called: call it now,
-    // synchronously after the puts, not in a later microtask.
-    return new Promise<void>((resolve, reject) => {
-      (this.root.flushed as PromiseLike<unknown>).then(() => resolve(), reject);
+    return this.durable(committed, () => {
+      this.broken = true;
     });
+  }
+
+  /**
+   * Resolves once the transaction of the writes just issued committed and is flushed. `flushed` is a thenable that
+   * picks the flush of the current transaction when `then` is called: call it now, synchronously after the puts, not
+   * in a later microtask. A failed transaction never settles its flush, so the commit promise decides a failure.
+   */
+  private durable(committed: Promise<boolean>, onFailure: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let committedOk = false;
+      let flushedOk = false;
+      const fail = (error: StoreWriteError) => {
+        onFailure();
+        reject(error);
+      };
+      committed.then(
+        (applied) => {
+          if (!applied) return fail(new StoreWriteError('commit skipped: an earlier commit failed'));
+          committedOk = true;
+          if (flushedOk) resolve();
+        },
+        (error: unknown) => fail(storeWriteErrorOf(error)),
+      );
+      (this.root.flushed as PromiseLike<unknown>).then(() => {
+        flushedOk = true;
+        if (committedOk) resolve();
+      });
+    });
+  }
+
+  async probe(): Promise<void> {
+    await this.durable(this.meta.put(META_PROBE, new Uint8Array(STORAGE_PROBE_BYTES)), () => {});
+    await this.durable(this.meta.remove(META_PROBE), () => {});
   }
 
   async bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void> {

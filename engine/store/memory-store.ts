@@ -3,6 +3,7 @@ import type { JournalEntry } from '../../schemas/events.ts';
 import { assert } from '../core/assert.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
 import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
+import { StoreWriteError } from './write-failure.ts';
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -14,6 +15,7 @@ export class MemoryStore implements Store {
   private written = false;
 
   load(): Loaded {
+    this.broken = false;
     const tables = emptyTables();
     for (const name of TABLE_NAMES) {
       const target = tables[name] as Map<string | number, unknown>;
@@ -27,7 +29,16 @@ export class MemoryStore implements Store {
     return !this.written;
   }
 
+  /** Tests: while set, appends and probes reject with it and write nothing (a full disk). */
+  failWrites: Error | null = null;
+  /** An append failed: later ones fail too until `load()` (the store contract). */
+  private broken = false;
+
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {
+    if (this.failWrites !== null || this.broken) {
+      this.broken = true;
+      return Promise.reject(new StoreWriteError(`commit failed: ${this.failWrites?.message ?? 'an earlier one did'}`));
+    }
     for (const entry of entries) {
       assert(entry.seq > this.seq, `journal seq ${entry.seq} grows past ${this.seq}`);
       this.entries.push(structuredClone(entry));
@@ -47,6 +58,10 @@ export class MemoryStore implements Store {
     }
     this.written = true;
     onProgress?.(count);
+  }
+
+  probe(): Promise<void> {
+    return this.failWrites === null ? Promise.resolve() : Promise.reject(new StoreWriteError(this.failWrites.message));
   }
 
   private readonly audits: AuditRecord[] = [];

@@ -45,9 +45,13 @@ export interface Store {
   /**
    * Writes journal entries and the rows they changed in one transaction (group commit: everything
    * appended in one event-loop turn shares it). Resolves only when durable on disk; never rejects
-   * for business reasons — a write failure is fatal for the engine.
+   * for business reasons. Rejects with a StoreWriteError when the write failed (disk full, I/O error): then nothing of
+   * it is on disk, and every later append rejects too, unwritten, until `load()` re-reads the durable state — so
+   * nothing decided on top of a failed command can reach the disk.
    */
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void>;
+  /** Full disk: a write of its own (STORAGE_PROBE_BYTES, removed again) that resolves once durable, if writing works. */
+  probe(): Promise<void>;
   /** Seeding: writes many rows of one table, in batches; resolves when durable. */
   bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void>;
   /** Audit trail of reads that must be logged (patient look-ups). Fire-and-forget: not part of any acknowledgement. */

@@ -6,6 +6,7 @@ import { idempotencyIndexKey } from '../../core/orders/order-index.ts';
 import { getOrder, listOrders, orderStatus } from '../../core/orders/queries.ts';
 import { accessoryOffers, quoteOrder } from '../../core/orders/order-quote.ts';
 import type { State } from '../../core/state.ts';
+import { STORAGE_UNAVAILABLE } from '../../storage-health.ts';
 import { firstEvent, type HandlerTable, me } from '../handler-types.ts';
 import { stepResult } from './fulfil.ts';
 
@@ -52,7 +53,7 @@ export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
     const existing = state.orderIndex.byKey.get(idempotencyIndexKey(user.id, args.idempotencyKey));
     if (existing !== undefined) {
       // The original may still be on its way to disk: answer only once it is there.
-      await ctx.engine.whenDurable(state.seq);
+      if (!(await ctx.engine.whenDurable(state.seq))) return STORAGE_UNAVAILABLE; // the original's commit failed
       const order = state.orders.get(existing)!;
       return { ok: true, result: receipt(state, order, true, bufferOfWorkplace(user, order.workplaceId)) };
     }
