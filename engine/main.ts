@@ -29,7 +29,14 @@ async function main(): Promise<void> {
     const id = engine.state.usersByUsername.get(username);
     return id === undefined ? undefined : engine.state.users.get(id);
   });
-  const server = await startServer({ port: config.port, engine, auth, portalDir: PORTAL_DIR, clockMs });
+  const server = await startServer({
+    port: config.port,
+    engine,
+    auth,
+    portalDir: PORTAL_DIR,
+    clockMs,
+    allowedOrigins: config.allowedOrigins,
+  });
   // performance.now() counts from process start, so this includes module loading: the honest cold start.
   const seconds = (performance.now() / 1000).toFixed(2);
   const rssMb = (process.memoryUsage().rss / 2 ** 20).toFixed(0);

@@ -94,3 +94,15 @@ export const WORK_ORDER_LIST_MAX = 200;
 /** Work order attachments (blanketter): files per work order, and a file name's length. */
 export const ATTACHMENTS_PER_WORK_ORDER_MAX = 5;
 export const ATTACHMENT_NAME_CHARS_MAX = 120;
+
+// --- Issue 13, hardening (WebSocket Origin and connection caps, uploads quota, backup) ---
+/** Open WebSockets from one client address. Loopback load tests open 64 × 8 connections at most per shape step; the
+ * bench's largest shape (64 connections) and several tools at once fit well under it. */
+export const CONNECTIONS_PER_ADDRESS_MAX = 256;
+/** Attachment bytes one user may have stored in all (about 25 full-size forms). */
+export const ATTACHMENT_BYTES_PER_USER_MAX = 50 * 1024 * 1024;
+/** Attachment bytes stored in all, over every user: a cap far below a data disk, so uploads cannot fill it. */
+export const ATTACHMENT_BYTES_TOTAL_MAX = 2 * 1024 * 1024 * 1024;
+/** Scheduled online backups: the default interval (BACKUP_INTERVAL_MS) and how many backup files are kept. */
+export const BACKUP_INTERVAL_MS_DEFAULT = 6 * 60 * 60 * 1000;
+export const BACKUPS_KEPT_DEFAULT = 7;

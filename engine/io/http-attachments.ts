@@ -12,6 +12,7 @@ import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/l
 import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
 import { guardAbort } from './http-abort.ts';
+import { refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
 import type { Session, Sessions } from './sessions.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
@@ -30,7 +31,9 @@ const ID_PATTERN = /^[0-9a-f-]{36}$/;
 
 function json(res: Res, status: string, body: unknown): void {
   res.cork(() =>
-    res.writeStatus(status).writeHeader('content-type', 'application/json; charset=utf-8').end(JSON.stringify(body)),
+    writeSecurityHeaders(res.writeStatus(status))
+      .writeHeader('content-type', 'application/json; charset=utf-8')
+      .end(JSON.stringify(body)),
   );
 }
 
@@ -137,8 +140,7 @@ function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void 
     refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
   else
     res.cork(() =>
-      res
-        .writeStatus('200 OK')
+      writeSecurityHeaders(res.writeStatus('200 OK'))
         .writeHeader('content-type', blob.contentType)
         .writeHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`)
         .end(blob.bytes),
@@ -156,4 +158,6 @@ export function serveAttachments(app: App, engine: Engine, sessions: Sessions, c
     if (admitted(res, upload)) receiveUpload(res, abort, upload, engine, clockMs);
   });
   app.get('/api/attachments/:id', (res, req) => download(res, req, engine, sessions));
+  refuseOtherMethods(app, '/api/attachments', 'POST');
+  refuseOtherMethods(app, '/api/attachments/:id', 'GET');
 }

@@ -13,6 +13,7 @@ import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
 import { loadNativeUws } from './uws.ts';
+import { AddressCounts, admit, type Admission } from './ws-admission.ts';
 import { connectionContext, type Shared } from './ws-context.ts';
 import { messageHandler } from './ws-messages.ts';
 
@@ -25,6 +26,8 @@ export interface ServerOptions {
   auth: Authenticator;
   portalDir: string;
   clockMs: () => number;
+  /** Origins a browser may open /ws from (ALLOWED_ORIGINS); null: the engine's own only. */
+  allowedOrigins?: readonly string[] | null;
 }
 
 export interface RunningServer {
@@ -38,15 +41,17 @@ export interface RunningServer {
 const UWS_PAYLOAD_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 
 /** /ws: every connection gets its handler context once, at open; `sockets` tracks the open ones for shutdown. */
-function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set<Ws>): void {
+function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set<Ws>, admission: Admission): void {
   app.ws<Connection>('/ws', {
     maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
     maxBackpressure: BACKPRESSURE_BYTES_MAX,
     idleTimeout: 120,
     sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
+      const address = admit(res, req, admission);
+      if (address === null) return;
       res.upgrade(
-        newConnection(),
+        newConnection(address),
         req.getHeader('sec-websocket-key'),
         req.getHeader('sec-websocket-protocol'),
         req.getHeader('sec-websocket-extensions'),
@@ -55,11 +60,13 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
     },
     open: (ws) => {
       sockets.add(ws);
+      admission.counts.opened(ws.getUserData().address);
       ws.getUserData().context = connectionContext(ws, ws.getUserData(), shared);
     },
     message: messageHandler(metrics),
     close: (ws) => {
       ws.getUserData().closed = true;
+      admission.counts.closed(ws.getUserData().address);
       sockets.delete(ws);
     },
   });
@@ -75,7 +82,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   engine.onBatch = (n) => metrics.commitBatch(n);
   publishCommits(app, engine, metrics);
 
-  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets);
+  const admission = { allowedOrigins: options.allowedOrigins ?? null, counts: new AddressCounts() };
+  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets, admission);
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);
