@@ -45,6 +45,10 @@ export const ERROR_CODES = [
   // Pickup orders (engine/core/pickups).
   'pickup_exists',
   'pickup_not_cancellable',
+  // HTTP hardening and uploads (issue 13, hardening): a method a route does not take, an attachment quota, a failed write.
+  'method_not_allowed',
+  'quota_exceeded',
+  'storage_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,8 @@
 // Work order attachments over HTTP (a WebSocket frame is capped at 64 KiB; a form may be 2 MiB): POST the file's bytes
 // with the session token, get an id to put in workorder.create; GET it back as its uploader or as HMC staff.
-// The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length.
+// The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length,
+// and the bytes stored per user and in all (attachment-quota.ts: 413 or 507 `quota_exceeded`). A failed write is a
+// 507 `storage_unavailable` reply, never an unhandled rejection (which would stop the engine).
 //
 // Contract: the request and each body chunk belong to uWS and live only during their callback, so headers are read
 // at once and chunks are copied into a buffer this module owns (sized from content-length, never grown). An upload
@@ -11,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/limits.ts';
 import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
+import { AttachmentQuota } from './attachment-quota.ts';
 import { guardAbort } from './http-abort.ts';
 import { refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
 import type { Session, Sessions } from './sessions.ts';
@@ -94,15 +97,38 @@ function admitted(res: Res, upload: Upload): upload is Upload & { session: Sessi
   return false;
 }
 
+/** The client went away or the upload ended early: `onAbort` gives back its quota reservation. */
+interface Abort {
+  aborted: boolean;
+  onAbort?: () => void;
+}
+
+/** Reserves the announced bytes against the quotas; else refuses (413 for the user's, 507 for the total). */
+function reserved(res: Res, upload: Upload & { session: Session }, quota: AttachmentQuota): boolean {
+  const refusal = quota.reserve(upload.session.userId, upload.length);
+  if (refusal === null) return true;
+  const status = refusal.scope === 'user' ? '413 Payload Too Large' : '507 Insufficient Storage';
+  refuse(res, status, 'quota_exceeded', refusal.message);
+  return false;
+}
+
 /** The body in chunks (each valid only during its callback), then the blob; acknowledged once it is durable. */
 function receiveUpload(
   res: Res,
-  abort: { aborted: boolean },
+  abort: Abort,
   upload: Upload & { session: Session },
   engine: Engine,
   clockMs: () => number,
+  quota: AttachmentQuota,
 ): void {
   const { session, length, contentType, name } = upload;
+  // The reservation is this upload's until the write starts; an end before that gives it back, once.
+  let holding = true;
+  const giveBack = () => {
+    if (holding) quota.release(session.userId, length);
+    holding = false;
+  };
+  abort.onAbort = giveBack;
   const bytes = new Uint8Array(length);
   let received = 0;
   res.onData((chunk, isLast) => {
@@ -110,6 +136,7 @@ function receiveUpload(
     if (received + chunk.byteLength > length) {
       if (!abort.aborted) {
         abort.aborted = true;
+        giveBack();
         refuse(res, '400 Bad Request', 'invalid_request', 'Fler byte än content-length.');
       }
       return;
@@ -117,10 +144,27 @@ function receiveUpload(
     bytes.set(new Uint8Array(chunk), received);
     received += chunk.byteLength;
     if (!isLast || abort.aborted) return;
+    holding = false; // the blob is being stored: the bytes count even if the client leaves now
     const id = randomUUID();
-    void engine.store.putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes }).then(() => {
-      if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
-    });
+    const blob = { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes };
+    Promise.resolve()
+      .then(() => engine.store.putBlob(id, blob))
+      .then(
+        () => {
+          if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
+        },
+        (error: unknown) => {
+          quota.release(session.userId, length);
+          console.error('aidstock: attachment write failed:', error instanceof Error ? error.message : error);
+          if (!abort.aborted)
+            refuse(
+              res,
+              '507 Insufficient Storage',
+              'storage_unavailable',
+              'Bilagan kunde inte sparas. Försök igen senare.',
+            );
+        },
+      );
   });
 }
 
@@ -148,14 +192,17 @@ function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void 
 }
 
 export function serveAttachments(app: App, engine: Engine, sessions: Sessions, clockMs: () => number): void {
+  const quota = new AttachmentQuota(engine.store);
   app.post('/api/attachments', (res, req) => {
     // The abort handler comes first: uWS must see one before this handler may return without a reply.
-    const abort = { aborted: false };
+    const abort: Abort = { aborted: false };
     res.onAborted(() => {
       abort.aborted = true;
+      abort.onAbort?.();
     });
     const upload = uploadOf(req, sessions);
-    if (admitted(res, upload)) receiveUpload(res, abort, upload, engine, clockMs);
+    if (admitted(res, upload) && reserved(res, upload, quota))
+      receiveUpload(res, abort, upload, engine, clockMs, quota);
   });
   app.get('/api/attachments/:id', (res, req) => download(res, req, engine, sessions));
   refuseOtherMethods(app, '/api/attachments', 'POST');

@@ -87,6 +87,10 @@ export class LmdbStore implements Store {
     return blob === undefined ? undefined : { ...blob, bytes: new Uint8Array(blob.bytes) };
   }
 
+  *blobSizes(): Iterable<{ ownerId: string; bytes: number }> {
+    for (const { value } of this.blobDb.getRange()) yield { ownerId: value.ownerId, bytes: value.bytes.byteLength };
+  }
+
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {
     // All puts below are issued synchronously, so lmdb-js puts them in the same transaction:
     // a journal entry and its rows are never half-written.
