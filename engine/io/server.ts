@@ -1,7 +1,7 @@
 // The uWebSockets.js app: /ws (the API), /health, /metrics, the HTTP read API and the portal's static files, on
 // one port. This file wires; ws-messages.ts owns a message's path, publish.ts the pushes after commit.
-// Backpressure: uWS buffers up to BACKPRESSURE_BYTES_MAX per WebSocket; past it a reply closes the connection
-// (ws-messages.ts) and a push is dropped (publish.ts). Shutdown closes the listen socket, then every connection (1001).
+// Backpressure: uWS buffers up to BACKPRESSURE_BYTES_MAX per WebSocket; past it the connection is closed, by a reply
+// (ws-messages.ts) or a push (closeOnBackpressureLimit) alike. Shutdown closes the listen socket, then every connection (1001).
 import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -45,6 +45,9 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
   app.ws<Connection>('/ws', {
     maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
     maxBackpressure: BACKPRESSURE_BYTES_MAX,
+    // A subscriber past the limit is closed, not skipped: it would miss pushes silently (test/slow-consumer.process).
+    // A boolean in uWS; its typings say number.
+    closeOnBackpressureLimit: 1,
     idleTimeout: 120,
     sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
