@@ -10,7 +10,7 @@ import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } fro
 
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
-const FILE_NAME = 'aidstock.mdb';
+export const FILE_NAME = 'aidstock.mdb';
 /** Written by earlier versions with every append; now the journal's last key is the seq (see the constructor). */
 const META_SEQ = 'seq';
 const META_WRITTEN = 'written';
@@ -147,6 +147,11 @@ export class LmdbStore implements Store {
       bytes = 0;
     }
     return { journalEntries: entries, bytesOnDisk: bytes };
+  }
+
+  /** A consistent copy of the environment at `file`, taken while writes go on (lmdb-backup.ts schedules it). */
+  backup(file: string): Promise<void> {
+    return this.root.backup(file, false);
   }
 
   async close(): Promise<void> {
