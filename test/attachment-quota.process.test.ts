@@ -62,7 +62,17 @@ describe('attachment quotas', () => {
     const body = (await over.json()) as ErrorReply;
     expect(body.error.code).toBe('quota_exceeded');
     expect(body.error.message).toMatch(/gränsen för bilagor/);
-    expect((await upload(server.url, server.pt1, 1000)).status).toBe(201);
+    const stored = await upload(server.url, server.pt1, 1000);
+    expect(stored.status).toBe(201);
+    // Served as a download, never rendered or sniffed.
+    const { id } = (await stored.json()) as { id: string };
+    const file = await fetch(`${server.url}/api/attachments/${id}`, {
+      headers: { authorization: `Bearer ${server.pt1}` },
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''blankett.pdf");
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   it('in total: counted from the blobs stored at start; past it 507 quota_exceeded', async () => {
