@@ -16,6 +16,7 @@ import type { Engine } from '../engine.ts';
 import { AttachmentQuota } from './attachment-quota.ts';
 import { guardAbort } from './http-abort.ts';
 import { refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
+import type { StoredBlob } from '../store/store.ts';
 import type { Session, Sessions } from './sessions.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
@@ -145,27 +146,46 @@ function receiveUpload(
     received += chunk.byteLength;
     if (!isLast || abort.aborted) return;
     holding = false; // the blob is being stored: the bytes count even if the client leaves now
-    const id = randomUUID();
-    const blob = { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes };
-    Promise.resolve()
-      .then(() => engine.store.putBlob(id, blob))
-      .then(
-        () => {
-          if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
-        },
-        (error: unknown) => {
-          quota.release(session.userId, length);
-          console.error('aidstock: attachment write failed:', error instanceof Error ? error.message : error);
-          if (!abort.aborted)
-            refuse(
-              res,
-              '507 Insufficient Storage',
-              'storage_unavailable',
-              'Bilagan kunde inte sparas. Försök igen senare.',
-            );
-        },
-      );
+    storeUpload(
+      res,
+      abort,
+      upload,
+      { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes },
+      engine,
+      quota,
+    );
   });
+}
+
+/** Writes the blob; 201 once it is durable, 507 if the write fails (a sync throw too), then the quota is given back. */
+function storeUpload(
+  res: Res,
+  abort: Abort,
+  upload: Upload & { session: Session },
+  blob: StoredBlob,
+  engine: Engine,
+  quota: AttachmentQuota,
+): void {
+  const id = randomUUID();
+  const { name, contentType, length } = upload;
+  Promise.resolve()
+    .then(() => engine.store.putBlob(id, blob))
+    .then(
+      () => {
+        if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
+      },
+      (error: unknown) => {
+        quota.release(upload.session.userId, length);
+        console.error('aidstock: attachment write failed:', error instanceof Error ? error.message : error);
+        if (!abort.aborted)
+          refuse(
+            res,
+            '507 Insufficient Storage',
+            'storage_unavailable',
+            'Bilagan kunde inte sparas. Försök igen senare.',
+          );
+      },
+    );
 }
 
 /** GET: the blob's bytes to its uploader or to HMC staff; answered synchronously from the store. */

@@ -3,6 +3,7 @@
 // referrer. Portal pages get the portal's policy; JSON and attachments the strictest one (they are never rendered).
 // Also the 405 answer for a method a route does not take: uWS would otherwise match no handler and drop the socket.
 import { createHash } from 'node:crypto';
+import { guardAbort } from './http-abort.ts';
 
 type Res = import('uWebSockets.js').HttpResponse;
 type App = import('uWebSockets.js').TemplatedApp;
@@ -53,7 +54,7 @@ export function writeSecurityHeaders(res: Res, policy: string = API_POLICY): Res
 /** Answers every other method on `pattern` with 405 and the methods it takes (registered after the real routes). */
 export function refuseOtherMethods(app: App, pattern: string, allow: string): void {
   app.any(pattern, (res, req) => {
-    res.onAborted(() => {});
+    guardAbort(res);
     const method = req.getMethod();
     res.cork(() => {
       writeSecurityHeaders(res.writeStatus('405 Method Not Allowed'))
