@@ -1,4 +1,5 @@
 // Configuration from the environment, checked once at start.
+import { allowedOriginsFromEnv } from './io/ws-admission.ts';
 import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
 
 export interface Config {
@@ -8,6 +9,8 @@ export interface Config {
   seed: number;
   /** `memory` keeps nothing on disk (tests, tools); the default is LMDB in dataDir. */
   store: 'lmdb' | 'memory';
+  /** ALLOWED_ORIGINS: browser origins allowed to open /ws; null means the engine's own (issue 13, hardening). */
+  allowedOrigins: string[] | null;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +23,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (store !== 'lmdb' && store !== 'memory') throw new Error(`STORE must be lmdb or memory, got ${store}`);
   const seed = Number(env.SEED ?? SEED_DEFAULT);
   if (!Number.isSafeInteger(seed)) throw new Error(`SEED must be an integer, got ${env.SEED}`);
-  return { port, dataDir: env.DATA_DIR ?? './data', seedScale, seed, store };
+  const allowedOrigins = allowedOriginsFromEnv(env.ALLOWED_ORIGINS);
+  return { port, dataDir: env.DATA_DIR ?? './data', seedScale, seed, store, allowedOrigins };
 }

@@ -7,6 +7,7 @@ import { PasswordAuthenticator } from './io/auth.ts';
 import { startServer } from './io/server.ts';
 import { loadNativeUws } from './io/uws.ts';
 import { seedStore, terminalProgress } from './seed/seed-store.ts';
+import { backupConfigFromEnv, scheduleBackups } from './store/lmdb-backup.ts';
 import { LmdbStore } from './store/lmdb-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { isLmdbCommitFailure } from './store/write-failure.ts';
@@ -16,6 +17,7 @@ const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 async function main(): Promise<void> {
   const config = configFromEnv();
+  const backupConfig = backupConfigFromEnv(process.env);
   loadNativeUws(); // fail fast, before any seeding, if only the slow fallback is there
 
   const store: Store = config.store === 'memory' ? new MemoryStore() : new LmdbStore(config.dataDir);
@@ -30,7 +32,14 @@ async function main(): Promise<void> {
     const id = engine.state.usersByUsername.get(username);
     return id === undefined ? undefined : engine.state.users.get(id);
   });
-  const server = await startServer({ port: config.port, engine, auth, portalDir: PORTAL_DIR, clockMs });
+  const server = await startServer({
+    port: config.port,
+    engine,
+    auth,
+    portalDir: PORTAL_DIR,
+    clockMs,
+    allowedOrigins: config.allowedOrigins,
+  });
   // performance.now() counts from process start, so this includes module loading: the honest cold start.
   const seconds = (performance.now() / 1000).toFixed(2);
   const rssMb = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
@@ -40,8 +49,12 @@ async function main(): Promise<void> {
       `(seq ${s.seq}, ${s.articles.size} articles, ${s.persons.size} persons, ${s.individuals.size} individuals, store ${store.kind})`,
   );
 
+  const backups =
+    store instanceof LmdbStore && backupConfig !== null ? scheduleBackups(store, backupConfig, clockMs) : null;
+
   const shutdown = async (signal: string) => {
     console.log(`aidstock: ${signal}, closing`);
+    backups?.stop();
     server.close();
     await store.close();
     process.exit(0);

@@ -100,3 +100,14 @@ export const ATTACHMENT_NAME_CHARS_MAX = 120;
 export const STORAGE_PROBE_INTERVAL_MS = 2_000;
 /** Bytes the probe writes (in its own transaction, then removes): free room for real commits, not just a few bytes. */
 export const STORAGE_PROBE_BYTES = 1024 * 1024;
+// --- Issue 13, hardening (WebSocket Origin and connection caps, uploads quota, backup) ---
+/** Open WebSockets from one client address. Everything the bench opens from 127.0.0.1 fits: its largest echo shape
+ * (64 connections × 8 in flight) and its pub/sub fan-out (1 000 listeners and a writer), with room for tools beside. */
+export const CONNECTIONS_PER_ADDRESS_MAX = 2_048;
+/** Attachment bytes one user may have stored in all (about 25 full-size forms). */
+export const ATTACHMENT_BYTES_PER_USER_MAX = 50 * 1024 * 1024;
+/** Attachment bytes stored in all, over every user: a cap far below a data disk, so uploads cannot fill it. */
+export const ATTACHMENT_BYTES_TOTAL_MAX = 2 * 1024 * 1024 * 1024;
+/** Scheduled online backups: the default interval (BACKUP_INTERVAL_MS) and how many backup files are kept. */
+export const BACKUP_INTERVAL_MS_DEFAULT = 6 * 60 * 60 * 1000;
+export const BACKUPS_KEPT_DEFAULT = 7;

@@ -45,7 +45,10 @@ export const ERROR_CODES = [
   // Pickup orders (engine/core/pickups).
   'pickup_exists',
   'pickup_not_cancellable',
-  // Full disk (issue 13): a commit failed or the store is not writable; reads keep working.
+  // HTTP hardening and uploads (issue 13): a method a route does not take, an attachment quota.
+  'method_not_allowed',
+  'quota_exceeded',
+  // Full disk (issue 13): a commit or a blob write failed, or the store is not writable; reads keep working.
   'storage_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

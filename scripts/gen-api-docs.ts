@@ -86,6 +86,12 @@ from \`session.login\`). The upload is answered only once the file is durable; i
 |---|---|
 | \`POST /api/attachments\` (body: the file; headers \`content-type\`: PDF, PNG, JPEG, text or Word, \`x-file-name\`: URL-encoded name ≤ 120 characters) | \`201 { id, name, contentType, bytes }\`; \`401\` without a session, \`413\` over 2 MiB, \`415\` another type, \`400\` without a name |
 | \`GET /api/attachments/:id\` | the file, to its uploader or HMC staff; \`403\` to others, \`404\` unknown |
+
+Quotas and failures (issue 13): an upload past the user's stored-bytes quota gets \`413\`, past the total \`507\`, both
+\`quota_exceeded\`; a failed write \`507\` \`storage_unavailable\`. Attachments come back with
+\`content-disposition: attachment\` and \`x-content-type-options: nosniff\`. Every HTTP reply carries the security
+headers (README, "Security headers and limits"); a method a route does not take gets \`405\` \`method_not_allowed\`
+with \`Allow\`.
 `;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -14,10 +14,12 @@ export interface Connection {
   closed: boolean;
   /** Built at open, reused by every message of this connection. */
   context: ConnectionContext | null;
+  /** The client's address as text, counted against CONNECTIONS_PER_ADDRESS_MAX (ws-admission.ts). */
+  address: string;
 }
 
-export function newConnection(): Connection {
-  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null };
+export function newConnection(address = ''): Connection {
+  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null, address };
 }
 
 /** uWS topics are per encoding, so one publish serves every subscriber in the bytes it asked for. */

@@ -9,14 +9,14 @@ import { catalogSearch } from '../core/catalog-search.ts';
 import type { QueryResult } from '../core/query-result.ts';
 import type { Engine } from '../engine.ts';
 import { guardAbort } from './http-abort.ts';
+import { refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 type Res = import('uWebSockets.js').HttpResponse;
 
 function reply(res: Res, status: string, body: unknown): void {
   res.cork(() =>
-    res
-      .writeStatus(status)
+    writeSecurityHeaders(res.writeStatus(status))
       .writeHeader('content-type', 'application/json; charset=utf-8')
       .writeHeader('access-control-allow-origin', '*')
       .end(JSON.stringify(body)),
@@ -92,6 +92,8 @@ export function serveHttpApi(app: App, engine: Engine): void {
     if (!list.ok) return answer(res, list);
     reply(res, '200 OK', { node: tree.result.nodes[0], children: tree.result.nodes.slice(1), ...list.result });
   });
+  for (const pattern of ['/api/search', '/api/articles/:artNo', '/api/iso/:code'])
+    refuseOtherMethods(app, pattern, 'GET');
   app.any('/api/*', (res) => {
     guardAbort(res);
     reply(res, '404 Not Found', { error: { code: 'not_found', message: 'Okänd resurs.' } });

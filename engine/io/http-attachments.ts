@@ -1,6 +1,8 @@
 // Work order attachments over HTTP (a WebSocket frame is capped at 64 KiB; a form may be 2 MiB): POST the file's bytes
 // with the session token, get an id to put in workorder.create; GET it back as its uploader or as HMC staff.
-// The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length.
+// The upload is acknowledged only once the file is durable. Limits: ATTACHMENT_BYTES_MAX per file, the name's length,
+// and the bytes stored per user and in all (attachment-quota.ts: 413 or 507 `quota_exceeded`). A failed write is a
+// 507 `storage_unavailable` reply, never an unhandled rejection (which would stop the engine).
 //
 // Contract: the request and each body chunk belong to uWS and live only during their callback, so headers are read
 // at once and chunks are copied into a buffer this module owns (sized from content-length, never grown). An upload
@@ -12,7 +14,10 @@ import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/l
 import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
 import { STORAGE_UNAVAILABLE } from '../storage-health.ts';
+import { AttachmentQuota } from './attachment-quota.ts';
 import { guardAbort } from './http-abort.ts';
+import { refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
+import type { StoredBlob } from '../store/store.ts';
 import type { Session, Sessions } from './sessions.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
@@ -31,7 +36,9 @@ const ID_PATTERN = /^[0-9a-f-]{36}$/;
 
 function json(res: Res, status: string, body: unknown): void {
   res.cork(() =>
-    res.writeStatus(status).writeHeader('content-type', 'application/json; charset=utf-8').end(JSON.stringify(body)),
+    writeSecurityHeaders(res.writeStatus(status))
+      .writeHeader('content-type', 'application/json; charset=utf-8')
+      .end(JSON.stringify(body)),
   );
 }
 
@@ -92,15 +99,38 @@ function admitted(res: Res, upload: Upload): upload is Upload & { session: Sessi
   return false;
 }
 
+/** The client went away or the upload ended early: `onAbort` gives back its quota reservation. */
+interface Abort {
+  aborted: boolean;
+  onAbort?: () => void;
+}
+
+/** Reserves the announced bytes against the quotas; else refuses (413 for the user's, 507 for the total). */
+function reserved(res: Res, upload: Upload & { session: Session }, quota: AttachmentQuota): boolean {
+  const refusal = quota.reserve(upload.session.userId, upload.length);
+  if (refusal === null) return true;
+  const status = refusal.scope === 'user' ? '413 Payload Too Large' : '507 Insufficient Storage';
+  refuse(res, status, 'quota_exceeded', refusal.message);
+  return false;
+}
+
 /** The body in chunks (each valid only during its callback), then the blob; acknowledged once it is durable. */
 function receiveUpload(
   res: Res,
-  abort: { aborted: boolean },
+  abort: Abort,
   upload: Upload & { session: Session },
   engine: Engine,
   clockMs: () => number,
+  quota: AttachmentQuota,
 ): void {
   const { session, length, contentType, name } = upload;
+  // The reservation is this upload's until the write starts; an end before that gives it back, once.
+  let holding = true;
+  const giveBack = () => {
+    if (holding) quota.release(session.userId, length);
+    holding = false;
+  };
+  abort.onAbort = giveBack;
   const bytes = new Uint8Array(length);
   let received = 0;
   res.onData((chunk, isLast) => {
@@ -108,6 +138,7 @@ function receiveUpload(
     if (received + chunk.byteLength > length) {
       if (!abort.aborted) {
         abort.aborted = true;
+        giveBack();
         refuse(res, '400 Bad Request', 'invalid_request', 'Fler byte än content-length.');
       }
       return;
@@ -115,17 +146,43 @@ function receiveUpload(
     bytes.set(new Uint8Array(chunk), received);
     received += chunk.byteLength;
     if (!isLast || abort.aborted) return;
-    const id = randomUUID();
-    void engine.store.putBlob(id, { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes }).then(
+    holding = false; // the blob is being stored: the bytes count even if the client leaves now
+    storeUpload(
+      res,
+      abort,
+      upload,
+      { ownerId: session.userId, name, contentType, timeMs: clockMs(), bytes },
+      engine,
+      quota,
+    );
+  });
+}
+
+/** Writes the blob; 201 once it is durable, 507 if the write fails (a sync throw too), then the quota is given back. */
+function storeUpload(
+  res: Res,
+  abort: Abort,
+  upload: Upload & { session: Session },
+  blob: StoredBlob,
+  engine: Engine,
+  quota: AttachmentQuota,
+): void {
+  const id = randomUUID();
+  const { name, contentType, length } = upload;
+  Promise.resolve()
+    .then(() => engine.store.putBlob(id, blob))
+    .then(
       () => {
         if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
       },
-      // Full disk: the file is not stored (README "Full disk").
-      () => {
-        if (!abort.aborted) refuse(res, '503 Service Unavailable', 'storage_unavailable', STORAGE_UNAVAILABLE.message);
+      (error: unknown) => {
+        quota.release(upload.session.userId, length);
+        console.error('aidstock: attachment write failed:', error instanceof Error ? error.message : error);
+        if (!abort.aborted)
+          // The same answer as a refused command on a full disk (README "Full disk"); the bytes were given back.
+          refuse(res, '503 Service Unavailable', 'storage_unavailable', STORAGE_UNAVAILABLE.message);
       },
     );
-  });
 }
 
 /** GET: the blob's bytes to its uploader or to HMC staff; answered synchronously from the store. */
@@ -144,8 +201,7 @@ function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void 
     refuse(res, '403 Forbidden', 'forbidden', 'Bilagan tillhör en annan förskrivare.');
   else
     res.cork(() =>
-      res
-        .writeStatus('200 OK')
+      writeSecurityHeaders(res.writeStatus('200 OK'))
         .writeHeader('content-type', blob.contentType)
         .writeHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`)
         .end(blob.bytes),
@@ -153,14 +209,19 @@ function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void 
 }
 
 export function serveAttachments(app: App, engine: Engine, sessions: Sessions, clockMs: () => number): void {
+  const quota = new AttachmentQuota(engine.store);
   app.post('/api/attachments', (res, req) => {
     // The abort handler comes first: uWS must see one before this handler may return without a reply.
-    const abort = { aborted: false };
+    const abort: Abort = { aborted: false };
     res.onAborted(() => {
       abort.aborted = true;
+      abort.onAbort?.();
     });
     const upload = uploadOf(req, sessions);
-    if (admitted(res, upload)) receiveUpload(res, abort, upload, engine, clockMs);
+    if (admitted(res, upload) && reserved(res, upload, quota))
+      receiveUpload(res, abort, upload, engine, clockMs, quota);
   });
   app.get('/api/attachments/:id', (res, req) => download(res, req, engine, sessions));
+  refuseOtherMethods(app, '/api/attachments', 'POST');
+  refuseOtherMethods(app, '/api/attachments/:id', 'GET');
 }

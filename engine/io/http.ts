@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { guardAbort } from './http-abort.ts';
+import { portalPolicy, refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -81,23 +82,34 @@ export interface HttpSources {
 }
 
 export function serveHttp(app: App, files: Map<string, StaticFile>, sources: () => HttpSources): void {
+  const policy = portalPolicy(files.get('/index.html')?.body.toString('utf8'));
   app.get('/health', (res) => {
     guardAbort(res);
-    res.cork(() => res.writeHeader('content-type', 'application/json').end(JSON.stringify(sources().health)));
+    res.cork(() =>
+      writeSecurityHeaders(res).writeHeader('content-type', 'application/json').end(JSON.stringify(sources().health)),
+    );
   });
   app.get('/metrics', (res) => {
     guardAbort(res);
-    res.cork(() => res.writeHeader('content-type', 'text/plain; version=0.0.4').end(sources().metrics()));
+    res.cork(() =>
+      writeSecurityHeaders(res).writeHeader('content-type', 'text/plain; version=0.0.4').end(sources().metrics()),
+    );
   });
   app.get('/*', (res, req) => {
     guardAbort(res);
     const file = files.get(req.getUrl());
     res.cork(() => {
       if (file === undefined) {
-        res.writeStatus('404 Not Found').writeHeader('content-type', 'text/plain').end('not found');
+        writeSecurityHeaders(res.writeStatus('404 Not Found'), policy)
+          .writeHeader('content-type', 'text/plain')
+          .end('not found');
         return;
       }
-      res.writeHeader('content-type', file.contentType).writeHeader('cache-control', 'no-cache').end(file.body);
+      writeSecurityHeaders(res, policy)
+        .writeHeader('content-type', file.contentType)
+        .writeHeader('cache-control', 'no-cache')
+        .end(file.body);
     });
   });
+  for (const pattern of ['/health', '/metrics', '/*']) refuseOtherMethods(app, pattern, 'GET');
 }

@@ -3,8 +3,8 @@
 // subscriber within its backpressure limit.
 // Nothing is built for a topic without subscribers (most topics, most of the time, under write load).
 // Contract: pushes go out only after the entry is durable (engine.onCommitted), so no client sees a change that a
-// crash could undo. `app.publish` copies the bytes to every subscriber; uWS skips a subscriber past its backpressure
-// limit for that push, and it keeps its connection. Every push carries `seq`, so a client can tell it missed one.
+// crash could undo. `app.publish` copies the bytes to every subscriber; uWS closes a subscriber past its backpressure
+// limit (closeOnBackpressureLimit, server.ts), so no client misses pushes silently. Every push carries `seq`.
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { Engine } from '../engine.ts';
 import type { RowWrite } from '../store/store.ts';

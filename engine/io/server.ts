@@ -1,7 +1,7 @@
 // The uWebSockets.js app: /ws (the API), /health, /metrics, the HTTP read API and the portal's static files, on
 // one port. This file wires; ws-messages.ts owns a message's path, publish.ts the pushes after commit.
-// Backpressure: uWS buffers up to BACKPRESSURE_BYTES_MAX per WebSocket; past it a reply closes the connection
-// (ws-messages.ts) and a push is dropped (publish.ts). Shutdown closes the listen socket, then every connection (1001).
+// Backpressure: uWS buffers up to BACKPRESSURE_BYTES_MAX per WebSocket; past it the connection is closed, by a reply
+// (ws-messages.ts) or a push (closeOnBackpressureLimit) alike. Shutdown closes the listen socket, then every connection (1001).
 import { BACKPRESSURE_BYTES_MAX, FRAME_BYTES_MAX } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
@@ -13,6 +13,7 @@ import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
 import { loadNativeUws } from './uws.ts';
+import { AddressCounts, admit, type Admission } from './ws-admission.ts';
 import { connectionContext, type Shared } from './ws-context.ts';
 import { storageHealth, storageMetrics } from './storage-report.ts';
 import { messageHandler } from './ws-messages.ts';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   auth: Authenticator;
   portalDir: string;
   clockMs: () => number;
+  /** Origins a browser may open /ws from (ALLOWED_ORIGINS); null: the engine's own only. */
+  allowedOrigins?: readonly string[] | null;
 }
 
 export interface RunningServer {
@@ -39,15 +42,20 @@ export interface RunningServer {
 const UWS_PAYLOAD_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 
 /** /ws: every connection gets its handler context once, at open; `sockets` tracks the open ones for shutdown. */
-function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set<Ws>): void {
+function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set<Ws>, admission: Admission): void {
   app.ws<Connection>('/ws', {
     maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
     maxBackpressure: BACKPRESSURE_BYTES_MAX,
+    // A subscriber past the limit is closed, not skipped: it would miss pushes silently (test/slow-consumer.process).
+    // A boolean in uWS; its typings say number.
+    closeOnBackpressureLimit: 1,
     idleTimeout: 120,
     sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
+      const address = admit(res, req, admission);
+      if (address === null) return;
       res.upgrade(
-        newConnection(),
+        newConnection(address),
         req.getHeader('sec-websocket-key'),
         req.getHeader('sec-websocket-protocol'),
         req.getHeader('sec-websocket-extensions'),
@@ -56,11 +64,13 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
     },
     open: (ws) => {
       sockets.add(ws);
+      admission.counts.opened(ws.getUserData().address);
       ws.getUserData().context = connectionContext(ws, ws.getUserData(), shared);
     },
     message: messageHandler(metrics),
     close: (ws) => {
       ws.getUserData().closed = true;
+      admission.counts.closed(ws.getUserData().address);
       sockets.delete(ws);
     },
   });
@@ -76,7 +86,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   engine.onBatch = (n) => metrics.commitBatch(n);
   publishCommits(app, engine, metrics);
 
-  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets);
+  const admission = { allowedOrigins: options.allowedOrigins ?? null, counts: new AddressCounts() };
+  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets, admission);
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);

@@ -73,7 +73,8 @@ function rowReplies(): RowReply {
 function sendBytes(ws: Ws, conn: Connection, frame: Uint8Array | string, encoding: Encoding): void {
   if (conn.closed) return;
   const status = ws.send(frame, encoding === 'msgpack');
-  if (status === SEND_DROPPED) ws.end(CLOSE_TOO_SLOW, 'backpressure limit: read your replies');
+  // With closeOnBackpressureLimit uWS may have closed the socket already (the close callback set `closed`).
+  if (status === SEND_DROPPED && !conn.closed) ws.end(CLOSE_TOO_SLOW, 'backpressure limit: read your replies');
 }
 
 function send(ws: Ws, conn: Connection, reply: Reply, encoding: Encoding): void {

@@ -12,7 +12,7 @@ import { StoreWriteError, storeWriteErrorOf } from './write-failure.ts';
 
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
-const FILE_NAME = 'aidstock.mdb';
+export const FILE_NAME = 'aidstock.mdb';
 /** Written by earlier versions with every append; now the journal's last key is the seq (see the constructor). */
 const META_SEQ = 'seq';
 const META_WRITTEN = 'written';
@@ -107,6 +107,10 @@ export class LmdbStore implements Store {
   getBlob(id: string): StoredBlob | undefined {
     const blob = this.blobDb.get(id);
     return blob === undefined ? undefined : { ...blob, bytes: new Uint8Array(blob.bytes) };
+  }
+
+  *blobSizes(): Iterable<{ ownerId: string; bytes: number }> {
+    for (const { value } of this.blobDb.getRange()) yield { ownerId: value.ownerId, bytes: value.bytes.byteLength };
   }
 
   append(entries: readonly JournalEntry[], rows: readonly RowWrite[]): Promise<void> {
@@ -206,6 +210,11 @@ export class LmdbStore implements Store {
       bytes = 0;
     }
     return { journalEntries: entries, bytesOnDisk: bytes };
+  }
+
+  /** A consistent copy of the environment at `file`, taken while writes go on (lmdb-backup.ts schedules it). */
+  backup(file: string): Promise<void> {
+    return this.root.backup(file, false);
   }
 
   async close(): Promise<void> {

@@ -76,6 +76,10 @@ export class MemoryStore implements Store {
     return Promise.resolve();
   }
 
+  *blobSizes(): Iterable<{ ownerId: string; bytes: number }> {
+    for (const blob of this.blobs.values()) yield { ownerId: blob.ownerId, bytes: blob.bytes.byteLength };
+  }
+
   getBlob(id: string): StoredBlob | undefined {
     const blob = this.blobs.get(id);
     return blob === undefined ? undefined : { ...blob, bytes: blob.bytes.slice() };

@@ -60,6 +60,8 @@ export interface Store {
   /** Stores an uploaded file under a new id; resolves when durable (the upload is acknowledged after). */
   putBlob(id: string, blob: StoredBlob): Promise<void>;
   getBlob(id: string): StoredBlob | undefined;
+  /** Owner and size of every stored blob (start-up: the attachment quotas count from them). */
+  blobSizes(): Iterable<{ ownerId: string; bytes: number }>;
   /** Journal entries from `fromSeq` on, in order (audit, tests, replay). */
   journal(fromSeq: number): Iterable<JournalEntry>;
   stats(): StoreStats;

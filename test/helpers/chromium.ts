@@ -21,11 +21,15 @@ export function launchChromium(): Promise<Browser> {
 /** Timeout of every page action: the engine answers in milliseconds, so ten seconds means something is wrong. */
 export const PAGE_ACTION_MS_MAX = 10_000;
 
-/** A page that records its uncaught errors (tests assert there are none). */
+/** A page that records its uncaught errors and Content-Security-Policy violations (tests assert there are none). */
 export async function recordingPage(context: BrowserContext, pageErrors: string[], label = ''): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_ACTION_MS_MAX);
-  page.on('pageerror', (error) => pageErrors.push(label === '' ? error.message : `${label}: ${error.message}`));
+  const record = (message: string) => pageErrors.push(label === '' ? message : `${label}: ${message}`);
+  page.on('pageerror', (error) => record(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) record(`CSP: ${message.text()}`);
+  });
   return page;
 }
 
