@@ -88,7 +88,7 @@ from \`session.login\`). The upload is answered only once the file is durable; i
 | \`GET /api/attachments/:id\` | the file, to its uploader or HMC staff; \`403\` to others, \`404\` unknown |
 
 Quotas and failures (issue 13): an upload past the user's stored-bytes quota gets \`413\`, past the total \`507\`, both
-\`quota_exceeded\`; a failed write \`507\` \`storage_unavailable\`. Attachments come back with
+\`quota_exceeded\`; a failed write \`503\` \`storage_unavailable\` (as on a full disk). Attachments come back with
 \`content-disposition: attachment\` and \`x-content-type-options: nosniff\`. Every HTTP reply carries the security
 headers (README, "Security headers and limits"); a method a route does not take gets \`405\` \`method_not_allowed\`
 with \`Allow\`.
