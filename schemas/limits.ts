@@ -94,3 +94,12 @@ export const WORK_ORDER_LIST_MAX = 200;
 /** Work order attachments (blanketter): files per work order, and a file name's length. */
 export const ATTACHMENTS_PER_WORK_ORDER_MAX = 5;
 export const ATTACHMENT_NAME_CHARS_MAX = 120;
+
+// Care-provider boundaries and protected identities (issue 13).
+/** Nödåtkomst: how long an emergency access lets a care provider read other care providers' entries. */
+export const EMERGENCY_ACCESS_VALID_MS = 8 * 60 * 60 * 1000;
+/** The reason a user gives for an emergency access. */
+export const EMERGENCY_REASON_CHARS_MIN = 5;
+export const EMERGENCY_REASON_CHARS_MAX = 500;
+/** Consents and emergency accesses one consent.list answers. */
+export const ACCESS_GRANT_LIST_MAX = 200;

@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   // Pickup orders (engine/core/pickups).
   'pickup_exists',
   'pickup_not_cancellable',
+  // Care-provider boundaries and protected identities (issue 13).
+  'care_provider_boundary',
+  'protected_address',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
