@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { individualCard } from '../engine/core/individual-card.ts';
 import { getOrder, listOrders } from '../engine/core/orders/queries.ts';
-import type { Acting } from '../engine/core/patient-access/care-provider.ts';
+import {
+  type Acting,
+  careProviderOf,
+  DEFAULT_CARE_PROVIDER,
+  entryCareProviderId,
+} from '../engine/core/patient-access/care-provider.ts';
+import { Prng } from '../engine/seed/prng.ts';
+import { generateUsers } from '../engine/seed/users.ts';
 import { accessGrounds, listGrants } from '../engine/core/patient-access/queries.ts';
 import { listPickups } from '../engine/core/pickups/queries.ts';
 import { patientView } from '../engine/core/register-queries.ts';
@@ -291,5 +298,25 @@ describe('patient.recordConsent / patient.emergencyAccess', () => {
     ]);
     const one = listGrants(state, OPS['consent.list'].args.parse({ kind: 'consent' }), T0);
     expect(one.ok && one.result.total).toBe(1);
+  });
+});
+
+describe('care providers in the seed and in old rows', () => {
+  it('seeds ot1 with one workplace of the region and one of Kungsbacka kommun, HMC with the region', () => {
+    const users = generateUsers(new Prng(1), 1);
+    const ot1 = users.find((u) => u.id === 'ot1')!;
+    expect(ot1.workplaces.map((w) => [w.id, w.careProvider?.id])).toEqual([
+      ['rehab-halmstad', 'region-halland'],
+      ['hsv-kungsbacka', 'kungsbacka-kommun'],
+    ]);
+    expect(users.find((u) => u.id === 'hmc1')!.workplaces[0]!.careProvider?.id).toBe('region-halland');
+  });
+
+  it("given a workplace without a care provider or an entry without a workplace, then it is the region's", () => {
+    const { state } = world();
+    expect(careProviderOf({ ...W1, careProvider: undefined })).toEqual(DEFAULT_CARE_PROVIDER);
+    expect(entryCareProviderId(state, 'slp1', undefined)).toBe(KOMMUN.id); // the prescriber's first workplace
+    expect(entryCareProviderId(state, 'ot1', undefined)).toBe(REGION.id);
+    expect(entryCareProviderId(state, 'gone', 'w1')).toBe(DEFAULT_CARE_PROVIDER.id);
   });
 });
