@@ -104,6 +104,7 @@ function App() {
   /** undefined while the stored session is being resumed, null when signed out. */
   const [user, setUser] = useState(/** @type {User | null | undefined} */ (undefined));
   const [notice, setNotice] = useState('');
+  const [workplaceId, setWorkplaceId] = useState(api.getWorkplace());
   const route = useRoute();
   const connection = useConnectionState();
   const firstRoute = useRef(true);
@@ -141,10 +142,12 @@ function App() {
 
   const onLogin = (/** @type {User} */ signedIn) => {
     setNotice('');
+    setWorkplaceId(null);
     setUser(signedIn);
   };
   const onLogout = async () => {
     await api.logout();
+    setWorkplaceId(null);
     setUser(null);
     setNotice('Du är utloggad.');
     if (location.hash !== '' && location.hash !== '#/') location.hash = '#/';
@@ -153,11 +156,18 @@ function App() {
   let content;
   if (user === undefined) content = html`<p class="loading" role="status">Återupptar sessionen…</p>`;
   else if (user === null) content = html`<${LoginPage} onLogin=${onLogin} notice=${notice} />`;
-  else content = html`<${Page} route=${route} user=${user} onUser=${setUser} />`;
+  else content = html`<${Page} key=${workplaceId ?? ''} route=${route} user=${user} onUser=${setUser} />`;
 
   return html`
     <a class="skip-link" href="#main" onClick=${skipToMain}>Hoppa till innehållet</a>
-    <${TopBar} user=${user || null} route=${route} connection=${connection} onLogout=${onLogout} />
+    <${TopBar}
+      user=${user || null}
+      route=${route}
+      connection=${connection}
+      onLogout=${onLogout}
+      workplaceId=${workplaceId}
+      onWorkplace=${setWorkplaceId}
+    />
     <main id="main" tabindex="-1" class=${user ? 'page' : 'page page-narrow'}>${content}</main>
     <footer class="site-footer">
       <p>Aidstock · Hjälpmedelscentrum, Region Halland · Frågor om hjälpmedel: kontakta HMC kundtjänst</p>

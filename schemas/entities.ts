@@ -89,12 +89,20 @@ export const Person = z.object({
   palliative: z.boolean(),
 });
 
+/** Vårdgivare: the region or a municipality; patient data of one is not another's without consent (PDL). */
+export const CareProvider = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().min(1).max(100),
+});
+
 export const Workplace = z.object({
   id: z.string().max(40),
   name: z.string().max(100),
   customerNo: CustomerNo,
   deliveryAddress: Address,
   bufferWarehouse: WarehouseId.nullable(),
+  /** The care provider the workplace works for; rows stored before it existed belong to the region. */
+  careProvider: CareProvider.optional(),
 });
 
 export const User = z.object({
@@ -135,6 +143,7 @@ export type StockRow = z.infer<typeof StockRow>;
 export type Address = z.infer<typeof Address>;
 export type Person = z.infer<typeof Person>;
 export type Workplace = z.infer<typeof Workplace>;
+export type CareProvider = z.infer<typeof CareProvider>;
 export type User = z.infer<typeof User>;
 export type PublicUser = Omit<User, 'passwordHash'>;
 export type IndividualLocation = z.infer<typeof IndividualLocation>;

@@ -12,6 +12,7 @@ import { ORDER_EVENTS } from './order-events.ts';
 import { PICKUP_EVENTS } from './pickups.ts';
 import { NEWS_EVENTS } from './news.ts';
 import { WORK_ORDER_EVENTS } from './work-orders.ts';
+import { PATIENT_ACCESS_EVENTS } from './patient-access.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -54,6 +55,7 @@ export const Event = z.discriminatedUnion('type', [
   ...PICKUP_EVENTS,
   ...NEWS_EVENTS,
   ...WORK_ORDER_EVENTS,
+  ...PATIENT_ACCESS_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

@@ -111,3 +111,11 @@ export const ATTACHMENT_BYTES_TOTAL_MAX = 2 * 1024 * 1024 * 1024;
 /** Scheduled online backups: the default interval (BACKUP_INTERVAL_MS) and how many backup files are kept. */
 export const BACKUP_INTERVAL_MS_DEFAULT = 6 * 60 * 60 * 1000;
 export const BACKUPS_KEPT_DEFAULT = 7;
+// Care-provider boundaries and protected identities (issue 13).
+/** Nödåtkomst: how long an emergency access lets a care provider read other care providers' entries. */
+export const EMERGENCY_ACCESS_VALID_MS = 8 * 60 * 60 * 1000;
+/** The reason a user gives for an emergency access. */
+export const EMERGENCY_REASON_CHARS_MIN = 5;
+export const EMERGENCY_REASON_CHARS_MAX = 500;
+/** Consents and emergency accesses one consent.list answers. */
+export const ACCESS_GRANT_LIST_MAX = 200;

@@ -30,6 +30,7 @@ import {
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
+import { ConsentListArgs, EmergencyAccessArgs, RecordConsentArgs, SetWorkplaceArgs } from './patient-access.ts';
 import {
   ArtNo,
   IndNo,
@@ -397,6 +398,31 @@ export const OPS = {
     roles: staff,
     args: SetDeliveryDateArgs,
     doc: 'Change the planned delivery date of an open order; the prescriber gets a message (pushed on messages/<userId>).',
+  }),
+  // Care-provider boundaries (issue 13).
+  'session.setWorkplace': op({
+    kind: 'session',
+    roles: everyone,
+    args: SetWorkplaceArgs,
+    doc: "Act for one of the caller's workplaces (and so its care provider) on this connection; the default is the first. `forbidden` for a workplace not the caller's. Replies with the workplace.",
+  }),
+  'patient.recordConsent': op({
+    kind: 'command',
+    roles: prescriber,
+    args: RecordConsentArgs,
+    doc: "Record the patient's consent that the acting care provider reads other care providers' orders, pickups and work orders about them; who and when are kept, flagged for review.",
+  }),
+  'patient.emergencyAccess': op({
+    kind: 'command',
+    roles: prescriber,
+    args: EmergencyAccessArgs,
+    doc: "Nödåtkomst: read other care providers' entries about the patient for a limited time (EMERGENCY_ACCESS_VALID_MS) with a reason; flagged for review.",
+  }),
+  'consent.list': op({
+    kind: 'query',
+    roles: staff,
+    args: ConsentListArgs,
+    doc: "Consents and emergency accesses for review, newest first, optionally one patient's or one kind.",
   }),
 } as const;
 

@@ -31,6 +31,8 @@ export const Pickup = z.object({
   pickupNo: PickupNo,
   placedMs: z.number().int(),
   prescriberId: UserId,
+  /** The workplace (and so care provider) the pickup was made under; absent in rows older than it. */
+  workplaceId: z.string().max(40).optional(),
   pnr: Pnr12,
   units: z.array(PickupUnit).min(1).max(PICKUP_UNITS_MAX),
   address: Address,

@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   'quota_exceeded',
   // Full disk (issue 13): a commit or a blob write failed, or the store is not writable; reads keep working.
   'storage_unavailable',
+  // Care-provider boundaries and protected identities (issue 13).
+  'care_provider_boundary',
+  'protected_address',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

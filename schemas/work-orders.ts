@@ -37,6 +37,8 @@ export const WorkOrder = z.object({
   woNo: WoNo,
   createdMs: z.number().int(),
   prescriberId: UserId,
+  /** The workplace (and so care provider) the work order was made under; absent in rows older than it. */
+  workplaceId: z.string().max(40).optional(),
   destination: WorkOrderDestination,
   /** The patient and device the errand is about, or null for a standalone errand. */
   pnr: Pnr12.nullable(),

@@ -12,6 +12,7 @@ import {
   isStockEvent,
   isUserEvent,
   isWorkOrderEvent,
+  isPatientAccessEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -24,6 +25,7 @@ const GUARDS = {
   pickups: isPickupEvent,
   news: isNewsEvent,
   workOrders: isWorkOrderEvent,
+  patientAccess: isPatientAccessEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

@@ -96,3 +96,33 @@ describe('order wizard state', () => {
     expect(again.focus).toBe(placed.focus + 1);
   });
 });
+
+// Care-provider boundaries (issue 13): a new order is made under the workplace the session acts for.
+describe('initialForm and the acting workplace', () => {
+  it('starts the order at the acting workplace, or the first when none (or an unknown one) is chosen', async () => {
+    const { initialForm } = await import('../portal/components/order-wizard-checks.js');
+    const place = (id: string, customerNo: string) => ({
+      id,
+      name: id,
+      customerNo,
+      bufferWarehouse: null,
+      deliveryAddress: { street: '', postalCode: '302 33', city: '' },
+    });
+    const user = {
+      id: 'ot1',
+      username: 'ot1',
+      name: 'Anna',
+      profession: 'ot' as const,
+      roles: ['prescriber' as const],
+      email: '',
+      phone: '',
+      workplaces: [place('rehab-halmstad', '1380001'), place('hsv-kungsbacka', '1384004')],
+    };
+    expect(initialForm(user, null, 'hsv-kungsbacka')).toMatchObject({
+      workplaceId: 'hsv-kungsbacka',
+      customerNo: '1384004',
+    });
+    expect(initialForm(user, null).workplaceId).toBe('rehab-halmstad');
+    expect(initialForm(user, null, 'elsewhere').workplaceId).toBe('rehab-halmstad');
+  });
+});

@@ -224,5 +224,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(restarted.state.individuals.get(70001)!.location).toEqual({ kind: 'transit', orderNo });
       await store.close();
     });
+    // Care-provider boundaries (issue 13): consents and emergency accesses are a table of their own.
+    it('consents and emergency accesses survive a restart with their index', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const outcomes = await Promise.all([
+        engine.execute({ type: 'patient.recordConsent', userId: 'ot1', workplaceId: 'w1', pnr: '19400101-1230' }),
+        engine.execute({
+          type: 'patient.emergencyAccess',
+          userId: 'ot1',
+          workplaceId: 'w1',
+          pnr: '19420202-1236',
+          reason: 'Akut situation',
+        }),
+      ]);
+      expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.patientAccess.size).toBe(2);
+      expect(restarted.state.accessIndex).toEqual(engine.state.accessIndex);
+      await store.close();
+    });
   });
 }

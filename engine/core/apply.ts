@@ -13,6 +13,7 @@ import {
   isStockEvent,
   isUserEvent,
   isWorkOrderEvent,
+  isPatientAccessEvent,
 } from './event-groups.ts';
 import { applyMessageEvent } from './messages/apply.ts';
 import { applyNewsEvent } from './news/apply.ts';
@@ -23,6 +24,7 @@ import type { State } from './state.ts';
 import { applyStockEvent } from './stock/apply.ts';
 import { applyUserEvent } from './users/apply.ts';
 import { applyWorkOrderEvent } from './work-orders/apply.ts';
+import { applyPatientAccessEvent } from './patient-access/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -35,5 +37,6 @@ export function apply(state: State, event: Event): void {
   else if (isNewsEvent(event)) applyNewsEvent(state, event);
   else if (isUserEvent(event)) applyUserEvent(state, event);
   else if (isPrescribingRuleEvent(event)) applyPrescribingRuleEvent(state, event);
+  else if (isPatientAccessEvent(event)) applyPatientAccessEvent(state, event);
   else unreachable(event, 'event');
 }

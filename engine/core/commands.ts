@@ -123,6 +123,8 @@ export interface WorkOrderCreate {
   pnr?: string;
   title: string;
   text: string;
+  /** The acting workplace (and so care provider); absent: the user's first. */
+  workplaceId?: string;
   /** Files the caller uploaded (the io layer checked they exist and are theirs). */
   attachments: ReadonlyArray<{ id: string; name: string; contentType: string; bytes: number }>;
 }
@@ -146,7 +148,8 @@ export type Command =
   | NewsPublish
   | NewsDelete
   | WorkOrderCreate
-  | WorkOrderUpdate;
+  | WorkOrderUpdate
+  | PatientAccessCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -165,6 +168,8 @@ export interface PickupCreate {
   contactName: string;
   contactPhone: string;
   reason: string;
+  /** The acting workplace (and so care provider); absent: the user's first. */
+  workplaceId?: string;
 }
 
 export interface PickupCancel {
@@ -172,3 +177,22 @@ export interface PickupCancel {
   userId: string;
   pickupNo: number;
 }
+
+// Care-provider boundaries (issue 13): consent and emergency access, made under the acting workplace.
+export interface PatientRecordConsent {
+  type: 'patient.recordConsent';
+  userId: string;
+  workplaceId: string;
+  /** Personnummer as typed; parsed against the command's time. */
+  pnr: string;
+}
+
+export interface PatientEmergencyAccess {
+  type: 'patient.emergencyAccess';
+  userId: string;
+  workplaceId: string;
+  pnr: string;
+  reason: string;
+}
+
+export type PatientAccessCommand = PatientRecordConsent | PatientEmergencyAccess;

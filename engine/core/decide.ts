@@ -15,6 +15,7 @@ import type { State } from './state.ts';
 import { decideStockAdjust } from './stock/decide.ts';
 import { decideProfileUpdate } from './users/decide.ts';
 import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/decide.ts';
+import { decideEmergencyAccess, decideRecordConsent } from './patient-access/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -49,6 +50,10 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideWorkOrderCreate(state, command, context);
     case 'workOrder.update':
       return decideWorkOrderUpdate(state, command, context);
+    case 'patient.recordConsent':
+      return decideRecordConsent(state, command, context);
+    case 'patient.emergencyAccess':
+      return decideEmergencyAccess(state, command, context);
     default:
       return unreachable(command, 'command');
   }

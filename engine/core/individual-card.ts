@@ -10,6 +10,8 @@ import { formatPnr } from './personnummer.ts';
 import { found, type QueryResult } from './query-result.ts';
 import { reject } from './rejections.ts';
 import type { State } from './state.ts';
+import type { Acting } from './patient-access/care-provider.ts';
+import { canReadEntry } from './patient-access/boundary.ts';
 
 export type HolderView =
   | { kind: 'warehouse'; warehouse: string; name: string; contactHmc: boolean }
@@ -39,11 +41,16 @@ export interface IndividualCard {
   revealedPnr: string | null;
 }
 
-export function individualCard(state: State, args: OpArgs<'individual.get'>): QueryResult<IndividualCard> {
+/** With `acting`, a patient's orders of another care provider are left out (the unit itself is shared). */
+export function individualCard(
+  state: State,
+  args: OpArgs<'individual.get'>,
+  acting?: Acting,
+): QueryResult<IndividualCard> {
   const ind = state.individuals.get(args.indNo);
   if (ind === undefined) return reject('not_found', `Individ ${args.indNo} finns inte.`);
   const article = state.articles.get(ind.artNo)!;
-  const orders = ordersOfUnit(state, ind.location, ind.indNo);
+  const orders = ordersOfUnit(state, ind.location, ind.indNo, acting);
   const giver = orders.find((o) => o.role === 'unit') ?? null;
   const person = ind.location.kind === 'patient' ? state.persons.get(ind.location.pnr)! : null;
   return found({
@@ -103,7 +110,13 @@ function careUnitName(state: State, customerNo: string): string {
 }
 
 /** The holder's orders (or the order carrying the unit) that gave or completed this unit, newest first. */
-function ordersOfUnit(state: State, location: IndividualLocation, indNo: number): IndividualOrderView[] {
+function ordersOfUnit(
+  state: State,
+  location: IndividualLocation,
+  indNo: number,
+  acting: Acting | undefined,
+): IndividualOrderView[] {
+  const pnr = location.kind === 'patient' ? location.pnr : null;
   const candidates =
     location.kind === 'patient'
       ? state.orderIndex.byPnr.get(location.pnr)
@@ -116,6 +129,7 @@ function ordersOfUnit(state: State, location: IndividualLocation, indNo: number)
   if (candidates === undefined) return out;
   for (let i = candidates.length - 1; i >= 0 && out.length < INDIVIDUAL_ORDERS_MAX; i--) {
     const order = state.orders.get(candidates[i]!)!;
+    if (acting !== undefined && !canReadEntry(state, acting, { ...order, pnr })) continue;
     const role = roleOf(order, indNo);
     if (role !== null) out.push(orderView(state, order, role));
   }

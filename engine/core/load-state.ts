@@ -9,6 +9,7 @@ import type { Derived, State, Tables } from './state.ts';
 import { buildStockIndexes } from './stock/stock-index.ts';
 import { buildUsersByUsername } from './users/user-index.ts';
 import { buildWorkOrderIndex } from './work-orders/work-order-index.ts';
+import { buildAccessIndex } from './patient-access/access-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
@@ -17,6 +18,7 @@ export function stateFromTables(tables: Tables, seq: number): State {
     orderIndex: buildOrderIndex(tables.orders, tables.messages),
     pickupIndex: buildPickupIndex(tables.pickups),
     workOrderIndex: buildWorkOrderIndex(tables.workOrders),
+    accessIndex: buildAccessIndex(tables.patientAccess),
     ...buildArticleIndexes(tables),
     ...buildStockIndexes(tables),
     usersByUsername: buildUsersByUsername(tables.users),

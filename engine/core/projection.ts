@@ -13,6 +13,7 @@ import {
   isStockEvent,
   isUserEvent,
   isWorkOrderEvent,
+  isPatientAccessEvent,
 } from './event-groups.ts';
 import { messageRowsTouched } from './messages/rows.ts';
 import { newsRowsTouched } from './news/rows.ts';
@@ -23,6 +24,7 @@ import type { RowRef } from './row-ref.ts';
 import { stockRowsTouched } from './stock/rows.ts';
 import { userRowsTouched } from './users/rows.ts';
 import { workOrderRowsTouched } from './work-orders/rows.ts';
+import { patientAccessRowsTouched } from './patient-access/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -34,5 +36,6 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isNewsEvent(event)) return newsRowsTouched(event);
   if (isUserEvent(event)) return userRowsTouched(event);
   if (isPrescribingRuleEvent(event)) return prescribingRuleRowsTouched(event);
+  if (isPatientAccessEvent(event)) return patientAccessRowsTouched(event);
   return unreachable(event, 'event');
 }

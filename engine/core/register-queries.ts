@@ -8,6 +8,8 @@ import { found, type QueryResult } from './query-result.ts';
 import { buildRegisterIndex, matchPrefix, personTokens, type RegisterIndex } from './register-index.ts';
 import { reject } from './rejections.ts';
 import type { State } from './state.ts';
+import type { Acting } from './patient-access/care-provider.ts';
+import { canReadEntry } from './patient-access/boundary.ts';
 
 /** Halland's county code: only its residents can be prescribed to. */
 export const HOME_COUNTY = '13';
@@ -109,11 +111,15 @@ export interface DeviceView {
 
 type Delivery = NonNullable<DeviceView['delivery']>;
 
-/** indNo → the newest of the patient's orders whose line carried the unit (one pass over the patient's orders). */
-function deliveriesOf(state: State, pnr: string): Map<number, Delivery> {
+/**
+ * indNo → the newest of the patient's orders whose line carried the unit (one pass over the patient's orders). The
+ * devices are shared across care providers; the delivering order is shown only where the boundary lets `acting` read it.
+ */
+function deliveriesOf(state: State, pnr: string, acting: Acting | undefined): Map<number, Delivery> {
   const out = new Map<number, Delivery>();
   for (const orderNo of state.orderIndex.byPnr.get(pnr) ?? []) {
     const order = state.orders.get(orderNo)!;
+    if (acting !== undefined && !canReadEntry(state, acting, { ...order, pnr })) continue;
     const prescriberName = state.users.get(order.prescriberId)?.name ?? order.prescriberId;
     for (const line of order.lines) {
       for (const indNo of line.individuals)
@@ -127,12 +133,13 @@ export function patientView(
   state: State,
   args: OpArgs<'patient.get'>,
   nowMs: number,
+  acting?: Acting,
 ): QueryResult<{ person: PersonView; devices: DeviceView[] }> {
   const parsed = parsePnr(args.pnr, nowMs);
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
   if (person === undefined) return reject('not_found', `Ingen person med personnummer ${formatPnr(parsed.pnr12)}.`);
-  const deliveries = deliveriesOf(state, person.pnr);
+  const deliveries = deliveriesOf(state, person.pnr, acting);
   const devices = (state.individualsByPnr.get(person.pnr) ?? []).map((indNo) => {
     const ind = state.individuals.get(indNo)!;
     const article = state.articles.get(ind.artNo)!;

@@ -28,6 +28,9 @@ export type RejectionCode = Extract<
   | 'invalid_date'
   | 'pickup_exists'
   | 'pickup_not_cancellable'
+  // Care-provider boundaries and protected identities (issue 13).
+  | 'care_provider_boundary'
+  | 'protected_address'
 >;
 
 export interface Rejection {

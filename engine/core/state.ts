@@ -14,10 +14,12 @@ import type { Message, Order, PrescribingRule } from '../../schemas/orders.ts';
 import type { Pickup } from '../../schemas/pickups.ts';
 import type { NewsItem } from '../../schemas/news.ts';
 import type { WorkOrder } from '../../schemas/work-orders.ts';
+import type { AccessGrant } from '../../schemas/patient-access.ts';
 import type { SearchIndex } from './search/index.ts';
 import type { OrderIndex } from './orders/order-index.ts';
 import type { PickupIndex } from './pickups/pickup-index.ts';
 import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
+import type { AccessIndex } from './patient-access/access-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -36,6 +38,8 @@ export interface Tables {
   pickups: Map<number, Pickup>;
   news: Map<number, NewsItem>;
   workOrders: Map<number, WorkOrder>;
+  /** Consents and emergency accesses (care-provider boundaries), by grant number. */
+  patientAccess: Map<number, AccessGrant>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -53,6 +57,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'pickups',
   'news',
   'workOrders',
+  'patientAccess',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -75,6 +80,7 @@ export interface Derived {
   orderIndex: OrderIndex;
   pickupIndex: PickupIndex;
   workOrderIndex: WorkOrderIndex;
+  accessIndex: AccessIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -98,5 +104,6 @@ export function emptyTables(): Tables {
     pickups: new Map(),
     news: new Map(),
     workOrders: new Map(),
+    patientAccess: new Map(),
   };
 }

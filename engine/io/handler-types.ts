@@ -23,6 +23,8 @@ export interface HandlerContext {
   nowMs: number;
   /** The signed-in user; handlers of ops with roles always get one. */
   user: User | null;
+  /** The workplace the session acts for (session.setWorkplace), or null: the user's first (see actingWorkplace). */
+  workplaceId: string | null;
   bindSession(token: string, userId: string): void;
   unbindSession(): void;
   subscribe(topic: string): Outcome;

@@ -26,6 +26,7 @@ export function connectionContext(ws: Ws, conn: Connection, shared: Shared): Con
     auth: shared.auth,
     nowMs: 0,
     user: null,
+    workplaceId: null,
     encoding: 'msgpack',
     refresh(encoding) {
       ctx.encoding = encoding;
@@ -35,12 +36,14 @@ export function connectionContext(ws: Ws, conn: Connection, shared: Shared): Con
       ctx.user = session === null ? null : (engine.state.users.get(session.userId) ?? null);
     },
     bindSession(token, userId) {
+      if (conn.userId !== userId) ctx.workplaceId = null;
       conn.token = token;
       conn.userId = userId;
     },
     unbindSession() {
       if (conn.token !== null) sessions.delete(conn.token);
       conn.token = conn.userId = null;
+      ctx.workplaceId = null;
     },
     subscribe(topic) {
       if (!conn.topics.has(topic) && conn.topics.size >= SUBSCRIPTIONS_PER_CONNECTION_MAX) {

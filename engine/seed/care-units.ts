@@ -1,5 +1,6 @@
 // Care units (vårdenheter) with customer numbers and delivery addresses: the users' workplaces and the owners of buffer warehouses.
-import type { Address } from '../../schemas/entities.ts';
+import type { Address, CareProvider } from '../../schemas/entities.ts';
+import { DEFAULT_CARE_PROVIDER } from '../core/patient-access/care-provider.ts';
 import { HALLAND_MUNICIPALITIES, type Locality, formatPostalCode } from './geography.ts';
 
 export interface CareUnit {
@@ -8,7 +9,13 @@ export interface CareUnit {
   /** Kommunkod + three-digit serial, e.g. 1380001. */
   customerNo: string;
   address: Address;
+  /** Vårdgivare: the region, or the municipality for municipal home care. */
+  careProvider: CareProvider;
 }
+
+/** Region Halland runs the health centres, rehab and HMC; a municipality runs home care (hemsjukvård). */
+export const REGION_HALLAND: CareProvider = DEFAULT_CARE_PROVIDER;
+export const KUNGSBACKA_KOMMUN: CareProvider = { id: 'kungsbacka-kommun', name: 'Kungsbacka kommun' };
 
 function unit(
   id: string,
@@ -17,8 +24,9 @@ function unit(
   street: string,
   postalCode: string,
   city: string,
+  careProvider: CareProvider = REGION_HALLAND,
 ): CareUnit {
-  return { id, name, customerNo, address: { street, postalCode, city } };
+  return { id, name, customerNo, address: { street, postalCode, city }, careProvider };
 }
 
 /** Fixed units: the demo users work here, and the first three own buffers B101–B103. */
@@ -33,6 +41,7 @@ export const CARE_UNITS = {
     'Borgåsvägen 4',
     '434 33',
     'Kungsbacka',
+    KUNGSBACKA_KOMMUN,
   ),
   rehabVarberg: unit('rehab-varberg', 'Rehab Varberg', '1383005', 'Östra Långgatan 20', '432 41', 'Varberg'),
   logopedHalmstad: unit(
@@ -91,6 +100,7 @@ export function bufferOwners(count: number): CareUnit[] {
       name,
       customerNo: `${code}${GENERATED_SERIAL_START + i}`,
       address: { street, postalCode: formatPostalCode(postal), city: locality.name },
+      careProvider: REGION_HALLAND,
     });
   }
   return owners;

@@ -43,6 +43,7 @@ function workplace(unit: CareUnit, bufferWarehouse: string | null): Workplace {
     customerNo: unit.customerNo,
     deliveryAddress: { ...unit.address },
     bufferWarehouse,
+    careProvider: { ...unit.careProvider },
   };
 }
 

@@ -15,10 +15,11 @@ import { deliveryProblem, normalizePostalCode } from './order-step-delivery.js';
 /**
  * @param {User} user
  * @param {string | null} pnr
+ * @param {string | null} [actingWorkplaceId] the workplace the session acts for (Arbetsplats); default the first
  * @returns {OrderDraft}
  */
-export function initialForm(user, pnr) {
-  const first = user.workplaces[0] ?? null;
+export function initialForm(user, pnr, actingWorkplaceId = null) {
+  const first = user.workplaces.find((w) => w.id === actingWorkplaceId) ?? user.workplaces[0] ?? null;
   return {
     recipientKind: 'patient',
     pnrInput: pnr ?? '',

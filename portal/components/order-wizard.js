@@ -46,7 +46,9 @@ function StepList({ step, reachable, onGo }) {
  * @param {string | null} pnr
  */
 function useWizard(user, pnr) {
-  const [state, dispatch] = useReducer(reduceWizard, null, () => initialWizard(initialForm(user, pnr)));
+  const [state, dispatch] = useReducer(reduceWizard, null, () =>
+    initialWizard(initialForm(user, pnr, api.getWorkplace())),
+  );
   const key = useRef(newIdempotencyKey());
   const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
   // The reducer keeps the draft opaque; it is the OrderDraft initialForm made and updates patched.
@@ -80,7 +82,7 @@ function useWizard(user, pnr) {
   };
   const restart = () => {
     key.current = newIdempotencyKey();
-    dispatch({ type: 'restart', form: initialForm(user, null) });
+    dispatch({ type: 'restart', form: initialForm(user, null, api.getWorkplace()) });
     if (location.hash !== '#/bestall') history.replaceState(history.state, '', '#/bestall');
   };
   return {

@@ -1,9 +1,11 @@
 // @ts-check
 // Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Hjälpmedel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
-// Plocklista for HMC staff), the signed-in user with profession, connection status, Logga ut.
+// Plocklista for HMC staff), the signed-in user with profession, the acting workplace (Arbetsplats) for users with
+// several, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
+import { WorkplaceChooser } from './workplace-chooser.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
 /** @typedef {import('../lib/types.d.ts').ComponentChildren} ComponentChildren */
@@ -23,8 +25,11 @@ function NavLink({ to, current, children }) {
   return html`<li><a href=${to} aria-current=${current ? 'page' : undefined}>${children}</a></li>`;
 }
 
-/** @param {{ user: User | null, route: Route, connection: string, onLogout: () => void }} props */
-export function TopBar({ user, route, connection, onLogout }) {
+/**
+ * @param {{ user: User | null, route: Route, connection: string, onLogout: () => void,
+ *   workplaceId?: string | null, onWorkplace?: (workplaceId: string) => void }} props
+ */
+export function TopBar({ user, route, connection, onLogout, workplaceId = null, onWorkplace = () => {} }) {
   const status = CONNECTION[connection] ?? CONNECTION.idle;
   return html`
     <header class="top-bar">
@@ -72,6 +77,7 @@ export function TopBar({ user, route, connection, onLogout }) {
               <a class="who-name" href=${href.profil()} title="Dina uppgifter">${user.name}</a>
               <span class="who-profession">${professionLabel(user.profession)}</span>
             </span>
+            <${WorkplaceChooser} user=${user} workplaceId=${workplaceId} onChange=${onWorkplace} />
             <button type="button" class="button quiet" onClick=${onLogout}>Logga ut</button>`
           }
         </div>

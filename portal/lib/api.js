@@ -3,6 +3,8 @@
 import { pushEvents } from './push-events.js';
 
 const TOKEN_KEY = 'aidstock.token';
+/** The workplace this tab acts for (session.setWorkplace), sent again after every reconnect. */
+const WORKPLACE_KEY = 'aidstock.workplace';
 const BACKOFF_FIRST_MS = 300;
 const BACKOFF_MAX_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -122,6 +124,34 @@ function setToken(token) {
   }
 }
 
+/** The workplace chosen in this tab, or null (the user's first). */
+export function getWorkplace() {
+  try {
+    return sessionStorage.getItem(WORKPLACE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string | null} workplaceId */
+function storeWorkplace(workplaceId) {
+  try {
+    if (workplaceId) sessionStorage.setItem(WORKPLACE_KEY, workplaceId);
+    else sessionStorage.removeItem(WORKPLACE_KEY);
+  } catch {
+    /* storage unavailable: the choice lives as long as the connection */
+  }
+}
+
+/**
+ * Act for one of the user's workplaces (and so its care provider) from now on, also after reconnects.
+ * @param {string} workplaceId
+ */
+export async function setWorkplace(workplaceId) {
+  await call('session.setWorkplace', { workplaceId });
+  storeWorkplace(workplaceId);
+}
+
 /**
  * Open the connection (once); resolves when it is ready for calls. Later drops reconnect on their own.
  * @param {string} [target]
@@ -184,6 +214,9 @@ async function afterOpen(ws) {
   if (token) {
     try {
       const result = await send('session.resume', { token });
+      // A new connection acts for the user's first workplace until told otherwise: restore the choice first.
+      const workplaceId = getWorkplace();
+      if (workplaceId) await send('session.setWorkplace', { workplaceId }).catch(() => storeWorkplace(null));
       emit('session', { user: result.user });
     } catch (error) {
       if (socket !== ws) return; // dropped again while resuming; the next open tries again
@@ -326,6 +359,7 @@ export function subscribe(topic, handler) {
 export async function login(username, password) {
   const result = await call('session.login', { username, password });
   setToken(result.token);
+  storeWorkplace(null);
   return result.user;
 }
 
@@ -356,6 +390,7 @@ export async function logout() {
     /* the token is forgotten anyway */
   }
   setToken(null);
+  storeWorkplace(null);
 }
 
 // Come back at once when the network returns instead of waiting out the backoff.

@@ -7,6 +7,8 @@ import { personView } from '../register-queries.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { isStaff } from '../users/roles.ts';
+import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
+import { type BoundedEntry, boundaryRejection, canReadEntry } from '../patient-access/boundary.ts';
 
 export const LINE_STATUS_SV: Readonly<Record<LineStatus, string>> = {
   backorder: 'Restorder',
@@ -37,6 +39,12 @@ export function orderStatus(order: Order): LineStatus {
 export function canSee(state: State, user: User, order: Order): boolean {
   if (isStaff(user) || order.prescriberId === user.id || order.recipient.kind !== 'patient') return true;
   return !(state.persons.get(order.recipient.pnr)?.protectedIdentity ?? false);
+}
+
+/** The order as the care-provider boundary sees it: who made it under which workplace, about whom. */
+export function orderEntry(order: Order): BoundedEntry {
+  const pnr = order.recipient.kind === 'patient' ? order.recipient.pnr : null;
+  return { prescriberId: order.prescriberId, workplaceId: order.workplaceId, pnr };
 }
 
 function recipientView(state: State, order: Order) {
@@ -115,9 +123,16 @@ export function orderView(state: State, order: Order) {
   };
 }
 
-export function getOrder(state: State, user: User, orderNo: number): QueryResult<ReturnType<typeof orderView>> {
+/** Another care provider's order about a patient is refused (`care_provider_boundary`) without consent or emergency access. */
+export function getOrder(
+  state: State,
+  user: User,
+  orderNo: number,
+  acting: Acting = defaultActing(user),
+): QueryResult<ReturnType<typeof orderView>> {
   const order = state.orders.get(orderNo);
   if (order === undefined || !canSee(state, user, order)) return reject('not_found', `Order ${orderNo} finns inte.`);
+  if (!canReadEntry(state, acting, orderEntry(order))) return boundaryRejection(`Order ${orderNo}`);
   return found(orderView(state, order));
 }
 
@@ -136,7 +151,14 @@ function candidates(
   return index.all;
 }
 
-export function listOrders(state: State, user: User, args: OrderListArgs, nowMs: number) {
+/** Other care providers' orders the caller may not read are left out and counted in `withheld`. */
+export function listOrders(
+  state: State,
+  user: User,
+  args: OrderListArgs,
+  nowMs: number,
+  acting: Acting = defaultActing(user),
+) {
   let pnr12: string | null = null;
   if (args.pnr !== undefined) {
     const parsed = parsePnr(args.pnr, nowMs);
@@ -145,18 +167,23 @@ export function listOrders(state: State, user: User, args: OrderListArgs, nowMs:
   }
   const prescriberId = args.mine === true ? user.id : args.prescriberId;
   if (args.mine === true && args.prescriberId !== undefined && args.prescriberId !== user.id) {
-    return found({ total: 0, orders: [], counts: { ...state.orderIndex.lineCounts }, seq: state.seq });
+    return found({ total: 0, orders: [], counts: { ...state.orderIndex.lineCounts }, seq: state.seq, withheld: 0 });
   }
   const list = candidates(state, args, pnr12, prescriberId);
   const orders: Array<ReturnType<typeof orderSummary>> = [];
   let total = 0;
+  let withheld = 0;
   for (let i = list.length - 1; i >= 0; i--) {
     const order = state.orders.get(list[i])!;
     if (!matches(state, order, args, pnr12, prescriberId) || !canSee(state, user, order)) continue;
+    if (!canReadEntry(state, acting, orderEntry(order))) {
+      withheld++;
+      continue;
+    }
     if (total >= args.offset && orders.length < args.limit) orders.push(orderSummary(state, order));
     total++;
   }
-  return found({ total, orders, counts: { ...state.orderIndex.lineCounts }, seq: state.seq });
+  return found({ total, orders, counts: { ...state.orderIndex.lineCounts }, seq: state.seq, withheld });
 }
 
 function matches(

@@ -8,12 +8,20 @@ import { isStaff } from '../users/roles.ts';
 import { parsePnr } from '../personnummer.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { userWorkplace } from '../patient-access/care-provider.ts';
+import { isProtected, PROTECTED_HANDLING_ADDRESS } from '../patient-access/protected-identity.ts';
 
 export function decidePickupCreate(state: State, command: PickupCreate, context: CommandContext): Decision {
   const parsed = parsePnr(command.pnr, context.timeMs);
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
   if (person === undefined) return reject('not_found', 'Ingen person med det personnumret finns i folkbokföringen.');
+  if (isProtected(person) && command.address !== undefined) {
+    return reject(
+      'protected_address',
+      'Personen har skyddad identitet: hämtningen går via Region Hallands adress för skyddade personuppgifter. Ange ingen adress.',
+    );
+  }
   if (new Set(command.indNos).size !== command.indNos.length)
     return reject('duplicate_line', 'Samma individ finns två gånger i hämtordern.');
   const units = [];
@@ -26,13 +34,16 @@ export function decidePickupCreate(state: State, command: PickupCreate, context:
     if (waiting !== undefined) return reject('pickup_exists', `Individ ${indNo} finns redan i hämtorder ${waiting}.`);
     units.push({ indNo, artNo: ind.artNo, returnedMs: null });
   }
+  const user = state.users.get(command.userId);
+  const workplaceId = user === undefined ? undefined : userWorkplace(user, command.workplaceId)?.id;
   const pickup = {
     pickupNo: state.pickupIndex.nextPickupNo,
     placedMs: context.timeMs,
     prescriberId: command.userId,
+    ...(workplaceId === undefined ? {} : { workplaceId }),
     pnr: person.pnr,
     units,
-    address: command.address ?? person.address,
+    address: command.address ?? (isProtected(person) ? { ...PROTECTED_HANDLING_ADDRESS } : person.address),
     contactName: command.contactName,
     contactPhone: command.contactPhone,
     reason: command.reason,

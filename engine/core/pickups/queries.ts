@@ -8,17 +8,23 @@ import { formatPnr, parsePnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
+import { canReadEntry } from '../patient-access/boundary.ts';
+import { shownAddress, shownName } from '../patient-access/protected-identity.ts';
 
 export function pickupView(state: State, pickup: Pickup) {
   const person = state.persons.get(pickup.pnr);
   const prescriber = state.users.get(pickup.prescriberId);
   return {
     ...pickup,
+    // A protected identity's pickup goes through the handling address, also for rows stored with the home address.
+    address: shownAddress(person, pickup.address),
     placedDate: swedishDate(pickup.placedMs),
     patient: {
       pnr: pickup.pnr,
       pnrDisplay: formatPnr(pickup.pnr),
-      name: person === undefined ? '' : `${person.givenName} ${person.familyName}`,
+      name: shownName(person),
+      protectedIdentity: person?.protectedIdentity ?? false,
     },
     prescriber: {
       id: pickup.prescriberId,
@@ -34,7 +40,8 @@ export function listPickups(
   user: User,
   args: PickupListArgs,
   nowMs: number,
-): QueryResult<{ total: number; pickups: ReturnType<typeof pickupView>[] }> {
+  acting: Acting = defaultActing(user),
+): QueryResult<{ total: number; pickups: ReturnType<typeof pickupView>[]; withheld: number }> {
   const staff = isStaff(user);
   let candidates: readonly number[];
   if (args.pnr !== undefined) {
@@ -44,14 +51,20 @@ export function listPickups(
   } else candidates = staff ? state.pickupIndex.all : (state.pickupIndex.byPrescriber.get(user.id) ?? []);
   const pickups: ReturnType<typeof pickupView>[] = [];
   let total = 0;
+  let withheld = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const pickup = state.pickups.get(candidates[i]!)!;
     if (args.open === true && pickup.status !== 'requested') continue;
+    // Another care provider's pickup (address, reason) only with consent or emergency access: left out, counted.
+    if (!canReadEntry(state, acting, pickup)) {
+      withheld++;
+      continue;
+    }
     // A protected identity is shown to the prescriber who asked and to HMC only.
     if (!staff && pickup.prescriberId !== user.id && (state.persons.get(pickup.pnr)?.protectedIdentity ?? false))
       continue;
     if (pickups.length < args.limit) pickups.push(pickupView(state, pickup));
     total++;
   }
-  return found({ total, pickups });
+  return found({ total, pickups, withheld });
 }

@@ -8,6 +8,7 @@ import { isStaff } from '../users/roles.ts';
 import { parsePnr } from '../personnummer.ts';
 import { reject, type Rejection } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { userWorkplace } from '../patient-access/care-provider.ts';
 
 const FINISHED: ReadonlySet<string> = new Set(['done', 'cancelled']);
 
@@ -38,10 +39,13 @@ function subject(
 export function decideWorkOrderCreate(state: State, command: WorkOrderCreate, context: CommandContext): Decision {
   const about = subject(state, command, context.timeMs);
   if ('ok' in about) return about;
+  const user = state.users.get(command.userId);
+  const workplaceId = user === undefined ? undefined : userWorkplace(user, command.workplaceId)?.id;
   const workOrder: WorkOrder = {
     woNo: state.workOrderIndex.nextWoNo,
     createdMs: context.timeMs,
     prescriberId: command.userId,
+    ...(workplaceId === undefined ? {} : { workplaceId }),
     destination: command.destination,
     ...about,
     title: command.title,

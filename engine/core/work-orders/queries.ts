@@ -6,6 +6,9 @@ import { isStaff } from '../users/roles.ts';
 import { formatPnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import type { State } from '../state.ts';
+import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
+import { canReadEntry } from '../patient-access/boundary.ts';
+import { shownName } from '../patient-access/protected-identity.ts';
 
 export function workOrderView(state: State, workOrder: WorkOrder) {
   const person = workOrder.pnr === null ? undefined : state.persons.get(workOrder.pnr);
@@ -16,7 +19,12 @@ export function workOrderView(state: State, workOrder: WorkOrder) {
     patient:
       person === undefined
         ? null
-        : { pnr: person.pnr, pnrDisplay: formatPnr(person.pnr), name: `${person.givenName} ${person.familyName}` },
+        : {
+            pnr: person.pnr,
+            pnrDisplay: formatPnr(person.pnr),
+            name: shownName(person),
+            protectedIdentity: person.protectedIdentity,
+          },
     device:
       ind === undefined
         ? null
@@ -30,16 +38,23 @@ export function listWorkOrders(
   state: State,
   user: User,
   args: WorkOrderListArgs,
-): QueryResult<{ total: number; workOrders: ReturnType<typeof workOrderView>[] }> {
+  acting: Acting = defaultActing(user),
+): QueryResult<{ total: number; workOrders: ReturnType<typeof workOrderView>[]; withheld: number }> {
   const candidates = isStaff(user) ? state.workOrderIndex.all : (state.workOrderIndex.byPrescriber.get(user.id) ?? []);
   const workOrders: ReturnType<typeof workOrderView>[] = [];
   let total = 0;
+  let withheld = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const workOrder = state.workOrders.get(candidates[i]!)!;
+    // One made under another care provider (even the caller's own other workplace): left out without consent.
+    if (!canReadEntry(state, acting, workOrder)) {
+      withheld++;
+      continue;
+    }
     if (args.open === true && (workOrder.status === 'done' || workOrder.status === 'cancelled')) continue;
     if (args.destination !== undefined && workOrder.destination !== args.destination) continue;
     if (workOrders.length < args.limit) workOrders.push(workOrderView(state, workOrder));
     total++;
   }
-  return found({ total, workOrders });
+  return found({ total, workOrders, withheld });
 }

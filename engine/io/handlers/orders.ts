@@ -9,6 +9,7 @@ import type { State } from '../../core/state.ts';
 import { STORAGE_UNAVAILABLE } from '../../storage-health.ts';
 import { firstEvent, type HandlerTable, me } from '../handler-types.ts';
 import { stepResult } from './fulfil.ts';
+import { acting, actingWorkplace } from '../acting-workplace.ts';
 
 type OrderOp = 'order.quote' | 'order.place' | 'order.get' | 'order.list' | 'order.cancel';
 
@@ -57,7 +58,9 @@ export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
       const order = state.orders.get(existing)!;
       return { ok: true, result: receipt(state, order, true, bufferOfWorkplace(user, order.workplaceId)) };
     }
-    const outcome = await ctx.engine.execute({ type: 'order.place', userId: user.id, ...args });
+    // A patient order is made under the acting workplace unless the caller names one (a care-unit order finds its own).
+    const workplaceId = args.workplaceId ?? (args.recipient.kind === 'patient' ? actingWorkplace(ctx).id : undefined);
+    const outcome = await ctx.engine.execute({ type: 'order.place', userId: user.id, ...args, workplaceId });
     if (!outcome.ok) return outcome;
     const { order } = firstEvent(outcome, 'order.placed');
     return {
@@ -65,8 +68,8 @@ export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
       result: { seq: outcome.seq, ...receipt(state, order, false, bufferOfWorkplace(user, order.workplaceId)) },
     };
   },
-  'order.get': (ctx, args) => getOrder(ctx.engine.state, me(ctx), args.orderNo),
-  'order.list': (ctx, args) => listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs),
+  'order.get': (ctx, args) => getOrder(ctx.engine.state, me(ctx), args.orderNo, acting(ctx)),
+  'order.list': (ctx, args) => listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs, acting(ctx)),
   'order.cancel': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'order.cancel', userId: me(ctx).id, orderNo: args.orderNo });
     return stepResult(outcome, args.orderNo);

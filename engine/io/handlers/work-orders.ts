@@ -1,6 +1,7 @@
 // Handlers of work orders. An attachment must be one the caller uploaded (http-attachments.ts) before create.
 import { listWorkOrders, workOrderView } from '../../core/work-orders/queries.ts';
 import { firstEvent, type HandlerContext, type HandlerTable, me, type Outcome } from '../handler-types.ts';
+import { acting, actingWorkplace } from '../acting-workplace.ts';
 
 type Attachment = { id: string; name: string; contentType: string; bytes: number };
 
@@ -21,12 +22,13 @@ export const WORK_ORDER_HANDLERS: HandlerTable<'workorder.create' | 'workorder.l
     const userId = me(ctx).id;
     const attachments = ownAttachments(ctx, userId, args.attachments);
     if (!Array.isArray(attachments)) return attachments;
-    const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments });
+    const workplaceId = actingWorkplace(ctx).id;
+    const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments, workplaceId });
     if (!outcome.ok) return outcome;
     const { workOrder } = firstEvent(outcome, 'workOrder.created');
     return { ok: true, result: { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, workOrder) } };
   },
-  'workorder.list': (ctx, args) => listWorkOrders(ctx.engine.state, me(ctx), args),
+  'workorder.list': (ctx, args) => listWorkOrders(ctx.engine.state, me(ctx), args, acting(ctx)),
   'workorder.update': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'workOrder.update', userId: me(ctx).id, ...args });
     if (!outcome.ok) return outcome;
