@@ -45,6 +45,10 @@ export const ERROR_CODES = [
   // Pickup orders (engine/core/pickups).
   'pickup_exists',
   'pickup_not_cancellable',
+  // Sign-in (issue 13, sign-in part).
+  'too_many_attempts',
+  'account_inactive',
+  'signin_method_off',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

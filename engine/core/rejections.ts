@@ -28,6 +28,8 @@ export type RejectionCode = Extract<
   | 'invalid_date'
   | 'pickup_exists'
   | 'pickup_not_cancellable'
+  // Sign-in (issue 13, sign-in part).
+  | 'account_inactive'
 >;
 
 export interface Rejection {

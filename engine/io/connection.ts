@@ -5,6 +5,8 @@ import type { Encoding } from './codec.ts';
 import type { ConnectionContext } from './handler-types.ts';
 
 export interface Connection {
+  /** The client's address as the socket saw it at upgrade (sign-in throttling). */
+  address: string;
   token: string | null;
   userId: string | null;
   /** Requests accepted and not yet answered (pipelining limit). */
@@ -16,8 +18,8 @@ export interface Connection {
   context: ConnectionContext | null;
 }
 
-export function newConnection(): Connection {
-  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null };
+export function newConnection(address: string): Connection {
+  return { address, token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null };
 }
 
 /** uWS topics are per encoding, so one publish serves every subscriber in the bytes it asked for. */

@@ -15,6 +15,7 @@ import { SESSION_HANDLERS } from './handlers/session.ts';
 import { STOCK_HANDLERS } from './handlers/stock.ts';
 import { SUBSCRIBE_HANDLERS } from './handlers/subscribe.ts';
 import { WORK_ORDER_HANDLERS } from './handlers/work-orders.ts';
+import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -30,4 +31,5 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...PRESCRIBING_RULE_HANDLERS,
   ...FULFIL_HANDLERS,
   ...SUBSCRIBE_HANDLERS,
+  ...ACCOUNT_HANDLERS,
 };

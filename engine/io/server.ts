@@ -12,6 +12,9 @@ import { serveAttachments } from './http-attachments.ts';
 import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
+import { lockoutLine, newSignIn, type SignIn } from './sign-in.ts';
+import { OidcRelyingParty, type OidcSettings } from './oidc.ts';
+import { serveAuthConfig, serveOidc } from './http-oidc.ts';
 import { loadNativeUws } from './uws.ts';
 import { connectionContext, type Shared } from './ws-context.ts';
 import { messageHandler } from './ws-messages.ts';
@@ -25,6 +28,10 @@ export interface ServerOptions {
   auth: Authenticator;
   portalDir: string;
   clockMs: () => number;
+  /** Password sign-in on (demo data) or off (production, sign-in through the IdP). */
+  passwordSignIn: boolean;
+  /** OIDC sign-in (GET /auth/login, /auth/callback); null: off. */
+  oidc: OidcSettings | null;
 }
 
 export interface RunningServer {
@@ -46,7 +53,7 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
     sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
       res.upgrade(
-        newConnection(),
+        newConnection(Buffer.from(res.getRemoteAddressAsText()).toString()),
         req.getHeader('sec-websocket-key'),
         req.getHeader('sec-websocket-protocol'),
         req.getHeader('sec-websocket-extensions'),
@@ -65,6 +72,15 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
   });
 }
 
+/** Sign-in state shared by every connection; a lockout is a stdout line and a count in /metrics. */
+function signInOf(options: ServerOptions, metrics: Metrics): SignIn {
+  const enabled = { passwordEnabled: options.passwordSignIn, oidcEnabled: options.oidc !== null };
+  return newSignIn(enabled, options.clockMs, (lockout) => {
+    metrics.loginLockouts++;
+    console.log(lockoutLine(lockout));
+  });
+}
+
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const uws = loadNativeUws();
   const { engine } = options;
@@ -75,7 +91,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   engine.onBatch = (n) => metrics.commitBatch(n);
   publishCommits(app, engine, metrics);
 
-  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets);
+  const signIn = signInOf(options, metrics);
+  serveWebSocket(app, { engine, sessions, auth: options.auth, signIn, clockMs: options.clockMs }, metrics, sockets);
+  const rp = options.oidc === null ? null : new OidcRelyingParty(options.oidc, options.clockMs);
+  serveAuthConfig(app, signIn, rp);
+  if (rp !== null) serveOidc(app, engine, signIn, rp);
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);
