@@ -104,6 +104,9 @@ export const SESSIONS_PER_USER_MAX = 10;
 export const SESSION_TOKEN_BYTES = 32;
 /** An account not signed in (or reactivated) for this long cannot sign in until an admin reactivates it. */
 export const ACCOUNT_DORMANT_MS = 365 * 24 * 60 * 60 * 1000;
+/** A sign-in is journaled at most this often per user: dormancy counts months, and an entry per sign-in would only
+ * add writes (a sign-in within it is not dormant by definition). */
+export const SIGNIN_RECORD_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** HSA-id (e.g. SE2321000131-E000000000001) as the identity provider states it. */
 export const HSA_ID_CHARS_MAX = 64;
 /** Password failures a client address may make before each further attempt waits (LOGIN_DELAY_BASE_MS, doubling). */

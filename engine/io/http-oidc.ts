@@ -45,7 +45,13 @@ function later(res: Res): () => boolean {
 }
 
 /** Where the callback sends the browser: a code on success, a reason on refusal. */
-async function callbackTarget(rp: OidcRelyingParty, engine: Engine, signIn: SignIn, query: string): Promise<string> {
+async function callbackTarget(
+  rp: OidcRelyingParty,
+  engine: Engine,
+  signIn: SignIn,
+  query: string,
+  clockMs: () => number,
+): Promise<string> {
   const result = await rp.finish(query);
   if (!result.ok) {
     console.log(`aidstock: OIDC sign-in refused (${result.reason}): ${result.detail}`);
@@ -56,7 +62,7 @@ async function callbackTarget(rp: OidcRelyingParty, engine: Engine, signIn: Sign
     console.log(`aidstock: OIDC sign-in refused: no user with HSA-id ${JSON.stringify(result.hsaId)}`);
     return '/#inloggning-fel=unknown_user';
   }
-  const recorded = await recordSignIn(engine, user.id);
+  const recorded = await recordSignIn(engine, user.id, clockMs());
   if (!recorded.ok) {
     console.log(`aidstock: OIDC sign-in refused for ${user.id}: ${recorded.code}`);
     return `/#inloggning-fel=${recorded.code}`;
@@ -80,7 +86,7 @@ export function serveAuthConfig(app: App, signIn: SignIn, rp: OidcRelyingParty |
   });
 }
 
-export function serveOidc(app: App, engine: Engine, signIn: SignIn, rp: OidcRelyingParty): void {
+export function serveOidc(app: App, engine: Engine, signIn: SignIn, rp: OidcRelyingParty, clockMs: () => number): void {
   app.get('/auth/login', (res) => {
     const aborted = later(res);
     rp.begin().then(
@@ -94,7 +100,7 @@ export function serveOidc(app: App, engine: Engine, signIn: SignIn, rp: OidcRely
   app.get('/auth/callback', (res, req) => {
     const aborted = later(res);
     const query = req.getQuery() ?? '';
-    callbackTarget(rp, engine, signIn, query).then(
+    callbackTarget(rp, engine, signIn, query, clockMs).then(
       (location) => redirect(res, aborted, location),
       (error: unknown) => {
         console.log(`aidstock: OIDC callback failed: ${error instanceof Error ? error.message : error}`);

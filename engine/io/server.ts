@@ -95,7 +95,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   serveWebSocket(app, { engine, sessions, auth: options.auth, signIn, clockMs: options.clockMs }, metrics, sockets);
   const rp = options.oidc === null ? null : new OidcRelyingParty(options.oidc, options.clockMs);
   serveAuthConfig(app, signIn, rp);
-  if (rp !== null) serveOidc(app, engine, signIn, rp);
+  if (rp !== null) serveOidc(app, engine, signIn, rp, options.clockMs);
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);

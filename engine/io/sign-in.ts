@@ -1,7 +1,7 @@
 // What every sign-in path shares: whether password sign-in is on, the password-guessing throttle, the one-time
 // codes the OIDC callback hands the portal, and the durable record of a sign-in (refused for a dormant account).
 // A leaf for the handlers and the HTTP routes: it holds no route and no handler.
-import { SIGNIN_CODE_MS_MAX, SIGNIN_CODES_MAX } from '../../schemas/limits.ts';
+import { SIGNIN_CODE_MS_MAX, SIGNIN_CODES_MAX, SIGNIN_RECORD_INTERVAL_MS } from '../../schemas/limits.ts';
 import type { ErrorCode } from '../../schemas/protocol.ts';
 import type { Engine } from '../engine.ts';
 import { ExpiringMap } from './expiring-map.ts';
@@ -31,8 +31,13 @@ export function newSignIn(
 
 export type SignInRecorded = { ok: true } | { ok: false; code: ErrorCode; message: string };
 
-/** Journals `user.signedIn` (durable before the session exists); a dormant account is refused here. */
-export async function recordSignIn(engine: Engine, userId: string): Promise<SignInRecorded> {
+/**
+ * Journals `user.signedIn` (durable before the session exists); a dormant account is refused by the core. A user who
+ * signed in within SIGNIN_RECORD_INTERVAL_MS is neither dormant nor recorded again.
+ */
+export async function recordSignIn(engine: Engine, userId: string, nowMs: number): Promise<SignInRecorded> {
+  const last = engine.state.users.get(userId)?.lastSignInMs;
+  if (last !== undefined && nowMs - last >= 0 && nowMs - last < SIGNIN_RECORD_INTERVAL_MS) return { ok: true };
   const outcome = await engine.execute({ type: 'user.signIn', userId });
   return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.message };
 }

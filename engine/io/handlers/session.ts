@@ -9,8 +9,8 @@ import { publicUser } from './public-user.ts';
 type SessionOp = 'session.login' | 'session.resume' | 'session.logout' | 'session.exchange' | 'session.logoutAll';
 
 /** A recorded sign-in becomes a session bound to this connection; the reply is session.login's. */
-async function startSession(ctx: HandlerContext, userId: string): Promise<Outcome> {
-  const recorded = await recordSignIn(ctx.engine, userId);
+async function startSession(ctx: HandlerContext, userId: string, nowMs: number): Promise<Outcome> {
+  const recorded = await recordSignIn(ctx.engine, userId, nowMs);
   if (!recorded.ok) return recorded;
   const session = ctx.sessions.create(userId);
   ctx.bindSession(session.token, userId);
@@ -18,7 +18,7 @@ async function startSession(ctx: HandlerContext, userId: string): Promise<Outcom
 }
 
 async function passwordLogin(ctx: HandlerContext, username: string, password: string): Promise<Outcome> {
-  const { signIn, address } = ctx;
+  const { signIn, address, nowMs } = ctx; // read before the await: later messages refresh the context
   if (!signIn.passwordEnabled) {
     return {
       ok: false,
@@ -34,7 +34,7 @@ async function passwordLogin(ctx: HandlerContext, username: string, password: st
     return { ok: false, code: 'bad_credentials', message: 'Fel användarnamn eller lösenord.' };
   }
   signIn.throttle.succeeded(address, username);
-  return startSession(ctx, userId);
+  return startSession(ctx, userId, nowMs);
 }
 
 export const SESSION_HANDLERS: HandlerTable<SessionOp> = {
