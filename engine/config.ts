@@ -1,5 +1,6 @@
 // Configuration from the environment, checked once at start.
 import { allowedOriginsFromEnv } from './io/ws-admission.ts';
+import type { OidcSettings } from './io/oidc.ts';
 import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
 
 export interface Config {
@@ -11,6 +12,30 @@ export interface Config {
   store: 'lmdb' | 'memory';
   /** ALLOWED_ORIGINS: browser origins allowed to open /ws; null means the engine's own (issue 13, hardening). */
   allowedOrigins: string[] | null;
+  /** PASSWORD_SIGNIN: `on`/`off`; `auto` (unset): on only without OIDC and when the store holds the demo users. */
+  passwordSignIn: 'on' | 'off' | 'auto';
+  /** From OIDC_*; null (no OIDC_ISSUER): the OIDC routes are off. */
+  oidc: OidcSettings | null;
+}
+
+/** OIDC_ISSUER turns OIDC sign-in on; then the client id, secret and redirect URI are required. */
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcSettings | null {
+  const issuer = env.OIDC_ISSUER ?? '';
+  if (issuer === '') return null;
+  const required = (name: string): string => {
+    const value = env[name] ?? '';
+    if (value === '') throw new Error(`${name} must be set when OIDC_ISSUER is`);
+    return value;
+  };
+  return {
+    issuer,
+    clientId: required('OIDC_CLIENT_ID'),
+    clientSecret: required('OIDC_CLIENT_SECRET'),
+    redirectUri: new URL(required('OIDC_REDIRECT_URI')).href,
+    hsaClaim: env.OIDC_HSA_CLAIM || 'hsa_id',
+    scope: env.OIDC_SCOPE || 'openid',
+    idpName: env.OIDC_IDP_NAME || 'SITHS',
+  };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +49,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = Number(env.SEED ?? SEED_DEFAULT);
   if (!Number.isSafeInteger(seed)) throw new Error(`SEED must be an integer, got ${env.SEED}`);
   const allowedOrigins = allowedOriginsFromEnv(env.ALLOWED_ORIGINS);
-  return { port, dataDir: env.DATA_DIR ?? './data', seedScale, seed, store, allowedOrigins };
+  const passwordSignIn = (env.PASSWORD_SIGNIN || 'auto') as Config['passwordSignIn'];
+  if (!['on', 'off', 'auto'].includes(passwordSignIn))
+    throw new Error(`PASSWORD_SIGNIN must be on or off, got ${env.PASSWORD_SIGNIN}`);
+  const oidc = oidcFromEnv(env);
+  return { port, dataDir: env.DATA_DIR ?? './data', seedScale, seed, store, allowedOrigins, passwordSignIn, oidc };
 }

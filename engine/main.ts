@@ -1,7 +1,7 @@
 // Starts Aidstock: opens LMDB (seeding demo data on first start), loads the state, serves /ws, HTTP and the portal.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv } from './config.ts';
+import { type Config, configFromEnv } from './config.ts';
 import { Engine } from './engine.ts';
 import { PasswordAuthenticator } from './io/auth.ts';
 import { startServer } from './io/server.ts';
@@ -14,6 +14,15 @@ import { isLmdbCommitFailure } from './store/write-failure.ts';
 import type { Loaded, Store } from './store/store.ts';
 
 const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'portal');
+
+/** PASSWORD_SIGNIN decides; unset, password sign-in is on only for demo data (seeded users carry password hashes)
+ * and only without OIDC, so a production start with its IdP never accepts passwords by default. */
+function passwordSignInOn(config: Config, engine: Engine): boolean {
+  if (config.passwordSignIn !== 'auto') return config.passwordSignIn === 'on';
+  if (config.oidc !== null) return false;
+  for (const user of engine.state.users.values()) if (user.passwordHash !== '') return true;
+  return false;
+}
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -32,6 +41,11 @@ async function main(): Promise<void> {
     const id = engine.state.usersByUsername.get(username);
     return id === undefined ? undefined : engine.state.users.get(id);
   });
+  const passwordSignIn = passwordSignInOn(config, engine);
+  console.log(
+    `aidstock: sign-in: password ${passwordSignIn ? 'on' : 'off'}, OIDC ${config.oidc === null ? 'off' : `on (${config.oidc.issuer})`}`,
+  );
+  const signInOptions = { passwordSignIn, oidc: config.oidc };
   const server = await startServer({
     port: config.port,
     engine,
@@ -39,6 +53,7 @@ async function main(): Promise<void> {
     portalDir: PORTAL_DIR,
     clockMs,
     allowedOrigins: config.allowedOrigins,
+    ...signInOptions,
   });
   // performance.now() counts from process start, so this includes module loading: the honest cold start.
   const seconds = (performance.now() / 1000).toFixed(2);

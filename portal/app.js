@@ -5,6 +5,7 @@ import { useTitle } from './lib/use-title.js';
 import * as api from './lib/api.js';
 import { parseRoute, href } from './lib/routes.js';
 import { LoginPage } from './components/login-page.js';
+import { firstSession, takeSignInReturn } from './lib/sign-in-return.js';
 import { TopBar } from './components/top-bar.js';
 import { StartPage } from './components/start-page.js';
 import { IsoTreePage } from './components/iso-tree-page.js';
@@ -100,6 +101,9 @@ function skipToMain(event) {
   document.getElementById('main')?.focus();
 }
 
+/** Taken before the first render, so the router never sees the one-time code. */
+const SIGN_IN_RETURN = takeSignInReturn();
+
 function App() {
   /** undefined while the stored session is being resumed, null when signed out. */
   const [user, setUser] = useState(/** @type {User | null | undefined} */ (undefined));
@@ -112,8 +116,10 @@ function App() {
   useEffect(() => {
     api.connect();
     let alive = true;
-    api.resume().then((resumed) => {
-      if (alive) setUser(resumed);
+    firstSession(SIGN_IN_RETURN).then((first) => {
+      if (!alive) return;
+      setUser(first.user);
+      if (first.notice !== '') setNotice(first.notice);
     });
     const off = api.on('session', ({ user: next, expired }) => {
       if (expired) {

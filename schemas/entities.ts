@@ -116,6 +116,10 @@ export const User = z.object({
   phone: z.string(),
   /** `scrypt$<saltHex>$<hashHex>`; computed outside the core. */
   passwordHash: z.string(),
+  /** HSA-id, as the region's identity provider (SITHS) states it in the verified OIDC claim; absent: no OIDC sign-in. */
+  hsaId: z.string().optional(),
+  /** Last sign-in or admin reactivation (ms); absent: never signed in. Older than ACCOUNT_DORMANT_MS: dormant. */
+  lastSignInMs: z.number().optional(),
 });
 
 export const IndividualLocation = z.discriminatedUnion('kind', [

@@ -47,10 +47,22 @@ export const UserContactChanged = z.object({
   phone: z.string().max(PROFILE_PHONE_CHARS_MAX),
 });
 
+/** A user signed in (password or OIDC): the time, so an account unused for ACCOUNT_DORMANT_MS can be refused. */
+export const UserSignedIn = z.object({ type: z.literal('user.signedIn'), userId: UserId, timeMs: z.number() });
+/** An admin reactivated a dormant account: counts as a sign-in at that time. */
+export const UserReactivated = z.object({
+  type: z.literal('user.reactivated'),
+  userId: UserId,
+  byUserId: UserId,
+  timeMs: z.number(),
+});
+
 export const Event = z.discriminatedUnion('type', [
   ArticleUpserted,
   StockAdjusted,
   UserContactChanged,
+  UserSignedIn,
+  UserReactivated,
   ...ORDER_EVENTS,
   ...PICKUP_EVENTS,
   ...NEWS_EVENTS,

@@ -17,7 +17,7 @@ export const USERNAME_CHARS_MAX = 64;
 export const PASSWORD_CHARS_MAX = 256;
 export const TOKEN_CHARS_MAX = 128;
 /** Sessions live this long without use. */
-export const SESSION_IDLE_MS_MAX = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS_MAX = 30 * 60 * 1000;
 export const SESSIONS_MAX = 100_000;
 
 export const ARTICLE_NAME_CHARS_MAX = 120;
@@ -119,3 +119,40 @@ export const EMERGENCY_REASON_CHARS_MIN = 5;
 export const EMERGENCY_REASON_CHARS_MAX = 500;
 /** Consents and emergency accesses one consent.list answers. */
 export const ACCESS_GRANT_LIST_MAX = 200;
+/** Sign-in (issue 13, sign-in part): sessions, dormant accounts, password throttling and the OIDC flow. */
+/** A session ends this long after sign-in however active it is (idle ends it sooner: SESSION_IDLE_MS_MAX). */
+export const SESSION_ABSOLUTE_MS_MAX = 12 * 60 * 60 * 1000;
+/** Sessions one user may hold at once (devices, tabs that signed in separately); a new one ends the oldest. */
+export const SESSIONS_PER_USER_MAX = 10;
+/** Random bytes in a session token: 256 bits, well past the 128 a guesser would need to beat. */
+export const SESSION_TOKEN_BYTES = 32;
+/** An account not signed in (or reactivated) for this long cannot sign in until an admin reactivates it. */
+export const ACCOUNT_DORMANT_MS = 365 * 24 * 60 * 60 * 1000;
+/** A sign-in is journaled at most this often per user: dormancy counts months, and an entry per sign-in would only
+ * add writes (a sign-in within it is not dormant by definition). */
+export const SIGNIN_RECORD_INTERVAL_MS = 24 * 60 * 60 * 1000;
+/** HSA-id (e.g. SE2321000131-E000000000001) as the identity provider states it. */
+export const HSA_ID_CHARS_MAX = 64;
+/** Password failures a client address may make before each further attempt waits (LOGIN_DELAY_BASE_MS, doubling). */
+export const LOGIN_ADDRESS_FREE_FAILURES = 5;
+/** Failures after which a client address is locked out for LOGIN_ADDRESS_LOCKOUT_MS: lower than the user's, so one
+ * guessing address is stopped before it can lock the user it guesses at. */
+export const LOGIN_ADDRESS_FAILURES_MAX = 10;
+export const LOGIN_ADDRESS_LOCKOUT_MS = 5 * 60 * 1000;
+/** The same for one username, from any address: short, so a distributed guesser cannot keep a real user out long. */
+export const LOGIN_USER_FREE_FAILURES = 5;
+export const LOGIN_USER_FAILURES_MAX = 20;
+export const LOGIN_USER_LOCKOUT_MS = 60 * 1000;
+/** The first forced wait after the free failures; it doubles per failure up to LOGIN_DELAY_MS_MAX. */
+export const LOGIN_DELAY_BASE_MS = 1_000;
+export const LOGIN_DELAY_MS_MAX = 30 * 1000;
+/** Failures older than this (counted from the last one) are forgotten. */
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Addresses and usernames the throttle remembers; past it the oldest entry is forgotten. */
+export const LOGIN_THROTTLE_ENTRIES_MAX = 100_000;
+/** OIDC sign-ins begun and not yet returned (state, nonce, PKCE verifier held server-side), and how long one waits. */
+export const OIDC_PENDING_MAX = 10_000;
+export const OIDC_PENDING_MS_MAX = 10 * 60 * 1000;
+/** The one-time code the portal exchanges for its session after the OIDC callback (never the token in a URL). */
+export const SIGNIN_CODE_MS_MAX = 60 * 1000;
+export const SIGNIN_CODES_MAX = 10_000;

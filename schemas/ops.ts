@@ -39,6 +39,7 @@ import {
   PnrInput,
   Profession,
   type Role,
+  UserId,
   StockReason,
   WarehouseId,
 } from './primitives.ts';
@@ -423,6 +424,25 @@ export const OPS = {
     roles: staff,
     args: ConsentListArgs,
     doc: "Consents and emergency accesses for review, newest first, optionally one patient's or one kind.",
+  }),
+  // Sign-in (issue 13, sign-in part).
+  'session.exchange': op({
+    kind: 'session',
+    roles: null,
+    args: z.object({ code: z.string().min(1).max(TOKEN_CHARS_MAX) }).strict(),
+    doc: 'After OIDC sign-in (GET /auth/login … /auth/callback) the portal gets a one-time code in the URL fragment (valid SIGNIN_CODE_MS_MAX); this exchanges it for the session token and the user, as session.login replies. A code works once.',
+  }),
+  'session.logoutAll': op({
+    kind: 'session',
+    roles: everyone,
+    args: Empty,
+    doc: 'Logout everywhere: end every session of the caller (other devices and tabs too); their next request answers unauthorized.',
+  }),
+  'admin.userReactivate': op({
+    kind: 'command',
+    roles: admin,
+    args: z.object({ userId: UserId }).strict(),
+    doc: 'Reactivate an account unused for ACCOUNT_DORMANT_MS (12 months), which sign-in refuses with `account_inactive`; counts as a sign-in now. Acknowledged once durable.',
   }),
 } as const;
 

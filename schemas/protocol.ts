@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   // Care-provider boundaries and protected identities (issue 13).
   'care_provider_boundary',
   'protected_address',
+  // Sign-in (issue 13, sign-in part).
+  'too_many_attempts',
+  'account_inactive',
+  'signin_method_off',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -138,10 +138,25 @@ export interface WorkOrderUpdate {
   comment?: string;
 }
 
+/** A verified sign-in (password or OIDC) about to get a session: refused for a dormant account. */
+export interface UserSignIn {
+  type: 'user.signIn';
+  userId: string;
+}
+
+/** admin.userReactivate: a dormant account may sign in again. */
+export interface UserReactivate {
+  type: 'user.reactivate';
+  userId: string;
+  byUserId: string;
+}
+
 export type Command =
   | StockAdjust
   | ArticleUpsert
   | ProfileUpdate
+  | UserSignIn
+  | UserReactivate
   | OrderCommand
   | PickupCreate
   | PickupCancel

@@ -13,7 +13,7 @@ import { decidePickupCancel, decidePickupCreate } from './pickups/decide.ts';
 import { decidePrescribingRuleSet } from './prescribing-rules/decide.ts';
 import type { State } from './state.ts';
 import { decideStockAdjust } from './stock/decide.ts';
-import { decideProfileUpdate } from './users/decide.ts';
+import { decideProfileUpdate, decideUserReactivate, decideUserSignIn } from './users/decide.ts';
 import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/decide.ts';
 import { decideEmergencyAccess, decideRecordConsent } from './patient-access/decide.ts';
 
@@ -26,6 +26,10 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideArticleUpsert(state, command);
     case 'profile.update':
       return decideProfileUpdate(state, command);
+    case 'user.signIn':
+      return decideUserSignIn(state, command, context);
+    case 'user.reactivate':
+      return decideUserReactivate(state, command, context);
     case 'order.place':
       return decidePlace(state, command, context);
     case 'order.cancel':

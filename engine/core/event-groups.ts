@@ -17,7 +17,11 @@ export const MESSAGE_EVENT_TYPES = ['message.created', 'message.deleted'] as con
 export const PRESCRIBING_RULE_EVENT_TYPES = ['prescribingRule.set'] as const satisfies readonly EventType[];
 export const STOCK_EVENT_TYPES = ['stock.adjusted'] as const satisfies readonly EventType[];
 export const ARTICLE_EVENT_TYPES = ['article.upserted'] as const satisfies readonly EventType[];
-export const USER_EVENT_TYPES = ['user.contactChanged'] as const satisfies readonly EventType[];
+export const USER_EVENT_TYPES = [
+  'user.contactChanged',
+  'user.signedIn',
+  'user.reactivated',
+] as const satisfies readonly EventType[];
 export const PICKUP_EVENT_TYPES = [
   'pickup.created',
   'pickup.cancelled',

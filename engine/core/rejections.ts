@@ -31,6 +31,8 @@ export type RejectionCode = Extract<
   // Care-provider boundaries and protected identities (issue 13).
   | 'care_provider_boundary'
   | 'protected_address'
+  // Sign-in (issue 13, sign-in part).
+  | 'account_inactive'
 >;
 
 export interface Rejection {

@@ -14,7 +14,8 @@ export interface Connection {
   closed: boolean;
   /** Built at open, reused by every message of this connection. */
   context: ConnectionContext | null;
-  /** The client's address as text, counted against CONNECTIONS_PER_ADDRESS_MAX (ws-admission.ts). */
+  /** The client's address as text at upgrade: counted against CONNECTIONS_PER_ADDRESS_MAX (ws-admission.ts), and the
+   * per-address key of sign-in throttling (login-throttle.ts). */
   address: string;
 }
 

@@ -8,6 +8,7 @@ import type { Engine } from '../engine.ts';
 import type { Authenticator } from './auth.ts';
 import type { Encoding } from './codec.ts';
 import type { Sessions } from './sessions.ts';
+import type { SignIn } from './sign-in.ts';
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; code: ErrorCode; message: string };
 
@@ -20,6 +21,10 @@ export interface HandlerContext {
   engine: Engine;
   sessions: Sessions;
   auth: Authenticator;
+  /** Password throttle, sign-in codes and which sign-in methods are on. */
+  signIn: SignIn;
+  /** The client's address (throttling); as the socket sees it. */
+  address: string;
   nowMs: number;
   /** The signed-in user; handlers of ops with roles always get one. */
   user: User | null;

@@ -16,6 +16,7 @@ import { STOCK_HANDLERS } from './handlers/stock.ts';
 import { SUBSCRIBE_HANDLERS } from './handlers/subscribe.ts';
 import { WORK_ORDER_HANDLERS } from './handlers/work-orders.ts';
 import { PATIENT_ACCESS_HANDLERS } from './handlers/patient-access.ts';
+import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -32,4 +33,5 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...FULFIL_HANDLERS,
   ...SUBSCRIBE_HANDLERS,
   ...PATIENT_ACCESS_HANDLERS,
+  ...ACCOUNT_HANDLERS,
 };

@@ -52,6 +52,7 @@ export class Metrics {
   private readonly batches = new Histogram(BATCH_BUCKETS);
   pushes = 0;
   framesRejected = 0;
+  loginLockouts = 0;
 
   request(op: string, seconds: number): void {
     this.requests.set(op, (this.requests.get(op) ?? 0) + 1);
@@ -107,6 +108,12 @@ export class Metrics {
       '# HELP aidstock_commit_batch_commands Commands per group commit.',
       '# TYPE aidstock_commit_batch_commands histogram',
       ...this.batches.render('aidstock_commit_batch_commands', ''),
+    );
+    // Sign-in (issue 13, sign-in part).
+    lines.push(
+      '# HELP aidstock_login_lockouts_total Password sign-in lockouts (per client address or username).',
+      '# TYPE aidstock_login_lockouts_total counter',
+      `aidstock_login_lockouts_total ${this.loginLockouts}`,
     );
     return `${lines.join('\n')}\n`;
   }

@@ -12,6 +12,9 @@ import { serveAttachments } from './http-attachments.ts';
 import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
+import { lockoutLine, newSignIn, type SignIn } from './sign-in.ts';
+import { OidcRelyingParty, type OidcSettings } from './oidc.ts';
+import { serveAuthConfig, serveOidc } from './http-oidc.ts';
 import { loadNativeUws } from './uws.ts';
 import { AddressCounts, admit, type Admission } from './ws-admission.ts';
 import { connectionContext, type Shared } from './ws-context.ts';
@@ -29,6 +32,10 @@ export interface ServerOptions {
   clockMs: () => number;
   /** Origins a browser may open /ws from (ALLOWED_ORIGINS); null: the engine's own only. */
   allowedOrigins?: readonly string[] | null;
+  /** Password sign-in on (demo data) or off (production, sign-in through the IdP). */
+  passwordSignIn: boolean;
+  /** OIDC sign-in (GET /auth/login, /auth/callback); null: off. */
+  oidc: OidcSettings | null;
 }
 
 export interface RunningServer {
@@ -76,6 +83,15 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
   });
 }
 
+/** Sign-in state shared by every connection; a lockout is a stdout line and a count in /metrics. */
+function signInOf(options: ServerOptions, metrics: Metrics): SignIn {
+  const enabled = { passwordEnabled: options.passwordSignIn, oidcEnabled: options.oidc !== null };
+  return newSignIn(enabled, options.clockMs, (lockout) => {
+    metrics.loginLockouts++;
+    console.log(lockoutLine(lockout));
+  });
+}
+
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const uws = loadNativeUws();
   const { engine } = options;
@@ -87,7 +103,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   publishCommits(app, engine, metrics);
 
   const admission = { allowedOrigins: options.allowedOrigins ?? null, counts: new AddressCounts() };
-  serveWebSocket(app, { engine, sessions, auth: options.auth, clockMs: options.clockMs }, metrics, sockets, admission);
+  const signIn = signInOf(options, metrics);
+  const shared = { engine, sessions, auth: options.auth, signIn, clockMs: options.clockMs };
+  serveWebSocket(app, shared, metrics, sockets, admission);
+  const rp = options.oidc === null ? null : new OidcRelyingParty(options.oidc, options.clockMs);
+  serveAuthConfig(app, signIn, rp);
+  if (rp !== null) serveOidc(app, engine, signIn, rp, options.clockMs);
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);

@@ -8,6 +8,7 @@ import type { Authenticator } from './auth.ts';
 import { wireTopic, type Connection } from './connection.ts';
 import type { ConnectionContext } from './handler-types.ts';
 import type { Sessions } from './sessions.ts';
+import type { SignIn } from './sign-in.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 
@@ -15,6 +16,7 @@ export interface Shared {
   engine: Engine;
   sessions: Sessions;
   auth: Authenticator;
+  signIn: SignIn;
   clockMs: () => number;
 }
 
@@ -24,6 +26,8 @@ export function connectionContext(ws: Ws, conn: Connection, shared: Shared): Con
     engine,
     sessions,
     auth: shared.auth,
+    signIn: shared.signIn,
+    address: conn.address,
     nowMs: 0,
     user: null,
     workplaceId: null,

@@ -11,6 +11,8 @@ export const SCRYPT_KEY_BYTES = 32;
 const SALT_BYTES = 16;
 const EMAIL_DOMAIN = 'regionhalland.se';
 const PHONE_PREFIX = '035-13';
+/** HSA-ids of the demo users: the region's prefix and a running number (what SITHS would state in the claim). */
+const HSA_ID_PREFIX = 'SE2321000131-E';
 const ASCII_FOLDS: Readonly<Record<string, string>> = { å: 'a', ä: 'a', ö: 'o', é: 'e' };
 
 /** `scrypt$<saltHex>$<hashHex>`, scrypt with Node's default cost and a 32-byte key; the salt is the hex-decoded bytes. */
@@ -108,9 +110,14 @@ function phone(prng: Prng): string {
   return `${PHONE_PREFIX} ${pair()} ${pair()}`;
 }
 
+/** The demo user at `index`'s HSA-id: SE2321000131-E000000000001 for the first. */
+export function demoHsaId(index: number): string {
+  return `${HSA_ID_PREFIX}${String(index + 1).padStart(12, '0')}`;
+}
+
 /** The demo users; ids equal usernames. */
 export function generateUsers(prng: Prng, seed: number): User[] {
-  return DEMO_USERS.map((u) => ({
+  return DEMO_USERS.map((u, i) => ({
     id: u.username,
     username: u.username,
     name: u.name,
@@ -120,5 +127,6 @@ export function generateUsers(prng: Prng, seed: number): User[] {
     email: emailOf(u.name),
     phone: phone(prng),
     passwordHash: scryptHash(DEMO_PASSWORD, seedSalt(seed, u.username)),
+    hsaId: demoHsaId(i),
   }));
 }

@@ -364,6 +364,27 @@ export async function login(username, password) {
 }
 
 /**
+ * After OIDC sign-in: exchange the one-time code from the callback for the session (as login). Resolves with the user.
+ * @param {string} code
+ * @returns {Promise<import("./types.d.ts").User>}
+ */
+export async function exchange(code) {
+  const result = await call('session.exchange', { code });
+  setToken(result.token);
+  return result.user;
+}
+
+/** Logout everywhere: every session of the user ends (other devices and tabs too); this tab forgets its token. */
+export async function logoutAll() {
+  topics.clear();
+  try {
+    await call('session.logoutAll', {});
+  } finally {
+    setToken(null);
+  }
+}
+
+/**
  * Resume the session of this browser tab (after a reload); resolves with the user or null.
  * @returns {Promise<import("./types.d.ts").User | null>}
  */

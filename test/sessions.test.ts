@@ -1,0 +1,67 @@
+// Sessions with an injected clock: idle timeout, absolute lifetime, the per-user cap, logout everywhere, token size.
+import { describe, expect, it } from 'vitest';
+import { Sessions } from '../engine/io/sessions.ts';
+import {
+  SESSION_ABSOLUTE_MS_MAX,
+  SESSION_IDLE_MS_MAX,
+  SESSION_TOKEN_BYTES,
+  SESSIONS_PER_USER_MAX,
+} from '../schemas/limits.ts';
+
+function world() {
+  const clock = { now: 5_000_000 };
+  return { clock, sessions: new Sessions(() => clock.now) };
+}
+
+describe('sessions', () => {
+  it('issue tokens of at least 128 random bits, all different', () => {
+    const { sessions } = world();
+    expect(SESSION_TOKEN_BYTES * 8).toBeGreaterThanOrEqual(128);
+    const tokens = Array.from({ length: 50 }, (_, i) => sessions.create(`u${i}`).token);
+    for (const token of tokens) expect(Buffer.from(token, 'base64url').length).toBe(SESSION_TOKEN_BYTES);
+    expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it('end a session idle past the idle timeout, and keep one in use', () => {
+    const { sessions, clock } = world();
+    const idle = sessions.create('ot1');
+    const busy = sessions.create('pt1');
+    clock.now += SESSION_IDLE_MS_MAX - 1;
+    expect(sessions.get(busy.token)).not.toBeNull();
+    clock.now += 2;
+    expect(sessions.get(idle.token)).toBeNull();
+    expect(sessions.get(busy.token)).not.toBeNull();
+    expect(sessions.countOf('ot1')).toBe(0);
+  });
+
+  it('end a session past its absolute lifetime however active', () => {
+    const { sessions, clock } = world();
+    const session = sessions.create('ot1');
+    const step = SESSION_IDLE_MS_MAX / 2;
+    while (clock.now + step - 5_000_000 <= SESSION_ABSOLUTE_MS_MAX) {
+      clock.now += step;
+      expect(sessions.get(session.token)).not.toBeNull();
+    }
+    clock.now += step;
+    expect(sessions.get(session.token)).toBeNull();
+  });
+
+  it('hold at most the per-user cap: a new sign-in ends the oldest', () => {
+    const { sessions } = world();
+    const first = sessions.create('ot1');
+    const rest = Array.from({ length: SESSIONS_PER_USER_MAX }, () => sessions.create('ot1'));
+    expect(sessions.countOf('ot1')).toBe(SESSIONS_PER_USER_MAX);
+    expect(sessions.get(first.token)).toBeNull();
+    for (const s of rest) expect(sessions.get(s.token)).not.toBeNull();
+  });
+
+  it('logout everywhere ends every session of the user and no other', () => {
+    const { sessions } = world();
+    const mine = [sessions.create('ot1'), sessions.create('ot1'), sessions.create('ot1')];
+    const theirs = sessions.create('pt1');
+    expect(sessions.deleteUser('ot1')).toBe(3);
+    for (const s of mine) expect(sessions.get(s.token)).toBeNull();
+    expect(sessions.get(theirs.token)).not.toBeNull();
+    expect(sessions.size).toBe(1);
+  });
+});
