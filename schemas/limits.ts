@@ -94,3 +94,15 @@ export const WORK_ORDER_LIST_MAX = 200;
 /** Work order attachments (blanketter): files per work order, and a file name's length. */
 export const ATTACHMENTS_PER_WORK_ORDER_MAX = 5;
 export const ATTACHMENT_NAME_CHARS_MAX = 120;
+
+/** Patient-data access log (patientdatalagen, HSLF-FS 2016:40 ch. 4 §§ 9–10; access-log part of issue 13). */
+/** Entries are kept at least this long; nothing prunes them (no op deletes or edits an entry). */
+export const ACCESS_LOG_RETENTION_YEARS_MIN = 5;
+/** Entries in one page of a patient's extract or a user's accesses. */
+export const ACCESS_LOG_PAGE_MAX = 500;
+/** Entries in one systematic spot check (stickprov). */
+export const ACCESS_LOG_SAMPLE_MAX = 200;
+/** A reviewer's comment on a sampled entry. */
+export const ACCESS_LOG_COMMENT_CHARS_MAX = 500;
+/** Rows of one CSV export. */
+export const ACCESS_LOG_CSV_ROWS_MAX = 100_000;
