@@ -64,3 +64,14 @@ export const AccessLogReviewArgs = z
 export type AccessLogPatientArgs = z.output<typeof AccessLogPatientArgs>;
 export type AccessLogUserArgs = z.output<typeof AccessLogUserArgs>;
 export type AccessLogSampleArgs = z.output<typeof AccessLogSampleArgs>;
+
+/** `GET /api/access-log.csv`: one patient's (`pnr`) or one user's (`userId`) accesses in [fromMs, toMs). */
+export const AccessLogCsvParams = z
+  .object({
+    pnr: PnrInput.optional(),
+    userId: UserId.optional(),
+    fromMs: z.coerce.number().int().min(0),
+    toMs: z.coerce.number().int().min(0),
+  })
+  .strict()
+  .refine((p) => (p.pnr === undefined) !== (p.userId === undefined), 'give pnr or userId, not both');

@@ -86,6 +86,17 @@ from \`session.login\`). The upload is answered only once the file is durable; i
 |---|---|
 | \`POST /api/attachments\` (body: the file; headers \`content-type\`: PDF, PNG, JPEG, text or Word, \`x-file-name\`: URL-encoded name ≤ 120 characters) | \`201 { id, name, contentType, bytes }\`; \`401\` without a session, \`413\` over 2 MiB, \`415\` another type, \`400\` without a name |
 | \`GET /api/attachments/:id\` | the file, to its uploader or HMC staff; \`403\` to others, \`404\` unknown |
+
+## Access log CSV export (HTTP)
+
+The log reviewer's (\`logReviewer\`) export of the patient-data access log, with the session token
+(\`authorization: Bearer <token>\`). Semicolon-separated UTF-8 with a BOM, served as an attachment with
+\`x-content-type-options: nosniff\`; a patient's export is itself logged before the file is sent.
+
+| request | answer |
+|---|---|
+| \`GET /api/access-log.csv?pnr=&fromMs=&toMs=\` | a patient's extract in [fromMs, toMs), \`loggutdrag-<pnr>.csv\` |
+| \`GET /api/access-log.csv?userId=&fromMs=&toMs=\` | a user's accesses, \`atkomster-<userId>.csv\`; \`401\` without a session, \`403\` not a log reviewer, \`400\` bad parameters |
 `;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
