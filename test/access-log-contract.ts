@@ -79,6 +79,10 @@ export function accessLogContract(name: string, factory: StoreFactory): void {
       ]);
       expect(store.accessLog.byUser('pt1', { fromMs: 0, toMs: 20, limit: 10 }).entries).toEqual([]);
       expect(store.accessLog.idsInPeriod(10, 30)).toEqual([1, 2, 3]);
+      // A reviewer's own read of the log is not a care access: it stays out of the spot check's population.
+      await store.accessLog.append([{ ...look(15, PNR_A, 'log1'), shown: { kind: 'accessLog', no: 1 } }]);
+      expect(store.accessLog.idsInPeriod(10, 30)).toEqual([1, 2, 3]);
+      expect(store.accessLog.byUser('log1', { fromMs: 0, toMs: 100, limit: 10 }).entries.map((e) => e.id)).toEqual([6]);
       await store.close();
     });
 

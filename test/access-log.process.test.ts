@@ -189,6 +189,10 @@ describe('the log reviewer', () => {
     expect(reviewed.reviews).toMatchObject([{ reviewerId: 'log1', comment: 'Befogad åtkomst' }]);
     const own = await entriesOf(reviewer, 'log1');
     expect(own.at(-1)).toMatchObject({ action: 'accessLog.review', pnr: entry.pnr, shown: { no: entry.id } });
+    // The review is logged, yet the sample stays the same (the reviewers' own entries are not in the population).
+    expect((await reviewer.call('accessLog.sample', args)).entries.map((e: Entry) => e.id)).toEqual(
+      first.entries.map((e: Entry) => e.id),
+    );
     const missing = await reviewer.request('accessLog.review', { entryId: 10 ** 9, comment: 'x' });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
   });
@@ -207,7 +211,10 @@ describe('CSV export over HTTP', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="loggutdrag-${ERIK12}.csv"`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Tid (UTC);Användare;Användar-id;Vårdenhet;Vårdenhets-id;Personnummer;Åtgärd;Visat;Grund');
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.slice(1).every((l) => l.includes(';19811218-9876;'))).toBe(true);

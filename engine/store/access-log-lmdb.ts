@@ -1,5 +1,5 @@
 // The access log in LMDB, in the store's environment: entries by id, and key-only indexes (pnr, time, id),
-// (user, time, id) and (time, id), so a patient's extract or a user's accesses is a key range, never a scan.
+// (user, time, id) and (time, id) of care accesses, so a patient's extract or a user's accesses is a key range, never a scan.
 // Appends share the group commit of commands (puts issued synchronously, then the current transaction's `flushed`).
 import type { Database, RootDatabase } from 'lmdb';
 import type { AccessEntry, AccessReview, NewAccessEntry } from '../../schemas/access-log.ts';
@@ -38,7 +38,8 @@ export class LmdbAccessLog implements AccessLog {
       void this.entries.put(entry.id, entry);
       void this.byPnr.put([entry.pnr, entry.timeMs, entry.id], entry.id);
       void this.byUserDb.put([entry.userId, entry.timeMs, entry.id], entry.id);
-      void this.byTime.put([entry.timeMs, entry.id], entry.id);
+      // The time index holds care accesses only: it is the spot check's population (see AccessLog.idsInPeriod).
+      if (entry.shown.kind !== 'accessLog') void this.byTime.put([entry.timeMs, entry.id], entry.id);
     }
     return flushed(this.root);
   }

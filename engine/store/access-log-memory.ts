@@ -32,7 +32,8 @@ export class MemoryAccessLog implements AccessLog {
   }
 
   idsInPeriod(fromMs: number, toMs: number): number[] {
-    return this.page(() => true, { fromMs, toMs, limit: Number.MAX_SAFE_INTEGER }).entries.map((e) => e.id);
+    const careAccess = (e: AccessEntry) => e.shown.kind !== 'accessLog';
+    return this.page(careAccess, { fromMs, toMs, limit: Number.MAX_SAFE_INTEGER }).entries.map((e) => e.id);
   }
 
   get(id: number): AccessEntry | undefined {

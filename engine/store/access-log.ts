@@ -28,7 +28,10 @@ export interface AccessLog {
   byPatient(pnr: string, range: AccessRange): AccessPage;
   /** A user's entries in a period, through the (user, time) index. */
   byUser(userId: string, range: AccessRange): AccessPage;
-  /** Ids of every entry in a period, in (timeMs, id) order (the population of a spot check). */
+  /**
+   * Ids of the care accesses in a period, in (timeMs, id) order: the population of a spot check. The reviewers' own
+   * reads of the log (shown kind `accessLog`) are left out, so reviewing a sample never changes it.
+   */
   idsInPeriod(fromMs: number, toMs: number): number[];
   get(id: number): AccessEntry | undefined;
   /** Stores a reviewer's mark; resolves when durable. */

@@ -4,6 +4,7 @@
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
+import { isLogReviewer } from '../lib/access-log.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
 /** @typedef {import('../lib/types.d.ts').ComponentChildren} ComponentChildren */
@@ -23,22 +24,12 @@ function NavLink({ to, current, children }) {
   return html`<li><a href=${to} aria-current=${current ? 'page' : undefined}>${children}</a></li>`;
 }
 
-/** @param {{ user: User | null, route: Route, connection: string, onLogout: () => void }} props */
-export function TopBar({ user, route, connection, onLogout }) {
-  const status = CONNECTION[connection] ?? CONNECTION.idle;
+/**
+ * The work screens of prescribers and HMC staff (a log reviewer who is nothing else has none of them).
+ * @param {{ user: User, route: Route }} props
+ */
+function WorkNav({ user, route }) {
   return html`
-    <header class="top-bar">
-      <div class="top-bar-inner">
-        <a class="brand" href=${href.start()}>
-          <img src="/img/iso-generic.svg" alt="" width="28" height="28" />
-          <span class="brand-name">Aidstock</span>
-          <span class="brand-sub">Hjälpmedelscentrum Halland</span>
-        </a>
-        ${
-          user &&
-          html`
-          <nav class="main-nav" aria-label="Huvudmeny">
-            <ul>
               <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
               <${NavLink} to=${href.katalog()} current=${route.name === 'katalog' || route.name === 'artikel'}>Varukatalog<//>
               <${NavLink} to=${href.sok()} current=${route.name === 'sok'}>Sök artikel<//>
@@ -57,6 +48,30 @@ export function TopBar({ user, route, connection, onLogout }) {
                 <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
                 <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>
                 <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>`
+              }
+`;
+}
+
+/** @param {{ user: User | null, route: Route, connection: string, onLogout: () => void }} props */
+export function TopBar({ user, route, connection, onLogout }) {
+  const status = CONNECTION[connection] ?? CONNECTION.idle;
+  return html`
+    <header class="top-bar">
+      <div class="top-bar-inner">
+        <a class="brand" href=${href.start()}>
+          <img src="/img/iso-generic.svg" alt="" width="28" height="28" />
+          <span class="brand-name">Aidstock</span>
+          <span class="brand-sub">Hjälpmedelscentrum Halland</span>
+        </a>
+        ${
+          user &&
+          html`
+          <nav class="main-nav" aria-label="Huvudmeny">
+            <ul>
+              ${(isPrescriber(user) || isStaff(user)) && html`<${WorkNav} user=${user} route=${route} />`}
+              ${
+                isLogReviewer(user) &&
+                html`<${NavLink} to=${href.loggranskning()} current=${route.name === 'loggranskning'}>Loggranskning<//>`
               }
             </ul>
           </nav>`
