@@ -20,7 +20,7 @@ const SAMPLE_MAX = 200;
 function ReviewCell({ entry, onReviewed }) {
   const [comment, setComment] = useState('');
   const { busy, error, run } = useAction();
-  const last = entry.reviews.at(-1);
+  const last = entry.reviews?.at(-1);
   const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (comment.trim() === '') return;

@@ -9,14 +9,19 @@ import { type HandlerTable, me, type Outcome } from '../handler-types.ts';
 
 type AccessLogOp = 'accessLog.patient' | 'accessLog.user' | 'accessLog.sample' | 'accessLog.review';
 
-/** An entry as the reviewer sees it: with the personnummer formatted and its reviews. */
-function entryView(log: AccessLog, entry: AccessEntry) {
-  return { ...entry, pnrDisplay: formatPnr(entry.pnr), reviews: log.reviewsOf(entry.id) };
+/** An entry as an extract shows it: with the personnummer formatted. */
+function entryView(entry: AccessEntry) {
+  return { ...entry, pnrDisplay: formatPnr(entry.pnr) };
+}
+
+/** An entry of a spot check: with its reviews too (extracts leave them out: one key range less per row). */
+function reviewedView(log: AccessLog, entry: AccessEntry) {
+  return { ...entryView(entry), reviews: log.reviewsOf(entry.id) };
 }
 
 function sample(log: AccessLog, args: AccessLogSampleArgs) {
   const ids = args.toMs > args.fromMs ? log.idsInPeriod(args.fromMs, args.toMs) : [];
-  const entries = samplePositions(ids.length, args.size, args.seed).map((i) => entryView(log, log.get(ids[i]!)!));
+  const entries = samplePositions(ids.length, args.size, args.seed).map((i) => reviewedView(log, log.get(ids[i]!)!));
   return { total: ids.length, entries };
 }
 
@@ -26,7 +31,7 @@ export const ACCESS_LOG_HANDLERS: HandlerTable<AccessLogOp> = {
     if (!parsed.ok) return { ok: false, code: 'invalid_pnr', message: `Ogiltigt personnummer: ${parsed.reason}.` };
     const log = ctx.engine.store.accessLog;
     const page = log.byPatient(parsed.pnr12, args);
-    const entries = page.entries.map((e) => entryView(log, e));
+    const entries = page.entries.map(entryView);
     const result = { pnr: parsed.pnr12, pnrDisplay: formatPnr(parsed.pnr12), entries, next: page.next };
     return replyLogged(ctx, 'accessLog.patient', { ok: true, result }, (r) => [
       { pnr: r.pnr, kind: 'accessLog', no: null },
@@ -42,7 +47,7 @@ export const ACCESS_LOG_HANDLERS: HandlerTable<AccessLogOp> = {
         userId: args.userId,
         name: user?.name ?? '',
         ...page,
-        entries: page.entries.map((e) => entryView(log, e)),
+        entries: page.entries.map(entryView),
       },
     };
   },
@@ -65,6 +70,6 @@ export const ACCESS_LOG_HANDLERS: HandlerTable<AccessLogOp> = {
       entriesOf(ctx, 'accessLog.review', [{ pnr: entry.pnr, kind: 'accessLog', no: entry.id }]),
     );
     await Promise.all([log.addReview(review), logged]);
-    return { ok: true, result: entryView(log, entry) };
+    return { ok: true, result: reviewedView(log, entry) };
   },
 };
