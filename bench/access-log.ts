@@ -1,7 +1,8 @@
 // Access-log scale bench: writes ACCESS_LOG_ENTRIES (10 M by default) entries over five years into a seeded engine's
 // data dir (bounded batches, temp dir), restarts the engine on it and times the reviewer's queries over WebSocket at
 // 1x1 next to the raw uWS echo of the same frames. Target (issue 13): engine p99 within echo p99 + 5 ms.
-// Usage: npm run bench:access-log [-- <entries>]   (SEED_SCALE=tiny|demo|large picks the seeded data, tiny default)
+// Usage: npm run bench:access-log [-- <entries>]   (SEED_SCALE=tiny|demo|large picks the seeded data, tiny default;
+// ACCESS_LOG_DATA_DIR=<dir of an earlier run> times the queries again without filling)
 import { mulberry32 } from '../common/prng.ts';
 import type { NewAccessEntry } from '../schemas/access-log.ts';
 import { luhnCheckDigit } from '../engine/core/personnummer.ts';
@@ -98,11 +99,15 @@ function line(name: string, r: LoadResult): string {
 async function main(): Promise<void> {
   const total = Number(process.argv[2] ?? ENTRIES_DEFAULT);
   const scale = (process.env.SEED_SCALE ?? 'tiny') as SeedScale;
-  const dataDir = tempDir('access-log');
-  process.stdout.write(`seeding ${scale} in ${dataDir}\n`);
-  await (await startBenchEngine({ scale, dataDir })).stop();
-  const fillS = await fill(dataDir, total);
-  process.stdout.write(`wrote ${total} entries in ${fillS.toFixed(1)} s (${Math.round(total / fillS)} /s)\n`);
+  // ACCESS_LOG_DATA_DIR: a data dir an earlier run filled, to time the queries again without filling.
+  const reused = process.env.ACCESS_LOG_DATA_DIR;
+  const dataDir = reused ?? tempDir('access-log');
+  if (reused === undefined) {
+    process.stdout.write(`seeding ${scale} in ${dataDir}\n`);
+    await (await startBenchEngine({ scale, dataDir })).stop();
+    const fillS = await fill(dataDir, total);
+    process.stdout.write(`wrote ${total} entries in ${fillS.toFixed(1)} s (${Math.round(total / fillS)} /s)\n`);
+  }
   const engine = await startBenchEngine({ scale, dataDir });
   const echo = await startEcho();
   try {

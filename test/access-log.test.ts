@@ -2,6 +2,7 @@
 // that shows people is answered only after their entries are appended; the spot check's sample is reproducible.
 import { describe, expect, it } from 'vitest';
 import type { User } from '../schemas/entities.ts';
+import { OP_NAMES, OPS } from '../schemas/ops.ts';
 import { actingWorkplace, replyLogged } from '../engine/io/access-log.ts';
 import { accessLogCsv } from '../engine/io/access-log-csv.ts';
 import { samplePositions } from '../engine/io/access-log-sample.ts';
@@ -109,5 +110,26 @@ describe('accessLogCsv', () => {
     expect(csv.split('\r\n')[1]).toBe(
       `2026-01-02T03:04:05.000Z;"'=HYPERLINK(""x"")";ot1;"Rehab; Halmstad";w1;19400101-1234;order.get;Order 12;emergency`,
     );
+  });
+});
+
+describe('accessLog.* arguments', () => {
+  it('accept a period, a page and a cursor; refuse what is out of bounds', () => {
+    const period = { fromMs: 0, toMs: 10 };
+    expect(OPS['accessLog.patient'].args.safeParse({ pnr: '19811218-9876', ...period }).success).toBe(true);
+    expect(OPS['accessLog.patient'].args.safeParse({ pnr: '1981', ...period }).success).toBe(false);
+    expect(OPS['accessLog.user'].args.safeParse({ userId: 'ot1', ...period, after: '5.3' }).success).toBe(true);
+    expect(OPS['accessLog.user'].args.safeParse({ userId: 'ot1', ...period, after: 'x' }).success).toBe(false);
+    expect(OPS['accessLog.user'].args.safeParse({ userId: 'ot1', ...period, limit: 501 }).success).toBe(false);
+    expect(OPS['accessLog.sample'].args.safeParse({ ...period, size: 200, seed: 1 }).success).toBe(true);
+    expect(OPS['accessLog.sample'].args.safeParse({ ...period, size: 201, seed: 1 }).success).toBe(false);
+    expect(OPS['accessLog.review'].args.safeParse({ entryId: 1, comment: ' ' }).success).toBe(false);
+    expect(OPS['accessLog.review'].args.safeParse({ entryId: 1, comment: 'x'.repeat(501) }).success).toBe(false);
+  });
+
+  it('are for the log reviewer only, and no op edits or deletes an entry', () => {
+    const logOps = OP_NAMES.filter((op) => op.startsWith('accessLog.'));
+    expect(logOps.sort()).toEqual(['accessLog.patient', 'accessLog.review', 'accessLog.sample', 'accessLog.user']);
+    for (const op of logOps) expect(OPS[op].roles).toEqual(['logReviewer']);
   });
 });
