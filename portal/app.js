@@ -21,7 +21,9 @@ import { PatientDevicesPage } from './components/patient-devices-page.js';
 import { ProfilePage } from './components/profile-page.js';
 import { PickupsPage } from './components/pickups-page.js';
 import { WorkOrdersPage } from './components/work-orders-page.js';
-import { isPrescriber } from './lib/format.js';
+import { LogReviewPage } from './components/log-review-page.js';
+import { isPrescriber, isStaff } from './lib/format.js';
+import { isLogReviewer } from './lib/access-log.js';
 
 /** @typedef {import('./lib/types.d.ts').User} User */
 /** @typedef {import('./lib/routes.js').Route} Route */
@@ -59,9 +61,15 @@ function NotPrescriber() {
 
 /** @param {{ route: Route, user: User, onUser: (user: User) => void }} props */
 function Page({ route, user, onUser }) {
+  // A log reviewer who is nothing else has only the log to work with: their start page is the log review.
+  const reviewerOnly = isLogReviewer(user) && !isPrescriber(user) && !isStaff(user);
   switch (route.name) {
     case 'start':
-      return html`<${StartPage} user=${user} />`;
+      return reviewerOnly
+        ? html`<${LogReviewPage} user=${user} view="brukare" />`
+        : html`<${StartPage} user=${user} />`;
+    case 'loggranskning':
+      return html`<${LogReviewPage} user=${user} view=${route.view} />`;
     case 'katalog':
       return html`<${IsoTreePage} user=${user} code=${route.code} />`;
     case 'artikel':

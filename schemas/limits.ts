@@ -156,3 +156,14 @@ export const OIDC_PENDING_MS_MAX = 10 * 60 * 1000;
 /** The one-time code the portal exchanges for its session after the OIDC callback (never the token in a URL). */
 export const SIGNIN_CODE_MS_MAX = 60 * 1000;
 export const SIGNIN_CODES_MAX = 10_000;
+/** Patient-data access log (patientdatalagen, HSLF-FS 2016:40 ch. 4 §§ 9–10; access-log part of issue 13). */
+/** Entries are kept at least this long; nothing prunes them (no op deletes or edits an entry). */
+export const ACCESS_LOG_RETENTION_YEARS_MIN = 5;
+/** Entries in one page of a patient's extract or a user's accesses. */
+export const ACCESS_LOG_PAGE_MAX = 500;
+/** Entries in one systematic spot check (stickprov). */
+export const ACCESS_LOG_SAMPLE_MAX = 200;
+/** A reviewer's comment on a sampled entry. */
+export const ACCESS_LOG_COMMENT_CHARS_MAX = 500;
+/** Rows of one CSV export. */
+export const ACCESS_LOG_CSV_ROWS_MAX = 100_000;

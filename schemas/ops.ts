@@ -27,6 +27,7 @@ import {
   QuoteArgs,
   SetDeliveryDateArgs,
 } from './orders.ts';
+import { AccessLogPatientArgs, AccessLogReviewArgs, AccessLogSampleArgs, AccessLogUserArgs } from './access-log.ts';
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
@@ -72,6 +73,8 @@ const everyone: readonly Role[] = ['prescriber', 'staff', 'admin'];
 const staff: readonly Role[] = ['staff', 'admin'];
 const admin: readonly Role[] = ['admin'];
 const prescriber: readonly Role[] = ['prescriber'];
+// Access log (patientdatalagen) part of issue 13:
+const logReviewer: readonly Role[] = ['logReviewer'];
 
 function op<A extends z.ZodType>(spec: OpSpec<A>): OpSpec<A> {
   return spec;
@@ -443,6 +446,31 @@ export const OPS = {
     roles: admin,
     args: z.object({ userId: UserId }).strict(),
     doc: 'Reactivate an account unused for ACCOUNT_DORMANT_MS (12 months), which sign-in refuses with `account_inactive`; counts as a sign-in now. Acknowledged once durable.',
+  }),
+  // Access log (patientdatalagen; HSLF-FS 2016:40 ch. 4 §§ 9–10) part of issue 13:
+  'accessLog.patient': op({
+    kind: 'query',
+    roles: logReviewer,
+    args: AccessLogPatientArgs,
+    doc: "A patient's log extract: every access to the patient in [fromMs, toMs) in time order (who, acting for which care unit, when, which op, what was shown), paged by the `next` cursor. The extract is itself logged.",
+  }),
+  'accessLog.user': op({
+    kind: 'query',
+    roles: logReviewer,
+    args: AccessLogUserArgs,
+    doc: "A user's accesses to patients in [fromMs, toMs) in time order, paged by the `next` cursor.",
+  }),
+  'accessLog.sample': op({
+    kind: 'query',
+    roles: logReviewer,
+    args: AccessLogSampleArgs,
+    doc: 'Systematic spot check: a reproducible random sample of `size` accesses in [fromMs, toMs) (the same period, size and seed give the same sample once the period is past), each with its reviews.',
+  }),
+  'accessLog.review': op({
+    kind: 'command',
+    roles: logReviewer,
+    args: AccessLogReviewArgs,
+    doc: 'Mark an access reviewed with a comment; stored durably (append-only, a second review adds) and itself logged.',
   }),
 } as const;
 

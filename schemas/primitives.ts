@@ -20,7 +20,8 @@ export const ArticleKind = z.enum(['rental', 'sale']);
 export const ArticleStatus = z.enum(['active', 'outgoing', 'discontinued']);
 export const WarehouseKind = z.enum(['main', 'buffer', 'investigation']);
 export const Profession = z.enum(['ot', 'pt', 'slp', 'nurse', 'hmc', 'admin']);
-export const Role = z.enum(['prescriber', 'staff', 'admin']);
+/** `logReviewer` (Loggranskare): reads and spot-checks the patient-data access log (access-log part of issue 13). */
+export const Role = z.enum(['prescriber', 'staff', 'admin', 'logReviewer']);
 export const StockReason = z.enum(['received', 'inventory', 'damaged', 'returned', 'correction']);
 
 export const Page = {

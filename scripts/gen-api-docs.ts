@@ -92,6 +92,17 @@ Quotas and failures (issue 13): an upload past the user's stored-bytes quota get
 \`content-disposition: attachment\` and \`x-content-type-options: nosniff\`. Every HTTP reply carries the security
 headers (README, "Security headers and limits"); a method a route does not take gets \`405\` \`method_not_allowed\`
 with \`Allow\`.
+
+## Access log CSV export (HTTP)
+
+The log reviewer's (\`logReviewer\`) export of the patient-data access log, with the session token
+(\`authorization: Bearer <token>\`). Semicolon-separated UTF-8 with a BOM, served as an attachment with
+\`x-content-type-options: nosniff\`; a patient's export is itself logged before the file is sent.
+
+| request | answer |
+|---|---|
+| \`GET /api/access-log.csv?pnr=&fromMs=&toMs=\` | a patient's extract in [fromMs, toMs), \`loggutdrag-<pnr>.csv\` |
+| \`GET /api/access-log.csv?userId=&fromMs=&toMs=\` | a user's accesses, \`atkomster-<userId>.csv\`; \`401\` without a session, \`403\` not a log reviewer, \`400\` bad parameters |
 `;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -234,7 +234,7 @@ describe('persons', () => {
 
 describe('demo content', () => {
   it('has the demo users with hashes of the password demo', () => {
-    expect([...tiny.users.keys()].sort()).toEqual(['admin', 'hmc1', 'nurse1', 'ot1', 'pt1', 'slp1']);
+    expect([...tiny.users.keys()].sort()).toEqual(['admin', 'hmc1', 'log1', 'nurse1', 'ot1', 'pt1', 'slp1']);
     for (const user of tiny.users.values()) {
       const [scheme, saltHex, hashHex] = user.passwordHash.split('$');
       expect(scheme).toBe('scrypt');
@@ -244,6 +244,7 @@ describe('demo content', () => {
     }
     expect(tiny.users.get('ot1')!.workplaces).toHaveLength(2);
     expect(tiny.users.get('admin')!.roles).toEqual(['admin', 'staff']);
+    expect(tiny.users.get('log1')!.roles).toEqual(['logReviewer']);
   });
 
   it('has rollators in 12 06 06 with stock in warehouse 10', () => {

@@ -117,11 +117,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('keeps the audit trail of look-ups', async () => {
       let store = await seeded(factory);
-      store.audit({ timeMs: 1, userId: 'ot1', action: 'patient.get', subject: '194001011234' });
-      store.audit({ timeMs: 2, userId: 'ot1', action: 'patient.get', subject: '195002022345' });
-      await store.append([entry(1, 6)], []);
+      const look = (timeMs: number, pnr: string) => ({
+        timeMs,
+        userId: 'ot1',
+        userName: 'Anna Bergström',
+        workplaceId: 'w1',
+        workplaceName: 'Rehab',
+        pnr,
+        action: 'patient.get',
+        shown: { kind: 'person' as const, no: null },
+      });
+      const logged = store.accessLog.append([look(1, '194001011234'), look(2, '195002022345')]);
+      await Promise.all([logged, store.append([entry(1, 6)], [])]);
       store = await factory.reopen(store);
-      expect([...store.auditTrail()].map((r) => r.subject)).toEqual(['194001011234', '195002022345']);
+      const ids = store.accessLog.idsInPeriod(0, 10);
+      expect(ids.map((id) => store.accessLog.get(id)!.pnr)).toEqual(['194001011234', '195002022345']);
       await store.close();
     });
 

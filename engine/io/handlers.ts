@@ -2,6 +2,7 @@
 // Queries answer synchronously from memory; commands resolve after their events are durable.
 import type { OpName } from '../../schemas/ops.ts';
 import type { HandlerTable } from './handler-types.ts';
+import { ACCESS_LOG_HANDLERS } from './handlers/access-log.ts';
 import { CATALOG_HANDLERS } from './handlers/catalog.ts';
 import { FULFIL_HANDLERS } from './handlers/fulfil.ts';
 import { MESSAGE_HANDLERS } from './handlers/messages.ts';
@@ -34,4 +35,5 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...SUBSCRIBE_HANDLERS,
   ...PATIENT_ACCESS_HANDLERS,
   ...ACCOUNT_HANDLERS,
+  ...ACCESS_LOG_HANDLERS,
 };

@@ -8,6 +8,7 @@ import type { Authenticator } from './auth.ts';
 import { newConnection, type Connection } from './connection.ts';
 import { loadStaticFiles, serveHttp } from './http.ts';
 import { serveHttpApi } from './http-api.ts';
+import { serveAccessLogCsv } from './http-access-log.ts';
 import { serveAttachments } from './http-attachments.ts';
 import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
@@ -112,6 +113,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);
+  serveAccessLogCsv(app, engine, sessions, options.clockMs);
   const files = loadStaticFiles(options.portalDir);
   serveHttp(app, files, () => ({
     health: {

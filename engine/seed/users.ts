@@ -1,4 +1,5 @@
-// The demo users (password `demo`): four prescribers of different professions, an HMC staff member and an administrator.
+// The demo users (password `demo`): four prescribers of different professions, an HMC staff member, an administrator
+// and a log reviewer.
 import { createHash, scryptSync } from 'node:crypto';
 import type { User, Workplace } from '../../schemas/entities.ts';
 import type { Profession, Role } from '../../schemas/primitives.ts';
@@ -101,6 +102,14 @@ const DEMO_USERS: readonly DemoUser[] = [
     name: 'Maria Sjöberg',
     profession: 'admin',
     roles: ['admin', 'staff'],
+    workplaces: [workplace(CARE_UNITS.hmcHalland, null)],
+  },
+  // Access log part of issue 13: the log reviewer (Loggranskare), who reads and spot-checks the access log only.
+  {
+    username: 'log1',
+    name: 'Lena Granström',
+    profession: 'admin',
+    roles: ['logReviewer'],
     workplaces: [workplace(CARE_UNITS.hmcHalland, null)],
   },
 ];

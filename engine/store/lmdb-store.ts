@@ -5,8 +5,9 @@ import path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type { JournalEntry } from '../../schemas/events.ts';
 import { assert } from '../core/assert.ts';
+import { LmdbAccessLog } from './access-log-lmdb.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
-import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
+import type { Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 import { STORAGE_PROBE_BYTES } from '../../schemas/limits.ts';
 import { StoreWriteError, storeWriteErrorOf } from './write-failure.ts';
 
@@ -29,9 +30,8 @@ export class LmdbStore implements Store {
   private readonly tables: Map<TableName, Database<unknown, Key>>;
   private readonly journalDb: Database<JournalEntry, number>;
   private readonly meta: Database<unknown, string>;
-  private readonly auditDb: Database<AuditRecord, [number, number]>;
+  readonly accessLog: LmdbAccessLog;
   private readonly blobDb: Database<StoredBlob, string>;
-  private auditCount = 0;
   private readonly filePath: string;
   private seq: number;
   private written: boolean;
@@ -54,7 +54,7 @@ export class LmdbStore implements Store {
     );
     this.journalDb = this.root.openDB<JournalEntry, number>({ name: 'journal', sharedStructuresKey: structures });
     this.meta = this.root.openDB<unknown, string>({ name: 'meta' });
-    this.auditDb = this.root.openDB<AuditRecord, [number, number]>({ name: 'audit' });
+    this.accessLog = new LmdbAccessLog(this.root);
     this.blobDb = this.root.openDB<StoredBlob, string>({ name: 'blobs' });
     // The journal and the rows are written in one transaction, so the journal's last key is the seq the tables are
     // at: no per-append meta record to encode and write (two puts per command at tens of thousands per second).
@@ -185,15 +185,6 @@ export class LmdbStore implements Store {
     this.markWritten();
     await this.root.flushed;
     onProgress?.(count);
-  }
-
-  audit(record: AuditRecord): void {
-    // Keyed by time and a per-process counter: ordered, and two look-ups in one millisecond never collide.
-    void this.auditDb.put([record.timeMs, this.auditCount++], record);
-  }
-
-  *auditTrail(): Iterable<AuditRecord> {
-    for (const { value } of this.auditDb.getRange()) yield value;
   }
 
   *journal(fromSeq: number): Iterable<JournalEntry> {

@@ -1,8 +1,9 @@
 // In-memory store for tests and tools: the same contract as LMDB, durable only as long as the process lives.
 import type { JournalEntry } from '../../schemas/events.ts';
 import { assert } from '../core/assert.ts';
+import { MemoryAccessLog } from './access-log-memory.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
-import type { AuditRecord, Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
+import type { Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 import { StoreWriteError } from './write-failure.ts';
 
 export class MemoryStore implements Store {
@@ -64,12 +65,8 @@ export class MemoryStore implements Store {
     return this.failWrites === null ? Promise.resolve() : Promise.reject(new StoreWriteError(this.failWrites.message));
   }
 
-  private readonly audits: AuditRecord[] = [];
+  readonly accessLog = new MemoryAccessLog();
   private readonly blobs = new Map<string, StoredBlob>();
-
-  audit(record: AuditRecord): void {
-    this.audits.push({ ...record });
-  }
 
   putBlob(id: string, blob: StoredBlob): Promise<void> {
     this.blobs.set(id, { ...blob, bytes: blob.bytes.slice() });
@@ -83,10 +80,6 @@ export class MemoryStore implements Store {
   getBlob(id: string): StoredBlob | undefined {
     const blob = this.blobs.get(id);
     return blob === undefined ? undefined : { ...blob, bytes: blob.bytes.slice() };
-  }
-
-  auditTrail(): Iterable<AuditRecord> {
-    return [...this.audits];
   }
 
   *journal(fromSeq: number): Iterable<JournalEntry> {

@@ -1,18 +1,12 @@
 // The store contract: an append-only journal plus materialised table rows, written together and durable before append resolves.
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { TableName, Tables } from '../core/state.ts';
+import type { AccessLog } from './access-log.ts';
 
 export interface RowWrite {
   table: TableName;
   key: string | number;
   value: unknown;
-}
-
-export interface AuditRecord {
-  timeMs: number;
-  userId: string;
-  action: string;
-  subject: string;
 }
 
 /** An uploaded file (a work order's attachment): kept outside the in-memory state, read on demand. */
@@ -54,9 +48,8 @@ export interface Store {
   probe(): Promise<void>;
   /** Seeding: writes many rows of one table, in batches; resolves when durable. */
   bulkLoad(table: TableName, rows: Iterable<RowWrite>, onProgress?: (written: number) => void): Promise<void>;
-  /** Audit trail of reads that must be logged (patient look-ups). Fire-and-forget: not part of any acknowledgement. */
-  audit(record: AuditRecord): void;
-  auditTrail(): Iterable<AuditRecord>;
+  /** The patient-data access log: append-only, durable before the reply that shows the person (access-log.ts). */
+  readonly accessLog: AccessLog;
   /** Stores an uploaded file under a new id; resolves when durable (the upload is acknowledged after). */
   putBlob(id: string, blob: StoredBlob): Promise<void>;
   getBlob(id: string): StoredBlob | undefined;

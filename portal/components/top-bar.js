@@ -1,10 +1,11 @@
 // @ts-check
 // Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Hjälpmedel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
-// Plocklista for HMC staff), the signed-in user with profession, the acting workplace (Arbetsplats) for users with
-// several, connection status, Logga ut.
+// Plocklista for HMC staff, Loggranskning for log reviewers), the signed-in user with profession, the acting workplace
+// (Arbetsplats) for users with several, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
+import { isLogReviewer } from '../lib/access-log.js';
 import { WorkplaceChooser } from './workplace-chooser.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -26,24 +27,11 @@ function NavLink({ to, current, children }) {
 }
 
 /**
- * @param {{ user: User | null, route: Route, connection: string, onLogout: () => void,
- *   workplaceId?: string | null, onWorkplace?: (workplaceId: string) => void }} props
+ * The work screens of prescribers and HMC staff (a log reviewer who is nothing else has none of them).
+ * @param {{ user: User, route: Route }} props
  */
-export function TopBar({ user, route, connection, onLogout, workplaceId = null, onWorkplace = () => {} }) {
-  const status = CONNECTION[connection] ?? CONNECTION.idle;
+function WorkNav({ user, route }) {
   return html`
-    <header class="top-bar">
-      <div class="top-bar-inner">
-        <a class="brand" href=${href.start()}>
-          <img src="/img/iso-generic.svg" alt="" width="28" height="28" />
-          <span class="brand-name">Aidstock</span>
-          <span class="brand-sub">Hjälpmedelscentrum Halland</span>
-        </a>
-        ${
-          user &&
-          html`
-          <nav class="main-nav" aria-label="Huvudmeny">
-            <ul>
               <${NavLink} to=${href.start()} current=${route.name === 'start'}>Start<//>
               <${NavLink} to=${href.katalog()} current=${route.name === 'katalog' || route.name === 'artikel'}>Varukatalog<//>
               <${NavLink} to=${href.sok()} current=${route.name === 'sok'}>Sök artikel<//>
@@ -62,6 +50,33 @@ export function TopBar({ user, route, connection, onLogout, workplaceId = null, 
                 <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
                 <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>
                 <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>`
+              }
+`;
+}
+
+/**
+ * @param {{ user: User | null, route: Route, connection: string, onLogout: () => void,
+ *   workplaceId?: string | null, onWorkplace?: (workplaceId: string) => void }} props
+ */
+export function TopBar({ user, route, connection, onLogout, workplaceId = null, onWorkplace = () => {} }) {
+  const status = CONNECTION[connection] ?? CONNECTION.idle;
+  return html`
+    <header class="top-bar">
+      <div class="top-bar-inner">
+        <a class="brand" href=${href.start()}>
+          <img src="/img/iso-generic.svg" alt="" width="28" height="28" />
+          <span class="brand-name">Aidstock</span>
+          <span class="brand-sub">Hjälpmedelscentrum Halland</span>
+        </a>
+        ${
+          user &&
+          html`
+          <nav class="main-nav" aria-label="Huvudmeny">
+            <ul>
+              ${(isPrescriber(user) || isStaff(user)) && html`<${WorkNav} user=${user} route=${route} />`}
+              ${
+                isLogReviewer(user) &&
+                html`<${NavLink} to=${href.loggranskning()} current=${route.name === 'loggranskning'}>Loggranskning<//>`
               }
             </ul>
           </nav>`

@@ -16,6 +16,7 @@
  *   | { name: 'order', view: 'open' | 'mine' }
  *   | { name: 'ordinationsoversikt', orderNo: number }
  *   | { name: 'arbetsorder' | 'individ', indNo: number | null }
+ *   | { name: 'loggranskning', view: 'brukare' | 'anvandare' | 'stickprov' }
  *   | { name: 'notfound', path: string }} Route
  */
 
@@ -84,6 +85,10 @@ export function parseRoute(hash) {
     return { name: 'individ', indNo: Number(parts[1]) };
   if (parts[0] === 'orderflode' && parts.length === 1) return { name: 'orderflode' };
   if (parts[0] === 'plock' && parts.length === 1) return { name: 'plock' };
+  // Access log part of issue 13: the log reviewer's screens.
+  if (parts[0] === 'loggranskning' && parts.length === 1) return { name: 'loggranskning', view: 'brukare' };
+  if (parts[0] === 'loggranskning' && parts.length === 2 && (parts[1] === 'anvandare' || parts[1] === 'stickprov'))
+    return { name: 'loggranskning', view: parts[1] };
   return { name: 'notfound', path };
 }
 
@@ -128,4 +133,7 @@ export const href = {
   individ: (/** @type {number | null} */ indNo = null) => (indNo ? `#/individ/${indNo}` : '#/individ'),
   orderflode: () => '#/orderflode',
   plock: () => '#/plock',
+  /** Loggranskning (log reviewers): a patient's extract, a user's accesses or the spot check. */
+  loggranskning: (/** @type {'brukare' | 'anvandare' | 'stickprov'} */ view = 'brukare') =>
+    view === 'brukare' ? '#/loggranskning' : `#/loggranskning/${view}`,
 };

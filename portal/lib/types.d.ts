@@ -320,3 +320,21 @@ export interface PlaceReceipt {
     note: string | null;
   }>;
 }
+
+// Access log (patientdatalagen) part of issue 13: the reviewer's reply views.
+export type { AccessEntry, AccessReview } from '../../schemas/access-log.ts';
+/** An entry as accessLog.* shows it: with the formatted personnummer, and in a spot check its reviews. */
+export type AccessEntryView = import('../../schemas/access-log.ts').AccessEntry & {
+  pnrDisplay: string;
+  reviews?: import('../../schemas/access-log.ts').AccessReview[];
+};
+/** accessLog.patient and accessLog.user: one page and the cursor of the next. */
+export interface AccessPageView {
+  entries: AccessEntryView[];
+  next: string | null;
+}
+/** accessLog.sample: the population's size and the sampled entries. */
+export interface AccessSampleView {
+  total: number;
+  entries: AccessEntryView[];
+}

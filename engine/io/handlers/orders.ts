@@ -7,6 +7,7 @@ import { getOrder, listOrders, orderStatus } from '../../core/orders/queries.ts'
 import { accessoryOffers, quoteOrder } from '../../core/orders/order-quote.ts';
 import type { State } from '../../core/state.ts';
 import { STORAGE_UNAVAILABLE } from '../../storage-health.ts';
+import { replyLogged, type Shown } from '../access-log.ts';
 import { firstEvent, type HandlerTable, me } from '../handler-types.ts';
 import { stepResult } from './fulfil.ts';
 import { acting, actingWorkplace } from '../acting-workplace.ts';
@@ -42,12 +43,24 @@ function receipt(state: State, order: Order, replayed: boolean, buffer: string |
   };
 }
 
+/** The patient an order view shows, if it is for a patient (the access log's entry). */
+function shownPatient(order: { orderNo: number; recipient: { kind: string; pnr?: string } }): Shown[] {
+  const { recipient } = order;
+  return recipient.kind === 'patient' && recipient.pnr !== undefined
+    ? [{ pnr: recipient.pnr, kind: 'order', no: order.orderNo }]
+    : [];
+}
+
 function bufferOfWorkplace(user: User, workplaceId: string): string | null {
   return user.workplaces.find((w) => w.id === workplaceId)?.bufferWarehouse ?? null;
 }
 
 export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
-  'order.quote': (ctx, args) => quoteOrder(ctx.engine.state, me(ctx).id, args, ctx.nowMs),
+  'order.quote': (ctx, args) =>
+    replyLogged(ctx, 'order.quote', quoteOrder(ctx.engine.state, me(ctx).id, args, ctx.nowMs), (r) => {
+      const { recipient } = r as { recipient: { kind: string; pnr?: string } };
+      return recipient.pnr === undefined ? [] : [{ pnr: recipient.pnr, kind: 'person', no: null }];
+    }),
   'order.place': async (ctx, args) => {
     const user = me(ctx);
     const state = ctx.engine.state;
@@ -68,8 +81,12 @@ export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
       result: { seq: outcome.seq, ...receipt(state, order, false, bufferOfWorkplace(user, order.workplaceId)) },
     };
   },
-  'order.get': (ctx, args) => getOrder(ctx.engine.state, me(ctx), args.orderNo, acting(ctx)),
-  'order.list': (ctx, args) => listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs, acting(ctx)),
+  'order.get': (ctx, args) =>
+    replyLogged(ctx, 'order.get', getOrder(ctx.engine.state, me(ctx), args.orderNo, acting(ctx)), shownPatient),
+  'order.list': (ctx, args) =>
+    replyLogged(ctx, 'order.list', listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs, acting(ctx)), (r) =>
+      r.orders.flatMap(shownPatient),
+    ),
   'order.cancel': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'order.cancel', userId: me(ctx).id, orderNo: args.orderNo });
     return stepResult(outcome, args.orderNo);

@@ -1,30 +1,26 @@
-// Handlers of the person register and the individual (K-) cards. A read that shows a personal identity number is
-// written to the audit log before the reply goes out.
+// Handlers of the person register and the individual (K-) cards. Every person a reply shows is written to the access
+// log, durably, before the reply goes out (access-log.ts).
 import { individualCard } from '../../core/individual-card.ts';
 import { patientView, searchRegister } from '../../core/register-queries.ts';
-import { type HandlerTable, me } from '../handler-types.ts';
+import { replyLogged } from '../access-log.ts';
+import type { HandlerTable } from '../handler-types.ts';
 import { acting } from '../acting-workplace.ts';
 
 export const REGISTER_HANDLERS: HandlerTable<'register.search' | 'patient.get' | 'individual.get'> = {
-  'register.search': (ctx, args) => searchRegister(ctx.engine.state, args, ctx.nowMs),
-  'patient.get': (ctx, args) => {
-    const outcome = patientView(ctx.engine.state, args, ctx.nowMs, acting(ctx));
-    if (outcome.ok) {
-      ctx.engine.store.audit({
-        timeMs: ctx.nowMs,
-        userId: me(ctx).id,
-        action: 'patient.get',
-        subject: outcome.result.person.pnr,
-      });
-    }
-    return outcome;
-  },
+  'register.search': (ctx, args) =>
+    replyLogged(ctx, 'register.search', searchRegister(ctx.engine.state, args, ctx.nowMs), (r) =>
+      r.hits.map((hit) => ({ pnr: hit.pnr, kind: 'person' as const, no: null })),
+    ),
+  'patient.get': (ctx, args) =>
+    replyLogged(ctx, 'patient.get', patientView(ctx.engine.state, args, ctx.nowMs, acting(ctx)), (r) => [
+      { pnr: r.person.pnr, kind: 'person', no: null },
+    ]),
   'individual.get': (ctx, args) => {
     const outcome = individualCard(ctx.engine.state, args, acting(ctx));
     if (!outcome.ok) return outcome;
     const { revealedPnr, ...card } = outcome.result;
-    if (revealedPnr !== null)
-      ctx.engine.store.audit({ timeMs: ctx.nowMs, userId: me(ctx).id, action: 'individual.get', subject: revealedPnr });
-    return { ok: true, result: card };
+    return replyLogged(ctx, 'individual.get', { ok: true, result: card }, () =>
+      revealedPnr === null ? [] : [{ pnr: revealedPnr, kind: 'individual', no: args.indNo }],
+    );
   },
 };

@@ -1,5 +1,6 @@
 // Handlers of work orders. An attachment must be one the caller uploaded (http-attachments.ts) before create.
 import { listWorkOrders, workOrderView } from '../../core/work-orders/queries.ts';
+import { replyLogged, type Shown } from '../access-log.ts';
 import { firstEvent, type HandlerContext, type HandlerTable, me, type Outcome } from '../handler-types.ts';
 import { acting, actingWorkplace } from '../acting-workplace.ts';
 
@@ -17,6 +18,11 @@ function ownAttachments(ctx: HandlerContext, userId: string, ids: readonly strin
   return attachments;
 }
 
+/** The patient a work order view shows, if it carries one (the access log's entry). */
+function shownPatient(view: { woNo: number; patient: { pnr: string } | null }): Shown[] {
+  return view.patient === null ? [] : [{ pnr: view.patient.pnr, kind: 'workOrder', no: view.woNo }];
+}
+
 export const WORK_ORDER_HANDLERS: HandlerTable<'workorder.create' | 'workorder.list' | 'workorder.update'> = {
   'workorder.create': async (ctx, args) => {
     const userId = me(ctx).id;
@@ -26,18 +32,20 @@ export const WORK_ORDER_HANDLERS: HandlerTable<'workorder.create' | 'workorder.l
     const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments, workplaceId });
     if (!outcome.ok) return outcome;
     const { workOrder } = firstEvent(outcome, 'workOrder.created');
-    return { ok: true, result: { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, workOrder) } };
+    const result = { seq: outcome.seq, workOrder: workOrderView(ctx.engine.state, workOrder) };
+    return replyLogged(ctx, 'workorder.create', { ok: true, result }, (r) => shownPatient(r.workOrder));
   },
-  'workorder.list': (ctx, args) => listWorkOrders(ctx.engine.state, me(ctx), args, acting(ctx)),
+  'workorder.list': (ctx, args) =>
+    replyLogged(ctx, 'workorder.list', listWorkOrders(ctx.engine.state, me(ctx), args, acting(ctx)), (r) =>
+      r.workOrders.flatMap(shownPatient),
+    ),
   'workorder.update': async (ctx, args) => {
     const outcome = await ctx.engine.execute({ type: 'workOrder.update', userId: me(ctx).id, ...args });
     if (!outcome.ok) return outcome;
-    return {
-      ok: true,
-      result: {
-        seq: outcome.seq,
-        workOrder: workOrderView(ctx.engine.state, ctx.engine.state.workOrders.get(args.woNo)!),
-      },
+    const result = {
+      seq: outcome.seq,
+      workOrder: workOrderView(ctx.engine.state, ctx.engine.state.workOrders.get(args.woNo)!),
     };
+    return replyLogged(ctx, 'workorder.update', { ok: true, result }, (r) => shownPatient(r.workOrder));
   },
 };
