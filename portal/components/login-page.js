@@ -14,7 +14,7 @@ import { fetchAuthConfig } from '../lib/sign-in-return.js';
 
 /** @typedef {import('../lib/sign-in-return.js').AuthConfig} AuthConfig */
 
-const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin'];
+const DEMO_USERS = ['ot1', 'pt1', 'slp1', 'nurse1', 'hmc1', 'admin', 'log1'];
 
 /** When /auth/config cannot be read: the password form, which answers for itself if it is off. */
 const FALLBACK_CONFIG = { password: true, oidc: false, idpName: null };

@@ -21,6 +21,15 @@ const CONNECTION = {
   idle: { text: 'Inte ansluten', cls: 'off' },
 };
 
+/**
+ * What the user works as: the profession, or "Loggranskare" for a log reviewer who does no prescribing or HMC work.
+ * @param {User} user
+ */
+function roleLabel(user) {
+  const reviewerOnly = isLogReviewer(user) && !isPrescriber(user) && !isStaff(user);
+  return reviewerOnly ? 'Loggranskare' : professionLabel(user.profession);
+}
+
 /** @param {{ to: string, current: boolean, children: ComponentChildren }} props */
 function NavLink({ to, current, children }) {
   return html`<li><a href=${to} aria-current=${current ? 'page' : undefined}>${children}</a></li>`;
@@ -90,7 +99,7 @@ export function TopBar({ user, route, connection, onLogout, workplaceId = null, 
             html`
             <span class="who">
               <a class="who-name" href=${href.profil()} title="Dina uppgifter">${user.name}</a>
-              <span class="who-profession">${professionLabel(user.profession)}</span>
+              <span class="who-profession">${roleLabel(user)}</span>
             </span>
             <${WorkplaceChooser} user=${user} workplaceId=${workplaceId} onChange=${onWorkplace} />
             <button type="button" class="button quiet" onClick=${onLogout}>Logga ut</button>`
