@@ -59,8 +59,8 @@ function NotPrescriber() {
     <p class="error" role="alert">Bara förskrivare kan lägga kundorder. HMC:s personal arbetar i <a href="#/orderflode">Orderflöde</a>.</p>`;
 }
 
-/** @param {{ route: Route, user: User, onUser: (user: User) => void }} props */
-function Page({ route, user, onUser }) {
+/** @param {{ route: Route, user: User, onUser: (user: User) => void, onLogoutAll: () => Promise<void> }} props */
+function Page({ route, user, onUser, onLogoutAll }) {
   // A log reviewer who is nothing else has only the log to work with: their start page is the log review.
   const reviewerOnly = isLogReviewer(user) && !isPrescriber(user) && !isStaff(user);
   switch (route.name) {
@@ -89,7 +89,7 @@ function Page({ route, user, onUser }) {
     case 'arbetsorder':
       return html`<${WorkOrdersPage} key=${route.indNo ?? 'none'} user=${user} indNo=${route.indNo} />`;
     case 'profil':
-      return html`<${ProfilePage} user=${user} onUser=${onUser} />`;
+      return html`<${ProfilePage} user=${user} onUser=${onUser} onLogoutAll=${onLogoutAll} />`;
     case 'hjalpmedel':
       return html`<${PatientDevicesPage} key=${route.pnr ?? 'none'} user=${user} pnr=${route.pnr} />`;
     case 'individ':
@@ -159,7 +159,9 @@ function App() {
     setWorkplaceId(null);
     setUser(signedIn);
   };
-  const onLogout = async () => {
+  // Logga ut överallt ends every session of the user first (it throws, and the user stays, when that fails).
+  const onLogout = async (everywhere = false) => {
+    if (everywhere) await api.logoutAll();
     await api.logout();
     setWorkplaceId(null);
     setUser(null);
@@ -170,7 +172,8 @@ function App() {
   let content;
   if (user === undefined) content = html`<p class="loading" role="status">Återupptar sessionen…</p>`;
   else if (user === null) content = html`<${LoginPage} onLogin=${onLogin} notice=${notice} />`;
-  else content = html`<${Page} key=${workplaceId ?? ''} route=${route} user=${user} onUser=${setUser} />`;
+  else
+    content = html`<${Page} key=${workplaceId ?? ''} route=${route} user=${user} onUser=${setUser} onLogoutAll=${() => onLogout(true)} />`;
 
   return html`
     <a class="skip-link" href="#main" onClick=${skipToMain}>Hoppa till innehållet</a>
@@ -178,7 +181,7 @@ function App() {
       user=${user || null}
       route=${route}
       connection=${connection}
-      onLogout=${onLogout}
+      onLogout=${() => onLogout()}
       workplaceId=${workplaceId}
       onWorkplace=${setWorkplaceId}
     />

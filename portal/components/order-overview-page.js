@@ -166,6 +166,7 @@ export function OrderOverviewPage({ user, orderNo }) {
     return html`
       <h1 tabindex="-1">Ordinationsöversikt</h1>
       <p class="error" role="alert">${error.code === 'not_found' ? `Order ${orderNo} finns inte.` : errorText(error)}</p>
+      ${error.code === 'care_provider_boundary' && html`<p class="notice" data-testid="boundary-notice">Ordern gäller en brukare hos en annan vårdgivare. Öppna brukarens sida under Hjälpmedel och registrera samtycke eller nödåtkomst där, så visas ordern.</p>`}
       <p><a href=${href.orders()}>Till Öppna kundorder</a></p>`;
   }
   if (order === null) return html`<p class="loading" role="status">Hämtar order ${orderNo}…</p>`;

@@ -5,6 +5,7 @@
 // order for the patient. Look-ups are logged.
 import { html, useState } from '../lib/html.js';
 import { useQuery } from '../lib/use-query.js';
+import { WithheldNotice } from './withheld-notice.js';
 import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
@@ -130,18 +131,19 @@ function Patient({ pnr, user }) {
   const ordersQuery = useQuery(
     'order.list',
     { pnr, open: true, limit: OPEN_ORDERS_MAX },
-    { select: (/** @type {{ orders: OrderRow[] }} */ r) => r.orders },
+    { select: (/** @type {{ orders: OrderRow[], withheld?: number }} */ r) => r },
   );
   const pickupsQuery = useQuery(
     'pickup.list',
     { pnr, limit: PICKUPS_MAX },
-    { select: (/** @type {{ pickups: PickupView[] }} */ r) => r.pickups },
+    { select: (/** @type {{ pickups: PickupView[], withheld?: number }} */ r) => r },
   );
   const [chosen, setChosen] = useState(/** @type {number[]} */ ([]));
   const [notice, setNotice] = useState('');
   const { data: patient, error } = patientQuery;
-  const orders = ordersQuery.data ?? (ordersQuery.error ? [] : null);
-  const pickups = pickupsQuery.data ?? [];
+  const orders = ordersQuery.data?.orders ?? (ordersQuery.error ? [] : null);
+  const pickups = pickupsQuery.data?.pickups ?? [];
+  const withheld = (ordersQuery.data?.withheld ?? 0) + (pickupsQuery.data?.withheld ?? 0);
   const reload = (/** @type {string} */ text) => {
     setNotice(text);
     setChosen([]);
@@ -164,6 +166,7 @@ function Patient({ pnr, user }) {
     if (p.status === 'requested') for (const u of p.units) if (u.returnedMs === null) waiting.set(u.indNo, p.pickupNo);
   return html`
     <${Person} person=${patient.person} user=${user} />
+    <${WithheldNotice} count=${withheld} pnr=${pnr} onGranted=${() => reload('Uppgifterna från andra vårdgivare visas nu.')} />
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
     <p role="status" data-testid="pickup-status">${notice}</p>
     ${

@@ -6,6 +6,7 @@ import { html, useState, useEffect } from '../lib/html.js';
 import { useAction } from '../lib/use-action.js';
 import { useQuery } from '../lib/use-query.js';
 import { useTitle } from '../lib/use-title.js';
+import { WithheldNotice } from './withheld-notice.js';
 import { href } from '../lib/routes.js';
 import { addressLine, date } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
@@ -42,9 +43,15 @@ export function PickupsPage() {
   const query = useQuery(
     'pickup.list',
     { open: true, limit: LIST_MAX },
-    { topic: 'pickups', select: (/** @type {{ pickups: PickupView[] }} */ r) => [...r.pickups].reverse() },
+    {
+      topic: 'pickups',
+      select: (/** @type {{ pickups: PickupView[], withheld?: number }} */ r) => ({
+        pickups: [...r.pickups].reverse(),
+        withheld: r.withheld ?? 0,
+      }),
+    },
   );
-  const pickups = query.data;
+  const pickups = query.data?.pickups ?? null;
   useEffect(() => {
     if (query.error) setNotice(errorText(query.error));
   }, [query.error]);
@@ -56,6 +63,7 @@ export function PickupsPage() {
     <h1 tabindex="-1">Hämtorder</h1>
     <p>Beställda hämtningar som väntar, äldst först. Ta emot varje hjälpmedel när det är tillbaka på HMC.</p>
     <p role="status" data-testid="pickups-status">${notice}</p>
+    <${WithheldNotice} count=${query.data?.withheld ?? 0} />
     ${
       pickups === null
         ? html`<p class="loading" role="status">Hämtar hämtorder…</p>`

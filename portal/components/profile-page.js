@@ -39,8 +39,23 @@ function Workplaces({ workplaces }) {
     </div>`;
 }
 
-/** @param {{ user: User, onUser: (user: User) => void }} props */
-export function ProfilePage({ user, onUser }) {
+/** Logga ut överallt: ends every session of the user (other browsers, lost phones), then this one. */
+/** @param {{ onLogoutAll: () => Promise<void> }} props */
+function LogoutEverywhere({ onLogoutAll }) {
+  const { busy, error, run } = useAction();
+  return html`
+    <section class="card" aria-labelledby="logout-all-title">
+      <h2 id="logout-all-title">Inloggningar</h2>
+      <p>Är du inloggad på en annan dator eller i en telefon du inte längre har? Logga ut överallt avslutar alla dina
+        inloggningar, också den här. Du får logga in igen.</p>
+      <button type="button" class="button danger" disabled=${busy} onClick=${() => run(onLogoutAll)}>
+        ${busy ? 'Loggar ut…' : 'Logga ut överallt'}</button>
+      ${error && html`<p class="error" role="alert">${error}</p>`}
+    </section>`;
+}
+
+/** @param {{ user: User, onUser: (user: User) => void, onLogoutAll: () => Promise<void> }} props */
+export function ProfilePage({ user, onUser, onLogoutAll }) {
   const [email, setEmail] = useState(user.email);
   const [phone, setPhone] = useState(user.phone);
   const { busy, run } = useAction();
@@ -88,5 +103,6 @@ export function ProfilePage({ user, onUser }) {
         <p class=${message.error ? 'error' : 'hint'} role=${message.error ? 'alert' : 'status'} data-testid="profile-status">${message.text}</p>
       </form>
     </section>
-    <${Workplaces} workplaces=${user.workplaces} />`;
+    <${Workplaces} workplaces=${user.workplaces} />
+    <${LogoutEverywhere} onLogoutAll=${onLogoutAll} />`;
 }

@@ -5,6 +5,7 @@
 import { html, useState } from '../lib/html.js';
 import { useQuery } from '../lib/use-query.js';
 import { useTitle } from '../lib/use-title.js';
+import { WithheldNotice } from './withheld-notice.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
 import { dateTime, isPrescriber, isStaff, parseIndNo } from '../lib/format.js';
@@ -170,10 +171,10 @@ export function WorkOrdersPage({ user, indNo }) {
   useTitle('Arbetsorder – Aidstock');
   const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
   const query = useQuery('workorder.list', args, {
-    select: (/** @type {{ workOrders: WorkOrderView[] }} */ r) => r.workOrders,
+    select: (/** @type {{ workOrders: WorkOrderView[], withheld?: number }} */ r) => r,
     keepData: true,
   });
-  const workOrders = query.data ?? (query.error ? [] : null);
+  const workOrders = query.data?.workOrders ?? (query.error ? [] : null);
   const done = (/** @type {string} */ text) => {
     setNotice(text);
     query.reload();
@@ -188,6 +189,7 @@ export function WorkOrdersPage({ user, indNo }) {
     ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onCreated=${(/** @type {WorkOrderView} */ wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
     <p role="status" data-testid="wo-notice">${notice}</p>
     <h2>${staff ? 'Ärenden' : 'Registrerade AO'}</h2>
+    <${WithheldNotice} count=${query.data?.withheld ?? 0} />
     <div class="inline-form">
       <label class="inline"><input type="checkbox" checked=${openOnly} onChange=${(/** @type {FieldEvent} */ e) => setOpenOnly(e.currentTarget.checked)} /> Bara pågående</label>
       <div class="field"><label for="wo-filter-destination">Till</label>
