@@ -12,6 +12,7 @@ import { TestClient } from './helpers/ws-client.ts';
 import { EMERGENCY_REASON_CHARS_MAX, EMERGENCY_REASON_CHARS_MIN } from '../schemas/limits.ts';
 
 const PNR = '19811218-9876';
+const KARIN = '19450312-2345';
 const SHOTS_DIR = process.env.SHOTS_DIR ?? join(tmpdir(), 'shots-consent-ui');
 let engine: EngineProcess;
 let browser: Browser;
@@ -19,6 +20,7 @@ let context: BrowserContext;
 let page: Page;
 let ot: TestClient;
 let orderNo: number;
+let karinOrderNo: number;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -34,6 +36,12 @@ beforeAll(async () => {
     lines: [{ artNo: '100104', quantity: 1 }],
   });
   orderNo = placed.orderNo;
+  const karins = await ot.call('order.place', {
+    idempotencyKey: 'patient-access-2',
+    recipient: { kind: 'patient', pnr: KARIN },
+    lines: [{ artNo: '100104', quantity: 1 }],
+  });
+  karinOrderNo = karins.orderNo;
   mkdirSync(SHOTS_DIR, { recursive: true });
 }, 60_000);
 afterAll(() => tearDown([ot, context, browser], engine));
@@ -83,6 +91,19 @@ describe('Samtycke och nödåtkomst', () => {
     await page.getByRole('button', { name: 'Öppna nödåtkomst' }).click();
 
     await page.getByTestId('patient-open-orders').getByText(`Order ${orderNo}`).waitFor();
+    expect(await page.getByTestId('withheld-notice').count()).toBe(0);
+  });
+
+  it('shows the notice on Rekvirerat per förskrivare for a patient, and the order after the patient’s consent', async () => {
+    await page.goto(`${engine.url}/#/order?vy=mina`);
+    await page.getByLabel('Brukare (personnummer)').fill(KARIN);
+    await page.getByRole('button', { name: 'Sök' }).click();
+    const notice = page.getByTestId('withheld-notice');
+    await notice.getByText('1 post från en annan vårdgivare visas inte.').waitFor();
+    await notice.getByRole('button', { name: 'Registrera samtycke' }).click();
+    await notice.getByText('Brukaren har samtyckt till att vi tar del av uppgifter från andra vårdgivare.').waitFor();
+    await notice.getByRole('button', { name: 'Bekräfta samtycke' }).click();
+    await page.getByRole('link', { name: String(karinOrderNo) }).waitFor();
     expect(await page.getByTestId('withheld-notice').count()).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { href } from '../lib/routes.js';
 import { date, LINE_STATUSES, lineStatusLabel } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useLiveOrders } from '../lib/live-orders.js';
+import { WithheldNotice } from './withheld-notice.js';
 import { RecipientCell, StatusBadge, linesSummary } from './order-status.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -177,7 +178,7 @@ export function OpenOrdersPage({ user, view }) {
   useTitle(`${view === 'mine' ? 'Rekvirerat per förskrivare' : 'Öppna kundorder'} – Aidstock`);
   const args = useMemo(() => listArgs(view, criteria), [view, criteria]);
   const match = useMemo(() => matcher(args, user.id), [args, user.id]);
-  const { orders, loading, error } = useLiveOrders({
+  const { orders, loading, error, withheld, reload } = useLiveOrders({
     topic: `orders/${user.id}`,
     args,
     match,
@@ -209,6 +210,7 @@ export function OpenOrdersPage({ user, view }) {
         <p class="hint" role="status">${loading ? 'Hämtar order…' : orders.length === 0 ? '' : `${orders.length} order${orders.length >= LIMIT ? ` (de ${LIMIT} senaste)` : ''}`}</p>
       </div>
       ${error && html`<p class="error" role="alert">${errorText(error)}</p>`}
+      <${WithheldNotice} count=${withheld} pnr=${args.pnr ?? null} onGranted=${reload} />
       ${!loading && !error && orders.length === 0 && html`<p class="empty">Inga order matchar.</p>`}
       ${orders.length > 0 && html`<${OrdersTable} orders=${orders} caption=${title} showPrescriber=${view !== 'mine'} />`}
       <p class="hint live-hint"><span class="live-dot" aria-hidden="true"></span>Leveransstatus för dina egna order uppdateras direkt.</p>

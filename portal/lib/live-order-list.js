@@ -23,6 +23,7 @@ export const DETAIL_IN_FLIGHT_MAX = 6;
  * @property {Record<string, number> | null} counts  line counts per status (staff topic), newest by seq
  * @property {boolean} loading
  * @property {unknown} error
+ * @property {number} withheld  other care providers' orders the last order.list left out
  */
 
 /**
@@ -121,6 +122,7 @@ export class LiveOrderList {
     this.orders = [];
     /** @type {Record<string, number> | null} */
     this.counts = null;
+    this.withheld = 0;
     this.countsSeq = -1;
     this.loading = true;
     /** @type {unknown} */
@@ -146,7 +148,13 @@ export class LiveOrderList {
 
   /** @returns {LiveOrdersView} */
   view() {
-    return { orders: this.orders, counts: this.counts, loading: this.loading, error: this.error };
+    return {
+      orders: this.orders,
+      counts: this.counts,
+      loading: this.loading,
+      error: this.error,
+      withheld: this.withheld,
+    };
   }
 
   /** A (re)load is on its way: pushes wait for its snapshot. */
@@ -154,9 +162,10 @@ export class LiveOrderList {
     this.loaded = false;
   }
 
-  /** order.list's reply. @param {{ orders: any[], seq: number, counts?: Record<string, number> | null }} result */
+  /** order.list's reply. @param {{ orders: any[], seq: number, counts?: Record<string, number> | null, withheld?: number }} result */
   snapshot(result) {
     if (this.closed) return;
+    this.withheld = result.withheld ?? 0;
     this.remember(result.orders);
     this.seqOf.clear();
     for (const row of result.orders) this.seqOf.set(row.orderNo, result.seq);
