@@ -22,6 +22,7 @@ import { ProfilePage } from './components/profile-page.js';
 import { PickupsPage } from './components/pickups-page.js';
 import { WorkOrdersPage } from './components/work-orders-page.js';
 import { LogReviewPage } from './components/log-review-page.js';
+import { AdminPage } from './components/admin/admin-page.js';
 import { isPrescriber, isStaff } from './lib/format.js';
 import { isLogReviewer } from './lib/access-log.js';
 
@@ -98,6 +99,10 @@ function Page({ route, user, onUser, onLogoutAll }) {
       return html`<${OrderFlowPage} user=${user} />`;
     case 'plock':
       return html`<${PickingQueuePage} user=${user} />`;
+    case 'admin':
+      return isStaff(user)
+        ? html`<${AdminPage} user=${user} section=${route.section} param=${route.param} query=${route.query} />`
+        : html`<${NotFound} path=${`admin/${route.section}`} />`;
     default:
       return html`<${NotFound} path=${route.path} />`;
   }

@@ -18,6 +18,11 @@ export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
   userId: UserId,
   article: Article,
+  /**
+   * The article as it was (null: new), so the change log shows before → after from the journal alone. Every
+   * administrative event carries its `before` (issue 14); absent in entries older than that.
+   */
+  before: Article.nullable().optional(),
 });
 
 export const StockAdjusted = z.object({

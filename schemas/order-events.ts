@@ -91,6 +91,8 @@ export const PrescribingRuleSet = z.object({
   type: z.literal('prescribingRule.set'),
   userId: UserId,
   rule: PrescribingRule,
+  /** The rule it replaced (null: the profession had none), for the change log; absent in entries older than issue 14. */
+  before: PrescribingRule.nullable().optional(),
 });
 
 export const ORDER_EVENTS = [

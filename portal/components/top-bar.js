@@ -1,6 +1,6 @@
 // @ts-check
 // Top bar: brand, main navigation (Start, Varukatalog, Sök artikel, Hjälpmedel, Individkort; Beställ and Mina order for prescribers, Orderflöde and
-// Plocklista for HMC staff, Loggranskning for log reviewers), the signed-in user with profession, the acting workplace
+// Plocklista, Hämtorder and Administration (Lager for staff who are not admins) for HMC staff, Loggranskning for log reviewers), the signed-in user with profession, the acting workplace
 // (Arbetsplats) for users with several, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
@@ -58,7 +58,8 @@ function WorkNav({ user, route }) {
                 html`
                 <${NavLink} to=${href.orderflode()} current=${route.name === 'orderflode' || route.name === 'ordinationsoversikt'}>Orderflöde<//>
                 <${NavLink} to=${href.plock()} current=${route.name === 'plock'}>Plocklista<//>
-                <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>`
+                <${NavLink} to=${href.hamtorder()} current=${route.name === 'hamtorder'}>Hämtorder<//>
+                <${NavLink} to=${user.roles.includes('admin') ? href.admin() : href.admin('lager')} current=${route.name === 'admin'}>${user.roles.includes('admin') ? 'Administration' : 'Lager'}<//>`
               }
 `;
 }

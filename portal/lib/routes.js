@@ -17,6 +17,7 @@
  *   | { name: 'ordinationsoversikt', orderNo: number }
  *   | { name: 'arbetsorder' | 'individ', indNo: number | null }
  *   | { name: 'loggranskning', view: 'brukare' | 'anvandare' | 'stickprov' }
+ *   | { name: 'admin', section: string, param: string | null, query: URLSearchParams }
  *   | { name: 'notfound', path: string }} Route
  */
 
@@ -89,6 +90,12 @@ export function parseRoute(hash) {
   if (parts[0] === 'loggranskning' && parts.length === 1) return { name: 'loggranskning', view: 'brukare' };
   if (parts[0] === 'loggranskning' && parts.length === 2 && (parts[1] === 'anvandare' || parts[1] === 'stickprov'))
     return { name: 'loggranskning', view: parts[1] };
+  // Administration (issue 14): '#/admin/<section>[/<param>][?…]'; the sections are in components/admin/sections.js.
+  if (parts[0] === 'admin' && parts.length <= 3) {
+    const section = parts[1] === undefined ? '' : decode(parts[1]);
+    const param = parts[2] === undefined ? null : decode(parts[2]);
+    return { name: 'admin', section, param, query: new URLSearchParams(query) };
+  }
   return { name: 'notfound', path };
 }
 
@@ -136,4 +143,15 @@ export const href = {
   /** Loggranskning (log reviewers): a patient's extract, a user's accesses or the spot check. */
   loggranskning: (/** @type {'brukare' | 'anvandare' | 'stickprov'} */ view = 'brukare') =>
     view === 'brukare' ? '#/loggranskning' : `#/loggranskning/${view}`,
+  /** Administration: a section ('artiklar', 'lager', …), optionally one entity of it and query parameters. */
+  admin: (
+    /** @type {string} */ section = '',
+    /** @type {string | null} */ param = null,
+    /** @type {Record<string, string>} */ query = {},
+  ) => {
+    const path = section === '' ? '#/admin' : `#/admin/${encodeURIComponent(section)}`;
+    const withParam = param === null ? path : `${path}/${encodeURIComponent(param)}`;
+    const search = new URLSearchParams(query).toString();
+    return search === '' ? withParam : `${withParam}?${search}`;
+  },
 };

@@ -23,7 +23,8 @@ export function decideArticleUpsert(state: State, command: ArticleUpsert): Decis
   }
   const chain = checkReplacementChain(state, article.artNo, article.replacedBy);
   if (chain !== null) return chain;
-  return { ok: true, events: [{ type: 'article.upserted', userId: command.userId, article }] };
+  const before = state.articles.get(article.artNo) ?? null;
+  return { ok: true, events: [{ type: 'article.upserted', userId: command.userId, article, before }] };
 }
 
 /** Walks the chain that would start at `artNo` (a loop, not recursion): no cycles, at most REPLACEMENT_HOPS_MAX hops. */

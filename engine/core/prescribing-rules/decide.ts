@@ -12,7 +12,12 @@ export function decidePrescribingRuleSet(state: State, command: PrescribingRuleS
   return {
     ok: true,
     events: [
-      { type: 'prescribingRule.set', userId: command.userId, rule: { profession: command.profession, isoPrefixes } },
+      {
+        type: 'prescribingRule.set',
+        userId: command.userId,
+        rule: { profession: command.profession, isoPrefixes },
+        before: state.prescribingRules.get(command.profession) ?? null,
+      },
     ],
   };
 }

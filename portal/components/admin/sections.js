@@ -1,0 +1,46 @@
+// @ts-check
+// The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
+// section's screen lives in its own file under components/admin/ and is registered here with one line.
+/** @typedef {import('../../lib/types.d.ts').User} User */
+/** @typedef {import('../../lib/routes.js').Route} Route */
+
+/**
+ * `readOnlyForStaff`: HMC staff (not admin) may open it and see everything, but every change is hidden from them
+ * (the server refuses it with `forbidden` anyway).
+ * @typedef {{ props: { user: User, param: string | null, query: URLSearchParams, readOnly: boolean } }} SectionProps
+ * @typedef {{
+ *   id: string,
+ *   title: string,
+ *   summary: string,
+ *   readOnlyForStaff?: boolean,
+ *   screen?: (props: SectionProps['props']) => unknown,
+ * }} AdminSection
+ */
+
+/** @type {AdminSection[]} */
+export const ADMIN_SECTIONS = [
+  { id: 'artiklar', title: 'Artiklar', summary: 'Skapa och ändra artiklar, status och påverkan' },
+  { id: 'kedjor', title: 'Ersättningskedjor', summary: 'Ersättare i båda riktningar med saldo' },
+  { id: 'iso', title: 'ISO 9999', summary: 'Klassificeringen med antal artiklar; svenska benämningar' },
+  { id: 'leverantorer', title: 'Leverantörer', summary: 'Lista, skapa och ändra leverantörer' },
+  { id: 'regler', title: 'Förskrivningsregler', summary: 'Yrke × ISO-klass, med effekt innan du sparar' },
+  { id: 'lager', title: 'Lager', summary: 'Saldojustering, lagerhistorik, under miniminivå', readOnlyForStaff: true },
+  { id: 'anvandare', title: 'Användare och arbetsplatser', summary: 'Konton, roller, arbetsplatser, inaktiva konton' },
+  { id: 'import', title: 'Katalogimport', summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ' },
+  { id: 'installningar', title: 'Inställningar', summary: 'Gränser för HMC:s flaggor i arbetsdagar' },
+  { id: 'andringslogg', title: 'Ändringslogg', summary: 'Alla administrativa ändringar: vem, när, före → efter' },
+];
+
+/**
+ * @param {{ roles: string[] }} user
+ * @param {AdminSection} section
+ */
+export function mayOpen(user, section) {
+  if (user.roles.includes('admin')) return true;
+  return section.readOnlyForStaff === true && user.roles.includes('staff');
+}
+
+/** @param {{ roles: string[] }} user */
+export function isAdmin(user) {
+  return user.roles.includes('admin');
+}
