@@ -167,3 +167,10 @@ export const ACCESS_LOG_SAMPLE_MAX = 200;
 export const ACCESS_LOG_COMMENT_CHARS_MAX = 500;
 /** Rows of one CSV export. */
 export const ACCESS_LOG_CSV_ROWS_MAX = 100_000;
+// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+/** A Swedish ISO 9999 title as an admin edits it (the seed's longest is 157 characters). */
+export const ISO_TITLE_CHARS_MAX = 200;
+/** Articles an admin chain view lists as replaced by the one asked for (all levels together). */
+export const REPLACEMENT_PREDECESSORS_MAX = 200;
+/** Suppliers in one supplier.list reply (the seed has a few hundred). */
+export const SUPPLIERS_LISTED_MAX = 5_000;

@@ -32,6 +32,14 @@ import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
 import { ConsentListArgs, EmergencyAccessArgs, RecordConsentArgs, SetWorkplaceArgs } from './patient-access.ts';
+// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+import {
+  IsoTitleSetArgs,
+  ReplacementChainArgs,
+  ReplacementCheckArgs,
+  ReplacementSetArgs,
+  SupplierUpsertArgs,
+} from './reference.ts';
 import {
   ArtNo,
   IndNo,
@@ -471,6 +479,43 @@ export const OPS = {
     roles: logReviewer,
     args: AccessLogReviewArgs,
     doc: 'Mark an access reviewed with a comment; stored durably (append-only, a second review adds) and itself logged.',
+  }),
+  // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+  'catalog.replacementChain': op({
+    kind: 'query',
+    roles: everyone,
+    args: ReplacementChainArgs,
+    doc: 'Ersättningskedja of an article in both directions: `predecessors` (the articles it replaces, level by level, at most REPLACEMENT_PREDECESSORS_MAX) and `successors` (following replacedBy, at most REPLACEMENT_HOPS_MAX hops), each hop with status and available stock per warehouse, in warehouse 10 (or `warehouse`) and in total; `proposals`: per profession the first equivalent with stock that order.quote would propose for one unit (null: none). Shows no person, so everyone signed in may read it.',
+  }),
+  'catalog.replacementCheck': op({
+    kind: 'query',
+    roles: staff,
+    args: ReplacementCheckArgs,
+    doc: 'Check a proposed replacement link with the same rule admin.replacementSet applies (both articles exist, no self-reference, no cycle, at most REPLACEMENT_HOPS_MAX hops); replies `{ allowed, code?, message?, chain }` (chain: the replacedBy walk the link would give). Saves nothing.',
+  }),
+  'admin.replacementSet': op({
+    kind: 'command',
+    roles: admin,
+    args: ReplacementSetArgs,
+    doc: "Set (or clear with null) an article's replaced-by link; `replacement_cycle`, `replacement_too_long`, `unknown_article` as catalog.replacementCheck says. Journaled as article.upserted with `before`; replies with the article once durable.",
+  }),
+  'admin.isoTitleSet': op({
+    kind: 'command',
+    roles: admin,
+    args: IsoTitleSetArgs,
+    doc: 'Change the Swedish title of an ISO 9999 node (class, subclass or division); search finds the articles under it by the new title at once. Event iso.titleSet with the node before and after; replies with the node once durable.',
+  }),
+  'supplier.list': op({
+    kind: 'query',
+    roles: staff,
+    args: Empty,
+    doc: 'Suppliers by name (at most SUPPLIERS_LISTED_MAX; `total` counts all), each with how many articles it has.',
+  }),
+  'admin.supplierUpsert': op({
+    kind: 'command',
+    roles: admin,
+    args: SupplierUpsertArgs,
+    doc: 'Create (`expectNew: true`; `supplier_exists` when the id is taken) or edit (`expectNew: false`; `not_found` when missing) a supplier; without expectNew either. A new name is searchable on its articles at once. Event supplier.upserted with `before`; replies with the supplier once durable.',
   }),
 } as const;
 

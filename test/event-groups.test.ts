@@ -13,6 +13,7 @@ import {
   isUserEvent,
   isWorkOrderEvent,
   isPatientAccessEvent,
+  isReferenceEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -26,6 +27,7 @@ const GUARDS = {
   news: isNewsEvent,
   workOrders: isWorkOrderEvent,
   patientAccess: isPatientAccessEvent,
+  reference: isReferenceEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

@@ -1,5 +1,5 @@
 // Commands: what a caller asks the core to do, after the edge has validated it. The user is already authenticated.
-import type { Address, Article } from '../../schemas/entities.ts';
+import type { Address, Article, Supplier } from '../../schemas/entities.ts';
 import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
 
@@ -164,7 +164,9 @@ export type Command =
   | NewsDelete
   | WorkOrderCreate
   | WorkOrderUpdate
-  | PatientAccessCommand;
+  | PatientAccessCommand
+  // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+  | ReferenceCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -211,3 +213,30 @@ export interface PatientEmergencyAccess {
 }
 
 export type PatientAccessCommand = PatientRecordConsent | PatientEmergencyAccess;
+
+// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer: admin commands on reference data.
+/** admin.replacementSet: set or clear one article's replaced-by link (journaled as article.upserted). */
+export interface ReplacementSet {
+  type: 'replacement.set';
+  userId: string;
+  artNo: string;
+  replacedBy: string | null;
+}
+
+/** admin.isoTitleSet: a new Swedish title for an ISO 9999 node. */
+export interface IsoSetTitle {
+  type: 'iso.setTitle';
+  userId: string;
+  code: string;
+  titleSv: string;
+}
+
+/** admin.supplierUpsert: create (expectNew true), edit (false) or either (absent). */
+export interface SupplierUpsert {
+  type: 'supplier.upsert';
+  userId: string;
+  supplier: Supplier;
+  expectNew?: boolean;
+}
+
+export type ReferenceCommand = ReplacementSet | IsoSetTitle | SupplierUpsert;

@@ -16,6 +16,8 @@ import { decideStockAdjust } from './stock/decide.ts';
 import { decideProfileUpdate, decideUserReactivate, decideUserSignIn } from './users/decide.ts';
 import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/decide.ts';
 import { decideEmergencyAccess, decideRecordConsent } from './patient-access/decide.ts';
+import { decideReplacementSet } from './articles/decide-replacement.ts';
+import { decideIsoSetTitle, decideSupplierUpsert } from './reference/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -58,6 +60,13 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideRecordConsent(state, command, context);
     case 'patient.emergencyAccess':
       return decideEmergencyAccess(state, command, context);
+    // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+    case 'replacement.set':
+      return decideReplacementSet(state, command);
+    case 'iso.setTitle':
+      return decideIsoSetTitle(state, command);
+    case 'supplier.upsert':
+      return decideSupplierUpsert(state, command);
     default:
       return unreachable(command, 'command');
   }

@@ -81,6 +81,11 @@ export interface Derived {
   pickupIndex: PickupIndex;
   workOrderIndex: WorkOrderIndex;
   accessIndex: AccessIndex;
+  // Issue 14, Ersättningskedjor + Leverantörer (built with the article indexes, kept current by article apply):
+  /** artNo → the articles whose replacedBy it is (the chain backwards), in artNo order. */
+  predecessorsOf: Map<string, string[]>;
+  /** Supplier id → its articles: counts for the supplier list, and whose search documents a rename refreshes. */
+  articlesBySupplier: Map<string, Set<string>>;
 }
 
 export interface State extends Tables, Derived {

@@ -18,6 +18,8 @@ import { SUBSCRIBE_HANDLERS } from './handlers/subscribe.ts';
 import { WORK_ORDER_HANDLERS } from './handlers/work-orders.ts';
 import { PATIENT_ACCESS_HANDLERS } from './handlers/patient-access.ts';
 import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
+// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+import { REFERENCE_HANDLERS } from './handlers/reference.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -36,4 +38,5 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...PATIENT_ACCESS_HANDLERS,
   ...ACCOUNT_HANDLERS,
   ...ACCESS_LOG_HANDLERS,
+  ...REFERENCE_HANDLERS,
 };

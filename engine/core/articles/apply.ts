@@ -1,10 +1,10 @@
-// Article events into state: the article row, its place in its ISO list (name order), the discontinued counts and its
-// search document.
+// Article events into state: the article row, its place in its ISO list (name order), the discontinued counts, its
+// replacement and supplier links, and its search document.
 import { assert } from '../assert.ts';
 import type { ArticleEvent } from '../event-groups.ts';
 import { searchDocOf } from '../search-docs.ts';
 import type { State } from '../state.ts';
-import { countDiscontinued, insertArticleSorted } from './article-index.ts';
+import { countDiscontinued, indexLinks, insertArticleSorted, unindexLinks } from './article-index.ts';
 
 export function applyArticleEvent(state: State, event: ArticleEvent): void {
   const next = event.article;
@@ -16,6 +16,7 @@ export function applyArticleEvent(state: State, event: ArticleEvent): void {
     assert(at >= 0, `article ${prev.artNo} listed under ${prev.isoCode}`);
     list.splice(at, 1);
     if (prev.status === 'discontinued') countDiscontinued(state, prev.isoCode, -1);
+    unindexLinks(state, prev);
   }
   state.articles.set(next.artNo, next);
   state.search.upsert(searchDocOf(state, next));
@@ -26,4 +27,5 @@ export function applyArticleEvent(state: State, event: ArticleEvent): void {
   }
   insertArticleSorted(state, list, next.artNo);
   if (next.status === 'discontinued') countDiscontinued(state, next.isoCode, 1);
+  indexLinks(state, next);
 }

@@ -1,10 +1,10 @@
 // article.upsert: HMC adds or changes an article; its supplier, ISO product group and the articles it names must exist,
 // and its replacement chain must neither loop nor run longer than REPLACEMENT_HOPS_MAX.
-import { REPLACEMENT_HOPS_MAX } from '../../../schemas/limits.ts';
 import type { ArticleUpsert } from '../commands.ts';
 import type { Decision } from '../decision.ts';
-import { reject, type Rejection } from '../rejections.ts';
+import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { checkReplacementChain } from './replacement-check.ts';
 
 export function decideArticleUpsert(state: State, command: ArticleUpsert): Decision {
   const { article } = command;
@@ -25,20 +25,4 @@ export function decideArticleUpsert(state: State, command: ArticleUpsert): Decis
   if (chain !== null) return chain;
   const before = state.articles.get(article.artNo) ?? null;
   return { ok: true, events: [{ type: 'article.upserted', userId: command.userId, article, before }] };
-}
-
-/** Walks the chain that would start at `artNo` (a loop, not recursion): no cycles, at most REPLACEMENT_HOPS_MAX hops. */
-function checkReplacementChain(state: State, artNo: string, replacedBy: string | null): Rejection | null {
-  let next = replacedBy;
-  for (let hops = 1; next !== null; hops++) {
-    if (next === artNo) return reject('replacement_cycle', `Ersättningskedjan från ${artNo} går i cirkel.`);
-    if (hops > REPLACEMENT_HOPS_MAX) {
-      return reject(
-        'replacement_too_long',
-        `Ersättningskedjan från ${artNo} är längre än ${REPLACEMENT_HOPS_MAX} steg.`,
-      );
-    }
-    next = state.articles.get(next)?.replacedBy ?? null;
-  }
-  return null;
 }
