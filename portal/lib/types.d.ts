@@ -338,3 +338,50 @@ export interface AccessSampleView {
   total: number;
   entries: AccessEntryView[];
 }
+
+// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+/** One article of a replacement chain (catalog.replacementChain): hops < 0 it replaces, 0 itself, > 0 its successors. */
+export interface ChainHopView {
+  artNo: string;
+  name: string;
+  status: ArticleStatus;
+  kind: ArticleKind;
+  isoCode: string;
+  replacedBy: string | null;
+  hops: number;
+  available: number;
+  totalAvailable: number;
+  stock: Array<{ warehouse: string; available: number }>;
+}
+
+/** catalog.replacementChain */
+export interface ReplacementChainView {
+  warehouse: string;
+  article: ChainHopView;
+  predecessors: ChainHopView[];
+  successors: ChainHopView[];
+  predecessorsTruncated: boolean;
+  proposals: Array<{
+    profession: Profession;
+    outcome: 'available' | 'proposal' | 'backorder' | 'discontinued' | 'forbidden';
+    artNo: string | null;
+    hops: number | null;
+  }>;
+}
+
+/** catalog.replacementCheck */
+export interface ReplacementCheckView {
+  allowed: boolean;
+  code?: string;
+  message?: string;
+  chain: string[];
+}
+
+/** supplier.list: a supplier with its article count. */
+export interface SupplierRowView {
+  id: string;
+  name: string;
+  url: string | null;
+  country: string;
+  articleCount: number;
+}

@@ -1,6 +1,11 @@
 // @ts-check
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
+// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
+import { IsoTitlesScreen } from './iso-titles-screen.js';
+import { ReplacementChainsScreen } from './replacement-chains-screen.js';
+import { SuppliersScreen } from './suppliers-screen.js';
+
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
 
@@ -20,9 +25,27 @@
 /** @type {AdminSection[]} */
 export const ADMIN_SECTIONS = [
   { id: 'artiklar', title: 'Artiklar', summary: 'Skapa och ändra artiklar, status och påverkan' },
-  { id: 'kedjor', title: 'Ersättningskedjor', summary: 'Ersättare i båda riktningar med saldo' },
-  { id: 'iso', title: 'ISO 9999', summary: 'Klassificeringen med antal artiklar; svenska benämningar' },
-  { id: 'leverantorer', title: 'Leverantörer', summary: 'Lista, skapa och ändra leverantörer' },
+  {
+    id: 'kedjor',
+    title: 'Ersättningskedjor',
+    summary: 'Ersättare i båda riktningar med saldo',
+    readOnlyForStaff: true,
+    screen: ReplacementChainsScreen,
+  },
+  {
+    id: 'iso',
+    title: 'ISO 9999',
+    summary: 'Klassificeringen med antal artiklar; svenska benämningar',
+    readOnlyForStaff: true,
+    screen: IsoTitlesScreen,
+  },
+  {
+    id: 'leverantorer',
+    title: 'Leverantörer',
+    summary: 'Lista, skapa och ändra leverantörer',
+    readOnlyForStaff: true,
+    screen: SuppliersScreen,
+  },
   { id: 'regler', title: 'Förskrivningsregler', summary: 'Yrke × ISO-klass, med effekt innan du sparar' },
   { id: 'lager', title: 'Lager', summary: 'Saldojustering, lagerhistorik, under miniminivå', readOnlyForStaff: true },
   { id: 'anvandare', title: 'Användare och arbetsplatser', summary: 'Konton, roller, arbetsplatser, inaktiva konton' },
