@@ -216,3 +216,30 @@ describe('supplier.upsert', () => {
     expectIndexesRebuilt(state);
   });
 });
+
+describe('schemas', () => {
+  const accepts = (op: keyof typeof OPS, args: unknown) => OPS[op].args.safeParse(args).success;
+
+  it('admin.isoTitleSet trims the title and refuses blank, too long or a malformed code', () => {
+    expect(OPS['admin.isoTitleSet'].args.parse({ code: '12 06', titleSv: '  Gåbord ' }).titleSv).toBe('Gåbord');
+    expect(accepts('admin.isoTitleSet', { code: '12 06', titleSv: '   ' })).toBe(false);
+    expect(accepts('admin.isoTitleSet', { code: '12 06', titleSv: 'x'.repeat(201) })).toBe(false);
+    expect(accepts('admin.isoTitleSet', { code: '1206', titleSv: 'Gåbord' })).toBe(false);
+  });
+
+  it('admin.supplierUpsert refuses a blank name, a bad id or url, and unknown keys', () => {
+    const supplier = { id: 'abc', name: 'Abc', url: null, country: '' };
+    expect(accepts('admin.supplierUpsert', { supplier, expectNew: true })).toBe(true);
+    expect(accepts('admin.supplierUpsert', { supplier: { ...supplier, name: '  ' } })).toBe(false);
+    expect(accepts('admin.supplierUpsert', { supplier: { ...supplier, id: 'A B' } })).toBe(false);
+    expect(accepts('admin.supplierUpsert', { supplier: { ...supplier, url: 'ftp://x' } })).toBe(false);
+    expect(accepts('admin.supplierUpsert', { supplier, other: 1 })).toBe(false);
+  });
+
+  it('admin.replacementSet takes an article number or null', () => {
+    expect(accepts('admin.replacementSet', { artNo: '100001', replacedBy: null })).toBe(true);
+    expect(accepts('admin.replacementSet', { artNo: '100001', replacedBy: '100002' })).toBe(true);
+    expect(accepts('admin.replacementSet', { artNo: '100001' })).toBe(false);
+    expect(accepts('admin.replacementSet', { artNo: '100001', replacedBy: '1000' })).toBe(false);
+  });
+});
