@@ -57,6 +57,12 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'account_inactive',
   'signin_method_off',
+  // Issue 14, Användare och arbetsplatser: refusals of the user administration.
+  'user_exists',
+  'username_taken',
+  'not_buffer_warehouse',
+  'self_deactivate',
+  'last_admin',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@
 import type { Address, Article } from '../../schemas/entities.ts';
 import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
+import type { UserProfile } from '../../schemas/admin-users.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -164,7 +165,8 @@ export type Command =
   | NewsDelete
   | WorkOrderCreate
   | WorkOrderUpdate
-  | PatientAccessCommand;
+  | PatientAccessCommand
+  | UserAdminCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -211,3 +213,33 @@ export interface PatientEmergencyAccess {
 }
 
 export type PatientAccessCommand = PatientRecordConsent | PatientEmergencyAccess;
+
+// Issue 14, Användare och arbetsplatser: an admin (`userId`) creates, edits, deactivates and activates accounts and
+// sets a password (demo auth; the hash is computed at the edge).
+export interface UserUpsert {
+  type: 'user.upsert';
+  userId: string;
+  user: UserProfile;
+  expectNew: boolean;
+}
+
+export interface UserDeactivate {
+  type: 'user.deactivate';
+  userId: string;
+  targetUserId: string;
+}
+
+export interface UserActivate {
+  type: 'user.activate';
+  userId: string;
+  targetUserId: string;
+}
+
+export interface UserPasswordResetCommand {
+  type: 'user.passwordReset';
+  userId: string;
+  targetUserId: string;
+  passwordHash: string;
+}
+
+export type UserAdminCommand = UserUpsert | UserDeactivate | UserActivate | UserPasswordResetCommand;

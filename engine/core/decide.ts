@@ -16,6 +16,12 @@ import { decideStockAdjust } from './stock/decide.ts';
 import { decideProfileUpdate, decideUserReactivate, decideUserSignIn } from './users/decide.ts';
 import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/decide.ts';
 import { decideEmergencyAccess, decideRecordConsent } from './patient-access/decide.ts';
+import {
+  decidePasswordReset,
+  decideUserActivate,
+  decideUserDeactivate,
+  decideUserUpsert,
+} from './users/decide-admin.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -58,6 +64,15 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideRecordConsent(state, command, context);
     case 'patient.emergencyAccess':
       return decideEmergencyAccess(state, command, context);
+    // Issue 14, Användare och arbetsplatser:
+    case 'user.upsert':
+      return decideUserUpsert(state, command);
+    case 'user.deactivate':
+      return decideUserDeactivate(state, command, context);
+    case 'user.activate':
+      return decideUserActivate(state, command, context);
+    case 'user.passwordReset':
+      return decidePasswordReset(state, command, context);
     default:
       return unreachable(command, 'command');
   }

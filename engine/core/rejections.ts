@@ -33,6 +33,12 @@ export type RejectionCode = Extract<
   | 'protected_address'
   // Sign-in (issue 13, sign-in part).
   | 'account_inactive'
+  // Issue 14, Användare och arbetsplatser.
+  | 'user_exists'
+  | 'username_taken'
+  | 'not_buffer_warehouse'
+  | 'self_deactivate'
+  | 'last_admin'
 >;
 
 export interface Rejection {

@@ -18,6 +18,7 @@ import { SUBSCRIBE_HANDLERS } from './handlers/subscribe.ts';
 import { WORK_ORDER_HANDLERS } from './handlers/work-orders.ts';
 import { PATIENT_ACCESS_HANDLERS } from './handlers/patient-access.ts';
 import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
+import { USER_ADMIN_HANDLERS } from './handlers/admin-users.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -36,4 +37,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...PATIENT_ACCESS_HANDLERS,
   ...ACCOUNT_HANDLERS,
   ...ACCESS_LOG_HANDLERS,
+  // Issue 14, Användare och arbetsplatser:
+  ...USER_ADMIN_HANDLERS,
 };
