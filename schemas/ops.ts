@@ -478,13 +478,13 @@ export const OPS = {
     kind: 'query',
     roles: admin,
     args: z.object({ profession: Profession, isoPrefixes: PrescribingRule.shape.isoPrefixes }).strict(),
-    doc: "What admin.prescribingRuleSet with these prefixes would change, before it is saved: the articles (not discontinued) the profession gains and loses (`gained`/`lost`: count and up to RULE_PREVIEW_EXAMPLES_MAX examples) and `prescribableAfter`. Counted per ISO division from the tree's article index; changes nothing.",
+    doc: "Förskrivningsregler (portal #/admin/regler): what admin.prescribingRuleSet with these prefixes would change, before it is saved: the articles (not discontinued) the profession gains and loses (`gained`/`lost`: count and up to RULE_PREVIEW_EXAMPLES_MAX examples) and `prescribableAfter`. Counted per ISO division from the tree's article index; changes nothing.",
   }),
   'admin.userList': op({
     kind: 'query',
     roles: admin,
     args: UserListArgs,
-    doc: 'Användare: accounts by name, filtered by text (name, username, id), profession, role or `flagged` (unused for ACCOUNT_DORMANT_MS, or deactivated), paged; each with `dormant`, `deactivatedMs`, `lastSignInMs`, `hasPassword` and never a password hash.',
+    doc: 'Användare och arbetsplatser (portal #/admin/anvandare): accounts by name, filtered by text (name, username, id), profession, role or `flagged` (unused for ACCOUNT_DORMANT_MS, or deactivated), paged; each with `dormant`, `deactivatedMs`, `lastSignInMs`, `hasPassword` and never a password hash.',
   }),
   'admin.user': op({
     kind: 'query',

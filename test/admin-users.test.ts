@@ -202,3 +202,22 @@ describe('admin.userList / admin.user / admin.workplaceOptions (core)', () => {
     ]);
   });
 });
+
+describe('user administration schemas', () => {
+  it('accepts a profile and refuses a hash, a bad username, repeated roles, a bad customer number', async () => {
+    const { PasswordResetArgs, UserUpsertArgs } = await import('../schemas/admin-users.ts');
+    expect(UserUpsertArgs.safeParse({ user: newProfile() }).success).toBe(true);
+    expect(UserUpsertArgs.parse({ user: newProfile() }).expectNew).toBe(false);
+    const refused = (user: unknown) => UserUpsertArgs.safeParse({ user }).success;
+    expect(refused({ ...newProfile(), passwordHash: HASH })).toBe(false);
+    expect(refused({ ...newProfile(), username: 'Stora Bokstäver' })).toBe(false);
+    expect(refused({ ...newProfile(), roles: ['admin', 'admin'] })).toBe(false);
+    expect(refused({ ...newProfile(), email: 'nej' })).toBe(false);
+    expect(refused({ ...newProfile(), email: '' })).toBe(true);
+    const [workplace] = newProfile().workplaces;
+    expect(refused({ ...newProfile(), workplaces: [{ ...workplace, customerNo: '12' }] })).toBe(false);
+    expect(refused({ ...newProfile(), workplaces: [workplace, workplace] })).toBe(false);
+    expect(PasswordResetArgs.safeParse({ userId: 'pt1' }).success).toBe(true);
+    expect(PasswordResetArgs.safeParse({ userId: 'pt1', password: 'kort' }).success).toBe(false);
+  });
+});
