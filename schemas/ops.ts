@@ -508,7 +508,7 @@ export const OPS = {
     kind: 'command',
     roles: admin,
     args: z.object({ userId: UserId }).strict(),
-    doc: 'Deactivate an account: it cannot sign in (password or OIDC: `account_inactive`) and every open session of it ends at once. Not your own (`self_deactivate`), not the last active admin (`last_admin`).',
+    doc: 'Deactivate an account: it cannot sign in (password or OIDC: `account_deactivated`) and every open session of it ends at once. Not your own (`self_deactivate`), not the last active admin (`last_admin`).',
   }),
   'admin.userActivate': op({
     kind: 'command',

@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'not_buffer_warehouse',
   'self_deactivate',
   'last_admin',
+  'account_deactivated',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

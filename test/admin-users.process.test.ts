@@ -145,7 +145,7 @@ describe('user administration over the WebSocket', () => {
     expect(off.user.deactivatedMs).toEqual(expect.any(Number));
     expect(codeOf(await nurse.request('message.list', {}))).toBe('unauthorized');
     const again = await nurse.request('session.login', { username: 'nurse1', password: 'demo' });
-    expect(codeOf(again)).toBe('account_inactive');
+    expect(codeOf(again)).toBe('account_deactivated');
     expect(again.ok ? '' : again.error.message).toContain('avstängt');
     const flagged = await admin.call('admin.userList', { flagged: true });
     expect(flagged.users.map((u: { id: string }) => u.id)).toContain('nurse1');

@@ -113,7 +113,7 @@ describe('admin.userDeactivate / admin.userActivate (core)', () => {
       ],
     });
     const refused = run(state, { type: 'user.signIn', userId: 'pt1' }, T0 + 1);
-    expect(refused).toMatchObject({ ok: false, code: 'account_inactive' });
+    expect(refused).toMatchObject({ ok: false, code: 'account_deactivated' });
     expect(refused.ok ? '' : refused.message).toContain('avstängt');
     const on = run(state, { type: 'user.activate', userId: 'admin', targetUserId: 'pt1' }, T0 + 2);
     expect(on.ok && on.events[0]).toMatchObject({ status: { deactivatedMs: null }, before: { deactivatedMs: T0 } });

@@ -39,6 +39,7 @@ export type RejectionCode = Extract<
   | 'not_buffer_warehouse'
   | 'self_deactivate'
   | 'last_admin'
+  | 'account_deactivated'
 >;
 
 export interface Rejection {

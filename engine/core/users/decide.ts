@@ -24,7 +24,7 @@ export function decideUserSignIn(state: State, command: UserSignIn, context: Com
   assert(user !== undefined, `user ${command.userId} exists`);
   // Issue 14: an account an admin deactivated does not sign in (password or OIDC).
   if (user.deactivatedMs !== undefined) {
-    return reject('account_inactive', 'Kontot är avstängt. Kontakta Hjälpmedelscentrums administratör.');
+    return reject('account_deactivated', 'Kontot är avstängt. Kontakta Hjälpmedelscentrums administratör.');
   }
   if (user.lastSignInMs !== undefined && context.timeMs - user.lastSignInMs > ACCOUNT_DORMANT_MS) {
     return reject(

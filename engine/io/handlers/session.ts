@@ -53,7 +53,7 @@ export const SESSION_HANDLERS: HandlerTable<SessionOp> = {
     if (ctx.engine.state.users.get(userId)?.deactivatedMs !== undefined)
       return {
         ok: false,
-        code: 'account_inactive',
+        code: 'account_deactivated',
         message: 'Kontot är avstängt. Kontakta Hjälpmedelscentrums administratör.',
       };
     const session = ctx.sessions.create(userId);

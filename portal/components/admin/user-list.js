@@ -99,7 +99,7 @@ export function UserList({ query, readOnly }) {
       data === null
         ? html`<p class="loading" role="status">Hämtar användare…</p>`
         : html`
-      <p class="hint">${data.total} konton, varav ${data.flaggedCount} flaggade.</p>
+      <p class="hint">${data.total} ${data.total === 1 ? 'konto' : 'konton'}, varav ${data.flaggedCount} flaggade.</p>
       <div class="table-wrap"><table class="data-table compact" data-testid="user-list">
         <thead><tr><th scope="col">Namn</th><th scope="col">Användarnamn</th><th scope="col">Yrke</th><th scope="col">Roller</th>
           <th scope="col">Arbetsplatser</th><th scope="col">Senast inloggad</th><th scope="col">Status</th></tr></thead>
