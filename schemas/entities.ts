@@ -120,6 +120,8 @@ export const User = z.object({
   hsaId: z.string().optional(),
   /** Last sign-in or admin reactivation (ms); absent: never signed in. Older than ACCOUNT_DORMANT_MS: dormant. */
   lastSignInMs: z.number().optional(),
+  // Issue 14, Användare: an admin deactivated the account (ms); absent: active. It cannot sign in (password or OIDC).
+  deactivatedMs: z.number().optional(),
 });
 
 export const IndividualLocation = z.discriminatedUnion('kind', [

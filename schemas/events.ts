@@ -15,6 +15,7 @@ import { WORK_ORDER_EVENTS } from './work-orders.ts';
 import { PATIENT_ACCESS_EVENTS } from './patient-access.ts';
 // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
 import { REFERENCE_EVENTS } from './reference.ts';
+import { USER_ADMIN_EVENTS } from './admin-users.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -77,6 +78,8 @@ export const Event = z.discriminatedUnion('type', [
   ...PATIENT_ACCESS_EVENTS,
   // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
   ...REFERENCE_EVENTS,
+  // Issue 14, Användare och arbetsplatser:
+  ...USER_ADMIN_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

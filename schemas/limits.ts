@@ -174,3 +174,17 @@ export const ISO_TITLE_CHARS_MAX = 200;
 export const REPLACEMENT_PREDECESSORS_MAX = 200;
 /** Suppliers in one supplier.list reply (the seed has a few hundred). */
 export const SUPPLIERS_LISTED_MAX = 5_000;
+
+// Issue 14, Användare och arbetsplatser / Förskrivningsregler:
+/** A user's full name as the admin types it. */
+export const USER_NAME_CHARS_MAX = 100;
+/** Workplaces one user works at (each with its customer number, delivery address and buffer warehouse link). */
+export const USER_WORKPLACES_MAX = 20;
+/** The free-text filter of the user list. */
+export const USER_FILTER_CHARS_MAX = 64;
+/** A password an admin sets (demo auth): at least this long. */
+export const PASSWORD_CHARS_MIN = 8;
+/** A generated password (demo auth): this many characters from an alphabet without look-alikes. */
+export const GENERATED_PASSWORD_CHARS = 14;
+/** Example articles a prescribing-rule preview lists per direction (gained, lost). */
+export const RULE_PREVIEW_EXAMPLES_MAX = 5;

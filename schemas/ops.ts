@@ -31,6 +31,7 @@ import { AccessLogPatientArgs, AccessLogReviewArgs, AccessLogSampleArgs, AccessL
 import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
+import { PasswordResetArgs, UserListArgs, UserUpsertArgs } from './admin-users.ts';
 import { ConsentListArgs, EmergencyAccessArgs, RecordConsentArgs, SetWorkplaceArgs } from './patient-access.ts';
 // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
 import {
@@ -516,6 +517,55 @@ export const OPS = {
     roles: admin,
     args: SupplierUpsertArgs,
     doc: 'Create (`expectNew: true`; `supplier_exists` when the id is taken) or edit (`expectNew: false`; `not_found` when missing) a supplier; without expectNew either. A new name is searchable on its articles at once. Event supplier.upserted with `before`; replies with the supplier once durable.',
+  }),
+  // Issue 14, Förskrivningsregler + Användare och arbetsplatser:
+  'admin.prescribingRulePreview': op({
+    kind: 'query',
+    roles: admin,
+    args: z.object({ profession: Profession, isoPrefixes: PrescribingRule.shape.isoPrefixes }).strict(),
+    doc: "Förskrivningsregler (portal #/admin/regler): what admin.prescribingRuleSet with these prefixes would change, before it is saved: the articles (not discontinued) the profession gains and loses (`gained`/`lost`: count and up to RULE_PREVIEW_EXAMPLES_MAX examples) and `prescribableAfter`. Counted per ISO division from the tree's article index; changes nothing.",
+  }),
+  'admin.userList': op({
+    kind: 'query',
+    roles: admin,
+    args: UserListArgs,
+    doc: 'Användare och arbetsplatser (portal #/admin/anvandare): accounts by name, filtered by text (name, username, id), profession, role or `flagged` (unused for ACCOUNT_DORMANT_MS, or deactivated), paged; each with `dormant`, `deactivatedMs`, `lastSignInMs`, `hasPassword` and never a password hash.',
+  }),
+  'admin.user': op({
+    kind: 'query',
+    roles: admin,
+    args: z.object({ userId: UserId }).strict(),
+    doc: 'One account as admin.userList shows it (profile, workplaces, flags); `not_found` for an unknown id.',
+  }),
+  'admin.workplaceOptions': op({
+    kind: 'query',
+    roles: admin,
+    args: Empty,
+    doc: 'What a workplace may link to: the buffer warehouses (kind `buffer`) and the care providers known (the region first).',
+  }),
+  'admin.userUpsert': op({
+    kind: 'command',
+    roles: admin,
+    args: UserUpsertArgs,
+    doc: "Create (`expectNew: true`; `user_exists` when the id is taken) or replace an account's profile: name, username (`username_taken`), profession, roles, e-mail, phone, HSA-id, workplaces (customer number, delivery address, buffer warehouse: `not_buffer_warehouse` unless kind buffer, care provider). Removing the last active admin's admin role: `last_admin`. A new account has no password until admin.passwordReset. The event carries the profile before and after, never a hash.",
+  }),
+  'admin.userDeactivate': op({
+    kind: 'command',
+    roles: admin,
+    args: z.object({ userId: UserId }).strict(),
+    doc: 'Deactivate an account: it cannot sign in (password or OIDC: `account_deactivated`) and every open session of it ends at once. Not your own (`self_deactivate`), not the last active admin (`last_admin`).',
+  }),
+  'admin.userActivate': op({
+    kind: 'command',
+    roles: admin,
+    args: z.object({ userId: UserId }).strict(),
+    doc: 'Activate a deactivated account again (a dormant one still needs admin.userReactivate).',
+  }),
+  'admin.passwordReset': op({
+    kind: 'command',
+    roles: admin,
+    args: PasswordResetArgs,
+    doc: "Demo auth: set an account's password (at least PASSWORD_CHARS_MIN characters), or without `password` get a generated one in the reply (shown once). The scrypt hash is computed at the edge; the journal keeps only the hash, in the reset event's own field.",
   }),
 } as const;
 

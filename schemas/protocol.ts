@@ -59,6 +59,13 @@ export const ERROR_CODES = [
   'signin_method_off',
   // Issue 14, Leverantörer: a new supplier's id is taken.
   'supplier_exists',
+  // Issue 14, Användare och arbetsplatser: refusals of the user administration.
+  'user_exists',
+  'username_taken',
+  'not_buffer_warehouse',
+  'self_deactivate',
+  'last_admin',
+  'account_deactivated',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

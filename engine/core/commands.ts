@@ -2,6 +2,7 @@
 import type { Address, Article, Supplier } from '../../schemas/entities.ts';
 import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
+import type { UserProfile } from '../../schemas/admin-users.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -166,7 +167,8 @@ export type Command =
   | WorkOrderUpdate
   | PatientAccessCommand
   // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
-  | ReferenceCommand;
+  | ReferenceCommand
+  | UserAdminCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -240,3 +242,32 @@ export interface SupplierUpsert {
 }
 
 export type ReferenceCommand = ReplacementSet | IsoSetTitle | SupplierUpsert;
+// Issue 14, Användare och arbetsplatser: an admin (`userId`) creates, edits, deactivates and activates accounts and
+// sets a password (demo auth; the hash is computed at the edge).
+export interface UserUpsert {
+  type: 'user.upsert';
+  userId: string;
+  user: UserProfile;
+  expectNew: boolean;
+}
+
+export interface UserDeactivate {
+  type: 'user.deactivate';
+  userId: string;
+  targetUserId: string;
+}
+
+export interface UserActivate {
+  type: 'user.activate';
+  userId: string;
+  targetUserId: string;
+}
+
+export interface UserPasswordResetCommand {
+  type: 'user.passwordReset';
+  userId: string;
+  targetUserId: string;
+  passwordHash: string;
+}
+
+export type UserAdminCommand = UserUpsert | UserDeactivate | UserActivate | UserPasswordResetCommand;

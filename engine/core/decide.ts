@@ -18,6 +18,12 @@ import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/deci
 import { decideEmergencyAccess, decideRecordConsent } from './patient-access/decide.ts';
 import { decideReplacementSet } from './articles/decide-replacement.ts';
 import { decideIsoSetTitle, decideSupplierUpsert } from './reference/decide.ts';
+import {
+  decidePasswordReset,
+  decideUserActivate,
+  decideUserDeactivate,
+  decideUserUpsert,
+} from './users/decide-admin.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -67,6 +73,15 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideIsoSetTitle(state, command);
     case 'supplier.upsert':
       return decideSupplierUpsert(state, command);
+    // Issue 14, Användare och arbetsplatser:
+    case 'user.upsert':
+      return decideUserUpsert(state, command);
+    case 'user.deactivate':
+      return decideUserDeactivate(state, command, context);
+    case 'user.activate':
+      return decideUserActivate(state, command, context);
+    case 'user.passwordReset':
+      return decidePasswordReset(state, command, context);
     default:
       return unreachable(command, 'command');
   }

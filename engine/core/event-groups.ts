@@ -21,6 +21,11 @@ export const USER_EVENT_TYPES = [
   'user.contactChanged',
   'user.signedIn',
   'user.reactivated',
+  // Issue 14, Användare och arbetsplatser:
+  'user.upserted',
+  'user.deactivated',
+  'user.activated',
+  'user.passwordReset',
 ] as const satisfies readonly EventType[];
 export const PICKUP_EVENT_TYPES = [
   'pickup.created',

@@ -35,6 +35,13 @@ export type RejectionCode = Extract<
   | 'account_inactive'
   // Issue 14, Leverantörer.
   | 'supplier_exists'
+  // Issue 14, Användare och arbetsplatser.
+  | 'user_exists'
+  | 'username_taken'
+  | 'not_buffer_warehouse'
+  | 'self_deactivate'
+  | 'last_admin'
+  | 'account_deactivated'
 >;
 
 export interface Rejection {

@@ -23,6 +23,13 @@ export function scryptHashSync(password: string, saltHex: string): string {
   return `scrypt$${saltHex}$${hash.toString('hex')}`;
 }
 
+/** A new password's stored form with a fresh random salt (issue 14, admin.passwordReset); off the event loop. */
+export async function scryptHash(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const hash = await scrypt(password, salt, HASH_BYTES);
+  return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, saltHex, hashHex] = stored.split('$');
   if (scheme !== 'scrypt' || saltHex === undefined || hashHex === undefined) return false;

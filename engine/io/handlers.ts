@@ -20,6 +20,7 @@ import { PATIENT_ACCESS_HANDLERS } from './handlers/patient-access.ts';
 import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
 // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
 import { REFERENCE_HANDLERS } from './handlers/reference.ts';
+import { USER_ADMIN_HANDLERS } from './handlers/admin-users.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -39,4 +40,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...ACCOUNT_HANDLERS,
   ...ACCESS_LOG_HANDLERS,
   ...REFERENCE_HANDLERS,
+  // Issue 14, Användare och arbetsplatser:
+  ...USER_ADMIN_HANDLERS,
 };

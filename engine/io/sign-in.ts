@@ -32,12 +32,20 @@ export function newSignIn(
 export type SignInRecorded = { ok: true } | { ok: false; code: ErrorCode; message: string };
 
 /**
- * Journals `user.signedIn` (durable before the session exists); a dormant account is refused by the core. A user who
- * signed in within SIGNIN_RECORD_INTERVAL_MS is neither dormant nor recorded again.
+ * Journals `user.signedIn` (durable before the session exists); a dormant or deactivated account is refused by the
+ * core. An active user who signed in within SIGNIN_RECORD_INTERVAL_MS is neither dormant nor recorded again.
  */
 export async function recordSignIn(engine: Engine, userId: string, nowMs: number): Promise<SignInRecorded> {
-  const last = engine.state.users.get(userId)?.lastSignInMs;
-  if (last !== undefined && nowMs - last >= 0 && nowMs - last < SIGNIN_RECORD_INTERVAL_MS) return { ok: true };
+  const user = engine.state.users.get(userId);
+  const last = user?.lastSignInMs;
+  // A deactivated account (issue 14) always goes to the core, which refuses it.
+  if (
+    user?.deactivatedMs === undefined &&
+    last !== undefined &&
+    nowMs - last >= 0 &&
+    nowMs - last < SIGNIN_RECORD_INTERVAL_MS
+  )
+    return { ok: true };
   const outcome = await engine.execute({ type: 'user.signIn', userId });
   return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.message };
 }

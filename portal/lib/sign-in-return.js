@@ -16,6 +16,8 @@ const FAILURE_TEXT = /** @type {Record<string, string>} */ ({
     'Ditt HSA-id är inte kopplat till någon användare i Aidstock. Kontakta Hjälpmedelscentrum för att få behörighet.',
   account_inactive:
     'Kontot har inte använts på 12 månader och är spärrat. Be Hjälpmedelscentrums administratör att återaktivera det.',
+  // Issue 14: an admin deactivated the account.
+  account_deactivated: 'Kontot är avstängt. Kontakta Hjälpmedelscentrums administratör.',
   state: 'Inloggningen hade gått ut eller startades inte härifrån. Försök igen.',
   rejected: 'Inloggningen kunde inte verifieras. Försök igen.',
   no_claim: 'Inloggningstjänsten angav inget HSA-id. Kontakta Hjälpmedelscentrum.',

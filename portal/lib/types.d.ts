@@ -385,3 +385,45 @@ export interface SupplierRowView {
   country: string;
   articleCount: number;
 }
+
+// Issue 14, Förskrivningsregler + Användare och arbetsplatser:
+/** prescribingRule.list */
+export interface PrescribingRuleView {
+  profession: Profession;
+  isoPrefixes: string[];
+}
+
+/** admin.prescribingRulePreview */
+export interface RuleChangeView {
+  count: number;
+  examples: Array<{ artNo: string; name: string; isoCode: string }>;
+}
+export interface RulePreviewView {
+  profession: Profession;
+  before: string[];
+  after: string[];
+  gained: RuleChangeView;
+  lost: RuleChangeView;
+  prescribableAfter: number;
+}
+
+/** admin.userList, admin.user: an account as the admin sees it (never a password hash). */
+export type UserRowView = Omit<PublicUser, 'lastSignInMs' | 'deactivatedMs'> & {
+  lastSignInMs: number | null;
+  deactivatedMs: number | null;
+  dormant: boolean;
+  hasPassword: boolean;
+};
+
+/** admin.userList */
+export interface UserListView {
+  users: UserRowView[];
+  total: number;
+  flaggedCount: number;
+}
+
+/** admin.workplaceOptions */
+export interface WorkplaceOptionsView {
+  bufferWarehouses: Array<{ id: string; name: string; customerNo: string | null }>;
+  careProviders: Array<{ id: string; name: string }>;
+}

@@ -22,6 +22,10 @@ export function decideProfileUpdate(state: State, command: ProfileUpdate): Decis
 export function decideUserSignIn(state: State, command: UserSignIn, context: CommandContext): Decision {
   const user = state.users.get(command.userId);
   assert(user !== undefined, `user ${command.userId} exists`);
+  // Issue 14: an account an admin deactivated does not sign in (password or OIDC).
+  if (user.deactivatedMs !== undefined) {
+    return reject('account_deactivated', 'Kontot är avstängt. Kontakta Hjälpmedelscentrums administratör.');
+  }
   if (user.lastSignInMs !== undefined && context.timeMs - user.lastSignInMs > ACCOUNT_DORMANT_MS) {
     return reject(
       'account_inactive',

@@ -48,7 +48,14 @@ export const SESSION_HANDLERS: HandlerTable<SessionOp> = {
         message: 'Inloggningen har gått ut eller redan använts; logga in igen.',
       };
     }
-    // The callback recorded the sign-in already; the code is the session's only way in.
+    // The callback recorded the sign-in already; the code is the session's only way in. Issue 14: unless an admin
+    // deactivated the account in the meantime.
+    if (ctx.engine.state.users.get(userId)?.deactivatedMs !== undefined)
+      return {
+        ok: false,
+        code: 'account_deactivated',
+        message: 'Kontot är avstängt. Kontakta Hjälpmedelscentrums administratör.',
+      };
     const session = ctx.sessions.create(userId);
     ctx.bindSession(session.token, userId);
     return { ok: true, result: { token: session.token, user: publicUser(ctx.engine.state.users.get(userId)!) } };

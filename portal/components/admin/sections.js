@@ -1,10 +1,11 @@
 // @ts-check
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
-// Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
 import { IsoTitlesScreen } from './iso-titles-screen.js';
 import { ReplacementChainsScreen } from './replacement-chains-screen.js';
+import { RulesScreen } from './rules-screen.js';
 import { SuppliersScreen } from './suppliers-screen.js';
+import { UsersScreen } from './users-screen.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
@@ -46,9 +47,19 @@ export const ADMIN_SECTIONS = [
     readOnlyForStaff: true,
     screen: SuppliersScreen,
   },
-  { id: 'regler', title: 'Förskrivningsregler', summary: 'Yrke × ISO-klass, med effekt innan du sparar' },
+  {
+    id: 'regler',
+    title: 'Förskrivningsregler',
+    summary: 'Yrke × ISO-klass, med effekt innan du sparar',
+    screen: RulesScreen,
+  },
   { id: 'lager', title: 'Lager', summary: 'Saldojustering, lagerhistorik, under miniminivå', readOnlyForStaff: true },
-  { id: 'anvandare', title: 'Användare och arbetsplatser', summary: 'Konton, roller, arbetsplatser, inaktiva konton' },
+  {
+    id: 'anvandare',
+    title: 'Användare och arbetsplatser',
+    summary: 'Konton, roller, arbetsplatser, inaktiva konton',
+    screen: UsersScreen,
+  },
   { id: 'import', title: 'Katalogimport', summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ' },
   { id: 'installningar', title: 'Inställningar', summary: 'Gränser för HMC:s flaggor i arbetsdagar' },
   { id: 'andringslogg', title: 'Ändringslogg', summary: 'Alla administrativa ändringar: vem, när, före → efter' },
