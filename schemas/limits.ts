@@ -167,3 +167,8 @@ export const ACCESS_LOG_SAMPLE_MAX = 200;
 export const ACCESS_LOG_COMMENT_CHARS_MAX = 500;
 /** Rows of one CSV export. */
 export const ACCESS_LOG_CSV_ROWS_MAX = 100_000;
+// Issue 14, Artiklar:
+/** Order numbers admin.articleImpact lists of an article's open orders (the count covers all of them). */
+export const ARTICLE_IMPACT_ORDERS_SHOWN = 10;
+/** Referring articles (set part, accessory, replacement) admin.articleImpact lists per kind. */
+export const ARTICLE_IMPACT_REFERRERS_SHOWN = 20;

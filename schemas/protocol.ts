@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'account_inactive',
   'signin_method_off',
+  // Issue 14, Artiklar: a create (expectNew) with an article number that exists.
+  'article_exists',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
