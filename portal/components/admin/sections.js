@@ -1,6 +1,8 @@
 // @ts-check
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
+import { ArticlesScreen } from './articles-screen.js';
+
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
 
@@ -19,7 +21,12 @@
 
 /** @type {AdminSection[]} */
 export const ADMIN_SECTIONS = [
-  { id: 'artiklar', title: 'Artiklar', summary: 'Skapa och ändra artiklar, status och påverkan' },
+  {
+    id: 'artiklar',
+    title: 'Artiklar',
+    summary: 'Skapa och ändra artiklar, status och påverkan',
+    screen: ArticlesScreen,
+  },
   { id: 'kedjor', title: 'Ersättningskedjor', summary: 'Ersättare i båda riktningar med saldo' },
   { id: 'iso', title: 'ISO 9999', summary: 'Klassificeringen med antal artiklar; svenska benämningar' },
   { id: 'leverantorer', title: 'Leverantörer', summary: 'Lista, skapa och ändra leverantörer' },
