@@ -72,6 +72,29 @@ async function saveArticle(form, isNew) {
   }
 }
 
+/**
+ * Set parts, accessories and replaced-by, each an article number looked up by name.
+ * @param {{ form: ArticleForm, names: Record<string, string>, errors: FieldErrors, readOnly: boolean,
+ *   onChange: (changes: Partial<ArticleForm>, names: Record<string, string>) => void }} props
+ */
+function RefsSection({ form, names, errors, readOnly, onChange }) {
+  const refProps = { names, self: form.artNo.trim(), readOnly };
+  const refsChange =
+    (/** @type {'setParts' | 'accessories' | 'replacedBy'} */ field) =>
+    (/** @type {string[]} */ artNos, /** @type {Record<string, string>} */ next) =>
+      onChange(field === 'replacedBy' ? { replacedBy: artNos[0] ?? '' } : { [field]: artNos }, next);
+  return html`
+    <section class="card">
+      <h2>Set, tillbehör och ersättning</h2>
+      <${ArticleRefField} id="art-setparts" label="Setdelar" artNos=${form.setParts} max=${SET_PARTS_MAX} error=${errors.setParts}
+        hint="Artiklar som alltid levereras tillsammans med artikeln." onChange=${refsChange('setParts')} ...${refProps} />
+      <${ArticleRefField} id="art-accessories" label="Vanligaste tillbehören" artNos=${form.accessories} max=${ACCESSORIES_MAX}
+        error=${errors.accessories} hint="Föreslås när artikeln beställs." onChange=${refsChange('accessories')} ...${refProps} />
+      <${ArticleRefField} id="art-replacedby" label="Ersätts av" artNos=${form.replacedBy ? [form.replacedBy] : []} max=${1} single=${true}
+        error=${errors.replacedBy} hint="Föreslås förskrivaren när artikeln saknas i lager." onChange=${refsChange('replacedBy')} ...${refProps} />
+    </section>`;
+}
+
 /** @param {{ initial: Initial, readOnly: boolean }} props */
 function ArticleForm({ initial, readOnly }) {
   const [form, setForm] = useState(initial.form);
@@ -111,13 +134,6 @@ function ArticleForm({ initial, readOnly }) {
     setSaved(isNew ? `Artikel ${form.artNo} är skapad.` : 'Ändringarna är sparade.');
     if (isNew) location.hash = href.admin('artiklar', form.artNo.trim(), { skapad: '1' });
   };
-  const refProps = { names, self: form.artNo.trim(), readOnly };
-  const refsChange =
-    (/** @type {'setParts' | 'accessories' | 'replacedBy'} */ field) =>
-    (/** @type {string[]} */ artNos, /** @type {Record<string, string>} */ next) => {
-      setNames(next);
-      set(field === 'replacedBy' ? { replacedBy: artNos[0] ?? '' } : { [field]: artNos });
-    };
   // Issue 14, Lager (part 4): the minimum stock levels per warehouse (components/admin/min-levels.js) are embedded
   // here by the lead, e.g. `<${MinLevels} artNo=${form.artNo} readOnly=${readOnly} />` for an existing article.
   const minLevels = null;
@@ -132,15 +148,11 @@ function ArticleForm({ initial, readOnly }) {
         html`<${ArticleImpactPanel} artNo=${form.artNo} status=${form.status} confirmed=${confirmed}
         error=${errors.confirm} onConfirm=${setConfirmed} />`
       }
-      <section class="card">
-        <h2>Set, tillbehör och ersättning</h2>
-        <${ArticleRefField} id="art-setparts" label="Setdelar" artNos=${form.setParts} max=${SET_PARTS_MAX} error=${errors.setParts}
-          hint="Artiklar som alltid levereras tillsammans med artikeln." onChange=${refsChange('setParts')} ...${refProps} />
-        <${ArticleRefField} id="art-accessories" label="Vanligaste tillbehören" artNos=${form.accessories} max=${ACCESSORIES_MAX}
-          error=${errors.accessories} hint="Föreslås när artikeln beställs." onChange=${refsChange('accessories')} ...${refProps} />
-        <${ArticleRefField} id="art-replacedby" label="Ersätts av" artNos=${form.replacedBy ? [form.replacedBy] : []} max=${1} single=${true}
-          error=${errors.replacedBy} hint="Föreslås förskrivaren när artikeln saknas i lager." onChange=${refsChange('replacedBy')} ...${refProps} />
-      </section>
+      <${RefsSection} form=${form} names=${names} errors=${errors} readOnly=${readOnly}
+        onChange=${(/** @type {Partial<ArticleForm>} */ changes, /** @type {Record<string, string>} */ next) => {
+          setNames(next);
+          set(changes);
+        }} />
       <section class="card">
         <h2>Länkar och bild</h2>
         <${LinkFields} form=${form} errors=${errors} readOnly=${readOnly} set=${set} />
