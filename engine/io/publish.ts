@@ -1,6 +1,6 @@
 // Pushes after commit: every stock row a command wrote goes to `stock/<artNo>`, order events to the order feed's
-// topics, pickup rows to the staff topic `pickups`, article rows to `articles`. One encode per encoding; uWS fans the bytes out to every
-// subscriber within its backpressure limit.
+// topics, pickup rows to the staff topic `pickups`, article rows to `articles`. One encode per encoding; uWS fans the
+// bytes out to every subscriber within its backpressure limit.
 // Nothing is built for a topic without subscribers (most topics, most of the time, under write load).
 // Contract: pushes go out only after the entry is durable (engine.onCommitted), so no client sees a change that a
 // crash could undo. `app.publish` copies the bytes to every subscriber; uWS closes a subscriber past its backpressure
