@@ -188,3 +188,8 @@ export const PASSWORD_CHARS_MIN = 8;
 export const GENERATED_PASSWORD_CHARS = 14;
 /** Example articles a prescribing-rule preview lists per direction (gained, lost). */
 export const RULE_PREVIEW_EXAMPLES_MAX = 5;
+// Issue 14, Artiklar:
+/** Order numbers admin.articleImpact lists of an article's open orders (the count covers all of them). */
+export const ARTICLE_IMPACT_ORDERS_SHOWN = 10;
+/** Referring articles (set part, accessory, replacement) admin.articleImpact lists per kind. */
+export const ARTICLE_IMPACT_REFERRERS_SHOWN = 20;

@@ -1,6 +1,7 @@
 // The operations of the WebSocket API: arguments, allowed roles and a one-line doc each. The API reference is generated from this table.
 import { z } from 'zod';
 import {
+  ARTICLE_IMPACT_ORDERS_SHOWN,
   PASSWORD_CHARS_MAX,
   PROFILE_EMAIL_CHARS_MAX,
   PROFILE_PHONE_CHARS_MAX,
@@ -63,8 +64,8 @@ import {
 export const Topic = z
   .string()
   .regex(
-    /^(stock\/\d{6}|orders|pickups|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-    'topic is stock/<artNo>, orders, pickups, orders/<userId> or messages/<userId>',
+    /^(stock\/\d{6}|orders|pickups|articles|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+    'topic is stock/<artNo>, orders, pickups, articles, orders/<userId> or messages/<userId>',
   );
 
 const Empty = z.object({}).strict();
@@ -333,7 +334,9 @@ export const OPS = {
       'plannedDeliveryDate, lines: [{ lineNo, artNo, quantity, status }] }`, `seq` is the last of them, and `counts` (line ' +
       'counts per status as of that seq) comes on the staff topic `orders` only. `messages/<userId>`: ' +
       '`{ type: "message" | "messageDeleted", seq, message }`. `pickups` (staff only): `{ type: "pickup", seq, pickupNo, status }` ' +
-      'per changed pickup order (read it with pickup.list).',
+      'per changed pickup order (read it with pickup.list). ' +
+      '`articles` (any signed-in user): `{ type: "article", seq, article }` per changed article, `article` as ' +
+      'catalog.article shows it (with `available.main`, no buffer).',
   }),
   unsubscribe: op({
     kind: 'session',
@@ -373,8 +376,8 @@ export const OPS = {
   'admin.articleUpsert': op({
     kind: 'command',
     roles: admin,
-    args: z.object({ article: Article }).strict(),
-    doc: 'Create or replace an article; checks supplier, ISO code, referenced articles and that the replacement chain has no cycle.',
+    args: z.object({ article: Article, expectNew: z.boolean().optional() }).strict(),
+    doc: 'Create or replace an article; checks supplier, ISO code, referenced articles and that the replacement chain has no cycle. With `expectNew: true` (a create form) an existing article number is refused with `article_exists` instead of being replaced. Pushed on `articles`.',
   }),
   'admin.prescribingRuleSet': op({
     kind: 'command',
@@ -566,6 +569,13 @@ export const OPS = {
     roles: admin,
     args: PasswordResetArgs,
     doc: "Demo auth: set an account's password (at least PASSWORD_CHARS_MIN characters), or without `password` get a generated one in the reply (shown once). The scrypt hash is computed at the edge; the journal keeps only the hash, in the reset event's own field.",
+  }),
+  // Issue 14, Artiklar:
+  'admin.articleImpact': op({
+    kind: 'query',
+    roles: staff,
+    args: z.object({ artNo: ArtNo }).strict(),
+    doc: `What making an article outgoing or discontinued affects: its open order lines (count and the first ${ARTICLE_IMPACT_ORDERS_SHOWN} order numbers), backorder lines waiting for it, its individuals held by patients and care units (counts only, no persons) and the articles that name it as set part, accessory or replacement.`,
   }),
 } as const;
 

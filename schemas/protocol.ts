@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'self_deactivate',
   'last_admin',
   'account_deactivated',
+  // Issue 14, Artiklar: a create (expectNew) with an article number that exists.
+  'article_exists',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -20,6 +20,8 @@ export interface ArticleUpsert {
   type: 'article.upsert';
   userId: string;
   article: Article;
+  /** A create: refuse an article number that exists (article_exists) instead of replacing it. */
+  expectNew?: boolean;
 }
 
 /** order.place, validated at the edge (PlaceArgs); the core resolves personnummer, workplace and stock. */

@@ -42,6 +42,8 @@ export type RejectionCode = Extract<
   | 'self_deactivate'
   | 'last_admin'
   | 'account_deactivated'
+  // Issue 14, Artiklar.
+  | 'article_exists'
 >;
 
 export interface Rejection {

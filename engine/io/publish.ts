@@ -1,6 +1,6 @@
 // Pushes after commit: every stock row a command wrote goes to `stock/<artNo>`, order events to the order feed's
-// topics, pickup rows to the staff topic `pickups`. One encode per encoding; uWS fans the bytes out to every
-// subscriber within its backpressure limit.
+// topics, pickup rows to the staff topic `pickups`, article rows to `articles`. One encode per encoding; uWS fans the
+// bytes out to every subscriber within its backpressure limit.
 // Nothing is built for a topic without subscribers (most topics, most of the time, under write load).
 // Contract: pushes go out only after the entry is durable (engine.onCommitted), so no client sees a change that a
 // crash could undo. `app.publish` copies the bytes to every subscriber; uWS closes a subscriber past its backpressure
@@ -12,7 +12,9 @@ import { encodeFrame, type Encoding } from './codec.ts';
 import { wireTopic } from './connection.ts';
 import type { Metrics } from './metrics.ts';
 import { OrderFeed } from './order-feed.ts';
-import { PICKUPS_TOPIC } from './topic-access.ts';
+import { ARTICLES_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
+import { articleView } from '../core/articles/queries.ts';
+import type { Article } from '../../schemas/entities.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -57,6 +59,10 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       if (row.table === 'pickups' && listened(PICKUPS_TOPIC)) {
         const pickup = row.value as { pickupNo: number; status: string };
         publish(PICKUPS_TOPIC, { type: 'pickup', seq: entry.seq, pickupNo: pickup.pickupNo, status: pickup.status });
+      }
+      if (row.table === 'articles' && listened(ARTICLES_TOPIC)) {
+        const article = articleView(engine.state, row.value as Article, null);
+        publish(ARTICLES_TOPIC, { type: 'article', seq: entry.seq, article });
       }
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };

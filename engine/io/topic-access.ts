@@ -1,5 +1,5 @@
 // Who may subscribe to which topic: stock topics are public to signed-in users, the order flow is for HMC staff,
-// pickup orders are for HMC staff, and a user's own order and message topics are for that user alone.
+// pickup orders are for HMC staff, article changes for everyone, and a user's own order and message topics are for that user alone.
 // The topic names are shared with the pushes (order-feed.ts, publish.ts), so a rule and its topic cannot drift apart.
 import type { User } from '../../schemas/entities.ts';
 import { isStaff } from '../core/users/roles.ts';
@@ -7,6 +7,8 @@ import type { Outcome } from './handler-types.ts';
 
 export const ORDERS_TOPIC = 'orders';
 export const PICKUPS_TOPIC = 'pickups';
+/** Issue 14, Artiklar: every article change, for any signed-in user (the catalog is public to them). */
+export const ARTICLES_TOPIC = 'articles';
 
 export function ordersTopicOf(userId: string): string {
   return `orders/${userId}`;

@@ -2,6 +2,7 @@
 // Artikelinformation: one article with live available balance (lager 10 and the user's own buffer), price, status, set parts, accessories, replacement, links and image.
 import { html, useState } from '../lib/html.js';
 import { useQuery } from '../lib/use-query.js';
+import { useArticlePushes } from '../lib/use-article-pushes.js';
 import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { count, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
@@ -230,7 +231,7 @@ function withStockPush(view, event) {
  * @param {string} artNo
  */
 function useArticle(artNo) {
-  return useQuery(
+  const query = useQuery(
     'catalog.article',
     { artNo },
     {
@@ -241,6 +242,23 @@ function useArticle(artNo) {
       },
     },
   );
+  // An admin change of this article or of one it shows (set part, accessory, replacement): read the page again.
+  useArticlePushes(
+    () => query.reload(),
+    true,
+    (push) => push.article.artNo === artNo || shownArticles(query.data?.page).has(push.article.artNo),
+  );
+  return query;
+}
+
+/**
+ * The articles the page lists besides its own.
+ * @param {ArticlePageView | undefined} page
+ */
+function shownArticles(page) {
+  if (page === undefined) return new Set();
+  const listed = [...page.setParts, ...page.accessories, ...(page.replacedBy ? [page.replacedBy] : [])];
+  return new Set(listed.map((a) => a.artNo));
 }
 
 /** @param {{ artNo: string }} props */

@@ -3,6 +3,7 @@
 // to an individual the patient already holds ("Komplettera levererad individ", K-<indNo>); the quoted lines below.
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import { useQuery } from '../lib/use-query.js';
+import { useArticlePushes } from '../lib/use-article-pushes.js';
 import * as api from '../lib/api.js';
 import { errorText } from '../lib/order-errors.js';
 import { ArticleResults } from './article-results.js';
@@ -82,6 +83,8 @@ function ArticleSearch({ warehouse, buffer, onPick }) {
   useEffect(() => {
     if (reads > 0) run(query.current);
   }, [reads]);
+  // An admin's article change (new article, name, price, status): the hits shown are read again.
+  useArticlePushes(() => setReads((n) => n + 1), result !== null);
 
   return html`
     <details class="wizard-search" open=${result !== null}>

@@ -7,6 +7,7 @@ import { bufferWarehouseOf, count } from '../lib/format.js';
 import { readIncludeStock, writeIncludeStock } from '../lib/prefs.js';
 import { ArticleResults, Pager } from './article-results.js';
 import { useQuery } from '../lib/use-query.js';
+import { useArticlePushes } from '../lib/use-article-pushes.js';
 import { useTitle } from '../lib/use-title.js';
 import { CLOSED, keyIntent, reduceSearchBox, shownOptions } from '../lib/search-box-state.js';
 import { initialSearchPage, isEmptyQuery, reduceSearchPage, searchArgs } from '../lib/search-page-state.js';
@@ -202,6 +203,8 @@ function useSearch(query, page) {
     keepData: true,
     select: (/** @type {SearchReply} */ reply) => /** @type {ShownResult} */ ({ ...reply, query, page }),
   });
+  // An article created or changed by an admin may now match, or show a new name, price or status: read again.
+  useArticlePushes(() => result.reload(), !empty);
   const failure = result.error;
   const error = !failure
     ? ''

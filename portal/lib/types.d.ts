@@ -427,3 +427,25 @@ export interface WorkplaceOptionsView {
   bufferWarehouses: Array<{ id: string; name: string; customerNo: string | null }>;
   careProviders: Array<{ id: string; name: string }>;
 }
+// Issue 14, Artiklar: the article as admin.articleUpsert takes it, admin.articleImpact, the `articles` push.
+/** An article, every field (schemas/entities.ts Article); catalog.article's `article` carries them all. */
+export type ArticleRecord = import('../../schemas/entities.ts').Article;
+/** catalog.article as the admin form reads it: the article with every field, plus the page's names. */
+export type ArticleEditPage = ArticlePageView & { article: ArticleRecord & ArticlePageView['article'] };
+/** admin.articleImpact: counts only, no persons. */
+export interface ArticleImpactView {
+  artNo: string;
+  openOrders: { orders: number; lines: number; orderNos: number[] };
+  backorderLines: number;
+  heldByPatients: number;
+  heldByCareUnits: number;
+  setPartOf: { count: number; articles: Array<{ artNo: string; name: string }> };
+  accessoryOf: { count: number; articles: Array<{ artNo: string; name: string }> };
+  replacementFor: { count: number; articles: Array<{ artNo: string; name: string }> };
+}
+/** A push on `articles`: one changed article as catalog.article shows it (warehouse 10 only). */
+export interface ArticlePush {
+  type: 'article';
+  seq: number;
+  article: ArticleRecord & { supplierName: string; available: Availability };
+}

@@ -1,8 +1,9 @@
 // @ts-check
 // useQuote: order.quote for the order being written, debounced, again after a stock change of its articles (someone
-// else's reservation, a unit back in stock) or a reconnect; an answer for older lines never replaces a newer one.
+// else's reservation, a unit back in stock), an article change pushed on `articles`, or a reconnect; an answer for older lines never replaces a newer one.
 import { useState, useEffect, useRef } from './html.js';
 import * as api from './api.js';
+import { useArticlePushes } from './use-article-pushes.js';
 
 const QUOTE_DEBOUNCE_MS = 200;
 
@@ -69,6 +70,9 @@ export function useQuote(args, enabled) {
       offReconnect();
     };
   }, [watched, enabled]);
+
+  // An admin's article change (status, price, name, replacement chain) can change every proposal: quote again.
+  useArticlePushes(() => setTick((n) => n + 1), enabled && key !== '');
 
   return [quote, () => setTick((n) => n + 1)];
 }

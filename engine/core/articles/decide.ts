@@ -1,5 +1,6 @@
-// article.upsert: HMC adds or changes an article; its supplier, ISO product group and the articles it names must exist,
-// and its replacement chain must neither loop nor run longer than REPLACEMENT_HOPS_MAX.
+// article.upsert: HMC adds or changes an article; a create (expectNew) must not meet an existing article number, its
+// supplier, ISO product group and the articles it names must exist, and its replacement chain must neither loop nor
+// run longer than REPLACEMENT_HOPS_MAX.
 import type { ArticleUpsert } from '../commands.ts';
 import type { Decision } from '../decision.ts';
 import { reject } from '../rejections.ts';
@@ -8,6 +9,9 @@ import { checkReplacementChain } from './replacement-check.ts';
 
 export function decideArticleUpsert(state: State, command: ArticleUpsert): Decision {
   const { article } = command;
+  if (command.expectNew === true && state.articles.has(article.artNo)) {
+    return reject('article_exists', `Artikelnummer ${article.artNo} finns redan; öppna artikeln för att ändra den.`);
+  }
   if (!state.suppliers.has(article.supplierId)) {
     return reject('unknown_supplier', `Leverantören ${article.supplierId} finns inte.`);
   }

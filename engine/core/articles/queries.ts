@@ -149,7 +149,8 @@ export function articlePage(
   });
 }
 
-function articleView(state: State, article: Article, buffer: string | null): ArticlePage['article'] {
+/** The article as the catalog shows it; also the `articles` topic's push (buffer null: warehouse 10 only). */
+export function articleView(state: State, article: Article, buffer: string | null): ArticlePage['article'] {
   return {
     artNo: article.artNo,
     name: article.name,

@@ -1,6 +1,7 @@
 // @ts-check
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
+import { ArticlesScreen } from './articles-screen.js';
 import { IsoTitlesScreen } from './iso-titles-screen.js';
 import { ReplacementChainsScreen } from './replacement-chains-screen.js';
 import { RulesScreen } from './rules-screen.js';
@@ -25,7 +26,13 @@ import { UsersScreen } from './users-screen.js';
 
 /** @type {AdminSection[]} */
 export const ADMIN_SECTIONS = [
-  { id: 'artiklar', title: 'Artiklar', summary: 'Skapa och ändra artiklar, status och påverkan' },
+  {
+    id: 'artiklar',
+    title: 'Artiklar',
+    summary: 'Skapa och ändra artiklar, status och påverkan',
+    readOnlyForStaff: true,
+    screen: ArticlesScreen,
+  },
   {
     id: 'kedjor',
     title: 'Ersättningskedjor',
