@@ -32,6 +32,8 @@ import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
 import { ConsentListArgs, EmergencyAccessArgs, RecordConsentArgs, SetWorkplaceArgs } from './patient-access.ts';
+// Issue 14, HMC oversight:
+import { BackorderListArgs, SettingSetArgs } from './settings.ts';
 import {
   ArtNo,
   IndNo,
@@ -471,6 +473,25 @@ export const OPS = {
     roles: logReviewer,
     args: AccessLogReviewArgs,
     doc: 'Mark an access reviewed with a comment; stored durably (append-only, a second review adds) and itself logged.',
+  }),
+  // Issue 14, HMC oversight:
+  'admin.settingSet': op({
+    kind: 'command',
+    roles: admin,
+    args: SettingSetArgs,
+    doc: "Set a named setting (`settings.get` lists them with default and range), e.g. `oversight.orderUnpickedWorkingDays`. An unknown key is refused with `unknown_setting`, a value outside the setting's range with `setting_out_of_range`. The event `setting.set` carries the row it replaced (`before`, null while the default was in force). Replies with the setting once durable.",
+  }),
+  'settings.get': op({
+    kind: 'query',
+    roles: staff,
+    args: Empty,
+    doc: 'Every named setting: key, Swedish title, unit, current value, default, min and max, and who last set it when (null: the default is in force).',
+  }),
+  'fulfil.backorders': op({
+    kind: 'query',
+    roles: staff,
+    args: BackorderListArgs,
+    doc: "Restorder for the Plocklista: every backorder line, per (warehouse, article) queue in the order it is served, with what it waits for: the quantity, units available now, the quantity ahead of it and its position in the queue, how many it is short, units on their way back in open pickups (warehouse 10 only) and the order's age in working days with its flag (`oversight.orderUnpickedWorkingDays`). Oldest queue position first, at most `limit`.",
   }),
 } as const;
 

@@ -57,6 +57,9 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'account_inactive',
   'signin_method_off',
+  // Issue 14, HMC oversight: admin.settingSet.
+  'unknown_setting',
+  'setting_out_of_range',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,8 @@ import {
   isUserEvent,
   isWorkOrderEvent,
   isPatientAccessEvent,
+  // Issue 14, HMC oversight:
+  isSettingEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -26,6 +28,8 @@ const GUARDS = {
   news: isNewsEvent,
   workOrders: isWorkOrderEvent,
   patientAccess: isPatientAccessEvent,
+  // Issue 14, HMC oversight:
+  settings: isSettingEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

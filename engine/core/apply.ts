@@ -14,6 +14,7 @@ import {
   isUserEvent,
   isWorkOrderEvent,
   isPatientAccessEvent,
+  isSettingEvent,
 } from './event-groups.ts';
 import { applyMessageEvent } from './messages/apply.ts';
 import { applyNewsEvent } from './news/apply.ts';
@@ -25,6 +26,8 @@ import { applyStockEvent } from './stock/apply.ts';
 import { applyUserEvent } from './users/apply.ts';
 import { applyWorkOrderEvent } from './work-orders/apply.ts';
 import { applyPatientAccessEvent } from './patient-access/apply.ts';
+// Issue 14, HMC oversight:
+import { applySettingEvent } from './settings/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -38,5 +41,6 @@ export function apply(state: State, event: Event): void {
   else if (isUserEvent(event)) applyUserEvent(state, event);
   else if (isPrescribingRuleEvent(event)) applyPrescribingRuleEvent(state, event);
   else if (isPatientAccessEvent(event)) applyPatientAccessEvent(state, event);
+  else if (isSettingEvent(event)) applySettingEvent(state, event);
   else unreachable(event, 'event');
 }

@@ -164,7 +164,9 @@ export type Command =
   | NewsDelete
   | WorkOrderCreate
   | WorkOrderUpdate
-  | PatientAccessCommand;
+  | PatientAccessCommand
+  // Issue 14, HMC oversight:
+  | SettingSet;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -211,3 +213,12 @@ export interface PatientEmergencyAccess {
 }
 
 export type PatientAccessCommand = PatientRecordConsent | PatientEmergencyAccess;
+
+// Issue 14, HMC oversight:
+/** admin.settingSet: a named setting (schemas/settings.ts) to a new value; the core checks key and bounds. */
+export interface SettingSet {
+  type: 'setting.set';
+  userId: string;
+  key: string;
+  value: number;
+}

@@ -14,6 +14,7 @@ import {
   isUserEvent,
   isWorkOrderEvent,
   isPatientAccessEvent,
+  isSettingEvent,
 } from './event-groups.ts';
 import { messageRowsTouched } from './messages/rows.ts';
 import { newsRowsTouched } from './news/rows.ts';
@@ -25,6 +26,8 @@ import { stockRowsTouched } from './stock/rows.ts';
 import { userRowsTouched } from './users/rows.ts';
 import { workOrderRowsTouched } from './work-orders/rows.ts';
 import { patientAccessRowsTouched } from './patient-access/rows.ts';
+// Issue 14, HMC oversight:
+import { settingRowsTouched } from './settings/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -37,5 +40,6 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isUserEvent(event)) return userRowsTouched(event);
   if (isPrescribingRuleEvent(event)) return prescribingRuleRowsTouched(event);
   if (isPatientAccessEvent(event)) return patientAccessRowsTouched(event);
+  if (isSettingEvent(event)) return settingRowsTouched(event);
   return unreachable(event, 'event');
 }

@@ -33,6 +33,9 @@ export type RejectionCode = Extract<
   | 'protected_address'
   // Sign-in (issue 13, sign-in part).
   | 'account_inactive'
+  // Issue 14, HMC oversight: admin.settingSet.
+  | 'unknown_setting'
+  | 'setting_out_of_range'
 >;
 
 export interface Rejection {
