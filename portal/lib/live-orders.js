@@ -10,7 +10,7 @@ import { LiveOrderList } from './live-order-list.js';
 /** @typedef {import('./live-order-list.js').LiveOrdersView} LiveOrdersView */
 
 /** @type {LiveOrdersView} */
-const LOADING = { orders: [], counts: null, loading: true, error: null, withheld: 0 };
+const LOADING = { orders: [], counts: null, loading: true, error: null, withheld: 0, oversight: null };
 
 /**
  * topic: the order topic to follow (null: no live updates). args: order.list criteria (also its deps, by value).
