@@ -479,7 +479,7 @@ export const OPS = {
     kind: 'command',
     roles: admin,
     args: SettingSetArgs,
-    doc: "Set a named setting (`settings.get` lists them with default and range), e.g. `oversight.orderUnpickedWorkingDays`. An unknown key is refused with `unknown_setting`, a value outside the setting's range with `setting_out_of_range`. The event `setting.set` carries the row it replaced (`before`, null while the default was in force). Replies with the setting once durable.",
+    doc: "Set a named setting (`settings.get` lists them with default and range), e.g. `oversight.orderUnpickedWorkingDays`. An unknown key is refused with `unknown_setting`, a value outside the setting's range with `setting_out_of_range`. The event `setting.set` carries the row it replaced (`before`, null while the default was in force). Replies with the setting once durable; subscribers of `orders` and `pickups` get a push `{ type: 'setting', seq, key, value }`, so open staff lists read their ages and flags again.",
   }),
   'settings.get': op({
     kind: 'query',

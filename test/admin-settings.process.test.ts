@@ -1,6 +1,7 @@
 // HMC oversight over a real WebSocket against the engine process (LMDB): admin.settingSet and settings.get with bad
 // input and wrong roles (prescribers and HMC staff get `forbidden`), the setting and the order ages surviving a restart
-// with the clock two weeks ahead (CLOCK_OFFSET_MS), and fulfil.backorders for staff only.
+// with the clock two weeks ahead (CLOCK_OFFSET_MS), the change pushed to staff topics, and fulfil.backorders for staff
+// only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
@@ -76,6 +77,21 @@ describe('admin.settingSet and settings.get', () => {
     expect(await codeOf(admin, 'fulfil.backorders', { limit: 0 })).toBe('invalid_request');
     // The engine kept serving.
     expect((await admin.call('settings.get', {})).settings).toHaveLength(3);
+  });
+
+  it('pushes a changed setting on the staff topics orders and pickups, after it is durable', async () => {
+    const hmc = await as('hmc1', 'msgpack');
+    await hmc.call('subscribe', { topic: 'orders' });
+    await hmc.call('subscribe', { topic: 'pickups' });
+    const admin = await as('admin');
+    const key = 'oversight.pickupOpenWorkingDays';
+    const pushes = Promise.all(
+      ['orders', 'pickups'].map((topic) =>
+        hmc.waitForPush((push) => push.topic === topic && (push.event as { type: string }).type === 'setting'),
+      ),
+    );
+    const { seq } = await admin.call('admin.settingSet', { key, value: 9 });
+    for (const push of await pushes) expect(push.event).toEqual({ type: 'setting', seq, key, value: 9 });
   });
 
   it('acknowledges a change once durable: it survives a restart, and ages count with the clock two weeks on', async () => {

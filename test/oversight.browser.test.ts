@@ -1,6 +1,7 @@
 // HMC oversight in a real Chromium: orders placed, then the engine restarted with its clock two weeks ahead
 // (CLOCK_OFFSET_MS), so they are old. hmc1 sees the unpicked order flagged on Orderflöde and the backorder with what
-// it waits for (its place in the queue before a younger one) on Plocklista; admin raises the threshold on Inställningar and the order is no longer flagged.
+// it waits for (its place in the queue before a younger one) on Plocklista; admin raises the threshold on
+// Inställningar and the flag goes at once on hmc1's open Orderflöde.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
@@ -108,7 +109,19 @@ describe('HMC oversight', () => {
     expect(await card.getAttribute('data-flagged')).toBe('true');
   });
 
-  it('lets admin raise the threshold on Inställningar, and the order is no longer flagged', async () => {
+  it('lets admin raise the threshold on Inställningar, and the flag goes at once on hmc1’s open Orderflöde', async () => {
+    // hmc1 keeps Orderflöde open in a browser of its own while admin works in this one.
+    const hmcContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
+    const hmcPage = await recordingPage(hmcContext, pageErrors, 'hmc1');
+    await hmcPage.goto(`${engine.url}/`);
+    await hmcPage.getByLabel('Användarnamn').fill('hmc1');
+    await hmcPage.getByLabel('Lösenord').fill('demo');
+    await hmcPage.getByRole('button', { name: 'Logga in' }).click();
+    await hmcPage.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+    await hmcPage.goto(`${engine.url}/#/orderflode`);
+    const watched = hmcPage.locator(`[data-testid="flow-row"][data-orderno="${registered}"]`);
+    await watched.waitFor();
+    expect(await watched.getAttribute('data-flagged')).toBe('true');
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await signIn('admin');
     await page.goto(`${engine.url}/#/admin/installningar`);
@@ -125,6 +138,9 @@ describe('HMC oversight', () => {
     await expect.poll(() => setting.getByTestId('setting-value').textContent()).toBe('30 arbetsdagar');
     const listed = await hmc.call('settings.get', {});
     expect(listed.settings[0]).toMatchObject({ key: 'oversight.orderUnpickedWorkingDays', value: 30 });
+    await expect.poll(() => watched.getAttribute('data-flagged')).toBe('false');
+    expect(await hmcPage.getByTestId('flag-count').textContent()).toBe('0');
+    await hmcContext.close();
     await page.goto(`${engine.url}/#/orderflode`);
     const row = page.locator(`[data-testid="flow-row"][data-orderno="${registered}"]`);
     await row.waitFor();

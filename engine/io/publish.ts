@@ -12,7 +12,7 @@ import { encodeFrame, type Encoding } from './codec.ts';
 import { wireTopic } from './connection.ts';
 import type { Metrics } from './metrics.ts';
 import { OrderFeed } from './order-feed.ts';
-import { PICKUPS_TOPIC } from './topic-access.ts';
+import { ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -44,6 +44,10 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       metrics.pushes += subscribers;
     }
   };
+  const publishSetting = (seq: number, setting: { key: string; value: number }) => {
+    const event = { type: 'setting', seq, key: setting.key, value: setting.value };
+    for (const topic of [ORDERS_TOPIC, PICKUPS_TOPIC]) if (listened(topic)) publish(topic, event);
+  };
   const orderFeed = new OrderFeed(engine.state);
   let scheduled = false;
   // The entries of one group commit become durable together and their listeners run in one go of microtasks; the
@@ -58,6 +62,8 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
         const pickup = row.value as { pickupNo: number; status: string };
         publish(PICKUPS_TOPIC, { type: 'pickup', seq: entry.seq, pickupNo: pickup.pickupNo, status: pickup.status });
       }
+      // Issue 14, HMC oversight: a changed threshold, so open staff lists re-read their ages and flags.
+      if (row.table === 'settings') publishSetting(entry.seq, row.value as { key: string; value: number });
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;

@@ -33,7 +33,9 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
       fetchDetail: (orderNo) => api.call('order.get', { orderNo }),
       onChange: setView,
     });
-    const unsubscribe = topic ? api.subscribe(topic, (event) => list.push(event)) : () => {};
+    // A changed oversight threshold (admin.settingSet) comes as a `setting` push: read the list again for its flags.
+    const onPush = (/** @type {any} */ event) => (event?.type === 'setting' ? load() : list.push(event));
+    const unsubscribe = topic ? api.subscribe(topic, onPush) : () => {};
     const load = () => {
       list.reloading();
       api.call('order.list', { ...args, limit }).then(

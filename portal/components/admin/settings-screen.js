@@ -63,7 +63,8 @@ export function SettingsScreen({ readOnly }) {
   return html`
     <h1 tabindex="-1">Inställningar</h1>
     <p class="lead">Gränser i arbetsdagar (vardagar utom svenska helgdagar) för när Orderflöde, Plocklista, Hämtorder och
-      Arbetsorder flaggar det som väntat för länge. Personalens listor använder en ny gräns nästa gång de hämtas (när sidan öppnas).</p>
+      Arbetsorder flaggar det som väntat för länge. En ändring syns direkt på öppna Orderflöde, Plocklista och Hämtorder; på
+      Arbetsorder när listan hämtas igen.</p>
     <p role="status" data-testid="settings-notice">${notice}</p>
     ${query.error && html`<p class="error" role="alert">Inställningarna kunde inte hämtas.</p>`}
     ${
