@@ -16,6 +16,8 @@ export interface Config {
   passwordSignIn: 'on' | 'off' | 'auto';
   /** From OIDC_*; null (no OIDC_ISSUER): the OIDC routes are off. */
   oidc: OidcSettings | null;
+  /** CLOCK_OFFSET_MS (issue 14): added to the engine's clock, so a test or demo can run days ahead (default 0). */
+  clockOffsetMs: number;
 }
 
 /** OIDC_ISSUER turns OIDC sign-in on; then the client id, secret and redirect URI are required. */
@@ -53,5 +55,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['on', 'off', 'auto'].includes(passwordSignIn))
     throw new Error(`PASSWORD_SIGNIN must be on or off, got ${env.PASSWORD_SIGNIN}`);
   const oidc = oidcFromEnv(env);
-  return { port, dataDir: env.DATA_DIR ?? './data', seedScale, seed, store, allowedOrigins, passwordSignIn, oidc };
+  const clockOffsetMs = Number(env.CLOCK_OFFSET_MS ?? 0);
+  if (!Number.isSafeInteger(clockOffsetMs))
+    throw new Error(`CLOCK_OFFSET_MS must be an integer, got ${env.CLOCK_OFFSET_MS}`);
+  const dataDir = env.DATA_DIR ?? './data';
+  return { port, dataDir, seedScale, seed, store, allowedOrigins, passwordSignIn, oidc, clockOffsetMs };
 }

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     console.log(`aidstock: empty store, seeding ${config.seedScale} demo data (seed ${config.seed})`);
     preloaded = await seedStore(store, config.seedScale, config.seed, terminalProgress());
   }
-  const clockMs = () => Date.now();
+  const clockMs = () => Date.now() + config.clockOffsetMs;
   const engine = new Engine(store, clockMs, preloaded);
   const auth = new PasswordAuthenticator((username) => {
     const id = engine.state.usersByUsername.get(username);

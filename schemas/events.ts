@@ -16,6 +16,8 @@ import { PATIENT_ACCESS_EVENTS } from './patient-access.ts';
 // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
 import { REFERENCE_EVENTS } from './reference.ts';
 import { USER_ADMIN_EVENTS } from './admin-users.ts';
+// Issue 14, HMC oversight:
+import { SETTING_EVENTS } from './settings.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -80,6 +82,8 @@ export const Event = z.discriminatedUnion('type', [
   ...REFERENCE_EVENTS,
   // Issue 14, Användare och arbetsplatser:
   ...USER_ADMIN_EVENTS,
+  // Issue 14, HMC oversight:
+  ...SETTING_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

@@ -193,3 +193,25 @@ export const RULE_PREVIEW_EXAMPLES_MAX = 5;
 export const ARTICLE_IMPACT_ORDERS_SHOWN = 10;
 /** Referring articles (set part, accessory, replacement) admin.articleImpact lists per kind. */
 export const ARTICLE_IMPACT_REFERRERS_SHOWN = 20;
+// Issue 14, HMC oversight (settings and flags):
+/** Orderflöde, Plocklista: an order line registered (or waiting as a backorder) for more than this many working days
+ * without being picked is flagged; the default is the issue's 2, bounds for `admin.settingSet`. */
+export const ORDER_UNPICKED_WORKING_DAYS_DEFAULT = 2;
+export const ORDER_UNPICKED_WORKING_DAYS_MIN = 0;
+export const ORDER_UNPICKED_WORKING_DAYS_MAX = 60;
+/** Hämtorder: a pickup still waiting after more than this many working days is flagged. */
+export const PICKUP_OPEN_WORKING_DAYS_DEFAULT = 7;
+export const PICKUP_OPEN_WORKING_DAYS_MIN = 0;
+export const PICKUP_OPEN_WORKING_DAYS_MAX = 120;
+/** Arbetsorder: an open work order whose status has not changed for more than this many working days is flagged. */
+export const WORK_ORDER_IDLE_WORKING_DAYS_DEFAULT = 5;
+export const WORK_ORDER_IDLE_WORKING_DAYS_MIN = 0;
+export const WORK_ORDER_IDLE_WORKING_DAYS_MAX = 120;
+/** A setting's name as `admin.settingSet` takes it (the known keys are far shorter). */
+export const SETTING_KEY_CHARS_MAX = 64;
+/** What the schema lets through to the core, which checks each setting's own bounds with a Swedish message. */
+export const SETTING_VALUE_ABS_MAX = 1_000_000_000;
+/** Calendar days an age is counted over: older entries show this many days' working days (about four years). */
+export const AGE_COUNT_DAYS_MAX = 1500;
+/** Backorder lines `fulfil.backorders` lists at most (the Plocklista's Restorder column). */
+export const BACKORDER_LIST_MAX = 500;

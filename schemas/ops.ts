@@ -42,6 +42,8 @@ import {
   ReplacementSetArgs,
   SupplierUpsertArgs,
 } from './reference.ts';
+// Issue 14, HMC oversight:
+import { BackorderListArgs, SettingSetArgs } from './settings.ts';
 import {
   ArtNo,
   IndNo,
@@ -576,6 +578,25 @@ export const OPS = {
     roles: staff,
     args: z.object({ artNo: ArtNo }).strict(),
     doc: `What making an article outgoing or discontinued affects: its open order lines (count and the first ${ARTICLE_IMPACT_ORDERS_SHOWN} order numbers), backorder lines waiting for it, its individuals held by patients and care units (counts only, no persons) and the articles that name it as set part, accessory or replacement.`,
+  }),
+  // Issue 14, HMC oversight:
+  'admin.settingSet': op({
+    kind: 'command',
+    roles: admin,
+    args: SettingSetArgs,
+    doc: "Set a named setting (`settings.get` lists them with default and range), e.g. `oversight.orderUnpickedWorkingDays`. An unknown key is refused with `unknown_setting`, a value outside the setting's range with `setting_out_of_range`. The event `setting.set` carries the row it replaced (`before`, null while the default was in force). Replies with the setting once durable; subscribers of `orders` and `pickups` get a push `{ type: 'setting', seq, key, value }`, so open staff lists read their ages and flags again.",
+  }),
+  'settings.get': op({
+    kind: 'query',
+    roles: staff,
+    args: Empty,
+    doc: 'Every named setting: key, Swedish title, unit, current value, default, min and max, and who last set it when (null: the default is in force).',
+  }),
+  'fulfil.backorders': op({
+    kind: 'query',
+    roles: staff,
+    args: BackorderListArgs,
+    doc: "Restorder for the Plocklista: every backorder line, per (warehouse, article) queue in the order it is served, with what it waits for: the quantity, units available now, the quantity ahead of it and its position in the queue, how many it is short, units on their way back in open pickups (warehouse 10 only) and the order's age in working days with its flag (`oversight.orderUnpickedWorkingDays`). Oldest queue position first, at most `limit`.",
   }),
 } as const;
 

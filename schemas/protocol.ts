@@ -68,6 +68,9 @@ export const ERROR_CODES = [
   'account_deactivated',
   // Issue 14, Artiklar: a create (expectNew) with an article number that exists.
   'article_exists',
+  // Issue 14, HMC oversight: admin.settingSet.
+  'unknown_setting',
+  'setting_out_of_range',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

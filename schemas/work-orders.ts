@@ -46,6 +46,8 @@ export const WorkOrder = z.object({
   title: z.string().max(WORK_ORDER_TITLE_CHARS_MAX),
   text: z.string().max(WORK_ORDER_TEXT_CHARS_MAX),
   status: WorkOrderStatus,
+  /** When the status last changed (issue 14, HMC oversight); absent until the first change: then `createdMs`. */
+  statusChangedMs: z.number().int().optional(),
   comments: z.array(WorkOrderComment).max(WORK_ORDER_COMMENTS_MAX),
   attachments: z.array(Attachment).max(ATTACHMENTS_PER_WORK_ORDER_MAX),
 });

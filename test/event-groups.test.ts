@@ -14,6 +14,8 @@ import {
   isWorkOrderEvent,
   isPatientAccessEvent,
   isReferenceEvent,
+  // Issue 14, HMC oversight:
+  isSettingEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -28,6 +30,8 @@ const GUARDS = {
   workOrders: isWorkOrderEvent,
   patientAccess: isPatientAccessEvent,
   reference: isReferenceEvent,
+  // Issue 14, HMC oversight:
+  settings: isSettingEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

@@ -257,5 +257,19 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(restarted.state.accessIndex).toEqual(engine.state.accessIndex);
       await store.close();
     });
+    // Issue 14, HMC oversight: named settings are a table of their own.
+    it('settings an admin set survive a restart', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const key = 'oversight.pickupOpenWorkingDays';
+      const outcome = await engine.execute({ type: 'setting.set', userId: 'admin', key, value: 9 });
+      expect(outcome.ok).toBe(true);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.settings.get(key)).toEqual({ key, value: 9, userId: 'admin', timeMs: T0 });
+      await store.close();
+    });
   });
 }

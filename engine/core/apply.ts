@@ -15,6 +15,7 @@ import {
   isWorkOrderEvent,
   isPatientAccessEvent,
   isReferenceEvent,
+  isSettingEvent,
 } from './event-groups.ts';
 import { applyMessageEvent } from './messages/apply.ts';
 import { applyNewsEvent } from './news/apply.ts';
@@ -27,6 +28,8 @@ import { applyUserEvent } from './users/apply.ts';
 import { applyWorkOrderEvent } from './work-orders/apply.ts';
 import { applyPatientAccessEvent } from './patient-access/apply.ts';
 import { applyReferenceEvent } from './reference/apply.ts';
+// Issue 14, HMC oversight:
+import { applySettingEvent } from './settings/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -41,5 +44,6 @@ export function apply(state: State, event: Event): void {
   else if (isPrescribingRuleEvent(event)) applyPrescribingRuleEvent(state, event);
   else if (isPatientAccessEvent(event)) applyPatientAccessEvent(state, event);
   else if (isReferenceEvent(event)) applyReferenceEvent(state, event);
+  else if (isSettingEvent(event)) applySettingEvent(state, event);
   else unreachable(event, 'event');
 }

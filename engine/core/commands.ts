@@ -170,7 +170,9 @@ export type Command =
   | PatientAccessCommand
   // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
   | ReferenceCommand
-  | UserAdminCommand;
+  | UserAdminCommand
+  // Issue 14, HMC oversight:
+  | SettingSet;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -273,3 +275,11 @@ export interface UserPasswordResetCommand {
 }
 
 export type UserAdminCommand = UserUpsert | UserDeactivate | UserActivate | UserPasswordResetCommand;
+// Issue 14, HMC oversight:
+/** admin.settingSet: a named setting (schemas/settings.ts) to a new value; the core checks key and bounds. */
+export interface SettingSet {
+  type: 'setting.set';
+  userId: string;
+  key: string;
+  value: number;
+}

@@ -24,6 +24,8 @@ import {
   decideUserDeactivate,
   decideUserUpsert,
 } from './users/decide-admin.ts';
+// Issue 14, HMC oversight:
+import { decideSettingSet } from './settings/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -82,6 +84,9 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideUserActivate(state, command, context);
     case 'user.passwordReset':
       return decidePasswordReset(state, command, context);
+    // Issue 14, HMC oversight:
+    case 'setting.set':
+      return decideSettingSet(state, command, context);
     default:
       return unreachable(command, 'command');
   }

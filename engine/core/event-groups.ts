@@ -41,6 +41,8 @@ export const WORK_ORDER_EVENT_TYPES = [
 export const PATIENT_ACCESS_EVENT_TYPES = ['patient.accessGranted'] as const satisfies readonly EventType[];
 // Issue 14, ISO 9999 + Leverantörer: reference data an admin keeps.
 export const REFERENCE_EVENT_TYPES = ['iso.titleSet', 'supplier.upserted'] as const satisfies readonly EventType[];
+// Issue 14, HMC oversight:
+export const SETTING_EVENT_TYPES = ['setting.set'] as const satisfies readonly EventType[];
 
 /** Every unit's list, by unit (the README's units; a test checks each event type is in exactly one). */
 export const EVENT_TYPES_BY_UNIT = {
@@ -55,6 +57,8 @@ export const EVENT_TYPES_BY_UNIT = {
   workOrders: WORK_ORDER_EVENT_TYPES,
   patientAccess: PATIENT_ACCESS_EVENT_TYPES,
   reference: REFERENCE_EVENT_TYPES,
+  // Issue 14, HMC oversight:
+  settings: SETTING_EVENT_TYPES,
 } as const;
 
 type Of<Types extends readonly EventType[]> = Extract<Event, { type: Types[number] }>;
@@ -69,6 +73,8 @@ export type NewsEvent = Of<typeof NEWS_EVENT_TYPES>;
 export type WorkOrderEvent = Of<typeof WORK_ORDER_EVENT_TYPES>;
 export type PatientAccessEvent = Of<typeof PATIENT_ACCESS_EVENT_TYPES>;
 export type ReferenceEvent = Of<typeof REFERENCE_EVENT_TYPES>;
+// Issue 14, HMC oversight:
+export type SettingEvent = Of<typeof SETTING_EVENT_TYPES>;
 
 // One Set per group, built once at load: a guard is one lookup and allocates nothing (apply and rowsTouched run for
 // every event of every command).
@@ -83,6 +89,8 @@ const NEWS: ReadonlySet<string> = new Set(NEWS_EVENT_TYPES);
 const WORK_ORDER: ReadonlySet<string> = new Set(WORK_ORDER_EVENT_TYPES);
 const PATIENT_ACCESS: ReadonlySet<string> = new Set(PATIENT_ACCESS_EVENT_TYPES);
 const REFERENCE: ReadonlySet<string> = new Set(REFERENCE_EVENT_TYPES);
+// Issue 14, HMC oversight:
+const SETTING: ReadonlySet<string> = new Set(SETTING_EVENT_TYPES);
 
 export const isOrderEvent = (event: Event): event is OrderEvent => ORDER.has(event.type);
 export const isMessageEvent = (event: Event): event is MessageEvent => MESSAGE.has(event.type);
@@ -95,3 +103,5 @@ export const isNewsEvent = (event: Event): event is NewsEvent => NEWS.has(event.
 export const isWorkOrderEvent = (event: Event): event is WorkOrderEvent => WORK_ORDER.has(event.type);
 export const isPatientAccessEvent = (event: Event): event is PatientAccessEvent => PATIENT_ACCESS.has(event.type);
 export const isReferenceEvent = (event: Event): event is ReferenceEvent => REFERENCE.has(event.type);
+// Issue 14, HMC oversight:
+export const isSettingEvent = (event: Event): event is SettingEvent => SETTING.has(event.type);

@@ -15,6 +15,7 @@ import {
   isWorkOrderEvent,
   isPatientAccessEvent,
   isReferenceEvent,
+  isSettingEvent,
 } from './event-groups.ts';
 import { messageRowsTouched } from './messages/rows.ts';
 import { newsRowsTouched } from './news/rows.ts';
@@ -27,6 +28,8 @@ import { userRowsTouched } from './users/rows.ts';
 import { workOrderRowsTouched } from './work-orders/rows.ts';
 import { patientAccessRowsTouched } from './patient-access/rows.ts';
 import { referenceRowsTouched } from './reference/rows.ts';
+// Issue 14, HMC oversight:
+import { settingRowsTouched } from './settings/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -40,5 +43,6 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isPrescribingRuleEvent(event)) return prescribingRuleRowsTouched(event);
   if (isPatientAccessEvent(event)) return patientAccessRowsTouched(event);
   if (isReferenceEvent(event)) return referenceRowsTouched(event);
+  if (isSettingEvent(event)) return settingRowsTouched(event);
   return unreachable(event, 'event');
 }

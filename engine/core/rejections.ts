@@ -44,6 +44,9 @@ export type RejectionCode = Extract<
   | 'account_deactivated'
   // Issue 14, Artiklar.
   | 'article_exists'
+  // Issue 14, HMC oversight: admin.settingSet.
+  | 'unknown_setting'
+  | 'setting_out_of_range'
 >;
 
 export interface Rejection {

@@ -15,6 +15,8 @@ import type { Pickup } from '../../schemas/pickups.ts';
 import type { NewsItem } from '../../schemas/news.ts';
 import type { WorkOrder } from '../../schemas/work-orders.ts';
 import type { AccessGrant } from '../../schemas/patient-access.ts';
+// Issue 14, HMC oversight:
+import type { Setting } from '../../schemas/settings.ts';
 import type { SearchIndex } from './search/index.ts';
 import type { OrderIndex } from './orders/order-index.ts';
 import type { PickupIndex } from './pickups/pickup-index.ts';
@@ -40,6 +42,9 @@ export interface Tables {
   workOrders: Map<number, WorkOrder>;
   /** Consents and emergency accesses (care-provider boundaries), by grant number. */
   patientAccess: Map<number, AccessGrant>;
+  // Issue 14, HMC oversight:
+  /** Named settings an admin has set, by key (schemas/settings.ts); a setting without a row has its default. */
+  settings: Map<string, Setting>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -58,6 +63,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'news',
   'workOrders',
   'patientAccess',
+  // Issue 14, HMC oversight:
+  'settings',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -110,5 +117,7 @@ export function emptyTables(): Tables {
     news: new Map(),
     workOrders: new Map(),
     patientAccess: new Map(),
+    // Issue 14, HMC oversight:
+    settings: new Map(),
   };
 }

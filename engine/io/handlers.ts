@@ -21,6 +21,8 @@ import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
 // Issue 14, Ersättningskedjor + ISO 9999 + Leverantörer:
 import { REFERENCE_HANDLERS } from './handlers/reference.ts';
 import { USER_ADMIN_HANDLERS } from './handlers/admin-users.ts';
+// Issue 14, HMC oversight:
+import { OVERSIGHT_HANDLERS } from './handlers/oversight.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -42,4 +44,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...REFERENCE_HANDLERS,
   // Issue 14, Användare och arbetsplatser:
   ...USER_ADMIN_HANDLERS,
+  // Issue 14, HMC oversight:
+  ...OVERSIGHT_HANDLERS,
 };

@@ -12,9 +12,9 @@ import { encodeFrame, type Encoding } from './codec.ts';
 import { wireTopic } from './connection.ts';
 import type { Metrics } from './metrics.ts';
 import { OrderFeed } from './order-feed.ts';
-import { ARTICLES_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
 import { articleView } from '../core/articles/queries.ts';
 import type { Article } from '../../schemas/entities.ts';
+import { ARTICLES_TOPIC, ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -46,6 +46,10 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       metrics.pushes += subscribers;
     }
   };
+  const publishSetting = (seq: number, setting: { key: string; value: number }) => {
+    const event = { type: 'setting', seq, key: setting.key, value: setting.value };
+    for (const topic of [ORDERS_TOPIC, PICKUPS_TOPIC]) if (listened(topic)) publish(topic, event);
+  };
   const orderFeed = new OrderFeed(engine.state);
   let scheduled = false;
   // The entries of one group commit become durable together and their listeners run in one go of microtasks; the
@@ -64,6 +68,8 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
         const article = articleView(engine.state, row.value as Article, null);
         publish(ARTICLES_TOPIC, { type: 'article', seq: entry.seq, article });
       }
+      // Issue 14, HMC oversight: a changed threshold, so open staff lists re-read their ages and flags.
+      if (row.table === 'settings') publishSetting(entry.seq, row.value as { key: string; value: number });
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;

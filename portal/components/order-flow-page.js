@@ -9,6 +9,8 @@ import { errorText } from '../lib/order-errors.js';
 import { useLiveOrders } from '../lib/live-orders.js';
 import { RecipientCell, StatusBadge, StatusCounts, linesSummary } from './order-status.js';
 import { OrderStepButtons } from './fulfil-actions.js';
+import { isOrderFlagged, useFlagFilter, workingDaysText } from '../lib/oversight.js';
+import { AgeFlag, FlagSummary } from './oversight-flag.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
 /** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
@@ -124,11 +126,13 @@ function FlowFilters({ filters, set, warehouses, prescribers }) {
     </form>`;
 }
 
-/** @param {{ order: LiveRow }} props */
-function FlowRow({ order: o }) {
+/** @param {{ order: LiveRow, flagged: boolean }} props */
+function FlowRow({ order: o, flagged }) {
+  const classes = [o.fresh ? 'fresh' : '', flagged ? 'flagged' : ''].join(' ').trim();
   return html`
-    <tr class=${o.fresh ? 'fresh' : undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status}>
+    <tr class=${classes || undefined} data-testid="flow-row" data-orderno=${o.orderNo} data-status=${o.status} data-flagged=${flagged ? 'true' : 'false'}>
       <td class="nowrap">${o.fresh ? clock(o.placedMs) : date(o.placedDate)}${o.fresh && html` <span class="tag new">Ny</span>`}</td>
+      <td class="nowrap"><${AgeFlag} days=${o.ageWorkingDays} flagged=${flagged} flagText="Ej plockad" /></td>
       <td><a href=${href.order(o.orderNo)} class="mono">${o.orderNo}</a></td>
       <td>${o.prescriber.name}</td>
       <td>${o.detailed === false && !o.recipient.name ? html`<span class="hint">Hämtas…</span>` : html`<${RecipientCell} recipient=${o.recipient} />`}</td>
@@ -140,21 +144,21 @@ function FlowRow({ order: o }) {
     </tr>`;
 }
 
-/** @param {{ orders: LiveRow[] }} props */
-function FlowTable({ orders }) {
+/** @param {{ orders: LiveRow[], isFlagged: (row: LiveRow) => boolean }} props */
+function FlowTable({ orders, isFlagged }) {
   return html`
     <div class="table-wrap">
       <table class="data-table flow" data-testid="flow-table">
         <caption class="visually-hidden">Order, nyast först</caption>
         <thead>
           <tr>
-            <th scope="col">Tid</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
+            <th scope="col">Tid</th><th scope="col">Ålder</th><th scope="col">Ordernr</th><th scope="col">Förskrivare</th><th scope="col">Mottagare</th>
             <th scope="col">Lager</th><th scope="col">Artiklar</th><th scope="col">Status</th><th scope="col">Planerad leverans</th>
             <th scope="col">Nästa steg</th>
           </tr>
         </thead>
         <tbody>
-          ${orders.map((o) => html`<${FlowRow} key=${o.orderNo} order=${o} />`)}
+          ${orders.map((o) => html`<${FlowRow} key=${o.orderNo} order=${o} flagged=${isFlagged(o)} />`)}
         </tbody>
       </table>
     </div>`;
@@ -168,7 +172,15 @@ export function OrderFlowPage({ user }) {
   useTitle('Orderflöde – Aidstock');
   const args = useMemo(() => flowArgs(filters), [filters]);
   const match = useMemo(() => flowMatcher(args), [args]);
-  const { orders, counts, loading, error, reload } = useLiveOrders({ topic: 'orders', args, match, limit: LIMIT });
+  const { orders, counts, loading, error, reload, oversight } = useLiveOrders({
+    topic: 'orders',
+    args,
+    match,
+    limit: LIMIT,
+  });
+  const threshold = oversight?.thresholdWorkingDays ?? null;
+  const isFlagged = useMemo(() => (/** @type {LiveRow} */ row) => isOrderFlagged(row, threshold), [threshold]);
+  const flags = useFlagFilter(orders, isFlagged);
   const { warehouses, prescribers } = useSeen(orders, filters);
   const arrivals = useArrivals(orders, loading);
   const set = (/** @type {Partial<Filters>} */ patch) => setFilters((current) => ({ ...current, ...patch }));
@@ -200,6 +212,11 @@ export function OrderFlowPage({ user }) {
     </section>
 
     <${FlowFilters} filters=${filters} set=${set} warehouses=${warehouses} prescribers=${prescribers} />
+    ${
+      threshold !== null &&
+      html`<${FlagSummary} id="flow-flagged" count=${flags.count} onlyFlagged=${flags.onlyFlagged} setOnlyFlagged=${flags.setOnlyFlagged}
+      note=${orders.length >= LIMIT ? 'order bland de visade' : 'order'} rule=${`ej plockade efter mer än ${workingDaysText(threshold)}`} />`
+    }
 
     <section class="card" aria-labelledby="flow-title" aria-busy=${loading ? 'true' : 'false'}>
       <div class="section-head">
@@ -208,7 +225,7 @@ export function OrderFlowPage({ user }) {
       </div>
       <p class="visually-hidden" role="status" data-testid="flow-announce">${arrivals}</p>
       ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
-      ${!loading && !error && orders.length === 0 && html`<p class="empty">Inga order matchar filtret. Nya order dyker upp här direkt.</p>`}
-      ${orders.length > 0 && html`<${FlowTable} orders=${orders} />`}
+      ${!loading && !error && flags.shown.length === 0 && html`<p class="empty">Inga order matchar filtret. Nya order dyker upp här direkt.</p>`}
+      ${flags.shown.length > 0 && html`<${FlowTable} orders=${flags.shown} isFlagged=${isFlagged} />`}
     </section>`;
 }

@@ -9,6 +9,9 @@ import { errorText } from '../lib/order-errors.js';
 import { useLiveOrders } from '../lib/live-orders.js';
 import { recipientText } from './order-status.js';
 import { DeliveryDateForm, Feedback, STEPS, useFulfil } from './fulfil-actions.js';
+import { isOrderFlagged, useFlagFilter, workingDaysText } from '../lib/oversight.js';
+import { AgeFlag, FlagSummary } from './oversight-flag.js';
+import { BackorderList } from './backorder-list.js';
 
 /** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -22,8 +25,8 @@ const COLUMNS = [
 const ARGS = { open: true };
 const isOpen = (/** @type {LiveRow} */ row) => row.open;
 
-/** @param {{ order: LiveRow, status: string }} props */
-function QueueCard({ order, status }) {
+/** @param {{ order: LiveRow, status: string, flagged: boolean }} props */
+function QueueCard({ order, status, flagged }) {
   // Every column's status has a next step.
   const spec = /** @type {typeof STEPS[number]} */ (STEPS.find((s) => s.from === status));
   const { busy, status: feedback, run } = useFulfil();
@@ -32,11 +35,12 @@ function QueueCard({ order, status }) {
     status === 'registered' && !order.partialDelivery && order.lines.some((l) => l.status === 'backorder');
   const lineNos = lines.map((l) => l.lineNo);
   return html`
-    <li class="queue-card" data-testid="queue-card" data-orderno=${order.orderNo} data-status=${status}>
+    <li class=${flagged ? 'queue-card flagged' : 'queue-card'} data-testid="queue-card" data-orderno=${order.orderNo} data-status=${status} data-flagged=${flagged ? 'true' : 'false'}>
       <div class="queue-card-head">
         <a href=${href.order(order.orderNo)} class="mono">Order ${order.orderNo}</a>
         <span class="hint">${status === 'registered' ? `Plock ${date(order.plannedPickDate)}` : `Leverans ${date(order.plannedDeliveryDate)}`}</span>
       </div>
+      <p class="queue-age"><${AgeFlag} days=${order.ageWorkingDays} flagged=${flagged} flagText="Ej plockad" prefix="Registrerad för " /></p>
       <p class="queue-recipient">${recipientText(order.recipient)} <span class="hint">· ${order.warehouse} · ${order.prescriber.name}</span></p>
       <ul class="plain queue-lines">
         ${lines.map((l) => html`<li><span class="mono">${l.artNo}</span> ${l.name} × ${l.quantity}</li>`)}
@@ -58,20 +62,25 @@ function QueueCard({ order, status }) {
 /** @param {{ user: User }} props */
 export function PickingQueuePage({ user }) {
   useTitle('Plocklista – Aidstock');
-  const { orders, loading, error, reload } = useLiveOrders({
+  const { orders, loading, error, reload, oversight } = useLiveOrders({
     topic: 'orders',
     args: ARGS,
     match: isOpen,
     limit: LIMIT,
   });
-  // Oldest first in a queue: the order that has waited longest is worked first.
+  const threshold = oversight?.thresholdWorkingDays ?? null;
+  const isFlagged = useMemo(() => (/** @type {LiveRow} */ row) => isOrderFlagged(row, threshold), [threshold]);
+  const flags = useFlagFilter(orders, isFlagged);
+  // Oldest first in a queue: the order that has waited longest is worked first (so flagged orders come first).
   const columns = useMemo(
     () =>
       COLUMNS.map((c) => ({
         ...c,
-        orders: orders.filter((o) => o.lines.some((l) => l.status === c.status)).sort((a, b) => a.orderNo - b.orderNo),
+        orders: flags.shown
+          .filter((o) => o.lines.some((l) => l.status === c.status))
+          .sort((a, b) => a.orderNo - b.orderNo),
       })),
-    [orders],
+    [flags.shown],
   );
 
   if (!isStaff(user)) {
@@ -87,6 +96,12 @@ export function PickingQueuePage({ user }) {
     </div>
     ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
     ${loading && html`<p class="loading" role="status">Hämtar order…</p>`}
+    ${
+      threshold !== null &&
+      html`<${FlagSummary} id="queue-flagged" count=${flags.count} onlyFlagged=${flags.onlyFlagged} setOnlyFlagged=${flags.setOnlyFlagged}
+      note="order" rule=${`rader ej plockade efter mer än ${workingDaysText(threshold)}, restorder medräknade`} />`
+    }
+    <${BackorderList} onlyFlagged=${flags.onlyFlagged} />
     <div class="queue" aria-busy=${loading ? 'true' : 'false'}>
       ${columns.map(
         (c) => html`
@@ -96,7 +111,7 @@ export function PickingQueuePage({ user }) {
           ${
             c.orders.length === 0
               ? html`<p class="empty">Inga order.</p>`
-              : html`<ol class="queue-cards">${c.orders.map((o) => html`<${QueueCard} key=${`${o.orderNo}-${c.status}`} order=${o} status=${c.status} />`)}</ol>`
+              : html`<ol class="queue-cards">${c.orders.map((o) => html`<${QueueCard} key=${`${o.orderNo}-${c.status}`} order=${o} status=${c.status} flagged=${c.status === 'registered' && isFlagged(o)} />`)}</ol>`
           }
         </section>`,
       )}

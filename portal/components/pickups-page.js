@@ -11,10 +11,16 @@ import { href } from '../lib/routes.js';
 import { addressLine, date } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
+import { useFlagFilter, workingDaysText } from '../lib/oversight.js';
+import { AgeFlag, FlagSummary } from './oversight-flag.js';
 
 /** @typedef {import('../lib/types.d.ts').PickupView} PickupView */
+/** @typedef {import('../lib/types.d.ts').OversightSummary} OversightSummary */
 
 const MAIN = RETURN_WAREHOUSE;
+/** @type {PickupView[]} */
+const NONE = [];
+const isFlagged = (/** @type {PickupView} */ p) => p.flagged === true;
 const LIST_MAX = 200;
 
 /** @param {{ pickup: PickupView, unit: PickupView["units"][number], onDone: (text: string) => void }} props */
@@ -45,13 +51,16 @@ export function PickupsPage() {
     { open: true, limit: LIST_MAX },
     {
       topic: 'pickups',
-      select: (/** @type {{ pickups: PickupView[], withheld?: number }} */ r) => ({
+      select: (/** @type {{ pickups: PickupView[], withheld?: number, oversight?: OversightSummary }} */ r) => ({
         pickups: [...r.pickups].reverse(),
         withheld: r.withheld ?? 0,
+        oversight: r.oversight ?? null,
       }),
     },
   );
-  const pickups = query.data?.pickups ?? null;
+  const flags = useFlagFilter(query.data?.pickups ?? NONE, isFlagged);
+  const pickups = query.data === null ? null : flags.shown;
+  const threshold = query.data?.oversight?.thresholdWorkingDays ?? null;
   useEffect(() => {
     if (query.error) setNotice(errorText(query.error));
   }, [query.error]);
@@ -65,16 +74,22 @@ export function PickupsPage() {
     <p role="status" data-testid="pickups-status">${notice}</p>
     <${WithheldNotice} count=${query.data?.withheld ?? 0} />
     ${
+      threshold !== null &&
+      html`<${FlagSummary} id="pickups-flagged" count=${flags.count} onlyFlagged=${flags.onlyFlagged} setOnlyFlagged=${flags.setOnlyFlagged}
+      note="hämtorder" rule=${`väntar mer än ${workingDaysText(threshold)}`} />`
+    }
+    ${
       pickups === null
         ? html`<p class="loading" role="status">Hämtar hämtorder…</p>`
         : pickups.length === 0
-          ? html`<p>Inga hämtorder väntar.</p>`
+          ? html`<p>${flags.onlyFlagged ? 'Inga flaggade hämtorder.' : 'Inga hämtorder väntar.'}</p>`
           : html`
         <ul class="plain" data-testid="pickups">
           ${pickups.map(
             (p) => html`
-            <li key=${p.pickupNo} class="card" data-pickupno=${p.pickupNo}>
+            <li key=${p.pickupNo} class=${p.flagged ? 'card flagged' : 'card'} data-pickupno=${p.pickupNo} data-flagged=${p.flagged ? 'true' : 'false'}>
               <h2>Hämtorder ${p.pickupNo} <span class="hint">${date(p.placedDate)}</span></h2>
+              <p><${AgeFlag} days=${p.ageWorkingDays} flagged=${p.flagged === true} flagText="Väntar för länge" prefix="Väntat " /></p>
               <p>${p.patient.name} <span class="mono">${p.patient.pnrDisplay}</span>, ${addressLine(p.address)}</p>
               ${(p.contactName || p.contactPhone) && html`<p>Kontakt: ${p.contactName} ${p.contactPhone}</p>`}
               <p>Orsak: ${p.reason}</p>

@@ -11,15 +11,21 @@ import { href } from '../lib/routes.js';
 import { dateTime, isPrescriber, isStaff, parseIndNo } from '../lib/format.js';
 import { useAction } from '../lib/use-action.js';
 import { ATTACHMENTS_MAX, downloadAttachment, uploadAttachment } from '../lib/attachments.js';
+import { useFlagFilter, workingDaysText } from '../lib/oversight.js';
+import { AgeFlag, FlagSummary } from './oversight-flag.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
 /** @typedef {import('../lib/types.d.ts').WorkOrderView} WorkOrderView */
+/** @typedef {import('../lib/types.d.ts').OversightSummary} OversightSummary */
 
 /** @typedef {import('../lib/types.d.ts').FieldEvent} FieldEvent */
 
 const TITLE_CHARS_MAX = 70;
 const TEXT_CHARS_MAX = 255;
 const LIST_MAX = 100;
+/** @type {WorkOrderView[]} */
+const NONE = [];
+const isFlagged = (/** @type {WorkOrderView} */ wo) => wo.flagged === true;
 /** @type {Record<string, string>} */
 export const DESTINATIONS = {
   technicalService: 'Teknisk Service',
@@ -137,8 +143,9 @@ function DeskControls({ workOrder, onDone }) {
 /** @param {{ workOrder: WorkOrderView, staff: boolean, onDone: (text: string) => void }} props */
 function WorkOrderItem({ workOrder, staff, onDone }) {
   return html`
-    <li class="card" data-wono=${workOrder.woNo} data-status=${workOrder.status}>
+    <li class=${staff && workOrder.flagged ? 'card flagged' : 'card'} data-wono=${workOrder.woNo} data-status=${workOrder.status} data-flagged=${workOrder.flagged ? 'true' : 'false'}>
       <h3>AO ${workOrder.woNo}: ${workOrder.title} <span class="tag" data-testid="wo-status">${STATUSES[workOrder.status]}</span></h3>
+      ${staff && workOrder.idleWorkingDays !== undefined && html`<p><${AgeFlag} days=${workOrder.idleWorkingDays} flagged=${workOrder.flagged === true} flagText="Ingen statusändring" prefix="Status oförändrad i " /></p>`}
       <p class="hint">${DESTINATIONS[workOrder.destination]} · ${dateTime(workOrder.createdMs)}${staff ? ` · ${workOrder.prescriber.name}` : ''}
         ${workOrder.patient && ` · ${workOrder.patient.name} ${workOrder.patient.pnrDisplay}`}</p>
       ${workOrder.device && html`<p>Gäller <a href=${href.individ(workOrder.device.indNo)}>${workOrder.device.name} (${workOrder.device.indNo})</a></p>`}
@@ -171,10 +178,14 @@ export function WorkOrdersPage({ user, indNo }) {
   useTitle('Arbetsorder – Aidstock');
   const args = { limit: LIST_MAX, ...(openOnly ? { open: true } : {}), ...(destination ? { destination } : {}) };
   const query = useQuery('workorder.list', args, {
-    select: (/** @type {{ workOrders: WorkOrderView[], withheld?: number }} */ r) => r,
+    select: (
+      /** @type {{ workOrders: WorkOrderView[], withheld?: number, oversight?: OversightSummary | null }} */ r,
+    ) => r,
     keepData: true,
   });
-  const workOrders = query.data?.workOrders ?? (query.error ? [] : null);
+  const flags = useFlagFilter(query.data?.workOrders ?? NONE, isFlagged);
+  const workOrders = query.data ? flags.shown : query.error ? [] : null;
+  const threshold = staff ? (query.data?.oversight?.thresholdWorkingDays ?? null) : null;
   const done = (/** @type {string} */ text) => {
     setNotice(text);
     query.reload();
@@ -190,6 +201,11 @@ export function WorkOrdersPage({ user, indNo }) {
     <p role="status" data-testid="wo-notice">${notice}</p>
     <h2>${staff ? 'Ärenden' : 'Registrerade AO'}</h2>
     <${WithheldNotice} count=${query.data?.withheld ?? 0} />
+    ${
+      threshold !== null &&
+      html`<${FlagSummary} id="wo-flagged" count=${flags.count} onlyFlagged=${flags.onlyFlagged} setOnlyFlagged=${flags.setOnlyFlagged}
+      note="arbetsorder" rule=${`öppna utan statusändring i mer än ${workingDaysText(threshold)}`} />`
+    }
     <div class="inline-form">
       <label class="inline"><input type="checkbox" checked=${openOnly} onChange=${(/** @type {FieldEvent} */ e) => setOpenOnly(e.currentTarget.checked)} /> Bara pågående</label>
       <div class="field"><label for="wo-filter-destination">Till</label>

@@ -24,6 +24,8 @@ export const DETAIL_IN_FLIGHT_MAX = 6;
  * @property {boolean} loading
  * @property {unknown} error
  * @property {number} withheld  other care providers' orders the last order.list left out
+ * @property {{ thresholdWorkingDays: number, flagged: number } | null} oversight  the last order.list's flag threshold
+ *   (HMC oversight); rows carry their age, and a screen flags them from it (see oversight.js)
  */
 
 /**
@@ -68,6 +70,8 @@ function rowFromPush(event, names) {
     seq: event.seq,
     fresh: true,
     detailed: false,
+    // Placed just now: age 0. An older order new to this list gets its age from order.get (mergeDetail).
+    ageWorkingDays: event.change === 'placed' ? 0 : null,
   };
 }
 
@@ -109,6 +113,7 @@ function mergeDetail(row, detail) {
     placedDate: detail.placedDate,
     lines: row.lines.map((l) => ({ ...l, name: names.get(l.lineNo) ?? l.name })),
     detailed: true,
+    ageWorkingDays: detail.ageWorkingDays ?? row.ageWorkingDays ?? null,
   };
 }
 
@@ -123,6 +128,8 @@ export class LiveOrderList {
     /** @type {Record<string, number> | null} */
     this.counts = null;
     this.withheld = 0;
+    /** @type {LiveOrdersView['oversight']} */
+    this.oversight = null;
     this.countsSeq = -1;
     this.loading = true;
     /** @type {unknown} */
@@ -154,6 +161,7 @@ export class LiveOrderList {
       loading: this.loading,
       error: this.error,
       withheld: this.withheld,
+      oversight: this.oversight,
     };
   }
 
@@ -162,10 +170,11 @@ export class LiveOrderList {
     this.loaded = false;
   }
 
-  /** order.list's reply. @param {{ orders: any[], seq: number, counts?: Record<string, number> | null, withheld?: number }} result */
+  /** order.list's reply. @param {{ orders: any[], seq: number, counts?: Record<string, number> | null, withheld?: number, oversight?: LiveOrdersView['oversight'] }} result */
   snapshot(result) {
     if (this.closed) return;
     this.withheld = result.withheld ?? 0;
+    this.oversight = result.oversight ?? null;
     this.remember(result.orders);
     this.seqOf.clear();
     for (const row of result.orders) this.seqOf.set(row.orderNo, result.seq);

@@ -10,7 +10,7 @@ import { LiveOrderList } from './live-order-list.js';
 /** @typedef {import('./live-order-list.js').LiveOrdersView} LiveOrdersView */
 
 /** @type {LiveOrdersView} */
-const LOADING = { orders: [], counts: null, loading: true, error: null, withheld: 0 };
+const LOADING = { orders: [], counts: null, loading: true, error: null, withheld: 0, oversight: null };
 
 /**
  * topic: the order topic to follow (null: no live updates). args: order.list criteria (also its deps, by value).
@@ -33,7 +33,9 @@ export function useLiveOrders({ topic, args, match, limit = 100, detailFirst = f
       fetchDetail: (orderNo) => api.call('order.get', { orderNo }),
       onChange: setView,
     });
-    const unsubscribe = topic ? api.subscribe(topic, (event) => list.push(event)) : () => {};
+    // A changed oversight threshold (admin.settingSet) comes as a `setting` push: read the list again for its flags.
+    const onPush = (/** @type {any} */ event) => (event?.type === 'setting' ? load() : list.push(event));
+    const unsubscribe = topic ? api.subscribe(topic, onPush) : () => {};
     const load = () => {
       list.reloading();
       api.call('order.list', { ...args, limit }).then(

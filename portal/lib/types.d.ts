@@ -449,3 +449,54 @@ export interface ArticlePush {
   seq: number;
   article: ArticleRecord & { supplierName: string; available: Availability };
 }
+// Issue 14, HMC oversight: ages in working days and flags on the staff lists (interfaces merge with the ones above).
+export interface OrderRow {
+  /** Working days since placement as of the list's time; null for a pushed row not yet filled in by order.get. */
+  ageWorkingDays?: number | null;
+  flagged?: boolean;
+}
+export interface PickupView {
+  ageWorkingDays?: number;
+  flagged?: boolean;
+}
+export interface WorkOrderView {
+  statusChangedMs?: number;
+  /** Working days since the status last changed. */
+  idleWorkingDays?: number | null;
+  flagged?: boolean;
+}
+/** A list's flag threshold and how many of all its matching rows are flagged. */
+export interface OversightSummary {
+  thresholdWorkingDays: number;
+  flagged: number;
+}
+/** settings.get: one named setting. */
+export interface SettingView {
+  key: string;
+  titleSv: string;
+  unitSv: string;
+  value: number;
+  defaultValue: number;
+  min: number;
+  max: number;
+  set: { by: { id: string; name: string }; timeMs: number } | null;
+}
+/** fulfil.backorders: a restorder line and what it waits for. */
+export interface BackorderView {
+  orderNo: number;
+  lineNo: number;
+  artNo: string;
+  name: string;
+  quantity: number;
+  warehouse: string;
+  position: number;
+  queueLength: number;
+  aheadQuantity: number;
+  available: number;
+  short: number;
+  inboundReturns: number | null;
+  placedDate: string;
+  prescriber: { id: string; name: string };
+  ageWorkingDays: number;
+  flagged: boolean;
+}

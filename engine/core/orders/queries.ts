@@ -9,6 +9,8 @@ import type { State } from '../state.ts';
 import { isStaff } from '../users/roles.ts';
 import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
 import { type BoundedEntry, boundaryRejection, canReadEntry } from '../patient-access/boundary.ts';
+import { isOrderFlagged, oversight } from '../oversight/flags.ts';
+import { settingValue } from '../settings/queries.ts';
 
 export const LINE_STATUS_SV: Readonly<Record<LineStatus, string>> = {
   backorder: 'Restorder',
@@ -136,6 +138,9 @@ export function getOrder(
   return found(orderView(state, order));
 }
 
+/** A row of order.list: the summary with its age and flag (HMC oversight). */
+export type ListedOrder = ReturnType<typeof orderSummary> & { ageWorkingDays: number; flagged: boolean };
+
 /** The smallest index that covers the criteria; orders come newest first. */
 function candidates(
   state: State,
@@ -151,7 +156,12 @@ function candidates(
   return index.all;
 }
 
-/** Other care providers' orders the caller may not read are left out and counted in `withheld`. */
+/**
+ * Other care providers' orders the caller may not read are left out and counted in `withheld`. Each order carries its
+ * age in working days as of `nowMs` and whether it is flagged (a line unpicked for more than
+ * `oversight.orderUnpickedWorkingDays`); `oversight.flagged` counts the flagged ones among all that match, not only
+ * the page.
+ */
 export function listOrders(
   state: State,
   user: User,
@@ -167,12 +177,16 @@ export function listOrders(
   }
   const prescriberId = args.mine === true ? user.id : args.prescriberId;
   if (args.mine === true && args.prescriberId !== undefined && args.prescriberId !== user.id) {
-    return found({ total: 0, orders: [], counts: { ...state.orderIndex.lineCounts }, seq: state.seq, withheld: 0 });
+    const overview = { thresholdWorkingDays: settingValue(state, 'oversight.orderUnpickedWorkingDays'), flagged: 0 };
+    const counts = { ...state.orderIndex.lineCounts };
+    return found({ total: 0, orders: [] as ListedOrder[], counts, seq: state.seq, withheld: 0, oversight: overview });
   }
   const list = candidates(state, args, pnr12, prescriberId);
-  const orders: Array<ReturnType<typeof orderSummary>> = [];
+  const orders: Array<ListedOrder> = [];
+  const watch = oversight(state, 'oversight.orderUnpickedWorkingDays', nowMs);
   let total = 0;
   let withheld = 0;
+  let flaggedCount = 0;
   for (let i = list.length - 1; i >= 0; i--) {
     const order = state.orders.get(list[i])!;
     if (!matches(state, order, args, pnr12, prescriberId) || !canSee(state, user, order)) continue;
@@ -180,10 +194,16 @@ export function listOrders(
       withheld++;
       continue;
     }
-    if (total >= args.offset && orders.length < args.limit) orders.push(orderSummary(state, order));
+    const ageWorkingDays = watch.ages.of(order.placedMs);
+    const flagged = isOrderFlagged(order.lines, ageWorkingDays, watch.thresholdWorkingDays);
+    if (flagged) flaggedCount++;
+    if (total >= args.offset && orders.length < args.limit)
+      orders.push({ ...orderSummary(state, order), ageWorkingDays, flagged });
     total++;
   }
-  return found({ total, orders, counts: { ...state.orderIndex.lineCounts }, seq: state.seq, withheld });
+  const counts = { ...state.orderIndex.lineCounts };
+  const overview = { thresholdWorkingDays: watch.thresholdWorkingDays, flagged: flaggedCount };
+  return found({ total, orders, counts, seq: state.seq, withheld, oversight: overview });
 }
 
 function matches(

@@ -11,6 +11,7 @@ import type { State } from '../state.ts';
 import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
 import { canReadEntry } from '../patient-access/boundary.ts';
 import { shownAddress, shownName } from '../patient-access/protected-identity.ts';
+import { oversight } from '../oversight/flags.ts';
 
 export function pickupView(state: State, pickup: Pickup) {
   const person = state.persons.get(pickup.pnr);
@@ -35,13 +36,25 @@ export function pickupView(state: State, pickup: Pickup) {
   };
 }
 
+/** A row of pickup.list: the view with its age in working days and its flag (HMC oversight). */
+export type ListedPickup = ReturnType<typeof pickupView> & { ageWorkingDays: number; flagged: boolean };
+
+/**
+ * Each pickup carries its age in working days as of `nowMs`, flagged while it waits (`requested`) more than
+ * `oversight.pickupOpenWorkingDays`; `oversight.flagged` counts the flagged ones among all that match.
+ */
 export function listPickups(
   state: State,
   user: User,
   args: PickupListArgs,
   nowMs: number,
   acting: Acting = defaultActing(user),
-): QueryResult<{ total: number; pickups: ReturnType<typeof pickupView>[]; withheld: number }> {
+): QueryResult<{
+  total: number;
+  pickups: ListedPickup[];
+  withheld: number;
+  oversight: { thresholdWorkingDays: number; flagged: number };
+}> {
   const staff = isStaff(user);
   let candidates: readonly number[];
   if (args.pnr !== undefined) {
@@ -49,9 +62,11 @@ export function listPickups(
     if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
     candidates = state.pickupIndex.byPnr.get(parsed.pnr12) ?? [];
   } else candidates = staff ? state.pickupIndex.all : (state.pickupIndex.byPrescriber.get(user.id) ?? []);
-  const pickups: ReturnType<typeof pickupView>[] = [];
+  const pickups: ListedPickup[] = [];
+  const watch = oversight(state, 'oversight.pickupOpenWorkingDays', nowMs);
   let total = 0;
   let withheld = 0;
+  let flaggedCount = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const pickup = state.pickups.get(candidates[i]!)!;
     if (args.open === true && pickup.status !== 'requested') continue;
@@ -63,8 +78,12 @@ export function listPickups(
     // A protected identity is shown to the prescriber who asked and to HMC only.
     if (!staff && pickup.prescriberId !== user.id && (state.persons.get(pickup.pnr)?.protectedIdentity ?? false))
       continue;
-    if (pickups.length < args.limit) pickups.push(pickupView(state, pickup));
+    const ageWorkingDays = watch.ages.of(pickup.placedMs);
+    const flagged = pickup.status === 'requested' && ageWorkingDays > watch.thresholdWorkingDays;
+    if (flagged) flaggedCount++;
+    if (pickups.length < args.limit) pickups.push({ ...pickupView(state, pickup), ageWorkingDays, flagged });
     total++;
   }
-  return found({ total, pickups, withheld });
+  const overview = { thresholdWorkingDays: watch.thresholdWorkingDays, flagged: flaggedCount };
+  return found({ total, pickups, withheld, oversight: overview });
 }

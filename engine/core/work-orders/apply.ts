@@ -14,9 +14,12 @@ export function applyWorkOrderEvent(state: State, event: WorkOrderEvent): void {
   }
   const workOrder = state.workOrders.get(event.woNo);
   assert(workOrder !== undefined, `work order ${event.woNo} exists`);
+  // Only a new status counts as a change (HMC oversight flags work orders idle too long); a comment does not.
+  const changed = event.status !== null && event.status !== workOrder.status;
   state.workOrders.set(workOrder.woNo, {
     ...workOrder,
     status: event.status ?? workOrder.status,
+    ...(changed ? { statusChangedMs: event.timeMs } : {}),
     comments:
       event.comment === null
         ? workOrder.comments

@@ -9,6 +9,7 @@ import type { State } from '../state.ts';
 import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
 import { canReadEntry } from '../patient-access/boundary.ts';
 import { shownName } from '../patient-access/protected-identity.ts';
+import { oversight } from '../oversight/flags.ts';
 
 export function workOrderView(state: State, workOrder: WorkOrder) {
   const person = workOrder.pnr === null ? undefined : state.persons.get(workOrder.pnr);
@@ -34,16 +35,43 @@ export function workOrderView(state: State, workOrder: WorkOrder) {
   };
 }
 
+/** When a work order's status last changed: recorded since issue 14, else its registration. */
+export function statusChangedMs(workOrder: WorkOrder): number {
+  return workOrder.statusChangedMs ?? workOrder.createdMs;
+}
+
+const FINISHED: ReadonlySet<string> = new Set(['done', 'cancelled']);
+
+/** A row of workorder.list: the view with working days since its last status change and its flag (HMC oversight). */
+export type ListedWorkOrder = ReturnType<typeof workOrderView> & {
+  statusChangedMs: number;
+  /** Null when the caller gave no time (ages are not asked for). */
+  idleWorkingDays: number | null;
+  flagged: boolean;
+};
+
+/**
+ * Each work order carries the working days since its status last changed as of `nowMs`, flagged while open and idle
+ * more than `oversight.workOrderIdleWorkingDays`; `oversight.flagged` counts the flagged ones among all that match.
+ */
 export function listWorkOrders(
   state: State,
   user: User,
   args: WorkOrderListArgs,
   acting: Acting = defaultActing(user),
-): QueryResult<{ total: number; workOrders: ReturnType<typeof workOrderView>[]; withheld: number }> {
+  nowMs: number | null = null,
+): QueryResult<{
+  total: number;
+  workOrders: ListedWorkOrder[];
+  withheld: number;
+  oversight: { thresholdWorkingDays: number; flagged: number } | null;
+}> {
   const candidates = isStaff(user) ? state.workOrderIndex.all : (state.workOrderIndex.byPrescriber.get(user.id) ?? []);
-  const workOrders: ReturnType<typeof workOrderView>[] = [];
+  const workOrders: ListedWorkOrder[] = [];
+  const watch = nowMs === null ? null : oversight(state, 'oversight.workOrderIdleWorkingDays', nowMs);
   let total = 0;
   let withheld = 0;
+  let flaggedCount = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const workOrder = state.workOrders.get(candidates[i]!)!;
     // One made under another care provider (even the caller's own other workplace): left out without consent.
@@ -51,10 +79,20 @@ export function listWorkOrders(
       withheld++;
       continue;
     }
-    if (args.open === true && (workOrder.status === 'done' || workOrder.status === 'cancelled')) continue;
+    if (args.open === true && FINISHED.has(workOrder.status)) continue;
     if (args.destination !== undefined && workOrder.destination !== args.destination) continue;
-    if (workOrders.length < args.limit) workOrders.push(workOrderView(state, workOrder));
+    const changedMs = statusChangedMs(workOrder);
+    const idleWorkingDays = watch === null ? null : watch.ages.of(changedMs);
+    const flagged =
+      watch !== null &&
+      idleWorkingDays !== null &&
+      !FINISHED.has(workOrder.status) &&
+      idleWorkingDays > watch.thresholdWorkingDays;
+    if (flagged) flaggedCount++;
+    if (workOrders.length < args.limit)
+      workOrders.push({ ...workOrderView(state, workOrder), statusChangedMs: changedMs, idleWorkingDays, flagged });
     total++;
   }
-  return found({ total, workOrders, withheld });
+  const overview = watch === null ? null : { thresholdWorkingDays: watch.thresholdWorkingDays, flagged: flaggedCount };
+  return found({ total, workOrders, withheld, oversight: overview });
 }

@@ -11,6 +11,8 @@ import { replyLogged, type Shown } from '../access-log.ts';
 import { firstEvent, type HandlerTable, me } from '../handler-types.ts';
 import { stepResult } from './fulfil.ts';
 import { acting, actingWorkplace } from '../acting-workplace.ts';
+import { WorkingDayAges } from '../../core/oversight/working-day-ages.ts';
+import { found, type QueryResult } from '../../core/query-result.ts';
 
 type OrderOp = 'order.quote' | 'order.place' | 'order.get' | 'order.list' | 'order.cancel';
 
@@ -55,6 +57,12 @@ function bufferOfWorkplace(user: User, workplaceId: string): string | null {
   return user.workplaces.find((w) => w.id === workplaceId)?.bufferWarehouse ?? null;
 }
 
+/** order.get with the order's age in working days as of now (HMC oversight; the live lists fill rows in from it). */
+function withAge<R extends { placedMs: number }>(outcome: QueryResult<R>, nowMs: number) {
+  if (!outcome.ok) return outcome;
+  return found({ ...outcome.result, ageWorkingDays: new WorkingDayAges(nowMs).of(outcome.result.placedMs) });
+}
+
 export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
   'order.quote': (ctx, args) =>
     replyLogged(ctx, 'order.quote', quoteOrder(ctx.engine.state, me(ctx).id, args, ctx.nowMs), (r) => {
@@ -82,7 +90,12 @@ export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
     };
   },
   'order.get': (ctx, args) =>
-    replyLogged(ctx, 'order.get', getOrder(ctx.engine.state, me(ctx), args.orderNo, acting(ctx)), shownPatient),
+    replyLogged(
+      ctx,
+      'order.get',
+      withAge(getOrder(ctx.engine.state, me(ctx), args.orderNo, acting(ctx)), ctx.nowMs),
+      shownPatient,
+    ),
   'order.list': (ctx, args) =>
     replyLogged(ctx, 'order.list', listOrders(ctx.engine.state, me(ctx), args, ctx.nowMs, acting(ctx)), (r) =>
       r.orders.flatMap(shownPatient),

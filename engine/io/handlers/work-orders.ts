@@ -36,7 +36,7 @@ export const WORK_ORDER_HANDLERS: HandlerTable<'workorder.create' | 'workorder.l
     return replyLogged(ctx, 'workorder.create', { ok: true, result }, (r) => shownPatient(r.workOrder));
   },
   'workorder.list': (ctx, args) =>
-    replyLogged(ctx, 'workorder.list', listWorkOrders(ctx.engine.state, me(ctx), args, acting(ctx)), (r) =>
+    replyLogged(ctx, 'workorder.list', listWorkOrders(ctx.engine.state, me(ctx), args, acting(ctx), ctx.nowMs), (r) =>
       r.workOrders.flatMap(shownPatient),
     ),
   'workorder.update': async (ctx, args) => {

@@ -5,6 +5,7 @@ import { ArticlesScreen } from './articles-screen.js';
 import { IsoTitlesScreen } from './iso-titles-screen.js';
 import { ReplacementChainsScreen } from './replacement-chains-screen.js';
 import { RulesScreen } from './rules-screen.js';
+import { SettingsScreen } from './settings-screen.js';
 import { SuppliersScreen } from './suppliers-screen.js';
 import { UsersScreen } from './users-screen.js';
 
@@ -68,7 +69,13 @@ export const ADMIN_SECTIONS = [
     screen: UsersScreen,
   },
   { id: 'import', title: 'Katalogimport', summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ' },
-  { id: 'installningar', title: 'Inställningar', summary: 'Gränser för HMC:s flaggor i arbetsdagar' },
+  {
+    id: 'installningar',
+    title: 'Inställningar',
+    summary: 'Gränser för HMC:s flaggor i arbetsdagar',
+    readOnlyForStaff: true,
+    screen: SettingsScreen,
+  },
   { id: 'andringslogg', title: 'Ändringslogg', summary: 'Alla administrativa ändringar: vem, när, före → efter' },
 ];
 
