@@ -32,6 +32,7 @@ import { PickupCreateArgs, PickupListArgs, PickupNo } from './pickups.ts';
 import { NewsListArgs, NewsNo, NewsPublishArgs } from './news.ts';
 import { WorkOrderCreateArgs, WorkOrderListArgs, WorkOrderUpdateArgs } from './work-orders.ts';
 import { ConsentListArgs, EmergencyAccessArgs, RecordConsentArgs, SetWorkplaceArgs } from './patient-access.ts';
+import { ImportIdArgs, ImportLinesArgs } from './catalog-import.ts';
 import {
   ArtNo,
   IndNo,
@@ -471,6 +472,25 @@ export const OPS = {
     roles: logReviewer,
     args: AccessLogReviewArgs,
     doc: 'Mark an access reviewed with a comment; stored durably (append-only, a second review adds) and itself logged.',
+  }),
+  // Issue 14, catalog import (CSV; the file is uploaded with POST /api/imports, see docs/IMPORT.md):
+  'admin.importLines': op({
+    kind: 'query',
+    roles: admin,
+    args: ImportLinesArgs,
+    doc: "The lines of a dry run in file order, optionally only one outcome (`new`, `changed` with each field old → new, `unchanged`, `error` with its code and Swedish message), paged: `cursor` from the previous page's `next` (null: the end).",
+  }),
+  'admin.importApply': op({
+    kind: 'command',
+    roles: admin,
+    args: ImportIdArgs,
+    doc: 'Apply a dry run: its new and changed articles as durable batches (`article.upserted` events with `before`), referenced articles first, unchanged ones skipped. Replies at once with the status; progress with admin.importStatus. One apply at a time (`invalid_transition`); an applied import is not applied again (make a new dry run).',
+  }),
+  'admin.importStatus': op({
+    kind: 'query',
+    roles: admin,
+    args: ImportIdArgs,
+    doc: "A dry run's counts per outcome and its apply's progress: state (planned, applying, applied, failed), done of toApply, written, skipped, failed articles with their line and message.",
   }),
 } as const;
 

@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'account_inactive',
   'signin_method_off',
+  // Issue 14, catalog import: an article number twice in one import batch.
+  'duplicate_article',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -154,6 +154,7 @@ export interface UserReactivate {
 export type Command =
   | StockAdjust
   | ArticleUpsert
+  | ArticleImportBatch
   | ProfileUpdate
   | UserSignIn
   | UserReactivate
@@ -211,3 +212,10 @@ export interface PatientEmergencyAccess {
 }
 
 export type PatientAccessCommand = PatientRecordConsent | PatientEmergencyAccess;
+
+// Issue 14, catalog import: one batch of an import's articles (the import runner, engine/io/catalog-import/).
+export interface ArticleImportBatch {
+  type: 'article.importBatch';
+  userId: string;
+  articles: readonly Article[];
+}

@@ -33,6 +33,8 @@ export type RejectionCode = Extract<
   | 'protected_address'
   // Sign-in (issue 13, sign-in part).
   | 'account_inactive'
+  // Issue 14, catalog import.
+  | 'duplicate_article'
 >;
 
 export interface Rejection {

@@ -18,6 +18,7 @@ import { SUBSCRIBE_HANDLERS } from './handlers/subscribe.ts';
 import { WORK_ORDER_HANDLERS } from './handlers/work-orders.ts';
 import { PATIENT_ACCESS_HANDLERS } from './handlers/patient-access.ts';
 import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
+import { CATALOG_IMPORT_HANDLERS } from './handlers/catalog-import.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -36,4 +37,5 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...PATIENT_ACCESS_HANDLERS,
   ...ACCOUNT_HANDLERS,
   ...ACCESS_LOG_HANDLERS,
+  ...CATALOG_IMPORT_HANDLERS,
 };
