@@ -185,3 +185,5 @@ export const IMPORT_KEPT_MS_MAX = 60 * 60 * 1000;
  * thread (a batch of IMPORT_BATCH_ARTICLES_MAX is a few ms), so reads wait behind a batch rarely and briefly;
  * 100 000 articles still go in well under a minute. */
 export const IMPORT_BATCH_INTERVAL_MS = 20;
+/** Import batches decided and waiting for their flush at once: the apply's pace is not the disk's flush latency. */
+export const IMPORT_BATCHES_IN_FLIGHT = 4;

@@ -1,6 +1,6 @@
 // One import row's cells into an Article, or the first thing wrong with it, in Swedish: the field-level checks of the
 // file format (docs/IMPORT.md). Whether the supplier, ISO code and referenced articles exist is the plan's business.
-import { Article } from '../../../schemas/entities.ts';
+import type { Article } from '../../../schemas/entities.ts';
 import {
   ACCESSORIES_MAX,
   ARTICLE_NAME_CHARS_MAX,
@@ -116,14 +116,14 @@ function articleOf(cell: (column: ImportColumn) => string): Article {
   };
 }
 
-/** The row's article, or why it is not one. The result always satisfies the Article schema (asserted by zod). */
+/**
+ * The row's article, or why it is not one. The checks above are the Article schema's, in Swedish (a zod parse per
+ * row would double the cost of a 100 000-row dry run); test/catalog-import.test.ts holds every accepted row to it.
+ */
 export function readRow(record: ImportRecord): RowReading {
   if (record.problem !== undefined) return { ok: false, code: 'invalid_row', message: record.problem };
   try {
-    const article = articleOf((column) => record.cells[COLUMN_AT.get(column)!] ?? '');
-    const checked = Article.safeParse(article);
-    if (!checked.success) return { ok: false, code: 'invalid_row', message: checked.error.issues[0]!.message };
-    return { ok: true, article };
+    return { ok: true, article: articleOf((column) => record.cells[COLUMN_AT.get(column)!] ?? '') };
   } catch (error) {
     if (error instanceof RowError) return { ok: false, code: error.code, message: error.message };
     throw error;

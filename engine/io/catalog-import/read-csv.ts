@@ -63,32 +63,45 @@ function columnPositions(header: readonly string[]): number[] | string {
   return wanted.map((name) => names.indexOf(name));
 }
 
-type Parsed = { record: string[]; info: { lines: number } };
+/** A record and the line it starts on. csv-parse's `info` option would give the line too, at twice the parse cost:
+ * with empty lines kept (as empty records), each record spans one line plus the line breaks inside its cells. */
+type Parsed = { record: string[]; line: number };
+
+function lineBreaks(record: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of record) {
+    for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) breaks++;
+  }
+  return breaks;
+}
 
 /** A data row in IMPORT_COLUMNS order; a row with another number of fields is kept as an error line. */
 function recordOf(parsed: Parsed, positions: readonly number[], headerFields: number): ImportRecord | null {
-  const { record, info } = parsed;
-  if (record.every((cell) => cell.trim() === '')) return null; // spreadsheets export empty rows as ;;;;
+  const { record, line } = parsed;
+  if (record.every((cell) => cell.trim() === '')) return null; // empty lines, and spreadsheets' empty rows (;;;;)
   const cells = positions.map((at) => record[at] ?? '');
   const extra = record.slice(headerFields).some((cell) => cell.trim() !== '');
   if (record.length < headerFields || extra) {
     const problem = `Raden har ${record.length} fält; rubrikraden har ${headerFields}.`;
-    return { line: info.lines, cells, problem };
+    return { line, cells, problem };
   }
-  return { line: info.lines, cells };
+  return { line, cells };
 }
 
 /** Runs csv-parse over the bytes in chunks, yielding between them; the parsed records or its error. */
 async function parseChunked(bytes: Uint8Array, delimiter: string): Promise<Parsed[] | CsvError> {
-  const parser = parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const parser = parse({ delimiter, bom: true, relax_column_count: true });
   let failure: CsvError | null = null;
   parser.on('error', (error: CsvError) => {
     failure = error;
   });
   const parsed: Parsed[] = [];
+  let line = 1;
   const drain = () => {
-    for (let item = parser.read() as Parsed | null; item !== null; item = parser.read() as Parsed | null)
-      parsed.push(item);
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
+      parsed.push({ record, line });
+      line += 1 + lineBreaks(record);
+    }
   };
   for (let at = 0; at < bytes.length && failure === null && parsed.length <= IMPORT_ROWS_MAX + 1; at += CHUNK_BYTES) {
     parser.write(bytes.subarray(at, at + CHUNK_BYTES));

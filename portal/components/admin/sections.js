@@ -1,6 +1,8 @@
 // @ts-check
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
+import { ImportScreen } from './import-screen.js';
+
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
 
@@ -26,7 +28,12 @@ export const ADMIN_SECTIONS = [
   { id: 'regler', title: 'Förskrivningsregler', summary: 'Yrke × ISO-klass, med effekt innan du sparar' },
   { id: 'lager', title: 'Lager', summary: 'Saldojustering, lagerhistorik, under miniminivå', readOnlyForStaff: true },
   { id: 'anvandare', title: 'Användare och arbetsplatser', summary: 'Konton, roller, arbetsplatser, inaktiva konton' },
-  { id: 'import', title: 'Katalogimport', summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ' },
+  {
+    id: 'import',
+    title: 'Katalogimport',
+    summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ',
+    screen: ImportScreen,
+  },
   { id: 'installningar', title: 'Inställningar', summary: 'Gränser för HMC:s flaggor i arbetsdagar' },
   { id: 'andringslogg', title: 'Ändringslogg', summary: 'Alla administrativa ändringar: vem, när, före → efter' },
 ];
