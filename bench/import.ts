@@ -14,7 +14,7 @@ import { generateCatalogTables, SCALES } from '../engine/seed/generate.ts';
 import { importFileText } from '../test/helpers/import-file.ts';
 import { runLoad, type LoadResult, type Workload } from './driver/load.ts';
 import { startEcho } from './driver/start-echo.ts';
-import { loginTokens } from './engine-client.ts';
+import { BenchClient, loginTokens } from './engine-client.ts';
 import { REPO_ROOT, startBenchEngine, tempDir } from './start-engine.ts';
 
 const TARGET_DRY_RUN_S = 10;
@@ -77,11 +77,64 @@ function summary(r: LoadResult) {
 
 const fmtUs = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${Math.round(us)} µs`);
 
+type Read = (url: string, mode: 'echo' | 'reply', durationMs: number) => Promise<LoadResult>;
+type Engine = Awaited<ReturnType<typeof startBenchEngine>>;
+
+/** Uploads the file: the dry run's status and its wall time (upload → reply). */
+async function dryRun(
+  engine: Engine,
+  token: string,
+  bytes: Buffer<ArrayBuffer>,
+): Promise<{ planned: Status; dryRunS: number }> {
+  const started = performance.now();
+  const res = await fetch(`${engine.httpUrl}/api/imports`, {
+    method: 'POST',
+    body: bytes,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'x-file-name': 'bench.csv' },
+  });
+  const planned = (await res.json()) as Status;
+  const dryRunS = (performance.now() - started) / 1000;
+  if (res.status !== 201) throw new Error(`dry run refused: ${JSON.stringify(planned)}`);
+  process.stdout.write(`dry run ${dryRunS.toFixed(2)} s: ${JSON.stringify(planned.counts)}\n`);
+  return { planned, dryRunS };
+}
+
+/** One admin op on a connection of its own (the load connection stays untouched). */
+async function adminCall(engine: Engine, token: string, op: string, args: unknown): Promise<Status> {
+  const client = await BenchClient.connect(engine.wsUrl);
+  try {
+    await client.call('session.resume', { token });
+    return (await client.call(op, args)) as Status;
+  } finally {
+    await client.close();
+  }
+}
+
+/** Starts the apply, reads stock.get 1×1 during it, then waits for its end. */
+async function applyWhileReading(engine: Engine, token: string, importId: string, read: Read) {
+  const applyStarted = performance.now();
+  await adminCall(engine, token, 'admin.importApply', { importId });
+  const during = await read(engine.wsUrl, 'reply', WINDOW_MS);
+  const windowEnded = performance.now();
+  let status = await adminCall(engine, token, 'admin.importStatus', { importId });
+  while (status.state === 'applying') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    status = await adminCall(engine, token, 'admin.importStatus', { importId });
+  }
+  const applyS = ((status.finishedMs ?? 0) - (status.startedMs ?? 0)) / 1000;
+  return {
+    status,
+    during,
+    applyS,
+    applyWallS: (performance.now() - applyStarted) / 1000,
+    coveredWindow: applyStarted + applyS * 1000 >= windowEnded,
+  };
+}
+
 async function main(): Promise<void> {
   const catalog = demoCatalog();
   const workload = stockGetWorkload(catalog);
-  const text = fileFor(catalog, rows);
-  const bytes = Buffer.from(text);
+  const bytes = Buffer.from(fileFor(catalog, rows));
   process.stdout.write(`import file: ${rows} rows, ${(bytes.length / 1024 / 1024).toFixed(1)} MB\n`);
   const profileDir = values.profile ? tempDir('import-prof') : null;
   const engine = await startBenchEngine({
@@ -91,7 +144,7 @@ async function main(): Promise<void> {
   const echo = await startEcho();
   try {
     const tokens = await loginTokens(engine.wsUrl, ['admin', 'hmc1']);
-    const read = (url: string, mode: 'echo' | 'reply', durationMs: number) =>
+    const read: Read = (url, mode, durationMs) =>
       runLoad({
         url,
         mode,
@@ -105,78 +158,10 @@ async function main(): Promise<void> {
       });
     const echoBefore = await read(echo.url, 'echo', IDLE_MS);
     const idle = await read(engine.wsUrl, 'reply', IDLE_MS);
-
-    const dryStarted = performance.now();
-    const res = await fetch(`${engine.httpUrl}/api/imports`, {
-      method: 'POST',
-      body: bytes,
-      headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv', 'x-file-name': 'bench.csv' },
-    });
-    const planned = (await res.json()) as Status;
-    const dryRunS = (performance.now() - dryStarted) / 1000;
-    if (res.status !== 201) throw new Error(`dry run refused: ${JSON.stringify(planned)}`);
-    process.stdout.write(`dry run ${dryRunS.toFixed(2)} s: ${JSON.stringify(planned.counts)}\n`);
-
-    const call = async (op: string, args: unknown) => {
-      const { BenchClient } = await import('./engine-client.ts');
-      const client = await BenchClient.connect(engine.wsUrl);
-      try {
-        await client.call('session.resume', { token: tokens.admin });
-        return (await client.call(op, args)) as Status;
-      } finally {
-        await client.close();
-      }
-    };
-    const applyStarted = performance.now();
-    await call('admin.importApply', { importId: planned.importId });
-    const during = await read(engine.wsUrl, 'reply', WINDOW_MS);
-    const windowEnded = performance.now();
-    let status = await call('admin.importStatus', { importId: planned.importId });
-    while (status.state === 'applying') {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      status = await call('admin.importStatus', { importId: planned.importId });
-    }
-    const applyWallS = (performance.now() - applyStarted) / 1000;
-    const applyS = ((status.finishedMs ?? 0) - (status.startedMs ?? 0)) / 1000;
-    const coveredWindow = applyStarted + applyS * 1000 >= windowEnded;
+    const { planned, dryRunS } = await dryRun(engine, tokens.admin!, bytes);
+    const applied = await applyWhileReading(engine, tokens.admin!, planned.importId, read);
     const echoAfter = await read(echo.url, 'echo', IDLE_MS);
-    const echoP99 = Math.min(echoBefore.latencyUs.p99, echoAfter.latencyUs.p99);
-    const result = {
-      generatedAt: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? '',
-        loadAvg1: os.loadavg()[0],
-        node: process.version,
-      },
-      scale: 'demo',
-      rows,
-      bytes: bytes.length,
-      counts: planned.counts,
-      dryRunS,
-      applyS,
-      applyWallS,
-      applyState: status.state,
-      written: status.written,
-      failed: status.failed,
-      batches: status.batches.total,
-      readWindowCoveredByApply: coveredWindow,
-      stockGetDuringApply: summary(during),
-      stockGetIdle: summary(idle),
-      echoBefore: summary(echoBefore),
-      echoAfter: summary(echoAfter),
-      echoP99Us: echoP99,
-      targets: {
-        dryRun: { targetS: TARGET_DRY_RUN_S, ok: dryRunS < TARGET_DRY_RUN_S },
-        apply: { targetS: TARGET_APPLY_S, ok: applyS < TARGET_APPLY_S && status.state === 'applied' },
-        stockGetP99: {
-          targetDeltaUs: TARGET_DELTA_US,
-          deltaUs: during.latencyUs.p99 - echoP99,
-          ok: during.latencyUs.p99 - echoP99 <= TARGET_DELTA_US,
-        },
-      },
-      command: `npm run bench:import -- --rows ${rows}`,
-    };
+    const result = resultOf({ bytes: bytes.length, planned, dryRunS, ...applied, idle, echoBefore, echoAfter });
     const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
     fs.writeFileSync(path.join(resultsDir, 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
     fs.writeFileSync(path.join(resultsDir, 'import.md'), reportSection(result));
@@ -186,6 +171,57 @@ async function main(): Promise<void> {
     await echo.stop();
     await engine.stop();
   }
+}
+
+interface Measured {
+  bytes: number;
+  planned: Status;
+  dryRunS: number;
+  status: Status;
+  during: LoadResult;
+  applyS: number;
+  applyWallS: number;
+  coveredWindow: boolean;
+  idle: LoadResult;
+  echoBefore: LoadResult;
+  echoAfter: LoadResult;
+}
+
+function resultOf(m: Measured) {
+  const echoP99 = Math.min(m.echoBefore.latencyUs.p99, m.echoAfter.latencyUs.p99);
+  const deltaUs = m.during.latencyUs.p99 - echoP99;
+  return {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      loadAvg1: os.loadavg()[0],
+      node: process.version,
+    },
+    scale: 'demo',
+    rows,
+    bytes: m.bytes,
+    counts: m.planned.counts,
+    dryRunS: m.dryRunS,
+    applyS: m.applyS,
+    applyWallS: m.applyWallS,
+    applyState: m.status.state,
+    written: m.status.written,
+    failed: m.status.failed,
+    batches: m.status.batches.total,
+    readWindowCoveredByApply: m.coveredWindow,
+    stockGetDuringApply: summary(m.during),
+    stockGetIdle: summary(m.idle),
+    echoBefore: summary(m.echoBefore),
+    echoAfter: summary(m.echoAfter),
+    echoP99Us: echoP99,
+    targets: {
+      dryRun: { targetS: TARGET_DRY_RUN_S, ok: m.dryRunS < TARGET_DRY_RUN_S },
+      apply: { targetS: TARGET_APPLY_S, ok: m.applyS < TARGET_APPLY_S && m.status.state === 'applied' },
+      stockGetP99: { targetDeltaUs: TARGET_DELTA_US, deltaUs, ok: deltaUs <= TARGET_DELTA_US },
+    },
+    command: `npm run bench:import -- --rows ${rows}`,
+  };
 }
 
 type Result = {

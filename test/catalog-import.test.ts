@@ -11,11 +11,24 @@ import type { Command } from '../engine/core/commands.ts';
 import { decide } from '../engine/core/decide.ts';
 import type { State } from '../engine/core/state.ts';
 import { readImportFile } from '../engine/io/catalog-import/read-csv.ts';
-import type { Article } from '../schemas/entities.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Article } from '../schemas/entities.ts';
 import { IMPORT_BATCH_ARTICLES_MAX, REPLACEMENT_HOPS_MAX } from '../schemas/limits.ts';
 import { article, fixtureState } from './helpers/fixture.ts';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The fixture with the demo articles docs/import-sample.csv refers to (100103, 100105, 100106) and their groups. */
+function fixtureWithDemoRefs(): State {
+  const state = fixtureState();
+  for (const artNo of ['100103', '100105', '100106']) state.articles.set(artNo, article(artNo));
+  state.iso.set('12 07', { code: '12 07', level: 2, titleSv: 'Tillbehör', titleEn: 'Accessories', parent: '12' });
+  state.iso.set('12 07 24', { code: '12 07 24', level: 3, titleSv: 'Korgar', titleEn: 'Baskets', parent: '12 07' });
+  return state;
+}
 
 type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 
@@ -246,13 +259,15 @@ describe('planImport: apply order and idempotency', () => {
 
   it('given half of the batches applied (an interrupted apply), when planned again, then the rest completes it', () => {
     const state = fixtureState();
-    const rows = records(...Array.from({ length: 300 }, (_, i) => cellsOf(article(String(300_000 + i)))));
+    const total = 3 * IMPORT_BATCH_ARTICLES_MAX;
+    const rows = records(...Array.from({ length: total }, (_, i) => cellsOf(article(String(300_000 + i)))));
     const first = planImport(state, rows);
     applyPlan(state, first.batches.slice(0, 2));
     const rest = planImport(state, rows);
-    expect(rest.counts).toEqual({ new: 100, changed: 0, unchanged: 200, error: 0 });
+    const done = 2 * IMPORT_BATCH_ARTICLES_MAX;
+    expect(rest.counts).toEqual({ new: total - done, changed: 0, unchanged: done, error: 0 });
     applyPlan(state, rest.batches);
-    expect(planImport(state, rows).counts.unchanged).toBe(300);
+    expect(planImport(state, rows).counts.unchanged).toBe(total);
   });
 });
 
@@ -354,6 +369,22 @@ describe('readImportFile', () => {
       if (!reading.ok) expect(reading.message).toMatch(message);
     });
   }
+
+  it('numbers lines as the file has them: empty lines and line breaks inside quoted cells count', async () => {
+    const twoLines = cellsOf(article('100101'), { name: '"Rollator\r\nmed korg"' }).join(';');
+    const reading = await readImportFile(bytes(`${HEADER}\r\n\r\n${twoLines}\r\n${ROW}\r\n`));
+    expect(reading.ok).toBe(true);
+    if (reading.ok) expect(reading.records.map((r) => r.line)).toEqual([3, 5]);
+  });
+
+  it('gives articles the Article schema accepts, from every spelling the format allows', async () => {
+    const file = await readImportFile(fs.readFileSync(path.join(REPO, 'docs', 'import-sample.csv')));
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    const plan = planImport(fixtureWithDemoRefs(), file.records);
+    expect(plan.counts.error).toBe(0);
+    for (const a of plan.batches.flat()) expect(Article.safeParse(a).success, JSON.stringify(a)).toBe(true);
+  });
 
   it('keeps a row with the wrong number of fields as an error line', async () => {
     const reading = await readImportFile(bytes(`${HEADER}\n${ROW}\n100101;Kort rad\n`));

@@ -16,6 +16,8 @@ export type PlanState = Pick<State, 'articles' | 'suppliers' | 'iso'>;
 
 interface Row {
   record: ImportRecord;
+  /** The article number cell as written (trimmed), even when the row is not an article. */
+  artNo: string;
   article: Article | null;
   error: { code: ImportErrorCode; message: string } | null;
 }
@@ -29,15 +31,19 @@ function fail(row: Row, code: ImportErrorCode, message: string): void {
 /** Every occurrence of an article number the file has twice is an error: which one is meant cannot be known. */
 function markDuplicates(rows: readonly Row[]): void {
   const linesOf = new Map<string, number[]>();
+  let twice = false;
   for (const row of rows) {
-    const artNo = row.record.cells[0]?.trim() ?? '';
-    if (!ART_NO.test(artNo)) continue;
-    const lines = linesOf.get(artNo);
-    if (lines === undefined) linesOf.set(artNo, [row.record.line]);
-    else lines.push(row.record.line);
+    if (!ART_NO.test(row.artNo)) continue;
+    const lines = linesOf.get(row.artNo);
+    if (lines === undefined) linesOf.set(row.artNo, [row.record.line]);
+    else {
+      lines.push(row.record.line);
+      twice = true;
+    }
   }
+  if (!twice) return;
   for (const row of rows) {
-    const lines = linesOf.get(row.record.cells[0]?.trim() ?? '');
+    const lines = linesOf.get(row.artNo);
     if (lines === undefined || lines.length < 2) continue;
     const others = lines.filter((line) => line !== row.record.line).join(', ');
     fail(row, 'duplicate_article', `Artikelnumret står också på rad ${others}.`);
@@ -134,31 +140,31 @@ function checkGroupSizes(groups: readonly Article[][], valid: Map<string, Row>):
 }
 
 function lineOf(state: PlanState, row: Row): PlanLine {
-  const base = {
-    line: row.record.line,
-    artNo: row.record.cells[0]?.trim() ?? '',
-    name: row.record.cells[1]?.trim() ?? '',
-  };
-  if (row.error !== null) return { ...base, outcome: 'error', error: row.error };
-  const article = row.article!;
-  const before = state.articles.get(article.artNo);
-  if (before === undefined) return { ...base, outcome: 'new' };
-  const changes = articleChanges(before, article);
-  return changes.length === 0 ? { ...base, outcome: 'unchanged' } : { ...base, outcome: 'changed', changes };
+  const { line } = row.record;
+  const { artNo } = row;
+  const name = row.article?.name ?? row.record.cells[1]?.trim() ?? '';
+  if (row.error !== null) return { line, artNo, name, outcome: 'error', error: row.error };
+  const before = state.articles.get(artNo);
+  if (before === undefined) return { line, artNo, name, outcome: 'new' };
+  const changes = articleChanges(before, row.article!);
+  return changes.length === 0
+    ? { line, artNo, name, outcome: 'unchanged' }
+    : { line, artNo, name, outcome: 'changed', changes };
 }
 
 export function planImport(state: PlanState, records: readonly ImportRecord[]): ImportPlan {
   const rows: Row[] = records.map((record) => {
     const reading = readRow(record);
+    const artNo = record.cells[0]?.trim() ?? '';
     return reading.ok
-      ? { record, article: reading.article, error: null }
-      : { record, article: null, error: { code: reading.code, message: reading.message } };
+      ? { record, artNo, article: reading.article, error: null }
+      : { record, artNo, article: null, error: { code: reading.code, message: reading.message } };
   });
   markDuplicates(rows);
   for (const row of rows) checkCatalogKeys(state, row);
   const valid = validRows(rows);
   const fileLine = new Map<string, number>();
-  for (const row of rows) fileLine.set(row.record.cells[0]?.trim() ?? '', row.record.line);
+  for (const row of rows) fileLine.set(row.artNo, row.record.line);
   let groups: Article[][];
   for (;;) {
     if (checkReferences(state, fileLine, valid) || checkChains(state, valid)) continue;

@@ -30,8 +30,8 @@ function ApplyProgress({ status }) {
   return html`<div class="import-progress" data-testid="import-progress">
     <progress max=${total} value=${status.done} aria-label="Verkställd andel">${pct} %</progress>
     <p role="status">
-      ${STATE_SV[status.state]}: ${count(status.done)} av ${count(status.toApply)} artiklar (${pct} %) ·
-      ${count(status.written)} skrivna, ${count(status.skipped)} redan lika, ${count(status.failed)} fel
+      ${`${STATE_SV[status.state]}: ${count(status.done)} av ${count(status.toApply)} artiklar (${pct} %) · `}
+      ${`${count(status.written)} skrivna, ${count(status.skipped)} redan lika, ${count(status.failed)} fel`}
     </p>
     ${status.stopReason && html`<p class="error" role="alert">Importen avbröts: ${status.stopReason} Läs in filen igen för att fortsätta.</p>`}
     ${
@@ -58,13 +58,12 @@ export function ImportApply({ status, onStatus }) {
   if (status.toApply === 0)
     return html`<p class="notice" role="status">Inget att verkställa: alla rader är oförändrade eller har fel.</p>`;
   const what = `${count(status.counts.new)} nya och ${count(status.counts.changed)} ändrade artiklar`;
+  const skipped = status.counts.error > 0 ? `Raderna med fel (${count(status.counts.error)}) hoppas över. ` : '';
   return html`<section class="card import-apply">
     ${
       confirming
         ? html`<div class="import-confirm" role="alertdialog" aria-labelledby="import-confirm-text">
-            <p id="import-confirm-text"><strong>Verkställ ${what}?</strong>
-              ${status.counts.error > 0 ? ` Raderna med fel (${count(status.counts.error)}) hoppas över.` : ''}
-              Ändringarna syns direkt för alla och loggas i ändringsloggen.</p>
+            <p id="import-confirm-text"><strong>Verkställ ${what}?</strong> ${skipped}Ändringarna syns direkt för alla och loggas i ändringsloggen.</p>
             <button type="button" class="button primary" disabled=${busy} onClick=${apply}>Ja, verkställ</button>
             <button type="button" class="button" disabled=${busy} onClick=${() => setConfirming(false)}>Avbryt</button>
           </div>`

@@ -42,9 +42,12 @@ function LinesTable({ lines }) {
       </tr></thead>
       <tbody>
         ${lines.map(
-          (line) => html`<tr key=${line.line} class=${`import-line ${line.outcome}`}>
-            <td class="num">${line.line}</td><td class="mono">${line.artNo}</td><td class="name">${line.name}</td>
-            <td>${OUTCOME_SV[line.outcome]}</td><td><${Details} line=${line} /></td>
+          (line) => html`<tr key=${line.line} class=${`import-line import-line-${line.outcome}`}>
+            <td class="num" data-label="Rad">${line.line}</td>
+            <td class="mono" data-label="Artikelnr">${line.artNo}</td>
+            <td class="name" data-label="Benämning">${line.name}</td>
+            <td data-label="Utfall">${OUTCOME_SV[line.outcome]}</td>
+            <td class="import-details"><${Details} line=${line} /></td>
           </tr>`,
         )}
       </tbody>
@@ -69,7 +72,7 @@ export function ImportLines({ importId, counts }) {
     );
     if (reply) setMore({ lines: [...(more?.lines ?? []), ...reply.lines], next: reply.next });
   };
-  const total = filter === 'all' ? counts.new + counts.changed + counts.unchanged + counts.error : counts[filter];
+  const all = counts.new + counts.changed + counts.unchanged + counts.error;
   return html`<section class="import-lines-section" aria-labelledby="import-lines-title">
     <h2 id="import-lines-title">Rader</h2>
     <nav class="tabs" aria-label="Visa rader">
@@ -77,7 +80,7 @@ export function ImportLines({ importId, counts }) {
         (
           f,
         ) => html`<button key=${f} type="button" class="tab-button" aria-pressed=${f === filter} onClick=${() => setFilter(f)}>
-          ${f === 'all' ? 'Alla' : OUTCOME_SV[f]} (${count(f === 'all' ? total : counts[f])})
+          ${f === 'all' ? 'Alla' : OUTCOME_SV[f]} (${count(f === 'all' ? all : counts[f])})
         </button>`,
       )}
     </nav>

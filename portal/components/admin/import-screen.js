@@ -12,6 +12,14 @@ import { ImportLines } from './import-lines.js';
 /** @typedef {import('../../lib/types.d.ts').ImportStatusView} ImportStatusView */
 /** @typedef {import('../../lib/types.d.ts').FieldEvent} FieldEvent */
 
+/** @type {Record<string, string>} */
+const SUMMARY_STATE = {
+  planned: 'Inget i katalogen är ändrat förrän du verkställer importen.',
+  applying: 'Importen verkställs.',
+  applied: 'Importen är verkställd; läs in filen igen för en ny provkörning.',
+  failed: 'Importen avbröts; läs in filen igen för att fortsätta.',
+};
+
 /** @param {{ onPlanned: (status: ImportStatusView) => void }} props */
 function ImportUpload({ onPlanned }) {
   const [file, setFile] = useState(/** @type {File | null} */ (null));
@@ -41,7 +49,7 @@ function ImportUpload({ onPlanned }) {
 function ImportSummary({ status }) {
   return html`<section class="card import-summary" aria-labelledby="import-summary-title" data-testid="import-summary">
     <h2 id="import-summary-title">Provkörning av ${status.fileName}</h2>
-    <p>${count(status.rows)} artikelrader. Inget i katalogen är ändrat förrän du verkställer importen.</p>
+    <p>${count(status.rows)} artikelrader. ${SUMMARY_STATE[status.state]}</p>
     <ul class="import-counts">
       ${
         /** @type {const} */ (['new', 'changed', 'unchanged', 'error']).map(
