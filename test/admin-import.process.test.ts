@@ -217,6 +217,41 @@ describe('dry run, apply, and the same file again', () => {
   });
 });
 
+describe('the catalog changed between dry run and apply', () => {
+  it('writes what is still valid and reports the article refused now, with its line', async () => {
+    const x = (await admin.call('catalog.article', { artNo: '100104' })).article;
+    const y = (await admin.call('catalog.article', { artNo: '100102' })).article;
+    expect([x.replacedBy, y.replacedBy]).toEqual([null, null]);
+    const row = [
+      x.artNo,
+      x.name,
+      x.isoCode,
+      x.supplierId,
+      x.kind,
+      '2150',
+      x.status,
+      '',
+      x.accessories.join('|'),
+      '100102',
+    ]
+      .concat([x.supplierUrl ?? '', x.manualUrl ?? '', x.imageUrl ?? ''])
+      .join(';');
+    const file = `${HEADER}\n${row}\n100170;Ny rollator;12 06 06;invacare;hyra;100;aktiv;;;;;;\n`;
+    const { body } = await upload(tokens.admin!, file);
+    expect(body.counts).toEqual({ new: 1, changed: 1, unchanged: 0, error: 0 });
+    // Meanwhile another admin makes 100102 replaced by 100104: the file's 100104 → 100102 would now close a loop.
+    await admin.call('admin.articleUpsert', { article: { ...y, replacedBy: '100104' } });
+    await admin.call('admin.importApply', { importId: body.importId });
+    const done = await applied(body.importId);
+    expect(done).toMatchObject({ state: 'applied', written: 1, failed: 1 });
+    expect((done as Status & { failures: unknown[] }).failures).toEqual([
+      { line: 2, artNo: '100104', message: expect.stringContaining('cirkel') },
+    ]);
+    expect((await admin.call('catalog.article', { artNo: '100170' })).article.name).toBe('Ny rollator');
+    expect((await admin.call('catalog.article', { artNo: '100104' })).article.replacedBy).toBeNull();
+  });
+});
+
 describe('kill -9 during the apply', () => {
   it('leaves a valid state; after the restart a new dry run + apply of the same file completes it', async () => {
     const file = generatedFile(3_000, 'avbruten');

@@ -37,13 +37,13 @@ async function pace(startedMs: number, inFlight: Set<Promise<void>>): Promise<vo
 }
 
 /** Every batch once, paced; returns the batches refused for their content, in plan order. */
-async function writeBatches(engine: Engine, job: ImportJob): Promise<Article[][]> {
+async function writeBatches(engine: Engine, job: ImportJob, userId: string): Promise<Article[][]> {
   const refused: Array<{ at: number; batch: Article[] }> = [];
   const inFlight = new Set<Promise<void>>();
   for (const [at, batch] of job.plan.batches.entries()) {
     if (job.stopReason !== null) break;
     const startedMs = performance.now();
-    const settled = writeBatch(engine, job.userId, batch).then((step) => {
+    const settled = writeBatch(engine, userId, batch).then((step) => {
       job.batchesDone++;
       if (step.ok) {
         job.written += step.written;
@@ -60,10 +60,16 @@ async function writeBatches(engine: Engine, job: ImportJob): Promise<Article[][]
 }
 
 /** A refused batch, one article at a time, each reported with its line if refused again. */
-async function writeOneByOne(engine: Engine, job: ImportJob, batch: readonly Article[], lineOf: Map<string, number>) {
+async function writeOneByOne(
+  engine: Engine,
+  job: ImportJob,
+  userId: string,
+  batch: readonly Article[],
+  lineOf: Map<string, number>,
+) {
   for (const article of batch) {
     if (job.stopReason !== null) return;
-    const step = await writeBatch(engine, job.userId, [article]);
+    const step = await writeBatch(engine, userId, [article]);
     if (step.ok) {
       job.written += step.written;
       job.skipped += 1 - step.written;
@@ -72,13 +78,19 @@ async function writeOneByOne(engine: Engine, job: ImportJob, batch: readonly Art
   }
 }
 
-export async function applyImport(engine: Engine, job: ImportJob, clockMs: () => number): Promise<void> {
+/** Applies the job's plan as `userId` (the admin who confirmed it: the events name who made the change). */
+export async function applyImport(
+  engine: Engine,
+  job: ImportJob,
+  userId: string,
+  clockMs: () => number,
+): Promise<void> {
   job.state = 'applying';
   job.startedMs = clockMs();
-  const refused = await writeBatches(engine, job);
+  const refused = await writeBatches(engine, job, userId);
   const lineOf = new Map<string, number>();
   for (const line of job.plan.lines) if (line.outcome !== 'error') lineOf.set(line.artNo, line.line);
-  for (const batch of refused) await writeOneByOne(engine, job, batch, lineOf);
+  for (const batch of refused) await writeOneByOne(engine, job, userId, batch, lineOf);
   job.state = job.stopReason === null ? 'applied' : 'failed';
   job.finishedMs = clockMs();
 }

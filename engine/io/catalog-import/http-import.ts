@@ -54,7 +54,8 @@ function uploadOf(req: Req, engine: Engine, sessions: Sessions): Upload {
   return {
     userId: user?.id ?? null,
     isAdmin: user?.roles.includes('admin') ?? false,
-    length: Number(req.getHeader('content-length')),
+    // A missing header is not an empty file (411, not 400).
+    length: req.getHeader('content-length') === '' ? Number.NaN : Number(req.getHeader('content-length')),
     name: name === '' ? 'import.csv' : name,
   };
 }

@@ -13,6 +13,7 @@ export interface ApplyFailure {
 
 export interface ImportJob {
   id: string;
+  /** Who uploaded the file (the apply's events name who confirmed it). */
   userId: string;
   fileName: string;
   bytes: number;

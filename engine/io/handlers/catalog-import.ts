@@ -3,7 +3,7 @@
 import { applyImport } from '../catalog-import/apply-import.ts';
 import { linesPage, statusOf } from '../catalog-import/import-job.ts';
 import { importsOf } from '../catalog-import/imports.ts';
-import type { HandlerContext, HandlerTable, Outcome } from '../handler-types.ts';
+import { type HandlerContext, type HandlerTable, me, type Outcome } from '../handler-types.ts';
 
 type ImportOp = 'admin.importLines' | 'admin.importApply' | 'admin.importStatus';
 
@@ -46,7 +46,7 @@ export const CATALOG_IMPORT_HANDLERS: HandlerTable<ImportOp> = {
         message: 'Lagringen tar inte emot skrivningar just nu; försök igen.',
       };
     const clock = Date.now; // progress times only; the commands get the engine's clock
-    void applyImport(ctx.engine, job, clock);
+    void applyImport(ctx.engine, job, me(ctx).id, clock);
     return { ok: true, result: statusOf(job) };
   },
 };
