@@ -15,7 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Article } from '../schemas/entities.ts';
-import { IMPORT_BATCH_ARTICLES_MAX, REPLACEMENT_HOPS_MAX } from '../schemas/limits.ts';
+import { ImportIdArgs, ImportLinesArgs } from '../schemas/catalog-import.ts';
+import { IMPORT_BATCH_ARTICLES_MAX, IMPORT_LINES_PAGE_MAX, REPLACEMENT_HOPS_MAX } from '../schemas/limits.ts';
 import { article, fixtureState } from './helpers/fixture.ts';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -329,6 +330,28 @@ describe('article.importBatch', () => {
       expect(state.seq).toBe(0);
     });
   }
+});
+
+describe('the import ops’ schemas', () => {
+  const importId = '00000000-0000-4000-8000-000000000000';
+  it('accept an import id, an outcome and a cursor, with defaults; refuse the rest with the issue a client sees', () => {
+    expect(ImportLinesArgs.parse({ importId })).toEqual({ importId, cursor: 0, limit: 50 });
+    expect(
+      ImportLinesArgs.parse({ importId, outcome: 'error', cursor: 200, limit: IMPORT_LINES_PAGE_MAX }).outcome,
+    ).toBe('error');
+    for (const bad of [
+      {},
+      { importId: 'x' },
+      { importId, outcome: 'new ' },
+      { importId, cursor: -1 },
+      { importId, limit: 0 },
+      { importId, extra: 1 },
+    ])
+      expect(ImportLinesArgs.safeParse(bad).success).toBe(false);
+    expect(ImportLinesArgs.safeParse({ importId: 'x' }).error?.issues[0]?.message).toMatch(/importId/);
+    expect(ImportIdArgs.safeParse({ importId }).success).toBe(true);
+    expect(ImportIdArgs.safeParse({ importId, outcome: 'new' }).success).toBe(false);
+  });
 });
 
 describe('readImportFile', () => {
