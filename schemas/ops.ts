@@ -44,6 +44,7 @@ import {
 } from './reference.ts';
 // Issue 14, HMC oversight:
 import { BackorderListArgs, SettingSetArgs } from './settings.ts';
+import { ImportIdArgs, ImportLinesArgs } from './catalog-import.ts';
 import {
   ArtNo,
   IndNo,
@@ -597,6 +598,25 @@ export const OPS = {
     roles: staff,
     args: BackorderListArgs,
     doc: "Restorder for the Plocklista: every backorder line, per (warehouse, article) queue in the order it is served, with what it waits for: the quantity, units available now, the quantity ahead of it and its position in the queue, how many it is short, units on their way back in open pickups (warehouse 10 only) and the order's age in working days with its flag (`oversight.orderUnpickedWorkingDays`). Oldest queue position first, at most `limit`.",
+  }),
+  // Issue 14, catalog import (CSV; the file is uploaded with POST /api/imports, see docs/IMPORT.md):
+  'admin.importLines': op({
+    kind: 'query',
+    roles: admin,
+    args: ImportLinesArgs,
+    doc: "The lines of a dry run in file order, optionally only one outcome (`new`, `changed` with each field old → new, `unchanged`, `error` with its code and Swedish message), paged: `cursor` from the previous page's `next` (null: the end).",
+  }),
+  'admin.importApply': op({
+    kind: 'command',
+    roles: admin,
+    args: ImportIdArgs,
+    doc: 'Apply a dry run: its new and changed articles as durable batches (`article.upserted` events with `before`), referenced articles first, unchanged ones skipped. Replies at once with the status; progress with admin.importStatus. One apply at a time (`invalid_transition`); an applied import is not applied again (make a new dry run).',
+  }),
+  'admin.importStatus': op({
+    kind: 'query',
+    roles: admin,
+    args: ImportIdArgs,
+    doc: "A dry run's counts per outcome and its apply's progress: state (planned, applying, applied, failed), done of toApply, written, skipped, failed articles with their line and message.",
   }),
 } as const;
 

@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   // Issue 14, HMC oversight: admin.settingSet.
   'unknown_setting',
   'setting_out_of_range',
+  // Issue 14, catalog import: an article number twice in one import batch.
+  'duplicate_article',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -103,6 +103,17 @@ The log reviewer's (\`logReviewer\`) export of the patient-data access log, with
 |---|---|
 | \`GET /api/access-log.csv?pnr=&fromMs=&toMs=\` | a patient's extract in [fromMs, toMs), \`loggutdrag-<pnr>.csv\` |
 | \`GET /api/access-log.csv?userId=&fromMs=&toMs=\` | a user's accesses, \`atkomster-<userId>.csv\`; \`401\` without a session, \`403\` not a log reviewer, \`400\` bad parameters |
+
+## Catalog import (HTTP)
+
+Issue 14: an admin's (\`admin\`) catalog file for a dry run, with the session token (\`authorization: Bearer <token>\`).
+The format (UTF-8, \`;\` or \`,\`, one row per article) is in [IMPORT.md](IMPORT.md). Nothing is applied: the lines
+are read with \`admin.importLines\`, the import applied with \`admin.importApply\` and followed with
+\`admin.importStatus\`.
+
+| request | answer |
+|---|---|
+| \`POST /api/imports\` (body: the CSV file, at most 64 MiB; header \`x-file-name\`: URL-encoded name, optional) | \`201\` the import's status (\`importId\`, \`rows\`, \`counts\` per outcome, \`toApply\`, \`state: "planned"\`); \`400\` \`invalid_request\` with one Swedish message for a file that cannot be read (not UTF-8, binary, missing or unknown columns, empty, malformed CSV), \`401\` without a session, \`403\` not an admin, \`411\` no length, \`413\` over the size limit, \`503\` \`overloaded\` while another file is read |
 `;
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

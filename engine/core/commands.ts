@@ -157,6 +157,7 @@ export interface UserReactivate {
 export type Command =
   | StockAdjust
   | ArticleUpsert
+  | ArticleImportBatch
   | ProfileUpdate
   | UserSignIn
   | UserReactivate
@@ -282,4 +283,10 @@ export interface SettingSet {
   userId: string;
   key: string;
   value: number;
+}
+// Issue 14, catalog import: one batch of an import's articles (the import runner, engine/io/catalog-import/).
+export interface ArticleImportBatch {
+  type: 'article.importBatch';
+  userId: string;
+  articles: readonly Article[];
 }

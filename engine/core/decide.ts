@@ -26,6 +26,7 @@ import {
 } from './users/decide-admin.ts';
 // Issue 14, HMC oversight:
 import { decideSettingSet } from './settings/decide.ts';
+import { decideArticleImportBatch } from './articles/decide-import-batch.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -87,6 +88,9 @@ export function decide(state: State, command: Command, context: CommandContext):
     // Issue 14, HMC oversight:
     case 'setting.set':
       return decideSettingSet(state, command, context);
+    // Issue 14, catalog import:
+    case 'article.importBatch':
+      return decideArticleImportBatch(state, command);
     default:
       return unreachable(command, 'command');
   }

@@ -47,6 +47,8 @@ export type RejectionCode = Extract<
   // Issue 14, HMC oversight: admin.settingSet.
   | 'unknown_setting'
   | 'setting_out_of_range'
+  // Issue 14, catalog import.
+  | 'duplicate_article'
 >;
 
 export interface Rejection {

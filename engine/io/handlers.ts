@@ -23,6 +23,7 @@ import { REFERENCE_HANDLERS } from './handlers/reference.ts';
 import { USER_ADMIN_HANDLERS } from './handlers/admin-users.ts';
 // Issue 14, HMC oversight:
 import { OVERSIGHT_HANDLERS } from './handlers/oversight.ts';
+import { CATALOG_IMPORT_HANDLERS } from './handlers/catalog-import.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -46,4 +47,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...USER_ADMIN_HANDLERS,
   // Issue 14, HMC oversight:
   ...OVERSIGHT_HANDLERS,
+  // Issue 14, catalog import:
+  ...CATALOG_IMPORT_HANDLERS,
 };

@@ -10,6 +10,7 @@ import { loadStaticFiles, serveHttp } from './http.ts';
 import { serveHttpApi } from './http-api.ts';
 import { serveAccessLogCsv } from './http-access-log.ts';
 import { serveAttachments } from './http-attachments.ts';
+import { serveImports } from './catalog-import/http-import.ts';
 import { Metrics } from './metrics.ts';
 import { publishCommits } from './publish.ts';
 import { Sessions } from './sessions.ts';
@@ -114,6 +115,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   serveHttpApi(app, engine);
   serveAttachments(app, engine, sessions, options.clockMs);
   serveAccessLogCsv(app, engine, sessions, options.clockMs);
+  serveImports(app, engine, sessions, options.clockMs);
   const files = loadStaticFiles(options.portalDir);
   serveHttp(app, files, () => ({
     health: {

@@ -500,3 +500,8 @@ export interface BackorderView {
   ageWorkingDays: number;
   flagged: boolean;
 }
+// Issue 14, catalog import: the reply views of POST /api/imports, admin.importStatus and admin.importLines.
+export type ImportOutcome = import('../../engine/core/catalog-import/types.ts').ImportOutcome;
+export type ImportLineView = import('../../engine/core/catalog-import/types.ts').PlanLine;
+export type ImportStatusView = import('../../engine/io/catalog-import/import-job.ts').ImportStatus;
+export type ImportLinesView = ReturnType<typeof import('../../engine/io/catalog-import/import-job.ts').linesPage>;

@@ -2,6 +2,7 @@
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
 import { ArticlesScreen } from './articles-screen.js';
+import { ImportScreen } from './import-screen.js';
 import { IsoTitlesScreen } from './iso-titles-screen.js';
 import { ReplacementChainsScreen } from './replacement-chains-screen.js';
 import { RulesScreen } from './rules-screen.js';
@@ -68,7 +69,12 @@ export const ADMIN_SECTIONS = [
     summary: 'Konton, roller, arbetsplatser, inaktiva konton',
     screen: UsersScreen,
   },
-  { id: 'import', title: 'Katalogimport', summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ' },
+  {
+    id: 'import',
+    title: 'Katalogimport',
+    summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ',
+    screen: ImportScreen,
+  },
   {
     id: 'installningar',
     title: 'Inställningar',
