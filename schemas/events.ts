@@ -13,6 +13,8 @@ import { PICKUP_EVENTS } from './pickups.ts';
 import { NEWS_EVENTS } from './news.ts';
 import { WORK_ORDER_EVENTS } from './work-orders.ts';
 import { PATIENT_ACCESS_EVENTS } from './patient-access.ts';
+// Issue 14, Lager:
+import { StockMinLevelSet } from './stock-admin.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -73,6 +75,8 @@ export const Event = z.discriminatedUnion('type', [
   ...NEWS_EVENTS,
   ...WORK_ORDER_EVENTS,
   ...PATIENT_ACCESS_EVENTS,
+  // Issue 14, Lager:
+  StockMinLevelSet,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

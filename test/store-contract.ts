@@ -7,6 +7,8 @@ import type { JournalEntry } from '../schemas/events.ts';
 import type { Store } from '../engine/store/store.ts';
 import { dumpTables, fixtureTables } from './helpers/fixture.ts';
 import { ART, orderTables, place, T0 } from './helpers/order-fixture.ts';
+// Issue 14: the journal index (stock ledger, change log).
+import { journalIndexContract } from './journal-index-contract.ts';
 
 export interface StoreFactory {
   /** A new empty store. */
@@ -47,6 +49,7 @@ async function seeded(factory: StoreFactory, tables: Tables = fixtureTables()): 
 }
 
 export function storeContract(name: string, factory: StoreFactory): void {
+  journalIndexContract(name, factory);
   describe(`store contract: ${name}`, () => {
     it('starts empty', async () => {
       const store = factory.create();

@@ -164,7 +164,9 @@ export type Command =
   | NewsDelete
   | WorkOrderCreate
   | WorkOrderUpdate
-  | PatientAccessCommand;
+  | PatientAccessCommand
+  // Issue 14, Lager:
+  | StockMinSet;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -211,3 +213,13 @@ export interface PatientEmergencyAccess {
 }
 
 export type PatientAccessCommand = PatientRecordConsent | PatientEmergencyAccess;
+
+// Issue 14, Lager:
+/** admin.stockMinSet: an article's minimum level in a warehouse (0 clears it). */
+export interface StockMinSet {
+  type: 'stock.minSet';
+  userId: string;
+  warehouse: string;
+  artNo: string;
+  minLevel: number;
+}

@@ -16,6 +16,8 @@ import { decideStockAdjust } from './stock/decide.ts';
 import { decideProfileUpdate, decideUserReactivate, decideUserSignIn } from './users/decide.ts';
 import { decideWorkOrderCreate, decideWorkOrderUpdate } from './work-orders/decide.ts';
 import { decideEmergencyAccess, decideRecordConsent } from './patient-access/decide.ts';
+// Issue 14, Lager:
+import { decideStockMinSet } from './stock/decide-min-level.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -58,6 +60,9 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideRecordConsent(state, command, context);
     case 'patient.emergencyAccess':
       return decideEmergencyAccess(state, command, context);
+    // Issue 14, Lager:
+    case 'stock.minSet':
+      return decideStockMinSet(state, command);
     default:
       return unreachable(command, 'command');
   }

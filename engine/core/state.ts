@@ -20,6 +20,8 @@ import type { OrderIndex } from './orders/order-index.ts';
 import type { PickupIndex } from './pickups/pickup-index.ts';
 import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
 import type { AccessIndex } from './patient-access/access-index.ts';
+// Issue 14, Lager:
+import type { StockMinLevel } from '../../schemas/stock-admin.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -40,6 +42,9 @@ export interface Tables {
   workOrders: Map<number, WorkOrder>;
   /** Consents and emergency accesses (care-provider boundaries), by grant number. */
   patientAccess: Map<number, AccessGrant>;
+  // Issue 14, Lager:
+  /** Minimum stock levels, by stock key (warehouse:artNo); a cleared level has no row. */
+  minLevels: Map<string, StockMinLevel>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -58,6 +63,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'news',
   'workOrders',
   'patientAccess',
+  // Issue 14, Lager:
+  'minLevels',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -81,6 +88,9 @@ export interface Derived {
   pickupIndex: PickupIndex;
   workOrderIndex: WorkOrderIndex;
   accessIndex: AccessIndex;
+  // Issue 14, Lager:
+  /** Stock keys of the rows whose available quantity is under their minimum level (min-level-index.ts). */
+  belowMin: Set<string>;
 }
 
 export interface State extends Tables, Derived {
@@ -105,5 +115,7 @@ export function emptyTables(): Tables {
     news: new Map(),
     workOrders: new Map(),
     patientAccess: new Map(),
+    // Issue 14, Lager:
+    minLevels: new Map(),
   };
 }

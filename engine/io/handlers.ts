@@ -18,6 +18,8 @@ import { SUBSCRIBE_HANDLERS } from './handlers/subscribe.ts';
 import { WORK_ORDER_HANDLERS } from './handlers/work-orders.ts';
 import { PATIENT_ACCESS_HANDLERS } from './handlers/patient-access.ts';
 import { ACCOUNT_HANDLERS } from './handlers/accounts.ts';
+// Issue 14, Lager and Ändringslogg:
+import { STOCK_ADMIN_HANDLERS } from './handlers/stock-admin.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -36,4 +38,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...PATIENT_ACCESS_HANDLERS,
   ...ACCOUNT_HANDLERS,
   ...ACCESS_LOG_HANDLERS,
+  // Issue 14, Lager and Ändringslogg:
+  ...STOCK_ADMIN_HANDLERS,
 };
