@@ -26,9 +26,9 @@ export interface ChangeLogLine {
   entityId: string;
   /** False for changes journaled before events carried their `before` (the portal shows "före: okänt"). */
   beforeKnown: boolean;
-  before: unknown;
-  after: unknown;
-  /** The fields that changed (every field of `after` when the before is unknown). */
+  /** True when the entity was removed (after is null). */
+  removed: boolean;
+  /** The fields that changed, before → after (every field of the entity after when it is new or its before unknown). */
   fields: FieldChange[];
 }
 
@@ -66,22 +66,10 @@ function lineOf(index: JournalIndex, seq: number, n: number): ChangeLogLine {
   const change = describeChange(event);
   if (change === null) throw new Error(`journal index names event ${seq}.${n} (${event.type}), which is no change`);
   const beforeKnown = change.before !== undefined;
-  const before = beforeKnown ? change.before : null;
   const { entityKind, entityId, userId, after } = change;
-  const fields = diffFields(before, after);
-  return {
-    seq,
-    timeMs: entry.timeMs,
-    n,
-    type: event.type,
-    userId,
-    entityKind,
-    entityId,
-    beforeKnown,
-    before,
-    after,
-    fields,
-  };
+  const fields = diffFields(beforeKnown ? change.before : null, after);
+  const removed = after === null;
+  return { seq, timeMs: entry.timeMs, n, type: event.type, userId, entityKind, entityId, beforeKnown, removed, fields };
 }
 
 export function changeLogPage(index: JournalIndex, args: ChangeLogArgs): ChangeLogPage {

@@ -32,9 +32,10 @@ export class LmdbJournalIndex implements JournalIndex {
     for (const write of writes) void this.db.put(write.key as Key, write.value);
   }
 
-  *range(range: IndexRange): Iterable<{ key: IndexKey; value: IndexValue }> {
+  range(range: IndexRange): Iterable<{ key: IndexKey; value: IndexValue }> {
+    // lmdb-js's own iterable, not re-yielded through a generator: a page walks it once, per request.
     const options = { start: range.start as Key, end: range.end as Key, reverse: range.reverse, limit: range.limit };
-    for (const { key, value } of this.db.getRange(options)) yield { key: key as Key, value };
+    return this.db.getRange(options) as Iterable<{ key: IndexKey; value: IndexValue }>;
   }
 
   entry(seq: number): JournalEntry | undefined {

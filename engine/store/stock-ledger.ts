@@ -5,10 +5,9 @@ import type { StockLedgerArgs } from '../../schemas/stock-admin.ts';
 import { type StockMovement, stockMovements } from '../core/stock/movements.ts';
 import { type IndexKey, type JournalIndex, KEY_NUMBER_MAX, LEDGER, LEDGER_WAREHOUSE } from './journal-index.ts';
 
-export interface LedgerLine extends Omit<StockMovement, 'event'> {
+/** One movement as the ledger shows it: the journal's facts, and the balance after from the index. */
+export interface LedgerLine extends Omit<StockMovement, 'event' | 'artNo'> {
   seq: number;
-  /** The movement's position among its entry's movements (with seq, the line's key and cursor). */
-  n: number;
   timeMs: number;
   /** The balance after the movement (null: not known, an entry written without its stock row). */
   onHandAfter: number | null;
@@ -27,32 +26,54 @@ function parseCursor(cursor: string): [number, number] {
   return [seq ?? 0, n ?? 0];
 }
 
+function lineOf(seq: number, timeMs: number, move: StockMovement, value: readonly unknown[]): LedgerLine {
+  // Field by field, not a spread: this runs for every line of every page.
+  return {
+    seq,
+    timeMs,
+    warehouse: move.warehouse,
+    cause: move.cause,
+    reason: move.reason,
+    note: move.note,
+    userId: move.userId,
+    orderNo: move.orderNo,
+    pickupNo: move.pickupNo,
+    onHandDelta: move.onHandDelta,
+    reservedDelta: move.reservedDelta,
+    onHandAfter: value[1] as number | null,
+    reservedAfter: value[2] as number | null,
+  };
+}
+
 export function ledgerPage(index: JournalIndex, args: StockLedgerArgs): LedgerPage {
   const prefix: IndexKey =
     args.warehouse === undefined ? [LEDGER, args.artNo] : [LEDGER_WAREHOUSE, args.artNo, args.warehouse];
   const after = args.cursor === undefined ? null : parseCursor(args.cursor);
   const start = after === null ? [...prefix, KEY_NUMBER_MAX] : [...prefix, ...after];
   const lines: LedgerLine[] = [];
-  let more = false;
+  let next: string | null = null;
+  let last = '';
   // One movement list per entry read: an order's lines share one entry.
-  let cached: { seq: number; timeMs: number; moves: StockMovement[] } | null = null;
+  let cachedSeq = -1;
+  let cachedTimeMs = 0;
+  let moves: StockMovement[] = [];
   for (const { key, value } of index.range({ start, end: prefix, reverse: true, limit: args.limit + 2 })) {
     const seq = key[key.length - 2] as number;
     const n = key[key.length - 1] as number;
     if (after !== null && seq === after[0] && n === after[1]) continue; // the cursor's own line
     if (lines.length === args.limit) {
-      more = true;
+      next = last;
       break;
     }
-    if (cached === null || cached.seq !== seq) {
+    if (seq !== cachedSeq) {
       const entry = index.entry(seq);
       if (entry === undefined) throw new Error(`journal index names entry ${seq}, which the journal lacks`);
-      cached = { seq, timeMs: entry.timeMs, moves: stockMovements(entry) };
+      cachedSeq = seq;
+      cachedTimeMs = entry.timeMs;
+      moves = stockMovements(entry);
     }
-    const { event: _event, ...move } = cached.moves[n]!;
-    const [, onHandAfter, reservedAfter] = value as [string, number | null, number | null];
-    lines.push({ seq, n, timeMs: cached.timeMs, ...move, onHandAfter, reservedAfter });
+    lines.push(lineOf(seq, cachedTimeMs, moves[n]!, value));
+    last = `${seq}.${n}`;
   }
-  const last = lines[lines.length - 1];
-  return { artNo: args.artNo, lines, next: more && last !== undefined ? `${last.seq}.${last.n}` : null };
+  return { artNo: args.artNo, lines, next };
 }

@@ -60,8 +60,18 @@ function change(
 /** Fields no change log shows, at any depth (a user's password hash). */
 const SECRET_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
 
-/** A copy without secret fields; values that hold none come back as they are. */
+function holdsSecret(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  for (const key in value) {
+    if (SECRET_FIELDS.has(key) || holdsSecret((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** A copy without secret fields; values that hold none come back as they are (no copy: most hold none). */
 export function withoutSecrets(value: unknown): unknown {
+  if (!holdsSecret(value)) return value;
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
