@@ -1,6 +1,10 @@
 // @ts-check
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
+// Issue 14, Lager and Ändringslogg:
+import { ChangeLogScreen } from './change-log-page.js';
+import { LagerScreen } from './lager-page.js';
+
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
 
@@ -24,11 +28,22 @@ export const ADMIN_SECTIONS = [
   { id: 'iso', title: 'ISO 9999', summary: 'Klassificeringen med antal artiklar; svenska benämningar' },
   { id: 'leverantorer', title: 'Leverantörer', summary: 'Lista, skapa och ändra leverantörer' },
   { id: 'regler', title: 'Förskrivningsregler', summary: 'Yrke × ISO-klass, med effekt innan du sparar' },
-  { id: 'lager', title: 'Lager', summary: 'Saldojustering, lagerhistorik, under miniminivå', readOnlyForStaff: true },
+  {
+    id: 'lager',
+    title: 'Lager',
+    summary: 'Saldojustering, lagerhistorik, under miniminivå',
+    readOnlyForStaff: true,
+    screen: LagerScreen,
+  },
   { id: 'anvandare', title: 'Användare och arbetsplatser', summary: 'Konton, roller, arbetsplatser, inaktiva konton' },
   { id: 'import', title: 'Katalogimport', summary: 'Läs in artiklar från CSV: provkörning, sedan verkställ' },
   { id: 'installningar', title: 'Inställningar', summary: 'Gränser för HMC:s flaggor i arbetsdagar' },
-  { id: 'andringslogg', title: 'Ändringslogg', summary: 'Alla administrativa ändringar: vem, när, före → efter' },
+  {
+    id: 'andringslogg',
+    title: 'Ändringslogg',
+    summary: 'Alla administrativa ändringar: vem, när, före → efter',
+    screen: ChangeLogScreen,
+  },
 ];
 
 /**
