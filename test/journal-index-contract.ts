@@ -146,6 +146,9 @@ export function journalIndexContract(name: string, factory: StoreFactory): void 
       expect(upsert.beforeKnown).toBe(true);
       expect(upsert.fields).toEqual([{ field: 'name', before: 'Korg till rollator', after: 'Korg ny' }]);
       expect(all[3]!.fields).toEqual([{ field: 'minLevel', before: 0, after: 40 }]);
+      expect(all[3]!.context).toEqual({ warehouse: '10' });
+      expect(all[0]!).toMatchObject({ context: { warehouse: '10', reason: 'inventory', note: 'n' } });
+      expect(all[0]!.fields).toEqual([{ field: 'onHand', before: 22, after: 21 }]); // 20 + 5 received − 3 dispatched, then − 1
       expect(wholeChangeLog(store, { userId: 'admin' })).toEqual(all.slice(1, 4));
       expect(wholeChangeLog(store, { entityKind: 'article', entityId: ART.basket })).toEqual([upsert]);
       expect(wholeChangeLog(store, { entityKind: 'stock' })).toEqual(all.filter((c) => c.entityKind === 'stock'));

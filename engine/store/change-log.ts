@@ -28,6 +28,8 @@ export interface ChangeLogLine {
   beforeKnown: boolean;
   /** True when the entity was removed (after is null). */
   removed: boolean;
+  /** What the change was made in or with (a stock change's warehouse, reason and note); null: nothing. */
+  context: Record<string, string | number> | null;
   /** The fields that changed, before → after (every field of the entity after when it is new or its before unknown). */
   fields: FieldChange[];
 }
@@ -69,7 +71,20 @@ function lineOf(index: JournalIndex, seq: number, n: number): ChangeLogLine {
   const { entityKind, entityId, userId, after } = change;
   const fields = diffFields(beforeKnown ? change.before : null, after);
   const removed = after === null;
-  return { seq, timeMs: entry.timeMs, n, type: event.type, userId, entityKind, entityId, beforeKnown, removed, fields };
+  const context = change.context ?? null;
+  return {
+    seq,
+    timeMs: entry.timeMs,
+    n,
+    type: event.type,
+    userId,
+    entityKind,
+    entityId,
+    beforeKnown,
+    removed,
+    context,
+    fields,
+  };
 }
 
 export function changeLogPage(index: JournalIndex, args: ChangeLogArgs): ChangeLogPage {

@@ -400,6 +400,7 @@ export interface ChangeLogView {
     entityId: string;
     beforeKnown: boolean;
     removed: boolean;
+    context: Record<string, string | number> | null;
     fields: Array<{ field: string; before?: unknown; after?: unknown }>;
   }>;
   next: string | null;

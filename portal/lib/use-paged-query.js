@@ -20,8 +20,7 @@ export function usePagedQuery(op, args, itemsOf, topic = null) {
   const [moreError, setMoreError] = useState('');
   const first = useQuery(op, args, { topic, keepData: true, onData: () => setOlder(null) });
   const items = [...(first.data ? itemsOf(first.data) : []), ...(older?.items ?? [])];
-  const next =
-    older !== null ? older.next : /** @type {{ next?: string | null } | null} */ ((first.data)?.next ?? null);
+  const next = older !== null ? older.next : /** @type {{ next?: string | null } | null} */ (first.data?.next ?? null);
   const loadMore = async () => {
     if (op === null || next === null) return;
     setBusy(true);

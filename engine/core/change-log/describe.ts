@@ -14,6 +14,8 @@ export interface ChangeDescription {
   before: unknown;
   /** The entity after; null when it was removed. */
   after: unknown;
+  /** What the change was made in or with, not part of the entity (a stock change's warehouse, reason and note). */
+  context?: Record<string, string | number>;
 }
 
 type Describer<T extends EventType> = (event: Extract<Event, { type: T }>) => ChangeDescription;
@@ -23,22 +25,14 @@ type Describers = { [T in EventType]?: Describer<T> };
 export const CHANGE_DESCRIBERS: Describers = {
   'article.upserted': (e) => change('article', e.article.artNo, e.userId, e.before, e.article),
   'prescribingRule.set': (e) => change('prescribingRule', e.rule.profession, e.userId, e.before, e.rule),
-  'stock.adjusted': (e) =>
-    change(
-      'stock',
-      e.artNo,
-      e.userId,
-      { warehouse: e.warehouse, onHand: e.onHandAfter - e.delta },
-      { warehouse: e.warehouse, onHand: e.onHandAfter, reason: e.reason, note: e.note },
-    ),
-  'stock.minLevelSet': (e) =>
-    change(
-      'stock',
-      e.artNo,
-      e.userId,
-      { warehouse: e.warehouse, minLevel: e.before },
-      { warehouse: e.warehouse, minLevel: e.minLevel },
-    ),
+  'stock.adjusted': (e) => ({
+    ...change('stock', e.artNo, e.userId, { onHand: e.onHandAfter - e.delta }, { onHand: e.onHandAfter }),
+    context: { warehouse: e.warehouse, reason: e.reason, ...(e.note === '' ? {} : { note: e.note }) },
+  }),
+  'stock.minLevelSet': (e) => ({
+    ...change('stock', e.artNo, e.userId, { minLevel: e.before }, { minLevel: e.minLevel }),
+    context: { warehouse: e.warehouse },
+  }),
   'user.reactivated': (e) => change('user', e.userId, e.byUserId, { dormant: true }, { dormant: false }),
   'news.published': (e) =>
     change('news', String(e.item.newsNo), e.item.authorId, null, { title: e.item.title, text: e.item.text }),

@@ -25,5 +25,5 @@ export function BelowMinList() {
         )}
       </tbody>
     </table></div>
-    ${list.next !== null && html`<button type="button" class="button secondary" disabled=${list.busy} onClick=${list.loadMore}>Visa fler</button>`}`;
+    ${list.next !== null && html`<button type="button" class="button" disabled=${list.busy} onClick=${list.loadMore}>Visa fler</button>`}`;
 }

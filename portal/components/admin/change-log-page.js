@@ -38,8 +38,10 @@ function ChangeRow({ change }) {
   return html`<li class="card change" data-testid="change">
     <p><strong>${entityKindLabel(change.entityKind)} <span class="mono">${change.entityId}</span></strong>
       <span class="hint"> · ${dateTime(change.timeMs)} · ${change.userId} · ${change.type}</span></p>
+    ${change.context && html`<p>${Object.entries(change.context).map(([k, v], i) => html`${i > 0 ? ' · ' : ''}${fieldLabel(k)}: ${fieldValue(k, v)}`)}</p>`}
     ${!change.beforeKnown && html`<p class="hint">Före: okänt (ändringen gjordes innan före-värden sparades).</p>`}
     ${change.removed && html`<p>Borttagen.</p>`}
+    ${!change.removed && change.fields.length === 0 && html`<p class="hint">Sparad utan att något fält ändrades.</p>`}
     ${
       change.fields.length > 0 &&
       html`<table class="data-table diff">
@@ -76,7 +78,7 @@ function FilterForm({ filter, onApply }) {
       <${PeriodFields} id="cl" from=${draft.from} to=${draft.to} onChange=${(/** @type {{ from: string, to: string }} */ p) => setDraft({ ...draft, ...p })} />
     </div>
     <button type="submit" class="button">Visa</button>
-    <button type="button" class="button secondary" onClick=${() => {
+    <button type="button" class="button" onClick=${() => {
       setDraft(EMPTY);
       onApply(EMPTY);
     }}>Rensa</button>
@@ -105,6 +107,6 @@ export function ChangeLogScreen() {
           ? html`<p>Inga ändringar.</p>`
           : html`<ul class="plain" data-testid="changes">${log.items.map((c) => html`<${ChangeRow} key=${`${c.seq}.${c.n}`} change=${c} />`)}</ul>`
     }
-    ${log.next !== null && html`<button type="button" class="button secondary" disabled=${log.busy} onClick=${log.loadMore}>${log.busy ? 'Hämtar…' : 'Visa äldre'}</button>`}
+    ${log.next !== null && html`<button type="button" class="button" disabled=${log.busy} onClick=${log.loadMore}>${log.busy ? 'Hämtar…' : 'Visa äldre'}</button>`}
   </section>`;
 }

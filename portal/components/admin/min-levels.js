@@ -49,7 +49,7 @@ export function MinLevels({ artNo, readOnly }) {
   if (query.error) return html`<p class="error" role="alert">Kunde inte hämta saldon: ${query.error.message}</p>`;
   if (data === null) return html`<p class="loading" role="status">Hämtar saldon…</p>`;
   return html`<div class="min-levels" data-testid="min-levels">
-    <table class="data-table">
+    <div class="table-scroll"><table class="data-table">
       <thead><tr><th>Lager</th><th class="num">Saldo</th><th class="num">Reserverat</th><th class="num">Tillgängligt</th><th>Miniminivå</th></tr></thead>
       <tbody>
         ${data.rows.map(
@@ -62,7 +62,7 @@ export function MinLevels({ artNo, readOnly }) {
           </tr>`,
         )}
       </tbody>
-    </table>
+    </table></div>
     <p role="status" class="hint">${status}</p>
   </div>`;
 }

@@ -64,6 +64,6 @@ export function StockLedgerTable({ artNo, warehouses }) {
             <tbody>${ledger.items.map((line) => html`<${Row} key=${`${line.seq}:${line.warehouse}:${line.cause}:${line.orderNo}`} line=${line} />`)}</tbody>
           </table></div>`
     }
-    ${ledger.next !== null && html`<button type="button" class="button secondary" disabled=${ledger.busy} onClick=${ledger.loadMore}>${ledger.busy ? 'Hämtar…' : 'Visa äldre'}</button>`}
+    ${ledger.next !== null && html`<button type="button" class="button" disabled=${ledger.busy} onClick=${ledger.loadMore}>${ledger.busy ? 'Hämtar…' : 'Visa äldre'}</button>`}
   </section>`;
 }
