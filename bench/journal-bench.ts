@@ -3,7 +3,7 @@
 // of the change log is collected, so the `stock.ledger` and `admin.changeLog` workloads read pages at every depth,
 // not only the first (a journal scan would show as deep pages costing more).
 import { BenchClient } from './engine-client.ts';
-import { MAIN_WAREHOUSE } from './workloads.ts';
+import { type BenchJournal, MAIN_WAREHOUSE } from './workloads.ts';
 
 /** Stock changes of the ledger's article (the issue's "an article with 10 000 changes"). */
 export const JOURNAL_CHANGES = 10_000;
@@ -13,14 +13,6 @@ const FILL_IN_FLIGHT = 64;
 const MIN_LEVEL_CHANGES = 200;
 /** The portal's page size for both. */
 export const JOURNAL_PAGE_LIMIT = 50;
-
-export interface BenchJournal {
-  artNo: string;
-  /** Cursors of every ledger page (undefined: the first). */
-  ledgerCursors: Array<string | undefined>;
-  /** Args of change-log pages: unfiltered at every depth, by entity and by user. */
-  changeLogArgs: Array<Record<string, unknown>>;
-}
 
 /** Runs `count` calls of `make(i)`, `inFlight` at a time. */
 async function pipelined(count: number, inFlight: number, make: (i: number) => Promise<unknown>): Promise<void> {

@@ -1,8 +1,6 @@
 // The benchmark's WebSocket workloads as data: a name, a kind, who signs in, and an op mix over real catalog data.
 // A later issue adds its workload with one more entry in WORKLOADS (e.g. order placement, or an 80/15/5 mix).
 import type { Workload, WorkloadOp } from './driver/workload.ts';
-// Issue 14, Lager and Ändringslogg:
-import type { BenchJournal } from './journal-bench.ts';
 
 /** Real data sampled from the running engine before the clock (see engine-client.ts sampleCatalog). */
 export interface BenchCatalog {
@@ -16,6 +14,15 @@ export interface BenchCatalog {
   ordering?: BenchOrdering;
   /** Issue 14: an article with a long stock ledger and the page cursors of it and of the change log (journal-bench.ts). */
   journal?: BenchJournal;
+}
+
+/** Issue 14: an article with a long stock ledger, and page cursors of it and of the change log (journal-bench.ts). */
+export interface BenchJournal {
+  artNo: string;
+  /** Cursors of every ledger page (undefined: the first). */
+  ledgerCursors: Array<string | undefined>;
+  /** Args of change-log pages: unfiltered at every depth, by entity and by user. */
+  changeLogArgs: Array<Record<string, unknown>>;
 }
 
 export interface SampledArticle {

@@ -11,7 +11,7 @@ import { type LedgerLine, ledgerPage } from '../engine/store/stock-ledger.ts';
 import { MemoryStore } from '../engine/store/memory-store.ts';
 import type { Store } from '../engine/store/store.ts';
 import { ART, orderTables, place, T0 } from './helpers/order-fixture.ts';
-import type { StoreFactory } from './store-contract.ts';
+import type { StoreFactory } from './helpers/store-factory.ts';
 
 async function seeded(factory: StoreFactory, tables: Tables): Promise<Store> {
   const store = factory.create();
