@@ -51,18 +51,18 @@ export function ledgerPage(index: JournalIndex, args: StockLedgerArgs): LedgerPa
   const after = args.cursor === undefined ? null : parseCursor(args.cursor);
   const start = after === null ? [...prefix, KEY_NUMBER_MAX] : [...prefix, ...after];
   const lines: LedgerLine[] = [];
-  let next: string | null = null;
-  let last = '';
+  let more = false;
   // One movement list per entry read: an order's lines share one entry.
   let cachedSeq = -1;
   let cachedTimeMs = 0;
   let moves: StockMovement[] = [];
+  let lastN = 0;
   for (const { key, value } of index.range({ start, end: prefix, reverse: true, limit: args.limit + 2 })) {
     const seq = key[key.length - 2] as number;
     const n = key[key.length - 1] as number;
     if (after !== null && seq === after[0] && n === after[1]) continue; // the cursor's own line
     if (lines.length === args.limit) {
-      next = last;
+      more = true;
       break;
     }
     if (seq !== cachedSeq) {
@@ -73,7 +73,9 @@ export function ledgerPage(index: JournalIndex, args: StockLedgerArgs): LedgerPa
       moves = stockMovements(entry);
     }
     lines.push(lineOf(seq, cachedTimeMs, moves[n]!, value));
-    last = `${seq}.${n}`;
+    lastN = n;
   }
-  return { artNo: args.artNo, lines, next };
+  // The cursor names the last line by its key: its seq is on the line, its n was kept.
+  const last = lines[lines.length - 1];
+  return { artNo: args.artNo, lines, next: more && last !== undefined ? `${last.seq}.${lastN}` : null };
 }
