@@ -26,7 +26,20 @@ function movement(
   event: number,
   fields: Partial<StockMovement> & Pick<StockMovement, 'warehouse' | 'artNo' | 'cause' | 'userId'>,
 ): StockMovement {
-  return { event, onHandDelta: 0, reservedDelta: 0, reason: null, note: '', orderNo: null, pickupNo: null, ...fields };
+  // Field by field, not a spread over defaults: the ledger builds one per line of every page it reads.
+  return {
+    event,
+    warehouse: fields.warehouse,
+    artNo: fields.artNo,
+    cause: fields.cause,
+    onHandDelta: fields.onHandDelta ?? 0,
+    reservedDelta: fields.reservedDelta ?? 0,
+    userId: fields.userId,
+    reason: fields.reason ?? null,
+    note: fields.note ?? '',
+    orderNo: fields.orderNo ?? null,
+    pickupNo: fields.pickupNo ?? null,
+  };
 }
 
 /** The pickup a returned unit completed, from the entry's own `pickup.unitReturned` events (the return's command). */
