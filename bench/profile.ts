@@ -9,6 +9,8 @@ import { runLoad } from './driver/load.ts';
 import { loginTokens, sampleCatalog, sampleOrdering } from './engine-client.ts';
 import { REPO_ROOT, startBenchEngine, tempDir } from './start-engine.ts';
 import { buildWorkload, WORKLOADS } from './workloads.ts';
+// Issue 14, Lager and Ändringslogg:
+import { prepareJournal } from './journal-bench.ts';
 
 const TOP_FUNCTIONS = 30;
 const TOP_FILES = 15;
@@ -152,11 +154,16 @@ async function main(): Promise<void> {
     ...(childScript !== undefined ? { childScript: path.resolve(childScript) } : {}),
   });
   try {
-    const tokens = await loginTokens(engine.wsUrl, [spec.username, ORDER_PRESCRIBER, ORDER_STOCK_KEEPER]);
+    const tokens = await loginTokens(engine.wsUrl, [spec.username, ORDER_PRESCRIBER, ORDER_STOCK_KEEPER, 'admin']);
     const catalog = await sampleCatalog(engine.wsUrl, tokens[spec.username]!);
     // Workloads that place orders need patients and stocked articles; sampling them tops the stock up.
     if (spec.kind !== 'read')
       catalog.ordering = await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!);
+    // Issue 14: the journal reads need an article with a long ledger (and a change log) first.
+    if (spec.name === 'stock.ledger' || spec.name === 'admin.changeLog') {
+      const ordering = await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!);
+      catalog.journal = await prepareJournal(engine.wsUrl, tokens.admin!, ordering.artNos[0]!);
+    }
     const r = await runLoad({
       url: engine.wsUrl,
       connections: Number(c),

@@ -17,6 +17,8 @@ import { startBenchEngine, type BenchEngine, type SeedScale } from './start-engi
 import { startHello, type HelloServer } from './start-hello.ts';
 import { ORDER_FEED, PUBSUB, SHAPES, WORKLOADS, type PubSubSpec, type Shape } from './workloads.ts';
 import { fmtRate, runWsSuite } from './ws-suite.ts';
+// Issue 14, Lager and Ändringslogg:
+import { prepareJournal } from './journal-bench.ts';
 
 export interface RunSettings {
   name: string;
@@ -166,13 +168,15 @@ async function startAndSample(settings: RunSettings, live: LiveServers, progress
     ORDER_STOCK_KEEPER,
   ];
   const tokens = await loginTokens(engine.wsUrl, usernames);
-  const catalog = {
-    ...(await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!)),
-    ordering: await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!),
-  };
+  const sampled = await sampleCatalog(engine.wsUrl, tokens[WORKLOADS[0]!.username]!);
+  const ordering = await sampleOrdering(engine.wsUrl, tokens[ORDER_PRESCRIBER]!, tokens[ORDER_STOCK_KEEPER]!);
+  // Issue 14: the ledger's article is a sale article in stock (no rental units registered and written off to fill it).
+  const journal = await prepareJournal(engine.wsUrl, tokens.admin!, ordering.artNos[0]!);
+  const catalog = { ...sampled, ordering, journal };
   progress(
     `  sampled ${catalog.artNos.length} articles and ${catalog.isoCodes.length} ISO subclasses from the engine; ` +
-      `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up)`,
+      `${catalog.ordering.pnrs.length} patients and ${catalog.ordering.artNos.length} articles to order (stock topped up); ` +
+      `${catalog.journal.ledgerCursors.length} ledger pages of ${catalog.journal.artNo}`,
   );
   return { engine, echo, seeding, tokens, catalog };
 }

@@ -22,6 +22,9 @@ export const SEARCH_BUILD_MB_MAX = 300;
 /** Issue 5, in process: the pure decision of a typical order.place (median). */
 export const ORDER_DECIDE_NS_P50_MAX = 5_000;
 const ORDER_DECIDE_TASK = 'decide order.place';
+// Issue 14: journal reads (an index range and the entries it names) may take this much longer than echo at 1×1.
+export const JOURNAL_READ_P99_OVER_ECHO_US_MAX = 200;
+const JOURNAL_READS: ReadonlySet<string> = new Set(['stock.ledger', 'admin.changeLog']);
 const TARGET_SCALE = 'large';
 
 const signed = (us: number): string => `${us >= 0 ? '+' : '−'}${Math.abs(us)} µs`;
@@ -72,11 +75,12 @@ function latencyTargets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
   for (const p of r.ws.filter((x) => x.connections === 1 && x.pipeline === 1)) {
     if (p.kind === 'read') {
+      const max = JOURNAL_READS.has(p.workload) ? JOURNAL_READ_P99_OVER_ECHO_US_MAX : READ_P99_OVER_ECHO_US_MAX;
       rows.push({
         figure: `read p99 at 1×1 (\`${p.workload}\`)`,
-        target: `≤ echo p99 + ${READ_P99_OVER_ECHO_US_MAX} µs`,
+        target: `≤ echo p99 + ${max} µs`,
         measured: `${p.engine.latencyUs.p99} µs vs echo ${p.echo.latencyUs.p99} µs (${signed(p.p99DeltaUs)})`,
-        met: p.p99DeltaUs <= READ_P99_OVER_ECHO_US_MAX,
+        met: p.p99DeltaUs <= max,
       });
     } else if (p.kind === 'write' && r.fsync !== null) {
       const fsyncP99 = r.fsync.commitUs.p99;

@@ -12,6 +12,17 @@ export interface BenchCatalog {
   articles: SampledArticle[];
   /** What order placement needs (engine-client.ts sampleOrdering); absent where no workload places orders. */
   ordering?: BenchOrdering;
+  /** Issue 14: an article with a long stock ledger and the page cursors of it and of the change log (journal-bench.ts). */
+  journal?: BenchJournal;
+}
+
+/** Issue 14: an article with a long stock ledger, and page cursors of it and of the change log (journal-bench.ts). */
+export interface BenchJournal {
+  artNo: string;
+  /** Cursors of every ledger page (undefined: the first). */
+  ledgerCursors: Array<string | undefined>;
+  /** Args of change-log pages: unfiltered at every depth, by entity and by user. */
+  changeLogArgs: Array<Record<string, unknown>>;
 }
 
 export interface SampledArticle {
@@ -258,6 +269,45 @@ export const WORKLOADS: BenchWorkloadSpec[] = [
     ringFrames: ORDER_RING_FRAMES,
   },
 ];
+
+// Issue 14, Lager and Ändringslogg: journal reads through the journal index, at every page depth.
+function journalOf(c: BenchCatalog): BenchJournal {
+  if (c.journal === undefined)
+    throw new Error('stock.ledger and admin.changeLog need a prepared journal (prepareJournal)');
+  return c.journal;
+}
+WORKLOADS.push(
+  {
+    name: 'stock.ledger',
+    kind: 'read',
+    username: 'admin',
+    doc: 'a 50-line page of the stock ledger of an article with 10 000 changes, at every page depth (journal index + journal reads)',
+    mix: (c) => {
+      const j = journalOf(c);
+      return [
+        {
+          weight: 1,
+          op: 'stock.ledger',
+          args: (i) => ({ artNo: j.artNo, limit: 50, ...cursorArg(pick(j.ledgerCursors, i)) }),
+        },
+      ];
+    },
+  },
+  {
+    name: 'admin.changeLog',
+    kind: 'read',
+    username: 'admin',
+    doc: 'a 50-change page of the change log (all, one entity, one user) at every page depth, with field diffs',
+    mix: (c) => {
+      const j = journalOf(c);
+      return [{ weight: 1, op: 'admin.changeLog', args: (i) => ({ limit: 50, ...pick(j.changeLogArgs, i) }) }];
+    },
+  },
+);
+
+function cursorArg(cursor: string | undefined): { cursor?: string } {
+  return cursor === undefined ? {} : { cursor };
+}
 
 export function buildWorkload(spec: BenchWorkloadSpec, catalog: BenchCatalog): Workload {
   return { name: spec.name, mix: spec.mix(catalog) };

@@ -18,6 +18,8 @@ import { REFERENCE_EVENTS } from './reference.ts';
 import { USER_ADMIN_EVENTS } from './admin-users.ts';
 // Issue 14, HMC oversight:
 import { SETTING_EVENTS } from './settings.ts';
+// Issue 14, Lager:
+import { StockMinLevelSet } from './stock-admin.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -84,6 +86,8 @@ export const Event = z.discriminatedUnion('type', [
   ...USER_ADMIN_EVENTS,
   // Issue 14, HMC oversight:
   ...SETTING_EVENTS,
+  // Issue 14, Lager:
+  StockMinLevelSet,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

@@ -236,3 +236,21 @@ export const IMPORT_KEPT_MS_MAX = 60 * 60 * 1000;
 export const IMPORT_BATCH_INTERVAL_MS = 40;
 /** Import batches decided and waiting for their flush at once: the apply's pace is not the disk's flush latency. */
 export const IMPORT_BATCHES_IN_FLIGHT = 4;
+// Issue 14, Lager and Ändringslogg (part 4):
+/** Lines in one page of an article's stock ledger, and the default page. */
+export const STOCK_LEDGER_PAGE_MAX = 200;
+export const STOCK_LEDGER_PAGE_DEFAULT = 50;
+/** A minimum stock level (0 clears it); no balance can exceed STOCK_QUANTITY_MAX, so neither can a minimum. */
+export const STOCK_MIN_LEVEL_MAX = STOCK_QUANTITY_MAX;
+/** Rows in one page of the list of stock rows under their minimum level. */
+export const BELOW_MIN_PAGE_MAX = 200;
+/** Changes in one page of the change log, and the default page. */
+export const CHANGE_LOG_PAGE_MAX = 200;
+export const CHANGE_LOG_PAGE_DEFAULT = 50;
+/**
+ * Index keys one change-log page may pass over when a second filter (user within an entity, kind alone) skips keys:
+ * a page stops there and hands back a cursor, so a rare match never makes one request read the whole index.
+ */
+export const CHANGE_LOG_SCAN_MAX = 5_000;
+/** A page cursor of the ledger or the change log (`<timeMs>.<seq>.<n>`). */
+export const JOURNAL_CURSOR_CHARS_MAX = 64;

@@ -57,6 +57,8 @@ import {
   StockReason,
   WarehouseId,
 } from './primitives.ts';
+// Issue 14, Lager and Ändringslogg:
+import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from './stock-admin.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -617,6 +619,43 @@ export const OPS = {
     roles: admin,
     args: ImportIdArgs,
     doc: "A dry run's counts per outcome and its apply's progress: state (planned, applying, applied, failed), done of toApply, written, skipped, failed articles with their line and message.",
+  }),
+  // Issue 14, Lager and Ändringslogg:
+  'stock.ledger': op({
+    kind: 'query',
+    roles: staff,
+    args: StockLedgerArgs,
+    doc:
+      "An article's stock ledger, newest first: every change of onHand or reserved (all warehouses, or one) with time, user, " +
+      'cause (`adjusted` with its reason code, `reserved`, `served`, `dispatched`, `released`), the order or pickup number, the ' +
+      'change and the balance after. Paged by the `next` cursor; read from the journal index, never a journal scan.',
+  }),
+  'stock.levels': op({
+    kind: 'query',
+    roles: staff,
+    args: z.object({ artNo: ArtNo }).strict(),
+    doc: "An article's balance (onHand, reserved, available) and minimum level (0: none) in every warehouse, buffers included, in warehouse order.",
+  }),
+  'stock.belowMin': op({
+    kind: 'query',
+    roles: staff,
+    args: BelowMinArgs,
+    doc: 'Stock rows whose available quantity (onHand − reserved) is under their minimum level, by article and warehouse, paged by the `next` cursor.',
+  }),
+  'admin.stockMinSet': op({
+    kind: 'command',
+    roles: admin,
+    args: StockMinSetArgs,
+    doc: "Set an article's minimum stock level in a warehouse (0 clears it); journaled as `stock.minLevelSet` with the level it replaced. Acknowledged once durable.",
+  }),
+  'admin.changeLog': op({
+    kind: 'query',
+    roles: admin,
+    args: ChangeLogArgs,
+    doc:
+      'Ändringslogg: every administrative change, newest first, with who, when and the entity before → after (field by field), ' +
+      'filtered by entity (`entityKind`, `entityId`), user and period [fromMs, toMs); paged by the `next` cursor. Read from the ' +
+      'journal through its index; entries journaled without `before` say so (`beforeKnown: false`).',
   }),
 } as const;
 

@@ -7,13 +7,12 @@ import type { JournalEntry } from '../schemas/events.ts';
 import type { Store } from '../engine/store/store.ts';
 import { dumpTables, fixtureTables } from './helpers/fixture.ts';
 import { ART, orderTables, place, T0 } from './helpers/order-fixture.ts';
+import type { StoreFactory } from './helpers/store-factory.ts';
+// Issue 14: the journal index (stock ledger, change log).
+import { journalIndexContract } from './journal-index-contract.ts';
 
-export interface StoreFactory {
-  /** A new empty store. */
-  create(): Store;
-  /** The same data opened again, as after a process restart (closes the given store first). */
-  reopen(store: Store): Promise<Store>;
-}
+// The factory type lives in a leaf (the journal index's contract uses it too, without importing this file).
+export type { StoreFactory } from './helpers/store-factory.ts';
 
 const entry = (seq: number, onHandAfter: number): JournalEntry => ({
   seq,
@@ -47,6 +46,7 @@ async function seeded(factory: StoreFactory, tables: Tables = fixtureTables()): 
 }
 
 export function storeContract(name: string, factory: StoreFactory): void {
+  journalIndexContract(name, factory);
   describe(`store contract: ${name}`, () => {
     it('starts empty', async () => {
       const store = factory.create();

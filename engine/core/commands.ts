@@ -173,7 +173,9 @@ export type Command =
   | ReferenceCommand
   | UserAdminCommand
   // Issue 14, HMC oversight:
-  | SettingSet;
+  | SettingSet
+  // Issue 14, Lager:
+  | StockMinSet;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -289,4 +291,13 @@ export interface ArticleImportBatch {
   type: 'article.importBatch';
   userId: string;
   articles: readonly Article[];
+}
+// Issue 14, Lager:
+/** admin.stockMinSet: an article's minimum level in a warehouse (0 clears it). */
+export interface StockMinSet {
+  type: 'stock.minSet';
+  userId: string;
+  warehouse: string;
+  artNo: string;
+  minLevel: number;
 }

@@ -27,6 +27,8 @@ import {
 // Issue 14, HMC oversight:
 import { decideSettingSet } from './settings/decide.ts';
 import { decideArticleImportBatch } from './articles/decide-import-batch.ts';
+// Issue 14, Lager:
+import { decideStockMinSet } from './stock/decide-min-level.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -91,6 +93,9 @@ export function decide(state: State, command: Command, context: CommandContext):
     // Issue 14, catalog import:
     case 'article.importBatch':
       return decideArticleImportBatch(state, command);
+    // Issue 14, Lager:
+    case 'stock.minSet':
+      return decideStockMinSet(state, command);
     default:
       return unreachable(command, 'command');
   }

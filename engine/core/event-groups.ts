@@ -15,7 +15,7 @@ export const ORDER_EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 export const MESSAGE_EVENT_TYPES = ['message.created', 'message.deleted'] as const satisfies readonly EventType[];
 export const PRESCRIBING_RULE_EVENT_TYPES = ['prescribingRule.set'] as const satisfies readonly EventType[];
-export const STOCK_EVENT_TYPES = ['stock.adjusted'] as const satisfies readonly EventType[];
+export const STOCK_EVENT_TYPES = ['stock.adjusted', 'stock.minLevelSet'] as const satisfies readonly EventType[];
 export const ARTICLE_EVENT_TYPES = ['article.upserted'] as const satisfies readonly EventType[];
 export const USER_EVENT_TYPES = [
   'user.contactChanged',

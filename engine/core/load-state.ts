@@ -10,6 +10,8 @@ import { buildStockIndexes } from './stock/stock-index.ts';
 import { buildUsersByUsername } from './users/user-index.ts';
 import { buildWorkOrderIndex } from './work-orders/work-order-index.ts';
 import { buildAccessIndex } from './patient-access/access-index.ts';
+// Issue 14, Lager:
+import { buildBelowMin } from './stock/min-level-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
@@ -22,6 +24,8 @@ export function stateFromTables(tables: Tables, seq: number): State {
     ...buildArticleIndexes(tables),
     ...buildStockIndexes(tables),
     usersByUsername: buildUsersByUsername(tables.users),
+    // Issue 14, Lager:
+    belowMin: buildBelowMin(tables),
   };
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');

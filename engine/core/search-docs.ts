@@ -4,6 +4,8 @@ import type { Article, StockRow } from '../../schemas/entities.ts';
 import { SearchIndex, type SearchDoc } from './search/index.ts';
 import { available, MAIN_WAREHOUSE, stockKey } from './keys.ts';
 import type { Tables } from './state.ts';
+// Issue 14, Lager:
+import { type BelowMinState, noteBelowMin } from './stock/min-level-index.ts';
 
 type DocSource = Pick<Tables, 'iso' | 'suppliers' | 'articles' | 'stock'>;
 
@@ -28,9 +30,11 @@ export function searchDocOf(state: DocSource, article: Article): SearchDoc {
 /**
  * Keeps the index's stock bit right after any change to a stock row: only main-warehouse rows
  * count (catalog.search against another warehouse asks for its balances per candidate).
+ * Issue 14: and the list of rows under their minimum level (every stock change passes here).
  */
-export function noteStockChange(state: { search: SearchIndex }, row: StockRow): void {
+export function noteStockChange(state: { search: SearchIndex } & BelowMinState, row: StockRow): void {
   if (row.warehouse === MAIN_WAREHOUSE) state.search.setInStock(row.artNo, available(row) > 0);
+  noteBelowMin(state, row.warehouse, row.artNo);
 }
 
 export function buildSearchIndex(state: DocSource): SearchIndex {

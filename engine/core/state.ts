@@ -22,6 +22,8 @@ import type { OrderIndex } from './orders/order-index.ts';
 import type { PickupIndex } from './pickups/pickup-index.ts';
 import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
 import type { AccessIndex } from './patient-access/access-index.ts';
+// Issue 14, Lager:
+import type { StockMinLevel } from '../../schemas/stock-admin.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -45,6 +47,9 @@ export interface Tables {
   // Issue 14, HMC oversight:
   /** Named settings an admin has set, by key (schemas/settings.ts); a setting without a row has its default. */
   settings: Map<string, Setting>;
+  // Issue 14, Lager:
+  /** Minimum stock levels, by stock key (warehouse:artNo); a cleared level has no row. */
+  minLevels: Map<string, StockMinLevel>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -65,6 +70,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'patientAccess',
   // Issue 14, HMC oversight:
   'settings',
+  // Issue 14, Lager:
+  'minLevels',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -93,6 +100,9 @@ export interface Derived {
   predecessorsOf: Map<string, string[]>;
   /** Supplier id → its articles: counts for the supplier list, and whose search documents a rename refreshes. */
   articlesBySupplier: Map<string, Set<string>>;
+  // Issue 14, Lager:
+  /** Stock keys of the rows whose available quantity is under their minimum level (min-level-index.ts). */
+  belowMin: Set<string>;
 }
 
 export interface State extends Tables, Derived {
@@ -119,5 +129,7 @@ export function emptyTables(): Tables {
     patientAccess: new Map(),
     // Issue 14, HMC oversight:
     settings: new Map(),
+    // Issue 14, Lager:
+    minLevels: new Map(),
   };
 }

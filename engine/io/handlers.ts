@@ -24,6 +24,8 @@ import { USER_ADMIN_HANDLERS } from './handlers/admin-users.ts';
 // Issue 14, HMC oversight:
 import { OVERSIGHT_HANDLERS } from './handlers/oversight.ts';
 import { CATALOG_IMPORT_HANDLERS } from './handlers/catalog-import.ts';
+// Issue 14, Lager and Ändringslogg:
+import { STOCK_ADMIN_HANDLERS } from './handlers/stock-admin.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -49,4 +51,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...OVERSIGHT_HANDLERS,
   // Issue 14, catalog import:
   ...CATALOG_IMPORT_HANDLERS,
+  // Issue 14, Lager and Ändringslogg:
+  ...STOCK_ADMIN_HANDLERS,
 };

@@ -22,6 +22,9 @@ import type { Outcome } from './handler-types.ts';
 import type { Metrics } from './metrics.ts';
 import { ReplyBatch } from './reply-batch.ts';
 import { listReplyEncoder, searchReplyEncoder } from './row-reply.ts';
+// Issue 14, Lager:
+import { LedgerReplyEncoder } from './ledger-reply.ts';
+import type { LedgerPage } from '../store/stock-ledger.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 
@@ -53,7 +56,9 @@ type RowReply = (op: string, id: RequestIdT, result: unknown) => Uint8Array | nu
 function rowReplies(): RowReply {
   const searchReplies = searchReplyEncoder();
   const listReplies = listReplyEncoder();
+  const ledgerReplies = new LedgerReplyEncoder(); // Issue 14, Lager
   return (op, id, result) => {
+    if (op === 'stock.ledger') return ledgerReplies.encode(id, result as LedgerPage); // Issue 14, Lager
     if (op === 'catalog.search') {
       const r = result as { total: number; hits: SearchHitView[]; suggestion?: string };
       return searchReplies.encode(id, {

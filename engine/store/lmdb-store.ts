@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type { JournalEntry } from '../../schemas/events.ts';
+import type { StockRow } from '../../schemas/entities.ts';
 import { assert } from '../core/assert.ts';
 import { LmdbAccessLog } from './access-log-lmdb.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
 import type { Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 import { STORAGE_PROBE_BYTES } from '../../schemas/limits.ts';
 import { StoreWriteError, storeWriteErrorOf } from './write-failure.ts';
+import { balancesOf, journalIndexWrites } from './journal-index-keys.ts';
+import { LmdbJournalIndex } from './journal-index-lmdb.ts';
 
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
@@ -31,6 +34,7 @@ export class LmdbStore implements Store {
   private readonly journalDb: Database<JournalEntry, number>;
   private readonly meta: Database<unknown, string>;
   readonly accessLog: LmdbAccessLog;
+  readonly journalIndex: LmdbJournalIndex;
   private readonly blobDb: Database<StoredBlob, string>;
   private readonly filePath: string;
   private seq: number;
@@ -62,6 +66,24 @@ export class LmdbStore implements Store {
     this.written = this.meta.get(META_WRITTEN) !== undefined;
     this.chain = this.root.openDB<true, string>({ name: 'commit-chain', useVersions: true });
     this.chainHead = this.chain.getEntry(CHAIN_HEAD)?.version ?? null;
+    this.journalIndex = new LmdbJournalIndex(this.root, this.journalDb);
+    this.openJournalIndex();
+  }
+
+  /** A data dir from before the journal index (or of an older version) gets it built once, here. */
+  private openJournalIndex(): void {
+    if (this.journalIndex.isCurrent(this.meta)) return;
+    if (this.seq === 0) {
+      this.journalIndex.markCurrent(this.meta);
+      return;
+    }
+    const startedMs = Date.now();
+    const stock = this.tables.get('stock')!.getRange();
+    const indexed = this.journalIndex.build(
+      this.meta,
+      stock.map(({ value }) => value as StockRow),
+    );
+    console.log(`aidstock: journal index built from ${indexed} journal entries in ${Date.now() - startedMs} ms`);
   }
 
   private durableSeq(): number {
@@ -119,6 +141,7 @@ export class LmdbStore implements Store {
     // rows are never half-written. They are conditional on the chain head: lmdb-js commits a later transaction even
     // when an earlier one failed, and rows decided on top of a failed command must not reach the disk. A failed
     // transaction leaves the head behind, so every append queued after it finds its condition false and writes nothing.
+    const indexWrites = journalIndexWrites(entries, balancesOf(rows));
     const writes = () => {
       for (const entry of entries) {
         assert(entry.seq > this.seq, `journal seq ${entry.seq} grows past ${this.seq}`);
@@ -126,6 +149,7 @@ export class LmdbStore implements Store {
         this.seq = entry.seq;
       }
       for (const row of rows) void this.tables.get(row.table)!.put(row.key, row.value);
+      this.journalIndex.put(indexWrites);
       void this.chain.put(CHAIN_HEAD, true, this.seq);
     };
     const head = this.chainHead;

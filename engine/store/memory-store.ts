@@ -5,6 +5,8 @@ import { MemoryAccessLog } from './access-log-memory.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
 import type { Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 import { StoreWriteError } from './write-failure.ts';
+import { balancesOf, journalIndexWrites } from './journal-index-keys.ts';
+import { MemoryJournalIndex } from './journal-index-memory.ts';
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -46,6 +48,7 @@ export class MemoryStore implements Store {
       this.seq = entry.seq;
     }
     for (const row of rows) this.rows.get(row.table)!.set(row.key, structuredClone(row.value));
+    this.journalIndex.put(journalIndexWrites(entries, balancesOf(rows)));
     this.written = true;
     return Promise.resolve();
   }
@@ -81,6 +84,21 @@ export class MemoryStore implements Store {
     const blob = this.blobs.get(id);
     return blob === undefined ? undefined : { ...blob, bytes: blob.bytes.slice() };
   }
+
+  /** The journal's entries by seq, through a binary search of the entries (appended in seq order). */
+  private entryAt(seq: number): JournalEntry | undefined {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.entries[mid]!.seq < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    const entry = this.entries[lo];
+    return entry?.seq === seq ? entry : undefined;
+  }
+
+  readonly journalIndex = new MemoryJournalIndex((seq) => this.entryAt(seq));
 
   *journal(fromSeq: number): Iterable<JournalEntry> {
     for (const entry of this.entries) if (entry.seq >= fromSeq) yield structuredClone(entry);

@@ -2,6 +2,7 @@
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { TableName, Tables } from '../core/state.ts';
 import type { AccessLog } from './access-log.ts';
+import type { JournalIndex } from './journal-index.ts';
 
 export interface RowWrite {
   table: TableName;
@@ -55,6 +56,11 @@ export interface Store {
   getBlob(id: string): StoredBlob | undefined;
   /** Owner and size of every stored blob (start-up: the attachment quotas count from them). */
   blobSizes(): Iterable<{ ownerId: string; bytes: number }>;
+  /**
+   * The journal's index (journal-index.ts): keys written by `append` in the entry's transaction, so the stock ledger and
+   * the change log page through the journal without a scan. A store opened on a journal without it builds it once.
+   */
+  readonly journalIndex: JournalIndex;
   /** Journal entries from `fromSeq` on, in order (audit, tests, replay). */
   journal(fromSeq: number): Iterable<JournalEntry>;
   stats(): StoreStats;

@@ -505,3 +505,69 @@ export type ImportOutcome = import('../../engine/core/catalog-import/types.ts').
 export type ImportLineView = import('../../engine/core/catalog-import/types.ts').PlanLine;
 export type ImportStatusView = import('../../engine/io/catalog-import/import-job.ts').ImportStatus;
 export type ImportLinesView = ReturnType<typeof import('../../engine/io/catalog-import/import-job.ts').linesPage>;
+// Issue 14, Lager and Ändringslogg: the reply views.
+/** stock.levels: an article's balance and minimum level (0: none) in every warehouse. */
+export interface StockLevelsView {
+  artNo: string;
+  name: string;
+  rows: Array<{
+    warehouse: string;
+    warehouseName: string;
+    warehouseKind: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+    minLevel: number;
+  }>;
+}
+/** stock.ledger: one page of an article's movements, newest first. */
+export interface LedgerPageView {
+  artNo: string;
+  lines: Array<{
+    seq: number;
+    timeMs: number;
+    warehouse: string;
+    cause: 'adjusted' | 'reserved' | 'served' | 'dispatched' | 'released';
+    reason: string | null;
+    note: string;
+    userId: string;
+    orderNo: number | null;
+    pickupNo: number | null;
+    onHandDelta: number;
+    reservedDelta: number;
+    onHandAfter: number | null;
+    reservedAfter: number | null;
+  }>;
+  next: string | null;
+}
+/** stock.belowMin: rows under their minimum level. */
+export interface BelowMinView {
+  rows: Array<{
+    artNo: string;
+    name: string;
+    warehouse: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+    minLevel: number;
+  }>;
+  total: number;
+  next: string | null;
+}
+/** admin.changeLog: one page of administrative changes, newest first. */
+export interface ChangeLogView {
+  changes: Array<{
+    seq: number;
+    timeMs: number;
+    n: number;
+    type: string;
+    userId: string;
+    entityKind: string;
+    entityId: string;
+    beforeKnown: boolean;
+    removed: boolean;
+    context: Record<string, string | number> | null;
+    fields: Array<{ field: string; before?: unknown; after?: unknown }>;
+  }>;
+  next: string | null;
+}

@@ -1,13 +1,40 @@
 // Stock events into state: the balance changes in place (stock rows are copied when written), rental individuals are
 // registered, written off or back on the shelf, and the search index's in-stock bit follows the main warehouse.
-import { assert } from '../assert.ts';
+import type { StockAdjusted } from '../../../schemas/events.ts';
+import type { StockMinLevelSet } from '../../../schemas/stock-admin.ts';
+import { assert, unreachable } from '../assert.ts';
 import type { StockEvent } from '../event-groups.ts';
 import { stockKey } from '../keys.ts';
 import { noteStockChange } from '../search-docs.ts';
 import type { State } from '../state.ts';
+import { noteBelowMin } from './min-level-index.ts';
 import { addStockRow, indexIndividual } from './stock-index.ts';
 
 export function applyStockEvent(state: State, event: StockEvent): void {
+  switch (event.type) {
+    case 'stock.adjusted':
+      applyAdjusted(state, event);
+      return;
+    case 'stock.minLevelSet':
+      applyMinLevelSet(state, event);
+      return;
+    default:
+      unreachable(event, 'stock event');
+  }
+}
+
+/**
+ * A minimum level set: the row replaced, never changed in place; the below-min set follows. A cleared level stays a
+ * row with level 0 (the store writes the rows an event touched, it deletes none), which counts as no minimum.
+ */
+function applyMinLevelSet(state: State, event: StockMinLevelSet): void {
+  const key = stockKey(event.warehouse, event.artNo);
+  assert((state.minLevels.get(key)?.minLevel ?? 0) === event.before, `minimum of ${key} was ${event.before}`);
+  state.minLevels.set(key, { warehouse: event.warehouse, artNo: event.artNo, minLevel: event.minLevel });
+  noteBelowMin(state, event.warehouse, event.artNo);
+}
+
+function applyAdjusted(state: State, event: StockAdjusted): void {
   const key = stockKey(event.warehouse, event.artNo);
   let row = state.stock.get(key);
   if (row === undefined) {

@@ -2,8 +2,10 @@
 // The sections of Administration (issue 14): route segment, Swedish title, who may open it, and the screen. Each
 // section's screen lives in its own file under components/admin/ and is registered here with one line.
 import { ArticlesScreen } from './articles-screen.js';
+import { ChangeLogScreen } from './change-log-page.js';
 import { ImportScreen } from './import-screen.js';
 import { IsoTitlesScreen } from './iso-titles-screen.js';
+import { LagerScreen } from './lager-page.js';
 import { ReplacementChainsScreen } from './replacement-chains-screen.js';
 import { RulesScreen } from './rules-screen.js';
 import { SettingsScreen } from './settings-screen.js';
@@ -62,7 +64,13 @@ export const ADMIN_SECTIONS = [
     summary: 'Yrke × ISO-klass, med effekt innan du sparar',
     screen: RulesScreen,
   },
-  { id: 'lager', title: 'Lager', summary: 'Saldojustering, lagerhistorik, under miniminivå', readOnlyForStaff: true },
+  {
+    id: 'lager',
+    title: 'Lager',
+    summary: 'Saldojustering, lagerhistorik, under miniminivå',
+    readOnlyForStaff: true,
+    screen: LagerScreen,
+  },
   {
     id: 'anvandare',
     title: 'Användare och arbetsplatser',
@@ -82,7 +90,12 @@ export const ADMIN_SECTIONS = [
     readOnlyForStaff: true,
     screen: SettingsScreen,
   },
-  { id: 'andringslogg', title: 'Ändringslogg', summary: 'Alla administrativa ändringar: vem, när, före → efter' },
+  {
+    id: 'andringslogg',
+    title: 'Ändringslogg',
+    summary: 'Alla administrativa ändringar: vem, när, före → efter',
+    screen: ChangeLogScreen,
+  },
 ];
 
 /**
