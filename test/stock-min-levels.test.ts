@@ -157,12 +157,19 @@ describe('the change log describer', () => {
   it('describes each administrative event type, leaves other events out, and never shows a password hash', () => {
     expect(Object.keys(CHANGE_DESCRIBERS).sort()).toEqual([
       'article.upserted',
+      'iso.titleSet',
       'news.deleted',
       'news.published',
       'prescribingRule.set',
+      'setting.set',
       'stock.adjusted',
       'stock.minLevelSet',
+      'supplier.upserted',
+      'user.activated',
+      'user.deactivated',
+      'user.passwordReset',
       'user.reactivated',
+      'user.upserted',
     ]);
     expect(describeChange({ type: 'user.signedIn', userId: 'ot1', timeMs: T0 })).toBeNull();
     expect(describeChange({ type: 'user.reactivated', userId: 'ot1', byUserId: 'admin', timeMs: T0 })).toEqual({
@@ -182,6 +189,55 @@ describe('the change log describer', () => {
     });
     expect(JSON.stringify(described)).not.toContain('scrypt$secret');
     expect(JSON.stringify(described)).toContain('ot1');
+  });
+
+  it("describes the other admin parts' events: who, which entity, before → after; a password reset without its hash", () => {
+    const hash = `scrypt$${'ab'.repeat(8)}$${'cd'.repeat(16)}`;
+    const reset = describeChange({
+      type: 'user.passwordReset',
+      userId: 'admin',
+      targetUserId: 'ot1',
+      timeMs: T0,
+      passwordHash: hash,
+    });
+    expect(reset).toEqual({
+      entityKind: 'user',
+      entityId: 'ot1',
+      userId: 'admin',
+      before: { passwordSetMs: null },
+      after: { passwordSetMs: T0 },
+    });
+    expect(JSON.stringify(reset)).not.toContain(hash);
+    const setting = describeChange({
+      type: 'setting.set',
+      userId: 'admin',
+      timeMs: T0,
+      key: 'oversight.pickupOpenWorkingDays',
+      value: 9,
+      before: null,
+    });
+    // No row before: the default was in force.
+    expect(setting).toMatchObject({ entityKind: 'setting', entityId: 'oversight.pickupOpenWorkingDays' });
+    expect(setting?.before).toEqual({ value: 7 });
+    expect(setting?.after).toEqual({ value: 9 });
+    const supplier = { id: 'etac', name: 'Etac AB', url: null, country: 'Sverige' };
+    expect(
+      describeChange({
+        type: 'supplier.upserted',
+        userId: 'admin',
+        supplier: { ...supplier, name: 'Etac' },
+        before: supplier,
+      }),
+    ).toMatchObject({ entityKind: 'supplier', entityId: 'etac', before: { name: 'Etac AB' }, after: { name: 'Etac' } });
+    const node = { code: '12 06 06', level: 3, titleSv: 'Rollatorer', titleEn: 'Rollators', parent: '12 06' };
+    expect(
+      describeChange({ type: 'iso.titleSet', userId: 'admin', node: { ...node, titleSv: 'Gåbord' }, before: node }),
+    ).toMatchObject({
+      entityKind: 'iso',
+      entityId: '12 06 06',
+      before: { titleSv: 'Rollatorer' },
+      after: { titleSv: 'Gåbord' },
+    });
   });
 
   it('diffs fields: changed ones in the order of after, then removed ones; an unknown before lists every field', () => {

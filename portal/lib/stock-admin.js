@@ -1,6 +1,7 @@
 // @ts-check
 // Lager and Ändringslogg in Swedish: reason codes, ledger causes, entity kinds and field names, and how a value of the
 // change log reads (a list, yes/no, an empty value, an unknown before).
+import { dateTime } from './format.js';
 
 /** The reason codes of admin.stockAdjust (schemas/primitives.ts StockReason), in the order the form offers them. */
 export const STOCK_REASONS = /** @type {const} */ ([
@@ -74,6 +75,19 @@ const FIELDS = {
   roles: 'Roller',
   workplaces: 'Arbetsplatser',
   active: 'Aktiv',
+  titleSv: 'Svensk benämning',
+  id: 'Id',
+  url: 'Webbplats',
+  country: 'Land',
+  username: 'Användarnamn',
+  email: 'E-post',
+  phone: 'Telefon',
+  hsaId: 'HSA-id',
+  deactivatedMs: 'Inaktiverat',
+  passwordSetMs: 'Lösenord satt',
+  value: 'Värde',
+  supplierUrl: 'Leverantörens länk',
+  manualUrl: 'Manual',
 };
 
 /** @param {string} field */
@@ -88,6 +102,8 @@ export function fieldLabel(field) {
 export function fieldValue(field, value) {
   if (value === undefined || value === null || value === '') return '–';
   if (field === 'reason' && typeof value === 'string') return reasonLabel(value);
+  // Times (`deactivatedMs`, `passwordSetMs`): as a date and time, not epoch milliseconds.
+  if (field.endsWith('Ms') && typeof value === 'number') return dateTime(value);
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (Array.isArray(value))
     return value.length === 0

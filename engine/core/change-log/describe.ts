@@ -3,6 +3,7 @@
 // keys a change by what this returns, and the change log reads the event back and describes it again.
 // Adding an event type is one entry in CHANGE_DESCRIBERS (nothing else: the index and the log follow the table).
 import type { Event, EventType } from '../../../schemas/events.ts';
+import { isSettingKey, SETTINGS } from '../../../schemas/settings.ts';
 
 export interface ChangeDescription {
   /** What kind of entity changed (the change log's filter): `article`, `prescribingRule`, `stock`, `user`, `news`, … */
@@ -34,8 +35,25 @@ export const CHANGE_DESCRIBERS: Describers = {
     change('news', String(e.item.newsNo), e.item.authorId, null, { title: e.item.title, text: e.item.text }),
   // The event names the item only: what it said is in its news.published entry.
   'news.deleted': (e) => change('news', String(e.newsNo), e.userId, undefined, null),
-  // Issue 14: events of the other parts (supplier.upserted, iso.titleSet, user.*, setting.set) are added here at merge.
+  // Ersättningskedjor + ISO 9999 + Leverantörer (replacement links are article.upserted):
+  'iso.titleSet': (e) =>
+    change('iso', e.node.code, e.userId, { titleSv: e.before.titleSv }, { titleSv: e.node.titleSv }),
+  'supplier.upserted': (e) => change('supplier', e.supplier.id, e.userId, e.before, e.supplier),
+  // Användare och arbetsplatser: profiles carry no hash; a password reset shows that it happened, never the hash.
+  'user.upserted': (e) => change('user', e.targetUserId, e.userId, e.before, e.profile),
+  'user.deactivated': (e) => change('user', e.targetUserId, e.userId, e.before, e.status),
+  'user.activated': (e) => change('user', e.targetUserId, e.userId, e.before, e.status),
+  'user.passwordReset': (e) =>
+    change('user', e.targetUserId, e.userId, { passwordSetMs: null }, { passwordSetMs: e.timeMs }),
+  // HMC oversight: a setting without a row had its default.
+  'setting.set': (e) =>
+    change('setting', e.key, e.userId, { value: e.before?.value ?? settingDefault(e.key) }, { value: e.value }),
 };
+
+/** The default of a setting key (null for a key this version does not know). */
+function settingDefault(key: string): number | null {
+  return isSettingKey(key) ? SETTINGS[key].defaultValue : null;
+}
 
 /** Built field by field, no spreads: the change log describes every change of a page again (50 per request). */
 function change(

@@ -8,6 +8,7 @@ import { href } from '../../lib/routes.js';
 import { useAction } from '../../lib/use-action.js';
 import { useQuery } from '../../lib/use-query.js';
 import { ArticleImpactPanel } from './article-impact-panel.js';
+import { MinLevels } from './min-levels.js';
 import { ArticleRefField } from './article-ref-field.js';
 import { BasicFields, LinkFields } from './article-fields.js';
 import {
@@ -134,9 +135,15 @@ function ArticleForm({ initial, readOnly }) {
     setSaved(isNew ? `Artikel ${form.artNo} är skapad.` : 'Ändringarna är sparade.');
     if (isNew) location.hash = href.admin('artiklar', form.artNo.trim(), { skapad: '1' });
   };
-  // Issue 14, Lager (part 4): the minimum stock levels per warehouse (components/admin/min-levels.js) are embedded
-  // here by the lead, e.g. `<${MinLevels} artNo=${form.artNo} readOnly=${readOnly} />` for an existing article.
-  const minLevels = null;
+  // The minimum stock level per warehouse of an existing article (saved on its own, per warehouse: admin.stockMinSet).
+  // Outside the article's form: each level is a small form of its own, and forms do not nest.
+  const minLevels =
+    !isNew &&
+    html`<section class="card" data-testid="article-min-levels">
+      <h2>Miniminivå per lager</h2>
+      <p class="hint">Tillgängligt saldo under miniminivån visas i Lager under «Under miniminivå». 0 tar bort nivån.</p>
+      <${MinLevels} artNo=${form.artNo} readOnly=${readOnly} />
+    </section>`;
   return html`
     <form class="article-form" onSubmit=${submit} data-testid="article-form" novalidate>
       <section class="card">
@@ -157,7 +164,6 @@ function ArticleForm({ initial, readOnly }) {
         <h2>Länkar och bild</h2>
         <${LinkFields} form=${form} errors=${errors} readOnly=${readOnly} set=${set} />
       </section>
-      ${minLevels}
       ${
         !readOnly &&
         html`<div class="form-actions">
@@ -166,5 +172,6 @@ function ArticleForm({ initial, readOnly }) {
         <p class="hint" role="status" data-testid="article-saved">${saved}</p>
       </div>`
       }
-    </form>`;
+    </form>
+    ${minLevels}`;
 }
