@@ -1,6 +1,7 @@
 // Ändringslogg: administrative changes newest first, a page at a time, from the journal index (which entry and event,
 // under the entity, the user or the time) and the journal (the event, read by seq and described again). A page reads
 // at most CHANGE_LOG_SCAN_MAX keys: a second filter that skips keys ends the page early with a cursor.
+import type { JournalEntry } from '../../schemas/events.ts';
 import type { ChangeLogArgs } from '../../schemas/stock-admin.ts';
 import { CHANGE_LOG_SCAN_MAX } from '../../schemas/limits.ts';
 import { describeChange } from '../core/change-log/describe.ts';
@@ -60,8 +61,21 @@ function parseCursor(cursor: string): [number, number, number] {
   return [timeMs ?? 0, seq ?? 0, n ?? 0];
 }
 
-function lineOf(index: JournalIndex, seq: number, n: number): ChangeLogLine {
-  const entry = index.entry(seq);
+/**
+ * The last entry read: consecutive changes of one entry (an import batch journals up to IMPORT_BATCH_ARTICLES_MAX
+ * articles in one) decode it once per page, not once per change.
+ */
+interface EntryMemo {
+  seq: number;
+  entry: JournalEntry | undefined;
+}
+
+function lineOf(index: JournalIndex, seq: number, n: number, memo: EntryMemo): ChangeLogLine {
+  if (memo.seq !== seq) {
+    memo.seq = seq;
+    memo.entry = index.entry(seq);
+  }
+  const entry = memo.entry;
   const event = entry?.events[n];
   if (entry === undefined || event === undefined)
     throw new Error(`journal index names event ${seq}.${n}, which the journal lacks`);
@@ -95,6 +109,7 @@ export function changeLogPage(index: JournalIndex, args: ChangeLogArgs): ChangeL
   const changes: ChangeLogLine[] = [];
   let lastKey: IndexKey | null = null;
   let scanned = 0;
+  const memo: EntryMemo = { seq: -1, entry: undefined };
   for (const { key, value } of index.range({ start, end, reverse: true, limit: CHANGE_LOG_SCAN_MAX + 2 })) {
     const at = key.slice(prefix.length) as [number, number, number];
     if (after !== null && at[0] === after[0] && at[1] === after[1] && at[2] === after[2]) continue;
@@ -102,7 +117,7 @@ export function changeLogPage(index: JournalIndex, args: ChangeLogArgs): ChangeL
       return { changes, next: cursorOf(lastKey ?? key, prefix) };
     }
     lastKey = key;
-    if (keep(value)) changes.push(lineOf(index, at[1], at[2]));
+    if (keep(value)) changes.push(lineOf(index, at[1], at[2], memo));
   }
   return { changes, next: null };
 }

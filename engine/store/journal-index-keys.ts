@@ -51,7 +51,22 @@ function ledgerWrites(entry: JournalEntry, balances: Map<string, Balance>, write
       onHand: event.type === 'stock.adjusted' ? event.onHandAfter : null,
       reserved: null,
     };
-    const value = [move.warehouse, known.onHand, known.reserved];
+    // The whole line (a covering index): a ledger page reads keys only, no journal entry per line. Written from the
+    // entry in its own transaction, so it cannot disagree with it; the order of fields is LEDGER_VALUE's.
+    const value = [
+      move.warehouse,
+      known.onHand,
+      known.reserved,
+      entry.timeMs,
+      move.cause,
+      move.reason,
+      move.note,
+      move.userId,
+      move.orderNo,
+      move.pickupNo,
+      move.onHandDelta,
+      move.reservedDelta,
+    ];
     writes.push({ key: [LEDGER, move.artNo, entry.seq, n], value });
     writes.push({ key: [LEDGER_WAREHOUSE, move.artNo, move.warehouse, entry.seq, n], value });
     balances.set(key, {

@@ -11,7 +11,7 @@ import type { IndexKey, IndexRange, IndexValue, IndexWrite, JournalIndex } from 
 
 /** The meta record saying which version of the index the data dir holds; a new version rebuilds it. */
 export const META_JOURNAL_INDEX = 'journal-index-version';
-export const JOURNAL_INDEX_VERSION = 2;
+export const JOURNAL_INDEX_VERSION = 3;
 /** Journal entries indexed per write transaction while building. */
 const BUILD_BATCH_ENTRIES = 10_000;
 

@@ -1,11 +1,13 @@
 // The journal index's contract (both stores implement it; test/store-contract.ts checks both). The journal holds the
 // events; the index only orders references to them (seq and position) under keys the ledger and the change log page
-// through, written by `append` in the same transaction as the entry (journal-index-keys.ts computes them). Nothing
-// here is a second log: every line shown is read back from the journal by seq. A leaf: types and key prefixes only.
+// through, written by `append` in the same transaction as the entry (journal-index-keys.ts computes them), so a key
+// cannot disagree with its entry. The change log reads every change back from the journal by seq; a ledger key carries
+// its whole line (a covering index: a stock movement is a few numbers and codes, and a page then reads no entry).
+// A leaf: types and key prefixes only.
 import type { JournalEntry } from '../../schemas/events.ts';
 
 export type IndexKey = ReadonlyArray<string | number>;
-/** Small values: a ledger line's balance after, or a change's entity and user (so filters need no journal read). */
+/** Small values: a ledger line (LEDGER_VALUE), or a change's entity and user (so filters need no journal read). */
 export type IndexValue = ReadonlyArray<string | number | null>;
 
 export interface IndexWrite {
@@ -15,12 +17,27 @@ export interface IndexWrite {
 
 /**
  * Keys, by prefix:
- * - `['ledger', artNo, seq, n]` and `['ledger-wh', artNo, warehouse, seq, n]` → `[warehouse, onHandAfter, reservedAfter]`:
- *   the entry's n-th stock movement (stockMovements), for all warehouses or one.
+ * - `['ledger', artNo, seq, n]` and `['ledger-wh', artNo, warehouse, seq, n]` → the entry's n-th stock movement
+ *   (stockMovements) with its balance after, fields in the order of LEDGER_VALUE; for all warehouses or one.
  * - `['change-entity', kind, id, timeMs, seq, n]` → `[userId]`; `['change-user', userId, timeMs, seq, n]` → `[kind, id]`;
  *   `['change-time', timeMs, seq, n]` → `[kind, id, userId]`: the entry's n-th event, an administrative change.
  */
 export const LEDGER = 'ledger';
+/** The fields of a ledger key's value, in order. */
+export const LEDGER_VALUE = [
+  'warehouse',
+  'onHandAfter',
+  'reservedAfter',
+  'timeMs',
+  'cause',
+  'reason',
+  'note',
+  'userId',
+  'orderNo',
+  'pickupNo',
+  'onHandDelta',
+  'reservedDelta',
+] as const;
 export const LEDGER_WAREHOUSE = 'ledger-wh';
 export const CHANGE_ENTITY = 'change-entity';
 export const CHANGE_USER = 'change-user';

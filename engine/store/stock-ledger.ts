@@ -1,11 +1,19 @@
-// The stock ledger of an article: its stock movements newest first, a page at a time, from the journal index (the
-// order and the balances after) and the journal (each movement's entry, read by seq). Never a journal scan: a page
-// reads `limit` keys and at most that many entries.
+// The stock ledger of an article: its stock movements newest first, a page at a time, from the journal index alone:
+// each ledger key carries its line (written with the entry, from stockMovements of it). Never a journal scan, and no
+// entry read: a page reads `limit` keys.
 import type { StockLedgerArgs } from '../../schemas/stock-admin.ts';
-import { type StockMovement, stockMovements } from '../core/stock/movements.ts';
-import { type IndexKey, type JournalIndex, KEY_NUMBER_MAX, LEDGER, LEDGER_WAREHOUSE } from './journal-index.ts';
+import type { MovementCause, StockMovement } from '../core/stock/movements.ts';
+import type { StockReason } from '../../schemas/primitives.ts';
+import {
+  type IndexKey,
+  type IndexValue,
+  type JournalIndex,
+  KEY_NUMBER_MAX,
+  LEDGER,
+  LEDGER_WAREHOUSE,
+} from './journal-index.ts';
 
-/** One movement as the ledger shows it: the journal's facts, and the balance after from the index. */
+/** One movement as the ledger shows it, with the balance after. */
 export interface LedgerLine extends Omit<StockMovement, 'event' | 'artNo'> {
   seq: number;
   timeMs: number;
@@ -26,20 +34,20 @@ function parseCursor(cursor: string): [number, number] {
   return [seq ?? 0, n ?? 0];
 }
 
-function lineOf(seq: number, timeMs: number, move: StockMovement, value: readonly unknown[]): LedgerLine {
-  // Field by field, not a spread: this runs for every line of every page.
+/** A ledger key's value (LEDGER_VALUE) as a line; field by field: this runs for every line of every page. */
+function lineOf(seq: number, value: IndexValue): LedgerLine {
   return {
     seq,
-    timeMs,
-    warehouse: move.warehouse,
-    cause: move.cause,
-    reason: move.reason,
-    note: move.note,
-    userId: move.userId,
-    orderNo: move.orderNo,
-    pickupNo: move.pickupNo,
-    onHandDelta: move.onHandDelta,
-    reservedDelta: move.reservedDelta,
+    timeMs: value[3] as number,
+    warehouse: value[0] as string,
+    cause: value[4] as MovementCause,
+    reason: value[5] as StockReason | null,
+    note: value[6] as string,
+    userId: value[7] as string,
+    orderNo: value[8] as number | null,
+    pickupNo: value[9] as number | null,
+    onHandDelta: value[10] as number,
+    reservedDelta: value[11] as number,
     onHandAfter: value[1] as number | null,
     reservedAfter: value[2] as number | null,
   };
@@ -52,10 +60,6 @@ export function ledgerPage(index: JournalIndex, args: StockLedgerArgs): LedgerPa
   const start = after === null ? [...prefix, KEY_NUMBER_MAX] : [...prefix, ...after];
   const lines: LedgerLine[] = [];
   let more = false;
-  // One movement list per entry read: an order's lines share one entry.
-  let cachedSeq = -1;
-  let cachedTimeMs = 0;
-  let moves: StockMovement[] = [];
   let lastN = 0;
   for (const { key, value } of index.range({ start, end: prefix, reverse: true, limit: args.limit + 2 })) {
     const seq = key[key.length - 2] as number;
@@ -65,14 +69,7 @@ export function ledgerPage(index: JournalIndex, args: StockLedgerArgs): LedgerPa
       more = true;
       break;
     }
-    if (seq !== cachedSeq) {
-      const entry = index.entry(seq);
-      if (entry === undefined) throw new Error(`journal index names entry ${seq}, which the journal lacks`);
-      cachedSeq = seq;
-      cachedTimeMs = entry.timeMs;
-      moves = stockMovements(entry);
-    }
-    lines.push(lineOf(seq, cachedTimeMs, moves[n]!, value));
+    lines.push(lineOf(seq, value));
     lastN = n;
   }
   // The cursor names the last line by its key: its seq is on the line, its n was kept.
