@@ -156,8 +156,18 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
   if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
   out.push(...fsyncSection(r), ...inProcessSection(r), ...httpSection(r), ...scaleSection(r, lastFull));
-  out.push(...searchSection(r), ...notesSection(r));
+  out.push(...searchSection(r), ...importSection(), ...notesSection(r));
   return `${out.join('\n')}`;
+}
+
+/**
+ * The catalog import's own run (`npm run bench:import` writes results/import.md): included as it is, since it needs a
+ * 100 000-row file and an apply of its own, not a share of this run's time.
+ */
+function importSection(): string[] {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'import.md');
+  if (!fs.existsSync(file)) return [];
+  return [fs.readFileSync(file, 'utf8').trimEnd(), ''];
 }
 
 function headerSection(r: BenchResults): string[] {

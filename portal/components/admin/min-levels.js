@@ -36,9 +36,17 @@ function MinLevelEditor({ artNo, row, onSaved }) {
   </form>`;
 }
 
+/** A warehouse worth listing by default: not a buffer, or a buffer that holds the article or has a level for it. */
+function isRelevant(/** @type {LevelRow} */ row) {
+  return row.warehouseKind !== 'buffer' || row.onHand > 0 || row.reserved > 0 || row.minLevel > 0;
+}
+
 /** @param {{ artNo: string, readOnly: boolean }} props */
 export function MinLevels({ artNo, readOnly }) {
   const [status, setStatus] = useState('');
+  // A region has a buffer store per care unit (over a hundred): by default only the warehouses that matter for this
+  // article are listed — not buffers, or buffers that hold it or have a level — and the rest behind a button.
+  const [allShown, setAllShown] = useState(false);
   const query = useQuery('stock.levels', { artNo }, { topic: `stock/${artNo}`, keepData: true });
   const saved = (/** @type {string} */ text) => {
     setStatus(text);
@@ -48,11 +56,13 @@ export function MinLevels({ artNo, readOnly }) {
   const data = query.data;
   if (query.error) return html`<p class="error" role="alert">Kunde inte hämta saldon: ${query.error.message}</p>`;
   if (data === null) return html`<p class="loading" role="status">Hämtar saldon…</p>`;
+  const shown = allShown ? data.rows : data.rows.filter(isRelevant);
+  const hidden = data.rows.length - shown.length;
   return html`<div class="min-levels" data-testid="min-levels">
     <div class="table-scroll"><table class="data-table">
       <thead><tr><th>Lager</th><th class="num">Saldo</th><th class="num">Reserverat</th><th class="num">Tillgängligt</th><th>Miniminivå</th></tr></thead>
       <tbody>
-        ${data.rows.map(
+        ${shown.map(
           (
             row,
           ) => html`<tr key=${row.warehouse} class=${row.minLevel > 0 && row.available < row.minLevel ? 'below-min' : ''}>
@@ -63,6 +73,11 @@ export function MinLevels({ artNo, readOnly }) {
         )}
       </tbody>
     </table></div>
+    ${
+      hidden > 0 &&
+      html`<p><button type="button" class="button" onClick=${() => setAllShown(true)} data-testid="min-levels-all">
+        Visa alla lager (${hidden} buffertförråd utan saldo eller miniminivå till)</button></p>`
+    }
     <p role="status" class="hint">${status}</p>
   </div>`;
 }
