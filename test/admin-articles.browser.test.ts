@@ -3,7 +3,7 @@
 // ot1's order wizard proposes the replacement because the new article has no stock. Field errors show beside the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -27,11 +27,7 @@ let staff: TestClient;
 const pageErrors: string[] = [];
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${engine.url}/`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+  await signInAs(page, engine.url, username);
 }
 
 type Probe = { __noReload?: boolean };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCatalogTables, SCALES } from '../engine/seed/generate.ts';
 import { SEED_DEFAULT } from '../engine/seed/seed-store.ts';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { importFileText } from './helpers/import-file.ts';
 import { TestClient } from './helpers/ws-client.ts';
@@ -44,11 +44,7 @@ afterAll(() => tearDown([client, context, browser], engine));
 
 describe('Katalogimport', () => {
   it('runs a generated file through dry run and apply in the browser', async () => {
-    await page.goto(`${engine.url}/`);
-    await page.getByLabel('Användarnamn').fill('admin');
-    await page.getByLabel('Lösenord').fill('demo');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+    await signInAs(page, engine.url, 'admin');
     await page.goto(`${engine.url}/#/admin/import`);
     await page.getByRole('heading', { level: 1, name: 'Katalogimport' }).waitFor();
     await page.getByLabel(/CSV-fil/).setInputFiles(file);

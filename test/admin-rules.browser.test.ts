@@ -4,7 +4,7 @@
 // order is refused with forbidden_article.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -22,11 +22,7 @@ let rollator: string;
 const pageErrors: string[] = [];
 
 async function signIn(page: Page, username: string) {
-  await page.goto(`${engine.url}/`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+  await signInAs(page, engine.url, username);
 }
 
 const quoteOutcome = async () => {

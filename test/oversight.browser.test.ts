@@ -4,7 +4,7 @@
 // Inställningar and the flag goes at once on hmc1's open Orderflöde.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -59,11 +59,7 @@ beforeAll(async () => {
 afterAll(() => tearDown([hmc, context, browser], engine));
 
 async function signIn(username: string) {
-  await page.goto(`${engine.url}/`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+  await signInAs(page, engine.url, username);
 }
 
 describe('HMC oversight', () => {
@@ -113,11 +109,7 @@ describe('HMC oversight', () => {
     // hmc1 keeps Orderflöde open in a browser of its own while admin works in this one.
     const hmcContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
     const hmcPage = await recordingPage(hmcContext, pageErrors, 'hmc1');
-    await hmcPage.goto(`${engine.url}/`);
-    await hmcPage.getByLabel('Användarnamn').fill('hmc1');
-    await hmcPage.getByLabel('Lösenord').fill('demo');
-    await hmcPage.getByRole('button', { name: 'Logga in' }).click();
-    await hmcPage.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+    await signInAs(hmcPage, engine.url, 'hmc1');
     await hmcPage.goto(`${engine.url}/#/orderflode`);
     const watched = hmcPage.locator(`[data-testid="flow-row"][data-orderno="${registered}"]`);
     await watched.waitFor();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 import { EMERGENCY_REASON_CHARS_MAX, EMERGENCY_REASON_CHARS_MIN } from '../schemas/limits.ts';
@@ -47,11 +47,7 @@ beforeAll(async () => {
 afterAll(() => tearDown([ot, context, browser], engine));
 
 async function signIn(username: string) {
-  await page.goto(`${engine.url}/`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+  await signInAs(page, engine.url, username);
 }
 
 async function shoot(name: string) {

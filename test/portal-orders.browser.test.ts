@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { heldDevice } from './helpers/held-device.ts';
 import { TestClient } from './helpers/ws-client.ts';
@@ -64,11 +64,7 @@ function newPage(context: BrowserContext, label: string): Promise<Page> {
 }
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${engine.url}/`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+  await signInAs(page, engine.url, username);
 }
 
 const noReload = (page: Page) => page.evaluate(() => (window as unknown as Probe).__noReload === true);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, tearDown, signInAs } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -103,11 +103,7 @@ afterAll(() => tearDown([staff, context, browser], engine));
 
 describe('Sök artikel in Chromium', () => {
   it('signs ot1 in and opens Sök artikel from the main menu with the search box focused', async () => {
-    await page.goto(`${engine.url}/`);
-    await page.getByLabel('Användarnamn').fill('ot1');
-    await page.getByLabel('Lösenord').fill('demo');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+    await signInAs(page, engine.url, 'ot1');
 
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
     await menu.getByRole('link', { name: 'Sök artikel' }).click();

@@ -46,3 +46,12 @@ export async function tearDown(
   await engine?.stop();
   if (engine) fs.rmSync(engine.dataDir, { recursive: true, force: true });
 }
+
+/** Signs in with the demo password on the login page and waits for the start page (a user with work screens). */
+export async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill('demo');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
+}
