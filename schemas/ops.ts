@@ -418,7 +418,7 @@ export const OPS = {
     kind: 'command',
     roles: staff,
     args: SetDeliveryDateArgs,
-    doc: 'Change the planned delivery date of an open order; the prescriber gets a message (pushed on messages/<userId>).',
+    doc: 'Change the planned delivery date of an open order to a Swedish working day (`not_working_day` for a weekend, holiday or de facto day off); the prescriber gets a message (pushed on messages/<userId>).',
   }),
   // Care-provider boundaries (issue 13).
   'session.setWorkplace': op({

@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'setting_out_of_range',
   // Issue 14, catalog import: an article number twice in one import batch.
   'duplicate_article',
+  // Issue 15: fulfil.setDeliveryDate on a weekend, holiday or de facto day off.
+  'not_working_day',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

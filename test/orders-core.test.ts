@@ -743,6 +743,28 @@ describe('delivery date changes and messages', () => {
     run(state, { type: 'order.cancel', userId: 'ot1', orderNo });
     expect(set('2026-12-01')).toBe('invalid_transition');
   });
+
+  it('given a weekend, a holiday or an eve HMC does not work, when HMC sets it, then not_working_day names the day', () => {
+    const state = orderState();
+    const orderNo = placedNo(run(state, place()));
+    const set = (date: string) =>
+      run(state, { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo, date, note: '' });
+    const refusal = (date: string) => {
+      const decision = set(date);
+      return decision.ok ? 'accepted' : `${decision.code}: ${decision.message}`;
+    };
+    expect(refusal('2026-12-05')).toBe('not_working_day: 2026-12-05 är en lördag, ingen arbetsdag.');
+    expect(refusal('2026-12-06')).toBe('not_working_day: 2026-12-06 är en söndag, ingen arbetsdag.');
+    expect(refusal('2026-12-25')).toBe('not_working_day: 2026-12-25 är juldagen, ingen arbetsdag.');
+    expect(refusal('2026-12-24')).toBe('not_working_day: 2026-12-24 är julafton, ingen arbetsdag.');
+    expect(refusal('2027-01-06')).toBe('not_working_day: 2027-01-06 är trettondedag jul, ingen arbetsdag.');
+    expect(refusal('2027-05-06')).toBe('not_working_day: 2027-05-06 är Kristi himmelsfärdsdag, ingen arbetsdag.');
+    expect(refusal('2027-06-25')).toBe('not_working_day: 2027-06-25 är midsommarafton, ingen arbetsdag.');
+    expect(order(state, orderNo).plannedDeliveryDate).toBe('2026-11-27');
+    const inbox = listMessages(state, state.users.get('ot1')!, { limit: 10, offset: 0 });
+    expect(inbox.ok && inbox.result.total).toBe(0);
+    expect(refusal('2026-12-28')).toBe('accepted');
+  });
 });
 
 describe('order.list', () => {
@@ -792,6 +814,7 @@ describe('rejection codes', () => {
     'invalid_transition',
     'no_individual',
     'invalid_date',
+    'not_working_day',
     'not_resident',
     'forbidden',
     'not_found',
@@ -846,6 +869,14 @@ describe('rejection codes', () => {
         userId: 'hmc1',
         orderNo: placedNo(run(s, place())),
         date: '2020-01-01',
+        note: '',
+      }),
+    not_working_day: (s) =>
+      run(s, {
+        type: 'order.setDeliveryDate',
+        userId: 'hmc1',
+        orderNo: placedNo(run(s, place())),
+        date: '2026-12-25',
         note: '',
       }),
     not_resident: (s) => run(s, place({ recipient: { kind: 'patient', pnr: PNR.nonResident } })),

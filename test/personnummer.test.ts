@@ -49,10 +49,21 @@ describe('parsePnr rejects', () => {
     ['81121898760', 'format'],
     ['abcdef-ghij', 'format'],
     ['', 'format'],
+    ['20150916-0006', 'birth number'],
+    ['150916-0006', 'birth number'],
+    ['701063-0007', 'birth number'],
   ])('%s (%s)', (input, reasonStart) => {
     const result = parsePnr(input, NOW_MS);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason.startsWith(reasonStart)).toBe(true);
+  });
+});
+
+describe('birth number 000', () => {
+  it('given 20150916-0006, whose Luhn digit is right, then it is still refused: 000 is never issued', () => {
+    expect(luhnCheckDigit('150916000')).toBe(6);
+    expect(parsePnr('20150916-0006', NOW_MS)).toEqual({ ok: false, reason: 'birth number: 000 is never issued' });
+    expect(parsePnr('20150916-0014', NOW_MS).ok).toBe(true);
   });
 });
 

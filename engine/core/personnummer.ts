@@ -9,6 +9,8 @@ export const BIRTH_YEAR_MIN = 1800;
 
 const MS_PER_DAY = 86_400_000;
 const INPUT_PATTERN = /^(\d{6}|\d{8})([-+]?)(\d{4})$/;
+/** Skatteverket never issues birth number 000 (the three digits before the check digit). */
+const UNISSUED_BIRTH_NUMBER = '000';
 
 export type PnrKind = 'personnummer' | 'samordningsnummer';
 export type ParsedPnr = { ok: true; pnr12: string; kind: PnrKind; birthDate: string } | { ok: false; reason: string };
@@ -83,6 +85,7 @@ export function parsePnr(input: string, nowMs: number): ParsedPnr {
   if (year < BIRTH_YEAR_MIN || ymdNumber(year, month, day) > todayYmd) {
     return { ok: false, reason: 'date: birth date out of range' };
   }
+  if (tail.slice(0, 3) === UNISSUED_BIRTH_NUMBER) return { ok: false, reason: 'birth number: 000 is never issued' };
   const yymmdd = datePart.slice(-6);
   if (luhnCheckDigit(yymmdd + tail.slice(0, 3)) !== Number(tail[3])) {
     return { ok: false, reason: 'check digit: wrong Luhn digit' };

@@ -49,6 +49,8 @@ export type RejectionCode = Extract<
   | 'setting_out_of_range'
   // Issue 14, catalog import.
   | 'duplicate_article'
+  // Issue 15: a delivery date on a weekend, holiday or de facto day off.
+  | 'not_working_day'
 >;
 
 export interface Rejection {

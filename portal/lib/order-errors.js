@@ -22,6 +22,7 @@ const HEADLINES = {
   invalid_transition: 'Steget går inte att göra i orderns nuvarande status.',
   no_individual: 'Det finns inte tillräckligt många lediga individer i lagret.',
   invalid_date: 'Datumet går inte att använda.',
+  not_working_day: 'Välj en arbetsdag: HMC levererar inte på helger och helgdagar.',
   insufficient_stock: 'Det finns inte tillräckligt i lager.',
   invalid_request: 'Uppgifterna kunde inte tas emot; kontrollera fälten.',
   unauthorized: 'Sessionen har gått ut. Logga in igen.',

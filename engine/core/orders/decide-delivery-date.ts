@@ -6,7 +6,7 @@ import { deliveryDateMessage } from '../messages/decide.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { isOpen } from './order-index.ts';
-import { dateToDayNo, isCalendarDate, swedishDayNo } from './working-days.ts';
+import { dateToDayNo, isCalendarDate, nonWorkingDayReason, swedishDayNo } from './working-days.ts';
 
 export function decideSetDeliveryDate(state: State, command: SetDeliveryDate, context: CommandContext): Decision {
   const order = state.orders.get(command.orderNo);
@@ -16,6 +16,10 @@ export function decideSetDeliveryDate(state: State, command: SetDeliveryDate, co
   if (dateToDayNo(command.date) < swedishDayNo(context.timeMs)) {
     return reject('invalid_date', `Leveransdatum ${command.date} har redan passerat.`);
   }
+  // HMC neither picks nor drives on weekends, holidays or the eves the calendar skips; the prescriber would be told a
+  // date nobody delivers on.
+  const dayOff = nonWorkingDayReason(dateToDayNo(command.date));
+  if (dayOff !== undefined) return reject('not_working_day', `${command.date} är ${dayOff}, ingen arbetsdag.`);
   if (command.date === order.plannedDeliveryDate) {
     return reject('invalid_date', `Order ${order.orderNo} har redan planerat leveransdatum ${command.date}.`);
   }

@@ -3,18 +3,22 @@
 
 const MS_PER_DAY = 86_400_000;
 /** Holidays that always fall on a Saturday or Sunday (Easter Day, Whitsun, Midsummer Day, All Saints' Day) are not listed. */
-const FIXED: ReadonlyArray<readonly [month: number, day: number]> = [
-  [1, 1], // nyårsdagen
-  [1, 6], // trettondedag jul
-  [5, 1], // första maj
-  [6, 6], // Sveriges nationaldag
-  [12, 24], // julafton (de facto)
-  [12, 25], // juldagen
-  [12, 26], // annandag jul
-  [12, 31], // nyårsafton (de facto)
+const FIXED: ReadonlyArray<readonly [month: number, day: number, name: string]> = [
+  [1, 1, 'nyårsdagen'],
+  [1, 6, 'trettondedag jul'],
+  [5, 1, 'första maj'],
+  [6, 6, 'Sveriges nationaldag'],
+  [12, 24, 'julafton'], // de facto
+  [12, 25, 'juldagen'],
+  [12, 26, 'annandag jul'],
+  [12, 31, 'nyårsafton'], // de facto
 ];
-/** Days from Easter Sunday: långfredagen, annandag påsk, Kristi himmelsfärdsdag. */
-const FROM_EASTER = [-2, 1, 39];
+/** Days from Easter Sunday, with their Swedish names. */
+const FROM_EASTER: ReadonlyArray<readonly [offset: number, name: string]> = [
+  [-2, 'långfredagen'],
+  [1, 'annandag påsk'],
+  [39, 'Kristi himmelsfärdsdag'],
+];
 /** Midsommarafton (de facto): the Friday from 19 to 25 June. */
 const MIDSUMMER_EVE_FIRST = 19;
 const FRIDAY = 5;
@@ -23,7 +27,8 @@ const EPOCH_WEEKDAY = 4;
 
 /** Years kept; a command asks about the same year or two (the cache starts over when full). */
 const YEARS_CACHED_MAX = 16;
-const byYear = new Map<number, ReadonlySet<number>>();
+/** Per year: day number → the day's Swedish name (a refusal names the day it refuses). */
+const byYear = new Map<number, ReadonlyMap<number, string>>();
 
 function dayNo(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
@@ -48,20 +53,25 @@ export function easterSunday(year: number): number {
   return dayNo(year, month, day);
 }
 
-function holidaysOf(year: number): ReadonlySet<number> {
+function holidaysOf(year: number): ReadonlyMap<number, string> {
   const cached = byYear.get(year);
   if (cached !== undefined) return cached;
-  const set = new Set<number>(FIXED.map(([month, day]) => dayNo(year, month, day)));
+  const names = new Map<number, string>(FIXED.map(([month, day, name]) => [dayNo(year, month, day), name]));
   const easter = easterSunday(year);
-  for (const offset of FROM_EASTER) set.add(easter + offset);
+  for (const [offset, name] of FROM_EASTER) names.set(easter + offset, name);
   const first = dayNo(year, 6, MIDSUMMER_EVE_FIRST);
-  set.add(first + ((((FRIDAY - (first + EPOCH_WEEKDAY)) % 7) + 7) % 7));
+  names.set(first + ((((FRIDAY - (first + EPOCH_WEEKDAY)) % 7) + 7) % 7), 'midsommarafton');
   if (byYear.size >= YEARS_CACHED_MAX) byYear.clear();
-  byYear.set(year, set);
-  return set;
+  byYear.set(year, names);
+  return names;
 }
 
 /** Whether a day (days since 1970-01-01) is a Swedish public holiday or de facto day off (listed whatever its weekday). */
 export function isHoliday(day: number): boolean {
   return holidaysOf(new Date(day * MS_PER_DAY).getUTCFullYear()).has(day);
+}
+
+/** The Swedish name of the holiday or de facto day off on `day` ("juldagen"), or undefined on other days. */
+export function holidayName(day: number): string | undefined {
+  return holidaysOf(new Date(day * MS_PER_DAY).getUTCFullYear()).get(day);
 }

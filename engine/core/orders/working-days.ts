@@ -2,7 +2,7 @@
 // clock, no time-zone database. Sweden is UTC+1, and UTC+2 from the last Sunday of March 01:00 UTC to the last Sunday of
 // October 01:00 UTC (EU rule). HMC still moves a date by hand (fulfil.setDeliveryDate) for local closures.
 
-import { isHoliday } from './swedish-holidays.ts';
+import { holidayName, isHoliday } from './swedish-holidays.ts';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
@@ -54,6 +54,16 @@ export function swedishDayNo(timeMs: number): number {
 export function isWorkingDay(dayNo: number): boolean {
   const weekday = (((dayNo + EPOCH_WEEKDAY) % 7) + 7) % 7;
   return weekday !== SATURDAY && weekday !== SUNDAY && !isHoliday(dayNo);
+}
+
+/** Why `dayNo` is no working day, as Swedish words after "är" ("juldagen", "en lördag"); undefined on a working day. */
+export function nonWorkingDayReason(dayNo: number): string | undefined {
+  const holiday = holidayName(dayNo);
+  if (holiday !== undefined) return holiday;
+  const weekday = (((dayNo + EPOCH_WEEKDAY) % 7) + 7) % 7;
+  if (weekday === SATURDAY) return 'en lördag';
+  if (weekday === SUNDAY) return 'en söndag';
+  return undefined;
 }
 
 /** The `n`-th working day after `dayNo` (n ≥ 1). */
