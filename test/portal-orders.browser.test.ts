@@ -479,6 +479,7 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
     await expect.poll(() => ot.getByTestId('new-work-order').getByRole('alert').textContent()).toBe('Skriv en rubrik.');
     expect(await ot.getByTestId('wo-notice').textContent()).toBe('');
+    expect(await ot.getByTestId('wo-device-kept').textContent()).toContain(`Individnummer ${device.indNo} står kvar`);
     const mine = ot.locator(`[data-testid=work-orders] li[data-wono="${woNo}"]`);
     expect(await mine.getByTestId('wo-status').textContent()).toBe('Mottagen');
 

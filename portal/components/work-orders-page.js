@@ -62,7 +62,6 @@ function NewWorkOrder({ indNo, onStart, onCreated }) {
   const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     onStart();
-    setKept(false);
     const form = /** @type {HTMLFormElement} */ (event.currentTarget);
     const parsed = device.trim() === '' ? null : parseIndNo(device);
     if (device.trim() !== '' && parsed === null) return setError('Ett individnummer är 1–8 siffror, t.ex. 56314.');
@@ -103,7 +102,10 @@ function NewWorkOrder({ indNo, onStart, onCreated }) {
       </fieldset>
       <div class="field narrow"><label for="wo-device">Individnummer (om ärendet gäller ett hjälpmedel)</label>
         <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} aria-describedby=${kept ? 'wo-device-kept' : undefined}
-          onInput=${(/** @type {FieldEvent} */ e) => setDevice(e.currentTarget.value)} />
+          onInput=${(/** @type {FieldEvent} */ e) => {
+            setDevice(e.currentTarget.value);
+            setKept(false);
+          }} />
         ${kept && html`<p class="hint" id="wo-device-kept" data-testid="wo-device-kept">Individnummer ${indNo} står kvar eftersom sidan öppnades för den individen. Töm fältet om nästa ärende inte gäller den.</p>`}</div>
       <div class="field"><label for="wo-title">Rubrik</label>
         <input id="wo-title" maxLength=${TITLE_CHARS_MAX} value=${title} aria-describedby="wo-title-count" onInput=${(/** @type {FieldEvent} */ e) => setTitle(e.currentTarget.value)} />
