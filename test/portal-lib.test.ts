@@ -21,6 +21,12 @@ describe('portal format', () => {
     expect(kr(Number.NaN)).toBe('–');
   });
 
+  it('inflects a counted noun: singular for exactly one, plural otherwise', async () => {
+    const { countOf } = await lib.format();
+    expect(countOf(1, 'träff', 'träffar')).toBe('1 träff');
+    expect([0, 2, 1000].map((n) => countOf(n, 'rad', 'rader'))).toEqual(['0 rader', '2 rader', `1${NBSP}000 rader`]);
+  });
+
   it('labels status, kind and profession in Swedish, keeps ISO codes together', async () => {
     const f = await lib.format();
     expect([f.statusLabel('active'), f.statusLabel('outgoing'), f.statusLabel('discontinued')]).toEqual([

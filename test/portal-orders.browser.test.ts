@@ -400,6 +400,12 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     const pickupNo = Number(/\d+/.exec((await ot.getByTestId('pickup-status').textContent())!)![0]);
     const listed = ot.locator(`[data-testid=patient-pickups] li[data-pickupno="${pickupNo}"]`);
     expect(await listed.getAttribute('data-status')).toBe('requested');
+    // Makulera asks first; "Nej" keeps the pickup as it was.
+    await listed.getByRole('button', { name: `Makulera hämtorder ${pickupNo}` }).click();
+    expect(await listed.textContent()).toContain(`Vill du makulera hämtorder ${pickupNo}?`);
+    await listed.getByRole('button', { name: 'Nej, behåll hämtordern' }).click();
+    await listed.getByRole('button', { name: `Makulera hämtorder ${pickupNo}` }).waitFor();
+    expect(await listed.getAttribute('data-status')).toBe('requested');
     await shot(ot, '12-hamtorder-bestalld');
 
     const card = hmc.locator(`[data-testid=pickups] li[data-pickupno="${pickupNo}"]`);
@@ -466,6 +472,14 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
     await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
     const woNo = Number(/\d+/.exec((await ot.getByTestId('wo-notice').textContent())!)![0]);
+    // Opened for this individual: the number stays for the next errand, and the form says so.
+    expect(await ot.getByLabel(/Individnummer/).inputValue()).toBe(String(device.indNo));
+    expect(await ot.getByTestId('wo-device-kept').textContent()).toContain(`Individnummer ${device.indNo} står kvar`);
+    // A new submit that fails does not leave the old success notice next to its error.
+    await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
+    await expect.poll(() => ot.getByTestId('new-work-order').getByRole('alert').textContent()).toBe('Skriv en rubrik.');
+    expect(await ot.getByTestId('wo-notice').textContent()).toBe('');
+    expect(await ot.getByTestId('wo-device-kept').textContent()).toContain(`Individnummer ${device.indNo} står kvar`);
     const mine = ot.locator(`[data-testid=work-orders] li[data-wono="${woNo}"]`);
     expect(await mine.getByTestId('wo-status').textContent()).toBe('Mottagen');
 
@@ -487,6 +501,19 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await expect.poll(() => mine.getByTestId('wo-status').textContent()).toBe('Väntar på delar');
     expect(await mine.getByTestId('wo-comments').textContent()).toContain('Ny bromsvajer beställd, klar nästa vecka.');
     await shot(ot, '15-arbetsorder-forskrivare');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an arbetsorder registered from the plain page clears Individnummer, so the next errand starts without a device', async () => {
+    const { device } = await heldDevice(staff);
+    await ot.goto(`${engine.url}/#/arbetsorder`);
+    await ot.getByRole('heading', { level: 1, name: 'Arbetsorder' }).waitFor();
+    await ot.getByLabel(/Individnummer/).fill(String(device.indNo));
+    await ot.getByLabel('Rubrik').fill('Hjulet glappar');
+    await ot.getByRole('button', { name: 'Registrera arbetsorder' }).click();
+    await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
+    expect(await ot.getByLabel(/Individnummer/).inputValue()).toBe('');
+    expect(await ot.getByTestId('wo-device-kept').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

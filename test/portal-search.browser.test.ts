@@ -288,6 +288,17 @@ describe('Sök artikel in Chromium', () => {
       .toEqual((await truth({ text: clicked, inStockOnly: true })).hits.map((hit) => hit.artNo));
   });
 
+  it('keeps the type-ahead list closed after Enter submits, even when completions were still on their way', async () => {
+    await typeQuery('rollator cr');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(rowArtNos)
+      .toEqual((await truth({ text: 'rollator cr', inStockOnly: true })).hits.map((hit) => hit.artNo));
+    await page.waitForTimeout(600);
+    expect(await searchBox().getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('listbox', { name: 'Förslag', includeHidden: true }).isHidden()).toBe(true);
+  });
+
   it('ignores a reply to an older query that arrives after the newer one', async () => {
     const stale = await truth({ text: 'rul', inStockOnly: true });
     const fresh = await truth({ text: 'rullstol', inStockOnly: true });

@@ -6,6 +6,7 @@ import { useQuery } from '../lib/use-query.js';
 import { useArticlePushes } from '../lib/use-article-pushes.js';
 import * as api from '../lib/api.js';
 import { errorText } from '../lib/order-errors.js';
+import { countOf } from '../lib/format.js';
 import { ArticleResults } from './article-results.js';
 import { AccessoryOffer, QuotedLines, quotedLine } from './order-quote-lines.js';
 
@@ -103,7 +104,7 @@ function ArticleSearch({ warehouse, buffer, onPick }) {
         <button type="submit" class="button">Sök</button>
       </form>
       <p class="error" role="alert">${error}</p>
-      ${result && html`<p class="hint" role="status">${result.total === 0 ? 'Inga träffar.' : `${result.total} träffar${result.total > result.hits.length ? `, visar de ${result.hits.length} första` : ''}.`}</p>`}
+      ${result && html`<p class="hint" role="status">${result.total === 0 ? 'Inga träffar.' : `${countOf(result.total, 'träff', 'träffar')}${result.total > result.hits.length ? `, visar de ${result.hits.length} första` : ''}.`}</p>`}
       ${
         result &&
         result.hits.length > 0 &&

@@ -4,7 +4,7 @@
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { ApiError } from '../lib/api.js';
-import { addressLine } from '../lib/format.js';
+import { addressLine, countOf } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useAction } from '../lib/use-action.js';
 
@@ -75,7 +75,7 @@ export function RegisterSearch({ onChoose }) {
       ${
         hits &&
         html`
-        <p class="hint" role="status">${hits.total === 0 ? 'Ingen träff.' : `${hits.total} träffar${hits.total > hits.hits.length ? `, visar ${hits.hits.length}` : ''}.`}</p>
+        <p class="hint" role="status">${hits.total === 0 ? 'Ingen träff.' : `${countOf(hits.total, 'träff', 'träffar')}${hits.total > hits.hits.length ? `, visar ${hits.hits.length}` : ''}.`}</p>
         <ul class="plain cfr-hits">
           ${hits.hits.map(
             (hit) => html`

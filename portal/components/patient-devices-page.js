@@ -103,6 +103,27 @@ function OpenOrders({ orders }) {
     </ul>`;
 }
 
+/**
+ * Makulera with a confirmation step, as an order's cancel has: one stray click must not cancel a pickup.
+ * @param {{ pickupNo: number, onCancel: (pickupNo: number) => void }} props
+ */
+function CancelPickup({ pickupNo, onCancel }) {
+  const [asking, setAsking] = useState(false);
+  const questionId = `cancel-pickup-${pickupNo}`;
+  if (!asking) {
+    return html`<button type="button" class="link-button inline-action" onClick=${() => setAsking(true)}
+      aria-label=${`Makulera hämtorder ${pickupNo}`}>Makulera</button>`;
+  }
+  return html`<span class="confirm-inline">
+    <span id=${questionId}>Vill du makulera hämtorder ${pickupNo}?</span>
+    <button type="button" class="button danger" aria-describedby=${questionId} onClick=${() => {
+      setAsking(false);
+      onCancel(pickupNo);
+    }}>Ja, makulera</button>
+    <button type="button" class="button" onClick=${() => setAsking(false)}>Nej, behåll hämtordern</button>
+  </span>`;
+}
+
 /** @param {{ pickups: PickupView[], onCancel: (pickupNo: number) => void }} props */
 function Pickups({ pickups, onCancel }) {
   if (pickups.length === 0) return null;
@@ -117,8 +138,7 @@ function Pickups({ pickups, onCancel }) {
           ${
             p.status === 'requested' &&
             p.units.every((u) => u.returnedMs === null) &&
-            html`<button type="button" class="link-button inline-action"
-            onClick=${() => onCancel(p.pickupNo)} aria-label=${`Makulera hämtorder ${p.pickupNo}`}>Makulera</button>`
+            html`<${CancelPickup} pickupNo=${p.pickupNo} onCancel=${onCancel} />`
           }
         </li>`,
       )}

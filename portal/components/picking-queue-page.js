@@ -4,7 +4,7 @@
 import { html, useMemo } from '../lib/html.js';
 import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
-import { date, isStaff } from '../lib/format.js';
+import { countOf, date, isStaff } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useLiveOrders } from '../lib/live-orders.js';
 import { recipientText } from './order-status.js';
@@ -47,7 +47,7 @@ function QueueCard({ order, status, flagged }) {
       </ul>
       <div class="queue-actions">
         <button type="button" class=${status === 'registered' ? 'button primary small' : 'button small'} disabled=${busy !== '' || waiting}
-          data-testid=${`queue-${spec.step}`} aria-label=${`${spec.label}: order ${order.orderNo}, ${lines.length} rader`}
+          data-testid=${`queue-${spec.step}`} aria-label=${`${spec.label}: order ${order.orderNo}, ${countOf(lines.length, 'rad', 'rader')}`}
           onClick=${() => run(spec, order.orderNo, lineNos)}>${busy ? 'Sparar…' : spec.label}</button>
         ${waiting && html`<span class="hint">Samleverans: väntar på restorder</span>`}
         <${Feedback} status=${feedback} />

@@ -113,6 +113,8 @@ function SearchBox({ value, onInput, onAccept, onSubmit, inputRef }) {
     else if (intent === 'up') dispatch({ type: 'up' });
     else if (intent === 'accept') accept(box.options[box.active]);
     else if (intent === 'submit') {
+      // Drop a pending completion too, or it reopens the list over the results just asked for.
+      cancel();
       close();
       onSubmit();
     } else if (intent === 'close') close();

@@ -47,16 +47,21 @@ function Counter({ id, used, max }) {
   return html`<p id=${id} class=${left < 10 ? 'counter low' : 'counter'}>${left} tecken kvar</p>`;
 }
 
-/** @param {{ indNo: number | null, onCreated: (workOrder: WorkOrderView) => void }} props */
-function NewWorkOrder({ indNo, onCreated }) {
+/**
+ * onStart: a new submit began (the page clears its old success notice, so it never stands next to a new error).
+ * @param {{ indNo: number | null, onStart: () => void, onCreated: (workOrder: WorkOrderView) => void }} props
+ */
+function NewWorkOrder({ indNo, onStart, onCreated }) {
   const [destination, setDestination] = useState('technicalService');
   const [device, setDevice] = useState(indNo === null ? '' : String(indNo));
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [files, setFiles] = useState(/** @type {File[]} */ ([]));
+  const [kept, setKept] = useState(false);
   const { busy, error, setError, run } = useAction();
   const submit = async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
+    onStart();
     const form = /** @type {HTMLFormElement} */ (event.currentTarget);
     const parsed = device.trim() === '' ? null : parseIndNo(device);
     if (device.trim() !== '' && parsed === null) return setError('Ett individnummer är 1–8 siffror, t.ex. 56314.');
@@ -78,6 +83,9 @@ function NewWorkOrder({ indNo, onCreated }) {
     setText('');
     setFiles([]);
     form.reset();
+    // The next errand must not silently attach to the same device, unless the page was opened for that device.
+    setDevice(indNo === null ? '' : String(indNo));
+    setKept(indNo !== null);
     return onCreated(created.workOrder);
   };
   return html`
@@ -93,7 +101,12 @@ function NewWorkOrder({ indNo, onCreated }) {
         )}
       </fieldset>
       <div class="field narrow"><label for="wo-device">Individnummer (om ärendet gäller ett hjälpmedel)</label>
-        <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} onInput=${(/** @type {FieldEvent} */ e) => setDevice(e.currentTarget.value)} /></div>
+        <input id="wo-device" inputmode="numeric" maxLength="12" value=${device} aria-describedby=${kept ? 'wo-device-kept' : undefined}
+          onInput=${(/** @type {FieldEvent} */ e) => {
+            setDevice(e.currentTarget.value);
+            setKept(false);
+          }} />
+        ${kept && html`<p class="hint" id="wo-device-kept" data-testid="wo-device-kept">Individnummer ${indNo} står kvar eftersom sidan öppnades för den individen. Töm fältet om nästa ärende inte gäller den.</p>`}</div>
       <div class="field"><label for="wo-title">Rubrik</label>
         <input id="wo-title" maxLength=${TITLE_CHARS_MAX} value=${title} aria-describedby="wo-title-count" onInput=${(/** @type {FieldEvent} */ e) => setTitle(e.currentTarget.value)} />
         <${Counter} id="wo-title-count" used=${title.length} max=${TITLE_CHARS_MAX} /></div>
@@ -197,7 +210,7 @@ export function WorkOrdersPage({ user, indNo }) {
         ? 'Ärenden från förskrivarna: sätt status och kommentera, förskrivaren ser det direkt under Registrerade AO.'
         : 'Ärenden till Teknisk Service, hjälpmedelskonsulent eller Dako. Skickar du in ett hjälpmedel för lagning ska rosa returlapp användas.'
     }</p>
-    ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onCreated=${(/** @type {WorkOrderView} */ wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
+    ${isPrescriber(user) && html`<${NewWorkOrder} indNo=${indNo} onStart=${() => setNotice('')} onCreated=${(/** @type {WorkOrderView} */ wo) => done(`Arbetsorder ${wo.woNo} är registrerad.`)} />`}
     <p role="status" data-testid="wo-notice">${notice}</p>
     <h2>${staff ? 'Ärenden' : 'Registrerade AO'}</h2>
     <${WithheldNotice} count=${query.data?.withheld ?? 0} />

@@ -82,6 +82,16 @@ export function count(n) {
 }
 
 /**
+ * A count with its noun in singular or plural: (1, 'träff', 'träffar') → "1 träff", (2, …) → "2 träffar".
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
+export function countOf(n, one, many) {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/**
  * The buffer warehouse (eget förråd) of the user's first workplace that has one, or null.
  * @param {{ workplaces: Array<{ bufferWarehouse: string | null }> } | null | undefined} user
  * @returns {string | null}

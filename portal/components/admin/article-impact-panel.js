@@ -3,7 +3,7 @@
 // out with patients and care units (counts only, no persons) and the articles that name it. The admin confirms it.
 import { html } from '../../lib/html.js';
 import { href } from '../../lib/routes.js';
-import { count, statusLabel } from '../../lib/format.js';
+import { count, countOf, statusLabel } from '../../lib/format.js';
 import { useQuery } from '../../lib/use-query.js';
 
 /** @typedef {import('../../lib/types.d.ts').ArticleImpactView} ArticleImpactView */
@@ -33,7 +33,7 @@ function ImpactList({ impact }) {
   if (nothing)
     return html`<p data-testid="impact-none">Inga öppna order, restorder, utlämnade individer eller andra artiklar berörs.</p>`;
   return html`<ul data-testid="impact-list">
-    <li>Öppna order: ${count(openOrders.orders)} (${count(openOrders.lines)} rader)${openOrders.orderNos.length > 0 ? `, t.ex. ${openOrders.orderNos.join(', ')}` : ''}</li>
+    <li>Öppna order: ${count(openOrders.orders)} (${countOf(openOrders.lines, 'rad', 'rader')})${openOrders.orderNos.length > 0 ? `, t.ex. ${openOrders.orderNos.join(', ')}` : ''}</li>
     <li>Restorderrader som väntar på artikeln: ${count(impact.backorderLines)}</li>
     <li>Individer hos brukare: ${count(impact.heldByPatients)}, hos vårdenheter: ${count(impact.heldByCareUnits)}</li>
     <${Referrers} label="Setdel i" refs=${impact.setPartOf} />

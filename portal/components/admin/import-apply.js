@@ -4,7 +4,7 @@
 import { html, useEffect, useState } from '../../lib/html.js';
 import * as api from '../../lib/api.js';
 import { useAction } from '../../lib/use-action.js';
-import { count } from '../../lib/format.js';
+import { count, countOf } from '../../lib/format.js';
 import { STATE_SV } from '../../lib/catalog-import.js';
 
 /** @typedef {import('../../lib/types.d.ts').ImportStatusView} ImportStatusView */
@@ -30,7 +30,7 @@ function ApplyProgress({ status }) {
   return html`<div class="import-progress" data-testid="import-progress">
     <progress max=${total} value=${status.done} aria-label="Verkställd andel">${pct} %</progress>
     <p role="status">
-      ${`${STATE_SV[status.state]}: ${count(status.done)} av ${count(status.toApply)} artiklar (${pct} %) · `}
+      ${`${STATE_SV[status.state]}: ${count(status.done)} av ${countOf(status.toApply, 'artikel', 'artiklar')} (${pct} %) · `}
       ${`${count(status.written)} skrivna, ${count(status.skipped)} redan lika, ${count(status.failed)} fel`}
     </p>
     ${status.stopReason && html`<p class="error" role="alert">Importen avbröts: ${status.stopReason} Läs in filen igen för att fortsätta.</p>`}

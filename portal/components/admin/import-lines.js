@@ -6,7 +6,7 @@ import { html, useEffect, useState } from '../../lib/html.js';
 import * as api from '../../lib/api.js';
 import { useQuery } from '../../lib/use-query.js';
 import { useAction } from '../../lib/use-action.js';
-import { count } from '../../lib/format.js';
+import { count, countOf } from '../../lib/format.js';
 import { errorText } from '../../lib/order-errors.js';
 import { FIELD_SV, OUTCOME_SV } from '../../lib/catalog-import.js';
 
@@ -86,7 +86,7 @@ export function ImportLines({ importId, counts }) {
     </nav>
     ${first.error && html`<p class="error" role="alert">${errorText(first.error)}</p>`}
     ${page && html`<${LinesTable} lines=${lines} />`}
-    ${page && html`<p class="hint">Visar ${count(lines.length)} av ${count(page.total)} rader.</p>`}
+    ${page && html`<p class="hint">Visar ${count(lines.length)} av ${countOf(page.total, 'rad', 'rader')}.</p>`}
     ${next !== null && html`<button type="button" class="button" disabled=${busy} onClick=${loadMore}>Visa fler</button>`}
     <p class="error" role="alert">${error}</p>
   </section>`;
