@@ -202,6 +202,25 @@ describe('order.place: articles, rules and lines', () => {
     );
   });
 
+  it('given an article the profession may not prescribe, then the quote shows the true balance, not 0, and says why', () => {
+    const state = orderState();
+    const quote = quoteOrder(
+      state,
+      'slp1',
+      OPS['order.quote'].args.parse({
+        recipient: { kind: 'patient', pnr: PNR.resident },
+        lines: [{ artNo: ART.rollator, quantity: 1 }],
+      }),
+      T0,
+    ) as { ok: true; result: QuoteResult };
+    expect(quote.result.lines[0]).toMatchObject({
+      outcome: 'problem',
+      available: 5,
+      problem: { code: 'forbidden_article' },
+    });
+    expect(quote.result.lines[0].problem?.message).toMatch(/får inte förskriva/);
+  });
+
   it('given an admin rule change, then the profession may prescribe the new codes at once; unknown codes are refused', () => {
     const state = orderState();
     expect(codeOf(run(state, place({ userId: 'slp1' })))).toBe('forbidden_article');

@@ -500,6 +500,8 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await mine.waitFor();
     await expect.poll(() => mine.getByTestId('wo-status').textContent()).toBe('Väntar på delar');
     expect(await mine.getByTestId('wo-comments').textContent()).toContain('Ny bromsvajer beställd, klar nästa vecka.');
+    // Being worked on: the prescriber can no longer cancel it.
+    expect(await mine.getByTestId('cancel-wo').count()).toBe(0);
     await shot(ot, '15-arbetsorder-forskrivare');
     expect(pageErrors).toEqual([]);
   });
@@ -514,6 +516,22 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toMatch(/^Arbetsorder \d+ är registrerad\.$/);
     expect(await ot.getByLabel(/Individnummer/).inputValue()).toBe('');
     expect(await ot.getByTestId('wo-device-kept').count()).toBe(0);
+    // Still unprocessed (Mottagen): the prescriber cancels it here, after a confirmation step.
+    const woNo = Number(/\d+/.exec((await ot.getByTestId('wo-notice').textContent())!)![0]);
+    const mine = ot.locator(`[data-testid=work-orders] li[data-wono="${woNo}"]`);
+    await mine.waitFor();
+    expect(await mine.getByTestId('wo-status').textContent()).toBe('Mottagen');
+    await mine.getByTestId('cancel-wo').click();
+    await mine.getByRole('button', { name: 'Nej, behåll arbetsordern' }).click();
+    expect(await mine.getByTestId('wo-status').textContent()).toBe('Mottagen');
+    await mine.getByRole('button', { name: `Makulera arbetsorder ${woNo}` }).click();
+    await mine.getByTestId('confirm-cancel-wo').click();
+    await expect.poll(() => ot.getByTestId('wo-notice').textContent()).toBe(`Arbetsorder ${woNo} är makulerad.`);
+    await expect.poll(() => mine.getByTestId('wo-status').textContent()).toBe('Makulerad');
+    expect(await mine.getByTestId('cancel-wo').count()).toBe(0);
+    expect(
+      (await staff.call('workorder.list', { limit: 100 })).workOrders.find((w: { woNo: number }) => w.woNo === woNo),
+    ).toMatchObject({ status: 'cancelled' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -26,6 +26,16 @@ export function quotedLine(quote, line) {
 }
 const REFUSED = 'alternativ får inte levereras';
 
+/**
+ * The true shortage in the source warehouse, e.g. "Bufferten har 2 st, du beställer 5"; "Finns inte i lager" only at 0.
+ * @param {ShownQuoteLine} q
+ */
+function shortage(q) {
+  if (q.available <= 0) return 'Finns inte i lager just nu';
+  const source = q.warehouse === '10' ? 'Lager 10' : 'Bufferten';
+  return `${source} har ${q.available} st, du beställer ${q.quantity}`;
+}
+
 /** @param {{ q: ShownQuoteLine | null }} props */
 function Outcome({ q }) {
   if (q === null) return html`<span class="outcome wait">Kontrolleras…</span>`;
@@ -39,7 +49,9 @@ function Outcome({ q }) {
     case 'discontinued':
       return html`<span class="outcome bad">Utgått – ingen ersättning i lager</span>`;
     default:
-      return html`<span class="outcome bad">Kan inte beställas</span>`;
+      return q.problem?.code === 'forbidden_article'
+        ? html`<span class="outcome bad">Får inte förskrivas av din yrkesgrupp</span>`
+        : html`<span class="outcome bad">Kan inte beställas</span>`;
   }
 }
 
@@ -74,7 +86,7 @@ function Proposal({ line, q, onDecide }) {
   return html`
     <div class="proposal" role="group" aria-labelledby=${id} data-testid="proposal">
       <p id=${id}><strong>Förslag på likvärdig produkt:</strong> ${what}.
-        <span class="hint"> ${line.artNo} finns inte i lager${p.hops > 1 ? ` (ersättningskedja, ${p.hops} steg)` : ''}.</span></p>
+        <span class="hint"> ${line.artNo}: ${shortage(q).toLowerCase()}${p.hops > 1 ? ` (ersättningskedja, ${p.hops} steg)` : ''}.</span></p>
       <div class="proposal-buttons">
         <button type="button" class="button primary small" data-testid="accept-proposal" onClick=${() => onDecide('accept')}>Acceptera</button>
         <button type="button" class="button small" data-testid="refuse-proposal" onClick=${() => onDecide('refuse')}>Avböj (${REFUSED})</button>
@@ -138,7 +150,7 @@ function Notes({ q }) {
     return html`<p class="line-note warn">Status utgående med noll (0) i saldo: levereras endast om HMC får en enhet i retur. Raden läggs som restorder.</p>`;
   }
   if (q.outcome === 'backorder')
-    return html`<p class="line-note warn">Finns inte i lager just nu: raden läggs som restorder och levereras när artikeln kommer in.</p>`;
+    return html`<p class="line-note warn" data-testid="line-shortage">${shortage(q)}: raden läggs som restorder och levereras när artikeln kommer in.</p>`;
   return null;
 }
 

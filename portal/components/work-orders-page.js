@@ -153,6 +153,37 @@ function DeskControls({ workOrder, onDone }) {
     </form>`;
 }
 
+/**
+ * The prescriber's Makulera while HMC has not started (status Mottagen, the only one workorder.update lets a prescriber
+ * cancel from), with a confirmation step as an order's cancel has.
+ * @param {{ woNo: number, onDone: (text: string) => void }} props
+ */
+function CancelWorkOrder({ woNo, onDone }) {
+  const [asking, setAsking] = useState(false);
+  const { busy, error, run } = useAction();
+  const questionId = `cancel-wo-${woNo}`;
+  const cancel = async () => {
+    const done = await run(() => api.call('workorder.update', { woNo, status: 'cancelled' }));
+    if (done === undefined) return undefined;
+    setAsking(false);
+    return onDone(`Arbetsorder ${woNo} är makulerad.`);
+  };
+  return html`
+    <div class="confirm-inline">
+      ${
+        asking
+          ? html`<span id=${questionId}>Vill du makulera arbetsorder ${woNo}?</span>
+            <button type="button" class="button danger" disabled=${busy} data-testid="confirm-cancel-wo" aria-describedby=${questionId}
+              onClick=${cancel}>${busy ? 'Makulerar…' : 'Ja, makulera'}</button>
+            <button type="button" class="button" disabled=${busy} onClick=${() => setAsking(false)}>Nej, behåll arbetsordern</button>`
+          : html`<button type="button" class="button" data-testid="cancel-wo" aria-label=${`Makulera arbetsorder ${woNo}`}
+              onClick=${() => setAsking(true)}>Makulera</button>
+            <span class="hint">Går så länge ärendet inte har börjat behandlas.</span>`
+      }
+      <span class="error" role="alert">${error}</span>
+    </div>`;
+}
+
 /** @param {{ workOrder: WorkOrderView, staff: boolean, onDone: (text: string) => void }} props */
 function WorkOrderItem({ workOrder, staff, onDone }) {
   return html`
@@ -178,6 +209,7 @@ function WorkOrderItem({ workOrder, staff, onDone }) {
           ${workOrder.comments.map((c, i) => html`<li key=${i}><span class="hint">${dateTime(c.timeMs)} ${c.author}:</span> ${c.text}</li>`)}
         </ul>`
       }
+      ${!staff && workOrder.status === 'registered' && html`<${CancelWorkOrder} woNo=${workOrder.woNo} onDone=${onDone} />`}
       ${staff && html`<${DeskControls} key=${`${workOrder.woNo}-${workOrder.status}-${workOrder.comments.length}`} workOrder=${workOrder} onDone=${onDone} />`}
     </li>`;
 }

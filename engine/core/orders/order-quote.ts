@@ -20,7 +20,7 @@ export interface QuoteLine {
   component: string | null;
   article: ArticleSummary | null;
   outcome: QuoteOutcome;
-  /** Units a new order can reserve in the source warehouse (0 while older backorders wait). */
+  /** Units a new order can reserve in the source warehouse (0 while older backorders wait); also shown on a problem line. */
   available: number;
   proposal: (ArticleSummary & { hops: number }) | null;
   backorderReason: 'outgoing' | 'noStock' | null;
@@ -29,14 +29,19 @@ export interface QuoteLine {
   setParts: Array<{ artNo: string; name: string; quantity: number; outcome: 'available' | 'backorder' }>;
 }
 
-function problemLine(line: QuoteArgs['lines'][number], problem: Rejection, article: ArticleSummary | null): QuoteLine {
+function problemLine(
+  line: QuoteArgs['lines'][number],
+  problem: Rejection,
+  article: ArticleSummary | null,
+  available: number,
+): QuoteLine {
   return {
     artNo: line.artNo,
     quantity: line.quantity,
     component: line.forIndividual === undefined ? null : `K-${line.forIndividual}`,
     article,
     outcome: 'problem',
-    available: 0,
+    available,
     proposal: null,
     backorderReason: null,
     problem: { code: problem.code, message: problem.message },
@@ -56,7 +61,10 @@ function quoteLine(
   const checked = checkLine(state, context, line, seen);
   if ('ok' in checked) {
     const article = state.articles.get(line.artNo);
-    return problemLine(line, checked, article === undefined ? null : summarize(state, article, buffer));
+    if (article === undefined) return problemLine(line, checked, null, 0);
+    // The true balance even when the line cannot be ordered (e.g. a profession may not prescribe it): never a false 0.
+    const available = Math.max(0, availableForNew(state, context.warehouse, article.artNo, consumed));
+    return problemLine(line, checked, summarize(state, article, buffer), available);
   }
   const availableNow = availableForNew(state, context.warehouse, checked.artNo, consumed);
   const plan = planLine(state, context, checked, line, consumed);
