@@ -534,4 +534,41 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     ).toMatchObject({ status: 'cancelled' });
     expect(pageErrors).toEqual([]);
   });
+
+  it('step 3 says what is true: the real shortage, and the real balance of an article the profession may not prescribe', async () => {
+    const SHORT = '100106'; // Bricka till rollator: no replacement
+    const VOICE_AMP = '100110'; // Röstförstärkare (22 09 06): not for an arbetsterapeut
+    await setAvailable(SHORT, 2);
+    const amp = (await staff.call('stock.get', { artNo: VOICE_AMP, warehouse: '10' })).rows[0];
+    expect(amp.available).toBeGreaterThan(0);
+    await ot.goto(`${engine.url}/#/bestall`);
+    await ot.getByRole('heading', { level: 1, name: 'Kundorder' }).waitFor();
+    await ot.getByLabel('Personnummer', { exact: true }).fill(ERIK);
+    await ot.getByLabel('Personnummer', { exact: true }).press('Enter');
+    await ot.getByTestId('patient-card').waitFor();
+    await ot.getByTestId('wizard-next').click();
+    await expect.poll(() => ot.getByTestId('wizard-step').getAttribute('data-step')).toBe('2');
+    await ot.getByTestId('wizard-next').click();
+    await expect.poll(() => ot.getByTestId('wizard-step').getAttribute('data-step')).toBe('3');
+
+    await ot.getByLabel('Artikelnummer', { exact: true }).fill(SHORT);
+    await ot.getByTestId('add-line').click();
+    const short = ot.locator(`[data-testid=order-line][data-artno="${SHORT}"]`);
+    await short.getByLabel('Antal').fill('5');
+    await short.getByLabel('Antal').press('Tab');
+    await expect.poll(() => short.getAttribute('data-outcome')).toBe('backorder');
+    await expect
+      .poll(() => short.getByTestId('line-shortage').textContent())
+      .toMatch(/^Lager 10 har 2 st, du beställer 5:/);
+    expect(await short.textContent()).not.toContain('Finns inte i lager');
+
+    await ot.getByLabel('Artikelnummer', { exact: true }).fill(VOICE_AMP);
+    await ot.getByTestId('add-line').click();
+    const forbidden = ot.locator(`[data-testid=order-line][data-artno="${VOICE_AMP}"]`);
+    await expect.poll(() => forbidden.getAttribute('data-outcome')).toBe('problem');
+    expect(await forbidden.getByTestId('line-available').textContent()).toBe(String(amp.available));
+    expect(await forbidden.textContent()).toContain('Får inte förskrivas av din yrkesgrupp');
+    expect(await forbidden.getByTestId('line-problem').textContent()).toContain('yrkesgrupp får inte förskriva');
+    expect(pageErrors).toEqual([]);
+  });
 });
