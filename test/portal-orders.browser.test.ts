@@ -327,6 +327,10 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     const counts = (await staff.call('order.list', { limit: 1 })).counts;
     await expect.poll(() => hmc.getByTestId('count-registered').textContent()).toBe(String(counts.registered));
     await expect.poll(() => row.textContent()).toContain(`${erik.givenName} ${erik.familyName}`);
+    // Said out loud with the prescriber's name, never the username.
+    await expect
+      .poll(() => hmc.getByTestId('flow-announce').textContent())
+      .toBe(`Ny order ${orderNo} från ${otUser.name}.`);
     expect(await noReload(hmc)).toBe(true);
     await shot(hmc, '7-orderflode-ny');
   });
