@@ -46,6 +46,8 @@ export const SEARCH_OFFSET_MAX = 10_000;
 export const SUGGESTIONS_MAX = 20;
 export const SUPPLIER_FILTER_CHARS_MAX = 80;
 export const REGISTER_HITS_MAX = 100;
+/** register.search pages with `offset`; a register search this deep is a fishing trip, not a look-up. */
+export const REGISTER_OFFSET_MAX = 1_000;
 
 /** Work orders (arbetsorder): the legacy portal's limits. */
 export const WORK_ORDER_TITLE_CHARS_MAX = 70;

@@ -7,6 +7,7 @@ import {
   PROFILE_PHONE_CHARS_MAX,
   REASON_NOTE_CHARS_MAX,
   REGISTER_HITS_MAX,
+  REGISTER_OFFSET_MAX,
   SEARCH_HITS_MAX,
   SEARCH_OFFSET_MAX,
   SEARCH_TEXT_CHARS_MAX,
@@ -208,9 +209,10 @@ export const OPS = {
       .object({
         text: z.string().trim().min(2).max(SEARCH_TEXT_CHARS_MAX),
         limit: z.number().int().min(1).max(REGISTER_HITS_MAX).default(20),
+        offset: z.number().int().min(0).max(REGISTER_OFFSET_MAX).default(0),
       })
       .strict(),
-    doc: 'Population register (CFR) search by personnummer, name, street or municipality; all terms must match. Residents of other regions are marked not prescribable; protected identities are never listed.',
+    doc: 'Population register (CFR) search by personnummer, name, street or municipality; all terms must match. Pages with `offset`/`limit`; `total` counts every match, and only the returned page is access-logged. Residents of other regions are marked not prescribable; protected identities are never listed.',
   }),
   'patient.get': op({
     kind: 'query',

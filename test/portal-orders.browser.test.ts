@@ -159,6 +159,9 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
 
   it('hmc1 opens the Orderflöde with counts per status; ot1 opens Beställ', async () => {
     await login(hmc, 'hmc1');
+    const hmcName = (await hmc.getByRole('heading', { level: 1 }).textContent())!.replace('Välkommen, ', '');
+    expect(await hmc.getByTestId('signed-in-as').textContent()).toContain(`Inloggad som ${hmcName}, hmc-personal.`);
+    expect(await hmc.getByTestId('messages').count()).toBe(0);
     const nav = hmc.getByRole('navigation', { name: 'Huvudmeny' });
     expect(await nav.getByRole('link', { name: 'Orderflöde' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Plocklista' }).count()).toBe(1);
@@ -170,11 +173,33 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     await markNoReload(hmc);
 
     await login(ot, 'ot1');
+    expect(await ot.getByTestId('signed-in-as').textContent()).toContain(
+      `Inloggad som ${otUser.name}, arbetsterapeut.`,
+    );
+    await expect.poll(() => ot.getByTestId('messages').count()).toBe(1);
     const otNav = ot.getByRole('navigation', { name: 'Huvudmeny' });
     expect(await otNav.getByRole('link', { name: 'Orderflöde' }).count()).toBe(0);
     await otNav.getByRole('link', { name: 'Beställ' }).click();
     await ot.getByRole('heading', { level: 1, name: 'Kundorder' }).waitFor();
     expect(await ot.getByRole('heading', { level: 2 }).first().textContent()).toBe('Steg 1 av 5: Mottagare');
+  });
+
+  it('step 1: the CFR search pages through its hits ten at a time', async () => {
+    const { total } = await prescriber.call('register.search', { text: 'Halmstad', limit: 1 });
+    expect(total).toBeGreaterThan(20);
+    const shown = (n: number) => n.toLocaleString('sv-SE').replace(/\s/g, '\u00a0');
+    await ot.getByText('Sök i folkbokföringen (CFR)').click();
+    await ot.getByLabel('Namn, adress, ort eller födelsedatum').fill('Halmstad');
+    await ot.getByRole('search', { name: 'Sök i folkbokföringen' }).getByRole('button', { name: 'Sök' }).click();
+    await expect.poll(() => ot.getByTestId('cfr-count').textContent()).toBe(`Visar 1–10 av ${shown(total)}.`);
+    const first = await ot.getByTestId('cfr-hits').textContent();
+    await ot.getByRole('button', { name: 'Nästa ›' }).click();
+    await expect.poll(() => ot.getByTestId('cfr-count').textContent()).toBe(`Visar 11–20 av ${shown(total)}.`);
+    expect(await ot.getByTestId('cfr-hits').getByRole('listitem').count()).toBe(10);
+    expect(await ot.getByTestId('cfr-hits').textContent()).not.toBe(first);
+    await ot.getByRole('button', { name: '‹ Föregående' }).click();
+    await expect.poll(() => ot.getByTestId('cfr-count').textContent()).toBe(`Visar 1–10 av ${shown(total)}.`);
+    await ot.getByText('Sök i folkbokföringen (CFR)').click();
   });
 
   it('step 1 refuses a patient outside Halland and accepts a resident', async () => {
@@ -302,6 +327,10 @@ describe('order screens in Chromium, prescriber and HMC side by side', () => {
     const counts = (await staff.call('order.list', { limit: 1 })).counts;
     await expect.poll(() => hmc.getByTestId('count-registered').textContent()).toBe(String(counts.registered));
     await expect.poll(() => row.textContent()).toContain(`${erik.givenName} ${erik.familyName}`);
+    // Said out loud with the prescriber's name, never the username.
+    await expect
+      .poll(() => hmc.getByTestId('flow-announce').textContent())
+      .toBe(`Ny order ${orderNo} från ${otUser.name}.`);
     expect(await noReload(hmc)).toBe(true);
     await shot(hmc, '7-orderflode-ny');
   });

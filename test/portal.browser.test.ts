@@ -88,7 +88,11 @@ describe('portal in Chromium', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Varukatalog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Varukatalog' }).waitFor();
 
+    // The tree is Swedish only: no English subtitle under a class, nor under the heading of one.
+    expect(await page.locator('.iso-nodes [lang="en"]').count()).toBe(0);
     await page.locator('a[data-iso="12"]').click();
+    await page.locator('a[data-iso="12 06"]').waitFor();
+    expect(await page.locator('main [lang="en"]').count()).toBe(0);
     await page.locator('a[data-iso="12 06"]').click();
     await page.locator('a[data-iso="12 06 06"]').click();
     await page.getByRole('heading', { level: 1, name: /12\s06\s06/ }).waitFor();

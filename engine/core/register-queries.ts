@@ -72,8 +72,8 @@ export function searchRegister(
   const exact = parsePnr(args.text.replace(/\s+/g, ''), nowMs);
   if (exact.ok) {
     const person = state.persons.get(exact.pnr12);
-    const hits = person !== undefined && !person.protectedIdentity ? [personView(person)] : [];
-    return found({ total: hits.length, hits });
+    const match = person !== undefined && !person.protectedIdentity ? [personView(person)] : [];
+    return found({ total: match.length, hits: match.slice(args.offset, args.offset + args.limit) });
   }
   const terms = args.text
     .split(/[\s,]+/)
@@ -96,7 +96,7 @@ export function searchRegister(
       a.givenName.localeCompare(b.givenName, 'sv') ||
       (a.pnr < b.pnr ? -1 : 1),
   );
-  return found({ total: matches.length, hits: matches.slice(0, args.limit).map(personView) });
+  return found({ total: matches.length, hits: matches.slice(args.offset, args.offset + args.limit).map(personView) });
 }
 
 export interface DeviceView {

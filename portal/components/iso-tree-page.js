@@ -66,7 +66,6 @@ function NodeList({ nodes, includeStock, showIcons }) {
             <span class="iso-code">${isoCode(node.code)}</span>
             <span class="iso-titles">
               <span class="iso-title-sv">${node.titleSv}</span>
-              <span class="iso-title-en" lang="en">${node.titleEn}</span>
             </span>
           </a>
           <span class="iso-counts">
@@ -179,11 +178,7 @@ export function IsoTreePage({ user, code }) {
     <div class="page-head">
       <div>
         <h1 tabindex="-1">${node ? html`<span class="iso-code">${isoCode(node.code)}</span> ${node.titleSv}` : 'Varukatalog'}</h1>
-        ${
-          node
-            ? html`<p class="subtitle" lang="en">${node.titleEn}</p>`
-            : html`<p class="lead">Artiklar i Hjälpmedelscentrums sortiment per ISO-kod (ISO 9999). Välj klass, underklass och grupp.</p>`
-        }
+        ${!node && html`<p class="lead">Artiklar i Hjälpmedelscentrums sortiment per ISO-kod (ISO 9999). Välj klass, underklass och grupp.</p>`}
       </div>
       <div class="stock-toggle">
         <input type="checkbox" id="include-stock" checked=${includeStock}

@@ -69,6 +69,11 @@ function useSeen(orders, filters) {
   return { warehouses, prescribers };
 }
 
+/** Whether a row shows the prescriber's name (order.get answered), not just the username a push carries. @param {LiveRow} row */
+function hasName(row) {
+  return row.detailed || row.prescriber.name !== row.prescriber.id;
+}
+
 /**
  * Says new orders out loud (politely, a burst as one sentence).
  * @param {LiveRow[]} orders
@@ -86,7 +91,9 @@ function useArrivals(orders, loading) {
     const before = known.current;
     if (before !== null) {
       const fresh = orders.filter((o) => !before.has(o.orderNo) && o.fresh);
-      if (fresh.length === 1) setText(`Ny order ${fresh[0].orderNo} från ${fresh[0].prescriber.name}.`);
+      // A row made from a push alone carries the prescriber's username until order.get answers: wait for the name.
+      if (fresh.length === 1 && !hasName(fresh[0])) now.delete(fresh[0].orderNo);
+      else if (fresh.length === 1) setText(`Ny order ${fresh[0].orderNo} från ${fresh[0].prescriber.name}.`);
       else if (fresh.length > 1) setText(`${fresh.length} nya order.`);
     }
     known.current = now;

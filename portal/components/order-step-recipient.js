@@ -4,9 +4,10 @@
 import { html, useState, useEffect, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { ApiError } from '../lib/api.js';
-import { addressLine, countOf } from '../lib/format.js';
+import { addressLine, count, countOf } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { useAction } from '../lib/use-action.js';
+import { Pager } from './article-results.js';
 
 /** @typedef {import('../lib/types.d.ts').PatientView} PatientView */
 /** @typedef {import('../lib/types.d.ts').StepProps} StepProps */
@@ -20,6 +21,8 @@ import { useAction } from '../lib/use-action.js';
 const PNR_PATTERN = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const NOT_RESIDENT = 'Kan inte förskrivas – ej folkbokförd i Halland';
 const CFR_HITS = 10;
+/** register.search refuses an offset beyond REGISTER_OFFSET_MAX (1 000, schemas/limits.ts): the pages that reach. */
+const CFR_PAGES_MAX = Math.floor(1_000 / CFR_HITS) + 1;
 
 /** @param {{ patient: PatientView }} props */
 function PatientCard({ patient }) {
@@ -42,25 +45,54 @@ function PatientCard({ patient }) {
     </div>`;
 }
 
+/** @typedef {{ total: number, hits: Array<PersonView & { address: PersonView['address'] | null }> }} RegisterHits */
+
+/** "Visar 11–20 av 34." (or "1 träff.") for a page of hits starting at offset. @param {RegisterHits} hits @param {number} offset */
+function hitsLine(hits, offset) {
+  if (hits.total === 0) return 'Ingen träff.';
+  if (hits.total <= hits.hits.length) return `${countOf(hits.total, 'träff', 'träffar')}.`;
+  return `Visar ${count(offset + 1)}–${count(offset + hits.hits.length)} av ${count(hits.total)}.`;
+}
+
+/** @param {{ hits: RegisterHits, onChoose: (pnr: string) => void }} props */
+function RegisterHitList({ hits, onChoose }) {
+  return html`
+    <ul class="plain cfr-hits" data-testid="cfr-hits">
+      ${hits.hits.map(
+        (hit) => html`
+        <li key=${hit.pnr}>
+          <button type="button" class="link-button" onClick=${() => onChoose(hit.pnrDisplay)}
+            aria-label=${`Välj ${hit.givenName} ${hit.familyName} ${hit.pnrDisplay}`}>${hit.givenName} ${hit.familyName}</button>
+          <span class="mono"> ${hit.pnrDisplay}</span>
+          <span class="hint"> · ${hit.address ? addressLine(hit.address) : hit.municipality}</span>
+          ${!hit.prescribable && html` <span class="tag warn">${NOT_RESIDENT}</span>`}
+        </li>`,
+      )}
+    </ul>`;
+}
+
 /**
- * CFR: find the personnummer by name, address or birth date; hits from other regions are marked.
+ * CFR: find the personnummer by name, address or birth date; hits from other regions are marked. Pages of CFR_HITS
+ * with Föregående / Nästa (each page is access-logged by the engine as it is shown).
  * @param {{ onChoose: (pnr: string) => void }} props
  */
 export function RegisterSearch({ onChoose }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState(
-    /** @type {{ total: number, hits: Array<PersonView & { address: PersonView['address'] | null }> } | null} */ (null),
-  );
+  const [shown, setShown] = useState(/** @type {{ text: string, offset: number, hits: RegisterHits } | null} */ (null));
   const { busy, error, setError, run } = useAction();
-  const search = async (/** @type {SubmitEvent} */ event) => {
+  const fetchPage = async (/** @type {string} */ searched, /** @type {number} */ offset) => {
+    const found = await run(() => api.call('register.search', { text: searched, limit: CFR_HITS, offset }));
+    if (found !== undefined) setShown({ text: searched, offset, hits: found });
+  };
+  const search = (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
     if (text.trim().length < 2) {
       setError('Skriv minst två tecken.');
       return;
     }
-    const found = await run(() => api.call('register.search', { text: text.trim(), limit: CFR_HITS }));
-    if (found !== undefined) setHits(found);
+    fetchPage(text.trim(), 0);
   };
+  const pages = shown ? Math.min(Math.ceil(shown.hits.total / CFR_HITS), CFR_PAGES_MAX) : 0;
   return html`
     <details class="cfr">
       <summary>Sök i folkbokföringen (CFR)</summary>
@@ -73,21 +105,12 @@ export function RegisterSearch({ onChoose }) {
       </form>
       <p class="error" role="alert">${error}</p>
       ${
-        hits &&
+        shown &&
         html`
-        <p class="hint" role="status">${hits.total === 0 ? 'Ingen träff.' : `${countOf(hits.total, 'träff', 'träffar')}${hits.total > hits.hits.length ? `, visar ${hits.hits.length}` : ''}.`}</p>
-        <ul class="plain cfr-hits">
-          ${hits.hits.map(
-            (hit) => html`
-            <li>
-              <button type="button" class="link-button" onClick=${() => onChoose(hit.pnrDisplay)}
-                aria-label=${`Välj ${hit.givenName} ${hit.familyName} ${hit.pnrDisplay}`}>${hit.givenName} ${hit.familyName}</button>
-              <span class="mono"> ${hit.pnrDisplay}</span>
-              <span class="hint"> · ${hit.address ? addressLine(hit.address) : hit.municipality}</span>
-              ${!hit.prescribable && html` <span class="tag warn">${NOT_RESIDENT}</span>`}
-            </li>`,
-          )}
-        </ul>`
+        <p class="hint" role="status" data-testid="cfr-count">${hitsLine(shown.hits, shown.offset)}</p>
+        <${RegisterHitList} hits=${shown.hits} onChoose=${onChoose} />
+        <${Pager} page=${shown.offset / CFR_HITS} pages=${pages} busy=${busy}
+          onPage=${(/** @type {number} */ page) => fetchPage(shown.text, page * CFR_HITS)} />`
       }
     </details>`;
 }

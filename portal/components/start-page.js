@@ -1,5 +1,5 @@
 // @ts-check
-// Start page: welcome, news from Hjälpmedelscentrum, messages (changed delivery dates), the user's workplaces and shortcuts.
+// Start page: welcome, news from Hjälpmedelscentrum, a prescriber's messages (changed delivery dates of their orders), the user's workplaces and shortcuts.
 import { html } from '../lib/html.js';
 import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
@@ -14,10 +14,10 @@ export function StartPage({ user }) {
   useTitle('Start – Aidstock');
   return html`
     <h1 tabindex="-1">Välkommen, ${user.name}</h1>
-    <p class="lead">Inloggad som ${professionLabel(user.profession).toLowerCase()}. Ditt användarnamn styr vilka arbetsplatser och vilket förråd du är kopplad till, och allt du gör loggas på dig.</p>
+    <p class="lead" data-testid="signed-in-as">Inloggad som ${user.name}, ${professionLabel(user.profession).toLowerCase()}. Ditt användarnamn styr vilka arbetsplatser och vilket förråd du är kopplad till, och allt du gör loggas på dig.</p>
     <div class="start-grid">
       <div class="start-main">
-        <${MessagesPanel} user=${user} />
+        ${isPrescriber(user) && html`<${MessagesPanel} user=${user} />`}
         <${NewsPanel} user=${user} />
       </div>
       <div class="start-side">

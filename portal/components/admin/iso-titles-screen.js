@@ -59,8 +59,7 @@ function TreeItem(props) {
       ${
         editing === node.code
           ? html`<${TitleForm} node=${node} onSaved=${onSaved} onCancel=${() => setEditing(null)} />`
-          : html`<span class="admin-iso-titles"><a class="admin-iso-title" href=${href.katalog(node.code)}>${node.titleSv}</a>
-              <span class="hint admin-iso-en">${node.titleEn}</span></span>`
+          : html`<span class="admin-iso-titles"><a class="admin-iso-title" href=${href.katalog(node.code)}>${node.titleSv}</a></span>`
       }
       <span class="admin-iso-count" title="Artiklar som kan förskrivas (utgångna räknas inte)">${count(node.articleCount)} art.</span>
       ${!readOnly && editing !== node.code && html`<button type="button" class="button small" onClick=${() => setEditing(node.code)} aria-label=${`Ändra benämning för ${node.code}`}>Ändra</button>`}
