@@ -69,7 +69,8 @@ describe('Beställ from the article page, a search hit and the catalog', () => {
     await futura.waitFor();
     expect(await futura.getByTestId('order-article').count()).toBe(0);
     const row = ot.locator(`[data-testid=result-row][data-artno="${JAZZ_55}"]`);
-    await row.getByRole('link', { name: `Beställ ${JAZZ_55}`, exact: false }).click();
+    await row.getByRole('button', { name: `Beställ ${JAZZ_55}`, exact: false }).click();
+    await expect.poll(() => ot.evaluate(() => location.hash)).toBe(`#/bestall?artikel=${JAZZ_55}`);
     expect(await linesAfterFirstSteps(ot)).toEqual({ [JAZZ_55]: '1' });
   });
 
@@ -77,7 +78,9 @@ describe('Beställ from the article page, a search hit and the catalog', () => {
     await ot.goto(`${engine.url}/#/katalog/12%2006%2006`);
     const row = ot.locator(`[data-testid=result-row][data-artno="${JAZZ}"]`);
     await row.waitFor();
-    expect(await row.getByTestId('order-article').getAttribute('href')).toBe(`#/bestall?artikel=${JAZZ}`);
+    await row.getByTestId('order-article').click();
+    await expect.poll(() => ot.evaluate(() => location.hash)).toBe(`#/bestall?artikel=${JAZZ}`);
+    await ot.getByRole('heading', { level: 1, name: 'Kundorder' }).waitFor();
 
     await ot.goto(`${engine.url}/#/artikel/${FUTURA}`);
     await ot.getByTestId('article-artno').waitFor();

@@ -123,14 +123,18 @@ function useRowKeys(articles) {
 }
 
 /**
- * Beställ: the order wizard starting with the article (not for a discontinued one, which cannot be ordered).
+ * Beställ: the order wizard starting with the article (not for a discontinued one, which cannot be ordered). A button,
+ * so the row keeps one link (the article's); it is in the Tab order with that link, right after it.
  * @param {{ article: ArticleSummary, tabbable: boolean }} props
  */
 function OrderCell({ article, tabbable }) {
   return html`<td class="order">${
     article.status !== 'discontinued' &&
-    html`<a class="button small" href=${href.bestall(null, article.artNo)} data-testid="order-article"
-      tabindex=${tabbable ? 0 : -1} aria-label=${`Beställ ${article.artNo} ${article.name}`}>Beställ</a>`
+    html`<button type="button" class="button small" data-testid="order-article" tabindex=${tabbable ? 0 : -1}
+      aria-label=${`Beställ ${article.artNo} ${article.name}`}
+      onClick=${() => {
+        location.hash = href.bestall(null, article.artNo);
+      }}>Beställ</button>`
   }</td>`;
 }
 
