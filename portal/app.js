@@ -79,7 +79,7 @@ function Page({ route, user, onUser, onLogoutAll }) {
       return html`<${SearchPage} user=${user} search=${route.search} />`;
     case 'bestall':
       return isPrescriber(user)
-        ? html`<${OrderWizard} key=${route.pnr ?? ''} user=${user} pnr=${route.pnr} />`
+        ? html`<${OrderWizard} key=${`${route.pnr ?? ''}|${route.artNo ?? ''}`} user=${user} pnr=${route.pnr} artNo=${route.artNo} />`
         : html`<${NotPrescriber} />`;
     case 'order':
       return html`<${OpenOrdersPage} user=${user} view=${route.view} />`;

@@ -69,6 +69,21 @@ describe('portal routes', () => {
     expect(parseRoute('#/hjalpmedel')).toEqual({ name: 'hjalpmedel', pnr: null });
   });
 
+  it('opens the order wizard for a patient and/or starting with an article', async () => {
+    const { parseRoute, href } = await lib.routes();
+    expect(parseRoute('#/bestall')).toEqual({ name: 'bestall', pnr: null, artNo: null });
+    expect(href.bestall()).toBe('#/bestall');
+    expect(href.bestall('19811218-9876')).toBe('#/bestall?pnr=19811218-9876');
+    expect(href.bestall(null, '100101')).toBe('#/bestall?artikel=100101');
+    expect(parseRoute(href.bestall(null, '100101'))).toEqual({ name: 'bestall', pnr: null, artNo: '100101' });
+    expect(parseRoute(href.bestall('19811218-9876', '100101'))).toEqual({
+      name: 'bestall',
+      pnr: '19811218-9876',
+      artNo: '100101',
+    });
+    expect(parseRoute('#/bestall?artikel=%20&pnr=')).toEqual({ name: 'bestall', pnr: null, artNo: null });
+  });
+
   it('reads an individual number as typed, with or without the K- of component orders', async () => {
     const { parseIndNo } = await lib.format();
     expect(['56314', 'K-56314', ' k 56314 ', 'k56314'].map(parseIndNo)).toEqual([56314, 56314, 56314, 56314]);

@@ -34,6 +34,16 @@ describe('order wizard state', () => {
     });
   });
 
+  it('starts with the article it was opened from as one line of quantity 1', () => {
+    const started = initialWizard(form, '100101');
+    expect(started.form.lines).toEqual([
+      { artNo: '100101', quantity: 1, forIndividual: null, replacement: null, purpose: '' },
+    ]);
+    expect(started).toMatchObject({ step: 0, reachable: 0, problem: '' });
+    expect(form.lines).toEqual([]);
+    expect(initialWizard(form, null).form).toBe(form);
+  });
+
   it('goes forward only when the step is complete, and says why not', () => {
     const stuck = reduceWizard(at(0), { type: 'forward', problems: stuckAt(0, 'Välj vårdenhet.') });
     expect(stuck).toMatchObject({ step: 0, problem: 'Välj vårdenhet.', focus: 0 });

@@ -5,7 +5,7 @@ import { useQuery } from '../lib/use-query.js';
 import { useArticlePushes } from '../lib/use-article-pushes.js';
 import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
-import { count, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
+import { count, isPrescriber, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
 import { isoIcon } from './iso-tree-page.js';
 
 /** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
@@ -261,8 +261,10 @@ function shownArticles(page) {
   return new Set(listed.map((a) => a.artNo));
 }
 
-/** @param {{ artNo: string }} props */
-export function ArticlePage({ artNo }) {
+/** @typedef {import('../lib/types.d.ts').User} User */
+
+/** @param {{ artNo: string, user: User }} props */
+export function ArticlePage({ artNo, user }) {
   const { data, error } = useArticle(artNo);
   const page = data?.page ?? null;
   const stock = data?.stock ?? null;
@@ -298,6 +300,12 @@ export function ArticlePage({ artNo }) {
         <p class="article-id">Artikelnummer <span class="mono" data-testid="article-artno">${article.artNo}</span>
           <span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span>
           <span class="tag">${kindLabel(article.kind)}</span></p>
+        ${
+          isPrescriber(user) &&
+          article.status !== 'discontinued' &&
+          html`<p class="article-order"><a class="button primary" href=${href.bestall(null, article.artNo)}
+            data-testid="order-article">Beställ</a></p>`
+        }
       </header>
 
       <div class="article-grid">

@@ -123,10 +123,26 @@ function useRowKeys(articles) {
 }
 
 /**
- * @param {{ article: ArticleSummary, pushed: Pushed, buffer: string | null, showIso: boolean,
- *   onPick: ((article: ArticleSummary) => void) | null, tabbable: boolean, onFocus: () => void }} props
+ * Beställ: the order wizard starting with the article (not for a discontinued one, which cannot be ordered). A button,
+ * so the row keeps one link (the article's); it is in the Tab order with that link, right after it.
+ * @param {{ article: ArticleSummary, tabbable: boolean }} props
  */
-function ResultRow({ article, pushed, buffer, showIso, onPick, tabbable, onFocus }) {
+function OrderCell({ article, tabbable }) {
+  return html`<td class="order">${
+    article.status !== 'discontinued' &&
+    html`<button type="button" class="button small" data-testid="order-article" tabindex=${tabbable ? 0 : -1}
+      aria-label=${`Beställ ${article.artNo} ${article.name}`}
+      onClick=${() => {
+        location.hash = href.bestall(null, article.artNo);
+      }}>Beställ</button>`
+  }</td>`;
+}
+
+/**
+ * @param {{ article: ArticleSummary, pushed: Pushed, buffer: string | null, showIso: boolean,
+ *   onPick: ((article: ArticleSummary) => void) | null, orderable: boolean, tabbable: boolean, onFocus: () => void }} props
+ */
+function ResultRow({ article, pushed, buffer, showIso, onPick, orderable, tabbable, onFocus }) {
   const main = pushed.main ?? article.available.main;
   const own = pushed.buffer ?? article.available.buffer?.available ?? 0;
   // A click anywhere in a row opens the article (the link stays the keyboard and screen reader target).
@@ -154,6 +170,7 @@ function ResultRow({ article, pushed, buffer, showIso, onPick, tabbable, onFocus
         html`<td class="pick"><button type="button" class="button small" data-testid="pick-article"
         aria-label=${`Lägg till ${article.artNo} ${article.name}`} onClick=${() => onPick(article)}>Lägg till</button></td>`
       }
+      ${orderable && !onPick && html`<${OrderCell} article=${article} tabbable=${tabbable} />`}
     </tr>`;
 }
 
@@ -163,8 +180,9 @@ function ResultRow({ article, pushed, buffer, showIso, onPick, tabbable, onFocus
  * Only the active row's link is in the Tab order; ArrowUp/ArrowDown/Home/End move between rows, Enter opens.
  * onPick(article): pick mode (the order wizard): each row gets a "Lägg till" button, a row click no longer leaves the
  * page, and the article link opens in a new window so the order being written is kept.
+ * orderable (prescribers, outside pick mode): each row but a discontinued one gets a "Beställ" link to the wizard.
  * @param {{ articles: ArticleSummary[], buffer: string | null, caption: string, onResync?: () => void, showIso?: boolean,
- *   testId?: string, onPick?: ((article: ArticleSummary) => void) | null }} props
+ *   testId?: string, onPick?: ((article: ArticleSummary) => void) | null, orderable?: boolean }} props
  */
 export function ArticleResults({
   articles,
@@ -174,7 +192,9 @@ export function ArticleResults({
   showIso = false,
   testId = 'article-table',
   onPick = null,
+  orderable = false,
 }) {
+  const ordering = orderable && !onPick;
   const live = useLiveStock(articles, buffer, onResync);
   const keys = useRowKeys(articles);
   const hintId = useRef(/** @type {string | null} */ (null));
@@ -194,13 +214,14 @@ export function ArticleResults({
             <th scope="col" class="num">Tillgängligt<br /><span class="th-sub">lager 10</span></th>
             ${buffer && html`<th scope="col" class="num">Eget förråd<br /><span class="th-sub">${buffer}</span></th>`}
             ${onPick && html`<th scope="col"><span class="visually-hidden">Lägg till</span></th>`}
+            ${ordering && html`<th scope="col" class="order"><span class="visually-hidden">Beställ</span></th>`}
           </tr>
         </thead>
         <tbody ref=${keys.body} onKeyDown=${keys.onKeyDown}>
           ${articles.map(
             (article, i) => html`
             <${ResultRow} key=${article.artNo} article=${article} pushed=${live[article.artNo] ?? {}} buffer=${buffer}
-              showIso=${showIso} onPick=${onPick} tabbable=${i === keys.current} onFocus=${() => keys.setActive(i)} />`,
+              showIso=${showIso} onPick=${onPick} orderable=${ordering} tabbable=${i === keys.current} onFocus=${() => keys.setActive(i)} />`,
           )}
         </tbody>
       </table>

@@ -5,7 +5,7 @@ import { useQuery } from '../lib/use-query.js';
 import { useTitle } from '../lib/use-title.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
-import { bufferWarehouseOf, count, isoClass, isoCode } from '../lib/format.js';
+import { bufferWarehouseOf, count, isPrescriber, isoClass, isoCode } from '../lib/format.js';
 import { useIncludeStock } from '../lib/prefs.js';
 import { ArticleResults, Pager } from './article-results.js';
 
@@ -83,8 +83,8 @@ function NodeList({ nodes, includeStock, showIcons }) {
     ${hidden > 0 && html`<p class="hint">${hidden} ${hidden === 1 ? 'ISO-kod' : 'ISO-koder'} utan artiklar visas inte.</p>`}`;
 }
 
-/** @param {{ code: string, title: string, includeStock: boolean, buffer: string | null }} props */
-function ArticleTable({ code, title, includeStock, buffer }) {
+/** @param {{ code: string, title: string, includeStock: boolean, buffer: string | null, orderable: boolean }} props */
+function ArticleTable({ code, title, includeStock, buffer, orderable }) {
   const [page, setPage] = useState(0);
   const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
   // The page shown stays while the next one loads; onResync reads the same page again without a loading state.
@@ -123,7 +123,7 @@ function ArticleTable({ code, title, includeStock, buffer }) {
         data &&
         data.articles.length > 0 &&
         html`
-        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${query.reload}
+        <${ArticleResults} articles=${data.articles} buffer=${buffer} onResync=${query.reload} orderable=${orderable}
           caption=${`Artiklar i ISO-kod ${code}, sida ${page + 1} av ${pages}`} />
         <${Pager} page=${page} pages=${pages} busy=${loading} onPage=${goTo} />`
       }
@@ -202,6 +202,7 @@ export function IsoTreePage({ user, code }) {
       code !== null &&
       !error &&
       html`
-      <${ArticleTable} key=${`${code}|${includeStock}`} code=${code} title=${node?.titleSv ?? ''} includeStock=${includeStock} buffer=${buffer} />`
+      <${ArticleTable} key=${`${code}|${includeStock}`} code=${code} title=${node?.titleSv ?? ''} includeStock=${includeStock} buffer=${buffer}
+        orderable=${isPrescriber(user)} />`
     }`;
 }

@@ -44,10 +44,11 @@ function StepList({ step, reachable, onGo }) {
  * place the order once (one idempotency key per run) and start over.
  * @param {User} user
  * @param {string | null} pnr
+ * @param {string | null} artNo  the article the wizard was started from, or null
  */
-function useWizard(user, pnr) {
+function useWizard(user, pnr, artNo) {
   const [state, dispatch] = useReducer(reduceWizard, null, () =>
-    initialWizard(initialForm(user, pnr, api.getWorkplace())),
+    initialWizard(initialForm(user, pnr, api.getWorkplace()), artNo),
   );
   const key = useRef(newIdempotencyKey());
   const heading = useRef(/** @type {HTMLHeadingElement | null} */ (null));
@@ -99,9 +100,9 @@ function useWizard(user, pnr) {
   };
 }
 
-/** @param {{ user: User, pnr: string | null }} props */
-export function OrderWizard({ user, pnr }) {
-  const wizard = useWizard(user, pnr);
+/** @param {{ user: User, pnr: string | null, artNo?: string | null }} props */
+export function OrderWizard({ user, pnr, artNo = null }) {
+  const wizard = useWizard(user, pnr, artNo);
   const { state, quote, requote, heading, update, go } = wizard;
   const { step, receipt } = state;
   useTitle(receipt ? `Order ${receipt.orderNo} registrerad – Aidstock` : `Kundorder: ${STEPS[step]} – Aidstock`);

@@ -3,7 +3,7 @@
 import { html, useEffect, useReducer, useRef } from '../lib/html.js';
 import * as api from '../lib/api.js';
 import { href } from '../lib/routes.js';
-import { bufferWarehouseOf, count } from '../lib/format.js';
+import { bufferWarehouseOf, count, isPrescriber } from '../lib/format.js';
 import { readIncludeStock, writeIncludeStock } from '../lib/prefs.js';
 import { ArticleResults, Pager } from './article-results.js';
 import { useQuery } from '../lib/use-query.js';
@@ -278,9 +278,9 @@ function SearchFields({ form, update, inputRef, acceptText, submitNow }) {
 
 /**
  * @param {{ search: ReturnType<typeof useSearch>, buffer: string | null, heading: import("preact").RefObject<HTMLHeadingElement>,
- *   acceptText: (text: string) => void, goTo: (page: number) => void }} props
+ *   acceptText: (text: string) => void, goTo: (page: number) => void, orderable: boolean }} props
  */
-function SearchResults({ search, buffer, heading, acceptText, goTo }) {
+function SearchResults({ search, buffer, heading, acceptText, goTo, orderable }) {
   const { empty, result, error, busy, resync } = search;
   const suggestion = result?.suggestion ?? null;
   const total = result?.total ?? 0;
@@ -310,7 +310,7 @@ function SearchResults({ search, buffer, heading, acceptText, goTo }) {
         result &&
         result.hits.length > 0 &&
         html`
-        <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onResync=${resync}
+        <${ArticleResults} articles=${result.hits} buffer=${buffer} showIso=${true} onResync=${resync} orderable=${orderable}
           caption=${`Träffar för ${[result.query.text.trim(), result.query.supplier.trim()].filter(Boolean).join(', ')}, sida ${shownPage + 1} av ${pages}`} />
         <${Pager} page=${shownPage} pages=${pages} busy=${busy} onPage=${goTo} />`
       }
@@ -358,5 +358,6 @@ export function SearchPage({ user, search }) {
       </div>
     </div>
     <${SearchFields} form=${form} update=${update} inputRef=${inputRef} acceptText=${acceptText} submitNow=${submitNow} />
-    <${SearchResults} search=${results} buffer=${bufferWarehouseOf(user)} heading=${heading} acceptText=${acceptText} goTo=${goTo} />`;
+    <${SearchResults} search=${results} buffer=${bufferWarehouseOf(user)} heading=${heading} acceptText=${acceptText} goTo=${goTo}
+      orderable=${isPrescriber(user)} />`;
 }

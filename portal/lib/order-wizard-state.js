@@ -32,9 +32,24 @@ export const CHECKED_STEPS = 4;
  *   | { type: 'restart', form: Record<string, any> }} WizardAction
  */
 
-/** @param {Record<string, any>} form @returns {WizardState} */
-export function initialWizard(form) {
-  return { form, step: 0, reachable: 0, problem: '', placing: false, placeError: null, receipt: null, focus: 0 };
+/**
+ * The wizard at its first step; artNo: the article it was started from (Beställ on the article page, a search hit or
+ * the catalog), which starts the order as one line of quantity 1.
+ * @param {Record<string, any>} form
+ * @param {string | null} [artNo]
+ * @returns {WizardState}
+ */
+export function initialWizard(form, artNo = null) {
+  const start = artNo ? { ...form, lines: [startLine(artNo)] } : form;
+  return { form: start, step: 0, reachable: 0, problem: '', placing: false, placeError: null, receipt: null, focus: 0 };
+}
+
+/**
+ * An order line of one article, as the Rader step adds it (to the patient, not to an individual they hold).
+ * @param {string} artNo
+ */
+export function startLine(artNo) {
+  return { artNo, quantity: 1, forIndividual: null, replacement: null, purpose: '' };
 }
 
 /**

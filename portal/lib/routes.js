@@ -12,7 +12,8 @@
  *   | { name: 'katalog', code: string | null }
  *   | { name: 'artikel', artNo: string }
  *   | { name: 'sok', search: SearchRoute }
- *   | { name: 'bestall' | 'hjalpmedel', pnr: string | null }
+ *   | { name: 'bestall', pnr: string | null, artNo: string | null }
+ *   | { name: 'hjalpmedel', pnr: string | null }
  *   | { name: 'order', view: 'open' | 'mine' }
  *   | { name: 'ordinationsoversikt', orderNo: number }
  *   | { name: 'arbetsorder' | 'individ', indNo: number | null }
@@ -64,8 +65,10 @@ export function parseRoute(hash) {
   if (parts[0] === 'artikel' && parts.length === 2) return { name: 'artikel', artNo: decode(parts[1]) };
   if (parts[0] === 'sok' && parts.length === 1) return { name: 'sok', search: parseSearch(query) };
   if (parts[0] === 'bestall' && parts.length === 1) {
-    const pnr = new URLSearchParams(query).get('pnr');
-    return { name: 'bestall', pnr: pnr && pnr.trim() !== '' ? pnr.trim() : null };
+    const params = new URLSearchParams(query);
+    const pnr = params.get('pnr')?.trim() ?? '';
+    const artNo = params.get('artikel')?.trim() ?? '';
+    return { name: 'bestall', pnr: pnr === '' ? null : pnr, artNo: artNo === '' ? null : artNo };
   }
   if (parts[0] === 'order' && parts.length === 1)
     return { name: 'order', view: new URLSearchParams(query).get('vy') === 'mina' ? 'mine' : 'open' };
@@ -119,9 +122,17 @@ export const href = {
   katalog: (/** @type {string | null} */ code = null) => (code ? `#/katalog/${encodeURIComponent(code)}` : '#/katalog'),
   artikel: (/** @type {string} */ artNo) => `#/artikel/${encodeURIComponent(artNo)}`,
   sok,
-  /** The order wizard, optionally for a patient (from a patient view): '#/bestall?pnr=19811218-9876'. */
-  bestall: (/** @type {string | null} */ pnr = null) =>
-    pnr ? `#/bestall?pnr=${encodeURIComponent(pnr)}` : '#/bestall',
+  /**
+   * The order wizard, optionally for a patient (from a patient view) and starting with an article (from the article
+   * page, a search hit or the catalog): '#/bestall?pnr=19811218-9876&artikel=100101'.
+   */
+  bestall: (/** @type {string | null} */ pnr = null, /** @type {string | null} */ artNo = null) => {
+    const params = new URLSearchParams();
+    if (pnr) params.set('pnr', pnr);
+    if (artNo) params.set('artikel', artNo);
+    const query = params.toString();
+    return query ? `#/bestall?${query}` : '#/bestall';
+  },
   /** Öppna kundorder ('open') or Rekvirerat per förskrivare ('mine'). */
   orders: (/** @type {'open' | 'mine'} */ view = 'open') => (view === 'mine' ? '#/order?vy=mina' : '#/order'),
   /** Ordinationsöversikt of one order. */
