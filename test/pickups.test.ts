@@ -34,6 +34,7 @@ describe('pickup.create', () => {
       prescriberId: 'ot1',
     });
     expect(state.pickupIndex.waiting.get(56314)).toBe(no);
+    expect(state.pickupIndex.waitingByArticle.get(ART.rollator)).toBe(1);
   });
 
   it('given units the patient does not hold, or one already waiting, then not_holder or pickup_exists', () => {
@@ -72,6 +73,7 @@ describe('the return that completes a pickup, and cancelling', () => {
       units: [{ indNo: 56314, returnedMs: T0 + 3_600_000 }],
     });
     expect(state.pickupIndex.waiting.has(56314)).toBe(false);
+    expect(state.pickupIndex.waitingByArticle.has(ART.rollator)).toBe(false);
     expect(stockOf(state, ART.rollator).onHand).toBe(onHand + 1);
     expect(codeOf(run(state, { type: 'pickup.cancel', userId: 'ot1', pickupNo: no }))).toBe('pickup_not_cancellable');
     // The indexes rebuilt from the tables (a restart) agree with the live ones.
@@ -85,8 +87,10 @@ describe('the return that completes a pickup, and cancelling', () => {
     expect(codeOf(run(state, { type: 'pickup.cancel', userId: 'ot2', pickupNo: no }))).toBe('forbidden');
     expect(run(state, { type: 'pickup.cancel', userId: 'hmc1', pickupNo: no }).ok).toBe(true);
     expect(state.pickups.get(no)!.status).toBe('cancelled');
+    expect(state.pickupIndex.waitingByArticle.has(ART.rollator)).toBe(false);
     expect(codeOf(run(state, { type: 'pickup.cancel', userId: 'ot1', pickupNo: no }))).toBe('pickup_not_cancellable');
     expect(createdNo(state, pickup())).toBe(no + 1);
+    expect(state.pickupIndex.waitingByArticle.get(ART.rollator)).toBe(1);
   });
 
   it("lists a prescriber's own pickups, all of them for HMC, newest first, open only on request", () => {

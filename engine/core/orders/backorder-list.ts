@@ -33,17 +33,7 @@ export interface BackorderRow {
   flagged: boolean;
 }
 
-/** Units of each article that open pickups are still to bring back (returns come in to lager 10). */
-function returnsOnTheWay(state: State): Map<string, number> {
-  const byArticle = new Map<string, number>();
-  for (const indNo of state.pickupIndex.waiting.keys()) {
-    const artNo = state.individuals.get(indNo)?.artNo;
-    if (artNo !== undefined) byArticle.set(artNo, (byArticle.get(artNo) ?? 0) + 1);
-  }
-  return byArticle;
-}
-
-function queueRows(state: State, queue: readonly LineRef[], inbound: Map<string, number>, watch: Oversight) {
+function queueRows(state: State, queue: readonly LineRef[], inbound: ReadonlyMap<string, number>, watch: Oversight) {
   const rows: BackorderRow[] = [];
   let ahead = 0;
   for (const [i, ref] of queue.entries()) {
@@ -82,7 +72,7 @@ export function listBackorders(
   nowMs: number,
 ): QueryResult<{ total: number; backorders: BackorderRow[]; thresholdWorkingDays: number }> {
   const watch = oversight(state, 'oversight.orderUnpickedWorkingDays', nowMs);
-  const inbound = returnsOnTheWay(state);
+  const inbound = state.pickupIndex.waitingByArticle;
   const rows: BackorderRow[] = [];
   for (const queue of state.orderIndex.backorders.values()) rows.push(...queueRows(state, queue, inbound, watch));
   rows.sort((a, b) => a.orderNo - b.orderNo || a.lineNo - b.lineNo);

@@ -3,7 +3,7 @@ import type { Pickup } from '../../../schemas/pickups.ts';
 import { assert, unreachable } from '../assert.ts';
 import type { PickupEvent } from '../event-groups.ts';
 import type { State } from '../state.ts';
-import { indexPickup } from './pickup-index.ts';
+import { indexPickup, stopWaiting } from './pickup-index.ts';
 
 export function applyPickupEvent(state: State, event: PickupEvent): void {
   switch (event.type) {
@@ -15,7 +15,7 @@ export function applyPickupEvent(state: State, event: PickupEvent): void {
     }
     case 'pickup.cancelled': {
       const pickup = existing(state, event.pickupNo);
-      for (const unit of pickup.units) state.pickupIndex.waiting.delete(unit.indNo);
+      for (const unit of pickup.units) stopWaiting(state.pickupIndex, unit);
       state.pickups.set(pickup.pickupNo, { ...pickup, status: 'cancelled' });
       return;
     }
@@ -25,7 +25,8 @@ export function applyPickupEvent(state: State, event: PickupEvent): void {
         state.pickupIndex.waiting.get(event.indNo) === pickup.pickupNo,
         `individual ${event.indNo} waits for pickup ${pickup.pickupNo}`,
       );
-      state.pickupIndex.waiting.delete(event.indNo);
+      const returned = pickup.units.find((u) => u.indNo === event.indNo)!;
+      stopWaiting(state.pickupIndex, returned);
       const units = pickup.units.map((u) => (u.indNo === event.indNo ? { ...u, returnedMs: event.timeMs } : u));
       const status = units.every((u) => u.returnedMs !== null) ? 'collected' : pickup.status;
       state.pickups.set(pickup.pickupNo, { ...pickup, units, status });
