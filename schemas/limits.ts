@@ -69,6 +69,8 @@ export const CONTACT_NAME_CHARS_MAX = 60;
 export const CONTACT_PHONE_CHARS_MAX = 30;
 export const IDEMPOTENCY_KEY_CHARS_MAX = 64;
 export const MESSAGE_NOTE_CHARS_MAX = 255;
+/** A message's whole text (a note plus what it is about). */
+export const MESSAGE_TEXT_CHARS_MAX = 2 * MESSAGE_NOTE_CHARS_MAX;
 /** Backorder lines one command serves; the rest wait for the next increase, keeping one command's events bounded. */
 export const BACKORDERS_SERVED_PER_COMMAND_MAX = 400;
 /** ISO prefixes in one profession's prescribing rule. */

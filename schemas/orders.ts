@@ -6,6 +6,7 @@ import {
   FULFIL_LINES_MAX,
   IDEMPOTENCY_KEY_CHARS_MAX,
   MESSAGE_NOTE_CHARS_MAX,
+  MESSAGE_TEXT_CHARS_MAX,
   ORDER_LINE_QUANTITY_MAX,
   ORDER_LINES_MAX,
   OTHER_INFO_CHARS_MAX,
@@ -100,19 +101,32 @@ export const Order = z.object({
   lines: z.array(OrderLine).min(1),
 });
 
-export const Message = z.object({
+/** What every message (meddelande) to a user has, whatever it is about. */
+const MessageBase = {
   messageNo: MessageNo,
   /** Recipient. */
   userId: UserId,
   timeMs: z.number().int(),
+  /** The whole message in Swedish, as listed. */
+  text: z.string().max(MESSAGE_TEXT_CHARS_MAX),
+  /** Deleted by its recipient; kept for the audit trail, never listed again. */
+  deletedMs: z.number().int().nullable(),
+};
+
+/** HMC moved an order's planned delivery date. */
+export const DeliveryDateMessage = z.object({
+  ...MessageBase,
   kind: z.literal('deliveryDateChanged'),
   orderNo: OrderNo,
   previousDate: IsoDate.nullable(),
   newDate: IsoDate,
-  text: z.string().max(2 * MESSAGE_NOTE_CHARS_MAX),
-  /** Deleted by its recipient; kept for the audit trail, never listed again. */
-  deletedMs: z.number().int().nullable(),
 });
+
+/**
+ * A message by its `kind`. Issue 15: each unit that messages a prescriber (loans, recalls, deviations) adds its variant
+ * here, one line each, and a case to portal/lib/message-link.js.
+ */
+export const Message = z.discriminatedUnion('kind', [DeliveryDateMessage]);
 
 export const PrescribingRule = z.object({
   profession: Profession,
@@ -213,6 +227,7 @@ export type Recipient = z.infer<typeof Recipient>;
 export type OrderLine = z.infer<typeof OrderLine>;
 export type Order = z.infer<typeof Order>;
 export type Message = z.infer<typeof Message>;
+export type DeliveryDateMessage = z.infer<typeof DeliveryDateMessage>;
 export type PrescribingRule = z.infer<typeof PrescribingRule>;
 export type PlaceArgs = z.output<typeof PlaceArgs>;
 export type QuoteArgs = z.output<typeof QuoteArgs>;

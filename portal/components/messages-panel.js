@@ -1,11 +1,12 @@
 // @ts-check
-// Meddelanden on the start page: changed delivery dates from HMC, newest first, live on `messages/<userId>`, each with a
-// link to its order and a delete button (the prescriber removes them).
+// Meddelanden on the start page: changed delivery dates from HMC and (issue 15) loans, recalls and deviations, newest
+// first, live on `messages/<userId>`, each with a link to what it is about and a delete button (the recipient removes
+// them).
 import { html, useState } from '../lib/html.js';
 import { useAction } from '../lib/use-action.js';
 import { useQuery } from '../lib/use-query.js';
 import * as api from '../lib/api.js';
-import { href } from '../lib/routes.js';
+import { messageLink } from '../lib/message-link.js';
 import { dateTime } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 
@@ -51,7 +52,7 @@ export function MessagesPanel({ user }) {
     run(async () => {
       await api.call('message.delete', { messageNo: message.messageNo });
       query.patch((current) => current.filter((m) => m.messageNo !== message.messageNo));
-      setStatus(`Meddelandet om order ${message.orderNo} är borttaget.`);
+      setStatus(`Meddelandet om ${messageLink(message).about} är borttaget.`);
     });
 
   return html`
@@ -60,22 +61,24 @@ export function MessagesPanel({ user }) {
       <p class="visually-hidden" role="status">${status}</p>
       <p class="error" role="alert">${error}</p>
       ${messages === null && !error && html`<p class="loading">Hämtar meddelanden…</p>`}
-      ${messages && messages.length === 0 && html`<p class="empty">Inga meddelanden. Här visas ändrade leveransdatum för dina order.</p>`}
+      ${messages && messages.length === 0 && html`<p class="empty">Inga meddelanden. Här visas ändrade leveransdatum, lån som går ut, säkerhetsmeddelanden och svar på avvikelser.</p>`}
       ${
         messages &&
         messages.length > 0 &&
         html`
         <ul class="message-list">
-          ${messages.map(
-            (m) => html`
-            <li key=${m.messageNo} data-testid="message" data-orderno=${m.orderNo}>
+          ${messages.map((m) => {
+            const link = messageLink(m);
+            return html`
+            <li key=${m.messageNo} data-testid="message" data-kind=${m.kind}
+              data-orderno=${m.kind === 'deliveryDateChanged' ? m.orderNo : undefined}>
               <p class="meta"><time datetime=${new Date(m.timeMs).toISOString()}>${dateTime(m.timeMs)}</time>${' · '}<a
-                href=${href.order(m.orderNo)}>Order ${m.orderNo}</a></p>
+                href=${link.href}>${link.label}</a></p>
               <p>${m.text}</p>
-              <button type="button" class="button small" aria-label=${`Ta bort meddelandet om order ${m.orderNo}`}
+              <button type="button" class="button small" aria-label=${`Ta bort meddelandet om ${link.about}`}
                 onClick=${() => remove(m)}>Ta bort</button>
-            </li>`,
-          )}
+            </li>`;
+          })}
         </ul>`
       }
     </section>`;

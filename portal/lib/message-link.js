@@ -1,0 +1,23 @@
+// @ts-check
+// Where a message (meddelande) leads and what its link and delete button say, by the message's kind. Issue 15: each
+// unit that messages a prescriber (loans, recalls, deviations) adds its case here.
+import { href } from './routes.js';
+
+/** @typedef {import('./types.d.ts').Message} Message */
+
+/**
+ * @param {Message} message
+ * @returns {{ href: string, label: string, about: string }} `about` completes "Ta bort meddelandet om …"
+ */
+export function messageLink(message) {
+  switch (message.kind) {
+    case 'deliveryDateChanged':
+      return {
+        href: href.order(message.orderNo),
+        label: `Order ${message.orderNo}`,
+        about: `order ${message.orderNo}`,
+      };
+    default:
+      return { href: href.start(), label: 'Startsidan', about: 'ärendet' };
+  }
+}
