@@ -23,6 +23,8 @@ import { PickupsPage } from './components/pickups-page.js';
 import { WorkOrdersPage } from './components/work-orders-page.js';
 import { LogReviewPage } from './components/log-review-page.js';
 import { AdminPage } from './components/admin/admin-page.js';
+import { FollowUpPage } from './components/follow-up/follow-up-page.js';
+import { openSections } from './components/follow-up/sections.js';
 import { isPrescriber, isStaff } from './lib/format.js';
 import { isLogReviewer } from './lib/access-log.js';
 
@@ -103,6 +105,10 @@ function Page({ route, user, onUser, onLogoutAll }) {
       return isStaff(user)
         ? html`<${AdminPage} user=${user} section=${route.section} param=${route.param} query=${route.query} />`
         : html`<${NotFound} path=${`admin/${route.section}`} />`;
+    case 'uppfoljning':
+      return openSections(user).length > 0
+        ? html`<${FollowUpPage} user=${user} section=${route.section} param=${route.param} query=${route.query} />`
+        : html`<${NotFound} path=${`uppfoljning/${route.section}`} />`;
     default:
       return html`<${NotFound} path=${route.path} />`;
   }

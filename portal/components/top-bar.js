@@ -4,6 +4,7 @@
 // (Arbetsplats) for users with several, connection status, Logga ut.
 import { html } from '../lib/html.js';
 import { href } from '../lib/routes.js';
+import { openSections } from './follow-up/sections.js';
 import { isPrescriber, isStaff, professionLabel } from '../lib/format.js';
 import { isLogReviewer } from '../lib/access-log.js';
 import { WorkplaceChooser } from './workplace-chooser.js';
@@ -53,6 +54,10 @@ function WorkNav({ user, route }) {
                 <${NavLink} to=${href.orders('mine')} current=${route.name === 'order' || route.name === 'ordinationsoversikt'}>Mina order<//>`
               }
               <${NavLink} to=${href.arbetsorder()} current=${route.name === 'arbetsorder'}>Arbetsorder<//>
+              ${
+                openSections(user).length > 0 &&
+                html`<${NavLink} to=${href.uppfoljning()} current=${route.name === 'uppfoljning'}>Uppföljning<//>`
+              }
               ${
                 isStaff(user) &&
                 html`

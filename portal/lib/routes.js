@@ -19,6 +19,7 @@
  *   | { name: 'arbetsorder' | 'individ', indNo: number | null }
  *   | { name: 'loggranskning', view: 'brukare' | 'anvandare' | 'stickprov' }
  *   | { name: 'admin', section: string, param: string | null, query: URLSearchParams }
+ *   | { name: 'uppfoljning', section: string, param: string | null, query: URLSearchParams }
  *   | { name: 'notfound', path: string }} Route
  */
 
@@ -99,6 +100,12 @@ export function parseRoute(hash) {
     const param = parts[2] === undefined ? null : decode(parts[2]);
     return { name: 'admin', section, param, query: new URLSearchParams(query) };
   }
+  // Uppföljning (issue 15): '#/uppfoljning/<section>[/<param>][?…]'; the sections are in components/follow-up/sections.js.
+  if (parts[0] === 'uppfoljning' && parts.length <= 3) {
+    const section = parts[1] === undefined ? '' : decode(parts[1]);
+    const param = parts[2] === undefined ? null : decode(parts[2]);
+    return { name: 'uppfoljning', section, param, query: new URLSearchParams(query) };
+  }
   return { name: 'notfound', path };
 }
 
@@ -115,6 +122,20 @@ function sok(search = {}) {
   if (search.page !== undefined && search.page > 0) params.set(SEARCH_KEYS.page, String(search.page + 1));
   const query = params.toString();
   return query ? `#/sok?${query}` : '#/sok';
+}
+
+/**
+ * '#/admin' + 'lager', '10', { artikel: '1' } → '#/admin/lager/10?artikel=1'
+ * @param {string} root
+ * @param {string} section
+ * @param {string | null} param
+ * @param {Record<string, string>} query
+ */
+function sectionHref(root, section, param, query) {
+  const path = section === '' ? root : `${root}/${encodeURIComponent(section)}`;
+  const withParam = param === null ? path : `${path}/${encodeURIComponent(param)}`;
+  const search = new URLSearchParams(query).toString();
+  return search === '' ? withParam : `${withParam}?${search}`;
 }
 
 export const href = {
@@ -159,10 +180,11 @@ export const href = {
     /** @type {string} */ section = '',
     /** @type {string | null} */ param = null,
     /** @type {Record<string, string>} */ query = {},
-  ) => {
-    const path = section === '' ? '#/admin' : `#/admin/${encodeURIComponent(section)}`;
-    const withParam = param === null ? path : `${path}/${encodeURIComponent(param)}`;
-    const search = new URLSearchParams(query).toString();
-    return search === '' ? withParam : `${withParam}?${search}`;
-  },
+  ) => sectionHref('#/admin', section, param, query),
+  /** Uppföljning (issue 15): a section ('returer', 'lan', …), optionally one entity of it and query parameters. */
+  uppfoljning: (
+    /** @type {string} */ section = '',
+    /** @type {string | null} */ param = null,
+    /** @type {Record<string, string>} */ query = {},
+  ) => sectionHref('#/uppfoljning', section, param, query),
 };

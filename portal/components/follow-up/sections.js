@@ -1,0 +1,39 @@
+// @ts-check
+// The sections of Uppföljning (issue 15): what happens to devices after delivery — returns from buffers, loans, deviation
+// reports, recalls, a prescriber's own notes. Route segment, Swedish title, who may open it, and the screen; each
+// section's screen lives in its own file under components/follow-up/ and is registered here with one entry.
+import { isPrescriber, isStaff } from '../../lib/format.js';
+
+/** @typedef {import('../../lib/types.d.ts').User} User */
+
+/**
+ * `for`: who may open the section — HMC staff, prescribers, or both (each then sees what their role allows).
+ * @typedef {{ user: User, param: string | null, query: URLSearchParams }} SectionProps
+ * @typedef {{
+ *   id: string,
+ *   title: string,
+ *   summary: string,
+ *   for: 'staff' | 'prescriber' | 'both',
+ *   screen: (props: SectionProps) => unknown,
+ * }} FollowUpSection
+ */
+
+/** @type {FollowUpSection[]} */
+export const FOLLOW_UP_SECTIONS = [
+  // Issue 15: one entry per section, appended in this block.
+];
+
+/**
+ * @param {User} user
+ * @param {FollowUpSection} section
+ */
+export function mayOpen(user, section) {
+  if (section.for === 'staff') return isStaff(user);
+  if (section.for === 'prescriber') return isPrescriber(user);
+  return isStaff(user) || isPrescriber(user);
+}
+
+/** @param {User} user */
+export function openSections(user) {
+  return FOLLOW_UP_SECTIONS.filter((section) => mayOpen(user, section));
+}
