@@ -258,3 +258,10 @@ export const CHANGE_LOG_PAGE_DEFAULT = 50;
 export const CHANGE_LOG_SCAN_MAX = 5_000;
 /** A page cursor of the ledger or the change log (`<timeMs>.<seq>.<n>`). */
 export const JOURNAL_CURSOR_CHARS_MAX = 64;
+// Issue 15, patient:
+/** The text of a payer rule (what the ISO prefix covers). */
+export const PAYER_RULE_NOTE_CHARS_MAX = 120;
+/** Work orders about a patient that the patient view lists (newest first); `total` counts them all. */
+export const PATIENT_WORK_ORDERS_SHOWN_MAX = 50;
+/** Component lines on their way to a patient's individuals that the patient view lists; `total` counts them all. */
+export const PATIENT_COMPONENTS_SHOWN_MAX = 100;

@@ -218,7 +218,7 @@ export const OPS = {
     kind: 'query',
     roles: everyone,
     args: z.object({ pnr: PnrInput }).strict(),
-    doc: 'A person by personnummer with prescribability and the devices (individuals) they hold, each with the order that delivered it (`delivery`: order number, delivery date, prescriber) when Aidstock delivered it. Every look-up is logged with the caller.',
+    doc: "A person by personnummer with prescribability and the devices (individuals) they hold, each with the order that delivered it (`delivery`: order number, order date, delivery date, prescriber) when Aidstock delivered it, and its payer (`payer`, see payer.rules); `workOrders` (Registrerade AO about the patient, newest first) and `componentsOnTheWay` (open lines completing an individual, K-<indNo>), each with `withheld` for another care provider's entries. Every look-up is logged with the caller.",
   }),
   'individual.get': op({
     kind: 'query',
@@ -658,6 +658,13 @@ export const OPS = {
       'Ändringslogg: every administrative change, newest first, with who, when and the entity before → after (field by field), ' +
       'filtered by entity (`entityKind`, `entityId`), user and period [fromMs, toMs); paged by the `next` cursor. Read from the ' +
       'journal through its index; entries journaled without `before` say so (`beforeKnown: false`).',
+  }),
+  // Issue 15, patient:
+  'payer.rules': op({
+    kind: 'query',
+    roles: everyone,
+    args: Empty,
+    doc: "Betalare: the payer rules per ISO prefix (`region` or `municipality`, the longest prefix wins; a code no rule covers is the region's), in ISO order. patient.get shows each device's payer by them.",
   }),
 } as const;
 

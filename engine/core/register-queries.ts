@@ -10,6 +10,9 @@ import { reject } from './rejections.ts';
 import type { State } from './state.ts';
 import type { Acting } from './patient-access/care-provider.ts';
 import { canReadEntry } from './patient-access/boundary.ts';
+// Issue 15, patient:
+import { devicePayer, type PatientOverview, patientOverview } from './patient-overview/overview.ts';
+import type { PayerView } from './payers/payer-rules.ts';
 
 /** Halland's county code: only its residents can be prescribed to. */
 export const HOME_COUNTY = '13';
@@ -106,7 +109,9 @@ export interface DeviceView {
   isoCode: string;
   kind: string;
   /** The order that delivered the unit to this patient, when Aidstock delivered it (newest such order). */
-  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string } | null;
+  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string; placedDate: string } | null;
+  /** Betalare: the region or the patient's municipality, by the article's ISO code (issue 15, patient). */
+  payer: PayerView;
 }
 
 type Delivery = NonNullable<DeviceView['delivery']>;
@@ -123,7 +128,7 @@ function deliveriesOf(state: State, pnr: string, acting: Acting | undefined): Ma
     const prescriberName = state.users.get(order.prescriberId)?.name ?? order.prescriberId;
     for (const line of order.lines) {
       for (const indNo of line.individuals)
-        out.set(indNo, { orderNo, deliveredDate: line.deliveredDate, prescriberName });
+        out.set(indNo, { orderNo, deliveredDate: line.deliveredDate, prescriberName, placedDate: order.placedDate });
     }
   }
   return out;
@@ -134,7 +139,7 @@ export function patientView(
   args: OpArgs<'patient.get'>,
   nowMs: number,
   acting?: Acting,
-): QueryResult<{ person: PersonView; devices: DeviceView[] }> {
+): QueryResult<{ person: PersonView; devices: DeviceView[] } & PatientOverview> {
   const parsed = parsePnr(args.pnr, nowMs);
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
@@ -150,9 +155,10 @@ export function patientView(
       isoCode: article.isoCode,
       kind: article.kind,
       delivery: deliveries.get(indNo) ?? null,
+      payer: devicePayer(state, article.isoCode, person),
     };
   });
-  return found({ person: personView(person), devices });
+  return found({ person: personView(person), devices, ...patientOverview(state, person, acting) });
 }
 
 export { personTokens };

@@ -24,6 +24,8 @@ import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
 import type { AccessIndex } from './patient-access/access-index.ts';
 // Issue 14, Lager:
 import type { StockMinLevel } from '../../schemas/stock-admin.ts';
+// Issue 15, patient:
+import type { PayerRule } from '../../schemas/payers.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -50,6 +52,9 @@ export interface Tables {
   // Issue 14, Lager:
   /** Minimum stock levels, by stock key (warehouse:artNo); a cleared level has no row. */
   minLevels: Map<string, StockMinLevel>;
+  // Issue 15, patient:
+  /** Betalare per ISO prefix (reference data, seeded; engine/core/payers/payer-rules.ts). */
+  payerRules: Map<string, PayerRule>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -72,6 +77,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'settings',
   // Issue 14, Lager:
   'minLevels',
+  // Issue 15, patient:
+  'payerRules',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -131,5 +138,7 @@ export function emptyTables(): Tables {
     settings: new Map(),
     // Issue 14, Lager:
     minLevels: new Map(),
+    // Issue 15, patient:
+    payerRules: new Map(),
   };
 }

@@ -13,6 +13,9 @@ import { generateStock } from './stock.ts';
 import { supplierCatalog, supplierRows } from './suppliers.ts';
 import { generateUsers } from './users.ts';
 import { bufferWarehouseId, generateWarehouses } from './warehouses.ts';
+// Issue 15, patient:
+import { defaultPayerRuleRows } from '../core/payers/payer-rules.ts';
+import { demoComponentOrders, demoWorkOrders } from './demo-patient-overview.ts';
 
 export type SeedScale = 'tiny' | 'demo' | 'large';
 
@@ -118,6 +121,10 @@ export function generateTables(options: GenerateOptions): Tables {
   tables.prescribingRules = defaultPrescribingRuleRows();
   for (const order of demoOrders(tables)) tables.orders.set(order.orderNo, order);
   for (const item of demoNews(DEMO_NEWS_AUTHOR)) tables.news.set(item.newsNo, item);
+  // Issue 15, patient:
+  tables.payerRules = defaultPayerRuleRows();
+  for (const order of demoComponentOrders(tables)) tables.orders.set(order.orderNo, order);
+  for (const workOrder of demoWorkOrders(tables)) tables.workOrders.set(workOrder.woNo, workOrder);
   report('orders', tables.orders.size, tables.orders.size);
   return tables;
 }

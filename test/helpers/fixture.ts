@@ -3,6 +3,8 @@ import type { Article, IsoNode, Person, User } from '../../schemas/entities.ts';
 import { emptyTables, TABLE_NAMES, type State, type Tables } from '../../engine/core/state.ts';
 import { stateFromTables } from '../../engine/core/load-state.ts';
 import { stockKey } from '../../engine/core/keys.ts';
+// Issue 15, patient:
+import { defaultPayerRuleRows } from '../../engine/core/payers/payer-rules.ts';
 
 export function article(artNo: string, over: Partial<Article> = {}): Article {
   return {
@@ -138,6 +140,8 @@ export function fixtureTables(): Tables {
   t.users.set('ot1', user('ot1'));
   t.users.set('hmc1', user('hmc1', { profession: 'hmc', roles: ['staff'], workplaces: [] }));
   t.individuals.set(56314, { indNo: 56314, artNo: '100001', location: { kind: 'patient', pnr: '194001011234' } });
+  // Issue 15, patient: the payer rules are reference data every store holds (the store contract loads them back).
+  t.payerRules = defaultPayerRuleRows();
   return t;
 }
 
