@@ -14,6 +14,10 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
 import { PickupForm } from './pickup-form.js';
+// Issue 15, patient: the brukarinformation's links, Registrerade AO and Komponenter på väg.
+import { PATIENT_SECTIONS, PatientLinks } from './patient-links.js';
+import { PatientWorkOrders } from './patient-work-orders.js';
+import { PatientComponents } from './patient-components.js';
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -60,7 +64,8 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
         <thead><tr>
           ${pickable && html`<th scope="col"><span class="visually-hidden">Hämta</span></th>`}
           <th scope="col">Individ</th><th scope="col">Artikel</th><th scope="col">Benämning</th><th scope="col">Hyra/köp</th>
-          <th scope="col">Order</th><th scope="col">Levererad</th><th scope="col">Förskrivare</th>
+          <th scope="col">Betalare</th>
+          <th scope="col">Order</th><th scope="col">Orderdatum</th><th scope="col">Levererad</th><th scope="col">Förskrivare</th>
         </tr></thead>
         <tbody>
           ${devices.map(
@@ -79,7 +84,9 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
               <td><a class="mono" href=${href.artikel(d.artNo)}>${d.artNo}</a></td>
               <td>${d.name}</td>
               <td>${kindShort(d.kind)}</td>
+              <td data-payer=${d.payer.kind}>${d.payer.name}</td>
               <td>${d.delivery ? html`<a href=${href.order(d.delivery.orderNo)}>${d.delivery.orderNo}</a>` : '–'}</td>
+              <td class="date">${d.delivery ? date(d.delivery.placedDate) : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.deliveredDate) : '–'}</td>
               <td>${d.delivery ? d.delivery.prescriberName : 'Före Aidstock'}</td>
             </tr>`,
@@ -163,7 +170,8 @@ function Patient({ pnr, user }) {
   const { data: patient, error } = patientQuery;
   const orders = ordersQuery.data?.orders ?? (ordersQuery.error ? [] : null);
   const pickups = pickupsQuery.data?.pickups ?? [];
-  const withheld = (ordersQuery.data?.withheld ?? 0) + (pickupsQuery.data?.withheld ?? 0);
+  const withheld =
+    (ordersQuery.data?.withheld ?? 0) + (pickupsQuery.data?.withheld ?? 0) + (patient?.workOrders.withheld ?? 0);
   const reload = (/** @type {string} */ text) => {
     setNotice(text);
     setChosen([]);
@@ -186,7 +194,9 @@ function Patient({ pnr, user }) {
     if (p.status === 'requested') for (const u of p.units) if (u.returnedMs === null) waiting.set(u.indNo, p.pickupNo);
   return html`
     <${Person} person=${patient.person} user=${user} />
+    <${PatientLinks} pnr=${pnr} user=${user} workOrders=${patient.workOrders.total} components=${patient.componentsOnTheWay.total} />
     <${WithheldNotice} count=${withheld} pnr=${pnr} onGranted=${() => reload('Uppgifterna från andra vårdgivare visas nu.')} />
+    <h2 id=${PATIENT_SECTIONS.devices} tabindex="-1">Brukarens hjälpmedel</h2>
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
     <p role="status" data-testid="pickup-status">${notice}</p>
     ${
@@ -194,6 +204,8 @@ function Patient({ pnr, user }) {
       html`<${PickupForm} person=${patient.person} chosen=${chosen}
       onCreated=${(/** @type {PickupView} */ pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`
     }
+    <${PatientWorkOrders} workOrders=${patient.workOrders} />
+    <${PatientComponents} components=${patient.componentsOnTheWay} />
     <${Pickups} pickups=${pickups} onCancel=${cancel} />
     <${OpenOrders} orders=${orders} />`;
 }

@@ -151,7 +151,7 @@ export interface DeviceView {
   name: string;
   isoCode: string;
   kind: string;
-  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string } | null;
+  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string; placedDate: string } | null;
 }
 
 /** patient.get */
@@ -570,4 +570,49 @@ export interface ChangeLogView {
     fields: Array<{ field: string; before?: unknown; after?: unknown }>;
   }>;
   next: string | null;
+}
+
+// Issue 15, patient: the patient view complete (payer per device, Registrerade AO, Komponenter på väg).
+/** Betalare of a device: the region or the patient's municipality (payer.rules). */
+export interface PayerView {
+  kind: 'region' | 'municipality';
+  name: string;
+  isoPrefix: string | null;
+}
+export interface DeviceView {
+  payer: PayerView;
+}
+/** A work order about the patient (Registrerade AO), as patient.get lists it. */
+export interface PatientWorkOrderView {
+  woNo: number;
+  createdDate: string;
+  destination: 'technicalService' | 'consultant' | 'dako';
+  status: 'registered' | 'inProgress' | 'waitingForParts' | 'done' | 'cancelled';
+  title: string;
+  text: string;
+  device: { indNo: number; artNo: string; name: string } | null;
+  prescriberName: string;
+  comments: Array<{ timeMs: number; author: string; text: string }>;
+}
+/** An open order line completing an individual the patient holds (K-<indNo>). */
+export interface ComponentOnTheWayView {
+  orderNo: number;
+  lineNo: number;
+  forIndividual: number;
+  forArticleName: string | null;
+  artNo: string;
+  name: string;
+  quantity: number;
+  status: LineStatus;
+  placedDate: string;
+  plannedDeliveryDate: string | null;
+}
+export interface PatientView {
+  workOrders: { rows: PatientWorkOrderView[]; total: number; withheld: number };
+  componentsOnTheWay: { rows: ComponentOnTheWayView[]; total: number; withheld: number };
+}
+/** payer.rules */
+export interface PayerRulesView {
+  rules: Array<{ isoPrefix: string; payer: 'region' | 'municipality'; note: string }>;
+  defaultPayer: { kind: 'region'; name: string };
 }
