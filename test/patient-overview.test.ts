@@ -17,7 +17,7 @@ import { patientView } from '../engine/core/register-queries.ts';
 import type { State } from '../engine/core/state.ts';
 import { DEMO_PNR } from '../engine/seed/demo-persons.ts';
 import { generateTables } from '../engine/seed/generate.ts';
-import { PATIENT_WORK_ORDERS_SHOWN_MAX } from '../schemas/limits.ts';
+import { PATIENT_WORK_ORDERS_SHOWN_MAX, PAYER_RULE_NOTE_CHARS_MAX } from '../schemas/limits.ts';
 import { PayerRule } from '../schemas/payers.ts';
 import type { Workplace } from '../schemas/entities.ts';
 import { user } from './helpers/fixture.ts';
@@ -58,6 +58,11 @@ describe('payer rule', () => {
 
   it('the seeded rules pass their schema, one per prefix, and payer.rules lists them in ISO order', () => {
     for (const rule of DEFAULT_PAYER_RULES) expect(PayerRule.safeParse(rule).success, rule.isoPrefix).toBe(true);
+    const good = { isoPrefix: '12 36', payer: 'municipality', note: 'Lyftar' };
+    expect(PayerRule.safeParse({ ...good, payer: 'state' }).success).toBe(false);
+    expect(PayerRule.safeParse({ ...good, isoPrefix: '1' }).success).toBe(false);
+    expect(PayerRule.safeParse({ ...good, isoPrefix: '12 36 03 01' }).success).toBe(false);
+    expect(PayerRule.safeParse({ ...good, note: 'x'.repeat(PAYER_RULE_NOTE_CHARS_MAX + 1) }).success).toBe(false);
     expect(rules.size).toBe(DEFAULT_PAYER_RULES.length);
     const state = orderState();
     const listed = listPayerRules(state);
