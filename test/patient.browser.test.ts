@@ -127,3 +127,31 @@ describe('Ordinationsöversikt from the component', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('Administration › Betalare', () => {
+  it('hmc1 reads the payer rules, read-only, at both sizes', async () => {
+    const staffContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
+    const staffErrors: string[] = [];
+    const staff = await recordingPage(staffContext, staffErrors, 'hmc1');
+    try {
+      await signInAs(staff, engine.url, 'hmc1');
+      await staff.goto(`${engine.url}/#/admin/betalare`);
+      const rules = staff.getByTestId('payer-rules');
+      await rules.waitFor();
+      expect(await rules.locator('tr[data-prefix="12 36"]').textContent()).toContain('Brukarens kommun');
+      expect(await rules.locator('tr[data-prefix="22"]').textContent()).toContain('Region Halland');
+      expect(await staff.getByRole('button').filter({ hasText: /Spara/ }).count()).toBe(0);
+      for (const [width, height] of [
+        [1366, 768],
+        [390, 844],
+      ] as const) {
+        await staff.setViewportSize({ width, height });
+        expect(await staff.evaluate(() => document.querySelector('main')!.scrollWidth <= window.innerWidth)).toBe(true);
+        await staff.screenshot({ path: join(SHOTS_DIR, `payer-rules-${width}x${height}.png`), fullPage: true });
+      }
+      expect(staffErrors).toEqual([]);
+    } finally {
+      await staffContext.close();
+    }
+  });
+});
