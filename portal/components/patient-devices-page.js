@@ -14,6 +14,7 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
 import { PickupForm } from './pickup-form.js';
+import { PrintReturnLink } from './print/print-links.js'; // Issue 15, print
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -188,6 +189,7 @@ function Patient({ pnr, user }) {
     <${Person} person=${patient.person} user=${user} />
     <${WithheldNotice} count=${withheld} pnr=${pnr} onGranted=${() => reload('Uppgifterna från andra vårdgivare visas nu.')} />
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
+    <${PrintReturnLink} pnr=${patient.person.pnrDisplay} />
     <p role="status" data-testid="pickup-status">${notice}</p>
     ${
       pickable &&
