@@ -22,15 +22,15 @@ export function slipRecipient(r) {
   return `${r.name}, ${r.pnrDisplay}`;
 }
 
-/** What the driver and the recipient must know about a line. @param {OrderViewLine} l */
-function lineNotes(l) {
+/** What the driver and the recipient must know about a line (the K-number kept on one line). @param {{ l: OrderViewLine }} props */
+function LineNotes({ l }) {
   const notes = [];
   if (l.status === 'backorder') notes.push('Restnoterad, levereras senare');
-  if (l.component) notes.push(`Komponent till ${l.component}`);
+  if (l.component) notes.push(html`Komponent till <span class="nowrap">${l.component}</span>`);
   if (l.setPartOf !== null) notes.push(`Tillbehör till rad ${l.setPartOf}`);
   if (l.replacedFrom) notes.push(`Ersätter ${l.replacedFrom.artNo} ${l.replacedFrom.name}`);
   if (l.note) notes.push(l.note);
-  return notes.join('. ');
+  return notes.map((n, i) => html`${i > 0 ? '. ' : ''}${n}`);
 }
 
 /** @param {{ order: OrderView }} props */
@@ -58,7 +58,7 @@ function SlipLines({ lines }) {
       (l) => html`<tr key=${l.lineNo} data-lineno=${l.lineNo}>
         <td class="tick-col"><${TickBox} label=${`Kontrollerad: rad ${l.lineNo}, ${l.name}`} /></td>
         <td>${l.lineNo}</td><td><span class="mono">${l.artNo}</span> ${l.name}</td><td class="num">${l.quantity}</td>
-        <td class="mono">${l.individuals.length > 0 ? l.individuals.join(', ') : '–'}</td><td>${lineNotes(l)}</td>
+        <td class="mono">${l.individuals.length > 0 ? l.individuals.join(', ') : '–'}</td><td><${LineNotes} l=${l} /></td>
       </tr>`,
     )}</tbody>
   </table></div>`;

@@ -78,10 +78,10 @@ function actingWorkplace(user) {
 /** @param {{ user: User }} props */
 function Sender({ user }) {
   const workplace = actingWorkplace(user);
-  const contact = [user.phone, user.email].filter((s) => s !== '').join(', ');
-  return html`<dl class="print-facts" data-testid="return-sender">
+  const contact = [user.phone, user.email].filter((s) => s !== '');
+  return html`<dl class="print-facts print-facts-wide" data-testid="return-sender">
     <div><dt>Förskrivare</dt><dd>${user.name}${user.profession ? `, ${professionLabel(user.profession).toLowerCase()}` : ''}</dd></div>
-    <div><dt>Kontakt</dt><dd>${contact || '–'}</dd></div>
+    <div><dt>Kontakt</dt><dd>${contact.length === 0 ? '–' : contact.map((c, i) => html`${i > 0 && html`<br />`}${c}`)}</dd></div>
     <div><dt>Arbetsplats</dt><dd>${workplace ? `${workplace.name} (kundnr ${workplace.customerNo})` : '–'}</dd></div>
     ${workplace && html`<div><dt>Arbetsplatsens adress</dt><dd>${addressLine(workplace.deliveryAddress)}</dd></div>`}
   </dl>`;
