@@ -22,9 +22,31 @@ const OTHER_INFO = 'Ring 30 minuter före leverans. Porten har kod 1234.';
 const A4_PT = { width: 595.28, height: 841.89 };
 const A4_SLACK_PT = 1.5;
 const PAGES_MAX = 3;
+/** Enough orders that the picking list cannot fit one page (3 lines each, some 20 rows a page). */
+const MANY_ORDERS = 20;
+const MANY_ARTICLES = ['100104', '100112', '100115'];
 /** What the portal's frame prints when the print stylesheet fails: menus, the account, the toolbar. */
 const FRAME_TEXTS = ['Varukatalog', 'Logga ut', 'Skriv ut', 'Tillbaka', 'Hoppa till innehållet'];
 const PHONE = { width: 390, height: 844 };
+/** Sale articles as patient.get's `saleArticles` lists them (the shape in portal/lib/types.d.ts, PrintSaleArticle). */
+const SALE_ARTICLES = [
+  {
+    artNo: '300201',
+    name: 'Inkontinensskydd Maxi',
+    isoCode: '09 30 12',
+    quantity: 4,
+    lastOrderNo: 1000123,
+    lastDeliveredDate: '2026-11-20',
+  },
+  {
+    artNo: '300377',
+    name: 'Griptång 60 cm',
+    isoCode: '24 21 09',
+    quantity: 1,
+    lastOrderNo: null,
+    lastDeliveredDate: null,
+  },
+];
 /** How long the PDF viewer gets to draw a page before its screenshot (only when screenshots are kept). */
 const PDF_VIEWER_MS = 1500;
 const DESKTOP = { width: 1366, height: 768 };
@@ -135,12 +157,12 @@ async function printed(page: Page, name: string, expected: string[]): Promise<st
 }
 
 /** The PDF as Chromium's own viewer shows it (the printed page itself, margin boxes and all), for a person to look at. */
-async function pdfPageShot(name: string) {
+async function pdfPageShot(name: string, pageNo = 1) {
   const viewer = await browser.newPage({ viewport: { width: 900, height: 1200 } });
   try {
-    await viewer.goto(`file://${path.join(SHOTS, `${name}.pdf`)}`);
+    await viewer.goto(`file://${path.join(SHOTS, `${name}.pdf`)}#page=${pageNo}`);
     await viewer.waitForTimeout(PDF_VIEWER_MS);
-    await viewer.screenshot({ path: path.join(SHOTS, `${name}-pdf-page.png`) });
+    await viewer.screenshot({ path: path.join(SHOTS, `${name}-pdf-page${pageNo}.png`) });
   } finally {
     await viewer.close();
   }
@@ -189,6 +211,48 @@ describe('Returdokument', () => {
     // Tillbaka leads to the patient's devices.
     await ot.getByRole('link', { name: /^Tillbaka/ }).click();
     await ot.getByTestId('patient-devices').waitFor();
+  });
+
+  it('prints the sale articles patient.get lists (saleArticles), each with a tick box', async () => {
+    // patient.get's saleArticles comes from issue 15's patient view: set it on the way from the engine here, so the
+    // document is checked against a known list whether or not the engine sends one yet.
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE' });
+    await context.routeWebSocket(/\/ws$/, (socket) => {
+      const server = socket.connectToServer();
+      const gets = new Set<number>();
+      socket.onMessage((message) => {
+        const frame = JSON.parse(String(message));
+        if (frame.op === 'patient.get') gets.add(frame.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const frame = JSON.parse(String(message));
+        if (!gets.has(frame.id) || frame.ok !== true) return socket.send(message);
+        socket.send(JSON.stringify({ ...frame, result: { ...frame.result, saleArticles: SALE_ARTICLES } }));
+      });
+    });
+    const page = await recordingPage(context, pageErrors, 'ot1 sale articles');
+    try {
+      await signInAs(page, engine.url, 'ot1');
+      await page.goto(`${engine.url}/#/utskrift/retur/${ERIK}`);
+      await page.getByTestId('return-sale-articles').waitFor();
+      expect(
+        await page.getByRole('checkbox', { name: /Returneras: Inkontinensskydd Maxi \(artikel 300201\)/ }).count(),
+      ).toBe(1);
+      await screenShots(page, 'returdokument-forbrukning');
+      const text = await printed(page, 'returdokument-forbrukning', ['Inkontinensskydd Maxi']);
+      for (const expected of [
+        'försäljningsartiklar (2)',
+        '300201',
+        'Inkontinensskydd Maxi',
+        '1000123',
+        '2026-11-20',
+        'Griptång 60 cm',
+      ])
+        expect(text).toContain(expected);
+    } finally {
+      await context.close();
+    }
   });
 
   it('prints a protected identity as "Skyddad identitet", without name, personnummer or address', async () => {
@@ -240,6 +304,35 @@ describe('Följesedel and Plocklista (HMC)', () => {
       await ot.getByText(/är för Hjälpmedelscentrums personal/).waitFor();
     }
     expect(pageErrors).toEqual([]);
+  });
+  it('a picking list of many lines runs over pages: every page has the column heads, its title and its number', async () => {
+    for (let i = 0; i < MANY_ORDERS; i++) {
+      await otClient.call('order.place', {
+        idempotencyKey: `print-many-${i}`,
+        recipient: { kind: 'patient', pnr: ERIK },
+        lines: MANY_ARTICLES.map((artNo) => ({ artNo, quantity: 1 })),
+        delivery: { partial: true },
+      });
+    }
+    await hmc.goto(`${engine.url}/#/plock`);
+    await hmc.goto(`${engine.url}/#/utskrift/plocklista`);
+    await expect
+      .poll(() => hmc.locator('[data-testid=pick-group] tbody tr').count())
+      .toBeGreaterThanOrEqual(MANY_ORDERS * MANY_ARTICLES.length);
+    await hmc.setViewportSize(A4_VIEW);
+    await hmc.emulateMedia({ media: 'print' });
+    const pdf = await hmc.pdf({ format: 'A4' });
+    fs.writeFileSync(path.join(SHOTS, 'plocklista-lang.pdf'), pdf);
+    if (process.env.PRINT_SHOTS !== undefined) await pdfPageShot('plocklista-lang', 2);
+    const pages = readPdf(pdf);
+    await hmc.emulateMedia({ media: 'screen' });
+    await hmc.setViewportSize(DESKTOP);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((p, i) => {
+      expect(p.text).toContain('Plocklista');
+      expect(p.text).toContain(`Sida ${i + 1} av ${pages.length}`);
+      expect(p.text).toContain('PlockadArtikelnrBenämningAntalOrder / radStatusLeverans');
+    });
   });
 });
 

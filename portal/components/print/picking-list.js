@@ -42,7 +42,7 @@ function GroupTable({ group }) {
         <td class="tick-col"><${TickBox} label=${`Plockad: order ${r.orderNo} rad ${r.lineNo}, ${r.name}`} /></td>
         <td class="mono">${r.artNo}</td><td>${r.name}</td><td class="num">${r.quantity}</td>
         <td class="mono nowrap">${r.orderNo} / ${r.lineNo}</td>
-        <td>${STATUS_TEXT[r.status] ?? r.status}${r.waiting ? '. Väntar på restorder (samleverans)' : ''}</td>
+        <td><span class="nowrap">${STATUS_TEXT[r.status] ?? r.status}</span>${r.waiting ? '. Väntar på restorder (samleverans)' : ''}</td>
         <td class="date">${date(r.deliveryDate)}</td>
       </tr>`,
     )}</tbody>
