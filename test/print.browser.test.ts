@@ -168,12 +168,14 @@ async function pdfPageShot(name: string, pageNo = 1) {
   }
 }
 
-async function patientLookups(userId: string, pnr: string): Promise<number> {
+/** How many times the access log has `userId` reading the patient by `action`. */
+async function lookups(userId: string, pnr: string, action: string): Promise<number> {
   const extract = await reviewer.call('accessLog.patient', { pnr, fromMs: 0, toMs: 2 ** 52, limit: 500 });
-  return extract.entries.filter(
-    (e: { userId: string; action: string }) => e.userId === userId && e.action === 'patient.get',
-  ).length;
+  return extract.entries.filter((e: { userId: string; action: string }) => e.userId === userId && e.action === action)
+    .length;
 }
+const patientLookups = (userId: string, pnr: string) => lookups(userId, pnr, 'patient.get');
+const orderLookups = (userId: string, pnr: string) => lookups(userId, pnr, 'order.get');
 
 describe('Returdokument', () => {
   it('ot1 prints the return document of a patient’s devices from Hjälpmedel; the look-up is logged', async () => {
@@ -270,8 +272,10 @@ describe('Följesedel and Plocklista (HMC)', () => {
   it('hmc1 prints an order’s packing slip from the Ordinationsöversikt', async () => {
     await hmc.goto(`${engine.url}/#/order/${orderNo}`);
     await hmc.getByTestId('overview-lines').waitFor();
+    const before = await orderLookups('hmc1', ERIK);
     await hmc.getByRole('link', { name: `Skriv ut följesedel för order ${orderNo}` }).click();
     await hmc.getByTestId('slip-lines').waitFor();
+    await expect.poll(() => orderLookups('hmc1', ERIK)).toBeGreaterThan(before);
     await screenShots(hmc, 'foljesedel');
     const order = await staff.call('order.get', { orderNo });
     const text = await printed(hmc, 'foljesedel', [`Följesedel order ${orderNo}`, OTHER_INFO]);
@@ -288,6 +292,21 @@ describe('Följesedel and Plocklista (HMC)', () => {
     ])
       expect(text).toContain(expected);
     expect(pickedIndividuals.length).toBe(1);
+  });
+
+  it('a packing slip for a protected identity names no one: "Skyddad identitet", delivered to the workplace', async () => {
+    const placed = await otClient.call('order.place', {
+      idempotencyKey: 'print-protected',
+      recipient: { kind: 'patient', pnr: KARIN_PROTECTED },
+      lines: [{ artNo: '100104', quantity: 1 }],
+    });
+    await hmc.goto(`${engine.url}/#/utskrift/foljesedel/${placed.orderNo}`);
+    await hmc.getByTestId('slip-lines').waitFor();
+    const text = await printed(hmc, 'foljesedel-skyddad', ['Skyddad identitet']);
+    expect(text).toContain('Skyddad identitet');
+    expect(text).toContain('Lasarettsvägen 10'); // ot1's workplace, never the home address
+    for (const secret of ['Karin', 'Holm', 'Tivoligatan', KARIN_PROTECTED, '194503122345'])
+      expect(text).not.toContain(secret);
   });
 
   it('hmc1 prints the picking list from Plocklista; a prescriber gets neither document', async () => {
