@@ -50,8 +50,8 @@ function SlipFacts({ order }) {
 
 /** @param {{ lines: OrderViewLine[] }} props */
 function SlipLines({ lines }) {
-  return html`<div class="table-wrap"><table class="print-table" data-testid="slip-lines">
-    <caption>Rader (${lines.length})</caption>
+  return html`<h2 class="print-table-title" id="slip-lines-title">Rader (${lines.length})</h2>
+  <div class="table-wrap"><table class="print-table" data-testid="slip-lines" aria-labelledby="slip-lines-title">
     <thead><tr><th scope="col" class="tick-col">Kontroll</th><th scope="col">Rad</th><th scope="col">Artikel</th>
       <th scope="col" class="num">Antal</th><th scope="col">Individnr</th><th scope="col">Anmärkning</th></tr></thead>
     <tbody>${lines.map(

@@ -30,11 +30,11 @@ async function oldestOpenOrders() {
   const page = await api.call('order.list', { open: true, limit: LIST_MAX, offset });
   return { orders: page.orders, total: page.total };
 }
-/** @param {{ group: PickGroup }} props */
-function GroupTable({ group }) {
+/** @param {{ group: PickGroup, id: string }} props */
+function GroupTable({ group, id }) {
   const title = `${warehouseLabel(group.warehouse)}, plockdatum ${group.pickDate ?? 'ej satt'}`;
-  return html`<div class="table-wrap"><table class="print-table" data-testid="pick-group" data-warehouse=${group.warehouse}>
-    <caption>${title} (${group.rows.length} rader)</caption>
+  return html`<h2 class="print-table-title" id=${id}>${title} (${group.rows.length} rader)</h2>
+  <div class="table-wrap"><table class="print-table" data-testid="pick-group" data-warehouse=${group.warehouse} aria-labelledby=${id}>
     <thead><tr><th scope="col" class="tick-col">Plockad</th><th scope="col">Artikelnr</th><th scope="col">Benämning</th>
       <th scope="col" class="num">Antal</th><th scope="col">Order / rad</th><th scope="col">Status</th><th scope="col">Leverans</th></tr></thead>
     <tbody>${group.rows.map(
@@ -64,6 +64,6 @@ export function PickingListDocument({ user }) {
   const total = query.data?.total ?? 0;
   return html`<${PrintFrame} ...${frame} subtitle=${`${rows} rader att plocka, sorterade per lager, plockdatum och artikelnummer`}>
     ${total > LIST_MAX && html`<p class="print-note">Listan tar med de ${LIST_MAX} äldsta av ${total} öppna order. Skriv ut igen när de är plockade.</p>`}
-    ${groups.length === 0 ? html`<p>Inga orderrader väntar på plock.</p>` : groups.map((g) => html`<section class="print-section" key=${g.key}><${GroupTable} group=${g} /></section>`)}
+    ${groups.length === 0 ? html`<p>Inga orderrader väntar på plock.</p>` : groups.map((g, i) => html`<section class="print-section" key=${g.key}><${GroupTable} group=${g} id=${`pick-group-${i}`} /></section>`)}
   <//>`;
 }

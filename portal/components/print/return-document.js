@@ -36,8 +36,8 @@ function PatientFacts({ person }) {
 /** @param {{ devices: DeviceView[] }} props */
 function DeviceTable({ devices }) {
   if (devices.length === 0) return html`<p>Brukaren har inga registrerade individmärkta hjälpmedel.</p>`;
-  return html`<div class="table-wrap"><table class="print-table" data-testid="return-devices">
-    <caption>Hjälpmedel (${devices.length}). Kryssa i det som returneras.</caption>
+  return html`<h2 class="print-table-title" id="return-devices-title">Hjälpmedel (${devices.length}). Kryssa i det som returneras.</h2>
+  <div class="table-wrap"><table class="print-table" data-testid="return-devices" aria-labelledby="return-devices-title">
     <thead><tr><th scope="col" class="tick-col">Returneras</th><th scope="col">Individnr</th><th scope="col">Artikelnr</th>
       <th scope="col">Benämning</th><th scope="col">Hyra/köp</th><th scope="col">Levererad</th></tr></thead>
     <tbody>${devices.map(
@@ -53,8 +53,8 @@ function DeviceTable({ devices }) {
 /** @param {{ articles: PrintSaleArticle[] | undefined }} props */
 function SaleArticleTable({ articles }) {
   if (articles === undefined || articles.length === 0) return null;
-  return html`<div class="table-wrap"><table class="print-table" data-testid="return-sale-articles">
-    <caption>Förbrukning och försäljningsartiklar (${articles.length}). Kryssa i och skriv antal som returneras.</caption>
+  return html`<h2 class="print-table-title" id="return-sale-title">Förbrukning och försäljningsartiklar (${articles.length}). Kryssa i och skriv antal som returneras.</h2>
+  <div class="table-wrap"><table class="print-table" data-testid="return-sale-articles" aria-labelledby="return-sale-title">
     <thead><tr><th scope="col" class="tick-col">Returneras</th><th scope="col">Artikelnr</th><th scope="col">Benämning</th>
       <th scope="col" class="num">Antal hos brukaren</th><th scope="col">Antal retur</th><th scope="col">Senaste order</th>
       <th scope="col">Levererad</th></tr></thead>
