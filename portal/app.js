@@ -27,6 +27,8 @@ import { FollowUpPage } from './components/follow-up/follow-up-page.js';
 import { openSections } from './components/follow-up/sections.js';
 import { isPrescriber, isStaff } from './lib/format.js';
 import { isLogReviewer } from './lib/access-log.js';
+// Issue 15, print:
+import { PrintPage } from './components/print/print-page.js';
 
 /** @typedef {import('./lib/types.d.ts').User} User */
 /** @typedef {import('./lib/routes.js').Route} Route */
@@ -109,6 +111,9 @@ function Page({ route, user, onUser, onLogoutAll }) {
       return openSections(user).length > 0
         ? html`<${FollowUpPage} user=${user} section=${route.section} param=${route.param} query=${route.query} />`
         : html`<${NotFound} path=${`uppfoljning/${route.section}`} />`;
+    // Issue 15, print:
+    case 'utskrift':
+      return html`<${PrintPage} key=${`${route.doc}/${route.param ?? ''}`} user=${user} doc=${route.doc} param=${route.param} />`;
     default:
       return html`<${NotFound} path=${route.path} />`;
   }

@@ -11,6 +11,7 @@ import { RecipientCell, StatusBadge, StatusCounts, linesSummary } from './order-
 import { OrderStepButtons } from './fulfil-actions.js';
 import { isOrderFlagged, useFlagFilter, workingDaysText } from '../lib/oversight.js';
 import { AgeFlag, FlagSummary } from './oversight-flag.js';
+import { PrintPickingListLink } from './print/print-links.js'; // Issue 15, print
 
 /** @typedef {import('../lib/types.d.ts').User} User */
 /** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
@@ -209,6 +210,7 @@ export function OrderFlowPage({ user }) {
       </div>
       <a class="button" href=${href.plock()}>Till plocklistan</a>
     </div>
+    <${PrintPickingListLink} />
 
     <section class="card" aria-labelledby="counts-title">
       <div class="section-head">

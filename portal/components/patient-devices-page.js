@@ -18,6 +18,7 @@ import { PickupForm } from './pickup-form.js';
 import { PATIENT_SECTIONS, PatientLinks } from './patient-links.js';
 import { PatientWorkOrders } from './patient-work-orders.js';
 import { PatientComponents } from './patient-components.js';
+import { PrintReturnLink } from './print/print-links.js'; // Issue 15, print
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -198,6 +199,7 @@ function Patient({ pnr, user }) {
     <${WithheldNotice} count=${withheld} pnr=${pnr} onGranted=${() => reload('Uppgifterna från andra vårdgivare visas nu.')} />
     <h2 id=${PATIENT_SECTIONS.devices} tabindex="-1">Brukarens hjälpmedel</h2>
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
+    <${PrintReturnLink} pnr=${patient.person.pnrDisplay} />
     <p role="status" data-testid="pickup-status">${notice}</p>
     ${
       pickable &&

@@ -12,6 +12,7 @@ import { DeliveryDateForm, Feedback, STEPS, useFulfil } from './fulfil-actions.j
 import { isOrderFlagged, useFlagFilter, workingDaysText } from '../lib/oversight.js';
 import { AgeFlag, FlagSummary } from './oversight-flag.js';
 import { BackorderList } from './backorder-list.js';
+import { PrintPickingListLink, PrintSlipLink } from './print/print-links.js'; // Issue 15, print
 
 /** @typedef {import('../lib/types.d.ts').LiveRow} LiveRow */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -51,6 +52,7 @@ function QueueCard({ order, status, flagged }) {
           onClick=${() => run(spec, order.orderNo, lineNos)}>${busy ? 'Sparar…' : spec.label}</button>
         ${waiting && html`<span class="hint">Samleverans: väntar på restorder</span>`}
         <${Feedback} status=${feedback} />
+        <${PrintSlipLink} orderNo=${order.orderNo} inline=${true} />
       </div>
       <details class="queue-date">
         <summary>Ändra leveransdatum</summary>
@@ -94,6 +96,7 @@ export function PickingQueuePage({ user }) {
       </div>
       <a class="button" href=${href.orderflode()}>Till orderflödet</a>
     </div>
+    <${PrintPickingListLink} />
     ${error && html`<p class="error" role="alert">${errorText(error)} <button type="button" class="link-button" onClick=${reload}>Försök igen</button></p>`}
     ${loading && html`<p class="loading" role="status">Hämtar order…</p>`}
     ${

@@ -20,7 +20,8 @@
  *   | { name: 'loggranskning', view: 'brukare' | 'anvandare' | 'stickprov' }
  *   | { name: 'admin', section: string, param: string | null, query: URLSearchParams }
  *   | { name: 'uppfoljning', section: string, param: string | null, query: URLSearchParams }
- *   | { name: 'notfound', path: string }} Route
+ *   | { name: 'notfound', path: string }
+ *   | { name: 'utskrift', doc: 'retur' | 'foljesedel' | 'plocklista', param: string | null }} Route
  */
 
 /** Query parameters of the search page in the hash: #/sok?q=rolator&lev=etac&lager=1&utgangna=1&sida=2 */
@@ -106,6 +107,13 @@ export function parseRoute(hash) {
     const param = parts[2] === undefined ? null : decode(parts[2]);
     return { name: 'uppfoljning', section, param, query: new URLSearchParams(query) };
   }
+  // Issue 15, print: printable documents '#/utskrift/retur/<pnr>', '#/utskrift/foljesedel/<orderNo>', '#/utskrift/plocklista'.
+  if (parts[0] === 'utskrift' && parts[1] === 'retur' && parts.length === 3)
+    return { name: 'utskrift', doc: 'retur', param: decode(parts[2]).trim() };
+  if (parts[0] === 'utskrift' && parts[1] === 'foljesedel' && parts.length === 3 && /^\d{1,8}$/.test(parts[2]))
+    return { name: 'utskrift', doc: 'foljesedel', param: parts[2] };
+  if (parts[0] === 'utskrift' && parts[1] === 'plocklista' && parts.length === 2)
+    return { name: 'utskrift', doc: 'plocklista', param: null };
   return { name: 'notfound', path };
 }
 
@@ -187,4 +195,11 @@ export const href = {
     /** @type {string | null} */ param = null,
     /** @type {Record<string, string>} */ query = {},
   ) => sectionHref('#/uppfoljning', section, param, query),
+  // Issue 15, print: the printable documents.
+  /** Returdokument for the devices a patient holds (to attach to the white return slip). */
+  utskriftRetur: (/** @type {string} */ pnr) => `#/utskrift/retur/${encodeURIComponent(pnr)}`,
+  /** Följesedel (packing slip) of one order, for HMC. */
+  utskriftFoljesedel: (/** @type {number} */ orderNo) => `#/utskrift/foljesedel/${orderNo}`,
+  /** The picking queue as a printable list, for HMC. */
+  utskriftPlocklista: () => '#/utskrift/plocklista',
 };

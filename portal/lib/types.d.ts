@@ -616,3 +616,16 @@ export interface PayerRulesView {
   rules: Array<{ isoPrefix: string; payer: 'region' | 'municipality'; note: string }>;
   defaultPayer: { kind: 'region'; name: string };
 }
+// Issue 15, print:
+/** A sale article a patient holds, as patient.get lists it in `saleArticles` (added by issue 15's patient view). */
+export interface PrintSaleArticle {
+  artNo: string;
+  name: string;
+  isoCode: string;
+  quantity: number;
+  lastOrderNo: number | null;
+  lastDeliveredDate: string | null;
+}
+
+/** patient.get as the return document reads it: saleArticles only when the engine sends them. */
+export type PrintPatientView = PatientView & { saleArticles?: PrintSaleArticle[] };
