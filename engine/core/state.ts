@@ -24,6 +24,11 @@ import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
 import type { AccessIndex } from './patient-access/access-index.ts';
 // Issue 14, Lager:
 import type { StockMinLevel } from '../../schemas/stock-admin.ts';
+// Issue 15, desk:
+import type { Note } from '../../schemas/notes.ts';
+import type { Deviation } from '../../schemas/deviations.ts';
+import type { NoteIndex } from './notes/note-index.ts';
+import type { DeviationIndex } from './deviations/deviation-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -50,6 +55,11 @@ export interface Tables {
   // Issue 14, Lager:
   /** Minimum stock levels, by stock key (warehouse:artNo); a cleared level has no row. */
   minLevels: Map<string, StockMinLevel>;
+  // Issue 15, desk:
+  /** Private notes, by note number (deleted ones kept, flagged). */
+  notes: Map<number, Note>;
+  /** Deviation reports, by deviation number. */
+  deviations: Map<number, Deviation>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -72,6 +82,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'settings',
   // Issue 14, Lager:
   'minLevels',
+  // Issue 15, desk:
+  'notes',
+  'deviations',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -103,6 +116,9 @@ export interface Derived {
   // Issue 14, Lager:
   /** Stock keys of the rows whose available quantity is under their minimum level (min-level-index.ts). */
   belowMin: Set<string>;
+  // Issue 15, desk:
+  noteIndex: NoteIndex;
+  deviationIndex: DeviationIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -131,5 +147,8 @@ export function emptyTables(): Tables {
     settings: new Map(),
     // Issue 14, Lager:
     minLevels: new Map(),
+    // Issue 15, desk:
+    notes: new Map(),
+    deviations: new Map(),
   };
 }

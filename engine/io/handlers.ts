@@ -26,6 +26,9 @@ import { OVERSIGHT_HANDLERS } from './handlers/oversight.ts';
 import { CATALOG_IMPORT_HANDLERS } from './handlers/catalog-import.ts';
 // Issue 14, Lager and Ändringslogg:
 import { STOCK_ADMIN_HANDLERS } from './handlers/stock-admin.ts';
+// Issue 15, desk:
+import { NOTE_HANDLERS } from './handlers/notes.ts';
+import { DEVIATION_HANDLERS } from './handlers/deviations.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -53,4 +56,7 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...CATALOG_IMPORT_HANDLERS,
   // Issue 14, Lager and Ändringslogg:
   ...STOCK_ADMIN_HANDLERS,
+  // Issue 15, desk:
+  ...NOTE_HANDLERS,
+  ...DEVIATION_HANDLERS,
 };
