@@ -11,6 +11,7 @@ import { addressLine, date, dateTime, isStaff, professionLabel, warehouseLabel }
 import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, recipientText } from './order-status.js';
 import { CancelLinesButton, DeliveryDateForm, LineStepButton, OrderStepButtons } from './fulfil-actions.js';
+import { OrderNoteLink } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').OrderView} OrderView */
 /** @typedef {import('../lib/types.d.ts').OrderViewLine} OrderViewLine */
@@ -195,6 +196,7 @@ export function OrderOverviewPage({ user, orderNo }) {
     <p class="visually-hidden" role="status">${announce}</p>
 
     <${OrderFacts} order=${order} />
+    <${OrderNoteLink} user=${user} orderNo=${order.orderNo} />
 
     <section class="card" aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">Rader</h2>

@@ -14,6 +14,7 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
 import { PickupForm } from './pickup-form.js';
+import { PatientDeskLinks } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -186,6 +187,7 @@ function Patient({ pnr, user }) {
     if (p.status === 'requested') for (const u of p.units) if (u.returnedMs === null) waiting.set(u.indNo, p.pickupNo);
   return html`
     <${Person} person=${patient.person} user=${user} />
+    <${PatientDeskLinks} user=${user} pnr=${patient.person.pnrDisplay} />
     <${WithheldNotice} count=${withheld} pnr=${pnr} onGranted=${() => reload('Uppgifterna från andra vårdgivare visas nu.')} />
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />
     <p role="status" data-testid="pickup-status">${notice}</p>

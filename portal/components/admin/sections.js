@@ -11,6 +11,8 @@ import { RulesScreen } from './rules-screen.js';
 import { SettingsScreen } from './settings-screen.js';
 import { SuppliersScreen } from './suppliers-screen.js';
 import { UsersScreen } from './users-screen.js';
+// Issue 15, desk:
+import { DeskDeviationCountsScreen } from './desk-deviation-counts-screen.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
@@ -95,6 +97,14 @@ export const ADMIN_SECTIONS = [
     title: 'Ändringslogg',
     summary: 'Alla administrativa ändringar: vem, när, före → efter',
     screen: ChangeLogScreen,
+  },
+  // Issue 15, desk:
+  {
+    id: 'avvikelser',
+    title: 'Avvikelser per artikel',
+    summary: 'Rapporterade avvikelser per artikel och typ',
+    readOnlyForStaff: true,
+    screen: DeskDeviationCountsScreen,
   },
 ];
 
