@@ -55,7 +55,7 @@ function Answer({ deviation, staff, onDone }) {
 
 /** @param {{ deviation: DeviationView, onError: (text: string) => void }} props */
 function Facts({ deviation, onError }) {
-  return html`<dl class="facts card">
+  return html`<dl class="facts card deviation-facts">
     <div><dt>Typ</dt><dd>${CATEGORY_SV[deviation.category]}</dd></div>
     <div><dt>Status</dt><dd><span class="tag" data-testid="deviation-status">${STATUS_SV[deviation.status]}</span></dd></div>
     <div><dt>Gäller</dt><dd><a href=${href.artikel(deviation.artNo)}>${deviation.articleName}</a> (${deviation.artNo})

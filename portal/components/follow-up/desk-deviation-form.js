@@ -79,8 +79,8 @@ export function DeskDeviationForm({ query, onFiled }) {
     <div class="field"><label for="dev-files">Bilagor (foto, PDF, text eller Word, högst ${ATTACHMENTS_MAX} st à 2 MB)</label>
       <input id="dev-files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt,.doc,.docx"
         onChange=${(/** @type {FieldEvent} */ e) => setFiles([...(e.currentTarget.files ?? [])])} /></div>
-    <button type="submit" class="button" disabled=${busy}>${busy ? 'Skickar…' : 'Skicka avvikelse'}</button>
-    <a class="desk-link" href=${href.uppfoljning('avvikelser')}>Avbryt</a>
+    <p class="desk-links"><button type="submit" class="button" disabled=${busy}>${busy ? 'Skickar…' : 'Skicka avvikelse'}</button>
+      <a class="desk-link" href=${href.uppfoljning('avvikelser')}>Avbryt</a></p>
     <p class="error" role="alert">${error}</p>
   </form>`;
 }

@@ -30,8 +30,7 @@ function Filter({ label, id, value, options, onChange }) {
 /** @param {{ deviation: DeviationView, staff: boolean }} props */
 function Row({ deviation, staff }) {
   return html`<li class="card" data-deviationno=${deviation.deviationNo} data-status=${deviation.status}>
-    <h3><a href=${href.uppfoljning('avvikelser', String(deviation.deviationNo))}>Avvikelse ${deviation.deviationNo}</a>:
-      ${CATEGORY_SV[deviation.category]} <span class="tag">${STATUS_SV[deviation.status]}</span></h3>
+    <h3><a href=${href.uppfoljning('avvikelser', String(deviation.deviationNo))}>Avvikelse ${deviation.deviationNo}</a>: ${CATEGORY_SV[deviation.category]} <span class="tag">${STATUS_SV[deviation.status]}</span></h3>
     <p class="hint">${dateTime(deviation.createdMs)}${staff ? ` · ${deviation.reporter.name}` : ''} · ${deviation.articleName} (${deviation.artNo})${deviation.indNo !== null ? `, individ ${deviation.indNo}` : ''}
       ${deviation.patient && ` · ${deviation.patient.name} ${deviation.patient.pnrDisplay}`}</p>
     <p>${deviation.text}</p>
