@@ -142,6 +142,9 @@ for (const size of ['desktop', 'phone'] as const) {
       await row.waitFor();
       expect(await row.textContent()).toMatch(/\d/);
       await checkPage(hmc, 'admin-deviation-counts', size);
+      await row.getByRole('link', { name: /avvikelser för/ }).click();
+      await hmc.getByTestId('deviation-article-filter').waitFor();
+      await hmc.getByTestId('deviations').locator(`li[data-deviationno="${deviationNo}"]`).waitFor();
       expect(pageErrors).toEqual([]);
     });
   });

@@ -168,8 +168,11 @@ describe('Avvikelse / reklamation over WebSocket', () => {
     const pushed = (await message).event.message!;
     expect(pushed).toMatchObject({ deviationNo: deviation.deviationNo, userId: 'ot1' });
     expect(pushed.text).not.toContain(holder.pnr.slice(0, 8));
-    const seen = await ot.call('deviation.get', { deviationNo: deviation.deviationNo });
-    expect(seen.comments.map((c: { text: string }) => c.text)).toEqual(['Vi kontaktar leverantören.']);
+    const seen = await logged(ot, 'ot1', 'deviation.get', { deviationNo: deviation.deviationNo });
+    expect(seen.result.comments.map((c: { text: string }) => c.text)).toEqual(['Vi kontaktar leverantören.']);
+    expect(seen.entries.map((e) => [e.action, e.pnr])).toEqual([['deviation.get', holder.pnr]]);
+    const answered = await logged(ot, 'ot1', 'deviation.comment', { deviationNo: deviation.deviationNo, text: 'Tack' });
+    expect(answered.entries.map((e) => e.action)).toEqual(['deviation.comment']);
     expect(await codeOf(pt, 'deviation.get', { deviationNo: deviation.deviationNo })).toBe('not_found');
     expect(await codeOf(pt, 'deviation.comment', { deviationNo: deviation.deviationNo, text: 'x' })).toBe('not_found');
     expect(await codeOf(hmc, 'deviation.setStatus', { deviationNo: deviation.deviationNo, status: 'new' })).toBe(

@@ -37,7 +37,7 @@ export function DeskDeviationCountsScreen() {
             (r) => html`<tr key=${r.artNo} data-artno=${r.artNo}>
               <td><a class="mono" href=${href.artikel(r.artNo)}>${r.artNo}</a></td><td>${r.name}</td>
               <td class="num">${r.incident}</td><td class="num">${r.risk}</td><td class="num">${r.productFault}</td>
-              <td class="num"><strong>${r.total}</strong></td></tr>`,
+              <td class="num"><a href=${href.uppfoljning('avvikelser', null, { artikel: r.artNo })} aria-label=${`${r.total} avvikelser för ${r.artNo}, visa dem`}><strong>${r.total}</strong></a></td></tr>`,
           )}</tbody></table></div>`
     }`;
 }

@@ -41,10 +41,13 @@ function Row({ deviation, staff }) {
 /** @param {SectionProps} props */
 export function DeskDeviationsScreen({ user, param, query }) {
   const staff = isStaff(user);
-  const [status, setStatus] = useState(staff ? 'new' : '');
+  // The desk opens on new reports; opened for one article (from the admin counts) it shows all of that article's.
+  const [status, setStatus] = useState(staff && !query.has('artikel') ? 'new' : '');
   const [category, setCategory] = useState('');
   useTitle('Avvikelser – Aidstock');
-  const args = { limit: LIST_MAX, ...(status ? { status } : {}), ...(category ? { category } : {}) };
+  const artNo = query.get('artikel');
+  const byArticle = param === null && artNo !== null && /^\d{6}$/.test(artNo) ? { artNo } : {};
+  const args = { limit: LIST_MAX, ...(status ? { status } : {}), ...(category ? { category } : {}), ...byArticle };
   const list = useQuery(param === null ? 'deviation.list' : null, args, {
     topic: staff ? 'deviations' : `deviations/${user.id}`,
     select: (/** @type {{ deviations: DeviationView[], total: number, withheld: number }} */ r) => r,
@@ -65,6 +68,7 @@ export function DeskDeviationsScreen({ user, param, query }) {
       <${Filter} label="Status" id="dev-filter-status" value=${status} options=${STATUS_SV} onChange=${setStatus} />
       <${Filter} label="Typ" id="dev-filter-category" value=${category} options=${CATEGORY_SV} onChange=${setCategory} />
     </div>
+    ${byArticle.artNo && html`<p data-testid="deviation-article-filter">Bara artikel ${byArticle.artNo}. <a href=${href.uppfoljning('avvikelser')}>Visa alla artiklar</a></p>`}
     <${WithheldNotice} count=${list.data?.withheld ?? 0} />
     ${list.error && html`<p class="error" role="alert">${list.error.message}</p>`}
     ${
