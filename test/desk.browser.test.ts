@@ -22,6 +22,8 @@ let browser: Browser;
 let api: TestClient;
 let device: { indNo: number; artNo: string };
 let holderPnr: string;
+/** An order, a work order and a pickup of ot1's, whose screens carry the desk links. */
+const made = { orderNo: 0, woNo: 0, pickupNo: 0 };
 const pageErrors: string[] = [];
 const closables: Array<{ close(): Promise<unknown> }> = [];
 
@@ -32,6 +34,13 @@ beforeAll(async () => {
   const held = await heldDevice(api);
   device = held.device;
   holderPnr = held.holder.pnrDisplay;
+  const recipient = { kind: 'patient', pnr: holderPnr };
+  const order = { idempotencyKey: 'desk-1', recipient, lines: [{ artNo: '100104', quantity: 1 }] };
+  made.orderNo = (await api.call('order.place', order)).orderNo;
+  const errand = { destination: 'technicalService', indNo: device.indNo, title: 'Bromsen' };
+  made.woNo = (await api.call('workorder.create', errand)).workOrder.woNo;
+  const pickup = { pnr: holderPnr, indNos: [device.indNo], reason: 'Byts ut' };
+  made.pickupNo = (await api.call('pickup.create', pickup)).pickup.pickupNo;
   browser = await launchChromium();
 }, 60_000);
 afterAll(() => tearDown([api, ...closables, browser], engine));
@@ -77,6 +86,8 @@ for (const size of ['desktop', 'phone'] as const) {
 
     it('ot1 writes a note about a patient from the patient page, and only sees it under Mina anteckningar', async () => {
       await ot.goto(`${engine.url}/#/hjalpmedel?pnr=${holderPnr}`);
+      await ot.getByTestId('patient-devices').waitFor();
+      await ot.screenshot({ path: path.join(SHOTS, `patient-page-${size}.png`), fullPage: true });
       await ot.getByRole('link', { name: 'Ny anteckning' }).click();
       await ot.getByRole('heading', { name: `Ny anteckning om brukare ${holderPnr}` }).waitFor();
       const text = `Ring om bromsen (${size})`;
@@ -94,6 +105,8 @@ for (const size of ['desktop', 'phone'] as const) {
 
     it('ot1 files a deviation from the individual card', async () => {
       await ot.goto(`${engine.url}/#/individ/${device.indNo}`);
+      await ot.getByTestId('individual-card').waitFor();
+      await ot.screenshot({ path: path.join(SHOTS, `individual-card-${size}.png`), fullPage: true });
       await ot.getByRole('link', { name: 'Rapportera avvikelse' }).click();
       await ot.getByRole('heading', { name: 'Rapportera avvikelse' }).waitFor();
       expect(await ot.getByLabel('Individnummer').inputValue()).toBe(String(device.indNo));
@@ -134,6 +147,27 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(await message.getAttribute('data-kind')).toBe('deviationUpdated');
       await message.getByRole('link', { name: `Avvikelse ${deviationNo}` }).click();
       await ot.getByRole('heading', { level: 1, name: `Avvikelse ${deviationNo}` }).waitFor();
+    });
+
+    it('the order, work order and pickup screens link to a note or a report with their context', async () => {
+      await ot.goto(`${engine.url}/#/order/${made.orderNo}`);
+      const note = ot.getByRole('link', { name: 'Ny anteckning' });
+      expect(await note.getAttribute('href')).toBe(`#/uppfoljning/anteckningar/ny?order=${made.orderNo}`);
+      await ot.screenshot({ path: path.join(SHOTS, `order-overview-${size}.png`), fullPage: true });
+      await ot.goto(`${engine.url}/#/arbetsorder`);
+      const errand = ot.locator(`li[data-wono="${made.woNo}"]`).getByRole('link', { name: 'Rapportera avvikelse' });
+      expect(await errand.getAttribute('href')).toBe(
+        `#/uppfoljning/avvikelser/ny?ao=${made.woNo}&individ=${device.indNo}`,
+      );
+      await ot.screenshot({ path: path.join(SHOTS, `work-orders-${size}.png`), fullPage: true });
+      await hmc.goto(`${engine.url}/#/hamtorder`);
+      const pickup = hmc
+        .locator(`li[data-pickupno="${made.pickupNo}"]`)
+        .getByRole('link', { name: 'Rapportera avvikelse' });
+      expect(await pickup.getAttribute('href')).toBe(
+        `#/uppfoljning/avvikelser/ny?hamtorder=${made.pickupNo}&individ=${device.indNo}`,
+      );
+      await hmc.screenshot({ path: path.join(SHOTS, `pickups-${size}.png`), fullPage: true });
     });
 
     it('the admin side counts reports per article', async () => {

@@ -6,6 +6,7 @@ import { html } from '../../lib/html.js';
 import { useQuery } from '../../lib/use-query.js';
 import { useTitle } from '../../lib/use-title.js';
 import { href } from '../../lib/routes.js';
+import { countOf } from '../../lib/format.js';
 
 /** @typedef {import('../../lib/types.d.ts').DeviationCountsView} DeviationCountsView */
 
@@ -30,8 +31,8 @@ export function DeskDeviationCountsScreen() {
         : rows.length === 0
           ? html`<p>Inga avvikelser är rapporterade.</p>`
           : html`<div class="table-wrap"><table class="data-table compact" data-testid="deviation-counts">
-          <caption>Avvikelser per artikel (${query.data?.articles ?? 0} artiklar)</caption>
-          <thead><tr><th scope="col">Artikel</th><th scope="col">Benämning</th><th scope="col" class="num">Händelse/olycka</th>
+          <caption>Avvikelser per artikel (${countOf(query.data?.articles ?? 0, 'artikel', 'artiklar')})</caption>
+          <thead><tr><th scope="col">Artikel</th><th scope="col">Benämning</th><th scope="col" class="num">Händelse</th>
             <th scope="col" class="num">Risk</th><th scope="col" class="num">Produktfel</th><th scope="col" class="num">Totalt</th></tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr key=${r.artNo} data-artno=${r.artNo}>

@@ -6,7 +6,7 @@ import { html, useState } from '../../lib/html.js';
 import { useQuery } from '../../lib/use-query.js';
 import { useTitle } from '../../lib/use-title.js';
 import { href } from '../../lib/routes.js';
-import { dateTime, isStaff } from '../../lib/format.js';
+import { countOf, dateTime, isStaff } from '../../lib/format.js';
 import { WithheldNotice } from '../withheld-notice.js';
 import { DeskDeviationDetail } from './desk-deviation-detail.js';
 import { DeskDeviationForm } from './desk-deviation-form.js';
@@ -34,7 +34,7 @@ function Row({ deviation, staff }) {
     <p class="hint">${dateTime(deviation.createdMs)}${staff ? ` · ${deviation.reporter.name}` : ''} · ${deviation.articleName} (${deviation.artNo})${deviation.indNo !== null ? `, individ ${deviation.indNo}` : ''}
       ${deviation.patient && ` · ${deviation.patient.name} ${deviation.patient.pnrDisplay}`}</p>
     <p>${deviation.text}</p>
-    ${deviation.comments.length > 0 && html`<p class="hint">${deviation.comments.length} kommentar${deviation.comments.length === 1 ? '' : 'er'}</p>`}
+    ${deviation.comments.length > 0 && html`<p class="hint">${countOf(deviation.comments.length, 'kommentar', 'kommentarer')}</p>`}
   </li>`;
 }
 
