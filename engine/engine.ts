@@ -26,6 +26,9 @@ const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
   'pickups',
   'news',
   'workOrders',
+  // Issue 15, desk:
+  'notes',
+  'deviations',
 ]);
 
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded | StorageUnavailable;

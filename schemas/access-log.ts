@@ -7,7 +7,17 @@ import { PnrInput, UserId } from './primitives.ts';
 /** Why a person outside the own care provider was shown (set by the care-provider rules; absent otherwise). */
 export const AccessGrounds = z.enum(['consent', 'emergency']);
 /** What was shown of the person: the person itself, or one of their orders, pickups, work orders or devices. */
-export const ShownKind = z.enum(['person', 'order', 'pickup', 'workOrder', 'individual', 'accessLog']);
+export const ShownKind = z.enum([
+  'person',
+  'order',
+  'pickup',
+  'workOrder',
+  'individual',
+  'accessLog',
+  // Issue 15, desk: a private note or a deviation report about the person.
+  'note',
+  'deviation',
+]);
 
 export interface AccessEntry {
   /** Monotonic over the log's life (never reused). */

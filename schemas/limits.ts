@@ -265,3 +265,20 @@ export const PAYER_RULE_NOTE_CHARS_MAX = 120;
 export const PATIENT_WORK_ORDERS_SHOWN_MAX = 50;
 /** Component lines on their way to a patient's individuals that the patient view lists; `total` counts them all. */
 export const PATIENT_COMPONENTS_SHOWN_MAX = 100;
+// Issue 15, desk (Mina anteckningar, Avvikelse / reklamation):
+/** Characters of one private note (a few paragraphs: a reminder, not a journal). */
+export const NOTE_TEXT_CHARS_MAX = 2_000;
+/** Notes one user keeps at once (deleted ones do not count): a desk of reminders, never an unbounded store. */
+export const NOTES_PER_USER_MAX = 500;
+/** Notes one note.list returns. */
+export const NOTE_LIST_MAX = 500;
+/** Characters of a deviation report's description, and of one comment on it. */
+export const DEVIATION_TEXT_CHARS_MAX = 2_000;
+export const DEVIATION_COMMENT_CHARS_MAX = 1_000;
+/** Comments on one deviation (HMC and the reporter together). */
+export const DEVIATION_COMMENTS_MAX = 100;
+/** Files attached to one deviation (as a work order's). */
+export const ATTACHMENTS_PER_DEVIATION_MAX = 5;
+/** Deviations one deviation.list returns, and article rows one deviation.countsByArticle returns. */
+export const DEVIATION_LIST_MAX = 200;
+export const DEVIATION_COUNT_ROWS_MAX = 500;

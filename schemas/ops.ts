@@ -46,6 +46,16 @@ import {
 // Issue 14, HMC oversight:
 import { BackorderListArgs, SettingSetArgs } from './settings.ts';
 import { ImportIdArgs, ImportLinesArgs } from './catalog-import.ts';
+// Issue 15, desk:
+import { NoteCreateArgs, NoteDeleteArgs, NoteListArgs, NoteUpdateArgs } from './notes.ts';
+import {
+  DeviationCommentArgs,
+  DeviationCountsArgs,
+  DeviationCreateArgs,
+  DeviationGetArgs,
+  DeviationListArgs,
+  DeviationSetStatusArgs,
+} from './deviations.ts';
 import {
   ArtNo,
   IndNo,
@@ -72,7 +82,9 @@ export const Topic = z
   .regex(
     /^(stock\/\d{6}|orders|pickups|articles|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
     'topic is stock/<artNo>, orders, pickups, articles, orders/<userId> or messages/<userId>',
-  );
+  )
+  // Issue 15, desk: `deviations` (staff: every report) and `deviations/<userId>` (the reporter's own).
+  .or(z.string().regex(/^deviations(\/[a-z0-9_-]{1,32})?$/, 'topic is deviations or deviations/<userId>'));
 
 const Empty = z.object({}).strict();
 
@@ -343,7 +355,10 @@ export const OPS = {
       '`{ type: "message" | "messageDeleted", seq, message }`. `pickups` (staff only): `{ type: "pickup", seq, pickupNo, status }` ' +
       'per changed pickup order (read it with pickup.list). ' +
       '`articles` (any signed-in user): `{ type: "article", seq, article }` per changed article, `article` as ' +
-      'catalog.article shows it (with `available.main`, no buffer).',
+      'catalog.article shows it (with `available.main`, no buffer).' +
+      // Issue 15, desk:
+      ' `deviations` (staff only) and `deviations/<userId>` (the reporter): `{ type: "deviation", seq, deviationNo, status }` ' +
+      'per changed deviation report (read it with deviation.get or deviation.list).',
   }),
   unsubscribe: op({
     kind: 'session',
@@ -665,6 +680,67 @@ export const OPS = {
     roles: everyone,
     args: Empty,
     doc: "Betalare: the payer rules per ISO prefix (`region` or `municipality`, the longest prefix wins; a code no rule covers is the region's), in ISO order. patient.get shows each device's payer by them.",
+  }),
+  // Issue 15, desk: Mina anteckningar and Avvikelse / reklamation.
+  'note.create': op({
+    kind: 'command',
+    roles: prescriber,
+    args: NoteCreateArgs,
+    doc: 'Write a private note (Mina anteckningar), free or about a patient (`pnr`) or an order (`orderNo`); only its author ever reads it. At most NOTES_PER_USER_MAX notes per user (`note_limit`). A reply that shows a patient is access-logged.',
+  }),
+  'note.update': op({
+    kind: 'command',
+    roles: prescriber,
+    args: NoteUpdateArgs,
+    doc: "New text for one of your notes. Another user's note is `not_found`, as if it did not exist.",
+  }),
+  'note.delete': op({
+    kind: 'command',
+    roles: prescriber,
+    args: NoteDeleteArgs,
+    doc: "Delete one of your notes (it is never listed again). Another user's note is `not_found`.",
+  }),
+  'note.list': op({
+    kind: 'query',
+    roles: prescriber,
+    args: NoteListArgs,
+    doc: 'Your own notes, newest first, optionally only about one patient or one order; a note about a patient shows the person (protected identity hidden) and is access-logged; notes about a patient under another care provider are counted in `withheld`.',
+  }),
+  'deviation.create': op({
+    kind: 'command',
+    roles: everyone,
+    args: DeviationCreateArgs,
+    doc: 'File a deviation report (Avvikelse / reklamation): category `incident`, `risk` or `productFault`, text, attachments (ids from POST /api/attachments), about an individual (`indNo`, its article follows) or an article (`artNo`), optionally a patient (`pnr`, the holder if the individual is held), and where it was filed from (`source`: patient, individual, workOrder, pickup or desk, with `ref`). Starts as `new`. Access-logged when it names a patient.',
+  }),
+  'deviation.list': op({
+    kind: 'query',
+    roles: everyone,
+    args: DeviationListArgs,
+    doc: "Deviation reports, newest first: a prescriber's own, or for HMC staff every report (the desk), filtered by status, category and article. Each shows comments and the patient (protected identity hidden; access-logged).",
+  }),
+  'deviation.get': op({
+    kind: 'query',
+    roles: everyone,
+    args: DeviationGetArgs,
+    doc: 'One deviation report with its comments, to its reporter or HMC staff (anyone else: `not_found`). Access-logged when it names a patient.',
+  }),
+  'deviation.comment': op({
+    kind: 'command',
+    roles: everyone,
+    args: DeviationCommentArgs,
+    doc: 'Comment on a deviation report (its reporter or HMC staff). A comment by someone else than the reporter sends the reporter a message (`deviationUpdated`).',
+  }),
+  'deviation.setStatus': op({
+    kind: 'command',
+    roles: staff,
+    args: DeviationSetStatusArgs,
+    doc: 'HMC moves a report on: new → investigating → reportedToSupplier → closed (close from any open step; reportedToSupplier may go back to investigating); other steps are `invalid_transition`. An optional comment says why. The reporter gets a message (`deviationUpdated`).',
+  }),
+  'deviation.countsByArticle': op({
+    kind: 'query',
+    roles: staff,
+    args: DeviationCountsArgs,
+    doc: 'Deviation reports per article and category (incident, risk, productFault, total), most reported first; no persons.',
   }),
 } as const;
 

@@ -126,7 +126,18 @@ export const DeliveryDateMessage = z.object({
  * A message by its `kind`. Issue 15: each unit that messages a prescriber (loans, recalls, deviations) adds its variant
  * here, one line each, and a case to portal/lib/message-link.js.
  */
-export const Message = z.discriminatedUnion('kind', [DeliveryDateMessage]);
+// Issue 15, desk: HMC commented on or moved a deviation report the recipient filed.
+export const DeviationMessage = z.object({
+  ...MessageBase,
+  kind: z.literal('deviationUpdated'),
+  deviationNo: z.number().int().min(1).max(99_999_999),
+});
+
+export const Message = z.discriminatedUnion('kind', [
+  DeliveryDateMessage,
+  // Issue 15, desk:
+  DeviationMessage,
+]);
 
 export const PrescribingRule = z.object({
   profession: Profession,

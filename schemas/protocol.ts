@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'duplicate_article',
   // Issue 15: fulfil.setDeliveryDate on a weekend, holiday or de facto day off.
   'not_working_day',
+  // Issue 15, desk: a user already keeps NOTES_PER_USER_MAX notes.
+  'note_limit',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

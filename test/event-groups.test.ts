@@ -16,6 +16,9 @@ import {
   isReferenceEvent,
   // Issue 14, HMC oversight:
   isSettingEvent,
+  // Issue 15, desk:
+  isNoteEvent,
+  isDeviationEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -32,6 +35,9 @@ const GUARDS = {
   reference: isReferenceEvent,
   // Issue 14, HMC oversight:
   settings: isSettingEvent,
+  // Issue 15, desk:
+  notes: isNoteEvent,
+  deviations: isDeviationEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

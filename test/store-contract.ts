@@ -271,5 +271,36 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(restarted.state.settings.get(key)).toEqual({ key, value: 9, userId: 'admin', timeMs: T0 });
       await store.close();
     });
+    // Issue 15, desk: notes and deviation reports are tables of their own, with their indexes rebuilt on load.
+    it('notes and deviation reports survive a restart with their indexes', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const note = await engine.execute({
+        type: 'note.create',
+        userId: 'ot1',
+        text: 'Ring Anna',
+        pnr: '19400101-1230',
+      });
+      const deviation = await engine.execute({
+        type: 'deviation.create',
+        userId: 'ot1',
+        category: 'risk',
+        text: 'Vass kant',
+        indNo: 56314,
+        source: { kind: 'individual', ref: 56314 },
+        attachments: [],
+      });
+      expect([note.ok, deviation.ok]).toEqual([true, true]);
+      const status = { type: 'deviation.setStatus', userId: 'hmc1', deviationNo: 1, status: 'investigating' } as const;
+      expect((await engine.execute(status)).ok).toBe(true);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.noteIndex).toEqual(engine.state.noteIndex);
+      expect(restarted.state.deviationIndex).toEqual(engine.state.deviationIndex);
+      expect(restarted.state.deviations.get(1)!.status).toBe('investigating');
+      await store.close();
+    });
   });
 }

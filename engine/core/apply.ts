@@ -30,6 +30,10 @@ import { applyPatientAccessEvent } from './patient-access/apply.ts';
 import { applyReferenceEvent } from './reference/apply.ts';
 // Issue 14, HMC oversight:
 import { applySettingEvent } from './settings/apply.ts';
+// Issue 15, desk:
+import { isDeviationEvent, isNoteEvent } from './event-groups.ts';
+import { applyNoteEvent } from './notes/apply.ts';
+import { applyDeviationEvent } from './deviations/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -45,5 +49,8 @@ export function apply(state: State, event: Event): void {
   else if (isPatientAccessEvent(event)) applyPatientAccessEvent(state, event);
   else if (isReferenceEvent(event)) applyReferenceEvent(state, event);
   else if (isSettingEvent(event)) applySettingEvent(state, event);
+  // Issue 15, desk:
+  else if (isNoteEvent(event)) applyNoteEvent(state, event);
+  else if (isDeviationEvent(event)) applyDeviationEvent(state, event);
   else unreachable(event, 'event');
 }

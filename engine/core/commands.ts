@@ -175,7 +175,9 @@ export type Command =
   // Issue 14, HMC oversight:
   | SettingSet
   // Issue 14, Lager:
-  | StockMinSet;
+  | StockMinSet
+  // Issue 15, desk:
+  | DeskCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -301,3 +303,71 @@ export interface StockMinSet {
   artNo: string;
   minLevel: number;
 }
+
+// Issue 15, desk: Mina anteckningar (the author's own notes) and Avvikelse / reklamation (reports and HMC's desk).
+/** note.create: a private note, free or about a patient (personnummer as typed) or an order. */
+export interface NoteCreate {
+  type: 'note.create';
+  userId: string;
+  text: string;
+  pnr?: string;
+  orderNo?: number;
+  /** The acting workplace (and so care provider); absent: the user's first. */
+  workplaceId?: string;
+}
+
+/** note.update: new text for one of the author's notes. */
+export interface NoteUpdate {
+  type: 'note.update';
+  userId: string;
+  noteNo: number;
+  text: string;
+}
+
+/** note.delete: the author removes one of their notes. */
+export interface NoteDelete {
+  type: 'note.delete';
+  userId: string;
+  noteNo: number;
+}
+
+/** deviation.create: a report about an individual (its article follows) or an article, maybe a patient. */
+export interface DeviationCreate {
+  type: 'deviation.create';
+  userId: string;
+  category: 'incident' | 'risk' | 'productFault';
+  text: string;
+  indNo?: number;
+  artNo?: string;
+  /** Personnummer as typed; parsed against the command's time. */
+  pnr?: string;
+  source: { kind: 'patient' | 'individual' | 'workOrder' | 'pickup' | 'desk'; ref: number | null };
+  workplaceId?: string;
+  /** Files the caller uploaded (the io layer checked they exist and are theirs). */
+  attachments: ReadonlyArray<{ id: string; name: string; contentType: string; bytes: number }>;
+}
+
+/** deviation.comment: HMC or the reporter adds a comment. */
+export interface DeviationComment {
+  type: 'deviation.comment';
+  userId: string;
+  deviationNo: number;
+  text: string;
+}
+
+/** deviation.setStatus: HMC moves a report on, optionally saying why. */
+export interface DeviationSetStatus {
+  type: 'deviation.setStatus';
+  userId: string;
+  deviationNo: number;
+  status: 'new' | 'investigating' | 'reportedToSupplier' | 'closed';
+  comment?: string;
+}
+
+export type DeskCommand =
+  | NoteCreate
+  | NoteUpdate
+  | NoteDelete
+  | DeviationCreate
+  | DeviationComment
+  | DeviationSetStatus;

@@ -29,6 +29,9 @@ import { decideSettingSet } from './settings/decide.ts';
 import { decideArticleImportBatch } from './articles/decide-import-batch.ts';
 // Issue 14, Lager:
 import { decideStockMinSet } from './stock/decide-min-level.ts';
+// Issue 15, desk:
+import { decideNoteCreate, decideNoteDelete, decideNoteUpdate } from './notes/decide.ts';
+import { decideDeviationComment, decideDeviationCreate, decideDeviationSetStatus } from './deviations/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -96,6 +99,19 @@ export function decide(state: State, command: Command, context: CommandContext):
     // Issue 14, Lager:
     case 'stock.minSet':
       return decideStockMinSet(state, command);
+    // Issue 15, desk:
+    case 'note.create':
+      return decideNoteCreate(state, command, context);
+    case 'note.update':
+      return decideNoteUpdate(state, command, context);
+    case 'note.delete':
+      return decideNoteDelete(state, command, context);
+    case 'deviation.create':
+      return decideDeviationCreate(state, command, context);
+    case 'deviation.comment':
+      return decideDeviationComment(state, command, context);
+    case 'deviation.setStatus':
+      return decideDeviationSetStatus(state, command, context);
     default:
       return unreachable(command, 'command');
   }

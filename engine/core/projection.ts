@@ -30,6 +30,10 @@ import { patientAccessRowsTouched } from './patient-access/rows.ts';
 import { referenceRowsTouched } from './reference/rows.ts';
 // Issue 14, HMC oversight:
 import { settingRowsTouched } from './settings/rows.ts';
+// Issue 15, desk:
+import { isDeviationEvent, isNoteEvent } from './event-groups.ts';
+import { noteRowsTouched } from './notes/rows.ts';
+import { deviationRowsTouched } from './deviations/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -44,5 +48,8 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isPatientAccessEvent(event)) return patientAccessRowsTouched(event);
   if (isReferenceEvent(event)) return referenceRowsTouched(event);
   if (isSettingEvent(event)) return settingRowsTouched(event);
+  // Issue 15, desk:
+  if (isNoteEvent(event)) return noteRowsTouched(event);
+  if (isDeviationEvent(event)) return deviationRowsTouched(event);
   return unreachable(event, 'event');
 }

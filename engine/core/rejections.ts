@@ -51,6 +51,8 @@ export type RejectionCode = Extract<
   | 'duplicate_article'
   // Issue 15: a delivery date on a weekend, holiday or de facto day off.
   | 'not_working_day'
+  // Issue 15, desk: note.create past NOTES_PER_USER_MAX.
+  | 'note_limit'
 >;
 
 export interface Rejection {

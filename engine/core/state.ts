@@ -26,6 +26,11 @@ import type { AccessIndex } from './patient-access/access-index.ts';
 import type { StockMinLevel } from '../../schemas/stock-admin.ts';
 // Issue 15, patient:
 import type { PayerRule } from '../../schemas/payers.ts';
+// Issue 15, desk:
+import type { Note } from '../../schemas/notes.ts';
+import type { Deviation } from '../../schemas/deviations.ts';
+import type { NoteIndex } from './notes/note-index.ts';
+import type { DeviationIndex } from './deviations/deviation-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -55,6 +60,11 @@ export interface Tables {
   // Issue 15, patient:
   /** Betalare per ISO prefix (reference data, seeded; engine/core/payers/payer-rules.ts). */
   payerRules: Map<string, PayerRule>;
+  // Issue 15, desk:
+  /** Private notes, by note number (deleted ones kept, flagged). */
+  notes: Map<number, Note>;
+  /** Deviation reports, by deviation number. */
+  deviations: Map<number, Deviation>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -79,6 +89,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'minLevels',
   // Issue 15, patient:
   'payerRules',
+  // Issue 15, desk:
+  'notes',
+  'deviations',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -110,6 +123,9 @@ export interface Derived {
   // Issue 14, Lager:
   /** Stock keys of the rows whose available quantity is under their minimum level (min-level-index.ts). */
   belowMin: Set<string>;
+  // Issue 15, desk:
+  noteIndex: NoteIndex;
+  deviationIndex: DeviationIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -140,5 +156,8 @@ export function emptyTables(): Tables {
     minLevels: new Map(),
     // Issue 15, patient:
     payerRules: new Map(),
+    // Issue 15, desk:
+    notes: new Map(),
+    deviations: new Map(),
   };
 }

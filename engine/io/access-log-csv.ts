@@ -21,6 +21,9 @@ const SHOWN_SV: Record<AccessEntry['shown']['kind'], string> = {
   workOrder: 'Arbetsorder',
   individual: 'Individ',
   accessLog: 'Loggutdrag',
+  // Issue 15, desk:
+  note: 'Anteckning',
+  deviation: 'Avvikelse',
 };
 
 function cell(value: string): string {

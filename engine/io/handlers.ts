@@ -28,6 +28,9 @@ import { CATALOG_IMPORT_HANDLERS } from './handlers/catalog-import.ts';
 import { STOCK_ADMIN_HANDLERS } from './handlers/stock-admin.ts';
 // Issue 15, patient:
 import { PAYER_HANDLERS } from './handlers/payers.ts';
+// Issue 15, desk:
+import { NOTE_HANDLERS } from './handlers/notes.ts';
+import { DEVIATION_HANDLERS } from './handlers/deviations.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -57,4 +60,7 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...STOCK_ADMIN_HANDLERS,
   // Issue 15, patient:
   ...PAYER_HANDLERS,
+  // Issue 15, desk:
+  ...NOTE_HANDLERS,
+  ...DEVIATION_HANDLERS,
 };

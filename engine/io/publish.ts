@@ -15,6 +15,8 @@ import { OrderFeed } from './order-feed.ts';
 import { articleView } from '../core/articles/queries.ts';
 import type { Article } from '../../schemas/entities.ts';
 import { ARTICLES_TOPIC, ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
+// Issue 15, desk:
+import { deviationPushes } from './deviation-feed.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -77,6 +79,8 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
         publish(topic, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
     }
     orderFeed.add(entry, rows, listened);
+    // Issue 15, desk:
+    for (const push of deviationPushes(entry, rows, listened)) publish(push.topic, push.event);
     if (!scheduled) {
       scheduled = true;
       process.nextTick(flushFeed);

@@ -41,5 +41,23 @@ export function refuseTopic(user: User, topic: string): Outcome | null {
       message: `Du kan bara prenumerera på dina egna ${area === 'orders' ? 'order' : 'meddelanden'}.`,
     };
   }
+  // Issue 15, desk:
+  const deviations = refuseDeviationTopic(user, topic);
+  if (deviations !== null) return deviations;
+  return null;
+}
+
+// Issue 15, desk: the deviation desk (`deviations`) is HMC staff's; `deviations/<userId>` is that reporter's own.
+export const DEVIATIONS_TOPIC = 'deviations';
+
+export function deviationsTopicOf(userId: string): string {
+  return `deviations/${userId}`;
+}
+
+function refuseDeviationTopic(user: User, topic: string): Outcome | null {
+  if (topic === DEVIATIONS_TOPIC && !isStaff(user))
+    return { ok: false, code: 'forbidden', message: 'Avvikelsedesken (deviations) är bara för HMC:s personal.' };
+  if (topic.startsWith('deviations/') && topic !== deviationsTopicOf(user.id))
+    return { ok: false, code: 'forbidden', message: 'Du kan bara prenumerera på dina egna avvikelser.' };
   return null;
 }

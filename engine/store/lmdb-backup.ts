@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { open } from 'lmdb';
 import { BACKUP_INTERVAL_MS_DEFAULT, BACKUPS_KEPT_DEFAULT } from '../../schemas/limits.ts';
-import { FILE_NAME } from './lmdb-store.ts';
+import { FILE_NAME, LMDB_DBS_MAX } from './lmdb-store.ts';
 
 export interface BackupConfig {
   dir: string;
@@ -91,7 +91,7 @@ export function scheduleBackups(
 export async function backupDataDir(dataDir: string, dir: string, timeMs: number, keep: number): Promise<string> {
   const live = path.join(dataDir, FILE_NAME);
   if (!fs.existsSync(live)) throw new Error(`no LMDB file at ${live}`);
-  const root = open({ path: live, maxDbs: 32 });
+  const root = open({ path: live, maxDbs: LMDB_DBS_MAX });
   try {
     return await writeBackup({ backup: (file) => root.backup(file, false) }, dir, timeMs, keep);
   } finally {

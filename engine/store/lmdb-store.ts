@@ -17,6 +17,11 @@ import { LmdbJournalIndex } from './journal-index-lmdb.ts';
 /** Rows written between two waits for commit while seeding, to bound memory held by pending writes. */
 const BULK_BATCH_ROWS = 50_000;
 export const FILE_NAME = 'aidstock.mdb';
+/**
+ * Named databases LMDB may open in the file: one per table plus the journal, meta, chain and index databases (~30 in
+ * issue 15), with room to grow; running out fails the start with MDB_DBS_FULL.
+ */
+export const LMDB_DBS_MAX = 64;
 /** Written by earlier versions with every append; now the journal's last key is the seq (see the constructor). */
 const META_SEQ = 'seq';
 const META_WRITTEN = 'written';
@@ -48,7 +53,7 @@ export class LmdbStore implements Store {
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.filePath = path.join(dataDir, FILE_NAME);
-    this.root = open({ path: this.filePath, maxDbs: 32 });
+    this.root = open({ path: this.filePath, maxDbs: LMDB_DBS_MAX });
     const structures = Symbol.for('structures');
     this.tables = new Map(
       TABLE_NAMES.map((name) => [

@@ -11,6 +11,7 @@ import { href } from '../lib/routes.js';
 import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
+import { DeviationLink } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -117,6 +118,7 @@ function Card({ indNo, user }) {
       <${Prescriber} prescriber=${card.prescriber} />
       <${Orders} orders=${card.orders} />
       ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
+      <${DeviationLink} user=${user} context=${{ individ: ind.indNo }} />
       ${
         isStaff(user) &&
         html`<${ReceiveReturn} card=${card} onDone=${(/** @type {string} */ text) => {

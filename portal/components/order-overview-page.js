@@ -12,6 +12,7 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, recipientText } from './order-status.js';
 import { CancelLinesButton, DeliveryDateForm, LineStepButton, OrderStepButtons } from './fulfil-actions.js';
 import { PrintSlipLink } from './print/print-links.js'; // Issue 15, print
+import { OrderNoteLink } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').OrderView} OrderView */
 /** @typedef {import('../lib/types.d.ts').OrderViewLine} OrderViewLine */
@@ -197,6 +198,7 @@ export function OrderOverviewPage({ user, orderNo }) {
 
     <${OrderFacts} order=${order} />
     ${staff && html`<${PrintSlipLink} orderNo=${order.orderNo} />`}
+    <${OrderNoteLink} user=${user} orderNo=${order.orderNo} />
 
     <section class="card" aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">Rader</h2>

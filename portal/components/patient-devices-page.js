@@ -19,6 +19,7 @@ import { PATIENT_SECTIONS, PatientLinks } from './patient-links.js';
 import { PatientWorkOrders } from './patient-work-orders.js';
 import { PatientComponents } from './patient-components.js';
 import { PrintReturnLink } from './print/print-links.js'; // Issue 15, print
+import { PatientDeskLinks } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -196,6 +197,7 @@ function Patient({ pnr, user }) {
   return html`
     <${Person} person=${patient.person} user=${user} />
     <${PatientLinks} pnr=${pnr} user=${user} workOrders=${patient.workOrders.total} components=${patient.componentsOnTheWay.total} />
+    <${PatientDeskLinks} user=${user} pnr=${patient.person.pnrDisplay} />
     <${WithheldNotice} count=${withheld} pnr=${pnr} onGranted=${() => reload('Uppgifterna från andra vårdgivare visas nu.')} />
     <h2 id=${PATIENT_SECTIONS.devices} tabindex="-1">Brukarens hjälpmedel</h2>
     <${Devices} devices=${patient.devices} pickable=${pickable} chosen=${chosen} setChosen=${setChosen} waiting=${waiting} />

@@ -13,6 +13,7 @@ import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 import { useFlagFilter, workingDaysText } from '../lib/oversight.js';
 import { AgeFlag, FlagSummary } from './oversight-flag.js';
+import { DeviationLink } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').PickupView} PickupView */
 /** @typedef {import('../lib/types.d.ts').OversightSummary} OversightSummary */
@@ -95,6 +96,7 @@ export function PickupsPage() {
               <p>Orsak: ${p.reason}</p>
               <p class="hint">Beställd av ${p.prescriber.name}${p.prescriber.phone ? `, ${p.prescriber.phone}` : ''}</p>
               <ul>${p.units.map((u) => html`<${Unit} key=${u.indNo} pickup=${p} unit=${u} onDone=${done} />`)}</ul>
+              <${DeviationLink} context=${{ hamtorder: p.pickupNo, individ: p.units[0]?.indNo ?? '' }} />
             </li>`,
           )}
         </ul>`

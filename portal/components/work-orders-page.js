@@ -13,6 +13,7 @@ import { useAction } from '../lib/use-action.js';
 import { ATTACHMENTS_MAX, downloadAttachment, uploadAttachment } from '../lib/attachments.js';
 import { useFlagFilter, workingDaysText } from '../lib/oversight.js';
 import { AgeFlag, FlagSummary } from './oversight-flag.js';
+import { DeviationLink } from './desk-links.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
 /** @typedef {import('../lib/types.d.ts').WorkOrderView} WorkOrderView */
@@ -210,6 +211,7 @@ function WorkOrderItem({ workOrder, staff, onDone }) {
         </ul>`
       }
       ${!staff && workOrder.status === 'registered' && html`<${CancelWorkOrder} woNo=${workOrder.woNo} onDone=${onDone} />`}
+      ${workOrder.device && html`<${DeviationLink} context=${{ ao: workOrder.woNo, individ: workOrder.device.indNo }} />`}
       ${staff && html`<${DeskControls} key=${`${workOrder.woNo}-${workOrder.status}-${workOrder.comments.length}`} workOrder=${workOrder} onDone=${onDone} />`}
     </li>`;
 }

@@ -35,6 +35,9 @@ export const SHOWN_SV = {
   workOrder: 'Arbetsorder',
   individual: 'Individ',
   accessLog: 'Loggutdrag',
+  // Issue 15, desk:
+  note: 'Anteckning',
+  deviation: 'Avvikelse',
 };
 
 /** @type {Record<string, string>} */
@@ -53,6 +56,15 @@ export const ACTION_SV = {
   'accessLog.patient': 'Logguttag',
   'accessLog.review': 'Granskning',
   'accessLog.csv': 'Logguttag (CSV)',
+  // Issue 15, desk:
+  'note.create': 'Skrev anteckning',
+  'note.update': 'Ändrade anteckning',
+  'note.list': 'Mina anteckningar',
+  'deviation.create': 'Rapporterade avvikelse',
+  'deviation.list': 'Avvikelselista',
+  'deviation.get': 'Visade avvikelse',
+  'deviation.comment': 'Kommenterade avvikelse',
+  'deviation.setStatus': 'Ändrade status på avvikelse',
 };
 
 /**

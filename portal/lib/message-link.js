@@ -17,6 +17,13 @@ export function messageLink(message) {
         label: `Order ${message.orderNo}`,
         about: `order ${message.orderNo}`,
       };
+    // Issue 15, desk:
+    case 'deviationUpdated':
+      return {
+        href: href.uppfoljning('avvikelser', String(message.deviationNo)),
+        label: `Avvikelse ${message.deviationNo}`,
+        about: `avvikelse ${message.deviationNo}`,
+      };
     default:
       return { href: href.start(), label: 'Startsidan', about: 'ärendet' };
   }

@@ -629,3 +629,45 @@ export interface PrintSaleArticle {
 
 /** patient.get as the return document reads it: saleArticles only when the engine sends them. */
 export type PrintPatientView = PatientView & { saleArticles?: PrintSaleArticle[] };
+// Issue 15, desk (Mina anteckningar, Avvikelse / reklamation):
+/** A patient as a note or a deviation report shows them (name hidden for a protected identity). */
+export interface DeskPatient {
+  pnr: string;
+  pnrDisplay: string;
+  name: string;
+  protectedIdentity: boolean;
+}
+/** note.list, note.create, note.update: one of the caller's own notes. */
+export interface NoteView {
+  noteNo: number;
+  createdMs: number;
+  updatedMs: number;
+  text: string;
+  orderNo: number | null;
+  patient: DeskPatient | null;
+}
+export type DeviationStatus = 'new' | 'investigating' | 'reportedToSupplier' | 'closed';
+export type DeviationCategory = 'incident' | 'risk' | 'productFault';
+/** deviation.list, deviation.get and the commands' replies: a report with its comments. */
+export interface DeviationView {
+  deviationNo: number;
+  createdMs: number;
+  category: DeviationCategory;
+  text: string;
+  artNo: string;
+  articleName: string;
+  indNo: number | null;
+  patient: DeskPatient | null;
+  source: { kind: 'patient' | 'individual' | 'workOrder' | 'pickup' | 'desk'; ref: number | null };
+  status: DeviationStatus;
+  statusChangedMs: number;
+  reporter: { id: string; name: string };
+  comments: Array<{ timeMs: number; userId: string; author: string; text: string }>;
+  attachments: Array<{ id: string; name: string; contentType: string; bytes: number }>;
+  nextStatuses: DeviationStatus[];
+}
+/** deviation.countsByArticle: reports per article and category. */
+export interface DeviationCountsView {
+  articles: number;
+  rows: Array<{ artNo: string; name: string; incident: number; risk: number; productFault: number; total: number }>;
+}

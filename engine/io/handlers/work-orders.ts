@@ -7,7 +7,7 @@ import { acting, actingWorkplace } from '../acting-workplace.ts';
 type Attachment = { id: string; name: string; contentType: string; bytes: number };
 
 /** The work order's record of each id the caller uploaded, or the refusal naming the first id that is not theirs. */
-function ownAttachments(ctx: HandlerContext, userId: string, ids: readonly string[]): Attachment[] | Outcome {
+export function ownAttachments(ctx: HandlerContext, userId: string, ids: readonly string[]): Attachment[] | Outcome {
   const attachments: Attachment[] = [];
   for (const id of ids) {
     const blob = ctx.engine.store.getBlob(id);

@@ -13,6 +13,8 @@ import { SuppliersScreen } from './suppliers-screen.js';
 import { UsersScreen } from './users-screen.js';
 // Issue 15, patient:
 import { PayerRulesScreen } from './payer-rules-screen.js';
+// Issue 15, desk:
+import { DeskDeviationCountsScreen } from './desk-deviation-counts-screen.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 /** @typedef {import('../../lib/routes.js').Route} Route */
@@ -105,6 +107,14 @@ export const ADMIN_SECTIONS = [
     summary: 'Region eller kommun per ISO-kod (visas på brukarens hjälpmedel)',
     readOnlyForStaff: true,
     screen: PayerRulesScreen,
+  },
+  // Issue 15, desk:
+  {
+    id: 'avvikelser',
+    title: 'Avvikelser per artikel',
+    summary: 'Rapporterade avvikelser per artikel och typ',
+    readOnlyForStaff: true,
+    screen: DeskDeviationCountsScreen,
   },
 ];
 

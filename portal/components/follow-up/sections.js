@@ -3,6 +3,9 @@
 // reports, recalls, a prescriber's own notes. Route segment, Swedish title, who may open it, and the screen; each
 // section's screen lives in its own file under components/follow-up/ and is registered here with one entry.
 import { isPrescriber, isStaff } from '../../lib/format.js';
+// Issue 15, desk:
+import { DeskNotesScreen } from './desk-notes-screen.js';
+import { DeskDeviationsScreen } from './desk-deviations-screen.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -21,6 +24,21 @@ import { isPrescriber, isStaff } from '../../lib/format.js';
 /** @type {FollowUpSection[]} */
 export const FOLLOW_UP_SECTIONS = [
   // Issue 15: one entry per section, appended in this block.
+  // Issue 15, desk:
+  {
+    id: 'avvikelser',
+    title: 'Avvikelser',
+    summary: 'Avvikelse och reklamation: rapportera, följ HMC:s svar',
+    for: 'both',
+    screen: DeskDeviationsScreen,
+  },
+  {
+    id: 'anteckningar',
+    title: 'Mina anteckningar',
+    summary: 'Egna anteckningar, fria eller om en brukare eller order',
+    for: 'prescriber',
+    screen: DeskNotesScreen,
+  },
 ];
 
 /**
