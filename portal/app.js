@@ -27,6 +27,7 @@ import { FollowUpPage } from './components/follow-up/follow-up-page.js';
 import { openSections } from './components/follow-up/sections.js';
 import { isPrescriber, isStaff } from './lib/format.js';
 import { isLogReviewer } from './lib/access-log.js';
+import { keepScrollRegionsFocusable } from './lib/scroll-regions.js';
 
 /** @typedef {import('./lib/types.d.ts').User} User */
 /** @typedef {import('./lib/routes.js').Route} Route */
@@ -206,3 +207,5 @@ function App() {
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 root.textContent = ''; // drop the static loading text; Preact owns #app from here
 render(html`<${App} />`, root);
+// Issue 15, phone: wide tables that scroll inside their box get a Tab stop (lib/scroll-regions.js).
+keepScrollRegionsFocusable(root);
