@@ -23,6 +23,8 @@ const ERIK = '19811218-9876';
 const ERIK_UNIT = 10_000;
 /** A cell with at least this many words that wraps into as many lines as it has words is squeezed. */
 const SQUEEZE_WORDS_MIN = 3;
+/** Where squeezing shows: table cells, and the parts of an order line in the wizard. */
+const SQUEEZE_SELECTOR = '#main td, #main th, #main .order-line-head > *';
 
 /** One screen: its hash, what must show before the audit, and what to do there first (fill and send a form). */
 interface Screen {
@@ -133,7 +135,7 @@ interface Findings {
 }
 
 /** Runs in the page: axe (WCAG 2 A/AA, plus best practices for their serious/critical findings) and the layout checks. */
-async function inPageAudit(wordsMin: number): Promise<Findings> {
+async function inPageAudit({ wordsMin, selector }: { wordsMin: number; selector: string }): Promise<Findings> {
   type AxeResult = {
     violations: Array<{ id: string; impact: string | null; tags: string[]; nodes: Array<{ target: unknown[] }> }>;
   };
@@ -146,7 +148,7 @@ async function inPageAudit(wordsMin: number): Promise<Findings> {
     .filter((v) => !v.tags.includes('best-practice') || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   const squeezed: string[] = [];
-  for (const cell of document.querySelectorAll<HTMLElement>('#main td, #main th')) {
+  for (const cell of document.querySelectorAll<HTMLElement>(selector)) {
     if (cell.querySelector('button, input, select, textarea, img') !== null) continue;
     const words = (cell.textContent ?? '')
       .trim()
@@ -182,7 +184,7 @@ async function settled(page: Page, text?: string): Promise<void> {
 
 /** Audits what the page shows now; returns one line per problem found. */
 async function audit(page: Page, label: string): Promise<string[]> {
-  const found = await page.evaluate(inPageAudit, SQUEEZE_WORDS_MIN);
+  const found = await page.evaluate(inPageAudit, { wordsMin: SQUEEZE_WORDS_MIN, selector: SQUEEZE_SELECTOR });
   if (SHOTS_DIR !== '') await page.screenshot({ path: path.join(SHOTS_DIR, `${label}.png`), fullPage: true });
   const problems = found.violations.map((v) => `${label}: ${v}`);
   if (found.scrollWidth > found.innerWidth)
