@@ -23,6 +23,8 @@ const ERIK = '19811218-9876';
 const ERIK_UNIT = 10_000;
 /** A cell with at least this many words that wraps into as many lines as it has words is squeezed. */
 const SQUEEZE_WORDS_MIN = 3;
+/** Two rows of the top bar at 1366 px: about 45 px each. */
+const HEADER_PX_MAX = 110;
 /** Where squeezing shows: table cells, and the parts of an order line in the wizard. */
 const SQUEEZE_SELECTOR = '#main td, #main th, #main .order-line-head > *';
 
@@ -220,17 +222,41 @@ async function auditWizard(page: Page, size: string): Promise<string[]> {
   return problems;
 }
 
-/** The top bar at 390 px: a menu button that opens the menu, and Escape that closes it again. */
+/** The top bar at 1366 px takes two rows at most: brand and account, then the whole menu on one line. */
+async function headerRows(page: Page, role: Role): Promise<string[]> {
+  const { height, menuLines } = await page.evaluate(() => ({
+    height: document.querySelector('.top-bar')!.getBoundingClientRect().height,
+    menuLines: new Set([...document.querySelectorAll('.main-nav a')].map((a) => a.getBoundingClientRect().top)).size,
+  }));
+  return height <= HEADER_PX_MAX && menuLines === 1
+    ? []
+    : [`${role}-1366: the top bar is ${height} px high, its menu on ${menuLines} lines`];
+}
+
+/**
+ * The top bar at 390 px: a Meny button (aria-expanded) opens the menu and the account; Escape closes it and gives the
+ * focus back to the button; following a link closes it too.
+ */
 async function auditPhoneMenu(page: Page, role: Role): Promise<string[]> {
   const button = page.getByRole('banner').getByRole('button', { name: 'Meny' });
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
   expect(await button.getAttribute('aria-expanded')).toBe('false');
-  expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).isVisible()).toBe(false);
+  expect(await nav.isVisible()).toBe(false);
   await button.click();
   expect(await button.getAttribute('aria-expanded')).toBe('true');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  await nav.waitFor();
+  expect(await page.getByRole('banner').getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
   const problems = await audit(page, `${role}-meny-390`);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label'))).toBe(
+    'Huvudmeny',
+  );
   await page.keyboard.press('Escape');
   expect(await button.getAttribute('aria-expanded')).toBe('false');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('top-bar-menu');
+  await button.click();
+  await nav.getByRole('link').first().click();
+  await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
   return problems;
 }
 
@@ -255,6 +281,7 @@ async function tour(context: BrowserContext, role: Role): Promise<string[]> {
       problems.push(...(await audit(page, `${role}-${screen.id}-${viewport.id}`)));
     }
     if (role === 'ot1') problems.push(...(await auditWizard(page, viewport.id)));
+    if (viewport.id === '1366') problems.push(...(await headerRows(page, role)));
     if (viewport.id === '390')
       problems.push(...(await auditPhoneMenu(page, role).catch((e: Error) => [`${role}: menu button: ${e.message}`])));
   }
@@ -320,7 +347,7 @@ describe('every screen is axe-clean and never scrolls sideways, at 1366×768 and
       const problems = await tour(context, role);
       await context.close();
       expect(problems.join('\n')).toBe('');
-    }, 60_000);
+    }, 90_000);
   }
 
   it('no page error or CSP violation on the way', () => {

@@ -114,7 +114,8 @@ export function TopBar({ user, route, connection, onLogout, workplaceId = null, 
             ref=${menu.buttonRef} onClick=${menu.toggle}>
             <span class="menu-icon" aria-hidden="true"></span>Meny
           </button>
-          <div id="top-bar-menu" class=${menu.open ? 'top-bar-menu open' : 'top-bar-menu'} ref=${menu.menuRef}>
+          <div id="top-bar-menu" class=${menu.open ? 'top-bar-menu open' : 'top-bar-menu'} ref=${menu.menuRef}
+            onClick=${menu.onMenuClick}>
             <nav class="main-nav" aria-label="Huvudmeny">
               <ul>
                 ${(isPrescriber(user) || isStaff(user)) && html`<${WorkNav} user=${user} route=${route} />`}

@@ -1,6 +1,6 @@
 // @ts-check
 // useMenuToggle: the open/closed state of the top bar's menu on narrow screens (a disclosure button, as in the WAI-ARIA
-// disclosure pattern). It closes when the route changes (a link was followed) and on Escape, which gives the focus
+// disclosure pattern). It closes when a link in it is followed (or the route changes) and on Escape, which gives the focus
 // back to the button when it was inside the menu, so keyboard users are never left on a vanished element.
 import { useEffect, useRef, useState } from './html.js';
 
@@ -27,5 +27,9 @@ export function useMenuToggle(route) {
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
 
-  return { open, toggle: () => setOpen((was) => !was), buttonRef, menuRef };
+  /** A link followed inside the menu closes it, even one to the page already shown (no route change then). */
+  const onMenuClick = (/** @type {MouseEvent} */ event) => {
+    if (event.target instanceof Element && event.target.closest('a') !== null) setOpen(false);
+  };
+  return { open, toggle: () => setOpen((was) => !was), onMenuClick, buttonRef, menuRef };
 }
