@@ -124,7 +124,9 @@ const LOG_SCREENS: Screen[] = [
 function screensOf(role: Role): Screen[] {
   if (role === 'log1') return LOG_SCREENS;
   if (role === 'ot1') return [...workScreens(), ...PRESCRIBER_SCREENS];
-  if (role === 'hmc1') return [...workScreens(), ...STAFF_SCREENS];
+  // HMC staff see the shared screens as the admin does (who is staff too): hmc1 walks only what differs for them.
+  if (role === 'hmc1')
+    return [...workScreens().filter((s) => s.id === 'start' || s.id === 'arbetsorder'), ...STAFF_SCREENS];
   return [...workScreens(), ...STAFF_SCREENS, ...ADMIN_SCREENS];
 }
 
