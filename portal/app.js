@@ -29,6 +29,7 @@ import { isPrescriber, isStaff } from './lib/format.js';
 import { isLogReviewer } from './lib/access-log.js';
 // Issue 15, print:
 import { PrintPage } from './components/print/print-page.js';
+import { keepScrollRegionsFocusable } from './lib/scroll-regions.js';
 
 /** @typedef {import('./lib/types.d.ts').User} User */
 /** @typedef {import('./lib/routes.js').Route} Route */
@@ -211,3 +212,5 @@ function App() {
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 root.textContent = ''; // drop the static loading text; Preact owns #app from here
 render(html`<${App} />`, root);
+// Issue 15, phone: wide tables that scroll inside their box get a Tab stop (lib/scroll-regions.js).
+keepScrollRegionsFocusable(root);
