@@ -26,6 +26,8 @@ const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
   'pickups',
   'news',
   'workOrders',
+  // Issue 15, loans:
+  'loans',
 ]);
 
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded | StorageUnavailable;

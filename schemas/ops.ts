@@ -60,6 +60,8 @@ import {
 } from './primitives.ts';
 // Issue 14, Lager and Ändringslogg:
 import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from './stock-admin.ts';
+// Issue 15, loans:
+import { LoanExtendArgs, LoanListArgs, LoanMakePermanentArgs } from './loans.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -658,6 +660,30 @@ export const OPS = {
       'Ändringslogg: every administrative change, newest first, with who, when and the entity before → after (field by field), ' +
       'filtered by entity (`entityKind`, `entityId`), user and period [fromMs, toMs); paged by the `next` cursor. Read from the ' +
       'journal through its index; entries journaled without `before` say so (`beforeKnown: false`).',
+  }),
+  // Issue 15, loans:
+  'loan.list': op({
+    kind: 'query',
+    roles: everyone,
+    args: LoanListArgs,
+    doc:
+      'Lån med återlämningsdatum (korttidslån, utprovning), earliest due first: HMC staff see every overdue or due-soon loan ' +
+      '(due within the `loans.reminderWorkingDays` setting), a prescriber their own (`all`: every open loan with a due date). ' +
+      'Each row: loan number, unit, article, type, due date, `dueState` (overdue, dueSoon, later), working days left, the ' +
+      'delivering order, prescriber and patient (access-logged; a protected identity is not named). Another care ' +
+      "provider's loans are counted in `withheld`.",
+  }),
+  'loan.makePermanent': op({
+    kind: 'command',
+    roles: everyone,
+    args: LoanMakePermanentArgs,
+    doc: 'Gör permanent: a short-term loan or trial becomes tills vidare (no due date, no more due messages); the prescriber who ordered or HMC staff (`forbidden`), an open loan (`loan_closed`) with a due date (`loan_invalid`). Acknowledged once durable.',
+  }),
+  'loan.extend': op({
+    kind: 'command',
+    roles: everyone,
+    args: LoanExtendArgs,
+    doc: "Förläng: a later due date for a short-term loan or trial — after the current one and today (`loan_invalid`), a working day (`not_working_day`), within the type's limit from the order date (`loan_too_long`: 6 months korttidslån, 3 months utprovning); who and which loans as loan.makePermanent. A new due date is reminded again. Acknowledged once durable.",
   }),
 } as const;
 

@@ -75,6 +75,10 @@ export const ERROR_CODES = [
   'duplicate_article',
   // Issue 15: fulfil.setDeliveryDate on a weekend, holiday or de facto day off.
   'not_working_day',
+  // Issue 15, loans: a loan on a sale line, a due date missing or not after the order date, a closed loan, the limit.
+  'loan_invalid',
+  'loan_closed',
+  'loan_too_long',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -29,6 +29,8 @@ import { decideSettingSet } from './settings/decide.ts';
 import { decideArticleImportBatch } from './articles/decide-import-batch.ts';
 // Issue 14, Lager:
 import { decideStockMinSet } from './stock/decide-min-level.ts';
+// Issue 15, loans:
+import { decideLoanExtend, decideLoanMakePermanent, decideLoanSweep } from './loans/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -96,6 +98,13 @@ export function decide(state: State, command: Command, context: CommandContext):
     // Issue 14, Lager:
     case 'stock.minSet':
       return decideStockMinSet(state, command);
+    // Issue 15, loans:
+    case 'loan.makePermanent':
+      return decideLoanMakePermanent(state, command, context);
+    case 'loan.extend':
+      return decideLoanExtend(state, command, context);
+    case 'loan.sweep':
+      return decideLoanSweep(state, context);
     default:
       return unreachable(command, 'command');
   }

@@ -10,6 +10,8 @@ import { reject } from './rejections.ts';
 import type { State } from './state.ts';
 import type { Acting } from './patient-access/care-provider.ts';
 import { canReadEntry } from './patient-access/boundary.ts';
+// Issue 15, loans:
+import { deviceLoan } from './loans/queries.ts';
 
 /** Halland's county code: only its residents can be prescribed to. */
 export const HOME_COUNTY = '13';
@@ -150,6 +152,7 @@ export function patientView(
       isoCode: article.isoCode,
       kind: article.kind,
       delivery: deliveries.get(indNo) ?? null,
+      loan: deviceLoan(state, indNo), // Issue 15, loans: the unit's open loan (type, due date) or null
     };
   });
   return found({ person: personView(person), devices });

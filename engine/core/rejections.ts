@@ -51,6 +51,10 @@ export type RejectionCode = Extract<
   | 'duplicate_article'
   // Issue 15: a delivery date on a weekend, holiday or de facto day off.
   | 'not_working_day'
+  // Issue 15, loans.
+  | 'loan_invalid'
+  | 'loan_closed'
+  | 'loan_too_long'
 >;
 
 export interface Rejection {

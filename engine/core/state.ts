@@ -24,6 +24,9 @@ import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
 import type { AccessIndex } from './patient-access/access-index.ts';
 // Issue 14, Lager:
 import type { StockMinLevel } from '../../schemas/stock-admin.ts';
+// Issue 15, loans:
+import type { Loan } from '../../schemas/loans.ts';
+import type { LoanIndex } from './loans/loan-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -50,6 +53,9 @@ export interface Tables {
   // Issue 14, Lager:
   /** Minimum stock levels, by stock key (warehouse:artNo); a cleared level has no row. */
   minLevels: Map<string, StockMinLevel>;
+  // Issue 15, loans:
+  /** Loans of rental units to patients (open and closed), by loan number. */
+  loans: Map<number, Loan>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -72,6 +78,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'settings',
   // Issue 14, Lager:
   'minLevels',
+  // Issue 15, loans:
+  'loans',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -103,6 +111,9 @@ export interface Derived {
   // Issue 14, Lager:
   /** Stock keys of the rows whose available quantity is under their minimum level (min-level-index.ts). */
   belowMin: Set<string>;
+  // Issue 15, loans:
+  /** Open loans by unit, the open loans with a due date (the due-soon / overdue candidates), the next loan number. */
+  loanIndex: LoanIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -131,5 +142,7 @@ export function emptyTables(): Tables {
     settings: new Map(),
     // Issue 14, Lager:
     minLevels: new Map(),
+    // Issue 15, loans:
+    loans: new Map(),
   };
 }
