@@ -11,6 +11,7 @@ import { href } from '../lib/routes.js';
 import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
+import { LoanSection } from './loan-cell.js'; // Issue 15, loans
 
 /** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -115,6 +116,7 @@ function Card({ indNo, user }) {
       <p><a href=${href.artikel(ind.artNo)}>${ind.name}</a> <span class="mono">(${ind.artNo})</span>, ISO ${isoCode(ind.isoCode)}, ${kindLabel(ind.kind)}</p>
       <${Holder} holder=${card.holder} />
       <${Prescriber} prescriber=${card.prescriber} />
+      <${LoanSection} loan=${card.loan} />
       <${Orders} orders=${card.orders} />
       ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
       ${

@@ -14,6 +14,7 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
 import { PickupForm } from './pickup-form.js';
+import { LoanCell } from './loan-cell.js'; // Issue 15, loans
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -78,7 +79,7 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
               <td><a class="mono" href=${href.individ(d.indNo)}>${d.indNo}</a></td>
               <td><a class="mono" href=${href.artikel(d.artNo)}>${d.artNo}</a></td>
               <td>${d.name}</td>
-              <td>${kindShort(d.kind)}</td>
+              <td>${kindShort(d.kind)} <${LoanCell} loan=${d.loan} /></td>
               <td>${d.delivery ? html`<a href=${href.order(d.delivery.orderNo)}>${d.delivery.orderNo}</a>` : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.deliveredDate) : '–'}</td>
               <td>${d.delivery ? d.delivery.prescriberName : 'Före Aidstock'}</td>

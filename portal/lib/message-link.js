@@ -17,6 +17,14 @@ export function messageLink(message) {
         label: `Order ${message.orderNo}`,
         about: `order ${message.orderNo}`,
       };
+    // Issue 15, loans: a due or overdue loan leads to the Uppföljning list of loans, where it can be extended.
+    case 'loanDue':
+    case 'loanOverdue':
+      return {
+        href: href.uppfoljning('lan'),
+        label: `Lån, individ ${message.indNo}`,
+        about: `lånet av individ ${message.indNo}`,
+      };
     default:
       return { href: href.start(), label: 'Startsidan', about: 'ärendet' };
   }

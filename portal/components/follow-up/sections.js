@@ -3,6 +3,8 @@
 // reports, recalls, a prescriber's own notes. Route segment, Swedish title, who may open it, and the screen; each
 // section's screen lives in its own file under components/follow-up/ and is registered here with one entry.
 import { isPrescriber, isStaff } from '../../lib/format.js';
+// Issue 15, loans:
+import { LoansSection } from './loans-section.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -21,6 +23,15 @@ import { isPrescriber, isStaff } from '../../lib/format.js';
 /** @type {FollowUpSection[]} */
 export const FOLLOW_UP_SECTIONS = [
   // Issue 15: one entry per section, appended in this block.
+  // Issue 15, loans:
+  {
+    id: 'lan',
+    title: 'Lån',
+    summary:
+      'Korttidslån och utprovningar som är försenade eller ska lämnas tillbaka snart: förläng eller gör permanent.',
+    for: 'both',
+    screen: LoansSection,
+  },
 ];
 
 /**
