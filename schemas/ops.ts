@@ -72,8 +72,8 @@ import { LoanExtendArgs, LoanListArgs, LoanMakePermanentArgs } from './loans.ts'
 export const Topic = z
   .string()
   .regex(
-    /^(stock\/\d{6}|orders|pickups|articles|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-    'topic is stock/<artNo>, orders, pickups, articles, orders/<userId> or messages/<userId>',
+    /^(stock\/\d{6}|orders|pickups|articles|loans|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+    'topic is stock/<artNo>, orders, pickups, articles, loans, orders/<userId> or messages/<userId>',
   );
 
 const Empty = z.object({}).strict();
@@ -345,7 +345,9 @@ export const OPS = {
       '`{ type: "message" | "messageDeleted", seq, message }`. `pickups` (staff only): `{ type: "pickup", seq, pickupNo, status }` ' +
       'per changed pickup order (read it with pickup.list). ' +
       '`articles` (any signed-in user): `{ type: "article", seq, article }` per changed article, `article` as ' +
-      'catalog.article shows it (with `available.main`, no buffer).',
+      'catalog.article shows it (with `available.main`, no buffer). ' +
+      '`loans` (issue 15, any signed-in user): `{ type: "loan", seq, loanNo }` per opened, closed, extended, reminded or ' +
+      'permanent loan (numbers only: read it with loan.list).',
   }),
   unsubscribe: op({
     kind: 'session',

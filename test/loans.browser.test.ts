@@ -106,9 +106,12 @@ for (const viewport of VIEWPORTS) {
     });
 
     it('after delivery hmc1 sees it in Uppföljning › Lån as due soon, and the due date on the patient view', async () => {
-      for (const op of ['fulfil.pick', 'fulfil.dispatch', 'fulfil.deliver']) await staff.call(op, { orderNo });
+      // The list is open before the delivery: the loan arrives by the `loans` push, without a reload.
       await hmc.goto(`${engine.url}/#/uppfoljning/lan`);
       await hmc.getByRole('heading', { level: 1, name: 'Lån med återlämningsdatum' }).waitFor();
+      await hmc.getByTestId('loan-status').waitFor({ state: 'attached' });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the list's first read and its subscription
+      for (const op of ['fulfil.pick', 'fulfil.dispatch', 'fulfil.deliver']) await staff.call(op, { orderNo });
       const patient = await staff.call('patient.get', { pnr: ERIK });
       const device = patient.devices.find((d: { loan: { orderNo: number } | null }) => d.loan?.orderNo === orderNo);
       const row = hmc.locator(`[data-testid=loan-list] tr[data-indno="${device.indNo}"]`);
@@ -144,6 +147,7 @@ for (const viewport of VIEWPORTS) {
       const listed = hmc.locator('[data-testid=loan-list] tr').filter({ hasText: later }).first();
       await listed.getByRole('button', { name: /permanent/ }).click();
       await expect.poll(() => hmc.getByTestId('loan-status').textContent()).toContain('gäller nu tills vidare');
+      await expect.poll(() => hmc.locator('[data-testid=loan-list] tr').filter({ hasText: later }).count()).toBe(0);
       await shot(hmc, `${label}-6-permanent-hmc1`);
       expect(pageErrors).toEqual([]);
     });

@@ -134,7 +134,11 @@ describe('a korttidslån delivered, listed, extended and made permanent', () => 
     expect(shape.ok ? 'ok' : shape.error.code).toBe('invalid_request');
     const missing = await ot.request('loan.makePermanent', { loanNo: 999_999 });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
+    await staff.call('subscribe', { topic: 'loans' });
     expect(await ot.call('loan.extend', { loanNo, dueDate: later })).toMatchObject({ loanNo, dueDate: later });
+    await expect
+      .poll(() => staff.pushes.some((p) => p.topic === 'loans' && (p.event as { loanNo?: number }).loanNo === loanNo))
+      .toBe(true);
     expect(await staff.call('loan.makePermanent', { loanNo })).toMatchObject({ loanNo });
     const again = await ot.request('loan.makePermanent', { loanNo });
     expect(again.ok ? 'ok' : again.error.code).toBe('loan_invalid');

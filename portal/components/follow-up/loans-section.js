@@ -1,7 +1,8 @@
 // @ts-check
 // Uppföljning › Lån (issue 15): loans with a due date — HMC staff see every overdue or due-soon loan, a prescriber
 // their own (ticking "alla" shows every open one). Each row offers "Gör permanent" and "Förläng" (a later working day
-// within the loan type's limit; the engine says why a date is refused). Patients shown here are access-logged.
+// within the loan type's limit; the engine says why a date is refused). Patients shown here are access-logged. The list
+// follows the `loans` topic, so a delivery, a return or another user's change shows without a reload.
 import { html, useState } from '../../lib/html.js';
 import * as api from '../../lib/api.js';
 import { useAction } from '../../lib/use-action.js';
@@ -11,6 +12,7 @@ import { href } from '../../lib/routes.js';
 import { isStaff } from '../../lib/format.js';
 import { LOAN_TYPE_SV, todayIso } from '../../lib/loans.js';
 import { errorText } from '../../lib/order-errors.js';
+import { useLoanPushes } from '../../lib/use-loan-pushes.js';
 
 /** @typedef {import('../../lib/types.d.ts').ListedLoan} ListedLoan */
 /** @typedef {import('../../lib/types.d.ts').LoanListView} LoanListView */
@@ -97,6 +99,7 @@ export function LoansSection({ user }) {
   const [all, setAll] = useState(false);
   const [notice, setNotice] = useState('');
   const query = useQuery('loan.list', { all }, { keepData: true, select: (/** @type {LoanListView} */ r) => r });
+  useLoanPushes(() => query.reload());
   const staff = isStaff(user);
   const done = (/** @type {string} */ text) => {
     setNotice(text);
