@@ -3,6 +3,7 @@
 // it in Uppföljning › Lån (due soon) and the due date on the patient view's device; ot1 extends it from the list, hmc1
 // makes another permanent. No page scrolls sideways at 390 px. Screenshots go to LOANS_SHOTS_DIR when it is set.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -37,6 +38,21 @@ afterAll(() => tearDown([staff, ...contexts, browser], engine));
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS_DIR !== null) await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe (WCAG 2 A and AA, colour contrast included) on this part's own screen region: no violations. */
+async function expectAxeClean(page: Page, selector: string): Promise<void> {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern (a script tag would be).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    const result = await axe.run(include, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((v) => (v as { id: string; nodes: unknown[] }).id);
+  }, selector);
+  expect(violations).toEqual([]);
 }
 
 /** Nothing wider than the viewport: the page never scrolls sideways (wide tables scroll inside .table-wrap). */
@@ -119,6 +135,7 @@ for (const viewport of VIEWPORTS) {
       expect(await row.textContent()).toContain(due);
       expect(await row.getByTestId('due-state').textContent()).toBe('Snart');
       await expectNoSidewaysScroll(hmc);
+      await expectAxeClean(hmc, '.admin-main');
       await shot(hmc, `${label}-2-uppfoljning-lan-hmc1`);
       await hmc.goto(`${engine.url}/#/hjalpmedel?pnr=${ERIK}`);
       const loanTag = hmc.locator(
@@ -126,6 +143,7 @@ for (const viewport of VIEWPORTS) {
       );
       await expect.poll(() => loanTag.textContent()).toContain(`Korttidslån, åter ${due}`);
       await expectNoSidewaysScroll(hmc);
+      await expectAxeClean(hmc, '[data-testid=patient-devices]');
       await shot(hmc, `${label}-3-brukare-hjalpmedel`);
       await hmc.goto(`${engine.url}/#/individ/${device.indNo}`);
       await expect.poll(() => hmc.getByTestId('card-loan').textContent()).toContain(`Korttidslån, åter ${due}`);
