@@ -119,6 +119,8 @@ for (const viewport of VIEWPORTS) {
       expect(orderNo).toBeGreaterThan(0);
       const order = await staff.call('order.get', { orderNo });
       expect(order.lines[0]).toMatchObject({ artNo: ROLLATOR, loan: { type: 'shortTerm', dueDate: due } });
+      await ot.goto(`${engine.url}/#/order/${orderNo}`);
+      await expect.poll(() => ot.getByTestId('line-loan-type').textContent()).toBe(`Lånetyp: korttidslån, åter ${due}`);
     });
 
     it('after delivery hmc1 sees it in Uppföljning › Lån as due soon, and the due date on the patient view', async () => {

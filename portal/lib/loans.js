@@ -69,8 +69,16 @@ export function loanProblem(line, q, name, recipientKind) {
 
 /**
  * "Korttidslån, åter 2027-01-15" / "Tills vidare".
- * @param {DeviceLoan} loan
+ * @param {{ type: LoanType, dueDate: string | null }} loan
  */
 export function loanText(loan) {
   return loan.dueDate === null ? LOAN_TYPE_SV[loan.type] : `${LOAN_TYPE_SV[loan.type]}, åter ${loan.dueDate}`;
+}
+
+/**
+ * An order line's loan in its notes: "Lånetyp: korttidslån, åter 2027-01-15".
+ * @param {{ type: LoanType, dueDate: string | null }} loan
+ */
+export function loanTermsText(loan) {
+  return `Lånetyp: ${loanText(loan).toLowerCase()}`;
 }

@@ -117,6 +117,8 @@ export interface OrderViewLine extends OrderRowLine {
   pickDate: string | null;
   dispatchedDate: string | null;
   deliveredDate: string | null;
+  /** Issue 15, loans: the rental line's loan type and due date (absent: tills vidare). */
+  loan?: { type: LoanType; dueDate: string | null };
 }
 
 /** order.get: one order in full. */
