@@ -29,6 +29,8 @@ const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
   // Issue 15, desk:
   'notes',
   'deviations',
+  // Issue 15, loans:
+  'loans',
 ]);
 
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded | StorageUnavailable;

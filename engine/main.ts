@@ -12,6 +12,8 @@ import { LmdbStore } from './store/lmdb-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { isLmdbCommitFailure } from './store/write-failure.ts';
 import type { Loaded, Store } from './store/store.ts';
+// Issue 15, loans:
+import { startLoanSweep } from './io/loan-sweep.ts';
 
 const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'portal');
 
@@ -64,12 +66,14 @@ async function main(): Promise<void> {
       `(seq ${s.seq}, ${s.articles.size} articles, ${s.persons.size} persons, ${s.individuals.size} individuals, store ${store.kind})`,
   );
 
+  const loanSweep = startLoanSweep(engine, clockMs); // Issue 15, loans: due messages, at start and on a timer
   const backups =
     store instanceof LmdbStore && backupConfig !== null ? scheduleBackups(store, backupConfig, clockMs) : null;
 
   const shutdown = async (signal: string) => {
     console.log(`aidstock: ${signal}, closing`);
     backups?.stop();
+    loanSweep.stop();
     server.close();
     await store.close();
     process.exit(0);

@@ -23,6 +23,8 @@ import { StockMinLevelSet } from './stock-admin.ts';
 // Issue 15, desk:
 import { NOTE_EVENTS } from './notes.ts';
 import { DEVIATION_EVENTS } from './deviations.ts';
+// Issue 15, loans:
+import { LOAN_EVENTS } from './loans.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -94,6 +96,8 @@ export const Event = z.discriminatedUnion('type', [
   // Issue 15, desk:
   ...NOTE_EVENTS,
   ...DEVIATION_EVENTS,
+  // Issue 15, loans:
+  ...LOAN_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

@@ -282,3 +282,17 @@ export const ATTACHMENTS_PER_DEVIATION_MAX = 5;
 /** Deviations one deviation.list returns, and article rows one deviation.countsByArticle returns. */
 export const DEVIATION_LIST_MAX = 200;
 export const DEVIATION_COUNT_ROWS_MAX = 500;
+// Issue 15, loans:
+/** Korttidslån: the due date is at most this many calendar months after the order date. */
+export const LOAN_SHORT_TERM_MONTHS_MAX = 6;
+/** Utprovning (trial): the due date is at most this many calendar months after the order date; a trial that needs
+ * longer becomes a loan of its own (tills vidare or korttidslån), so the limit is half the short-term one. */
+export const LOAN_TRIAL_MONTHS_MAX = 3;
+/** Default of the setting `loans.reminderWorkingDays`: the due reminder goes this many working days before. */
+export const LOAN_REMINDER_WORKING_DAYS_DEFAULT = 5;
+export const LOAN_REMINDER_WORKING_DAYS_MIN = 1;
+export const LOAN_REMINDER_WORKING_DAYS_MAX = 30;
+/** Rows one loan.list reply holds. */
+export const LOAN_LIST_MAX = 500;
+/** How often the io layer asks the core whether due messages are to be sent (loan.sweep); also once at start. */
+export const LOAN_SWEEP_INTERVAL_MS = 10 * 60 * 1000;

@@ -70,6 +70,8 @@ import {
 } from './primitives.ts';
 // Issue 14, Lager and Ändringslogg:
 import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from './stock-admin.ts';
+// Issue 15, loans:
+import { LoanExtendArgs, LoanListArgs, LoanMakePermanentArgs } from './loans.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -80,8 +82,8 @@ import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from '.
 export const Topic = z
   .string()
   .regex(
-    /^(stock\/\d{6}|orders|pickups|articles|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-    'topic is stock/<artNo>, orders, pickups, articles, orders/<userId> or messages/<userId>',
+    /^(stock\/\d{6}|orders|pickups|articles|loans|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+    'topic is stock/<artNo>, orders, pickups, articles, loans, orders/<userId> or messages/<userId>',
   )
   // Issue 15, desk: `deviations` (staff: every report) and `deviations/<userId>` (the reporter's own).
   .or(z.string().regex(/^deviations(\/[a-z0-9_-]{1,32})?$/, 'topic is deviations or deviations/<userId>'));
@@ -358,7 +360,11 @@ export const OPS = {
       'catalog.article shows it (with `available.main`, no buffer).' +
       // Issue 15, desk:
       ' `deviations` (staff only) and `deviations/<userId>` (the reporter): `{ type: "deviation", seq, deviationNo, status }` ' +
-      'per changed deviation report (read it with deviation.get or deviation.list).',
+      'per changed deviation report (read it with deviation.get or deviation.list).' +
+      // Issue 15, loans:
+      ' ' +
+      '`loans` (issue 15, any signed-in user): `{ type: "loan", seq, loanNo }` per opened, closed, extended, reminded or ' +
+      'permanent loan (numbers only: read it with loan.list).',
   }),
   unsubscribe: op({
     kind: 'session',
@@ -741,6 +747,30 @@ export const OPS = {
     roles: staff,
     args: DeviationCountsArgs,
     doc: 'Deviation reports per article and category (incident, risk, productFault, total), most reported first; no persons.',
+  }),
+  // Issue 15, loans:
+  'loan.list': op({
+    kind: 'query',
+    roles: everyone,
+    args: LoanListArgs,
+    doc:
+      'Lån med återlämningsdatum (korttidslån, utprovning), earliest due first: HMC staff see every overdue or due-soon loan ' +
+      '(due within the `loans.reminderWorkingDays` setting), a prescriber their own (`all`: every open loan with a due date). ' +
+      'Each row: loan number, unit, article, type, due date, `dueState` (overdue, dueSoon, later), working days left, the ' +
+      'delivering order, prescriber and patient (access-logged; a protected identity is not named). Another care ' +
+      "provider's loans are counted in `withheld`.",
+  }),
+  'loan.makePermanent': op({
+    kind: 'command',
+    roles: everyone,
+    args: LoanMakePermanentArgs,
+    doc: 'Gör permanent: a short-term loan or trial becomes tills vidare (no due date, no more due messages); the prescriber who ordered or HMC staff (`forbidden`), an open loan (`loan_closed`) with a due date (`loan_invalid`). Acknowledged once durable.',
+  }),
+  'loan.extend': op({
+    kind: 'command',
+    roles: everyone,
+    args: LoanExtendArgs,
+    doc: "Förläng: a later due date for a short-term loan or trial — after the current one and today (`loan_invalid`), a working day (`not_working_day`), within the type's limit from the order date (`loan_too_long`: 6 months korttidslån, 3 months utprovning); who and which loans as loan.makePermanent. A new due date is reminded again. Acknowledged once durable.",
   }),
 } as const;
 

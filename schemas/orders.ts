@@ -57,6 +57,15 @@ export const Recipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('careUnit'), customerNo: CustomerNo }),
 ]);
 
+// Issue 15, loans: the loan type of a rental line (lånetyp). Tills vidare (permanent) needs no due date; korttidslån
+// (shortTerm, at most LOAN_SHORT_TERM_MONTHS_MAX months) and utprovning (trial, LOAN_TRIAL_MONTHS_MAX) need one: a
+// working day after the order date. The core checks the rules and says what is wrong in Swedish.
+export const LoanType = z.enum(['permanent', 'shortTerm', 'trial']);
+/** A line's loan as stored on the order: the type and its due date (null for permanent). */
+export const LoanTerms = z.object({ type: LoanType, dueDate: IsoDate.nullable() });
+/** A line's loan as order.place takes it. */
+export const LoanInput = z.object({ type: LoanType, dueDate: IsoDate.optional() }).strict();
+
 export const OrderLine = z.object({
   lineNo: z.number().int().min(1),
   artNo: ArtNo,
@@ -76,6 +85,8 @@ export const OrderLine = z.object({
   pickDate: IsoDate.nullable(),
   dispatchedDate: IsoDate.nullable(),
   deliveredDate: IsoDate.nullable(),
+  // Issue 15, loans: the loan its rental units get on delivery (absent: tills vidare, and lines older than issue 15).
+  loan: LoanTerms.optional(),
 });
 
 export const Order = z.object({
@@ -122,6 +133,16 @@ export const DeliveryDateMessage = z.object({
   newDate: IsoDate,
 });
 
+// Issue 15, loans: a loan's due date comes near (N working days before, `loanDue`) or has passed (`loanOverdue`). The
+// text names the individual and the article, never the patient (the message list is not access-logged).
+export const LoanDueMessage = z.object({
+  ...MessageBase,
+  kind: z.enum(['loanDue', 'loanOverdue']),
+  loanNo: z.number().int().min(1),
+  indNo: IndNo,
+  dueDate: IsoDate,
+});
+
 /**
  * A message by its `kind`. Issue 15: each unit that messages a prescriber (loans, recalls, deviations) adds its variant
  * here, one line each, and a case to portal/lib/message-link.js.
@@ -137,6 +158,8 @@ export const Message = z.discriminatedUnion('kind', [
   DeliveryDateMessage,
   // Issue 15, desk:
   DeviationMessage,
+  // Issue 15, loans:
+  LoanDueMessage,
 ]);
 
 export const PrescribingRule = z.object({
@@ -154,6 +177,8 @@ const PlaceLine = z
     purpose: PurposeCode.optional(),
   })
   .strict();
+// Issue 15, loans: order.place takes a loan per line (order.quote does not: a loan changes no availability).
+const PlaceLineWithLoan = PlaceLine.extend({ loan: LoanInput.optional() }).strict();
 
 const RecipientInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('patient'), pnr: PnrInput }).strict(),
@@ -189,7 +214,7 @@ export const PlaceArgs = z
     recipient: RecipientInput,
     workplaceId: z.string().min(1).max(40).optional(),
     source: OrderSource.default('main'),
-    lines: z.array(PlaceLine).min(1).max(ORDER_LINES_MAX),
+    lines: z.array(PlaceLineWithLoan).min(1).max(ORDER_LINES_MAX),
     delivery: DeliveryInput.default({ partial: false }),
     otherInfo: z.string().max(OTHER_INFO_CHARS_MAX).default(''),
   })
@@ -243,3 +268,8 @@ export type PrescribingRule = z.infer<typeof PrescribingRule>;
 export type PlaceArgs = z.output<typeof PlaceArgs>;
 export type QuoteArgs = z.output<typeof QuoteArgs>;
 export type OrderListArgs = z.output<typeof OrderListArgs>;
+// Issue 15, loans:
+export type LoanType = z.infer<typeof LoanType>;
+export type LoanTerms = z.infer<typeof LoanTerms>;
+export type LoanInput = z.infer<typeof LoanInput>;
+export type LoanDueMessage = z.infer<typeof LoanDueMessage>;

@@ -77,6 +77,10 @@ export const ERROR_CODES = [
   'not_working_day',
   // Issue 15, desk: a user already keeps NOTES_PER_USER_MAX notes.
   'note_limit',
+  // Issue 15, loans: a loan on a sale line, a due date missing or not after the order date, a closed loan, the limit.
+  'loan_invalid',
+  'loan_closed',
+  'loan_too_long',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,6 +14,10 @@ import {
   WORK_ORDER_IDLE_WORKING_DAYS_DEFAULT,
   WORK_ORDER_IDLE_WORKING_DAYS_MAX,
   WORK_ORDER_IDLE_WORKING_DAYS_MIN,
+  // Issue 15, loans:
+  LOAN_REMINDER_WORKING_DAYS_DEFAULT,
+  LOAN_REMINDER_WORKING_DAYS_MAX,
+  LOAN_REMINDER_WORKING_DAYS_MIN,
 } from './limits.ts';
 import { UserId } from './primitives.ts';
 
@@ -47,6 +51,14 @@ export const SETTINGS = {
     min: WORK_ORDER_IDLE_WORKING_DAYS_MIN,
     max: WORK_ORDER_IDLE_WORKING_DAYS_MAX,
     titleSv: 'Arbetsorder utan statusändring: flagga efter',
+    unitSv: 'arbetsdagar',
+  },
+  // Issue 15, loans: the prescriber's reminder before a loan's due date.
+  'loans.reminderWorkingDays': {
+    defaultValue: LOAN_REMINDER_WORKING_DAYS_DEFAULT,
+    min: LOAN_REMINDER_WORKING_DAYS_MIN,
+    max: LOAN_REMINDER_WORKING_DAYS_MAX,
+    titleSv: 'Lån med återlämningsdatum: påminn förskrivaren före',
     unitSv: 'arbetsdagar',
   },
 } as const satisfies Record<string, SettingSpec>;

@@ -19,6 +19,8 @@ import {
   // Issue 15, desk:
   isNoteEvent,
   isDeviationEvent,
+  // Issue 15, loans:
+  isLoanEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -38,6 +40,8 @@ const GUARDS = {
   // Issue 15, desk:
   notes: isNoteEvent,
   deviations: isDeviationEvent,
+  // Issue 15, loans:
+  loans: isLoanEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

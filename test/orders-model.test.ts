@@ -10,6 +10,8 @@ import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import type { Event } from '../schemas/events.ts';
 import type { LineStatus } from '../schemas/orders.ts';
 import { ART, orderState, place, PNR, run, T0 } from './helpers/order-fixture.ts';
+// Issue 15, loans:
+import { addWorkingDays, dateToDayNo, dayNoToDate, swedishDayNo } from '../engine/core/orders/working-days.ts';
 
 const DEFAULT_SEED = 20261125;
 const SEED = Number(process.env.ORDERS_MODEL_SEED ?? DEFAULT_SEED);
@@ -273,5 +275,159 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
       [...state.orders.values()].some((o) => o.lines.some((l) => l.replacedFrom !== null)),
       'a replacement was taken',
     ).toBe(true);
+  });
+});
+
+// Issue 15, loans: the same workload with loan lines (korttidslån and utprovning due on random working days), pickups,
+// sweeps at the command's time, loan.makePermanent and loan.extend. Invariants after every command: every open loan's
+// unit is held by its patient; a unit with a loan history held by a patient is on its newest loan, and a closed loan's
+// unit is not on it; a due message never goes out twice for one loan, kind and due date, and each goes with its
+// loan.reminded; the loan indexes equal a rebuild at the end.
+const LOAN_TYPES = ['shortTerm', 'trial'] as const;
+const RENTALS = [ART.rollator, ART.showerChair, ART.bed] as const;
+
+/** The next fulfilment step of an open loan order (pick, dispatch or deliver its lines), or null when none is left. */
+function nextStep(state: State, orderNo: number): Command | null {
+  const statuses = state.orders.get(orderNo)!.lines.map((l) => l.status);
+  const step = statuses.includes('registered')
+    ? 'pick'
+    : statuses.includes('picking')
+      ? 'dispatch'
+      : statuses.includes('dispatched')
+        ? 'deliver'
+        : null;
+  return step === null ? null : { type: 'fulfil.step', userId: 'hmc1', step, orderNo, lineNos: null };
+}
+
+function randomLoanCommand(r: ReturnType<typeof prng>, state: State, i: number, timeMs: number): Command {
+  const roll = r.next();
+  const today = swedishDayNo(timeMs);
+  const open = [...state.loanIndex.timedOpen.keys()];
+  const onLoan = [...state.loanIndex.openByIndNo.keys()];
+  if (roll < 0.15) {
+    const loan =
+      r.next() < 0.2
+        ? { type: 'permanent' as const }
+        : { type: r.pick(LOAN_TYPES), dueDate: dayNoToDate(addWorkingDays(today, r.int(1, 30))) };
+    return place({
+      userId: r.pick(['ot1', 'ot2'] as const),
+      idempotencyKey: `loan${i}`,
+      recipient: { kind: 'patient', pnr: r.pick([PNR.resident, PNR.otherResident] as const) },
+      lines: [{ artNo: r.pick(RENTALS), quantity: r.int(1, 2), loan }],
+      delivery: { partial: r.next() < 0.5 },
+    });
+  }
+  if (roll < 0.4) {
+    const steps = state.orderIndex.all.slice(-20).flatMap((orderNo) => nextStep(state, orderNo) ?? []);
+    if (steps.length > 0) return r.pick(steps);
+  }
+  if (roll < 0.5) return { type: 'loan.sweep' };
+  if (roll < 0.54 && open.length > 0) {
+    return { type: 'loan.makePermanent', userId: r.pick(['ot1', 'ot2', 'hmc1'] as const), loanNo: r.pick(open) };
+  }
+  if (roll < 0.6 && open.length > 0) {
+    const loanNo = r.pick(open);
+    const dueDate = dayNoToDate(addWorkingDays(dateToDayNo(state.loans.get(loanNo)!.dueDate!), r.int(1, 30)));
+    return { type: 'loan.extend', userId: r.pick(['ot1', 'hmc1'] as const), loanNo, dueDate };
+  }
+  if (roll < 0.72 && onLoan.length > 0) {
+    const ind = state.individuals.get(r.pick(onLoan))!;
+    if (ind.location.kind === 'patient' && !state.pickupIndex.waiting.has(ind.indNo) && r.next() < 0.5) {
+      return {
+        type: 'pickup.create',
+        userId: 'ot1',
+        pnr: ind.location.pnr,
+        indNos: [ind.indNo],
+        contactName: 'Anna',
+        contactPhone: '035-12 34 56',
+        reason: 'Lånet är slut.',
+      };
+    }
+    const back = { warehouse: '10', delta: 1, reason: 'returned' as const, note: '', individuals: [ind.indNo] };
+    return { type: 'stock.adjust', userId: 'hmc1', artNo: ind.artNo, ...back };
+  }
+  if (roll < 0.76) {
+    return {
+      type: 'stock.adjust',
+      userId: 'hmc1',
+      warehouse: '10',
+      artNo: r.pick(RENTALS),
+      delta: 1,
+      reason: 'received',
+      note: '',
+    };
+  }
+  return randomCommand(r, state, i);
+}
+
+function auditLoans(state: State, sent: Set<string>, events: readonly Event[]): void {
+  const reminded = new Set(events.flatMap((e) => (e.type === 'loan.reminded' ? [e.messageNo] : [])));
+  for (const event of events) {
+    if (event.type === 'message.created' && event.message.kind !== 'deliveryDateChanged')
+      check(reminded.has(event.message.messageNo), 'a due message goes with its loan.reminded', false, true);
+    if (event.type !== 'loan.reminded') continue;
+    const key = `${event.loanNo}:${event.kind}:${event.dueDate}`;
+    check(!sent.has(key), `due message ${key} sent once`, 'twice', 'once');
+    sent.add(key);
+  }
+  const newest = new Map<number, number>();
+  for (const loan of state.loans.values()) {
+    newest.set(loan.indNo, Math.max(newest.get(loan.indNo) ?? 0, loan.loanNo));
+    const location = state.individuals.get(loan.indNo)!.location;
+    const onIt = state.loanIndex.openByIndNo.get(loan.indNo) === loan.loanNo;
+    if (loan.closedDate === null) {
+      check(
+        location.kind === 'patient' && location.pnr === loan.pnr,
+        `open loan ${loan.loanNo} held`,
+        location,
+        loan.pnr,
+      );
+      check(onIt, `open loan ${loan.loanNo} indexed`, false, true);
+    } else check(!onIt, `closed loan ${loan.loanNo} not on its unit`, true, false);
+  }
+  for (const [indNo, loanNo] of newest) {
+    const location = state.individuals.get(indNo)!.location;
+    const open = state.loans.get(loanNo)!.closedDate === null;
+    check(open === (location.kind === 'patient'), `unit ${indNo} held iff on its newest loan`, location.kind, open);
+  }
+}
+
+describe(`loans under a random workload (seed ${SEED}, ${COMMANDS} commands)`, () => {
+  it('keeps every open loan with its holder, closes loans with the unit, and never sends a due message twice', () => {
+    const r = prng(SEED + 15);
+    const state = orderState();
+    const model = newModel(state);
+    const outcomes = new Map<string, number>();
+    const sent = new Set<string>();
+    let i = 0;
+    try {
+      for (; i < COMMANDS; i++) {
+        const timeMs = T0 + i * HOUR_MS;
+        const command = randomLoanCommand(r, state, i, timeMs);
+        const decision = run(state, command, timeMs);
+        add(outcomes, decision.ok ? `${command.type}:ok` : `${command.type}:${decision.code}`, 1);
+        if (!decision.ok) continue;
+        for (const e of decision.events) if (e.type.startsWith('loan.')) add(outcomes, e.type, 1);
+        book(model, decision.events);
+        audit(state, model);
+        auditLoans(state, sent, decision.events);
+      }
+      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      expect(stateFromTables(tables, state.seq).loanIndex).toEqual(state.loanIndex);
+    } catch (error) {
+      throw new Error(
+        `loans model failed at command ${i} with ORDERS_MODEL_SEED=${SEED}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    if (SEED !== DEFAULT_SEED) return;
+    for (const path of ['loan.opened', 'loan.closed', 'loan.reminded', 'loan.madePermanent', 'loan.extended']) {
+      expect(outcomes.get(path) ?? 0, path).toBeGreaterThan(0);
+    }
+    const messages = [...state.messages.values()].map((m) => m.kind);
+    expect(messages).toContain('loanDue');
+    expect(messages).toContain('loanOverdue');
   });
 });

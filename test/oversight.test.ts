@@ -61,6 +61,8 @@ describe('admin.settingSet', () => {
       ['oversight.orderUnpickedWorkingDays', 3, 2],
       ['oversight.pickupOpenWorkingDays', 7, 7],
       ['oversight.workOrderIdleWorkingDays', 5, 5],
+      // Issue 15, loans:
+      ['loans.reminderWorkingDays', 5, 5],
     ]);
     expect(listed[0]!.set).toEqual({ by: { id: 'admin', name: expect.any(String) }, timeMs: T0 + 1000 });
     expect(listed[1]!.set).toBeNull();

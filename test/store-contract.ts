@@ -302,5 +302,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(restarted.state.deviations.get(1)!.status).toBe('investigating');
       await store.close();
     });
+    // Issue 15, loans: loans are a table of their own; their indexes are rebuilt on load.
+    it('loans opened by a delivery and reminded survive a restart with their indexes', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const placed = await engine.execute(
+        place({ lines: [{ artNo: ART.rollator, quantity: 1, loan: { type: 'shortTerm', dueDate: '2026-11-30' } }] }),
+      );
+      expect(placed.ok).toBe(true);
+      const orderNo = engine.state.orderIndex.all.at(-1)!;
+      for (const step of ['pick', 'dispatch', 'deliver'] as const)
+        expect((await engine.execute({ type: 'fulfil.step', userId: 'hmc1', step, orderNo, lineNos: null })).ok).toBe(
+          true,
+        );
+      expect((await engine.execute({ type: 'loan.sweep' })).ok).toBe(true);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.loans.size).toBe(1);
+      expect(restarted.state.loanIndex).toEqual(engine.state.loanIndex);
+      expect((await restarted.execute({ type: 'loan.sweep' })).ok).toBe(false); // the reminder went out once
+      await store.close();
+    });
   });
 }

@@ -34,6 +34,9 @@ import { applySettingEvent } from './settings/apply.ts';
 import { isDeviationEvent, isNoteEvent } from './event-groups.ts';
 import { applyNoteEvent } from './notes/apply.ts';
 import { applyDeviationEvent } from './deviations/apply.ts';
+// Issue 15, loans:
+import { isLoanEvent } from './event-groups.ts';
+import { applyLoanEvent } from './loans/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -52,5 +55,7 @@ export function apply(state: State, event: Event): void {
   // Issue 15, desk:
   else if (isNoteEvent(event)) applyNoteEvent(state, event);
   else if (isDeviationEvent(event)) applyDeviationEvent(state, event);
+  // Issue 15, loans:
+  else if (isLoanEvent(event)) applyLoanEvent(state, event);
   else unreachable(event, 'event');
 }

@@ -1,6 +1,8 @@
 // Commands: what a caller asks the core to do, after the edge has validated it. The user is already authenticated.
 import type { Address, Article, Supplier } from '../../schemas/entities.ts';
 import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
+// Issue 15, loans:
+import type { LoanType } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
 import type { UserProfile } from '../../schemas/admin-users.ts';
 
@@ -38,6 +40,8 @@ export interface OrderPlace {
     forIndividual?: number;
     replacement?: ReplacementDecision;
     purpose?: PurposeCode;
+    // Issue 15, loans:
+    loan?: { type: LoanType; dueDate?: string };
   }>;
   delivery: {
     address?: Address;
@@ -177,7 +181,9 @@ export type Command =
   // Issue 14, Lager:
   | StockMinSet
   // Issue 15, desk:
-  | DeskCommand;
+  | DeskCommand
+  // Issue 15, loans:
+  | LoanCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -371,3 +377,25 @@ export type DeskCommand =
   | DeviationCreate
   | DeviationComment
   | DeviationSetStatus;
+// Issue 15, loans:
+/** The prescriber who ordered (or HMC staff) turns a short-term loan or trial into tills vidare. */
+export interface LoanMakePermanent {
+  type: 'loan.makePermanent';
+  userId: string;
+  loanNo: number;
+}
+
+/** The prescriber who ordered (or HMC staff) moves a loan's due date later, within its type's limit. */
+export interface LoanExtend {
+  type: 'loan.extend';
+  userId: string;
+  loanNo: number;
+  dueDate: string;
+}
+
+/** Sent by the io layer on a timer (and at start) with its time: the due messages owed as of that time go out. */
+export interface LoanSweep {
+  type: 'loan.sweep';
+}
+
+export type LoanCommand = LoanMakePermanent | LoanExtend | LoanSweep;

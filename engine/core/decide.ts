@@ -32,6 +32,8 @@ import { decideStockMinSet } from './stock/decide-min-level.ts';
 // Issue 15, desk:
 import { decideNoteCreate, decideNoteDelete, decideNoteUpdate } from './notes/decide.ts';
 import { decideDeviationComment, decideDeviationCreate, decideDeviationSetStatus } from './deviations/decide.ts';
+// Issue 15, loans:
+import { decideLoanExtend, decideLoanMakePermanent, decideLoanSweep } from './loans/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -112,6 +114,13 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideDeviationComment(state, command, context);
     case 'deviation.setStatus':
       return decideDeviationSetStatus(state, command, context);
+    // Issue 15, loans:
+    case 'loan.makePermanent':
+      return decideLoanMakePermanent(state, command, context);
+    case 'loan.extend':
+      return decideLoanExtend(state, command, context);
+    case 'loan.sweep':
+      return decideLoanSweep(state, context);
     default:
       return unreachable(command, 'command');
   }

@@ -54,6 +54,14 @@ export const DEVIATION_EVENT_TYPES = [
   'deviation.commented',
   'deviation.statusSet',
 ] as const satisfies readonly EventType[];
+// Issue 15, loans:
+export const LOAN_EVENT_TYPES = [
+  'loan.opened',
+  'loan.closed',
+  'loan.madePermanent',
+  'loan.extended',
+  'loan.reminded',
+] as const satisfies readonly EventType[];
 
 /** Every unit's list, by unit (the README's units; a test checks each event type is in exactly one). */
 export const EVENT_TYPES_BY_UNIT = {
@@ -73,6 +81,8 @@ export const EVENT_TYPES_BY_UNIT = {
   // Issue 15, desk:
   notes: NOTE_EVENT_TYPES,
   deviations: DEVIATION_EVENT_TYPES,
+  // Issue 15, loans:
+  loans: LOAN_EVENT_TYPES,
 } as const;
 
 type Of<Types extends readonly EventType[]> = Extract<Event, { type: Types[number] }>;
@@ -92,6 +102,8 @@ export type SettingEvent = Of<typeof SETTING_EVENT_TYPES>;
 // Issue 15, desk:
 export type NoteEvent = Of<typeof NOTE_EVENT_TYPES>;
 export type DeviationEvent = Of<typeof DEVIATION_EVENT_TYPES>;
+// Issue 15, loans:
+export type LoanEvent = Of<typeof LOAN_EVENT_TYPES>;
 
 // One Set per group, built once at load: a guard is one lookup and allocates nothing (apply and rowsTouched run for
 // every event of every command).
@@ -111,6 +123,8 @@ const SETTING: ReadonlySet<string> = new Set(SETTING_EVENT_TYPES);
 // Issue 15, desk:
 const NOTE: ReadonlySet<string> = new Set(NOTE_EVENT_TYPES);
 const DEVIATION: ReadonlySet<string> = new Set(DEVIATION_EVENT_TYPES);
+// Issue 15, loans:
+const LOAN: ReadonlySet<string> = new Set(LOAN_EVENT_TYPES);
 
 export const isOrderEvent = (event: Event): event is OrderEvent => ORDER.has(event.type);
 export const isMessageEvent = (event: Event): event is MessageEvent => MESSAGE.has(event.type);
@@ -128,3 +142,5 @@ export const isSettingEvent = (event: Event): event is SettingEvent => SETTING.h
 // Issue 15, desk:
 export const isNoteEvent = (event: Event): event is NoteEvent => NOTE.has(event.type);
 export const isDeviationEvent = (event: Event): event is DeviationEvent => DEVIATION.has(event.type);
+// Issue 15, loans:
+export const isLoanEvent = (event: Event): event is LoanEvent => LOAN.has(event.type);

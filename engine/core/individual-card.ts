@@ -12,6 +12,8 @@ import { reject } from './rejections.ts';
 import type { State } from './state.ts';
 import type { Acting } from './patient-access/care-provider.ts';
 import { canReadEntry } from './patient-access/boundary.ts';
+// Issue 15, loans:
+import { deviceLoan } from './loans/queries.ts';
 
 export type HolderView =
   | { kind: 'warehouse'; warehouse: string; name: string; contactHmc: boolean }
@@ -65,6 +67,7 @@ export function individualCard(
     prescriber: giver === null ? null : { ...giver.prescriber, orderNo: giver.orderNo },
     orders,
     revealedPnr: person !== null && !person.protectedIdentity ? person.pnr : null,
+    loan: deviceLoan(state, ind.indNo), // Issue 15, loans: the unit's open loan (type, due date) or null
   });
 }
 

@@ -15,6 +15,8 @@ import { buildBelowMin } from './stock/min-level-index.ts';
 // Issue 15, desk:
 import { buildNoteIndex } from './notes/note-index.ts';
 import { buildDeviationIndex } from './deviations/deviation-index.ts';
+// Issue 15, loans:
+import { buildLoanIndex } from './loans/loan-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
@@ -32,6 +34,8 @@ export function stateFromTables(tables: Tables, seq: number): State {
     // Issue 15, desk:
     noteIndex: buildNoteIndex(tables.notes),
     deviationIndex: buildDeviationIndex(tables.deviations),
+    // Issue 15, loans:
+    loanIndex: buildLoanIndex(tables.loans),
   };
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');

@@ -34,6 +34,9 @@ import { settingRowsTouched } from './settings/rows.ts';
 import { isDeviationEvent, isNoteEvent } from './event-groups.ts';
 import { noteRowsTouched } from './notes/rows.ts';
 import { deviationRowsTouched } from './deviations/rows.ts';
+// Issue 15, loans:
+import { isLoanEvent } from './event-groups.ts';
+import { loanRowsTouched } from './loans/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -51,5 +54,7 @@ export function rowsTouched(event: Event): RowRef[] {
   // Issue 15, desk:
   if (isNoteEvent(event)) return noteRowsTouched(event);
   if (isDeviationEvent(event)) return deviationRowsTouched(event);
+  // Issue 15, loans:
+  if (isLoanEvent(event)) return loanRowsTouched(event);
   return unreachable(event, 'event');
 }

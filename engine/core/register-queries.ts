@@ -13,6 +13,8 @@ import { canReadEntry } from './patient-access/boundary.ts';
 // Issue 15, patient:
 import { devicePayer, type PatientOverview, patientOverview } from './patient-overview/overview.ts';
 import type { PayerView } from './payers/payer-rules.ts';
+// Issue 15, loans:
+import { deviceLoan } from './loans/queries.ts';
 
 /** Halland's county code: only its residents can be prescribed to. */
 export const HOME_COUNTY = '13';
@@ -156,6 +158,7 @@ export function patientView(
       kind: article.kind,
       delivery: deliveries.get(indNo) ?? null,
       payer: devicePayer(state, article.isoCode, person),
+      loan: deviceLoan(state, indNo), // Issue 15, loans: the unit's open loan (type, due date) or null
     };
   });
   return found({ person: personView(person), devices, ...patientOverview(state, person, acting) });

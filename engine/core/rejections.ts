@@ -53,6 +53,10 @@ export type RejectionCode = Extract<
   | 'not_working_day'
   // Issue 15, desk: note.create past NOTES_PER_USER_MAX.
   | 'note_limit'
+  // Issue 15, loans.
+  | 'loan_invalid'
+  | 'loan_closed'
+  | 'loan_too_long'
 >;
 
 export interface Rejection {

@@ -31,6 +31,9 @@ import type { Note } from '../../schemas/notes.ts';
 import type { Deviation } from '../../schemas/deviations.ts';
 import type { NoteIndex } from './notes/note-index.ts';
 import type { DeviationIndex } from './deviations/deviation-index.ts';
+// Issue 15, loans:
+import type { Loan } from '../../schemas/loans.ts';
+import type { LoanIndex } from './loans/loan-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -65,6 +68,9 @@ export interface Tables {
   notes: Map<number, Note>;
   /** Deviation reports, by deviation number. */
   deviations: Map<number, Deviation>;
+  // Issue 15, loans:
+  /** Loans of rental units to patients (open and closed), by loan number. */
+  loans: Map<number, Loan>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -92,6 +98,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   // Issue 15, desk:
   'notes',
   'deviations',
+  // Issue 15, loans:
+  'loans',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -126,6 +134,9 @@ export interface Derived {
   // Issue 15, desk:
   noteIndex: NoteIndex;
   deviationIndex: DeviationIndex;
+  // Issue 15, loans:
+  /** Open loans by unit, the open loans with a due date (the due-soon / overdue candidates), the next loan number. */
+  loanIndex: LoanIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -159,5 +170,7 @@ export function emptyTables(): Tables {
     // Issue 15, desk:
     notes: new Map(),
     deviations: new Map(),
+    // Issue 15, loans:
+    loans: new Map(),
   };
 }

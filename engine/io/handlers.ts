@@ -31,6 +31,8 @@ import { PAYER_HANDLERS } from './handlers/payers.ts';
 // Issue 15, desk:
 import { NOTE_HANDLERS } from './handlers/notes.ts';
 import { DEVIATION_HANDLERS } from './handlers/deviations.ts';
+// Issue 15, loans:
+import { LOAN_HANDLERS } from './handlers/loans.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -63,4 +65,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   // Issue 15, desk:
   ...NOTE_HANDLERS,
   ...DEVIATION_HANDLERS,
+  // Issue 15, loans:
+  ...LOAN_HANDLERS,
 };

@@ -17,6 +17,8 @@ import type { Article } from '../../schemas/entities.ts';
 import { ARTICLES_TOPIC, ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
 // Issue 15, desk:
 import { deviationPushes } from './deviation-feed.ts';
+// Issue 15, loans:
+import { LOANS_TOPIC } from './topic-access.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -72,6 +74,9 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       }
       // Issue 14, HMC oversight: a changed threshold, so open staff lists re-read their ages and flags.
       if (row.table === 'settings') publishSetting(entry.seq, row.value as { key: string; value: number });
+      // Issue 15, loans: a changed loan, by number only, so open loan lists read their rows again.
+      if (row.table === 'loans' && listened(LOANS_TOPIC))
+        publish(LOANS_TOPIC, { type: 'loan', seq: entry.seq, loanNo: (row.value as { loanNo: number }).loanNo });
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;

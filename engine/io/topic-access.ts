@@ -9,6 +9,8 @@ export const ORDERS_TOPIC = 'orders';
 export const PICKUPS_TOPIC = 'pickups';
 /** Issue 14, Artiklar: every article change, for any signed-in user (the catalog is public to them). */
 export const ARTICLES_TOPIC = 'articles';
+/** Issue 15, loans: every loan change, as loan numbers only (no patient data), for any signed-in user. */
+export const LOANS_TOPIC = 'loans';
 
 export function ordersTopicOf(userId: string): string {
   return `orders/${userId}`;

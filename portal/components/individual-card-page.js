@@ -12,6 +12,7 @@ import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parse
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 import { DeviationLink } from './desk-links.js';
+import { LoanSection } from './loan-cell.js'; // Issue 15, loans
 
 /** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -116,6 +117,7 @@ function Card({ indNo, user }) {
       <p><a href=${href.artikel(ind.artNo)}>${ind.name}</a> <span class="mono">(${ind.artNo})</span>, ISO ${isoCode(ind.isoCode)}, ${kindLabel(ind.kind)}</p>
       <${Holder} holder=${card.holder} />
       <${Prescriber} prescriber=${card.prescriber} />
+      <${LoanSection} loan=${card.loan} />
       <${Orders} orders=${card.orders} />
       ${isPrescriber(user) && card.holder.kind === 'patient' && html`<p><a href=${href.arbetsorder(ind.indNo)}>Ny arbetsorder för individen</a></p>`}
       <${DeviationLink} user=${user} context=${{ individ: ind.indNo }} />

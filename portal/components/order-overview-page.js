@@ -2,6 +2,7 @@
 // Ordinationsöversikt: one order — who prescribed, planned pick and delivery dates, each line's leveransstatus, replacement
 // taken, individuals and K-components — live by push; "Makulera" while nothing is picked; HMC staff move lines along here too.
 import { html, useState } from '../lib/html.js';
+import { loanTermsText } from '../lib/loans.js'; // Issue 15, loans
 import * as api from '../lib/api.js';
 import { useAction } from '../lib/use-action.js';
 import { useQuery } from '../lib/use-query.js';
@@ -64,6 +65,7 @@ function LineNotes({ line }) {
   if (line.setPartOf !== null)
     notes.push(html`<span class="set-part-text">Tilläggsartikel till rad ${line.setPartOf}</span>`);
   if (line.purpose) notes.push(html`<span>Förskrivningssyfte ${line.purpose}</span>`);
+  if (line.loan) notes.push(html`<span data-testid="line-loan-type">${loanTermsText(line.loan)}</span>`); // Issue 15, loans
   if (line.note) notes.push(html`<span>${line.note}</span>`);
   return notes.map((n, i) => html`${i > 0 ? '. ' : ''}${n}`);
 }

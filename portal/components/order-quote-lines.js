@@ -3,6 +3,7 @@
 // refuse, set parts added automatically (red text, as in the manual), the purpose code when one is asked, and "Vanligaste tillbehören".
 import { html, useState } from '../lib/html.js';
 import { count, statusLabel } from '../lib/format.js';
+import { LineLoan } from './order-line-loan.js'; // Issue 15, loans
 
 /** @typedef {import('../lib/types.d.ts').QuoteReply} QuoteReply */
 /** @typedef {import('../lib/types.d.ts').QuoteLine} QuoteLine */
@@ -203,6 +204,7 @@ export function QuotedLines({ lines, quoted, warehouse, onChange, onRemove }) {
             ${q && html`<${Notes} q=${q} />`}
             ${q && html`<${SetParts} q=${q} />`}
             ${q && html`<${Purpose} line=${line} q=${q} onChange=${(/** @type {DraftLine['purpose']} */ purpose) => onChange(i, { purpose })} />`}
+            ${q && html`<${LineLoan} line=${line} q=${q} onChange=${(/** @type {Partial<DraftLine>} */ patch) => onChange(i, patch)} />`}
           </li>`;
       })}
     </ol>`;

@@ -3,6 +3,7 @@
 // cannot be left yet (in Swedish). Pure functions of the order being written, its quote and the user.
 import { errorText } from '../lib/order-errors.js';
 import { quotedLine } from './order-quote-lines.js';
+import { loanArgs, loanProblem } from '../lib/loans.js'; // Issue 15, loans
 import { deliveryProblem, normalizePostalCode } from './order-step-delivery.js';
 
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -105,6 +106,7 @@ export function placeArgs(state, quote, key) {
       if (l.replacement) line.replacement = l.replacement;
       const allowed = quotedLine(quote, l)?.purpose.allowed ?? [];
       if (l.purpose && allowed.includes(l.purpose)) line.purpose = l.purpose;
+      Object.assign(line, loanArgs(l, quotedLine(quote, l))); // Issue 15, loans
       return line;
     }),
     delivery,
@@ -136,6 +138,8 @@ export function linesProblem(state, quote) {
       return `${name} har utgått: utan ersättningen kan raden inte levereras. Acceptera förslaget eller ta bort raden.`;
     }
     if (q.purpose.required && !line.purpose) return `Välj förskrivningssyfte för ${name}.`;
+    const loan = loanProblem(line, q, name, state.recipientKind); // Issue 15, loans
+    if (loan) return loan;
   }
   return '';
 }

@@ -20,6 +20,7 @@ import { PatientWorkOrders } from './patient-work-orders.js';
 import { PatientComponents } from './patient-components.js';
 import { PrintReturnLink } from './print/print-links.js'; // Issue 15, print
 import { PatientDeskLinks } from './desk-links.js';
+import { LoanCell } from './loan-cell.js'; // Issue 15, loans
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -87,6 +88,7 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
               <td>${d.name}</td>
               <td>${kindShort(d.kind)}</td>
               <td data-payer=${d.payer.kind}>${d.payer.name}</td>
+              <td>${kindShort(d.kind)} <${LoanCell} loan=${d.loan} /></td>
               <td>${d.delivery ? html`<a href=${href.order(d.delivery.orderNo)}>${d.delivery.orderNo}</a>` : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.placedDate) : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.deliveredDate) : '–'}</td>

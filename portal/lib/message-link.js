@@ -24,6 +24,14 @@ export function messageLink(message) {
         label: `Avvikelse ${message.deviationNo}`,
         about: `avvikelse ${message.deviationNo}`,
       };
+    // Issue 15, loans: a due or overdue loan leads to the Uppföljning list of loans, where it can be extended.
+    case 'loanDue':
+    case 'loanOverdue':
+      return {
+        href: href.uppfoljning('lan'),
+        label: `Lån, individ ${message.indNo}`,
+        about: `lånet av individ ${message.indNo}`,
+      };
     default:
       return { href: href.start(), label: 'Startsidan', about: 'ärendet' };
   }

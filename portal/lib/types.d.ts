@@ -117,6 +117,8 @@ export interface OrderViewLine extends OrderRowLine {
   pickDate: string | null;
   dispatchedDate: string | null;
   deliveredDate: string | null;
+  /** Issue 15, loans: the rental line's loan type and due date (absent: tills vidare). */
+  loan?: { type: LoanType; dueDate: string | null };
 }
 
 /** order.get: one order in full. */
@@ -152,6 +154,9 @@ export interface DeviceView {
   isoCode: string;
   kind: string;
   delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string; placedDate: string } | null;
+  delivery: { orderNo: number; deliveredDate: string | null; prescriberName: string } | null;
+  /** Issue 15, loans: the unit's open loan, or null. */
+  loan?: DeviceLoan | null;
 }
 
 /** patient.get */
@@ -190,6 +195,9 @@ export interface DraftLine {
   forIndividual: number | null;
   replacement: ReplacementDecision | null;
   purpose: PurposeCode | '';
+  /** Issue 15, loans: the loan type of a rental line (absent: tills vidare) and its due date (YYYY-MM-DD). */
+  loanType?: LoanType;
+  dueDate?: string;
 }
 
 /** The order being written in the wizard. */
@@ -294,6 +302,8 @@ export interface IndividualCardView {
     artNos: string[];
     prescriber: { id: string; name: string; phone: string; email: string };
   }>;
+  /** Issue 15, loans: the unit's open loan, or null. */
+  loan?: DeviceLoan | null;
 }
 
 /** A row of the live order lists (order.list, or made from a push until order.get fills in the names). */
@@ -670,4 +680,31 @@ export interface DeviationView {
 export interface DeviationCountsView {
   articles: number;
   rows: Array<{ artNo: string; name: string; incident: number; risk: number; productFault: number; total: number }>;
+}
+// Issue 15, loans:
+export type LoanType = 'permanent' | 'shortTerm' | 'trial';
+/** A unit's open loan (patient.get devices, individual.get). */
+export interface DeviceLoan {
+  loanNo: number;
+  type: LoanType;
+  dueDate: string | null;
+  orderNo: number;
+  openedDate: string;
+}
+/** A row of loan.list. */
+export interface ListedLoan extends DeviceLoan {
+  indNo: number;
+  artNo: string;
+  name: string;
+  dueState: 'overdue' | 'dueSoon' | 'later';
+  workingDaysLeft: number;
+  prescriber: { id: string; name: string };
+  patient: { pnr: string; pnrDisplay: string; name: string; protectedIdentity: boolean };
+}
+/** loan.list */
+export interface LoanListView {
+  total: number;
+  loans: ListedLoan[];
+  withheld: number;
+  reminderWorkingDays: number;
 }

@@ -9,6 +9,8 @@ import { available, stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
 import { newServing, refKey, serveBackorders } from './serve-backorders.ts';
 import { swedishDate } from './working-days.ts';
+// Issue 15, loans:
+import { loanOpenings } from '../loans/loan-lifecycle.ts';
 
 type Step = FulfilStep['step'];
 
@@ -170,17 +172,16 @@ export function decideFulfil(state: State, command: FulfilStep, context: Command
         order.recipient.kind === 'patient'
           ? { kind: 'patient', pnr: order.recipient.pnr }
           : { kind: 'careUnit', customerNo: order.recipient.customerNo };
-      return {
-        ok: true,
-        events: lines.map((l) => ({
-          type: 'order.lineDelivered' as const,
-          ...base,
-          lineNo: l.lineNo,
-          date,
-          individuals: l.individuals,
-          holder,
-        })),
-      };
+      const delivered: Event[] = lines.map((l) => ({
+        type: 'order.lineDelivered' as const,
+        ...base,
+        lineNo: l.lineNo,
+        date,
+        individuals: l.individuals,
+        holder,
+      }));
+      // Issue 15, loans: each delivered rental unit goes on loan to the patient under its line's loan type.
+      return { ok: true, events: [...delivered, ...loanOpenings(state, order, lines, date, command.userId)] };
     }
     case 'cancel':
       return { ok: true, events: cancelEvents(state, order, lines, command.userId, context.timeMs) };

@@ -17,6 +17,8 @@ import {
 import { checkPurpose } from './purpose.ts';
 import { availableForNew, consume, type Consumed } from './replacement.ts';
 import { plannedDates, swedishDate } from './working-days.ts';
+// Issue 15, loans:
+import { checkPlaceLoans, loanTermsOf } from '../loans/place-loans.ts';
 
 function newLine(lineNo: number, artNo: string, quantity: number): OrderLine {
   return {
@@ -72,6 +74,7 @@ function planLines(state: State, command: OrderPlace, context: OrderContext): Or
     const line = newLine(lines.length + 1, plan.kind === 'reserve' ? plan.artNo : article.artNo, request.quantity);
     line.forIndividual = request.forIndividual ?? null;
     line.purpose = request.purpose ?? null;
+    if (request.loan !== undefined) line.loan = loanTermsOf(request.loan); // Issue 15, loans
     if (plan.kind === 'reserve') {
       line.replacedFrom = plan.replacedFrom;
       consume(consumed, context.warehouse, line.artNo, line.quantity);
@@ -103,6 +106,8 @@ export function decidePlace(state: State, command: OrderPlace, context: CommandC
   if ('ok' in target) return target;
   const lines = planLines(state, command, target);
   if ('ok' in lines) return lines;
+  const loans = checkPlaceLoans(state, command, target, context); // Issue 15, loans
+  if (loans !== null) return loans;
   const partial = command.delivery.partial;
   const ready = partial ? lines.some((l) => l.status === 'registered') : lines.every((l) => l.status === 'registered');
   const dates = ready ? plannedDates(context.timeMs) : null;

@@ -10,6 +10,9 @@ import { pickupReturns } from '../pickups/decide.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { isReturnOfUnits, rentalUnits } from './rental-units.ts';
+// Issue 15, loans:
+import { loanClosings } from '../loans/loan-lifecycle.ts';
+import { swedishDate } from '../orders/working-days.ts';
 
 export function decideStockAdjust(state: State, command: StockAdjust, context: CommandContext): Decision {
   const { warehouse, artNo, delta } = command;
@@ -51,6 +54,8 @@ export function decideStockAdjust(state: State, command: StockAdjust, context: C
     serveBackorders(state, warehouse, artNo, onHandAfter - reserved, serving);
     events.push(...serving.events);
   }
+  // Issue 15, loans: a returned unit's loan closes (before its pickup completes: the closing says whether it was one).
+  if (returned) events.push(...loanClosings(state, individuals, command.userId, swedishDate(context.timeMs)));
   // A returned unit that a pickup order was waiting for completes that pickup, in the same command.
   if (returned) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
   return { ok: true, events };

@@ -36,6 +36,7 @@ function receipt(state: State, order: Order, replayed: boolean, buffer: string |
       setPartOf: l.setPartOf,
       component: l.forIndividual === null ? null : `K-${l.forIndividual}`,
       note: l.note,
+      ...(l.loan === undefined ? {} : { loan: l.loan }), // Issue 15, loans: the line's loan type and due date
     })),
     offers: accessoryOffers(
       state,

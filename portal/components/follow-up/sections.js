@@ -6,6 +6,8 @@ import { isPrescriber, isStaff } from '../../lib/format.js';
 // Issue 15, desk:
 import { DeskNotesScreen } from './desk-notes-screen.js';
 import { DeskDeviationsScreen } from './desk-deviations-screen.js';
+// Issue 15, loans:
+import { LoansSection } from './loans-section.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -38,6 +40,15 @@ export const FOLLOW_UP_SECTIONS = [
     summary: 'Egna anteckningar, fria eller om en brukare eller order',
     for: 'prescriber',
     screen: DeskNotesScreen,
+  },
+  // Issue 15, loans:
+  {
+    id: 'lan',
+    title: 'Lån',
+    summary:
+      'Korttidslån och utprovningar som är försenade eller ska lämnas tillbaka snart: förläng eller gör permanent.',
+    for: 'both',
+    screen: LoansSection,
   },
 ];
 
