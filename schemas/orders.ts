@@ -126,7 +126,19 @@ export const DeliveryDateMessage = z.object({
  * A message by its `kind`. Issue 15: each unit that messages a prescriber (loans, recalls, deviations) adds its variant
  * here, one line each, and a case to portal/lib/message-link.js.
  */
-export const Message = z.discriminatedUnion('kind', [DeliveryDateMessage]);
+// Issue 15, recalls: a recall (säkerhetsmeddelande) touches units this prescriber prescribed; names no patient.
+export const RecallMessage = z.object({
+  ...MessageBase,
+  kind: z.literal('recall'),
+  recallNo: z.number().int().min(1),
+  artNo: ArtNo,
+});
+
+export const Message = z.discriminatedUnion('kind', [
+  DeliveryDateMessage,
+  // Issue 15, recalls:
+  RecallMessage,
+]);
 
 export const PrescribingRule = z.object({
   profession: Profession,

@@ -75,6 +75,11 @@ export const ERROR_CODES = [
   'duplicate_article',
   // Issue 15: fulfil.setDeliveryDate on a weekend, holiday or de facto day off.
   'not_working_day',
+  // Issue 15, recalls: the article (or the unit) is recalled; an open recall overlaps; holders not done.
+  'article_recalled',
+  'recall_overlaps',
+  'recall_not_done',
+  'recall_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

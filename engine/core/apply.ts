@@ -16,6 +16,8 @@ import {
   isPatientAccessEvent,
   isReferenceEvent,
   isSettingEvent,
+  // Issue 15, recalls:
+  isRecallEvent,
 } from './event-groups.ts';
 import { applyMessageEvent } from './messages/apply.ts';
 import { applyNewsEvent } from './news/apply.ts';
@@ -30,6 +32,8 @@ import { applyPatientAccessEvent } from './patient-access/apply.ts';
 import { applyReferenceEvent } from './reference/apply.ts';
 // Issue 14, HMC oversight:
 import { applySettingEvent } from './settings/apply.ts';
+// Issue 15, recalls:
+import { applyRecallEvent } from './recalls/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -45,5 +49,7 @@ export function apply(state: State, event: Event): void {
   else if (isPatientAccessEvent(event)) applyPatientAccessEvent(state, event);
   else if (isReferenceEvent(event)) applyReferenceEvent(state, event);
   else if (isSettingEvent(event)) applySettingEvent(state, event);
+  // Issue 15, recalls:
+  else if (isRecallEvent(event)) applyRecallEvent(state, event);
   else unreachable(event, 'event');
 }

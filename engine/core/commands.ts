@@ -3,6 +3,7 @@ import type { Address, Article, Supplier } from '../../schemas/entities.ts';
 import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
 import type { UserProfile } from '../../schemas/admin-users.ts';
+import type { RecallProgress } from '../../schemas/recalls.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -175,7 +176,9 @@ export type Command =
   // Issue 14, HMC oversight:
   | SettingSet
   // Issue 14, Lager:
-  | StockMinSet;
+  | StockMinSet
+  // Issue 15, recalls:
+  | RecallCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -301,3 +304,29 @@ export interface StockMinSet {
   artNo: string;
   minLevel: number;
 }
+// Issue 15, recalls:
+/** recall.create: an article (or a range of its individual numbers) recalled with a notice. */
+export interface RecallCreate {
+  type: 'recall.create';
+  userId: string;
+  artNo: string;
+  indNoFrom?: number;
+  indNoTo?: number;
+  notice: string;
+}
+/** recall.setProgress: holders' progress (contacted / replaced / returned, or back to none). */
+export interface RecallSetProgress {
+  type: 'recall.setProgress';
+  userId: string;
+  recallNo: number;
+  entries: readonly { holderKey: string; progress: RecallProgress }[];
+}
+/** recall.close: every holder done, or forced with a reason. */
+export interface RecallClose {
+  type: 'recall.close';
+  userId: string;
+  recallNo: number;
+  force: boolean;
+  reason?: string;
+}
+export type RecallCommand = RecallCreate | RecallSetProgress | RecallClose;

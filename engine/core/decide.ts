@@ -29,6 +29,8 @@ import { decideSettingSet } from './settings/decide.ts';
 import { decideArticleImportBatch } from './articles/decide-import-batch.ts';
 // Issue 14, Lager:
 import { decideStockMinSet } from './stock/decide-min-level.ts';
+// Issue 15, recalls:
+import { decideRecallClose, decideRecallCreate, decideRecallSetProgress } from './recalls/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -96,6 +98,13 @@ export function decide(state: State, command: Command, context: CommandContext):
     // Issue 14, Lager:
     case 'stock.minSet':
       return decideStockMinSet(state, command);
+    // Issue 15, recalls:
+    case 'recall.create':
+      return decideRecallCreate(state, command, context);
+    case 'recall.setProgress':
+      return decideRecallSetProgress(state, command, context);
+    case 'recall.close':
+      return decideRecallClose(state, command, context);
     default:
       return unreachable(command, 'command');
   }

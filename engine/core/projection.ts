@@ -16,6 +16,8 @@ import {
   isPatientAccessEvent,
   isReferenceEvent,
   isSettingEvent,
+  // Issue 15, recalls:
+  isRecallEvent,
 } from './event-groups.ts';
 import { messageRowsTouched } from './messages/rows.ts';
 import { newsRowsTouched } from './news/rows.ts';
@@ -30,6 +32,8 @@ import { patientAccessRowsTouched } from './patient-access/rows.ts';
 import { referenceRowsTouched } from './reference/rows.ts';
 // Issue 14, HMC oversight:
 import { settingRowsTouched } from './settings/rows.ts';
+// Issue 15, recalls:
+import { recallRowsTouched } from './recalls/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -44,5 +48,7 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isPatientAccessEvent(event)) return patientAccessRowsTouched(event);
   if (isReferenceEvent(event)) return referenceRowsTouched(event);
   if (isSettingEvent(event)) return settingRowsTouched(event);
+  // Issue 15, recalls:
+  if (isRecallEvent(event)) return recallRowsTouched(event);
   return unreachable(event, 'event');
 }

@@ -51,6 +51,11 @@ export type RejectionCode = Extract<
   | 'duplicate_article'
   // Issue 15: a delivery date on a weekend, holiday or de facto day off.
   | 'not_working_day'
+  // Issue 15, recalls.
+  | 'article_recalled'
+  | 'recall_overlaps'
+  | 'recall_not_done'
+  | 'recall_closed'
 >;
 
 export interface Rejection {

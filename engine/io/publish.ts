@@ -15,6 +15,8 @@ import { OrderFeed } from './order-feed.ts';
 import { articleView } from '../core/articles/queries.ts';
 import type { Article } from '../../schemas/entities.ts';
 import { ARTICLES_TOPIC, ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
+// Issue 15, recalls:
+import { recallPushOf } from './recall-push.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -76,6 +78,9 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       if (listened(topic))
         publish(topic, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
     }
+    // Issue 15, recalls:
+    const recallPush = recallPushOf(entry, listened);
+    if (recallPush !== null) publish(recallPush.topic, recallPush.event);
     orderFeed.add(entry, rows, listened);
     if (!scheduled) {
       scheduled = true;

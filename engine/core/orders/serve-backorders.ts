@@ -7,6 +7,8 @@ import { assert } from '../assert.ts';
 import { stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
 import { plannedDates } from './working-days.ts';
+// Issue 15, recalls:
+import { articleRecall, blockedFreeUnits } from '../recalls/blocks.ts';
 
 /** What one command has served so far, so several servings in it agree (dates are set once, budgets shared). */
 export interface Serving {
@@ -46,7 +48,9 @@ export function serveBackorders(
 ): void {
   const queue = state.orderIndex.backorders.get(stockKey(warehouse, artNo));
   if (queue === undefined) return;
-  let left = availableNow;
+  // Issue 15, recalls: a recalled article's stock serves no backorder; a range recall's free units are not counted.
+  if (articleRecall(state, artNo) !== null) return;
+  let left = availableNow - blockedFreeUnits(state, warehouse, artNo);
   for (const ref of queue) {
     if (serving.events.length >= BACKORDERS_SERVED_PER_COMMAND_MAX) return;
     const order = state.orders.get(ref.orderNo)!;
