@@ -121,6 +121,18 @@ describe('recall.create', () => {
     expect(detail.result.recall.byKind).toEqual({ patient: 1, careUnit: 0, buffer: 1, warehouse: 1, transit: 0 });
   });
 
+  it('given a protected identity holds a unit, then recall.get shows Skyddad identitet and the personnummer to act on', () => {
+    const state = orderState();
+    const ind = { indNo: 70001, artNo: ART.rollator, location: { kind: 'patient' as const, pnr: PNR.protected } };
+    state.individuals.set(70001, ind);
+    run(state, recall({ indNoFrom: 70001, indNoTo: 70001 }));
+    const detail = recallDetail(state, { recallNo: 1, limit: 50, offset: 0 });
+    expect(detail.ok && detail.result.holders).toMatchObject([
+      { kind: 'patient', name: 'Skyddad identitet', pnr: PNR.protected },
+    ]);
+    expect(JSON.stringify(detail)).not.toContain('Hemlig');
+  });
+
   it('rejects in order: not_found, no_individual (range of a sale article), recall_overlaps', () => {
     const state = orderState();
     expect(codeOf(run(state, recall({ artNo: '999999' })))).toBe('not_found');
