@@ -206,7 +206,7 @@ describe('what an open recall blocks', () => {
     expect(codeOf(run(state, step(all, 'pick')))).toBe('article_recalled');
   });
 
-  it('given a recalled set part, then it is not reserved: the line waits as a backorder', () => {
+  it('given a recalled set part, then it is not reserved: the line waits as a backorder until the recall closes', () => {
     const state = orderState();
     run(state, recall({ artNo: ART.mattress }));
     const bed = run(state, place({ lines: [{ artNo: ART.bed, quantity: 1 }] }));
@@ -215,6 +215,10 @@ describe('what an open recall blocks', () => {
       [ART.bed, 'registered'],
       [ART.mattress, 'backorder'],
     ]);
+    const closed = run(state, close(1, true, 'Felaktig återkallelse'));
+    expect(firstEvent(closed, 'recall.closed').forcedReason).toBe('Felaktig återkallelse');
+    const served = closed.ok ? closed.events.filter((e) => e.type === 'order.lineServed') : [];
+    expect(served).toMatchObject([{ artNo: ART.mattress, quantity: 1 }]); // the close serves what it held back
   });
 });
 

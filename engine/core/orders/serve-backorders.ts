@@ -19,6 +19,8 @@ export interface Serving {
   cancelled: Set<string>;
   dated: Set<number>;
   events: OrderLineServed[];
+  // Issue 15, recalls: the recall this command closes (its blocks no longer hold back the queue).
+  closingRecallNo?: number;
 }
 
 export function newServing(userId: string, timeMs: number): Serving {
@@ -49,8 +51,9 @@ export function serveBackorders(
   const queue = state.orderIndex.backorders.get(stockKey(warehouse, artNo));
   if (queue === undefined) return;
   // Issue 15, recalls: a recalled article's stock serves no backorder; a range recall's free units are not counted.
-  if (articleRecall(state, artNo) !== null) return;
-  let left = availableNow - blockedFreeUnits(state, warehouse, artNo);
+  const closing = serving.closingRecallNo ?? null;
+  if (articleRecall(state, artNo, closing) !== null) return;
+  let left = availableNow - blockedFreeUnits(state, warehouse, artNo, closing);
   for (const ref of queue) {
     if (serving.events.length >= BACKORDERS_SERVED_PER_COMMAND_MAX) return;
     const order = state.orders.get(ref.orderNo)!;

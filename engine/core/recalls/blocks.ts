@@ -6,16 +6,21 @@ import type { Recall } from '../../../schemas/recalls.ts';
 import type { Individual } from '../../../schemas/entities.ts';
 import type { State } from '../state.ts';
 
-/** The open recalls of an article (empty when none: the common case). */
-export function openRecallsOf(state: State, artNo: string): Recall[] {
+/**
+ * The open recalls of an article (empty when none: the common case). `closing`: a recall being closed by the command
+ * under decision, left out so the close can serve the backorders it was holding back.
+ */
+export function openRecallsOf(state: State, artNo: string, closing: number | null = null): Recall[] {
   const numbers = state.recallIndex.openByArticle.get(artNo);
   if (numbers === undefined) return [];
-  return numbers.map((recallNo) => state.recalls.get(recallNo)!);
+  const open: Recall[] = [];
+  for (const recallNo of numbers) if (recallNo !== closing) open.push(state.recalls.get(recallNo)!);
+  return open;
 }
 
 /** The open whole-article recall of the article, or null. */
-export function articleRecall(state: State, artNo: string): Recall | null {
-  for (const recall of openRecallsOf(state, artNo)) if (recall.indNoFrom === null) return recall;
+export function articleRecall(state: State, artNo: string, closing: number | null = null): Recall | null {
+  for (const recall of openRecallsOf(state, artNo, closing)) if (recall.indNoFrom === null) return recall;
   return null;
 }
 
@@ -36,8 +41,13 @@ export function unitRecalled(state: State, ind: Individual): boolean {
  * Units of the article in the warehouse that a range recall blocks and no pick has taken: subtracted from what a new
  * order may reserve. Walks the article's units only while a range recall of it is open.
  */
-export function blockedFreeUnits(state: State, warehouse: string, artNo: string): number {
-  const ranges = openRecallsOf(state, artNo).filter((r) => r.indNoFrom !== null);
+export function blockedFreeUnits(
+  state: State,
+  warehouse: string,
+  artNo: string,
+  closing: number | null = null,
+): number {
+  const ranges = openRecallsOf(state, artNo, closing).filter((r) => r.indNoFrom !== null);
   if (ranges.length === 0) return 0;
   let blocked = 0;
   for (const indNo of state.individualsByArticle.get(artNo) ?? []) {

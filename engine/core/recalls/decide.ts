@@ -13,6 +13,8 @@ import type { State } from '../state.ts';
 import { openRecallsOf } from './blocks.ts';
 import { holderKeyBelongs, recallHolders, type RecallHolder } from './holders.ts';
 import { isDone } from './progress.ts';
+import { available } from '../keys.ts';
+import { newServing, serveBackorders } from '../orders/serve-backorders.ts';
 
 function overlaps(a: Recall, from: number | null, to: number | null): boolean {
   if (a.indNoFrom === null || from === null) return true;
@@ -138,16 +140,21 @@ export function decideRecallClose(state: State, command: RecallClose, context: C
   }
   assert(!command.force || command.reason !== undefined, 'the edge requires a reason for a forced close');
   const forcedReason = open.length > 0 ? command.reason! : null;
-  return {
-    ok: true,
-    events: [
-      {
-        type: 'recall.closed',
-        userId: command.userId,
-        recallNo: recall.recallNo,
-        timeMs: context.timeMs,
-        forcedReason,
-      },
-    ],
+  const closed: Event = {
+    type: 'recall.closed',
+    userId: command.userId,
+    recallNo: recall.recallNo,
+    timeMs: context.timeMs,
+    forcedReason,
   };
+  return { ok: true, events: [closed, ...servedOnClose(state, recall, command.userId, context.timeMs)] };
+}
+
+/** The backorders the recall held back, served (oldest first) now that its stock is free again. */
+function servedOnClose(state: State, recall: Recall, userId: string, timeMs: number): Event[] {
+  const serving = newServing(userId, timeMs);
+  serving.closingRecallNo = recall.recallNo;
+  for (const row of state.stockByArticle.get(recall.artNo) ?? [])
+    serveBackorders(state, row.warehouse, recall.artNo, available(row), serving);
+  return serving.events;
 }
