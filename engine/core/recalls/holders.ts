@@ -3,7 +3,6 @@
 // patient or care unit. Nothing is copied per unit at creation, which keeps a 50 000-unit recall one small row.
 import type { Individual } from '../../../schemas/entities.ts';
 import type { Recall, RecallHolderKind } from '../../../schemas/recalls.ts';
-import type { Order } from '../../../schemas/orders.ts';
 import { recallCovers } from './blocks.ts';
 import type { State } from '../state.ts';
 
@@ -21,73 +20,50 @@ export interface RecallHolder {
   orderNo: number | null;
 }
 
-const blank = { indNo: null, quantity: 1, warehouse: null, pnr: null, customerNo: null, orderNo: null };
+/** A holder as a plain literal with every field (no object spread: a 50 000-unit recall makes 50 000 of them). */
+function holder(key: string, kind: RecallHolderKind, indNo: number | null, quantity: number): RecallHolder {
+  return { key, kind, indNo, quantity, warehouse: null, pnr: null, customerNo: null, orderNo: null };
+}
 
 export function recallHolders(state: State, recall: Recall): RecallHolder[] {
   return state.articles.get(recall.artNo)?.kind === 'rental' ? unitHolders(state, recall) : saleHolders(state, recall);
 }
 
-/** The delivering order of each unit, found by scanning a holder's orders once (patients hold few; units of one
- * care unit share its scan). */
-class DeliveringOrders {
-  private readonly byHolder = new Map<string, Map<number, number>>();
-  constructor(
-    private readonly state: State,
-    private readonly artNo: string,
-  ) {}
-
-  of(holderId: string, orderNos: readonly number[] | undefined, indNo: number): number | null {
-    let units = this.byHolder.get(holderId);
-    if (units === undefined) {
-      units = new Map();
-      for (const orderNo of orderNos ?? []) this.note(units, this.state.orders.get(orderNo)!);
-      this.byHolder.set(holderId, units);
-    }
-    return units.get(indNo) ?? null;
-  }
-
-  private note(units: Map<number, number>, order: Order): void {
-    for (const line of order.lines) {
-      if (line.artNo !== this.artNo || line.status !== 'delivered') continue;
-      for (const indNo of line.individuals) units.set(indNo, order.orderNo);
-    }
-  }
-}
-
 function unitHolders(state: State, recall: Recall): RecallHolder[] {
   const holders: RecallHolder[] = [];
-  const delivering = new DeliveringOrders(state, recall.artNo);
   for (const indNo of state.individualsByArticle.get(recall.artNo) ?? []) {
     const ind = state.individuals.get(indNo)!;
     if (!recallCovers(recall, ind)) continue;
-    const holder = unitHolder(state, ind, delivering);
+    const holder = unitHolder(state, ind);
     if (holder !== null) holders.push(holder);
   }
-  holders.sort((a, b) => a.indNo! - b.indNo!);
+  // The article's list is in registration order, so this is usually sorted already (checked in one pass).
+  let sorted = true;
+  for (let i = 1; i < holders.length && sorted; i++) sorted = holders[i - 1]!.indNo! < holders[i]!.indNo!;
+  if (!sorted) holders.sort((a, b) => a.indNo! - b.indNo!);
   return holders;
 }
 
-function unitHolder(state: State, ind: Individual, delivering: DeliveringOrders): RecallHolder | null {
-  const base = { ...blank, key: `i:${ind.indNo}`, indNo: ind.indNo };
+/** The unit's holder; its order is the one that delivered it (recall-index.ts deliveredBy), or the one carrying it. */
+function unitHolder(state: State, ind: Individual): RecallHolder | null {
   const at = ind.location;
-  switch (at.kind) {
-    case 'warehouse': {
-      const kind = state.warehouses.get(at.warehouse)?.kind === 'buffer' ? 'buffer' : 'warehouse';
-      return { ...base, kind, warehouse: at.warehouse };
-    }
-    case 'patient': {
-      const orderNo = delivering.of(`p${at.pnr}`, state.orderIndex.byPnr.get(at.pnr), ind.indNo);
-      return { ...base, kind: 'patient', pnr: at.pnr, orderNo };
-    }
-    case 'careUnit': {
-      const orderNo = delivering.of(`c${at.customerNo}`, state.orderIndex.byCustomer.get(at.customerNo), ind.indNo);
-      return { ...base, kind: 'careUnit', customerNo: at.customerNo, orderNo };
-    }
-    case 'transit':
-      return { ...base, kind: 'transit', orderNo: at.orderNo };
-    case 'writtenOff':
-      return null; // scrapped before the recall: nobody holds it
-  }
+  if (at.kind === 'writtenOff') return null; // scrapped before the recall: nobody holds it
+  const kind: RecallHolderKind =
+    at.kind === 'warehouse'
+      ? state.warehouses.get(at.warehouse)?.kind === 'buffer'
+        ? 'buffer'
+        : 'warehouse'
+      : at.kind;
+  const found = holder(`i:${ind.indNo}`, kind, ind.indNo, 1);
+  if (at.kind === 'warehouse') found.warehouse = at.warehouse;
+  else if (at.kind === 'patient') {
+    found.pnr = at.pnr;
+    found.orderNo = state.recallIndex.deliveredBy.get(ind.indNo) ?? null;
+  } else if (at.kind === 'careUnit') {
+    found.customerNo = at.customerNo;
+    found.orderNo = state.recallIndex.deliveredBy.get(ind.indNo) ?? null;
+  } else found.orderNo = at.orderNo;
+  return found;
 }
 
 /** A sale article: its stock in every warehouse and buffer, and every order line that delivered or carries it. */
@@ -96,7 +72,9 @@ function saleHolders(state: State, recall: Recall): RecallHolder[] {
   for (const row of state.stockByArticle.get(recall.artNo) ?? []) {
     if (row.onHand <= 0) continue;
     const kind = state.warehouses.get(row.warehouse)?.kind === 'buffer' ? 'buffer' : 'warehouse';
-    holders.push({ ...blank, key: `w:${row.warehouse}`, kind, quantity: row.onHand, warehouse: row.warehouse });
+    const stocked = holder(`w:${row.warehouse}`, kind, null, row.onHand);
+    stocked.warehouse = row.warehouse;
+    holders.push(stocked);
   }
   // Sale articles have no units to follow: the order lines are the record of who got them (a scan of the orders,
   // only for a sale article's recall).
@@ -104,12 +82,13 @@ function saleHolders(state: State, recall: Recall): RecallHolder[] {
     const order = state.orders.get(orderNo)!;
     for (const line of order.lines) {
       if (line.artNo !== recall.artNo || (line.status !== 'delivered' && line.status !== 'dispatched')) continue;
-      const key = `o:${order.orderNo}:${line.lineNo}`;
-      const quantity = line.quantity;
-      if (line.status === 'dispatched') holders.push({ ...blank, key, kind: 'transit', quantity, orderNo });
-      else if (order.recipient.kind === 'patient')
-        holders.push({ ...blank, key, kind: 'patient', quantity, pnr: order.recipient.pnr, orderNo });
-      else holders.push({ ...blank, key, kind: 'careUnit', quantity, customerNo: order.recipient.customerNo, orderNo });
+      const to = order.recipient;
+      const kind = line.status === 'dispatched' ? 'transit' : to.kind;
+      const carried = holder(`o:${order.orderNo}:${line.lineNo}`, kind, null, line.quantity);
+      carried.orderNo = orderNo;
+      if (kind === 'patient' && to.kind === 'patient') carried.pnr = to.pnr;
+      if (kind === 'careUnit' && to.kind === 'careUnit') carried.customerNo = to.customerNo;
+      holders.push(carried);
     }
   }
   return holders;
