@@ -11,6 +11,8 @@ import { href } from '../lib/routes.js';
 import { date, isoCode, isPrescriber, isStaff, kindLabel, lineStatusLabel, parseIndNo } from '../lib/format.js';
 import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
+// Issue 15, recalls:
+import { RecallNotice } from './recall-notice.js';
 
 /** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -113,6 +115,7 @@ function Card({ indNo, user }) {
     <section class="card individual-card" data-testid="individual-card">
       <h2>Individ ${ind.indNo}</h2>
       <p><a href=${href.artikel(ind.artNo)}>${ind.name}</a> <span class="mono">(${ind.artNo})</span>, ISO ${isoCode(ind.isoCode)}, ${kindLabel(ind.kind)}</p>
+      <${RecallNotice} artNo=${ind.artNo} indNo=${ind.indNo} />
       <${Holder} holder=${card.holder} />
       <${Prescriber} prescriber=${card.prescriber} />
       <${Orders} orders=${card.orders} />

@@ -3,6 +3,8 @@
 // reports, recalls, a prescriber's own notes. Route segment, Swedish title, who may open it, and the screen; each
 // section's screen lives in its own file under components/follow-up/ and is registered here with one entry.
 import { isPrescriber, isStaff } from '../../lib/format.js';
+// Issue 15, recalls:
+import { RecallsSection } from './recalls-section.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -21,6 +23,14 @@ import { isPrescriber, isStaff } from '../../lib/format.js';
 /** @type {FollowUpSection[]} */
 export const FOLLOW_UP_SECTIONS = [
   // Issue 15: one entry per section, appended in this block.
+  // Issue 15, recalls:
+  {
+    id: 'aterkallelser',
+    title: 'Återkallelser',
+    summary: 'Säkerhetsmeddelanden: spärra en artikel, följ upp varje innehavare och avsluta.',
+    for: 'staff',
+    screen: RecallsSection,
+  },
 ];
 
 /**
