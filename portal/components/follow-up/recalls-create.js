@@ -60,8 +60,7 @@ export function RecallCreate({ onCreated }) {
     ${
       preview !== null &&
       html`<div class="notice" data-testid="recall-preview" role="status">
-        <p><strong>${preview.articleName} (${preview.artNo})</strong>: ${preview.holders} ${preview.holders === 1 ? 'innehavare' : 'innehavare'} berörs
-          ${preview.holders > 0 ? `(${kindCounts(preview.byKind)})` : ''}; ${preview.prescribers} förskrivare får ett meddelande.</p>
+        <p><strong>${preview.articleName} (${preview.artNo})</strong>: ${`${preview.holders} innehavare berörs${preview.holders > 0 ? ` (${kindCounts(preview.byKind)})` : ''}; ${preview.prescribers} förskrivare får ett meddelande.`}</p>
         <p>Lagret spärras för beställning och plock tills återkallelsen avslutas.</p>
         <button type="button" class="button primary" disabled=${busy || form.notice.trim() === ''} onClick=${confirm}>Återkalla</button>
       </div>`

@@ -41,12 +41,19 @@ function ProgressButtons({ recallNo, holder, open, onError }) {
 /** @param {{ recall: RecallSummary }} props */
 function Head({ recall }) {
   return html`<h2>Återkallelse ${recall.recallNo}: ${recall.articleName} <span class="mono">(${recall.artNo})</span></h2>
-    <p>${recall.indNoFrom === null ? 'Hela artikeln' : `Individnummer ${recall.indNoFrom}–${recall.indNoTo}`} ·
-      skapad ${dateTime(recall.createdMs)} · ${recall.prescribersMessaged} förskrivare fick meddelande ·
-      ${recall.closedMs === null ? 'Öppen' : `Avslutad ${dateTime(recall.closedMs)}${recall.forcedReason ? ` (${recall.forcedReason})` : ''}`}</p>
+    <p>${[
+      recall.indNoFrom === null ? 'Hela artikeln' : `Individnummer ${recall.indNoFrom}–${recall.indNoTo}`,
+      `skapad ${dateTime(recall.createdMs)}`,
+      `${recall.prescribersMessaged} förskrivare fick meddelande`,
+      recall.closedMs === null
+        ? 'Öppen'
+        : `Avslutad ${dateTime(recall.closedMs)}${recall.forcedReason ? ` (${recall.forcedReason})` : ''}`,
+    ].join(' · ')}</p>
     <p class="notice">${recall.notice}</p>
-    <p data-testid="recall-counts">${recall.holders} innehavare (${kindCounts(recall.byKind) || 'inga'}) ·
-      ${PROGRESSES.map((p) => `${PROGRESS_LABEL[p]} ${recall.byProgress[p] ?? 0}`).join(' · ')}</p>`;
+    <p data-testid="recall-counts">${[
+      `${recall.holders} innehavare (${kindCounts(recall.byKind) || 'inga'})`,
+      ...PROGRESSES.map((p) => `${PROGRESS_LABEL[p]} ${recall.byProgress[p] ?? 0}`),
+    ].join(' · ')}</p>`;
 }
 
 /** @param {{ recallNo: number }} props */
@@ -85,10 +92,10 @@ export function RecallDetail({ recallNo }) {
       <thead><tr><th scope="col">Individ</th><th scope="col">Var</th><th scope="col">Förskrivare</th><th scope="col">Status</th><th scope="col">Åtgärd</th></tr></thead>
       <tbody>${holders.map(
         (h) => html`<tr key=${h.key} data-key=${h.key}>
-          <td class="mono">${h.indNo === null ? `${h.quantity} st` : html`<a href=${href.individ(h.indNo)}>${h.indNo}</a>`}</td>
-          <td>${KIND_LABEL[h.kind]}: ${h.name} ${h.pnrDisplay && html`<span class="mono">${h.pnrDisplay}</span>`}</td>
-          <td>${h.prescriber ? `${h.prescriber.name}${h.prescriber.phone ? `, ${h.prescriber.phone}` : ''}` : '–'}</td>
-          <td>${PROGRESS_LABEL[h.progress]}</td>
+          <td class="mono" data-label="Individ">${h.indNo === null ? `${h.quantity} st` : html`<a href=${href.individ(h.indNo)}>${h.indNo}</a>`}</td>
+          <td data-label="Var">${KIND_LABEL[h.kind]}: ${h.name} ${h.pnrDisplay && html`<span class="mono">${h.pnrDisplay}</span>`}</td>
+          <td data-label="Förskrivare">${h.prescriber ? `${h.prescriber.name}${h.prescriber.phone ? `, ${h.prescriber.phone}` : ''}` : '–'}</td>
+          <td data-label="Status">${PROGRESS_LABEL[h.progress]}</td>
           <td><${ProgressButtons} recallNo=${recallNo} holder=${h} open=${open} onError=${setNotice} /></td>
         </tr>`,
       )}</tbody>
