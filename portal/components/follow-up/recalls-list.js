@@ -22,13 +22,13 @@ export function RecallList() {
       <tbody>
         ${recalls.map(
           (r) => html`<tr key=${r.recallNo} data-recallno=${r.recallNo}>
-            <td><a href=${href.uppfoljning('aterkallelser', String(r.recallNo))}>${r.recallNo}</a></td>
-            <td>${r.articleName} <span class="mono">(${r.artNo}${r.indNoFrom === null ? '' : `, ${r.indNoFrom}–${r.indNoTo}`})</span></td>
-            <td>${dateTime(r.createdMs)}</td>
-            <td>${r.closedMs === null ? 'Öppen' : 'Avslutad'}</td>
-            <td class="num">${r.holders}</td>
-            <td class="num">${r.byProgress.contacted}</td>
-            <td class="num">${r.done}</td>
+            <td data-label="Nr"><a href=${href.uppfoljning('aterkallelser', String(r.recallNo))}>${r.recallNo}</a></td>
+            <td data-label="Artikel">${r.articleName} <span class="mono">(${r.artNo}${r.indNoFrom === null ? '' : `, ${r.indNoFrom}–${r.indNoTo}`})</span></td>
+            <td data-label="Skapad">${dateTime(r.createdMs)}</td>
+            <td data-label="Status">${r.closedMs === null ? 'Öppen' : 'Avslutad'}</td>
+            <td data-label="Innehavare" class="num">${r.holders}</td>
+            <td data-label="Kontaktade" class="num">${r.byProgress.contacted}</td>
+            <td data-label="Klara" class="num">${r.done}</td>
           </tr>`,
         )}
       </tbody>
