@@ -25,6 +25,8 @@ import { NOTE_EVENTS } from './notes.ts';
 import { DEVIATION_EVENTS } from './deviations.ts';
 // Issue 15, loans:
 import { LOAN_EVENTS } from './loans.ts';
+// Issue 15, recalls:
+import { RECALL_EVENTS } from './recalls.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -98,6 +100,8 @@ export const Event = z.discriminatedUnion('type', [
   ...DEVIATION_EVENTS,
   // Issue 15, loans:
   ...LOAN_EVENTS,
+  // Issue 15, recalls:
+  ...RECALL_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

@@ -296,3 +296,14 @@ export const LOAN_REMINDER_WORKING_DAYS_MAX = 30;
 export const LOAN_LIST_MAX = 500;
 /** How often the io layer asks the core whether due messages are to be sent (loan.sweep); also once at start. */
 export const LOAN_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+// Issue 15, recalls:
+/** A recall's notice text (säkerhetsmeddelande) as HMC writes it. */
+export const RECALL_NOTICE_CHARS_MAX = 1_000;
+/** Why a recall was closed before every holder was done. */
+export const RECALL_CLOSE_REASON_CHARS_MAX = 300;
+/** Holders one recall.setProgress may set at once. */
+export const RECALL_PROGRESS_BATCH_MAX = 500;
+/** Recalls one recall.list returns (newest first). */
+export const RECALLS_LIST_MAX = 200;
+/** Open recalls one article may have at once (ranges of one article; bounds the per-unit check of picking). */
+export const RECALLS_OPEN_PER_ARTICLE_MAX = 20;

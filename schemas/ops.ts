@@ -56,6 +56,16 @@ import {
   DeviationListArgs,
   DeviationSetStatusArgs,
 } from './deviations.ts';
+// Issue 15, recalls:
+import {
+  RecallCloseArgs,
+  RecallCreateArgs,
+  RecallGetArgs,
+  RecallListArgs,
+  RecallNoticeArgs,
+  RecallPreviewArgs,
+  RecallSetProgressArgs,
+} from './recalls.ts';
 import {
   ArtNo,
   IndNo,
@@ -82,8 +92,8 @@ import { LoanExtendArgs, LoanListArgs, LoanMakePermanentArgs } from './loans.ts'
 export const Topic = z
   .string()
   .regex(
-    /^(stock\/\d{6}|orders|pickups|articles|loans|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-    'topic is stock/<artNo>, orders, pickups, articles, loans, orders/<userId> or messages/<userId>',
+    /^(stock\/\d{6}|orders|pickups|articles|loans|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32}|recalls)$/,
+    'topic is stock/<artNo>, orders, pickups, articles, loans, orders/<userId>, messages/<userId> or recalls',
   )
   // Issue 15, desk: `deviations` (staff: every report) and `deviations/<userId>` (the reporter's own).
   .or(z.string().regex(/^deviations(\/[a-z0-9_-]{1,32})?$/, 'topic is deviations or deviations/<userId>'));
@@ -364,7 +374,10 @@ export const OPS = {
       // Issue 15, loans:
       ' ' +
       '`loans` (issue 15, any signed-in user): `{ type: "loan", seq, loanNo }` per opened, closed, extended, reminded or ' +
-      'permanent loan (numbers only: read it with loan.list).',
+      'permanent loan (numbers only: read it with loan.list).' +
+      // Issue 15, recalls:
+      ' ' +
+      '`recalls` (staff only): `{ type: "recall", seq, recallNo }` per command that created, progressed or closed a recall.',
   }),
   unsubscribe: op({
     kind: 'session',
@@ -771,6 +784,49 @@ export const OPS = {
     roles: everyone,
     args: LoanExtendArgs,
     doc: "Förläng: a later due date for a short-term loan or trial — after the current one and today (`loan_invalid`), a working day (`not_working_day`), within the type's limit from the order date (`loan_too_long`: 6 months korttidslån, 3 months utprovning); who and which loans as loan.makePermanent. A new due date is reminded again. Acknowledged once durable.",
+  }),
+  // Issue 15, recalls:
+  'recall.preview': op({
+    kind: 'query',
+    roles: staff,
+    args: RecallPreviewArgs,
+    doc: 'What recalling an article (optionally individual numbers `indNoFrom`..`indNoTo`, rental articles only) would touch now: holders by kind (patient, careUnit, buffer, warehouse, transit) and prescribers to message. Shows no person.',
+  }),
+  'recall.create': op({
+    kind: 'command',
+    roles: staff,
+    args: RecallCreateArgs,
+    doc: 'Säkerhetsmeddelande: recall an article, or a range of its units, with a notice. While open, a whole-article recall refuses new order lines (`article_recalled`) and blocks picking and dispatch; a range blocks only its units. One `recall` message per prescriber of a holder (never per unit). `recall_overlaps` when an open recall covers the same units. Acknowledged once durable.',
+  }),
+  'recall.list': op({
+    kind: 'query',
+    roles: staff,
+    args: RecallListArgs,
+    doc: 'Recalls newest first (optionally only open or closed), each with its holders counted by kind and by progress (none, contacted, replaced, returned).',
+  }),
+  'recall.get': op({
+    kind: 'query',
+    roles: staff,
+    args: RecallGetArgs,
+    doc: "A recall with its counts and one page of its holders (filter by `kind` and `progress`): where each unit is now, the delivering order and its prescriber, and the progress. Patients' personnummer and names shown are access-logged before the reply (protected identities show `Skyddad identitet`).",
+  }),
+  'recall.setProgress': op({
+    kind: 'command',
+    roles: staff,
+    args: RecallSetProgressArgs,
+    doc: "Set holders' progress (`contacted`, `replaced`, `returned`, or back to `none`) by holder key, up to 500 at once; one row per holder set. `recall_closed` once closed.",
+  }),
+  'recall.close': op({
+    kind: 'command',
+    roles: staff,
+    args: RecallCloseArgs,
+    doc: 'Close a recall: allowed when every holder is replaced or returned, else `recall_not_done` unless `force` with a `reason` (kept on the recall). Lifts the blocks on ordering and picking.',
+  }),
+  'recall.notice': op({
+    kind: 'query',
+    roles: everyone,
+    args: RecallNoticeArgs,
+    doc: 'Open recalls of an article (or only those covering unit `indNo`): number, range, notice text. The read-only notice on the article page and the individual card.',
   }),
 } as const;
 

@@ -153,6 +153,13 @@ export const DeviationMessage = z.object({
   kind: z.literal('deviationUpdated'),
   deviationNo: z.number().int().min(1).max(99_999_999),
 });
+// Issue 15, recalls: a recall (säkerhetsmeddelande) touches units this prescriber prescribed; names no patient.
+export const RecallMessage = z.object({
+  ...MessageBase,
+  kind: z.literal('recall'),
+  recallNo: z.number().int().min(1),
+  artNo: ArtNo,
+});
 
 export const Message = z.discriminatedUnion('kind', [
   DeliveryDateMessage,
@@ -160,6 +167,8 @@ export const Message = z.discriminatedUnion('kind', [
   DeviationMessage,
   // Issue 15, loans:
   LoanDueMessage,
+  // Issue 15, recalls:
+  RecallMessage,
 ]);
 
 export const PrescribingRule = z.object({

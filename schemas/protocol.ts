@@ -81,6 +81,11 @@ export const ERROR_CODES = [
   'loan_invalid',
   'loan_closed',
   'loan_too_long',
+  // Issue 15, recalls: the article (or the unit) is recalled; an open recall overlaps; holders not done.
+  'article_recalled',
+  'recall_overlaps',
+  'recall_not_done',
+  'recall_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

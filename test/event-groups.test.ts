@@ -21,6 +21,8 @@ import {
   isDeviationEvent,
   // Issue 15, loans:
   isLoanEvent,
+  // Issue 15, recalls:
+  isRecallEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -42,6 +44,8 @@ const GUARDS = {
   deviations: isDeviationEvent,
   // Issue 15, loans:
   loans: isLoanEvent,
+  // Issue 15, recalls:
+  recalls: isRecallEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

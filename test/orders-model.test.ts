@@ -12,6 +12,8 @@ import type { LineStatus } from '../schemas/orders.ts';
 import { ART, orderState, place, PNR, run, T0 } from './helpers/order-fixture.ts';
 // Issue 15, loans:
 import { addWorkingDays, dateToDayNo, dayNoToDate, swedishDayNo } from '../engine/core/orders/working-days.ts';
+// Issue 15, recalls:
+import { articleRecall, blockedFreeUnits } from '../engine/core/recalls/blocks.ts';
 
 const DEFAULT_SEED = 20261125;
 const SEED = Number(process.env.ORDERS_MODEL_SEED ?? DEFAULT_SEED);
@@ -97,7 +99,8 @@ function check(ok: boolean, what: string, actual: unknown, expected: unknown): v
   if (!ok) expect(actual, what).toEqual(expected);
 }
 
-function audit(state: State, model: Model): void {
+/** `blocked`: units of a stock row no backorder may have (issue 15, recalls; none in the plain workload). */
+function audit(state: State, model: Model, blocked: (key: string) => number = () => 0): void {
   const reserved = new Map<string, number>();
   for (const line of model.lines.values())
     if (line.status === 'registered' || line.status === 'picking') add(reserved, line.key, line.quantity);
@@ -151,7 +154,7 @@ function audit(state: State, model: Model): void {
   for (const [key, queue] of state.orderIndex.backorders) {
     const head = state.orders.get(queue[0].orderNo)!.lines[queue[0].lineNo - 1];
     const row = state.stock.get(key);
-    const free = (row?.onHand ?? 0) - (row?.reserved ?? 0);
+    const free = (row?.onHand ?? 0) - (row?.reserved ?? 0) - blocked(key);
     check(
       head.quantity > free,
       `head of ${key} waits for more than is available (${free})`,
@@ -429,5 +432,121 @@ describe(`loans under a random workload (seed ${SEED}, ${COMMANDS} commands)`, (
     const messages = [...state.messages.values()].map((m) => m.kind);
     expect(messages).toContain('loanDue');
     expect(messages).toContain('loanOverdue');
+  });
+});
+
+// Issue 15, recalls: the same workload with recalls opened, progressed and closed among the commands. Beyond the
+// auditor's books above (stock conserved, reservations equal to open lines), the recall invariants: while a recall is
+// open, no pick takes a unit it covers or any unit of a wholly recalled article, no order placed after it reserves a
+// wholly recalled article (placement refused, serving skipped), and no individual ever leaves the table.
+const RECALL_ARTICLES = [ART.rollator, ART.basket, ART.showerChair, ART.wheelchair] as const;
+
+function randomRecallCommand(r: ReturnType<typeof prng>, state: State, i: number): Command {
+  const roll = r.next();
+  const open = [...state.recalls.values()].filter((x) => x.closedMs === null);
+  if (roll < 0.03) {
+    const artNo = r.pick(RECALL_ARTICLES);
+    const units = state.individualsByArticle.get(artNo) ?? [];
+    if (units.length > 0 && r.next() < 0.5) {
+      const from = r.pick(units);
+      return {
+        type: 'recall.create',
+        userId: 'hmc1',
+        artNo,
+        indNoFrom: from,
+        indNoTo: from + r.int(0, 3),
+        notice: 'n',
+      };
+    }
+    return { type: 'recall.create', userId: 'hmc1', artNo, notice: `Återkallelse ${i}` };
+  }
+  if (roll < 0.05 && open.length > 0) {
+    const recall = r.pick(open);
+    const units = (state.individualsByArticle.get(recall.artNo) ?? []).slice(0, 3);
+    const entries = units.map((u) => ({ holderKey: `i:${u}`, progress: r.pick(['contacted', 'returned'] as const) }));
+    if (entries.length > 0) return { type: 'recall.setProgress', userId: 'hmc1', recallNo: recall.recallNo, entries };
+  }
+  if (roll < 0.065 && open.length > 0)
+    return { type: 'recall.close', userId: 'hmc1', recallNo: r.pick(open).recallNo, force: true, reason: 'modell' };
+  return randomCommand(r, state, i);
+}
+
+/** The recall invariants of one accepted decision, against the state it was decided on (recalls do not change in it). */
+function checkRecallBlocks(state: State, events: readonly Event[]): void {
+  const openWhole = (artNo: string) =>
+    [...(state.recallIndex.openByArticle.get(artNo) ?? [])]
+      .map((n) => state.recalls.get(n)!)
+      .find((x) => x.indNoFrom === null);
+  for (const e of events) {
+    if (e.type === 'order.linePicking') {
+      const order = state.orders.get(e.orderNo)!;
+      const artNo = order.lines[e.lineNo - 1]!.artNo;
+      check(openWhole(artNo) === undefined, `pick of wholly recalled ${artNo}`, artNo, 'not picked');
+      for (const indNo of e.individuals) {
+        const ind = state.individuals.get(indNo)!;
+        const covering = (state.recallIndex.openByArticle.get(ind.artNo) ?? [])
+          .map((n) => state.recalls.get(n)!)
+          .find(
+            (x) => indNo <= x.indNoCeiling && (x.indNoFrom === null || (indNo >= x.indNoFrom && indNo <= x.indNoTo!)),
+          );
+        check(covering === undefined, `pick of recalled unit ${indNo}`, covering?.recallNo, undefined);
+      }
+    }
+    if (e.type === 'order.placed')
+      for (const l of e.order.lines) {
+        const whole = openWhole(l.artNo);
+        check(
+          whole === undefined || l.status === 'backorder',
+          `reservation of recalled ${l.artNo}`,
+          l.status,
+          'backorder',
+        );
+      }
+    if (e.type === 'order.lineServed') {
+      check(openWhole(e.artNo) === undefined, `serving of recalled ${e.artNo}`, e.artNo, 'not served');
+    }
+  }
+}
+
+/** Units of a stock row an open recall blocks: all of a wholly recalled article, a range's free units. */
+function recallBlocked(state: State, key: string): number {
+  const at = key.indexOf(':');
+  const [warehouse, artNo] = [key.slice(0, at), key.slice(at + 1)];
+  if (articleRecall(state, artNo) !== null) return Number.POSITIVE_INFINITY;
+  return blockedFreeUnits(state, warehouse, artNo);
+}
+
+describe(`Issue 15, recalls: orders and recalls under a random workload (seed ${SEED}, ${COMMANDS} commands)`, () => {
+  it('never picks or reserves a recalled unit or article, keeps stock and individuals conserved, and rebuilds the same index', () => {
+    const r = prng(SEED + 15);
+    const state = orderState();
+    const model = newModel(state);
+    const initialUnits = [...state.individuals.keys()];
+    const outcomes = new Map<string, number>();
+    let i = 0;
+    try {
+      for (; i < COMMANDS; i++) {
+        const command = randomRecallCommand(r, state, i);
+        const decision = run(state, command, T0 + i * HOUR_MS);
+        add(outcomes, decision.ok ? `${command.type}:ok` : `${command.type}:${decision.code}`, 1);
+        if (!decision.ok) continue;
+        checkRecallBlocks(state, decision.events);
+        book(model, decision.events);
+        audit(state, model, (key) => recallBlocked(state, key));
+      }
+      for (const indNo of initialUnits) check(state.individuals.has(indNo), `individual ${indNo} kept`, false, true);
+      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      expect(stateFromTables(tables, state.seq).recallIndex).toEqual(state.recallIndex);
+    } catch (error) {
+      throw new Error(
+        `recalls model failed at command ${i} with ORDERS_MODEL_SEED=${SEED}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    if (SEED !== DEFAULT_SEED) return;
+    for (const path of ['recall.create:ok', 'recall.setProgress:ok', 'recall.close:ok', 'order.place:article_recalled'])
+      expect(outcomes.get(path) ?? 0, path).toBeGreaterThan(0);
   });
 });

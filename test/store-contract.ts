@@ -325,5 +325,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await restarted.execute({ type: 'loan.sweep' })).ok).toBe(false); // the reminder went out once
       await store.close();
     });
+    // Issue 15, recalls: recalls and progress rows (string keys) survive a restart, with the index rebuilt.
+    it('a recall, its progress and its close survive a restart', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const created = await engine.execute({ type: 'recall.create', userId: 'hmc1', artNo: '100001', notice: 'n' });
+      expect(created.ok).toBe(true);
+      const entries = [{ holderKey: 'i:70001', progress: 'returned' as const }];
+      expect((await engine.execute({ type: 'recall.setProgress', userId: 'hmc1', recallNo: 1, entries })).ok).toBe(
+        true,
+      );
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.recallIndex).toEqual(engine.state.recallIndex);
+      expect(restarted.state.recallProgress.get('1/i:70001')?.progress).toBe('returned');
+      await store.close();
+    });
   });
 }

@@ -16,6 +16,8 @@ import {
   isPatientAccessEvent,
   isReferenceEvent,
   isSettingEvent,
+  // Issue 15, recalls:
+  isRecallEvent,
 } from './event-groups.ts';
 import { applyMessageEvent } from './messages/apply.ts';
 import { applyNewsEvent } from './news/apply.ts';
@@ -37,6 +39,8 @@ import { applyDeviationEvent } from './deviations/apply.ts';
 // Issue 15, loans:
 import { isLoanEvent } from './event-groups.ts';
 import { applyLoanEvent } from './loans/apply.ts';
+// Issue 15, recalls:
+import { applyRecallEvent } from './recalls/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -57,5 +61,7 @@ export function apply(state: State, event: Event): void {
   else if (isDeviationEvent(event)) applyDeviationEvent(state, event);
   // Issue 15, loans:
   else if (isLoanEvent(event)) applyLoanEvent(state, event);
+  // Issue 15, recalls:
+  else if (isRecallEvent(event)) applyRecallEvent(state, event);
   else unreachable(event, 'event');
 }

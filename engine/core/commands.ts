@@ -5,6 +5,7 @@ import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schema
 import type { LoanType } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
 import type { UserProfile } from '../../schemas/admin-users.ts';
+import type { RecallProgress } from '../../schemas/recalls.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -183,7 +184,9 @@ export type Command =
   // Issue 15, desk:
   | DeskCommand
   // Issue 15, loans:
-  | LoanCommand;
+  | LoanCommand
+  // Issue 15, recalls:
+  | RecallCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -399,3 +402,29 @@ export interface LoanSweep {
 }
 
 export type LoanCommand = LoanMakePermanent | LoanExtend | LoanSweep;
+// Issue 15, recalls:
+/** recall.create: an article (or a range of its individual numbers) recalled with a notice. */
+export interface RecallCreate {
+  type: 'recall.create';
+  userId: string;
+  artNo: string;
+  indNoFrom?: number;
+  indNoTo?: number;
+  notice: string;
+}
+/** recall.setProgress: holders' progress (contacted / replaced / returned, or back to none). */
+export interface RecallSetProgress {
+  type: 'recall.setProgress';
+  userId: string;
+  recallNo: number;
+  entries: readonly { holderKey: string; progress: RecallProgress }[];
+}
+/** recall.close: every holder done, or forced with a reason. */
+export interface RecallClose {
+  type: 'recall.close';
+  userId: string;
+  recallNo: number;
+  force: boolean;
+  reason?: string;
+}
+export type RecallCommand = RecallCreate | RecallSetProgress | RecallClose;

@@ -34,6 +34,8 @@ import { decideNoteCreate, decideNoteDelete, decideNoteUpdate } from './notes/de
 import { decideDeviationComment, decideDeviationCreate, decideDeviationSetStatus } from './deviations/decide.ts';
 // Issue 15, loans:
 import { decideLoanExtend, decideLoanMakePermanent, decideLoanSweep } from './loans/decide.ts';
+// Issue 15, recalls:
+import { decideRecallClose, decideRecallCreate, decideRecallSetProgress } from './recalls/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -121,6 +123,13 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideLoanExtend(state, command, context);
     case 'loan.sweep':
       return decideLoanSweep(state, context);
+    // Issue 15, recalls:
+    case 'recall.create':
+      return decideRecallCreate(state, command, context);
+    case 'recall.setProgress':
+      return decideRecallSetProgress(state, command, context);
+    case 'recall.close':
+      return decideRecallClose(state, command, context);
     default:
       return unreachable(command, 'command');
   }

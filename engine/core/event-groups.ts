@@ -62,6 +62,12 @@ export const LOAN_EVENT_TYPES = [
   'loan.extended',
   'loan.reminded',
 ] as const satisfies readonly EventType[];
+// Issue 15, recalls:
+export const RECALL_EVENT_TYPES = [
+  'recall.created',
+  'recall.progressSet',
+  'recall.closed',
+] as const satisfies readonly EventType[];
 
 /** Every unit's list, by unit (the README's units; a test checks each event type is in exactly one). */
 export const EVENT_TYPES_BY_UNIT = {
@@ -83,6 +89,8 @@ export const EVENT_TYPES_BY_UNIT = {
   deviations: DEVIATION_EVENT_TYPES,
   // Issue 15, loans:
   loans: LOAN_EVENT_TYPES,
+  // Issue 15, recalls:
+  recalls: RECALL_EVENT_TYPES,
 } as const;
 
 type Of<Types extends readonly EventType[]> = Extract<Event, { type: Types[number] }>;
@@ -104,6 +112,8 @@ export type NoteEvent = Of<typeof NOTE_EVENT_TYPES>;
 export type DeviationEvent = Of<typeof DEVIATION_EVENT_TYPES>;
 // Issue 15, loans:
 export type LoanEvent = Of<typeof LOAN_EVENT_TYPES>;
+// Issue 15, recalls:
+export type RecallEvent = Of<typeof RECALL_EVENT_TYPES>;
 
 // One Set per group, built once at load: a guard is one lookup and allocates nothing (apply and rowsTouched run for
 // every event of every command).
@@ -125,6 +135,8 @@ const NOTE: ReadonlySet<string> = new Set(NOTE_EVENT_TYPES);
 const DEVIATION: ReadonlySet<string> = new Set(DEVIATION_EVENT_TYPES);
 // Issue 15, loans:
 const LOAN: ReadonlySet<string> = new Set(LOAN_EVENT_TYPES);
+// Issue 15, recalls:
+const RECALL: ReadonlySet<string> = new Set(RECALL_EVENT_TYPES);
 
 export const isOrderEvent = (event: Event): event is OrderEvent => ORDER.has(event.type);
 export const isMessageEvent = (event: Event): event is MessageEvent => MESSAGE.has(event.type);
@@ -144,3 +156,5 @@ export const isNoteEvent = (event: Event): event is NoteEvent => NOTE.has(event.
 export const isDeviationEvent = (event: Event): event is DeviationEvent => DEVIATION.has(event.type);
 // Issue 15, loans:
 export const isLoanEvent = (event: Event): event is LoanEvent => LOAN.has(event.type);
+// Issue 15, recalls:
+export const isRecallEvent = (event: Event): event is RecallEvent => RECALL.has(event.type);

@@ -17,6 +17,8 @@ import { buildNoteIndex } from './notes/note-index.ts';
 import { buildDeviationIndex } from './deviations/deviation-index.ts';
 // Issue 15, loans:
 import { buildLoanIndex } from './loans/loan-index.ts';
+// Issue 15, recalls:
+import { buildRecallIndex } from './recalls/recall-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
@@ -36,6 +38,8 @@ export function stateFromTables(tables: Tables, seq: number): State {
     deviationIndex: buildDeviationIndex(tables.deviations),
     // Issue 15, loans:
     loanIndex: buildLoanIndex(tables.loans),
+    // Issue 15, recalls:
+    recallIndex: buildRecallIndex(tables),
   };
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');

@@ -16,6 +16,8 @@ import {
   isPatientAccessEvent,
   isReferenceEvent,
   isSettingEvent,
+  // Issue 15, recalls:
+  isRecallEvent,
 } from './event-groups.ts';
 import { messageRowsTouched } from './messages/rows.ts';
 import { newsRowsTouched } from './news/rows.ts';
@@ -37,6 +39,8 @@ import { deviationRowsTouched } from './deviations/rows.ts';
 // Issue 15, loans:
 import { isLoanEvent } from './event-groups.ts';
 import { loanRowsTouched } from './loans/rows.ts';
+// Issue 15, recalls:
+import { recallRowsTouched } from './recalls/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -56,5 +60,7 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isDeviationEvent(event)) return deviationRowsTouched(event);
   // Issue 15, loans:
   if (isLoanEvent(event)) return loanRowsTouched(event);
+  // Issue 15, recalls:
+  if (isRecallEvent(event)) return recallRowsTouched(event);
   return unreachable(event, 'event');
 }

@@ -57,6 +57,11 @@ export type RejectionCode = Extract<
   | 'loan_invalid'
   | 'loan_closed'
   | 'loan_too_long'
+  // Issue 15, recalls.
+  | 'article_recalled'
+  | 'recall_overlaps'
+  | 'recall_not_done'
+  | 'recall_closed'
 >;
 
 export interface Rejection {

@@ -34,6 +34,9 @@ import type { DeviationIndex } from './deviations/deviation-index.ts';
 // Issue 15, loans:
 import type { Loan } from '../../schemas/loans.ts';
 import type { LoanIndex } from './loans/loan-index.ts';
+// Issue 15, recalls:
+import type { Recall, RecallProgressRow } from '../../schemas/recalls.ts';
+import type { RecallIndex } from './recalls/recall-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -71,6 +74,11 @@ export interface Tables {
   // Issue 15, loans:
   /** Loans of rental units to patients (open and closed), by loan number. */
   loans: Map<number, Loan>;
+  // Issue 15, recalls:
+  /** Recalls (säkerhetsmeddelanden), by recall number. */
+  recalls: Map<number, Recall>;
+  /** Progress of the holders whose progress was set, by `<recallNo>/<holderKey>` (no row: none yet). */
+  recallProgress: Map<string, RecallProgressRow>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -100,6 +108,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'deviations',
   // Issue 15, loans:
   'loans',
+  // Issue 15, recalls:
+  'recalls',
+  'recallProgress',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -137,6 +148,9 @@ export interface Derived {
   // Issue 15, loans:
   /** Open loans by unit, the open loans with a due date (the due-soon / overdue candidates), the next loan number. */
   loanIndex: LoanIndex;
+  // Issue 15, recalls:
+  /** Open recalls per article, progress per recall, the next recall number (recalls/recall-index.ts). */
+  recallIndex: RecallIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -172,5 +186,8 @@ export function emptyTables(): Tables {
     deviations: new Map(),
     // Issue 15, loans:
     loans: new Map(),
+    // Issue 15, recalls:
+    recalls: new Map(),
+    recallProgress: new Map(),
   };
 }

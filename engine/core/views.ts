@@ -3,10 +3,14 @@ import type { Article, User } from '../../schemas/entities.ts';
 import { available, MAIN_WAREHOUSE } from './keys.ts';
 import { stockRowOf } from './stock/stock-index.ts';
 import type { State } from './state.ts';
+// Issue 15, recalls:
+import { articleRecall } from './recalls/blocks.ts';
 
 export interface Availability {
   main: number;
   buffer?: { warehouse: string; available: number };
+  // Issue 15, recalls: the open recall that blocks the whole article (its stock then shows as 0); absent: none.
+  recallNo?: number;
 }
 
 export interface ArticleSummary {
@@ -42,6 +46,12 @@ export function availability(state: State, artNo: string, buffer: string | null)
       if (row.warehouse === MAIN_WAREHOUSE) main = available(row);
       else if (row.warehouse === buffer) inBuffer = available(row);
     }
+  }
+  // Issue 15, recalls: a recalled article has nothing to offer, whatever its shelves hold.
+  const recall = rows === undefined ? null : articleRecall(state, artNo);
+  if (recall !== null) {
+    const none = { main: 0, recallNo: recall.recallNo };
+    return buffer === null ? none : { ...none, buffer: { warehouse: buffer, available: 0 } };
   }
   return buffer === null ? { main } : { main, buffer: { warehouse: buffer, available: inBuffer } };
 }

@@ -33,6 +33,8 @@ import { NOTE_HANDLERS } from './handlers/notes.ts';
 import { DEVIATION_HANDLERS } from './handlers/deviations.ts';
 // Issue 15, loans:
 import { LOAN_HANDLERS } from './handlers/loans.ts';
+// Issue 15, recalls:
+import { RECALL_HANDLERS } from './handlers/recalls.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -67,4 +69,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...DEVIATION_HANDLERS,
   // Issue 15, loans:
   ...LOAN_HANDLERS,
+  // Issue 15, recalls:
+  ...RECALL_HANDLERS,
 };

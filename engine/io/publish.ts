@@ -19,6 +19,8 @@ import { ARTICLES_TOPIC, ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
 import { deviationPushes } from './deviation-feed.ts';
 // Issue 15, loans:
 import { LOANS_TOPIC } from './topic-access.ts';
+// Issue 15, recalls:
+import { recallPushOf } from './recall-push.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -83,6 +85,9 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       if (listened(topic))
         publish(topic, { type: 'stock', seq: entry.seq, ...stock, available: stock.onHand - stock.reserved });
     }
+    // Issue 15, recalls:
+    const recallPush = recallPushOf(entry, listened);
+    if (recallPush !== null) publish(recallPush.topic, recallPush.event);
     orderFeed.add(entry, rows, listened);
     // Issue 15, desk:
     for (const push of deviationPushes(entry, rows, listened)) publish(push.topic, push.event);

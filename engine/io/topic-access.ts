@@ -12,6 +12,9 @@ export const ARTICLES_TOPIC = 'articles';
 /** Issue 15, loans: every loan change, as loan numbers only (no patient data), for any signed-in user. */
 export const LOANS_TOPIC = 'loans';
 
+// Issue 15, recalls: every recall created, progressed or closed (staff only: the recall desk).
+export const RECALLS_TOPIC = 'recalls';
+
 export function ordersTopicOf(userId: string): string {
   return `orders/${userId}`;
 }
@@ -34,6 +37,9 @@ export function refuseTopic(user: User, topic: string): Outcome | null {
     if (isStaff(user)) return null;
     return { ok: false, code: 'forbidden', message: 'Hämtorderflödet (pickups) är bara för HMC:s personal.' };
   }
+  // Issue 15, recalls:
+  if (topic === RECALLS_TOPIC && !isStaff(user))
+    return { ok: false, code: 'forbidden', message: 'Återkallelseflödet (recalls) är bara för HMC:s personal.' };
   const slash = topic.indexOf('/');
   const area = topic.slice(0, slash);
   if ((area === 'orders' || area === 'messages') && topic.slice(slash + 1) !== user.id) {

@@ -7,6 +7,8 @@ import { useTitle } from '../lib/use-title.js';
 import { href } from '../lib/routes.js';
 import { count, isPrescriber, isoCode, kindLabel, kindShort, kr, statusLabel } from '../lib/format.js';
 import { isoIcon } from './iso-tree-page.js';
+// Issue 15, recalls:
+import { RecallNotice } from './recall-notice.js';
 
 /** @typedef {import('../lib/types.d.ts').ArticleSummary} ArticleSummary */
 /** @typedef {import('../lib/types.d.ts').ArticlePageView} ArticlePageView */
@@ -300,6 +302,7 @@ export function ArticlePage({ artNo, user }) {
         <p class="article-id">Artikelnummer <span class="mono" data-testid="article-artno">${article.artNo}</span>
           <span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span>
           <span class="tag">${kindLabel(article.kind)}</span></p>
+        <${RecallNotice} artNo=${article.artNo} />
         ${
           isPrescriber(user) &&
           article.status !== 'discontinued' &&

@@ -162,8 +162,8 @@ function ResultRow({ article, pushed, buffer, showIso, onPick, orderable, tabbab
       </td>
       <td>${article.supplier ?? article.supplierName}</td>
       <td>${kindShort(article.kind)}</td>
-      <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span></td>
-      <td class="num"><${Qty} value=${main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
+      <td><span class=${`status status-${article.status}`}>${statusLabel(article.status)}</span>${article.available.recallNo !== undefined && html` <span class="tag warn" data-testid="result-recalled">Återkallad</span>`}</td>
+      <td class="num"><${Qty} value=${article.available.recallNo !== undefined ? 0 : main} pulse=${pushed.pulseMain} testId="result-available-main" /></td>
       ${buffer && html`<td class="num"><${Qty} value=${own} pulse=${pushed.pulseBuffer} testId="result-available-buffer" /></td>`}
       ${
         onPick &&

@@ -13,6 +13,8 @@ import { errorText } from '../lib/order-errors.js';
 import { receiveReturn, RETURN_WAREHOUSE } from '../lib/returns.js';
 import { DeviationLink } from './desk-links.js';
 import { LoanSection } from './loan-cell.js'; // Issue 15, loans
+// Issue 15, recalls:
+import { RecallNotice } from './recall-notice.js';
 
 /** @typedef {import('../lib/types.d.ts').IndividualCardView} IndividualCardView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -115,6 +117,7 @@ function Card({ indNo, user }) {
     <section class="card individual-card" data-testid="individual-card">
       <h2>Individ ${ind.indNo}</h2>
       <p><a href=${href.artikel(ind.artNo)}>${ind.name}</a> <span class="mono">(${ind.artNo})</span>, ISO ${isoCode(ind.isoCode)}, ${kindLabel(ind.kind)}</p>
+      <${RecallNotice} artNo=${ind.artNo} indNo=${ind.indNo} />
       <${Holder} holder=${card.holder} />
       <${Prescriber} prescriber=${card.prescriber} />
       <${LoanSection} loan=${card.loan} />

@@ -32,6 +32,13 @@ export function messageLink(message) {
         label: `Lån, individ ${message.indNo}`,
         about: `lånet av individ ${message.indNo}`,
       };
+    // Issue 15, recalls: the article page shows the recall's notice.
+    case 'recall':
+      return {
+        href: href.artikel(message.artNo),
+        label: `Återkallelse ${message.recallNo}`,
+        about: `återkallelse ${message.recallNo}`,
+      };
     default:
       return { href: href.start(), label: 'Startsidan', about: 'ärendet' };
   }

@@ -14,6 +14,8 @@ export type User = PublicUser;
 export interface Availability {
   main: number;
   buffer?: { warehouse: string; available: number };
+  // Issue 15, recalls: the open recall that blocks the whole article (stock shown as 0).
+  recallNo?: number;
 }
 
 /** An article in a list (catalog.list, accessories, set parts, replacement); search hits name the supplier. */

@@ -165,6 +165,10 @@ export function applyOrderEvent(state: State, event: OrderEvent): void {
       return;
     case 'order.lineDelivered':
       applyDelivered(state, event);
+      // Issue 15, recalls: which order delivered each unit (the recall's prescriber look-up, one map read per unit).
+      for (const indNo of event.individuals)
+        if ((state.recallIndex.deliveredBy.get(indNo) ?? 0) < event.orderNo)
+          state.recallIndex.deliveredBy.set(indNo, event.orderNo);
       return;
     case 'order.lineCancelled':
       applyCancelled(state, event);

@@ -11,6 +11,8 @@ import { newServing, refKey, serveBackorders } from './serve-backorders.ts';
 import { swedishDate } from './working-days.ts';
 // Issue 15, loans:
 import { loanOpenings } from '../loans/loan-lifecycle.ts';
+// Issue 15, recalls:
+import { articleRecall, unitRecalled } from '../recalls/blocks.ts';
 
 type Step = FulfilStep['step'];
 
@@ -55,12 +57,24 @@ function linesFor(order: Order, step: Step, lineNos: number[] | null): OrderLine
 /** Rental units of the line's article in the order's warehouse that no other line has taken, lowest number first. */
 function pickIndividuals(state: State, order: Order, line: OrderLine, takenNow: Set<number>): number[] | Rejection {
   const chosen: number[] = [];
+  let recalled = 0;
   const candidates = state.individualsByArticle.get(line.artNo) ?? [];
   for (const indNo of candidates) {
     const ind = state.individuals.get(indNo)!;
     if (ind.location.kind !== 'warehouse' || ind.location.warehouse !== order.warehouse) continue;
     if (state.orderIndex.taken.has(indNo) || takenNow.has(indNo)) continue;
+    // Issue 15, recalls: a recalled unit is never picked.
+    if (unitRecalled(state, ind)) {
+      recalled++;
+      continue;
+    }
     chosen.push(indNo);
+  }
+  if (chosen.length < line.quantity && recalled > 0) {
+    return reject(
+      'article_recalled',
+      `${recalled} av de lediga individerna av ${line.artNo} i lager ${order.warehouse} är återkallade; raden behöver ${line.quantity} och ${chosen.length} får plockas.`,
+    );
   }
   if (chosen.length < line.quantity) {
     return reject(
@@ -90,6 +104,14 @@ function pickEvents(
   const events: Event[] = [];
   const takenNow = new Set<number>();
   for (const line of lines) {
+    // Issue 15, recalls: a recalled article's stock is blocked from picking until the recall closes.
+    const recall = articleRecall(state, line.artNo);
+    if (recall !== null) {
+      return reject(
+        'article_recalled',
+        `Artikel ${line.artNo} är återkallad (återkallelse ${recall.recallNo}); rad ${line.lineNo} plockas inte förrän återkallelsen är avslutad.`,
+      );
+    }
     let individuals: number[] = [];
     if (state.articles.get(line.artNo)!.kind === 'rental') {
       const picked = pickIndividuals(state, order, line, takenNow);
@@ -153,7 +175,10 @@ export function decideFulfil(state: State, command: FulfilStep, context: Command
       const events = pickEvents(state, order, lines, command, date);
       return 'ok' in events ? events : { ok: true, events };
     }
-    case 'dispatch':
+    case 'dispatch': {
+      // Issue 15, recalls: a unit picked before the recall does not leave HMC.
+      const held = recalledInLines(state, lines);
+      if (held !== null) return held;
       return {
         ok: true,
         events: lines.map((l) => ({
@@ -167,6 +192,7 @@ export function decideFulfil(state: State, command: FulfilStep, context: Command
           individuals: l.individuals,
         })),
       };
+    }
     case 'deliver': {
       const holder: IndividualLocation =
         order.recipient.kind === 'patient'
@@ -205,4 +231,20 @@ export function decideOrderCancel(state: State, command: OrderCancel, context: C
   const lines = order.lines.filter((l) => l.status === 'backorder' || l.status === 'registered');
   if (lines.length === 0) return reject('order_not_cancellable', `Order ${order.orderNo} är redan makulerad.`);
   return { ok: true, events: cancelEvents(state, order, lines, command.userId, context.timeMs) };
+}
+
+// Issue 15, recalls:
+/** A rejection when a line to dispatch is of a recalled article or carries a recalled unit. */
+function recalledInLines(state: State, lines: readonly OrderLine[]): Rejection | null {
+  for (const line of lines) {
+    const recall = articleRecall(state, line.artNo);
+    const unit = line.individuals.find((indNo) => unitRecalled(state, state.individuals.get(indNo)!));
+    if (recall !== null || unit !== undefined) {
+      return reject(
+        'article_recalled',
+        `Rad ${line.lineNo} (${line.artNo}${unit === undefined ? '' : `, individ ${unit}`}) är återkallad och utlevereras inte; makulera raden eller vänta tills återkallelsen är avslutad.`,
+      );
+    }
+  }
+  return null;
 }

@@ -9,6 +9,8 @@ import { MAIN_WAREHOUSE } from '../keys.ts';
 import type { State } from '../state.ts';
 import { mayPrescribe } from '../prescribing-rules/rules.ts';
 import { availableForNew, proposeReplacement, type Consumed, type Proposal } from './replacement.ts';
+// Issue 15, recalls:
+import { articleRecall } from '../recalls/blocks.ts';
 
 export type RecipientInput = { kind: 'patient'; pnr: string } | { kind: 'careUnit'; customerNo: string };
 
@@ -117,6 +119,14 @@ export function checkLine(
   seen.add(key);
   const article = state.articles.get(line.artNo);
   if (article === undefined) return reject('unknown_article', `Artikel ${line.artNo} finns inte.`);
+  // Issue 15, recalls: a recalled article is not ordered until HMC closes the recall.
+  const recall = articleRecall(state, article.artNo);
+  if (recall !== null) {
+    return reject(
+      'article_recalled',
+      `${article.name} (${article.artNo}) är återkallad (återkallelse ${recall.recallNo}) och kan inte beställas.`,
+    );
+  }
   if (!mayPrescribe(state, context.user.profession, article.isoCode)) {
     return reject(
       'forbidden_article',

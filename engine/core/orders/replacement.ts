@@ -4,6 +4,8 @@ import type { Profession } from '../../../schemas/primitives.ts';
 import { available, stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
 import { mayPrescribe } from '../prescribing-rules/rules.ts';
+// Issue 15, recalls:
+import { articleRecall, blockedFreeUnits } from '../recalls/blocks.ts';
 
 /** Units already promised to earlier lines of the order being planned, per stockKey. */
 export type Consumed = Map<string, number>;
@@ -15,7 +17,9 @@ export type Consumed = Map<string, number>;
 export function availableForNew(state: State, warehouse: string, artNo: string, consumed: Consumed): number {
   const key = stockKey(warehouse, artNo);
   if ((state.orderIndex.backorders.get(key)?.length ?? 0) > 0) return 0;
-  return available(state.stock.get(key)) - (consumed.get(key) ?? 0);
+  // Issue 15, recalls: a recalled article offers nothing, a range recall's free units are not offered.
+  if (articleRecall(state, artNo) !== null) return 0;
+  return available(state.stock.get(key)) - blockedFreeUnits(state, warehouse, artNo) - (consumed.get(key) ?? 0);
 }
 
 export function consume(consumed: Consumed, warehouse: string, artNo: string, quantity: number): void {

@@ -7,6 +7,8 @@ import { assert } from '../assert.ts';
 import { stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
 import { plannedDates } from './working-days.ts';
+// Issue 15, recalls:
+import { articleRecall, blockedFreeUnits } from '../recalls/blocks.ts';
 
 /** What one command has served so far, so several servings in it agree (dates are set once, budgets shared). */
 export interface Serving {
@@ -17,6 +19,8 @@ export interface Serving {
   cancelled: Set<string>;
   dated: Set<number>;
   events: OrderLineServed[];
+  // Issue 15, recalls: the recall this command closes (its blocks no longer hold back the queue).
+  closingRecallNo?: number;
 }
 
 export function newServing(userId: string, timeMs: number): Serving {
@@ -46,7 +50,10 @@ export function serveBackorders(
 ): void {
   const queue = state.orderIndex.backorders.get(stockKey(warehouse, artNo));
   if (queue === undefined) return;
-  let left = availableNow;
+  // Issue 15, recalls: a recalled article's stock serves no backorder; a range recall's free units are not counted.
+  const closing = serving.closingRecallNo ?? null;
+  if (articleRecall(state, artNo, closing) !== null) return;
+  let left = availableNow - blockedFreeUnits(state, warehouse, artNo, closing);
   for (const ref of queue) {
     if (serving.events.length >= BACKORDERS_SERVED_PER_COMMAND_MAX) return;
     const order = state.orders.get(ref.orderNo)!;

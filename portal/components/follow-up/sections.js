@@ -8,6 +8,8 @@ import { DeskNotesScreen } from './desk-notes-screen.js';
 import { DeskDeviationsScreen } from './desk-deviations-screen.js';
 // Issue 15, loans:
 import { LoansSection } from './loans-section.js';
+// Issue 15, recalls:
+import { RecallsSection } from './recalls-section.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -49,6 +51,14 @@ export const FOLLOW_UP_SECTIONS = [
       'Korttidslån och utprovningar som är försenade eller ska lämnas tillbaka snart: förläng eller gör permanent.',
     for: 'both',
     screen: LoansSection,
+  },
+  // Issue 15, recalls:
+  {
+    id: 'aterkallelser',
+    title: 'Återkallelser',
+    summary: 'Säkerhetsmeddelanden: spärra en artikel, följ upp varje innehavare och avsluta.',
+    for: 'staff',
+    screen: RecallsSection,
   },
 ];
 
