@@ -20,6 +20,8 @@ import { USER_ADMIN_EVENTS } from './admin-users.ts';
 import { SETTING_EVENTS } from './settings.ts';
 // Issue 14, Lager:
 import { StockMinLevelSet } from './stock-admin.ts';
+// Issue 15, returns:
+import { RETURN_EVENTS } from './returns.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -88,6 +90,8 @@ export const Event = z.discriminatedUnion('type', [
   ...SETTING_EVENTS,
   // Issue 14, Lager:
   StockMinLevelSet,
+  // Issue 15, returns:
+  ...RETURN_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

@@ -258,3 +258,10 @@ export const CHANGE_LOG_PAGE_DEFAULT = 50;
 export const CHANGE_LOG_SCAN_MAX = 5_000;
 /** A page cursor of the ledger or the change log (`<timeMs>.<seq>.<n>`). */
 export const JOURNAL_CURSOR_CHARS_MAX = 64;
+// Issue 15, returns (Retur av hjälpmedel):
+/** Article lines in one de-registration (a patient's sale articles are few). */
+export const RETURN_LINES_MAX = 50;
+/** Units of one article in one de-registration line (as an order line). */
+export const RETURN_LINE_QUANTITY_MAX = ORDER_LINE_QUANTITY_MAX;
+/** Rows one return.list reply or one patient.returned reply holds at most (newest first). */
+export const RETURN_LIST_MAX = 500;

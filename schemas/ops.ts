@@ -60,6 +60,8 @@ import {
 } from './primitives.ts';
 // Issue 14, Lager and Ändringslogg:
 import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from './stock-admin.ts';
+// Issue 15, returns:
+import { ReturnListArgs, ReturnReceiveArgs, ReturnRegisterArgs } from './returns.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -70,8 +72,8 @@ import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from '.
 export const Topic = z
   .string()
   .regex(
-    /^(stock\/\d{6}|orders|pickups|articles|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
-    'topic is stock/<artNo>, orders, pickups, articles, orders/<userId> or messages/<userId>',
+    /^(stock\/\d{6}|orders|pickups|articles|returns|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32})$/,
+    'topic is stock/<artNo>, orders, pickups, articles, returns, orders/<userId> or messages/<userId>',
   );
 
 const Empty = z.object({}).strict();
@@ -343,7 +345,8 @@ export const OPS = {
       '`{ type: "message" | "messageDeleted", seq, message }`. `pickups` (staff only): `{ type: "pickup", seq, pickupNo, status }` ' +
       'per changed pickup order (read it with pickup.list). ' +
       '`articles` (any signed-in user): `{ type: "article", seq, article }` per changed article, `article` as ' +
-      'catalog.article shows it (with `available.main`, no buffer).',
+      'catalog.article shows it (with `available.main`, no buffer). ' +
+      '`returns` (staff only, issue 15): `{ type: "return", seq, returnNo, status }` per changed sent-back return.',
   }),
   unsubscribe: op({
     kind: 'session',
@@ -658,6 +661,41 @@ export const OPS = {
       'Ändringslogg: every administrative change, newest first, with who, when and the entity before → after (field by field), ' +
       'filtered by entity (`entityKind`, `entityId`), user and period [fromMs, toMs); paged by the `next` cursor. Read from the ' +
       'journal through its index; entries journaled without `before` say so (`beforeKnown: false`).',
+  }),
+  // Issue 15, returns (Retur av hjälpmedel):
+  'return.register': op({
+    kind: 'command',
+    roles: prescriber,
+    args: ReturnRegisterArgs,
+    doc:
+      'Retur av hjälpmedel: de-register sale articles a patient holds (`lines`: artNo and quantity, at most what the patient ' +
+      "holds: `not_held`) into the acting workplace's buffer warehouse (none: `no_buffer_warehouse`, send the device to HMC " +
+      'with the white return slip). `disposition`: `discard`, `sendBack` (HMC receives it, return.receive) or `keep` (kept in the ' +
+      'buffer, never prescribable: not added to its balance). Replies with the return number once durable.',
+  }),
+  'return.receive': op({
+    kind: 'command',
+    roles: staff,
+    args: ReturnReceiveArgs,
+    doc: 'HMC receives a sent-back return: `outcome` `stock` (into warehouse 10 as a receipt, reason `returned`, serving backorders) or `discard`. Only a return on its way (`return_not_pending` after).',
+  }),
+  'return.list': op({
+    kind: 'query',
+    roles: staff,
+    args: ReturnListArgs,
+    doc: 'Returer från förråd: sent-back returns on their way to HMC (`pending`, oldest first), or every sent-back return (newest first); with buffer, workplace, prescriber and lines, no patient. Live on the staff topic `returns`.',
+  }),
+  'return.bufferStock': op({
+    kind: 'query',
+    roles: prescriber,
+    args: Empty,
+    doc: "The acting workplace's buffer warehouse, per article: onHand, reserved, available (prescribable) and `kept` (units kept after de-registrations: Sparade, ej förskrivningsbara). `warehouse` null when the workplace has none.",
+  }),
+  'patient.returned': op({
+    kind: 'query',
+    roles: everyone,
+    args: z.object({ pnr: PnrInput }).strict(),
+    doc: "Återlämnade hjälpmedel: everything the patient held and returned, newest first, with date and how (`pickup`, `return`, `deregistration` with its disposition). De-registrations and pickups of another care provider are left out and counted in `withheld`. Logged like patient.get; a protected identity's name is never shown.",
   }),
 } as const;
 

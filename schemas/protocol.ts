@@ -75,6 +75,11 @@ export const ERROR_CODES = [
   'duplicate_article',
   // Issue 15: fulfil.setDeliveryDate on a weekend, holiday or de facto day off.
   'not_working_day',
+  // Issue 15, returns: a de-registration without a buffer warehouse, of more than the patient holds, or a receipt of a
+  // return that is not on its way to HMC.
+  'no_buffer_warehouse',
+  'not_held',
+  'return_not_pending',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

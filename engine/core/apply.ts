@@ -30,6 +30,9 @@ import { applyPatientAccessEvent } from './patient-access/apply.ts';
 import { applyReferenceEvent } from './reference/apply.ts';
 // Issue 14, HMC oversight:
 import { applySettingEvent } from './settings/apply.ts';
+// Issue 15, returns:
+import { isReturnEvent } from './event-groups.ts';
+import { applyReturnEvent } from './returns/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -45,5 +48,7 @@ export function apply(state: State, event: Event): void {
   else if (isPatientAccessEvent(event)) applyPatientAccessEvent(state, event);
   else if (isReferenceEvent(event)) applyReferenceEvent(state, event);
   else if (isSettingEvent(event)) applySettingEvent(state, event);
+  // Issue 15, returns:
+  else if (isReturnEvent(event)) applyReturnEvent(state, event);
   else unreachable(event, 'event');
 }

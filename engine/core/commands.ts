@@ -3,6 +3,8 @@ import type { Address, Article, Supplier } from '../../schemas/entities.ts';
 import type { OrderSource, PurposeCode, ReplacementDecision } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
 import type { UserProfile } from '../../schemas/admin-users.ts';
+// Issue 15, returns:
+import type { ReturnDisposition, ReturnOutcome } from '../../schemas/returns.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -175,7 +177,9 @@ export type Command =
   // Issue 14, HMC oversight:
   | SettingSet
   // Issue 14, Lager:
-  | StockMinSet;
+  | StockMinSet
+  // Issue 15, returns:
+  | ReturnCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -301,3 +305,21 @@ export interface StockMinSet {
   artNo: string;
   minLevel: number;
 }
+// Issue 15, returns (Retur av hjälpmedel):
+/** return.register: a prescriber de-registers sale articles a patient holds into the acting workplace's buffer. */
+export interface ReturnRegister {
+  type: 'return.register';
+  userId: string;
+  workplaceId: string;
+  pnr: string;
+  disposition: ReturnDisposition;
+  lines: ReadonlyArray<{ artNo: string; quantity: number }>;
+}
+/** return.receive: HMC receives a sent-back return into warehouse 10 stock or discards it. */
+export interface ReturnReceive {
+  type: 'return.receive';
+  userId: string;
+  returnNo: number;
+  outcome: ReturnOutcome;
+}
+export type ReturnCommand = ReturnRegister | ReturnReceive;

@@ -29,6 +29,8 @@ import { decideSettingSet } from './settings/decide.ts';
 import { decideArticleImportBatch } from './articles/decide-import-batch.ts';
 // Issue 14, Lager:
 import { decideStockMinSet } from './stock/decide-min-level.ts';
+// Issue 15, returns:
+import { decideReturnReceive, decideReturnRegister } from './returns/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -96,6 +98,11 @@ export function decide(state: State, command: Command, context: CommandContext):
     // Issue 14, Lager:
     case 'stock.minSet':
       return decideStockMinSet(state, command);
+    // Issue 15, returns:
+    case 'return.register':
+      return decideReturnRegister(state, command, context);
+    case 'return.receive':
+      return decideReturnReceive(state, command, context);
     default:
       return unreachable(command, 'command');
   }

@@ -43,6 +43,12 @@ export const PATIENT_ACCESS_EVENT_TYPES = ['patient.accessGranted'] as const sat
 export const REFERENCE_EVENT_TYPES = ['iso.titleSet', 'supplier.upserted'] as const satisfies readonly EventType[];
 // Issue 14, HMC oversight:
 export const SETTING_EVENT_TYPES = ['setting.set'] as const satisfies readonly EventType[];
+// Issue 15, returns:
+export const RETURN_EVENT_TYPES = [
+  'return.registered',
+  'return.received',
+  'return.unitRecorded',
+] as const satisfies readonly EventType[];
 
 /** Every unit's list, by unit (the README's units; a test checks each event type is in exactly one). */
 export const EVENT_TYPES_BY_UNIT = {
@@ -59,6 +65,8 @@ export const EVENT_TYPES_BY_UNIT = {
   reference: REFERENCE_EVENT_TYPES,
   // Issue 14, HMC oversight:
   settings: SETTING_EVENT_TYPES,
+  // Issue 15, returns:
+  returns: RETURN_EVENT_TYPES,
 } as const;
 
 type Of<Types extends readonly EventType[]> = Extract<Event, { type: Types[number] }>;
@@ -75,6 +83,8 @@ export type PatientAccessEvent = Of<typeof PATIENT_ACCESS_EVENT_TYPES>;
 export type ReferenceEvent = Of<typeof REFERENCE_EVENT_TYPES>;
 // Issue 14, HMC oversight:
 export type SettingEvent = Of<typeof SETTING_EVENT_TYPES>;
+// Issue 15, returns:
+export type ReturnEvent = Of<typeof RETURN_EVENT_TYPES>;
 
 // One Set per group, built once at load: a guard is one lookup and allocates nothing (apply and rowsTouched run for
 // every event of every command).
@@ -91,6 +101,8 @@ const PATIENT_ACCESS: ReadonlySet<string> = new Set(PATIENT_ACCESS_EVENT_TYPES);
 const REFERENCE: ReadonlySet<string> = new Set(REFERENCE_EVENT_TYPES);
 // Issue 14, HMC oversight:
 const SETTING: ReadonlySet<string> = new Set(SETTING_EVENT_TYPES);
+// Issue 15, returns:
+const RETURN: ReadonlySet<string> = new Set(RETURN_EVENT_TYPES);
 
 export const isOrderEvent = (event: Event): event is OrderEvent => ORDER.has(event.type);
 export const isMessageEvent = (event: Event): event is MessageEvent => MESSAGE.has(event.type);
@@ -105,3 +117,5 @@ export const isPatientAccessEvent = (event: Event): event is PatientAccessEvent 
 export const isReferenceEvent = (event: Event): event is ReferenceEvent => REFERENCE.has(event.type);
 // Issue 14, HMC oversight:
 export const isSettingEvent = (event: Event): event is SettingEvent => SETTING.has(event.type);
+// Issue 15, returns:
+export const isReturnEvent = (event: Event): event is ReturnEvent => RETURN.has(event.type);

@@ -12,6 +12,8 @@ import { buildWorkOrderIndex } from './work-orders/work-order-index.ts';
 import { buildAccessIndex } from './patient-access/access-index.ts';
 // Issue 14, Lager:
 import { buildBelowMin } from './stock/min-level-index.ts';
+// Issue 15, returns:
+import { buildReturnIndex } from './returns/return-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
@@ -26,6 +28,8 @@ export function stateFromTables(tables: Tables, seq: number): State {
     usersByUsername: buildUsersByUsername(tables.users),
     // Issue 14, Lager:
     belowMin: buildBelowMin(tables),
+    // Issue 15, returns:
+    returnIndex: buildReturnIndex(tables),
   };
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');

@@ -30,6 +30,9 @@ import { patientAccessRowsTouched } from './patient-access/rows.ts';
 import { referenceRowsTouched } from './reference/rows.ts';
 // Issue 14, HMC oversight:
 import { settingRowsTouched } from './settings/rows.ts';
+// Issue 15, returns:
+import { isReturnEvent } from './event-groups.ts';
+import { returnRowsTouched } from './returns/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -44,5 +47,7 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isPatientAccessEvent(event)) return patientAccessRowsTouched(event);
   if (isReferenceEvent(event)) return referenceRowsTouched(event);
   if (isSettingEvent(event)) return settingRowsTouched(event);
+  // Issue 15, returns:
+  if (isReturnEvent(event)) return returnRowsTouched(event);
   return unreachable(event, 'event');
 }

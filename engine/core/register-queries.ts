@@ -10,6 +10,8 @@ import { reject } from './rejections.ts';
 import type { State } from './state.ts';
 import type { Acting } from './patient-access/care-provider.ts';
 import { canReadEntry } from './patient-access/boundary.ts';
+// Issue 15, returns:
+import { saleArticlesOf, type SaleArticleView } from './returns/sale-articles.ts';
 
 /** Halland's county code: only its residents can be prescribed to. */
 export const HOME_COUNTY = '13';
@@ -134,7 +136,7 @@ export function patientView(
   args: OpArgs<'patient.get'>,
   nowMs: number,
   acting?: Acting,
-): QueryResult<{ person: PersonView; devices: DeviceView[] }> {
+): QueryResult<{ person: PersonView; devices: DeviceView[]; saleArticles: SaleArticleView[] }> {
   const parsed = parsePnr(args.pnr, nowMs);
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
@@ -152,7 +154,7 @@ export function patientView(
       delivery: deliveries.get(indNo) ?? null,
     };
   });
-  return found({ person: personView(person), devices });
+  return found({ person: personView(person), devices, saleArticles: saleArticlesOf(state, person.pnr) });
 }
 
 export { personTokens };

@@ -51,6 +51,10 @@ export type RejectionCode = Extract<
   | 'duplicate_article'
   // Issue 15: a delivery date on a weekend, holiday or de facto day off.
   | 'not_working_day'
+  // Issue 15, returns (Retur av hjälpmedel).
+  | 'no_buffer_warehouse'
+  | 'not_held'
+  | 'return_not_pending'
 >;
 
 export interface Rejection {

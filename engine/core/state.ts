@@ -24,6 +24,9 @@ import type { WorkOrderIndex } from './work-orders/work-order-index.ts';
 import type { AccessIndex } from './patient-access/access-index.ts';
 // Issue 14, Lager:
 import type { StockMinLevel } from '../../schemas/stock-admin.ts';
+// Issue 15, returns:
+import type { ReturnedUnit, ReturnRecord } from '../../schemas/returns.ts';
+import type { ReturnIndex } from './returns/return-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -50,6 +53,11 @@ export interface Tables {
   // Issue 14, Lager:
   /** Minimum stock levels, by stock key (warehouse:artNo); a cleared level has no row. */
   minLevels: Map<string, StockMinLevel>;
+  // Issue 15, returns:
+  /** De-registrations of sale articles into a buffer (Retur av hjälpmedel), by return number. */
+  returns: Map<number, ReturnRecord>;
+  /** Rental units received back from a patient (return or pickup), with that previous holder, by entry number. */
+  returnedUnits: Map<number, ReturnedUnit>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -72,6 +80,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'settings',
   // Issue 14, Lager:
   'minLevels',
+  // Issue 15, returns:
+  'returns',
+  'returnedUnits',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -103,6 +114,9 @@ export interface Derived {
   // Issue 14, Lager:
   /** Stock keys of the rows whose available quantity is under their minimum level (min-level-index.ts). */
   belowMin: Set<string>;
+  // Issue 15, returns:
+  /** Sale articles each patient holds, kept units per buffer, returns per patient, numbers (return-index.ts). */
+  returnIndex: ReturnIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -131,5 +145,8 @@ export function emptyTables(): Tables {
     settings: new Map(),
     // Issue 14, Lager:
     minLevels: new Map(),
+    // Issue 15, returns:
+    returns: new Map(),
+    returnedUnits: new Map(),
   };
 }

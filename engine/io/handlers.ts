@@ -26,6 +26,8 @@ import { OVERSIGHT_HANDLERS } from './handlers/oversight.ts';
 import { CATALOG_IMPORT_HANDLERS } from './handlers/catalog-import.ts';
 // Issue 14, Lager and Ändringslogg:
 import { STOCK_ADMIN_HANDLERS } from './handlers/stock-admin.ts';
+// Issue 15, returns:
+import { RETURN_HANDLERS } from './handlers/returns.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -53,4 +55,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...CATALOG_IMPORT_HANDLERS,
   // Issue 14, Lager and Ändringslogg:
   ...STOCK_ADMIN_HANDLERS,
+  // Issue 15, returns:
+  ...RETURN_HANDLERS,
 };

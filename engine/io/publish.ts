@@ -15,6 +15,8 @@ import { OrderFeed } from './order-feed.ts';
 import { articleView } from '../core/articles/queries.ts';
 import type { Article } from '../../schemas/entities.ts';
 import { ARTICLES_TOPIC, ORDERS_TOPIC, PICKUPS_TOPIC } from './topic-access.ts';
+// Issue 15, returns:
+import { RETURNS_TOPIC } from './topic-access.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -70,6 +72,12 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       }
       // Issue 14, HMC oversight: a changed threshold, so open staff lists re-read their ages and flags.
       if (row.table === 'settings') publishSetting(entry.seq, row.value as { key: string; value: number });
+      // Issue 15, returns: a sent-back return registered or received, for the staff list Returer från förråd.
+      if (row.table === 'returns' && listened(RETURNS_TOPIC)) {
+        const record = row.value as { returnNo: number; status: string; disposition: string };
+        if (record.disposition === 'sendBack')
+          publish(RETURNS_TOPIC, { type: 'return', seq: entry.seq, returnNo: record.returnNo, status: record.status });
+      }
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;

@@ -9,6 +9,8 @@ export const ORDERS_TOPIC = 'orders';
 export const PICKUPS_TOPIC = 'pickups';
 /** Issue 14, Artiklar: every article change, for any signed-in user (the catalog is public to them). */
 export const ARTICLES_TOPIC = 'articles';
+/** Issue 15, returns: sent-back returns on their way to HMC (Returer från förråd), for HMC staff. */
+export const RETURNS_TOPIC = 'returns';
 
 export function ordersTopicOf(userId: string): string {
   return `orders/${userId}`;
@@ -31,6 +33,10 @@ export function refuseTopic(user: User, topic: string): Outcome | null {
   if (topic === PICKUPS_TOPIC) {
     if (isStaff(user)) return null;
     return { ok: false, code: 'forbidden', message: 'Hämtorderflödet (pickups) är bara för HMC:s personal.' };
+  }
+  // Issue 15, returns:
+  if (topic === RETURNS_TOPIC && !isStaff(user)) {
+    return { ok: false, code: 'forbidden', message: 'Returflödet (returns) är bara för HMC:s personal.' };
   }
   const slash = topic.indexOf('/');
   const area = topic.slice(0, slash);

@@ -17,6 +17,8 @@ import {
 import { checkPurpose } from './purpose.ts';
 import { availableForNew, consume, type Consumed } from './replacement.ts';
 import { plannedDates, swedishDate } from './working-days.ts';
+// Issue 15, returns:
+import { refuseBufferShortage } from './buffer-shortage.ts';
 
 function newLine(lineNo: number, artNo: string, quantity: number): OrderLine {
   return {
@@ -103,6 +105,9 @@ export function decidePlace(state: State, command: OrderPlace, context: CommandC
   if ('ok' in target) return target;
   const lines = planLines(state, command, target);
   if ('ok' in lines) return lines;
+  // Issue 15, returns: a buffer withdrawal beyond the buffer's balance is refused, never a backorder.
+  const short = refuseBufferShortage(state, target.warehouse, lines);
+  if (short !== null) return short;
   const partial = command.delivery.partial;
   const ready = partial ? lines.some((l) => l.status === 'registered') : lines.every((l) => l.status === 'registered');
   const dates = ready ? plannedDates(context.timeMs) : null;

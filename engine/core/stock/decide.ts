@@ -10,6 +10,8 @@ import { pickupReturns } from '../pickups/decide.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { isReturnOfUnits, rentalUnits } from './rental-units.ts';
+// Issue 15, returns:
+import { unitReturnRecords } from '../returns/unit-returns.ts';
 
 export function decideStockAdjust(state: State, command: StockAdjust, context: CommandContext): Decision {
   const { warehouse, artNo, delta } = command;
@@ -53,5 +55,7 @@ export function decideStockAdjust(state: State, command: StockAdjust, context: C
   }
   // A returned unit that a pickup order was waiting for completes that pickup, in the same command.
   if (returned) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
+  // Issue 15, returns: who held each returned unit, for the patient's Återlämnade hjälpmedel.
+  if (returned) events.push(...unitReturnRecords(state, individuals, warehouse, context.timeMs));
   return { ok: true, events };
 }
