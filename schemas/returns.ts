@@ -1,6 +1,6 @@
 // Retur av hjälpmedel (issue 15): a prescriber at a workplace with a buffer warehouse de-registers sale articles a
 // patient holds and says what becomes of them (discard, send back to HMC, keep in the buffer). Also the record of
-// rental units that came back from a patient (a return or a pickup), so the patient's "Återlämnade hjälpmedel" knows
+// rental units that came back from a patient without a pickup order, so the patient's "Återlämnade hjälpmedel" knows
 // the previous holder after the unit has moved on.
 import { z } from 'zod';
 import { RETURN_LINE_QUANTITY_MAX, RETURN_LINES_MAX } from './limits.ts';
@@ -41,10 +41,10 @@ export const ReturnRecord = z.object({
   handledMs: z.number().int().nullable(),
 });
 
-/** How a unit left the patient: a rental unit received back at HMC (a return or a collected pickup). */
-export const UnitReturnHow = z.enum(['return', 'pickup']);
-
-/** A rental unit that came back from a patient: the previous holder recorded when it happened. */
+/**
+ * A rental unit received back at HMC from a patient without a pickup order (a return): the previous holder recorded
+ * when it happened. A unit collected by a pickup needs no record: the pickup row names the patient and the unit.
+ */
 export const ReturnedUnit = z.object({
   entryNo: z.number().int().min(1),
   timeMs: z.number().int(),
@@ -52,9 +52,6 @@ export const ReturnedUnit = z.object({
   pnr: Pnr12,
   indNo: IndNo,
   artNo: ArtNo,
-  how: UnitReturnHow,
-  /** The pickup order that collected it (how = pickup). */
-  pickupNo: z.number().int().min(1).nullable(),
   /** The warehouse it came back to. */
   warehouse: WarehouseId,
 });

@@ -16,6 +16,8 @@ import {
   isReferenceEvent,
   // Issue 14, HMC oversight:
   isSettingEvent,
+  // Issue 15, returns:
+  isReturnEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -32,6 +34,8 @@ const GUARDS = {
   reference: isReferenceEvent,
   // Issue 14, HMC oversight:
   settings: isSettingEvent,
+  // Issue 15, returns:
+  returns: isReturnEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

@@ -11,6 +11,7 @@ import { found, type QueryResult } from '../query-result.ts';
 import { personView, type PersonView } from '../register-queries.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { swedishDate } from '../orders/working-days.ts';
 
 /** How a device left the patient: a collected pickup, a rental unit received at HMC, a de-registration. */
 export type ReturnedHow = 'pickup' | 'return' | 'deregistration';
@@ -50,6 +51,21 @@ function deregistrationViews(state: State, record: ReturnRecord): ReturnedView[]
   });
 }
 
+function unitView(
+  state: State,
+  how: 'pickup' | 'return',
+  artNo: string,
+  indNo: number,
+  timeMs: number,
+  pickupNo: number | null,
+): ReturnedView {
+  const article = state.articles.get(artNo);
+  const name = article?.name ?? artNo;
+  const isoCode = article?.isoCode ?? '';
+  const date = swedishDate(timeMs);
+  return { timeMs, date, how, artNo, name, isoCode, quantity: 1, indNo, pickupNo, returnNo: null, disposition: null };
+}
+
 /**
  * patient.returned: everything the patient held and returned, newest first. De-registrations and pickups are entries
  * of the care provider they were made under (left out and counted in `withheld` across the boundary); a unit HMC
@@ -77,25 +93,14 @@ export function patientReturned(
   }
   for (const entryNo of state.returnIndex.unitsByPnr.get(pnr) ?? []) {
     const unit = state.returnedUnits.get(entryNo)!;
-    const pickup = unit.pickupNo === null ? undefined : state.pickups.get(unit.pickupNo);
-    if (pickup !== undefined && !readable(pickup.prescriberId, pickup.workplaceId)) {
-      withheld++;
-      continue;
-    }
-    const article = state.articles.get(unit.artNo);
-    returned.push({
-      timeMs: unit.timeMs,
-      date: unit.date,
-      how: unit.how,
-      artNo: unit.artNo,
-      name: article?.name ?? unit.artNo,
-      isoCode: article?.isoCode ?? '',
-      quantity: 1,
-      indNo: unit.indNo,
-      pickupNo: unit.pickupNo,
-      returnNo: null,
-      disposition: null,
-    });
+    returned.push(unitView(state, 'return', unit.artNo, unit.indNo, unit.timeMs, null));
+  }
+  for (const pickupNo of state.pickupIndex.byPnr.get(pnr) ?? []) {
+    const pickup = state.pickups.get(pickupNo)!;
+    const back = pickup.units.filter((u) => u.returnedMs !== null);
+    if (back.length === 0) continue;
+    if (!readable(pickup.prescriberId, pickup.workplaceId)) withheld++;
+    else for (const u of back) returned.push(unitView(state, 'pickup', u.artNo, u.indNo, u.returnedMs!, pickupNo));
   }
   returned.sort((a, b) => b.timeMs - a.timeMs);
   return found({ person: personView(person), returned: returned.slice(0, RETURN_LIST_MAX), withheld });

@@ -41,7 +41,10 @@ function addHolding(
   date: string | null,
 ): void {
   let held = index.saleByPnr.get(pnr);
-  if (held === undefined) index.saleByPnr.set(pnr, (held = new Map()));
+  if (held === undefined) {
+    held = new Map();
+    index.saleByPnr.set(pnr, held);
+  }
   const before = held.get(artNo);
   if (before === undefined) {
     held.set(artNo, { quantity, lastOrderNo: orderNo, lastDeliveredDate: date });
@@ -69,7 +72,10 @@ function takeHolding(index: ReturnIndex, pnr: string, artNo: string, quantity: n
 
 function addKept(index: ReturnIndex, warehouse: string, artNo: string, quantity: number): void {
   let kept = index.keptByBuffer.get(warehouse);
-  if (kept === undefined) index.keptByBuffer.set(warehouse, (kept = new Map()));
+  if (kept === undefined) {
+    kept = new Map();
+    index.keptByBuffer.set(warehouse, kept);
+  }
   kept.set(artNo, (kept.get(artNo) ?? 0) + quantity);
 }
 

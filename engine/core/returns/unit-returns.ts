@@ -1,6 +1,6 @@
 // The previous holder of each rental unit received back at HMC, recorded in the same command as the receipt
 // (stock/decide.ts): after the receipt the unit is in a warehouse and nothing else says whose it was. A unit an open
-// pickup waits for came back by that pickup (hämtorder); any other came back as a return.
+// pickup waits for needs no record: the pickup (hämtorder) names the patient and marks the unit returned.
 import type { Event } from '../../../schemas/events.ts';
 import { swedishDate } from '../orders/working-days.ts';
 import type { State } from '../state.ts';
@@ -11,7 +11,7 @@ export function unitReturnRecords(state: State, indNos: readonly number[], wareh
   for (const indNo of indNos) {
     const unit = state.individuals.get(indNo);
     if (unit === undefined || unit.location.kind !== 'patient') continue;
-    const pickupNo = state.pickupIndex.waiting.get(indNo) ?? null;
+    if (state.pickupIndex.waiting.has(indNo)) continue;
     events.push({
       type: 'return.unitRecorded',
       unit: {
@@ -21,8 +21,6 @@ export function unitReturnRecords(state: State, indNos: readonly number[], wareh
         pnr: unit.location.pnr,
         indNo,
         artNo: unit.artNo,
-        how: pickupNo === null ? 'return' : 'pickup',
-        pickupNo,
         warehouse,
       },
     });
