@@ -14,6 +14,9 @@ import { errorText } from '../lib/order-errors.js';
 import { StatusBadge, linesSummary } from './order-status.js';
 import { RegisterSearch } from './order-step-recipient.js';
 import { PickupForm } from './pickup-form.js';
+// Issue 15, returns:
+import { PatientSaleArticles } from './patient-sale-articles.js';
+import { PatientReturned } from './patient-returned.js';
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -195,7 +198,9 @@ function Patient({ pnr, user }) {
       onCreated=${(/** @type {PickupView} */ pickup) => reload(`Hämtorder ${pickup.pickupNo} är registrerad.`)} />`
     }
     <${Pickups} pickups=${pickups} onCancel=${cancel} />
-    <${OpenOrders} orders=${orders} />`;
+    <${OpenOrders} orders=${orders} />
+    <${PatientSaleArticles} patient=${patient} user=${user} />
+    <${PatientReturned} pnr=${pnr} />`;
 }
 
 /**

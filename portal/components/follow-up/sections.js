@@ -3,6 +3,9 @@
 // reports, recalls, a prescriber's own notes. Route segment, Swedish title, who may open it, and the screen; each
 // section's screen lives in its own file under components/follow-up/ and is registered here with one entry.
 import { isPrescriber, isStaff } from '../../lib/format.js';
+// Issue 15, returns:
+import { ReturnsRegisterScreen } from './returns-register.js';
+import { ReturnsStaffList } from './returns-staff-list.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -21,6 +24,21 @@ import { isPrescriber, isStaff } from '../../lib/format.js';
 /** @type {FollowUpSection[]} */
 export const FOLLOW_UP_SECTIONS = [
   // Issue 15: one entry per section, appended in this block.
+  // Issue 15, returns:
+  {
+    id: 'retur',
+    title: 'Retur av hjälpmedel',
+    summary: 'Avregistrera en brukares förbrukningsartiklar till ert förråd; förrådets saldo och sparade artiklar.',
+    for: 'prescriber',
+    screen: ReturnsRegisterScreen,
+  },
+  {
+    id: 'returer',
+    title: 'Returer från förråd',
+    summary: 'Förbrukningsartiklar som skickats tillbaka från förråden: ta emot i lager 10 eller kassera.',
+    for: 'staff',
+    screen: ReturnsStaffList,
+  },
 ];
 
 /**
