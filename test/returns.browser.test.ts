@@ -1,0 +1,128 @@
+// Retur av hjälpmedel in a real Chromium, at 1366×768 and 390×844: ot1 opens a patient, sees the sale articles
+// (Förbrukningsartiklar), de-registers one from B101 with "Behåll i förrådet", sees it under Återlämnade hjälpmedel and
+// as "Sparade, ej förskrivningsbara" in the buffer with the prescribable balance unchanged, and cannot order it to
+// another patient beyond the buffer's balance; hmc1 receives a sent-back return in Returer från förråd. Nothing
+// scrolls sideways at 390 px. Screenshots go to RETURNS_SHOTS_DIR when it is set.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, recordingPage, signInAs, tearDown } from './helpers/chromium.ts';
+import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
+import { TestClient } from './helpers/ws-client.ts';
+
+/** Seeded (engine/seed/demo-sale-orders.ts): ot1 gave these patients elbow crutches from B101, which holds 10. */
+const PATIENTS = { desktop: '19811218-9876', phone: '19121212-1212' } as const;
+const CRUTCH = '100124';
+const OTHER_PATIENT = '19470221-3689';
+const SHOTS = process.env.RETURNS_SHOTS_DIR ?? null;
+
+let engine: EngineProcess;
+let browser: Browser;
+let ot: TestClient;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  engine = await startEngine({ scale: 'tiny' });
+  browser = await launchChromium();
+  ot = await TestClient.connect(engine.wsUrl, 'json');
+  await ot.login('ot1');
+}, 60_000);
+afterAll(() => tearDown([ot, browser], engine));
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS !== null) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function noSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+const bufferCrutch = async () => {
+  const stock = await ot.call('return.bufferStock', {});
+  return stock.rows.find((r: { artNo: string }) => r.artNo === CRUTCH) as { available: number; kept: number };
+};
+
+for (const [size, viewport] of [
+  ['desktop', { width: 1366, height: 768 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  describe(`Retur av hjälpmedel at ${viewport.width}×${viewport.height}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await browser.newContext({ viewport, locale: 'sv-SE' });
+      page = await recordingPage(context, pageErrors, size);
+    });
+    afterAll(() => context?.close());
+
+    it('ot1 keeps a sale article in B101, and the buffer cannot be prescribed beyond its balance', async () => {
+      const pnr = PATIENTS[size];
+      const before = await bufferCrutch();
+      await signInAs(page, engine.url, 'ot1');
+      await page.goto(`${engine.url}/#/hjalpmedel?pnr=${pnr}`);
+      const sale = page.getByTestId('patient-sale-articles');
+      await sale.locator(`tr[data-artno="${CRUTCH}"]`).waitFor();
+      await page.getByTestId('patient-returned').waitFor();
+      await noSidewaysScroll(page);
+      await shot(page, `patient-${viewport.width}`);
+      await sale.getByRole('link', { name: 'Retur av hjälpmedel' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Retur av hjälpmedel' }).waitFor();
+      await page.getByLabel(/Armbågskrycka/).fill('1');
+      await page.getByRole('radio', { name: 'Behåll i förrådet' }).check();
+      await noSidewaysScroll(page);
+      await shot(page, `return-form-${viewport.width}`);
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      const confirm = page.getByTestId('return-confirm');
+      expect(await confirm.textContent()).toContain('kan inte förskrivas till en annan brukare');
+      await shot(page, `return-confirm-${viewport.width}`);
+      await confirm.getByRole('button', { name: 'Bekräfta returen' }).click();
+      const receipt = page.getByTestId('return-receipt');
+      await receipt.waitFor();
+      expect(await receipt.textContent()).toMatch(/Retur \d+ är registrerad/);
+      // The buffer view: the kept unit apart, the prescribable balance as before.
+      const row = page.getByTestId('buffer-stock').locator(`tr[data-artno="${CRUTCH}"]`);
+      await expect.poll(() => row.getByTestId('buffer-kept').textContent()).toBe(String(before.kept + 1));
+      expect(await row.getByTestId('buffer-available').textContent()).toBe(String(before.available));
+      await noSidewaysScroll(page);
+      await shot(page, `return-receipt-${viewport.width}`);
+      // Back on the patient: one crutch fewer, and the de-registration under Återlämnade hjälpmedel.
+      await receipt.getByRole('link', { name: /Tillbaka/ }).click();
+      await page.getByTestId('patient-returned').locator('tr[data-how="deregistration"]').first().waitFor();
+      // Ordering one more than the buffer's balance to another patient is refused: kept units are not stock.
+      const refused = await ot.request('order.place', {
+        idempotencyKey: `beyond-${size}`,
+        recipient: { kind: 'patient', pnr: OTHER_PATIENT },
+        source: 'buffer',
+        lines: [{ artNo: CRUTCH, quantity: before.available + 1 }],
+      });
+      expect(refused.ok ? 'ok' : refused.error.code).toBe('insufficient_stock');
+      expect((await bufferCrutch()).available).toBe(before.available);
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+    });
+
+    it('hmc1 receives a sent-back return in Returer från förråd', async () => {
+      const [held] = (await ot.call('patient.get', { pnr: PATIENTS[size] })).saleArticles;
+      const sent = await ot.call('return.register', {
+        pnr: PATIENTS[size],
+        disposition: 'sendBack',
+        lines: [{ artNo: held.artNo, quantity: 1 }],
+      });
+      await signInAs(page, engine.url, 'hmc1');
+      await page.goto(`${engine.url}/#/uppfoljning/returer`);
+      const row = page.locator(`li[data-returnno="${sent.returnNo}"]`);
+      await row.waitFor();
+      await noSidewaysScroll(page);
+      await shot(page, `staff-returns-${viewport.width}`);
+      await row.getByRole('button', { name: 'Ta emot i lager 10' }).click();
+      await expect
+        .poll(() => page.getByTestId('returns-status').textContent())
+        .toContain(`Retur ${sent.returnNo} är mottagen`);
+      await row.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      expect(pageErrors).toEqual([]);
+    });
+  });
+}
