@@ -91,6 +91,14 @@ for (const [size, viewport] of [
       // Back on the patient: one crutch fewer, and the de-registration under Återlämnade hjälpmedel.
       await receipt.getByRole('link', { name: /Tillbaka/ }).click();
       await page.getByTestId('patient-returned').locator('tr[data-how="deregistration"]').first().waitFor();
+      await noSidewaysScroll(page);
+      await shot(page, `patient-after-${viewport.width}`);
+      // Without a patient the screen is the buffer, the kept unit apart.
+      await page.goto(`${engine.url}/#/uppfoljning/retur`);
+      const kept = page.getByTestId('buffer-stock').locator(`tr[data-artno="${CRUTCH}"]`).getByTestId('buffer-kept');
+      await expect.poll(() => kept.textContent()).toBe(String(before.kept + 1));
+      await noSidewaysScroll(page);
+      await shot(page, `buffer-${viewport.width}`);
       // Ordering one more than the buffer's balance to another patient is refused: kept units are not stock.
       const refused = await ot.request('order.place', {
         idempotencyKey: `beyond-${size}`,
@@ -100,6 +108,15 @@ for (const [size, viewport] of [
       });
       expect(refused.ok ? 'ok' : refused.error.code).toBe('insufficient_stock');
       expect((await bufferCrutch()).available).toBe(before.available);
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+    });
+
+    it('a prescriber without a buffer is told to attach the white return slip', async () => {
+      await signInAs(page, engine.url, 'pt1');
+      await page.goto(`${engine.url}/#/uppfoljning/retur/198112189876`);
+      expect(await page.getByTestId('white-slip').textContent()).toContain('vita returlappen');
+      expect(await page.locator('form.return-form').count()).toBe(0);
+      await shot(page, `no-buffer-${viewport.width}`);
       await page.getByRole('button', { name: 'Logga ut' }).click();
     });
 

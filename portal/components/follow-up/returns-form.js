@@ -45,7 +45,7 @@ export function ReturnForm({ articles, busy, onSubmit }) {
       <h2 id="return-confirm-title">Bekräfta retur</h2>
       <p>${chosen.label}: ${lines.map((l) => `${l.quantity} st ${articles.find((a) => a.artNo === l.artNo)?.name}`).join(', ')}.</p>
       <p>${chosen.help}</p>
-      <div class="actions">
+      <div class="returns-actions">
         <button type="button" class="button primary" disabled=${busy} onClick=${() => onSubmit(lines, chosen.value)}>${busy ? 'Registrerar…' : 'Bekräfta returen'}</button>
         <button type="button" class="button" onClick=${() => setConfirming(false)}>Ändra</button>
       </div>

@@ -82,7 +82,9 @@ export function ReturnsRegisterScreen({ param }) {
   else
     body = html`${param !== null && html`<${PatientReturn} pnr=${param} warehouse=${data.warehouse} onDone=${buffer.reload} />`}
       ${param === null && html`<p>Öppna en brukare under <a href=${href.hjalpmedel()}>Hjälpmedel</a> och välj Retur av hjälpmedel vid förbrukningsartiklarna.</p>`}
-      <h2>Eget förråd</h2>
-      <${BufferStock} warehouse=${data.warehouse} rows=${data.rows} />`;
+      <details class="returns-buffer" open=${param === null}>
+        <summary>Eget förråd ${data.warehouse} (${data.rows.length} artiklar)</summary>
+        <${BufferStock} warehouse=${data.warehouse} rows=${data.rows} />
+      </details>`;
   return html`<h1 tabindex="-1">Retur av hjälpmedel</h1>${body}`;
 }

@@ -32,7 +32,7 @@ function Row({ row, onDone }) {
     <h2>Retur ${row.returnNo} <span class="hint">från förråd ${row.warehouse}, ${date(row.date)}</span></h2>
     <p>${row.workplaceName}, ${row.prescriberName}</p>
     <ul>${row.lines.map((l) => html`<li key=${l.artNo}>${l.quantity} st ${l.name} <span class="mono">${l.artNo}</span></li>`)}</ul>
-    <div class="actions">
+    <div class="returns-actions">
       <button type="button" class="button primary" disabled=${busy} onClick=${() => receive('stock')}>Ta emot i lager 10</button>
       <button type="button" class="button" disabled=${busy} onClick=${() => receive('discard')}>Kassera på HMC</button>
     </div>
