@@ -3,6 +3,8 @@
 // as "Sparade, ej förskrivningsbara" in the buffer with the prescribable balance unchanged, and cannot order it to
 // another patient beyond the buffer's balance; hmc1 receives a sent-back return in Returer från förråd. Nothing
 // scrolls sideways at 390 px. Screenshots go to RETURNS_SHOTS_DIR when it is set.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -31,6 +33,19 @@ afterAll(() => tearDown([ot, browser], engine));
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS !== null) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations (rule ids) within the element `selector` (the screens of this part, not the shared header). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the portal's Content-Security-Policy (rightly) refuses an injected script tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (c: string) => Promise<{ violations: Array<{ id: string }> }> } })
+      .axe;
+    return (await axe.run(sel)).violations.map((v) => v.id);
+  }, selector);
 }
 
 async function noSidewaysScroll(page: Page): Promise<void> {
@@ -68,12 +83,15 @@ for (const [size, viewport] of [
       await page.getByTestId('patient-returned').waitFor();
       await noSidewaysScroll(page);
       await shot(page, `patient-${viewport.width}`);
+      expect(await axeViolations(page, '[data-testid="patient-sale-articles"]')).toEqual([]);
+      expect(await axeViolations(page, '[data-testid="patient-returned"]')).toEqual([]);
       await sale.getByRole('link', { name: 'Retur av hjälpmedel' }).click();
       await page.getByRole('heading', { level: 1, name: 'Retur av hjälpmedel' }).waitFor();
       await page.getByLabel(/Armbågskrycka/).fill('1');
       await page.getByRole('radio', { name: 'Behåll i förrådet' }).check();
       await noSidewaysScroll(page);
       await shot(page, `return-form-${viewport.width}`);
+      expect(await axeViolations(page, '.admin-main')).toEqual([]);
       await page.getByRole('button', { name: 'Fortsätt' }).click();
       const confirm = page.getByTestId('return-confirm');
       expect(await confirm.textContent()).toContain('kan inte förskrivas till en annan brukare');
@@ -99,6 +117,7 @@ for (const [size, viewport] of [
       await expect.poll(() => kept.textContent()).toBe(String(before.kept + 1));
       await noSidewaysScroll(page);
       await shot(page, `buffer-${viewport.width}`);
+      expect(await axeViolations(page, '.admin-main')).toEqual([]);
       // Ordering one more than the buffer's balance to another patient is refused: kept units are not stock.
       const refused = await ot.request('order.place', {
         idempotencyKey: `beyond-${size}`,
@@ -133,6 +152,7 @@ for (const [size, viewport] of [
       await row.waitFor();
       await noSidewaysScroll(page);
       await shot(page, `staff-returns-${viewport.width}`);
+      expect(await axeViolations(page, '.admin-main')).toEqual([]);
       await row.getByRole('button', { name: 'Ta emot i lager 10' }).click();
       await expect
         .poll(() => page.getByTestId('returns-status').textContent())
