@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { patientView } from '../engine/core/register-queries.ts';
+import { quoteOrder } from '../engine/core/orders/order-quote.ts';
 import { bufferStock, listReturns, patientReturned } from '../engine/core/returns/queries.ts';
 import type { State } from '../engine/core/state.ts';
 import { TABLE_NAMES, type Tables } from '../engine/core/state.ts';
@@ -150,6 +151,23 @@ describe('return.register', () => {
     const one = run(state, place({ source: 'buffer', lines: [{ artNo: ART.basket, quantity: 1 }] }));
     expect(codeOf(one)).toBe('insufficient_stock');
     expect(state.orderIndex.backorders.size).toBe(0);
+  });
+
+  it('given a buffer quote beyond the balance, then the line is a problem naming the kept units, not a backorder', () => {
+    const state = orderState();
+    deliverSale(state, ART.basket, 1);
+    run(state, deregister('keep', [{ artNo: ART.basket, quantity: 1 }]));
+    const args = {
+      recipient: { kind: 'patient' as const, pnr: PNR.otherResident },
+      source: 'buffer' as const,
+      lines: [{ artNo: ART.basket, quantity: 5 }],
+    };
+    const quote = quoteOrder(state, 'ot1', args, T0);
+    const line = quote.ok ? (quote.result as { lines: Array<Record<string, unknown>> }).lines[0] : null;
+    expect(line).toMatchObject({ outcome: 'problem', available: 4, problem: { code: 'insufficient_stock' } });
+    expect(JSON.stringify(line)).toContain('1 st sparade efter retur');
+    const four = quoteOrder(state, 'ot1', { ...args, lines: [{ artNo: ART.basket, quantity: 4 }] }, T0);
+    expect(four.ok && (four.result as { lines: Array<{ outcome: string }> }).lines[0].outcome).toBe('available');
   });
 
   it('given a buffer order with nothing kept and too little stock, then insufficient_stock (main still backorders)', () => {

@@ -10,13 +10,17 @@ import type { State } from '../state.ts';
 export function refuseBufferShortage(state: State, warehouse: string, lines: readonly OrderLine[]): Rejection | null {
   if (warehouse === MAIN_WAREHOUSE) return null;
   const short = lines.find((line) => line.status === 'backorder');
-  if (short === undefined) return null;
-  const article = state.articles.get(short.artNo);
-  const balance = Math.max(0, available(state.stock.get(stockKey(warehouse, short.artNo))));
-  const kept = keptIn(state.returnIndex, warehouse, short.artNo);
+  return short === undefined ? null : bufferShortage(state, warehouse, short.artNo, short.quantity);
+}
+
+/** The refusal of `quantity` of an article from a buffer that has less (order.quote shows it on the line too). */
+export function bufferShortage(state: State, warehouse: string, artNo: string, quantity: number): Rejection {
+  const article = state.articles.get(artNo);
+  const balance = Math.max(0, available(state.stock.get(stockKey(warehouse, artNo))));
+  const kept = keptIn(state.returnIndex, warehouse, artNo);
   const keptNote = kept > 0 ? ` ${kept} st sparade efter retur är inte förskrivningsbara.` : '';
   return reject(
     'insufficient_stock',
-    `Förrådet ${warehouse} har ${balance} st ${article?.name ?? short.artNo} (${short.artNo}) att förskriva, du begärde ${short.quantity}.${keptNote}`,
+    `Förrådet ${warehouse} har ${balance} st ${article?.name ?? artNo} (${artNo}) att förskriva, du begärde ${quantity}.${keptNote}`,
   );
 }
