@@ -289,3 +289,23 @@ describe('the return index', () => {
     expect(rebuilt.returnIndex).toEqual(state.returnIndex);
   });
 });
+
+describe('the return schemas', () => {
+  it('accept a de-registration and a receipt, and refuse what the engine must never see', async () => {
+    const { OPS } = await import('../schemas/ops.ts');
+    const register = OPS['return.register'].args;
+    const ok = { pnr: '19811218-9876', disposition: 'keep', lines: [{ artNo: '100124', quantity: 2 }] };
+    expect(register.safeParse(ok).success).toBe(true);
+    expect(register.safeParse({ ...ok, disposition: 'lend' }).success).toBe(false);
+    expect(register.safeParse({ ...ok, lines: [] }).success).toBe(false);
+    expect(register.safeParse({ ...ok, lines: [{ artNo: '100124', quantity: 0 }] }).success).toBe(false);
+    expect(register.safeParse({ ...ok, lines: [{ artNo: '100124', quantity: 1000 }] }).success).toBe(false);
+    expect(register.safeParse({ ...ok, warehouse: 'B101' }).success).toBe(false);
+    const receive = OPS['return.receive'].args;
+    expect(receive.safeParse({ returnNo: 1, outcome: 'stock' }).success).toBe(true);
+    expect(receive.safeParse({ returnNo: 1, outcome: 'keep' }).success).toBe(false);
+    expect(OPS['return.list'].args.parse({})).toEqual({ pending: true });
+    expect(OPS['return.register'].roles).toEqual(['prescriber']);
+    expect(OPS['return.receive'].roles).not.toContain('prescriber');
+  });
+});
