@@ -668,7 +668,8 @@ export const OPS = {
     roles: prescriber,
     args: ReturnRegisterArgs,
     doc:
-      'Retur av hjälpmedel: de-register sale articles a patient holds (`lines`: artNo and quantity, at most what the patient ' +
+      'Retur av hjälpmedel: de-register sale articles a patient holds (patient.get lists them in `saleArticles`: artNo, ' +
+      'name, isoCode, quantity, lastOrderNo, lastDeliveredDate; `lines`: artNo and quantity, at most what the patient ' +
       "holds: `not_held`) into the acting workplace's buffer warehouse (none: `no_buffer_warehouse`, send the device to HMC " +
       'with the white return slip). `disposition`: `discard`, `sendBack` (HMC receives it, return.receive) or `keep` (kept in the ' +
       'buffer, never prescribable: not added to its balance). Replies with the return number once durable.',
