@@ -56,7 +56,7 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 }
 
 /** ot1 orders one crutch more than B101 holds to another patient through the wizard: Verkställ is refused. */
-async function orderBeyondBuffer(page: Page, quantity: number, size: string): Promise<void> {
+async function orderBeyondBuffer(page: Page, quantity: number, width: number): Promise<void> {
   await page.goto(`${engine.url}/#/bestall?pnr=${OTHER_PATIENT}`);
   await page.getByTestId('patient-card').waitFor();
   await page.getByTestId('wizard-next').click();
@@ -74,7 +74,7 @@ async function orderBeyondBuffer(page: Page, quantity: number, size: string): Pr
   await expect.poll(() => page.getByTestId('wizard-problem').textContent()).toMatch(/./);
   expect(await page.getByTestId('wizard-step').getAttribute('data-step')).toBe('3');
   await noSidewaysScroll(page);
-  await shot(page, `order-beyond-refused-${size}`);
+  await shot(page, `order-beyond-refused-${width}`);
 }
 
 const bufferCrutch = async () => {
@@ -141,7 +141,7 @@ for (const [size, viewport] of [
       await shot(page, `buffer-${viewport.width}`);
       expect(await axeViolations(page, '.admin-main')).toEqual([]);
       // Ordering one more than the buffer's balance to another patient is refused: kept units are not stock.
-      await orderBeyondBuffer(page, before.available + 1, size);
+      await orderBeyondBuffer(page, before.available + 1, viewport.width);
       expect((await bufferCrutch()).available).toBe(before.available);
       await page.getByRole('button', { name: 'Logga ut' }).click();
     });
