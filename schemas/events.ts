@@ -27,6 +27,8 @@ import { DEVIATION_EVENTS } from './deviations.ts';
 import { LOAN_EVENTS } from './loans.ts';
 // Issue 15, recalls:
 import { RECALL_EVENTS } from './recalls.ts';
+// Issue 15, returns:
+import { RETURN_EVENTS } from './returns.ts';
 
 export const ArticleUpserted = z.object({
   type: z.literal('article.upserted'),
@@ -102,6 +104,8 @@ export const Event = z.discriminatedUnion('type', [
   ...LOAN_EVENTS,
   // Issue 15, recalls:
   ...RECALL_EVENTS,
+  // Issue 15, returns:
+  ...RETURN_EVENTS,
 ]);
 
 /** What the journal stores per accepted command: its sequence number, time and events (applied together or not at all). */

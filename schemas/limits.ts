@@ -307,3 +307,10 @@ export const RECALL_PROGRESS_BATCH_MAX = 500;
 export const RECALLS_LIST_MAX = 200;
 /** Open recalls one article may have at once (ranges of one article; bounds the per-unit check of picking). */
 export const RECALLS_OPEN_PER_ARTICLE_MAX = 20;
+// Issue 15, returns (Retur av hjälpmedel):
+/** Article lines in one de-registration (a patient's sale articles are few). */
+export const RETURN_LINES_MAX = 50;
+/** Units of one article in one de-registration line (as an order line). */
+export const RETURN_LINE_QUANTITY_MAX = ORDER_LINE_QUANTITY_MAX;
+/** Rows one return.list reply or one patient.returned reply holds at most (newest first). */
+export const RETURN_LIST_MAX = 500;

@@ -82,6 +82,8 @@ import {
 import { BelowMinArgs, ChangeLogArgs, StockLedgerArgs, StockMinSetArgs } from './stock-admin.ts';
 // Issue 15, loans:
 import { LoanExtendArgs, LoanListArgs, LoanMakePermanentArgs } from './loans.ts';
+// Issue 15, returns:
+import { ReturnListArgs, ReturnReceiveArgs, ReturnRegisterArgs } from './returns.ts';
 
 /**
  * Topics a client may subscribe to. `stock/<artNo>`: a push after every committed change of that article's stock.
@@ -92,8 +94,8 @@ import { LoanExtendArgs, LoanListArgs, LoanMakePermanentArgs } from './loans.ts'
 export const Topic = z
   .string()
   .regex(
-    /^(stock\/\d{6}|orders|pickups|articles|loans|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32}|recalls)$/,
-    'topic is stock/<artNo>, orders, pickups, articles, loans, orders/<userId>, messages/<userId> or recalls',
+    /^(stock\/\d{6}|orders|pickups|articles|loans|returns|orders\/[a-z0-9_-]{1,32}|messages\/[a-z0-9_-]{1,32}|recalls)$/,
+    'topic is stock/<artNo>, orders, pickups, articles, loans, returns, orders/<userId>, messages/<userId> or recalls',
   )
   // Issue 15, desk: `deviations` (staff: every report) and `deviations/<userId>` (the reporter's own).
   .or(z.string().regex(/^deviations(\/[a-z0-9_-]{1,32})?$/, 'topic is deviations or deviations/<userId>'));
@@ -377,7 +379,10 @@ export const OPS = {
       'permanent loan (numbers only: read it with loan.list).' +
       // Issue 15, recalls:
       ' ' +
-      '`recalls` (staff only): `{ type: "recall", seq, recallNo }` per command that created, progressed or closed a recall.',
+      '`recalls` (staff only): `{ type: "recall", seq, recallNo }` per command that created, progressed or closed a recall.' +
+      // Issue 15, returns:
+      ' ' +
+      '`returns` (staff only, issue 15): `{ type: "return", seq, returnNo, status }` per changed sent-back return.',
   }),
   unsubscribe: op({
     kind: 'session',
@@ -827,6 +832,42 @@ export const OPS = {
     roles: everyone,
     args: RecallNoticeArgs,
     doc: 'Open recalls of an article (or only those covering unit `indNo`): number, range, notice text. The read-only notice on the article page and the individual card.',
+  }),
+  // Issue 15, returns (Retur av hjälpmedel):
+  'return.register': op({
+    kind: 'command',
+    roles: prescriber,
+    args: ReturnRegisterArgs,
+    doc:
+      'Retur av hjälpmedel: de-register sale articles a patient holds (patient.get lists them in `saleArticles`: artNo, ' +
+      'name, isoCode, quantity, lastOrderNo, lastDeliveredDate; `lines`: artNo and quantity, at most what the patient ' +
+      "holds: `not_held`) into the acting workplace's buffer warehouse (none: `no_buffer_warehouse`, send the device to HMC " +
+      'with the white return slip). `disposition`: `discard`, `sendBack` (HMC receives it, return.receive) or `keep` (kept in the ' +
+      'buffer, never prescribable: not added to its balance). Replies with the return number once durable.',
+  }),
+  'return.receive': op({
+    kind: 'command',
+    roles: staff,
+    args: ReturnReceiveArgs,
+    doc: 'HMC receives a sent-back return: `outcome` `stock` (into warehouse 10 as a receipt, reason `returned`, serving backorders) or `discard`. Only a return on its way (`return_not_pending` after).',
+  }),
+  'return.list': op({
+    kind: 'query',
+    roles: staff,
+    args: ReturnListArgs,
+    doc: 'Returer från förråd: sent-back returns on their way to HMC (`pending`, oldest first), or every sent-back return (newest first); with buffer, workplace, prescriber and lines, no patient. Live on the staff topic `returns`.',
+  }),
+  'return.bufferStock': op({
+    kind: 'query',
+    roles: prescriber,
+    args: Empty,
+    doc: "The acting workplace's buffer warehouse, per article: onHand, reserved, available (prescribable) and `kept` (units kept after de-registrations: Sparade, ej förskrivningsbara). `warehouse` null when the workplace has none.",
+  }),
+  'patient.returned': op({
+    kind: 'query',
+    roles: everyone,
+    args: z.object({ pnr: PnrInput }).strict(),
+    doc: "Återlämnade hjälpmedel: everything the patient held and returned, newest first, with date and how (`pickup`, `return`, `deregistration` with its disposition). De-registrations and pickups of another care provider are left out and counted in `withheld`. Logged like patient.get; a protected identity's name is never shown.",
   }),
 } as const;
 

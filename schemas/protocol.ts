@@ -86,6 +86,11 @@ export const ERROR_CODES = [
   'recall_overlaps',
   'recall_not_done',
   'recall_closed',
+  // Issue 15, returns: a de-registration without a buffer warehouse, of more than the patient holds, or a receipt of a
+  // return that is not on its way to HMC.
+  'no_buffer_warehouse',
+  'not_held',
+  'return_not_pending',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

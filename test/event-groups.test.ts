@@ -23,6 +23,8 @@ import {
   isLoanEvent,
   // Issue 15, recalls:
   isRecallEvent,
+  // Issue 15, returns:
+  isReturnEvent,
 } from '../engine/core/event-groups.ts';
 
 const GUARDS = {
@@ -46,6 +48,8 @@ const GUARDS = {
   loans: isLoanEvent,
   // Issue 15, recalls:
   recalls: isRecallEvent,
+  // Issue 15, returns:
+  returns: isReturnEvent,
 } as const;
 
 const schemaTypes = Event.options.map((option) => option.shape.type.value as string);

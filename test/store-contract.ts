@@ -343,5 +343,44 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(restarted.state.recallProgress.get('1/i:70001')?.progress).toBe('returned');
       await store.close();
     });
+    // Issue 15, returns: de-registrations and returned units are tables; the sale holdings are rebuilt from them.
+    it('returns and returned units survive a restart, with the sale holdings rebuilt alike', async () => {
+      let store = await seeded(factory, orderTables());
+      const engine = new Engine(store, () => T0);
+      const placed = await engine.execute(place({ lines: [{ artNo: ART.basket, quantity: 3 }] }));
+      expect(placed.ok).toBe(true);
+      const orderNo = engine.state.orderIndex.nextOrderNo - 1;
+      for (const step of ['pick', 'dispatch', 'deliver'] as const) {
+        const moved = await engine.execute({ type: 'fulfil.step', userId: 'hmc1', step, orderNo, lineNos: null });
+        expect(moved.ok).toBe(true);
+      }
+      const pnr = '194001011230';
+      const lines = [{ artNo: ART.basket, quantity: 1 }];
+      const common = { type: 'return.register', userId: 'ot1', workplaceId: 'w1', pnr, lines } as const;
+      const outcomes = [
+        await engine.execute({ ...common, disposition: 'keep' }),
+        await engine.execute({ ...common, disposition: 'sendBack' }),
+        await engine.execute({ type: 'return.receive', userId: 'hmc1', returnNo: 2, outcome: 'stock' }),
+        await engine.execute({
+          type: 'stock.adjust',
+          userId: 'hmc1',
+          warehouse: '10',
+          artNo: ART.rollator,
+          delta: 1,
+          reason: 'returned',
+          note: '',
+          individuals: [56314],
+        }),
+      ];
+      expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true]);
+      const before = dumpTables(engine.state);
+      store = await factory.reopen(store);
+      const restarted = new Engine(store, () => T0);
+      expect(dumpTables(restarted.state)).toBe(before);
+      expect(restarted.state.returns.size).toBe(2);
+      expect(restarted.state.returnedUnits.size).toBe(1);
+      expect(restarted.state.returnIndex).toEqual(engine.state.returnIndex);
+      await store.close();
+    });
   });
 }

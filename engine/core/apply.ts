@@ -41,6 +41,9 @@ import { isLoanEvent } from './event-groups.ts';
 import { applyLoanEvent } from './loans/apply.ts';
 // Issue 15, recalls:
 import { applyRecallEvent } from './recalls/apply.ts';
+// Issue 15, returns:
+import { isReturnEvent } from './event-groups.ts';
+import { applyReturnEvent } from './returns/apply.ts';
 
 /** Most frequent groups first (order steps, then stock): a guard is one Set lookup. */
 export function apply(state: State, event: Event): void {
@@ -63,5 +66,7 @@ export function apply(state: State, event: Event): void {
   else if (isLoanEvent(event)) applyLoanEvent(state, event);
   // Issue 15, recalls:
   else if (isRecallEvent(event)) applyRecallEvent(state, event);
+  // Issue 15, returns:
+  else if (isReturnEvent(event)) applyReturnEvent(state, event);
   else unreachable(event, 'event');
 }

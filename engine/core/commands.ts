@@ -6,6 +6,8 @@ import type { LoanType } from '../../schemas/orders.ts';
 import type { Profession, StockReason } from '../../schemas/primitives.ts';
 import type { UserProfile } from '../../schemas/admin-users.ts';
 import type { RecallProgress } from '../../schemas/recalls.ts';
+// Issue 15, returns:
+import type { ReturnDisposition, ReturnOutcome } from '../../schemas/returns.ts';
 
 export interface StockAdjust {
   type: 'stock.adjust';
@@ -186,7 +188,9 @@ export type Command =
   // Issue 15, loans:
   | LoanCommand
   // Issue 15, recalls:
-  | RecallCommand;
+  | RecallCommand
+  // Issue 15, returns:
+  | ReturnCommand;
 
 /** What the engine passes in with each command, so the core never reads the clock or invents ids. */
 export interface CommandContext {
@@ -428,3 +432,21 @@ export interface RecallClose {
   reason?: string;
 }
 export type RecallCommand = RecallCreate | RecallSetProgress | RecallClose;
+// Issue 15, returns (Retur av hjälpmedel):
+/** return.register: a prescriber de-registers sale articles a patient holds into the acting workplace's buffer. */
+export interface ReturnRegister {
+  type: 'return.register';
+  userId: string;
+  workplaceId: string;
+  pnr: string;
+  disposition: ReturnDisposition;
+  lines: ReadonlyArray<{ artNo: string; quantity: number }>;
+}
+/** return.receive: HMC receives a sent-back return into warehouse 10 stock or discards it. */
+export interface ReturnReceive {
+  type: 'return.receive';
+  userId: string;
+  returnNo: number;
+  outcome: ReturnOutcome;
+}
+export type ReturnCommand = ReturnRegister | ReturnReceive;

@@ -36,6 +36,8 @@ import { decideDeviationComment, decideDeviationCreate, decideDeviationSetStatus
 import { decideLoanExtend, decideLoanMakePermanent, decideLoanSweep } from './loans/decide.ts';
 // Issue 15, recalls:
 import { decideRecallClose, decideRecallCreate, decideRecallSetProgress } from './recalls/decide.ts';
+// Issue 15, returns:
+import { decideReturnReceive, decideReturnRegister } from './returns/decide.ts';
 
 export function decide(state: State, command: Command, context: CommandContext): Decision {
   assert(context.seq === state.seq + 1, `command seq ${context.seq} follows state seq ${state.seq}`);
@@ -130,6 +132,11 @@ export function decide(state: State, command: Command, context: CommandContext):
       return decideRecallSetProgress(state, command, context);
     case 'recall.close':
       return decideRecallClose(state, command, context);
+    // Issue 15, returns:
+    case 'return.register':
+      return decideReturnRegister(state, command, context);
+    case 'return.receive':
+      return decideReturnReceive(state, command, context);
     default:
       return unreachable(command, 'command');
   }

@@ -68,6 +68,12 @@ export const RECALL_EVENT_TYPES = [
   'recall.progressSet',
   'recall.closed',
 ] as const satisfies readonly EventType[];
+// Issue 15, returns:
+export const RETURN_EVENT_TYPES = [
+  'return.registered',
+  'return.received',
+  'return.unitRecorded',
+] as const satisfies readonly EventType[];
 
 /** Every unit's list, by unit (the README's units; a test checks each event type is in exactly one). */
 export const EVENT_TYPES_BY_UNIT = {
@@ -91,6 +97,8 @@ export const EVENT_TYPES_BY_UNIT = {
   loans: LOAN_EVENT_TYPES,
   // Issue 15, recalls:
   recalls: RECALL_EVENT_TYPES,
+  // Issue 15, returns:
+  returns: RETURN_EVENT_TYPES,
 } as const;
 
 type Of<Types extends readonly EventType[]> = Extract<Event, { type: Types[number] }>;
@@ -114,6 +122,8 @@ export type DeviationEvent = Of<typeof DEVIATION_EVENT_TYPES>;
 export type LoanEvent = Of<typeof LOAN_EVENT_TYPES>;
 // Issue 15, recalls:
 export type RecallEvent = Of<typeof RECALL_EVENT_TYPES>;
+// Issue 15, returns:
+export type ReturnEvent = Of<typeof RETURN_EVENT_TYPES>;
 
 // One Set per group, built once at load: a guard is one lookup and allocates nothing (apply and rowsTouched run for
 // every event of every command).
@@ -137,6 +147,8 @@ const DEVIATION: ReadonlySet<string> = new Set(DEVIATION_EVENT_TYPES);
 const LOAN: ReadonlySet<string> = new Set(LOAN_EVENT_TYPES);
 // Issue 15, recalls:
 const RECALL: ReadonlySet<string> = new Set(RECALL_EVENT_TYPES);
+// Issue 15, returns:
+const RETURN: ReadonlySet<string> = new Set(RETURN_EVENT_TYPES);
 
 export const isOrderEvent = (event: Event): event is OrderEvent => ORDER.has(event.type);
 export const isMessageEvent = (event: Event): event is MessageEvent => MESSAGE.has(event.type);
@@ -158,3 +170,5 @@ export const isDeviationEvent = (event: Event): event is DeviationEvent => DEVIA
 export const isLoanEvent = (event: Event): event is LoanEvent => LOAN.has(event.type);
 // Issue 15, recalls:
 export const isRecallEvent = (event: Event): event is RecallEvent => RECALL.has(event.type);
+// Issue 15, returns:
+export const isReturnEvent = (event: Event): event is ReturnEvent => RETURN.has(event.type);

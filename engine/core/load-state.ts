@@ -19,6 +19,8 @@ import { buildDeviationIndex } from './deviations/deviation-index.ts';
 import { buildLoanIndex } from './loans/loan-index.ts';
 // Issue 15, recalls:
 import { buildRecallIndex } from './recalls/recall-index.ts';
+// Issue 15, returns:
+import { buildReturnIndex } from './returns/return-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
@@ -40,6 +42,8 @@ export function stateFromTables(tables: Tables, seq: number): State {
     loanIndex: buildLoanIndex(tables.loans),
     // Issue 15, recalls:
     recallIndex: buildRecallIndex(tables),
+    // Issue 15, returns:
+    returnIndex: buildReturnIndex(tables),
   };
   const state: State = { ...tables, ...derived, seq };
   assert(state.iso.size === 0 || state.isoRoots.length > 0, 'ISO tree has roots');

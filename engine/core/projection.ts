@@ -41,6 +41,9 @@ import { isLoanEvent } from './event-groups.ts';
 import { loanRowsTouched } from './loans/rows.ts';
 // Issue 15, recalls:
 import { recallRowsTouched } from './recalls/rows.ts';
+// Issue 15, returns:
+import { isReturnEvent } from './event-groups.ts';
+import { returnRowsTouched } from './returns/rows.ts';
 
 export function rowsTouched(event: Event): RowRef[] {
   if (isOrderEvent(event)) return orderRowsTouched(event);
@@ -62,5 +65,7 @@ export function rowsTouched(event: Event): RowRef[] {
   if (isLoanEvent(event)) return loanRowsTouched(event);
   // Issue 15, recalls:
   if (isRecallEvent(event)) return recallRowsTouched(event);
+  // Issue 15, returns:
+  if (isReturnEvent(event)) return returnRowsTouched(event);
   return unreachable(event, 'event');
 }

@@ -15,6 +15,8 @@ import { devicePayer, type PatientOverview, patientOverview } from './patient-ov
 import type { PayerView } from './payers/payer-rules.ts';
 // Issue 15, loans:
 import { deviceLoan } from './loans/queries.ts';
+// Issue 15, returns:
+import { saleArticlesOf, type SaleArticleView } from './returns/sale-articles.ts';
 
 /** Halland's county code: only its residents can be prescribed to. */
 export const HOME_COUNTY = '13';
@@ -141,7 +143,7 @@ export function patientView(
   args: OpArgs<'patient.get'>,
   nowMs: number,
   acting?: Acting,
-): QueryResult<{ person: PersonView; devices: DeviceView[] } & PatientOverview> {
+): QueryResult<{ person: PersonView; devices: DeviceView[]; saleArticles: SaleArticleView[] } & PatientOverview> {
   const parsed = parsePnr(args.pnr, nowMs);
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
@@ -161,7 +163,12 @@ export function patientView(
       loan: deviceLoan(state, indNo), // Issue 15, loans: the unit's open loan (type, due date) or null
     };
   });
-  return found({ person: personView(person), devices, ...patientOverview(state, person, acting) });
+  return found({
+    person: personView(person),
+    devices,
+    saleArticles: saleArticlesOf(state, person.pnr), // Issue 15, returns
+    ...patientOverview(state, person, acting),
+  });
 }
 
 export { personTokens };

@@ -62,6 +62,10 @@ export type RejectionCode = Extract<
   | 'recall_overlaps'
   | 'recall_not_done'
   | 'recall_closed'
+  // Issue 15, returns (Retur av hjälpmedel).
+  | 'no_buffer_warehouse'
+  | 'not_held'
+  | 'return_not_pending'
 >;
 
 export interface Rejection {

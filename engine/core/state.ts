@@ -37,6 +37,9 @@ import type { LoanIndex } from './loans/loan-index.ts';
 // Issue 15, recalls:
 import type { Recall, RecallProgressRow } from '../../schemas/recalls.ts';
 import type { RecallIndex } from './recalls/recall-index.ts';
+// Issue 15, returns:
+import type { ReturnedUnit, ReturnRecord } from '../../schemas/returns.ts';
+import type { ReturnIndex } from './returns/return-index.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -79,6 +82,11 @@ export interface Tables {
   recalls: Map<number, Recall>;
   /** Progress of the holders whose progress was set, by `<recallNo>/<holderKey>` (no row: none yet). */
   recallProgress: Map<string, RecallProgressRow>;
+  // Issue 15, returns:
+  /** De-registrations of sale articles into a buffer (Retur av hjälpmedel), by return number. */
+  returns: Map<number, ReturnRecord>;
+  /** Rental units received back from a patient (return or pickup), with that previous holder, by entry number. */
+  returnedUnits: Map<number, ReturnedUnit>;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -111,6 +119,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   // Issue 15, recalls:
   'recalls',
   'recallProgress',
+  // Issue 15, returns:
+  'returns',
+  'returnedUnits',
 ];
 
 /** Indexes derived from the tables; never persisted. */
@@ -151,6 +162,9 @@ export interface Derived {
   // Issue 15, recalls:
   /** Open recalls per article, progress per recall, the next recall number (recalls/recall-index.ts). */
   recallIndex: RecallIndex;
+  // Issue 15, returns:
+  /** Sale articles each patient holds, kept units per buffer, returns per patient, numbers (return-index.ts). */
+  returnIndex: ReturnIndex;
 }
 
 export interface State extends Tables, Derived {
@@ -189,5 +203,8 @@ export function emptyTables(): Tables {
     // Issue 15, recalls:
     recalls: new Map(),
     recallProgress: new Map(),
+    // Issue 15, returns:
+    returns: new Map(),
+    returnedUnits: new Map(),
   };
 }

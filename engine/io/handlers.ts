@@ -35,6 +35,8 @@ import { DEVIATION_HANDLERS } from './handlers/deviations.ts';
 import { LOAN_HANDLERS } from './handlers/loans.ts';
 // Issue 15, recalls:
 import { RECALL_HANDLERS } from './handlers/recalls.ts';
+// Issue 15, returns:
+import { RETURN_HANDLERS } from './handlers/returns.ts';
 
 export const HANDLERS: HandlerTable<OpName> = {
   ...SESSION_HANDLERS,
@@ -71,4 +73,6 @@ export const HANDLERS: HandlerTable<OpName> = {
   ...LOAN_HANDLERS,
   // Issue 15, recalls:
   ...RECALL_HANDLERS,
+  // Issue 15, returns:
+  ...RETURN_HANDLERS,
 };

@@ -21,6 +21,8 @@ import { deviationPushes } from './deviation-feed.ts';
 import { LOANS_TOPIC } from './topic-access.ts';
 // Issue 15, recalls:
 import { recallPushOf } from './recall-push.ts';
+// Issue 15, returns:
+import { RETURNS_TOPIC } from './topic-access.ts';
 
 type App = import('uWebSockets.js').TemplatedApp;
 
@@ -79,6 +81,12 @@ export function publishCommits(app: App, engine: Engine, metrics: Metrics): void
       // Issue 15, loans: a changed loan, by number only, so open loan lists read their rows again.
       if (row.table === 'loans' && listened(LOANS_TOPIC))
         publish(LOANS_TOPIC, { type: 'loan', seq: entry.seq, loanNo: (row.value as { loanNo: number }).loanNo });
+      // Issue 15, returns: a sent-back return registered or received, for the staff list Returer från förråd.
+      if (row.table === 'returns' && listened(RETURNS_TOPIC)) {
+        const record = row.value as { returnNo: number; status: string; disposition: string };
+        if (record.disposition === 'sendBack')
+          publish(RETURNS_TOPIC, { type: 'return', seq: entry.seq, returnNo: record.returnNo, status: record.status });
+      }
       if (row.table !== 'stock') continue;
       const stock = row.value as { warehouse: string; artNo: string; onHand: number; reserved: number };
       const topic = `stock/${stock.artNo}`;

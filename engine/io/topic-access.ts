@@ -14,6 +14,8 @@ export const LOANS_TOPIC = 'loans';
 
 // Issue 15, recalls: every recall created, progressed or closed (staff only: the recall desk).
 export const RECALLS_TOPIC = 'recalls';
+/** Issue 15, returns: sent-back returns on their way to HMC (Returer från förråd), for HMC staff. */
+export const RETURNS_TOPIC = 'returns';
 
 export function ordersTopicOf(userId: string): string {
   return `orders/${userId}`;
@@ -40,6 +42,10 @@ export function refuseTopic(user: User, topic: string): Outcome | null {
   // Issue 15, recalls:
   if (topic === RECALLS_TOPIC && !isStaff(user))
     return { ok: false, code: 'forbidden', message: 'Återkallelseflödet (recalls) är bara för HMC:s personal.' };
+  // Issue 15, returns:
+  if (topic === RETURNS_TOPIC && !isStaff(user)) {
+    return { ok: false, code: 'forbidden', message: 'Returflödet (returns) är bara för HMC:s personal.' };
+  }
   const slash = topic.indexOf('/');
   const area = topic.slice(0, slash);
   if ((area === 'orders' || area === 'messages') && topic.slice(slash + 1) !== user.id) {

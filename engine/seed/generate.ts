@@ -3,6 +3,8 @@ import { demoNews } from './demo-news.ts';
 import { defaultPrescribingRuleRows } from '../core/prescribing-rules/rules.ts';
 import { type Tables, emptyTables } from '../core/state.ts';
 import { demoOrders } from './demo-orders.ts';
+// Issue 15, returns:
+import { demoSaleOrders } from './demo-sale-orders.ts';
 import { linkArticles } from './article-links.ts';
 import { generateArticles } from './articles.ts';
 import { generateIndividuals } from './individuals.ts';
@@ -120,6 +122,7 @@ export function generateTables(options: GenerateOptions): Tables {
 
   tables.prescribingRules = defaultPrescribingRuleRows();
   for (const order of demoOrders(tables)) tables.orders.set(order.orderNo, order);
+  for (const order of demoSaleOrders(tables)) tables.orders.set(order.orderNo, order); // Issue 15, returns
   for (const item of demoNews(DEMO_NEWS_AUTHOR)) tables.news.set(item.newsNo, item);
   // Issue 15, patient:
   tables.payerRules = defaultPayerRuleRows();

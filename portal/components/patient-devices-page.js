@@ -21,6 +21,9 @@ import { PatientComponents } from './patient-components.js';
 import { PrintReturnLink } from './print/print-links.js'; // Issue 15, print
 import { PatientDeskLinks } from './desk-links.js';
 import { LoanCell } from './loan-cell.js'; // Issue 15, loans
+// Issue 15, returns:
+import { PatientSaleArticles } from './patient-sale-articles.js';
+import { PatientReturned } from './patient-returned.js';
 
 /** @typedef {import('../lib/types.d.ts').PersonView} PersonView */
 /** @typedef {import('../lib/types.d.ts').User} User */
@@ -213,7 +216,9 @@ function Patient({ pnr, user }) {
     <${PatientWorkOrders} workOrders=${patient.workOrders} />
     <${PatientComponents} components=${patient.componentsOnTheWay} />
     <${Pickups} pickups=${pickups} onCancel=${cancel} />
-    <${OpenOrders} orders=${orders} />`;
+    <${OpenOrders} orders=${orders} />
+    <${PatientSaleArticles} patient=${patient} user=${user} />
+    <${PatientReturned} pnr=${pnr} />`;
 }
 
 /**

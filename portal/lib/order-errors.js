@@ -30,6 +30,10 @@ const HEADLINES = {
   timeout: 'Servern svarade inte i tid. Försök igen.',
   connection_lost: 'Anslutningen bröts innan svaret kom.',
   internal: 'Ett oväntat fel inträffade hos servern.',
+  // Issue 15, returns (Retur av hjälpmedel):
+  no_buffer_warehouse: 'Arbetsplatsen har inget förråd: skicka hjälpmedlet till HMC med den vita returlappen.',
+  not_held: 'Brukaren har inte så många av artikeln registrerade.',
+  return_not_pending: 'Returen är redan mottagen.',
 };
 
 /** Codes whose engine message is English or adds nothing for a prescriber. */

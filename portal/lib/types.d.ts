@@ -710,3 +710,59 @@ export interface LoanListView {
   withheld: number;
   reminderWorkingDays: number;
 }
+// Issue 15, returns (Retur av hjälpmedel):
+/** patient.get `saleArticles`: a sale article (förbrukningsartikel) the patient holds. */
+export interface SaleArticleView {
+  artNo: string;
+  name: string;
+  isoCode: string;
+  quantity: number;
+  lastOrderNo: number;
+  lastDeliveredDate: string | null;
+}
+export type ReturnDisposition = 'discard' | 'sendBack' | 'keep';
+/** patient.returned: one thing the patient held and returned. */
+export interface ReturnedView {
+  timeMs: number;
+  date: string;
+  how: 'pickup' | 'return' | 'deregistration';
+  artNo: string;
+  name: string;
+  isoCode: string;
+  quantity: number;
+  indNo: number | null;
+  pickupNo: number | null;
+  returnNo: number | null;
+  disposition: ReturnDisposition | null;
+}
+/** return.register's reply. */
+export interface ReturnReceipt {
+  returnNo: number;
+  date: string;
+  warehouse: string;
+  disposition: ReturnDisposition;
+  status: string;
+  lines: Array<{ artNo: string; quantity: number }>;
+}
+/** return.list: a sent-back return as HMC sees it (no patient). */
+export interface ReturnListRow {
+  returnNo: number;
+  timeMs: number;
+  date: string;
+  warehouse: string;
+  workplaceName: string;
+  prescriberName: string;
+  status: 'done' | 'onTheWay' | 'received' | 'discardedAtHmc';
+  lines: Array<{ artNo: string; name: string; quantity: number }>;
+  handledByName: string | null;
+  handledMs: number | null;
+}
+/** return.bufferStock: one article of the acting workplace's buffer. */
+export interface BufferRow {
+  artNo: string;
+  name: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  kept: number;
+}

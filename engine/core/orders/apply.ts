@@ -18,6 +18,8 @@ import { stockKey } from '../keys.ts';
 import type { State } from '../state.ts';
 import { indexOrder, isOpen } from './order-index.ts';
 import { NOTE_REFUSED } from './plan-order.ts';
+// Issue 15, returns:
+import { noteSaleDelivered } from '../returns/return-index.ts';
 
 function stockRow(state: State, warehouse: string, artNo: string) {
   const row = state.stock.get(stockKey(warehouse, artNo));
@@ -134,6 +136,8 @@ function applyDelivered(state: State, event: OrderLineDelivered): void {
   const before = changeLine(state, event.orderNo, event.lineNo, 'delivered', { deliveredDate: event.date });
   assert(before.status === 'dispatched', `line ${event.orderNo}:${event.lineNo} was dispatched`);
   moveIndividuals(state, event.individuals, event.holder);
+  // Issue 15, returns: a sale line delivered to a patient is held by them (Förbrukningsartiklar on the patient view).
+  noteSaleDelivered(state.returnIndex, state.articles, state.orders.get(event.orderNo), event.lineNo);
 }
 
 function applyCancelled(state: State, event: OrderLineCancelled): void {

@@ -19,6 +19,8 @@ import { availableForNew, consume, type Consumed } from './replacement.ts';
 import { plannedDates, swedishDate } from './working-days.ts';
 // Issue 15, loans:
 import { checkPlaceLoans, loanTermsOf } from '../loans/place-loans.ts';
+// Issue 15, returns:
+import { refuseBufferShortage } from './buffer-shortage.ts';
 
 function newLine(lineNo: number, artNo: string, quantity: number): OrderLine {
   return {
@@ -108,6 +110,9 @@ export function decidePlace(state: State, command: OrderPlace, context: CommandC
   if ('ok' in lines) return lines;
   const loans = checkPlaceLoans(state, command, target, context); // Issue 15, loans
   if (loans !== null) return loans;
+  // Issue 15, returns: a buffer withdrawal beyond the buffer's balance is refused, never a backorder.
+  const short = refuseBufferShortage(state, target.warehouse, lines);
+  if (short !== null) return short;
   const partial = command.delivery.partial;
   const ready = partial ? lines.some((l) => l.status === 'registered') : lines.every((l) => l.status === 'registered');
   const dates = ready ? plannedDates(context.timeMs) : null;

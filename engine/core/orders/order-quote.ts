@@ -11,6 +11,9 @@ import { summarize, type ArticleSummary } from '../views.ts';
 import { checkLine, defaultDeliveryAddress, planLine, resolveContext, type OrderContext } from './plan-order.ts';
 import { purposeRule } from './purpose.ts';
 import { availableForNew, consume, type Consumed } from './replacement.ts';
+// Issue 15, returns:
+import { MAIN_WAREHOUSE } from '../keys.ts';
+import { bufferShortage } from './buffer-shortage.ts';
 
 export type QuoteOutcome = 'available' | 'proposal' | 'backorder' | 'discontinued' | 'problem';
 
@@ -68,6 +71,11 @@ function quoteLine(
   }
   const availableNow = availableForNew(state, context.warehouse, checked.artNo, consumed);
   const plan = planLine(state, context, checked, line, consumed);
+  // Issue 15, returns: a buffer withdrawal beyond the balance is refused when placed (buffer-shortage.ts); say so now.
+  if (plan.kind === 'backorder' && context.warehouse !== MAIN_WAREHOUSE) {
+    const short = bufferShortage(state, context.warehouse, checked.artNo, line.quantity);
+    return problemLine(line, short, summarize(state, checked, buffer), Math.max(0, availableNow));
+  }
   let ordered = checked.artNo;
   let proposal: QuoteLine['proposal'] = null;
   if (plan.kind === 'proposal') {

@@ -13,6 +13,8 @@ import { isReturnOfUnits, rentalUnits } from './rental-units.ts';
 // Issue 15, loans:
 import { loanClosings } from '../loans/loan-lifecycle.ts';
 import { swedishDate } from '../orders/working-days.ts';
+// Issue 15, returns:
+import { unitReturnRecords } from '../returns/unit-returns.ts';
 
 export function decideStockAdjust(state: State, command: StockAdjust, context: CommandContext): Decision {
   const { warehouse, artNo, delta } = command;
@@ -58,5 +60,7 @@ export function decideStockAdjust(state: State, command: StockAdjust, context: C
   if (returned) events.push(...loanClosings(state, individuals, command.userId, swedishDate(context.timeMs)));
   // A returned unit that a pickup order was waiting for completes that pickup, in the same command.
   if (returned) events.push(...pickupReturns(state, individuals, command.userId, context.timeMs));
+  // Issue 15, returns: who held each returned unit, for the patient's Återlämnade hjälpmedel.
+  if (returned) events.push(...unitReturnRecords(state, individuals, warehouse, context.timeMs));
   return { ok: true, events };
 }

@@ -10,6 +10,9 @@ import { DeskDeviationsScreen } from './desk-deviations-screen.js';
 import { LoansSection } from './loans-section.js';
 // Issue 15, recalls:
 import { RecallsSection } from './recalls-section.js';
+// Issue 15, returns:
+import { ReturnsRegisterScreen } from './returns-register.js';
+import { ReturnsStaffList } from './returns-staff-list.js';
 
 /** @typedef {import('../../lib/types.d.ts').User} User */
 
@@ -59,6 +62,21 @@ export const FOLLOW_UP_SECTIONS = [
     summary: 'Säkerhetsmeddelanden: spärra en artikel, följ upp varje innehavare och avsluta.',
     for: 'staff',
     screen: RecallsSection,
+  },
+  // Issue 15, returns:
+  {
+    id: 'retur',
+    title: 'Retur av hjälpmedel',
+    summary: 'Avregistrera en brukares förbrukningsartiklar till ert förråd; förrådets saldo och sparade artiklar.',
+    for: 'prescriber',
+    screen: ReturnsRegisterScreen,
+  },
+  {
+    id: 'returer',
+    title: 'Returer från förråd',
+    summary: 'Förbrukningsartiklar som skickats tillbaka från förråden: ta emot i lager 10 eller kassera.',
+    for: 'staff',
+    screen: ReturnsStaffList,
   },
 ];
 
