@@ -156,18 +156,21 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
   if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
   out.push(...fsyncSection(r), ...inProcessSection(r), ...httpSection(r), ...scaleSection(r, lastFull));
-  out.push(...searchSection(r), ...importSection(), ...notesSection(r));
+  out.push(...searchSection(r), ...ownRunSection('import.md'), ...ownRunSection('recall.md'), ...notesSection(r));
   return `${out.join('\n')}`;
 }
 
 /**
- * The catalog import's own run (`npm run bench:import` writes results/import.md): included as it is, since it needs a
- * 100 000-row file and an apply of its own, not a share of this run's time.
+ * A benchmark with a run of its own, included as its results file says it (a page of its own with its headings one level down): the catalog import
+ * (`npm run bench:import` writes results/import.md; a 100 000-row file and an apply of its own) and the recall at
+ * `large` (`npm run bench:recall` writes results/recall.md; a store of its own with 50 000 units of one article).
  */
-function importSection(): string[] {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'import.md');
+function ownRunSection(fileName: string): string[] {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', fileName);
   if (!fs.existsSync(file)) return [];
-  return [fs.readFileSync(file, 'utf8').trimEnd(), ''];
+  const text = fs.readFileSync(file, 'utf8').trimEnd();
+  // A file written as a page of its own starts with a title (#): its headings go one level down to sit in the report.
+  return [text.startsWith('# ') ? text.replace(/^(#+) /gm, '$1# ') : text, ''];
 }
 
 function headerSection(r: BenchResults): string[] {
