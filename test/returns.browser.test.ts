@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordingPage, signInAs, tearDown } from './helpers/chromium.ts';
+import { launchChromium, recordingPage, signInAs, signOut, tearDown } from './helpers/chromium.ts';
 import { startEngine, type EngineProcess } from './helpers/engine-process.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -143,7 +143,7 @@ for (const [size, viewport] of [
       // Ordering one more than the buffer's balance to another patient is refused: kept units are not stock.
       await orderBeyondBuffer(page, before.available + 1, viewport.width);
       expect((await bufferCrutch()).available).toBe(before.available);
-      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await signOut(page);
     });
 
     it('a prescriber without a buffer is told to attach the white return slip', async () => {
@@ -152,7 +152,7 @@ for (const [size, viewport] of [
       expect(await page.getByTestId('white-slip').textContent()).toContain('vita returlappen');
       expect(await page.locator('form.return-form').count()).toBe(0);
       await shot(page, `no-buffer-${viewport.width}`);
-      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await signOut(page);
     });
 
     it('hmc1 receives a sent-back return in Returer från förråd', async () => {
@@ -174,7 +174,7 @@ for (const [size, viewport] of [
         .poll(() => page.getByTestId('returns-status').textContent())
         .toContain(`Retur ${sent.returnNo} är mottagen`);
       await row.waitFor({ state: 'detached' });
-      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await signOut(page);
       expect(pageErrors).toEqual([]);
     });
   });

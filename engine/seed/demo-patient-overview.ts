@@ -89,7 +89,8 @@ export function demoComponentOrders(tables: Tables): Order[] {
     return [];
   const workplace = user.workplaces[0]!;
   const dates = plannedDates(COMPONENT_PLACED_MS);
-  const orderNo = ORDER_NO_FIRST + DEMO_HOLDINGS.length;
+  // The next free number: the historic demo orders and the buffer's sale orders (demo-sale-orders.ts) come first.
+  const orderNo = Math.max(ORDER_NO_FIRST + DEMO_HOLDINGS.length - 1, ...tables.orders.keys()) + 1;
   return [
     {
       orderNo,

@@ -89,9 +89,8 @@ function Devices({ devices, pickable, chosen, setChosen, waiting }) {
               <td><a class="mono" href=${href.individ(d.indNo)}>${d.indNo}</a></td>
               <td><a class="mono" href=${href.artikel(d.artNo)}>${d.artNo}</a></td>
               <td>${d.name}</td>
-              <td>${kindShort(d.kind)}</td>
-              <td data-payer=${d.payer.kind}>${d.payer.name}</td>
               <td>${kindShort(d.kind)} <${LoanCell} loan=${d.loan} /></td>
+              <td data-payer=${d.payer.kind}>${d.payer.name}</td>
               <td>${d.delivery ? html`<a href=${href.order(d.delivery.orderNo)}>${d.delivery.orderNo}</a>` : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.placedDate) : '–'}</td>
               <td class="date">${d.delivery ? date(d.delivery.deliveredDate) : '–'}</td>
@@ -111,7 +110,7 @@ function OpenOrders({ orders }) {
     <ul class="plain" data-testid="patient-open-orders">
       ${orders.map(
         (o) => html`
-        <li key=${o.orderNo}><a href=${href.order(o.orderNo)}>Order ${o.orderNo}</a>, lagd ${date(o.placedDate)}:
+        <li key=${o.orderNo}><a href=${href.order(o.orderNo)}>Order ${o.orderNo}</a>, lagd ${date(o.placedDate)}:${' '}
           ${linesSummary(o.lines)} <${StatusBadge} status=${o.status} /></li>`,
       )}
     </ul>`;

@@ -55,3 +55,10 @@ export async function signInAs(page: Page, baseUrl: string, username: string): P
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('heading', { level: 1, name: /^Välkommen/ }).waitFor();
 }
+
+/** Signs out from the top bar; on a phone-width page "Logga ut" sits in the menu the Meny button opens. */
+export async function signOut(page: Page): Promise<void> {
+  const menu = page.getByRole('banner').getByRole('button', { name: 'Meny' });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+}
