@@ -13,7 +13,8 @@ const FIRST_PLACED_MS = Date.UTC(2025, 2, 10, 8, 30);
 const DAYS_BETWEEN_ORDERS = 17;
 const MS_PER_DAY = 86_400_000;
 
-function deliveredLine(
+/** A delivered line of a seeded order (one unit unless `extra` says otherwise); the sale orders share it. */
+export function deliveredLine(
   lineNo: number,
   artNo: string,
   dates: ReturnType<typeof plannedDates>,

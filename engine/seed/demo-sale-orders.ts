@@ -4,6 +4,7 @@ import type { Order } from '../../schemas/orders.ts';
 import { ORDER_NO_FIRST } from '../core/orders/order-index.ts';
 import { plannedDates, swedishDate } from '../core/orders/working-days.ts';
 import type { Tables } from '../core/state.ts';
+import { deliveredLine } from './demo-orders.ts';
 import { DEMO_PNR } from './demo-persons.ts';
 import { DEMO_HOLDINGS } from './individuals.ts';
 import { DEMO_BUFFER_WAREHOUSE } from './warehouses.ts';
@@ -57,21 +58,7 @@ export function demoSaleOrders(tables: Tables): Order[] {
       otherInfo: '',
       ...dates,
       idempotencyKey: `seed-${orderNo}`,
-      lines: wanted.map(([artNo, quantity], n) => ({
-        lineNo: n + 1,
-        artNo,
-        quantity,
-        status: 'delivered' as const,
-        setPartOf: null,
-        forIndividual: null,
-        replacedFrom: null,
-        purpose: null,
-        note: '',
-        individuals: [],
-        pickDate: dates.plannedPickDate,
-        dispatchedDate: dates.plannedPickDate,
-        deliveredDate: dates.plannedDeliveryDate,
-      })),
+      lines: wanted.map(([artNo, quantity], n) => deliveredLine(n + 1, artNo, dates, { quantity })),
     });
   });
   return orders;

@@ -5,8 +5,7 @@ import type { User } from '../../../schemas/entities.ts';
 import type { Deviation, DeviationCountsArgs, DeviationListArgs } from '../../../schemas/deviations.ts';
 import { canReadEntry } from '../patient-access/boundary.ts';
 import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
-import { shownName } from '../patient-access/protected-identity.ts';
-import { formatPnr } from '../personnummer.ts';
+import { shownPatient } from '../patient-access/protected-identity.ts';
 import { boundaryRejection } from '../patient-access/boundary.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import type { State } from '../state.ts';
@@ -20,15 +19,7 @@ export function deviationView(state: State, deviation: Deviation) {
   return {
     ...deviation,
     articleName: state.articles.get(deviation.artNo)?.name ?? deviation.artNo,
-    patient:
-      person === undefined
-        ? null
-        : {
-            pnr: person.pnr,
-            pnrDisplay: formatPnr(person.pnr),
-            name: shownName(person),
-            protectedIdentity: person.protectedIdentity,
-          },
+    patient: shownPatient(person),
     reporter: { id: deviation.reporterId, name: nameOf(deviation.reporterId) },
     comments: deviation.comments.map((c) => ({ ...c, author: nameOf(c.userId) })),
     /** The statuses HMC may move it to next. */

@@ -5,8 +5,8 @@ import type { User } from '../../../schemas/entities.ts';
 import type { Note, NoteListArgs } from '../../../schemas/notes.ts';
 import { canReadEntry } from '../patient-access/boundary.ts';
 import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
-import { shownName } from '../patient-access/protected-identity.ts';
-import { formatPnr, parsePnr } from '../personnummer.ts';
+import { shownPatient } from '../patient-access/protected-identity.ts';
+import { parsePnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
@@ -19,15 +19,7 @@ export function noteView(state: State, note: Note) {
     updatedMs: note.updatedMs,
     text: note.text,
     orderNo: note.orderNo,
-    patient:
-      person === undefined
-        ? null
-        : {
-            pnr: person.pnr,
-            pnrDisplay: formatPnr(person.pnr),
-            name: shownName(person),
-            protectedIdentity: person.protectedIdentity,
-          },
+    patient: shownPatient(person),
   };
 }
 export type NoteView = ReturnType<typeof noteView>;

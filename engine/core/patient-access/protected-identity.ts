@@ -1,6 +1,7 @@
 // Skyddad identitet: a protected person's name and address are never shown; deliveries and pickups go through the
 // region's handling address for protected personal data instead of the home address.
 import type { Address, Person } from '../../../schemas/entities.ts';
+import { formatPnr } from '../personnummer.ts';
 
 /** What every view shows instead of a protected person's name. */
 export const PROTECTED_NAME = 'Skyddad identitet';
@@ -25,4 +26,15 @@ export function shownName(person: Person | undefined): string {
 /** The address of an entry about this person as shown: the handling address for a protected identity. */
 export function shownAddress(person: Person | undefined, address: Address): Address {
   return isProtected(person) ? { ...PROTECTED_HANDLING_ADDRESS } : address;
+}
+
+/** A patient as the lists of work orders, notes and deviation reports show them (null: no patient). */
+export function shownPatient(person: Person | undefined) {
+  if (person === undefined) return null;
+  return {
+    pnr: person.pnr,
+    pnrDisplay: formatPnr(person.pnr),
+    name: shownName(person),
+    protectedIdentity: person.protectedIdentity,
+  };
 }

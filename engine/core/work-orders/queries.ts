@@ -3,12 +3,11 @@
 import type { User } from '../../../schemas/entities.ts';
 import type { WorkOrder, WorkOrderListArgs } from '../../../schemas/work-orders.ts';
 import { isStaff } from '../users/roles.ts';
-import { formatPnr } from '../personnummer.ts';
 import { found, type QueryResult } from '../query-result.ts';
 import type { State } from '../state.ts';
 import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
 import { canReadEntry } from '../patient-access/boundary.ts';
-import { shownName } from '../patient-access/protected-identity.ts';
+import { shownPatient } from '../patient-access/protected-identity.ts';
 import { oversight } from '../oversight/flags.ts';
 
 export function workOrderView(state: State, workOrder: WorkOrder) {
@@ -17,15 +16,7 @@ export function workOrderView(state: State, workOrder: WorkOrder) {
   const nameOf = (userId: string) => state.users.get(userId)?.name ?? userId;
   return {
     ...workOrder,
-    patient:
-      person === undefined
-        ? null
-        : {
-            pnr: person.pnr,
-            pnrDisplay: formatPnr(person.pnr),
-            name: shownName(person),
-            protectedIdentity: person.protectedIdentity,
-          },
+    patient: shownPatient(person),
     device:
       ind === undefined
         ? null
