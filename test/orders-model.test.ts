@@ -124,10 +124,13 @@ function audit(state: State, model: Model, blocked: (key: string) => number = ()
     if (state.articles.get(row.artNo)!.kind !== 'rental') continue;
     check((shelf.get(key) ?? 0) === row.onHand, `rental units on the shelf of ${key}`, shelf.get(key) ?? 0, row.onHand);
   }
-  // The search index's main-warehouse stock bit follows every reservation, dispatch, release and adjustment.
+  // The search index's main-warehouse stock bit follows every reservation, dispatch, release and adjustment, and is off
+  // while an open recall covers the whole article (issue 15; the recall table says which, not the index).
+  const recalled = new Set<string>();
+  for (const r of state.recalls.values()) if (r.closedMs === null && r.indNoFrom === null) recalled.add(r.artNo);
   for (const artNo of state.articles.keys()) {
     const row = state.stock.get(`10:${artNo}`);
-    const inStock = (row?.onHand ?? 0) - (row?.reserved ?? 0) > 0;
+    const inStock = (row?.onHand ?? 0) - (row?.reserved ?? 0) > 0 && !recalled.has(artNo);
     check(
       state.search.inStockOf(artNo) === inStock,
       `search stock bit of ${artNo}`,

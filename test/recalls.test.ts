@@ -289,3 +289,25 @@ describe('recall.setProgress and recall.close', () => {
     expect(rebuilt.recallIndex).toEqual(state.recallIndex);
   });
 });
+
+// Lead, issue 15: the catalog's "i lager" filter follows the recall, as ordering and picking do.
+describe('a whole-article recall and the catalog search', () => {
+  it('leaves the in-stock filter while open and comes back when closed; a rebuild agrees', async () => {
+    const { catalogSearch } = await import('../engine/core/catalog-search.ts');
+    const state = orderState();
+    const name = state.articles.get(ART.rollator)!.name;
+    const inStockHits = (s: State) => {
+      const args = OPS['catalog.search'].args.parse({ text: name, inStockOnly: true });
+      const result = catalogSearch(s, null, args);
+      if (!result.ok) throw new Error(result.message);
+      return result.result.hits.map((h) => h.artNo);
+    };
+    expect(inStockHits(state)).toContain(ART.rollator);
+    run(state, recall());
+    expect(inStockHits(state)).not.toContain(ART.rollator);
+    const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+    expect(inStockHits(stateFromTables(tables, state.seq))).not.toContain(ART.rollator);
+    run(state, close(1, true, 'Felaktigt larm'));
+    expect(inStockHits(state)).toContain(ART.rollator);
+  });
+});

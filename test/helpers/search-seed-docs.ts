@@ -6,6 +6,6 @@ import { generateCatalogTables } from '../../engine/seed/generate.ts';
 /** `count` articles of the seed catalog; same (count, seed) → same articles. */
 export function loadDocs(count: number, seed: number): SearchDoc[] {
   // Catalog only: no stock rows, so every doc starts out of stock (the comparison sets its own stock).
-  const tables = { ...generateCatalogTables(count, seed), stock: new Map() };
+  const tables = { ...generateCatalogTables(count, seed), stock: new Map(), recalls: new Map() };
   return [...tables.articles.values()].map((article) => searchDocOf(tables, article));
 }

@@ -2,6 +2,7 @@
 import { assert, unreachable } from '../assert.ts';
 import type { RecallEvent } from '../event-groups.ts';
 import type { State } from '../state.ts';
+import { refreshInStock } from '../search-docs.ts';
 import { indexProgress, indexRecall, progressKey, unindexOpen } from './recall-index.ts';
 
 export function applyRecallEvent(state: State, event: RecallEvent): void {
@@ -10,6 +11,7 @@ export function applyRecallEvent(state: State, event: RecallEvent): void {
       assert(!state.recalls.has(event.recall.recallNo), `recall ${event.recall.recallNo} is new`);
       state.recalls.set(event.recall.recallNo, { ...event.recall });
       indexRecall(state.recallIndex, event.recall);
+      refreshInStock(state, event.recall.artNo); // a whole-article recall leaves the "i lager" filter
       break;
     case 'recall.progressSet':
       assert(state.recalls.get(event.recallNo)?.closedMs === null, `recall ${event.recallNo} is open`);
@@ -25,6 +27,7 @@ export function applyRecallEvent(state: State, event: RecallEvent): void {
       const closed = { ...recall, closedMs: event.timeMs, closedBy: event.userId, forcedReason: event.forcedReason };
       state.recalls.set(recall.recallNo, closed);
       unindexOpen(state.recallIndex, recall);
+      refreshInStock(state, recall.artNo);
       break;
     }
     default:
