@@ -24,7 +24,7 @@ function wholeRecalled(recalls: ReadonlyMap<number, Recall>, artNo: string): boo
 /** The same question from the open-recall index: one map look-up when the article has no open recall. */
 function recalledNow(state: Pick<Tables, 'recalls'> & Pick<Derived, 'recallIndex'>, artNo: string): boolean {
   const open = state.recallIndex.openByArticle.get(artNo);
-  return open !== undefined && open.some((recallNo) => state.recalls.get(recallNo)?.indNoFrom === null);
+  return open?.some((recallNo) => state.recalls.get(recallNo)?.indNoFrom === null) ?? false;
 }
 
 export function searchDocOf(
