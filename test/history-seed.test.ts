@@ -180,6 +180,13 @@ describe('history seed (small)', () => {
       if (unit.location.kind === 'patient') expect(events.has(unit.indNo), `${unit.indNo}`).toBe(true);
   });
 
+  it('the chain check catches a broken history (a pickup from someone who does not hold the unit)', () => {
+    const events = unitEvents(tables);
+    const [indNo, list] = [...events].find(([, l]) => l.some((e) => e.kind === 'pickedUp'))!;
+    const broken = list.map((e) => (e.kind === 'pickedUp' ? { ...e, pnr: 'nobody' } : e));
+    expect(chainError(tables.individuals.get(indNo)!, broken)).toMatch(/picked up from nobody/);
+  });
+
   it('delivers, picks and returns on working days only, in date order, and every order is closed', () => {
     for (const order of historyOrders(tables))
       for (const line of order.lines) {
