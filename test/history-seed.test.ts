@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type Individual, StockRow } from '../schemas/entities.ts';
 import { Order } from '../schemas/orders.ts';
+import { Loan } from '../schemas/loans.ts';
 import { Pickup } from '../schemas/pickups.ts';
 import { WorkOrder } from '../schemas/work-orders.ts';
 import { stockKey } from '../engine/core/keys.ts';
@@ -143,6 +144,7 @@ describe('history seed (small)', () => {
     expect(failures(Order, tables.orders.values())).toEqual([]);
     expect(failures(Pickup, tables.pickups.values())).toEqual([]);
     expect(failures(WorkOrder, tables.workOrders.values())).toEqual([]);
+    expect(failures(Loan, tables.loans.values())).toEqual([]);
     expect(failures(StockRow, tables.stock.values())).toEqual([]);
     for (const [k, v] of tables.orders) expect(v.orderNo).toBe(k);
     for (const [k, v] of tables.pickups) expect(v.pickupNo).toBe(k);
@@ -238,6 +240,35 @@ describe('history seed (small)', () => {
     expect(state.workOrderIndex.nextWoNo).toBe(Math.max(...tables.workOrders.keys()) + 1);
     const held = [...tables.individuals.values()].filter((u) => u.location.kind === 'patient').length;
     expect([...state.individualsByPnr.values()].reduce((n, list) => n + list.length, 0)).toBe(held);
+  });
+
+  it('opens a loan with every rental delivery and closes it with the pickup; held units have one open loan', () => {
+    const deliveries = historyOrders(tables).flatMap((o) => o.lines.filter((l) => l.individuals.length > 0));
+    expect(tables.loans.size).toBe(deliveries.length);
+    expect(summary.loans).toBe(deliveries.length);
+    const open = new Map<number, Loan>();
+    for (const loan of tables.loans.values()) {
+      const order = tables.orders.get(loan.orderNo)!;
+      const line = order.lines.find((l) => l.lineNo === loan.lineNo)!;
+      expect(line.individuals).toEqual([loan.indNo]);
+      expect(order.recipient).toEqual({ kind: 'patient', pnr: loan.pnr });
+      expect(loan.type).toBe(line.loan?.type ?? 'permanent');
+      if (loan.dueDate !== null) {
+        expect(isWorkingDay(dateToDayNo(loan.dueDate))).toBe(true);
+        expect(loan.dueDate > loan.orderDate).toBe(true);
+      }
+      if (loan.closedDate === null) {
+        expect(open.has(loan.indNo), `${loan.indNo} has two open loans`).toBe(false);
+        open.set(loan.indNo, loan);
+      } else expect(loan.closedDate >= loan.openedDate).toBe(true);
+    }
+    for (const [indNo, loan] of open)
+      expect(tables.individuals.get(indNo)!.location).toEqual({ kind: 'patient', pnr: loan.pnr });
+    const state = stateFromTables(tables, 0);
+    expect(new Map(state.loanIndex.openByIndNo)).toEqual(
+      new Map([...open].map(([indNo, loan]) => [indNo, loan.loanNo])),
+    );
+    expect([...tables.loans.values()].some((l) => l.type !== 'permanent')).toBe(true);
   });
 
   it('has no order time outside the window', () => {

@@ -1,4 +1,4 @@
-// The `history` seed stage: years of orders, pickups and work orders written as rows on top of the register, so that
+// The `history` seed stage: years of orders, pickups, loans and work orders written as rows on top of the register, so that
 // they explain where every rental unit is now (see rental-chains.ts) and every device user has a growing order list.
 // Rows are made directly, not through decide/apply: ten years at Halland's size is millions of orders, and a row each
 // is what the core would have stored for a delivered order. The tests check the result with the core's invariants.
@@ -25,6 +25,7 @@ export interface HistorySummary {
   lines: number;
   pickups: number;
   workOrders: number;
+  loans: number;
 }
 
 /** About DEVICE_USER_SHARE of the residents (the old favoured): the only ones who hold units in the history scale. */
@@ -69,5 +70,6 @@ export function generateHistory(
     lines: ctx.lines,
     pickups: ctx.pickups.length,
     workOrders: ctx.workOrders.length,
+    loans: ctx.loans.length,
   };
 }

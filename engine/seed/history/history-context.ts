@@ -2,6 +2,7 @@
 // and sale articles it draws from, and the order builder, so that each order row is made the same way.
 import type { User, Workplace } from '../../../schemas/entities.ts';
 import type { Order, OrderLine } from '../../../schemas/orders.ts';
+import type { Loan } from '../../../schemas/loans.ts';
 import type { Pickup } from '../../../schemas/pickups.ts';
 import type { WorkOrder } from '../../../schemas/work-orders.ts';
 import { ORDER_NO_FIRST } from '../../core/orders/order-index.ts';
@@ -25,6 +26,8 @@ export interface HistoryContext {
   orders: Order[];
   pickups: Pickup[];
   workOrders: WorkOrder[];
+  /** Each loan with the order that opened it: its number is known only after numberByTime. */
+  loans: { loan: Loan; order: Order }[];
   lines: number;
 }
 
@@ -46,6 +49,7 @@ export function historyContext(tables: Tables, prng: Prng, calendar: HistoryCale
     orders: [],
     pickups: [],
     workOrders: [],
+    loans: [],
     lines: 0,
   };
 }
@@ -129,6 +133,12 @@ export function numberByTime(ctx: HistoryContext): void {
   for (const pickup of ctx.pickups.sort((a, b) => a.placedMs - b.placedMs)) {
     pickup.pickupNo = pickupNo++;
     tables.pickups.set(pickup.pickupNo, pickup);
+  }
+  let loanNo = nextKey(tables.loans, 1);
+  for (const { loan, order } of ctx.loans.sort((a, b) => a.order.placedMs - b.order.placedMs)) {
+    loan.loanNo = loanNo++;
+    loan.orderNo = order.orderNo;
+    tables.loans.set(loan.loanNo, loan);
   }
   let woNo = nextKey(tables.workOrders, 1);
   for (const workOrder of ctx.workOrders.sort((a, b) => a.createdMs - b.createdMs)) {

@@ -4,10 +4,11 @@
 // explains the current state instead of changing it.
 import type { Individual } from '../../../schemas/entities.ts';
 import type { Pickup } from '../../../schemas/pickups.ts';
-import { addWorkingDays, dateToDayNo } from '../../core/orders/working-days.ts';
+import { addWorkingDays, dateToDayNo, dayNoToDate, swedishDate } from '../../core/orders/working-days.ts';
 import { deliveredLine } from '../demo-orders.ts';
 import { dayStartMs } from './history-calendar.ts';
 import { addPatientOrder, drawPrescriber, type HistoryContext, saleLines } from './history-context.ts';
+import { addLoan, drawLoanTerms } from './history-loans.ts';
 import { addWorkOrder } from './history-work-orders.ts';
 
 /** How long a patient keeps a unit before it is fetched back (days): skewed short, as most loans end within a year. */
@@ -100,13 +101,15 @@ export function addRentalChain(ctx: HistoryContext, unit: Individual, formerHold
     const pnr = held && isLast && unit.location.kind === 'patient' ? unit.location.pnr : ctx.prng.pick(formerHolders);
     holders.push(pnr);
     const placedMs = ctx.calendar.timeOn(ctx.prng, step.placeDay);
+    const loan = drawLoanTerms(ctx, swedishDate(placedMs));
     const order = addPatientOrder(ctx, pnr, placedMs, (dates) => [
-      deliveredLine(1, unit.artNo, dates, { individuals: [unit.indNo] }),
+      deliveredLine(1, unit.artNo, dates, { individuals: [unit.indNo], ...(loan === undefined ? {} : { loan }) }),
       ...saleLines(ctx, ctx.prng.int(0, SALE_LINES_WITH_RENTAL_MAX), 2, dates),
     ]);
     if (step.pickupDay !== undefined && step.pickupDay <= dateToDayNo(order.plannedDeliveryDate!))
       throw new Error(`history seed: pickup of ${unit.indNo} before its delivery`);
     if (step.pickupDay !== undefined) addPickup(ctx, unit, pnr, step);
+    addLoan(ctx, order, order.lines[0], step.returnDay === undefined ? null : dayNoToDate(step.returnDay));
     const deliveredDay = dateToDayNo(order.plannedDeliveryDate!);
     const heldUntil = step.pickupDay ?? ctx.calendar.endDay;
     if (heldUntil > deliveredDay + 1 && ctx.prng.chance(WORK_ORDER_SHARE))
