@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type Individual, StockRow } from '../schemas/entities.ts';
 import { Order } from '../schemas/orders.ts';
+import { Deviation } from '../schemas/deviations.ts';
 import { Loan } from '../schemas/loans.ts';
 import { Pickup } from '../schemas/pickups.ts';
 import { WorkOrder } from '../schemas/work-orders.ts';
@@ -145,6 +146,8 @@ describe('history seed (small)', () => {
     expect(failures(Pickup, tables.pickups.values())).toEqual([]);
     expect(failures(WorkOrder, tables.workOrders.values())).toEqual([]);
     expect(failures(Loan, tables.loans.values())).toEqual([]);
+    expect(failures(Deviation, tables.deviations.values())).toEqual([]);
+    for (const [k, v] of tables.deviations) expect(v.deviationNo).toBe(k);
     expect(failures(StockRow, tables.stock.values())).toEqual([]);
     for (const [k, v] of tables.orders) expect(v.orderNo).toBe(k);
     for (const [k, v] of tables.pickups) expect(v.pickupNo).toBe(k);
@@ -205,6 +208,11 @@ describe('history seed (small)', () => {
     }
     for (const wo of tables.workOrders.values())
       for (const c of wo.comments) expect(c.timeMs).toBeGreaterThanOrEqual(wo.createdMs);
+    expect(summary.deviations).toBeGreaterThan(0);
+    for (const d of tables.deviations.values()) {
+      expect(d.statusChangedMs).toBeGreaterThanOrEqual(d.createdMs);
+      expect(tables.individuals.get(d.indNo!)!.artNo).toBe(d.artNo);
+    }
   });
 
   it('numbers orders, pickups and work orders in the order they were placed', () => {

@@ -26,6 +26,7 @@ export interface HistorySummary {
   pickups: number;
   workOrders: number;
   loans: number;
+  deviations: number;
 }
 
 /** About DEVICE_USER_SHARE of the residents (the old favoured): the only ones who hold units in the history scale. */
@@ -71,5 +72,6 @@ export function generateHistory(
     pickups: ctx.pickups.length,
     workOrders: ctx.workOrders.length,
     loans: ctx.loans.length,
+    deviations: ctx.deviations.length,
   };
 }

@@ -2,6 +2,7 @@
 // and sale articles it draws from, and the order builder, so that each order row is made the same way.
 import type { User, Workplace } from '../../../schemas/entities.ts';
 import type { Order, OrderLine } from '../../../schemas/orders.ts';
+import type { Deviation } from '../../../schemas/deviations.ts';
 import type { Loan } from '../../../schemas/loans.ts';
 import type { Pickup } from '../../../schemas/pickups.ts';
 import type { WorkOrder } from '../../../schemas/work-orders.ts';
@@ -28,6 +29,7 @@ export interface HistoryContext {
   workOrders: WorkOrder[];
   /** Each loan with the order that opened it: its number is known only after numberByTime. */
   loans: { loan: Loan; order: Order }[];
+  deviations: Deviation[];
   lines: number;
 }
 
@@ -50,6 +52,7 @@ export function historyContext(tables: Tables, prng: Prng, calendar: HistoryCale
     pickups: [],
     workOrders: [],
     loans: [],
+    deviations: [],
     lines: 0,
   };
 }
@@ -139,6 +142,11 @@ export function numberByTime(ctx: HistoryContext): void {
     loan.loanNo = loanNo++;
     loan.orderNo = order.orderNo;
     tables.loans.set(loan.loanNo, loan);
+  }
+  let deviationNo = nextKey(tables.deviations, 1);
+  for (const deviation of ctx.deviations.sort((a, b) => a.createdMs - b.createdMs)) {
+    deviation.deviationNo = deviationNo++;
+    tables.deviations.set(deviation.deviationNo, deviation);
   }
   let woNo = nextKey(tables.workOrders, 1);
   for (const workOrder of ctx.workOrders.sort((a, b) => a.createdMs - b.createdMs)) {

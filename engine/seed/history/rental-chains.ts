@@ -8,6 +8,7 @@ import { addWorkingDays, dateToDayNo, dayNoToDate, swedishDate } from '../../cor
 import { deliveredLine } from '../demo-orders.ts';
 import { dayStartMs } from './history-calendar.ts';
 import { addPatientOrder, drawPrescriber, type HistoryContext, saleLines } from './history-context.ts';
+import { addDeviation } from './history-deviations.ts';
 import { addLoan, drawLoanTerms } from './history-loans.ts';
 import { addWorkOrder } from './history-work-orders.ts';
 
@@ -30,6 +31,8 @@ const PICKUP_REASONS = [
 const SALE_LINES_WITH_RENTAL_MAX = 2;
 /** Share of holdings that see a work order (repair, adaptation, advice) while the patient has the unit. */
 const WORK_ORDER_SHARE = 0.15;
+/** Share of holdings that see a deviation report about the unit. */
+const DEVIATION_SHARE = 0.005;
 
 function holdDays(ctx: HistoryContext): number {
   const u = ctx.prng.next();
@@ -114,6 +117,8 @@ export function addRentalChain(ctx: HistoryContext, unit: Individual, formerHold
     const heldUntil = step.pickupDay ?? ctx.calendar.endDay;
     if (heldUntil > deliveredDay + 1 && ctx.prng.chance(WORK_ORDER_SHARE))
       addWorkOrder(ctx, pnr, unit.indNo, ctx.calendar.day(ctx.prng, deliveredDay + 1, heldUntil));
+    if (heldUntil > deliveredDay + 1 && ctx.prng.chance(DEVIATION_SHARE))
+      addDeviation(ctx, pnr, unit.indNo, unit.artNo, ctx.calendar.day(ctx.prng, deliveredDay + 1, heldUntil));
   });
   return holders;
 }
