@@ -18,6 +18,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** CLOCK_OFFSET_MS (issue 14): added to the engine's clock, so a test or demo can run days ahead (default 0). */
   clockOffsetMs: number;
+  // Issue 16, history: SEED_HISTORY_YEARS, the years of history the `history` seed scale generates (default 10).
+  historyYears: number;
 }
 
 /** OIDC_ISSUER turns OIDC sign-in on; then the client id, secret and redirect URI are required. */
@@ -44,8 +46,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const seedScale = (env.SEED_SCALE ?? 'demo') as SeedScale;
-  if (!['tiny', 'demo', 'large'].includes(seedScale))
-    throw new Error(`SEED_SCALE must be demo or large (or tiny), got ${seedScale}`);
+  if (!['tiny', 'demo', 'large', 'history'].includes(seedScale))
+    throw new Error(`SEED_SCALE must be demo, large or history (or tiny), got ${seedScale}`);
   const store = (env.STORE ?? 'lmdb') as Config['store'];
   if (store !== 'lmdb' && store !== 'memory') throw new Error(`STORE must be lmdb or memory, got ${store}`);
   const seed = Number(env.SEED ?? SEED_DEFAULT);
@@ -59,5 +61,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isSafeInteger(clockOffsetMs))
     throw new Error(`CLOCK_OFFSET_MS must be an integer, got ${env.CLOCK_OFFSET_MS}`);
   const dataDir = env.DATA_DIR ?? './data';
-  return { port, dataDir, seedScale, seed, store, allowedOrigins, passwordSignIn, oidc, clockOffsetMs };
+  // Issue 16, history:
+  const historyYears = Number(env.SEED_HISTORY_YEARS ?? 10);
+  if (!Number.isInteger(historyYears) || historyYears < 1 || historyYears > 30)
+    throw new Error(`SEED_HISTORY_YEARS must be an integer 1–30, got ${env.SEED_HISTORY_YEARS}`);
+  return { port, dataDir, seedScale, seed, store, allowedOrigins, passwordSignIn, oidc, clockOffsetMs, historyYears };
 }

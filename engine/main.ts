@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   let preloaded: Loaded | undefined;
   if (store.isEmpty()) {
     console.log(`aidstock: empty store, seeding ${config.seedScale} demo data (seed ${config.seed})`);
-    preloaded = await seedStore(store, config.seedScale, config.seed, terminalProgress());
+    preloaded = await seedStore(store, config.seedScale, config.seed, terminalProgress(), config.historyYears);
   }
   const clockMs = () => Date.now() + config.clockOffsetMs;
   const engine = new Engine(store, clockMs, preloaded);

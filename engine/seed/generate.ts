@@ -18,8 +18,15 @@ import { bufferWarehouseId, generateWarehouses } from './warehouses.ts';
 // Issue 15, patient:
 import { defaultPayerRuleRows } from '../core/payers/payer-rules.ts';
 import { demoComponentOrders, demoWorkOrders } from './demo-patient-overview.ts';
+// Issue 16, history:
+import {
+  generateHistory,
+  HISTORY_YEARS_DEFAULT,
+  type HistorySummary,
+  sampleDeviceUsers,
+} from './history/generate-history.ts';
 
-export type SeedScale = 'tiny' | 'demo' | 'large';
+export type SeedScale = 'tiny' | 'demo' | 'large' | 'history';
 
 export interface ScaleSize {
   articles: number;
@@ -35,17 +42,32 @@ export const SCALES: Readonly<Record<SeedScale, ScaleSize>> = {
   tiny: { articles: 600, persons: 2_000, individuals: 3_000, buffers: 6, investigationArticles: 3 },
   demo: { articles: 20_000, persons: 50_000, individuals: 100_000, buffers: 30, investigationArticles: 15 },
   large: { articles: 100_000, persons: 1_000_000, individuals: 2_000_000, buffers: 60, investigationArticles: 40 },
+  // Issue 16, history: Halland's residents, with years of orders, pickups and work orders (engine/seed/history/).
+  history: { articles: 20_000, persons: 340_000, individuals: 280_000, buffers: 30, investigationArticles: 15 },
 };
 
 export const DEFAULT_SEED = 20_240_601;
 
 /** Independent random streams per stage, so changing one stage leaves the others' data unchanged. */
-const STAGE_SALT = { articles: 1, links: 2, stock: 3, persons: 4, individuals: 5, users: 6 } as const;
+const STAGE_SALT = {
+  articles: 1,
+  links: 2,
+  stock: 3,
+  persons: 4,
+  individuals: 5,
+  users: 6,
+  deviceUsers: 7,
+  history: 8,
+} as const;
 
 export interface GenerateOptions {
   scale: SeedScale;
   seed?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
+  // Issue 16, history: years of history (scale `history`), and a size instead of the scale's (small test histories).
+  historyYears?: number;
+  size?: ScaleSize;
+  onHistory?: (summary: HistorySummary) => void;
 }
 
 /** Only the catalog (ISO tree, suppliers, articles with links), e.g. for search benchmarks at any article count. */
@@ -79,7 +101,7 @@ function fillCatalog(
 const DEMO_NEWS_AUTHOR = 'hmc1';
 
 export function generateTables(options: GenerateOptions): Tables {
-  const size = SCALES[options.scale];
+  const size = options.size ?? SCALES[options.scale];
   const seed = options.seed ?? DEFAULT_SEED;
   /** Every stage ends with done === total, so progress bars can close their line. */
   const report = options.onProgress ?? (() => {});
@@ -100,7 +122,10 @@ export function generateTables(options: GenerateOptions): Tables {
   });
   report('stock', tables.stock.size, tables.stock.size);
 
-  const holders = generatePersons(root.fork(STAGE_SALT.persons), size.persons, tables.persons, stage('persons'));
+  const residents = generatePersons(root.fork(STAGE_SALT.persons), size.persons, tables.persons, stage('persons'));
+  // Issue 16, history: only the device users (about a tenth of the residents) hold units in the history scale.
+  const holders =
+    options.scale === 'history' ? sampleDeviceUsers(root.fork(STAGE_SALT.deviceUsers), residents) : residents;
   report('persons', tables.persons.size, tables.persons.size);
 
   generateIndividuals(
@@ -129,5 +154,11 @@ export function generateTables(options: GenerateOptions): Tables {
   for (const order of demoComponentOrders(tables)) tables.orders.set(order.orderNo, order);
   for (const workOrder of demoWorkOrders(tables)) tables.workOrders.set(workOrder.woNo, workOrder);
   report('orders', tables.orders.size, tables.orders.size);
+  // Issue 16, history:
+  if (options.scale === 'history') {
+    const years = options.historyYears ?? HISTORY_YEARS_DEFAULT;
+    const summary = generateHistory(tables, root.fork(STAGE_SALT.history), holders, years, stage('history'));
+    options.onHistory?.(summary);
+  }
   return tables;
 }

@@ -3,15 +3,22 @@ import { TABLE_NAMES, type Tables } from '../core/state.ts';
 import type { Loaded, Store } from '../store/store.ts';
 import { generateTables } from './generate.ts';
 
-export type SeedScale = 'tiny' | 'demo' | 'large';
+export type SeedScale = 'tiny' | 'demo' | 'large' | 'history';
 export const SEED_DEFAULT = 20_26_11_25;
 
 type Progress = (stage: string, done: number, total: number) => void;
 
-export async function seedStore(store: Store, scale: SeedScale, seed: number, progress: Progress): Promise<Loaded> {
+export async function seedStore(
+  store: Store,
+  scale: SeedScale,
+  seed: number,
+  progress: Progress,
+  historyYears?: number, // Issue 16, history: SEED_HISTORY_YEARS
+): Promise<Loaded> {
   const tables = generateTables({
     scale,
     seed,
+    historyYears,
     onProgress: (stage, done, total) => progress(`skapar ${stage}`, done, total),
   });
   for (const name of TABLE_NAMES) {
