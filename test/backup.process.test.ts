@@ -76,7 +76,10 @@ describe('backup and restore', () => {
     expect(onDemand).toMatch(/backup written/);
     while ((live.output().match(/backup written/g) ?? []).length < KEPT + 2)
       await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 300));
+    // Two more rounds acknowledged after the last backup was written, so a command surely follows its snapshot (a fixed
+    // wait was not enough on a slow, busy machine).
+    const ackedAtLastBackup = onHandAt.size;
+    while (onHandAt.size < ackedAtLastBackup + 100) await new Promise((r) => setTimeout(r, 50));
     writing = false;
     await writer;
     await staff.close();
