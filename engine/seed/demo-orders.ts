@@ -1,5 +1,6 @@
 // Historic, delivered orders behind the demo patients' devices, so the order overview has a history from the first start.
 // Only the fixed demo holdings get one (a handful of rows at every scale), so `large` generation is not slowed down.
+import type { Address, User, Workplace } from '../../schemas/entities.ts';
 import type { Order, OrderLine } from '../../schemas/orders.ts';
 import { ORDER_NO_FIRST } from '../core/orders/order-index.ts';
 import { plannedDates, swedishDate } from '../core/orders/working-days.ts';
@@ -38,6 +39,43 @@ export function deliveredLine(
   };
 }
 
+/** What a seeded order to a patient varies in; the rest is what a prescriber's plain order says. */
+export interface SeededOrder {
+  orderNo: number;
+  placedMs: number;
+  dates: ReturnType<typeof plannedDates>;
+  user: User;
+  workplace: Workplace;
+  pnr: string;
+  warehouse: string;
+  deliveryAddress: Address;
+  idempotencyKey: string;
+  lines: OrderLine[];
+}
+
+/** A seeded order to a patient (the demo orders, the buffer's sale orders, components, the history scale). */
+export function seededPatientOrder(o: SeededOrder): Order {
+  return {
+    orderNo: o.orderNo,
+    placedMs: o.placedMs,
+    placedDate: swedishDate(o.placedMs),
+    prescriberId: o.user.id,
+    workplaceId: o.workplace.id,
+    customerNo: o.workplace.customerNo,
+    recipient: { kind: 'patient', pnr: o.pnr },
+    warehouse: o.warehouse,
+    partialDelivery: false,
+    deliveryAddress: o.deliveryAddress,
+    temporaryAddress: false,
+    contactName: o.user.name,
+    contactPhone: o.user.phone,
+    otherInfo: '',
+    ...o.dates,
+    idempotencyKey: o.idempotencyKey,
+    lines: o.lines,
+  };
+}
+
 /** One delivered order per demo holding (with its set parts); skipped when the tables lack the demo rows. */
 export function demoOrders(tables: Tables): Order[] {
   const orders: Order[] = [];
@@ -54,25 +92,20 @@ export function demoOrders(tables: Tables): Order[] {
     const lines = [deliveredLine(1, artNo, dates, { individuals: article.kind === 'rental' ? [indNo] : [] })];
     for (const part of article.setParts) lines.push(deliveredLine(lines.length + 1, part, dates, { setPartOf: 1 }));
     const orderNo = ORDER_NO_FIRST + i;
-    orders.push({
-      orderNo,
-      placedMs,
-      placedDate: swedishDate(placedMs),
-      prescriberId: user.id,
-      workplaceId: workplace.id,
-      customerNo: workplace.customerNo,
-      recipient: { kind: 'patient', pnr },
-      warehouse: MAIN_WAREHOUSE,
-      partialDelivery: false,
-      deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address,
-      temporaryAddress: false,
-      contactName: user.name,
-      contactPhone: user.phone,
-      otherInfo: '',
-      ...dates,
-      idempotencyKey: `seed-${orderNo}`,
-      lines,
-    });
+    orders.push(
+      seededPatientOrder({
+        orderNo,
+        placedMs,
+        dates,
+        user,
+        workplace,
+        pnr,
+        warehouse: MAIN_WAREHOUSE,
+        deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address,
+        idempotencyKey: `seed-${orderNo}`,
+        lines,
+      }),
+    );
   });
   return orders;
 }

@@ -5,8 +5,9 @@ import type { Order, OrderLine } from '../../schemas/orders.ts';
 import type { WorkOrder } from '../../schemas/work-orders.ts';
 import { MAIN_WAREHOUSE } from '../core/keys.ts';
 import { ORDER_NO_FIRST } from '../core/orders/order-index.ts';
-import { plannedDates, swedishDate } from '../core/orders/working-days.ts';
+import { plannedDates } from '../core/orders/working-days.ts';
 import type { Tables } from '../core/state.ts';
+import { seededPatientOrder } from './demo-orders.ts';
 import { DEMO_PNR } from './demo-persons.ts';
 import { DEMO_HOLDINGS, FIRST_IND_NO } from './individuals.ts';
 
@@ -92,24 +93,17 @@ export function demoComponentOrders(tables: Tables): Order[] {
   // The next free number: the historic demo orders and the buffer's sale orders (demo-sale-orders.ts) come first.
   const orderNo = Math.max(ORDER_NO_FIRST + DEMO_HOLDINGS.length - 1, ...tables.orders.keys()) + 1;
   return [
-    {
+    seededPatientOrder({
       orderNo,
       placedMs: COMPONENT_PLACED_MS,
-      placedDate: swedishDate(COMPONENT_PLACED_MS),
-      prescriberId: user.id,
-      workplaceId: workplace.id,
-      customerNo: workplace.customerNo,
-      recipient: { kind: 'patient', pnr: person.pnr },
+      dates,
+      user,
+      workplace,
+      pnr: person.pnr,
       warehouse: MAIN_WAREHOUSE,
-      partialDelivery: false,
       deliveryAddress: person.address,
-      temporaryAddress: false,
-      contactName: user.name,
-      contactPhone: user.phone,
-      otherInfo: '',
-      ...dates,
       idempotencyKey: `seed-${orderNo}`,
       lines: [componentLine(rollator, dates)],
-    },
+    }),
   ];
 }

@@ -2,9 +2,9 @@
 // view lists sale articles (Förbrukningsartiklar) and Retur av hjälpmedel has something to de-register from the start.
 import type { Order } from '../../schemas/orders.ts';
 import { ORDER_NO_FIRST } from '../core/orders/order-index.ts';
-import { plannedDates, swedishDate } from '../core/orders/working-days.ts';
+import { plannedDates } from '../core/orders/working-days.ts';
 import type { Tables } from '../core/state.ts';
-import { deliveredLine } from './demo-orders.ts';
+import { deliveredLine, seededPatientOrder } from './demo-orders.ts';
 import { DEMO_PNR } from './demo-persons.ts';
 import { DEMO_HOLDINGS } from './individuals.ts';
 import { DEMO_BUFFER_WAREHOUSE } from './warehouses.ts';
@@ -41,25 +41,20 @@ export function demoSaleOrders(tables: Tables): Order[] {
     const placedMs = FIRST_PLACED_MS + i * DAYS_BETWEEN_ORDERS * MS_PER_DAY;
     const dates = plannedDates(placedMs);
     const orderNo = ORDER_NO_FIRST + DEMO_HOLDINGS.length + i;
-    orders.push({
-      orderNo,
-      placedMs,
-      placedDate: swedishDate(placedMs),
-      prescriberId: user.id,
-      workplaceId: workplace.id,
-      customerNo: workplace.customerNo,
-      recipient: { kind: 'patient', pnr },
-      warehouse: DEMO_BUFFER_WAREHOUSE,
-      partialDelivery: false,
-      deliveryAddress: workplace.deliveryAddress,
-      temporaryAddress: false,
-      contactName: user.name,
-      contactPhone: user.phone,
-      otherInfo: '',
-      ...dates,
-      idempotencyKey: `seed-${orderNo}`,
-      lines: wanted.map(([artNo, quantity], n) => deliveredLine(n + 1, artNo, dates, { quantity })),
-    });
+    orders.push(
+      seededPatientOrder({
+        orderNo,
+        placedMs,
+        dates,
+        user,
+        workplace,
+        pnr,
+        warehouse: DEMO_BUFFER_WAREHOUSE,
+        deliveryAddress: workplace.deliveryAddress,
+        idempotencyKey: `seed-${orderNo}`,
+        lines: wanted.map(([artNo, quantity], n) => deliveredLine(n + 1, artNo, dates, { quantity })),
+      }),
+    );
   });
   return orders;
 }

@@ -7,10 +7,10 @@ import type { Loan } from '../../../schemas/loans.ts';
 import type { Pickup } from '../../../schemas/pickups.ts';
 import type { WorkOrder } from '../../../schemas/work-orders.ts';
 import { ORDER_NO_FIRST } from '../../core/orders/order-index.ts';
-import { plannedDates, swedishDate } from '../../core/orders/working-days.ts';
+import { plannedDates } from '../../core/orders/working-days.ts';
 import { MAIN_WAREHOUSE } from '../../core/keys.ts';
 import type { Tables } from '../../core/state.ts';
-import { deliveredLine } from '../demo-orders.ts';
+import { deliveredLine, seededPatientOrder } from '../demo-orders.ts';
 import type { Prng } from '../prng.ts';
 import type { HistoryCalendar } from './history-calendar.ts';
 
@@ -92,25 +92,18 @@ export function addPatientOrder(
   const dates = plannedDates(placedMs);
   const orderNo = 0;
   const lines = makeLines(dates);
-  const order: Order = {
+  const order = seededPatientOrder({
     orderNo,
     placedMs,
-    placedDate: swedishDate(placedMs),
-    prescriberId: user.id,
-    workplaceId: workplace.id,
-    customerNo: workplace.customerNo,
-    recipient: { kind: 'patient', pnr },
+    dates,
+    user,
+    workplace,
+    pnr,
     warehouse: MAIN_WAREHOUSE,
-    partialDelivery: false,
     deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address,
-    temporaryAddress: false,
-    contactName: user.name,
-    contactPhone: user.phone,
-    otherInfo: '',
-    ...dates,
     idempotencyKey: '',
     lines,
-  };
+  });
   ctx.orders.push(order);
   ctx.lines += lines.length;
   return order;
