@@ -11,7 +11,7 @@ import { listLoans } from '../engine/core/loans/queries.ts';
 import { dateToDayNo, dayNoToDate } from '../engine/core/orders/working-days.ts';
 import { patientView } from '../engine/core/register-queries.ts';
 import { individualCard } from '../engine/core/individual-card.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { State } from '../engine/core/state.ts';
 import type { Message } from '../schemas/orders.ts';
 import { OPS } from '../schemas/ops.ts';
 import {
@@ -25,6 +25,7 @@ import {
   returned,
   run,
   T0,
+  tablesOf,
 } from './helpers/order-fixture.ts';
 
 type Loan = { type: 'permanent' | 'shortTerm' | 'trial'; dueDate?: string };
@@ -54,11 +55,7 @@ const sweep = (state: State, date: string): Decision => run(state, { type: 'loan
 const messagesOf = (decision: Decision): Message[] =>
   decision.ok ? decision.events.flatMap((e) => (e.type === 'message.created' ? [e.message] : [])) : [];
 const kinds = (decision: Decision) => messagesOf(decision).map((m) => m.kind);
-const rebuilt = (state: State) =>
-  stateFromTables(
-    Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables,
-    state.seq,
-  );
+const rebuilt = (state: State) => stateFromTables(tablesOf(state), state.seq);
 
 describe('the loan calendar (working days around weekends and Swedish holidays)', () => {
   it('given a Monday due date, when 1 working day before, then the Friday', () => {

@@ -10,11 +10,11 @@ import { listMessages } from '../engine/core/messages/queries.ts';
 import { quoteOrder } from '../engine/core/orders/order-quote.ts';
 import { plannedDates, swedishDate } from '../engine/core/orders/working-days.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { State } from '../engine/core/state.ts';
 import { refuseTopic } from '../engine/io/topic-access.ts';
 import { OPS } from '../schemas/ops.ts';
 import type { Order } from '../schemas/orders.ts';
-import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0 } from './helpers/order-fixture.ts';
+import { ART, codeOf, orderState, place, placedNo, PNR, run, stockOf, T0, tablesOf } from './helpers/order-fixture.ts';
 import type { QuoteLine } from '../engine/core/orders/order-quote.ts';
 import type { ArticleSummary } from '../engine/core/views.ts';
 
@@ -555,7 +555,7 @@ describe('idempotency', () => {
     const state = orderState();
     placedNo(run(state, place({ idempotencyKey: 'ord-1' })));
     placedNo(run(state, place({ lines: [{ artNo: ART.outgoing, quantity: 1 }] })));
-    const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+    const tables = tablesOf(state);
     const rebuilt = stateFromTables(tables, state.seq);
     expect(rebuilt.orderIndex.byKey).toEqual(state.orderIndex.byKey);
     expect(rebuilt.orderIndex.backorders).toEqual(state.orderIndex.backorders);

@@ -6,10 +6,10 @@ import { mulberry32 } from '../common/prng.ts';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { stockKey } from '../engine/core/keys.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { State } from '../engine/core/state.ts';
 import type { Event } from '../schemas/events.ts';
 import type { LineStatus } from '../schemas/orders.ts';
-import { ART, orderState, place, PNR, run, T0 } from './helpers/order-fixture.ts';
+import { ART, orderState, place, PNR, run, T0, tablesOf } from './helpers/order-fixture.ts';
 // Issue 15, loans:
 import { addWorkingDays, dateToDayNo, dayNoToDate, swedishDayNo } from '../engine/core/orders/working-days.ts';
 // Issue 15, recalls:
@@ -257,7 +257,7 @@ describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, 
         if (decision.ok) book(model, decision.events);
         audit(state, model);
       }
-      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      const tables = tablesOf(state);
       const rebuilt = stateFromTables(tables, state.seq);
       expect(rebuilt.orderIndex).toEqual(state.orderIndex);
       // Who holds what, compared as sets: the order within a patient's list is not part of the state's meaning.
@@ -418,7 +418,7 @@ describe(`loans under a random workload (seed ${SEED}, ${COMMANDS} commands)`, (
         audit(state, model);
         auditLoans(state, sent, decision.events);
       }
-      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      const tables = tablesOf(state);
       expect(stateFromTables(tables, state.seq).loanIndex).toEqual(state.loanIndex);
     } catch (error) {
       throw new Error(
@@ -538,7 +538,7 @@ describe(`Issue 15, recalls: orders and recalls under a random workload (seed ${
         audit(state, model, (key) => recallBlocked(state, key));
       }
       for (const indNo of initialUnits) check(state.individuals.has(indNo), `individual ${indNo} kept`, false, true);
-      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      const tables = tablesOf(state);
       expect(stateFromTables(tables, state.seq).recallIndex).toEqual(state.recallIndex);
     } catch (error) {
       throw new Error(
@@ -713,7 +713,7 @@ describe(`returns under a random workload (seed ${SEED})`, () => {
         audit(state, model);
         auditReturns(state, model, b);
       }
-      const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+      const tables = tablesOf(state);
       expect(stateFromTables(tables, state.seq).returnIndex).toEqual(state.returnIndex);
     } catch (error) {
       throw new Error(

@@ -11,12 +11,23 @@ import { isOrderFlagged } from '../engine/core/oversight/flags.ts';
 import { WorkingDayAges } from '../engine/core/oversight/working-day-ages.ts';
 import { listPickups } from '../engine/core/pickups/queries.ts';
 import { listSettings, settingValue } from '../engine/core/settings/queries.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { State } from '../engine/core/state.ts';
 import { listWorkOrders } from '../engine/core/work-orders/queries.ts';
 import { AGE_COUNT_DAYS_MAX, ORDER_UNPICKED_WORKING_DAYS_MAX } from '../schemas/limits.ts';
 import { OPS } from '../schemas/ops.ts';
 import { ERROR_CODES } from '../schemas/protocol.ts';
-import { ART, codeOf, firstEvent, orderState, place, placedNo, PNR, run, T0 } from './helpers/order-fixture.ts';
+import {
+  ART,
+  codeOf,
+  firstEvent,
+  orderState,
+  place,
+  placedNo,
+  PNR,
+  run,
+  T0,
+  tablesOf,
+} from './helpers/order-fixture.ts';
 
 const DAY_MS = 86_400_000;
 /** T0 is Wednesday 25 November 2026; these are later days of that week and the next, 10:00 Swedish time. */
@@ -66,7 +77,7 @@ describe('admin.settingSet', () => {
     ]);
     expect(listed[0]!.set).toEqual({ by: { id: 'admin', name: expect.any(String) }, timeMs: T0 + 1000 });
     expect(listed[1]!.set).toBeNull();
-    const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+    const tables = tablesOf(state);
     expect(settingValue(stateFromTables(tables, state.seq), 'oversight.orderUnpickedWorkingDays')).toBe(3);
   });
 

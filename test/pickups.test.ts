@@ -4,9 +4,20 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { listPickups } from '../engine/core/pickups/queries.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { State } from '../engine/core/state.ts';
 import { OPS } from '../schemas/ops.ts';
-import { ART, codeOf, firstEvent, orderState, PNR, returned, run, stockOf, T0 } from './helpers/order-fixture.ts';
+import {
+  ART,
+  codeOf,
+  firstEvent,
+  orderState,
+  PNR,
+  returned,
+  run,
+  stockOf,
+  T0,
+  tablesOf,
+} from './helpers/order-fixture.ts';
 
 const pickup = (over: Partial<Extract<Command, { type: 'pickup.create' }>> = {}): Command => ({
   type: 'pickup.create',
@@ -77,7 +88,7 @@ describe('the return that completes a pickup, and cancelling', () => {
     expect(stockOf(state, ART.rollator).onHand).toBe(onHand + 1);
     expect(codeOf(run(state, { type: 'pickup.cancel', userId: 'ot1', pickupNo: no }))).toBe('pickup_not_cancellable');
     // The indexes rebuilt from the tables (a restart) agree with the live ones.
-    const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+    const tables = tablesOf(state);
     expect(stateFromTables(tables, state.seq).pickupIndex).toEqual(state.pickupIndex);
   });
 

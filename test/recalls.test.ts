@@ -8,7 +8,7 @@ import { previewRecall, recallDetail, listRecalls, recallNotices } from '../engi
 import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
 import { availability } from '../engine/core/views.ts';
 import { OPS } from '../schemas/ops.ts';
-import { ART, codeOf, firstEvent, orderState, place, placedNo, PNR, run } from './helpers/order-fixture.ts';
+import { ART, codeOf, firstEvent, orderState, place, placedNo, PNR, run, tablesOf } from './helpers/order-fixture.ts';
 
 const step = (orderNo: number, s: 'pick' | 'dispatch' | 'deliver' | 'cancel'): Command => ({
   type: 'fulfil.step',
@@ -305,7 +305,7 @@ describe('a whole-article recall and the catalog search', () => {
     expect(inStockHits(state)).toContain(ART.rollator);
     run(state, recall());
     expect(inStockHits(state)).not.toContain(ART.rollator);
-    const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+    const tables = tablesOf(state);
     expect(inStockHits(stateFromTables(tables, state.seq))).not.toContain(ART.rollator);
     run(state, close(1, true, 'Felaktigt larm'));
     expect(inStockHits(state)).toContain(ART.rollator);

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import type { State } from '../engine/core/state.ts';
 import { listWorkOrders } from '../engine/core/work-orders/queries.ts';
 import { OPS } from '../schemas/ops.ts';
-import { codeOf, firstEvent, orderState, PNR, run, T0 } from './helpers/order-fixture.ts';
+import { codeOf, firstEvent, orderState, PNR, run, T0, tablesOf } from './helpers/order-fixture.ts';
 
 const create = (over: Partial<Extract<Command, { type: 'workOrder.create' }>> = {}): Command => ({
   type: 'workOrder.create',
@@ -84,7 +84,7 @@ describe('workorder.update', () => {
         { text: 'Hämtas tisdag.' },
       ],
     });
-    const tables = Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+    const tables = tablesOf(state);
     expect(stateFromTables(tables, state.seq).workOrderIndex).toEqual(state.workOrderIndex);
   });
 
