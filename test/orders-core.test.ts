@@ -545,7 +545,8 @@ describe('idempotency', () => {
     const again = run(state, place({ idempotencyKey: 'ord-1', lines: [{ artNo: ART.basket, quantity: 3 }] }));
     expect(codeOf(again)).toBe('duplicate_request');
     expect(state.orders.size).toBe(1);
-    expect(state.orderIndex.byKey.get('ot1:ord-1')).toBe(first);
+    expect(state.orderIndex.byKey.find(state.orders, 'ot1', 'ord-1')).toBe(first);
+    expect(state.orderIndex.byKey.find(state.orders, 'ot2', 'ord-1')).toBeUndefined();
     expect(stockOf(state, ART.basket).reserved).toBe(0);
     // Keys are per user.
     expect(codeOf(run(state, place({ userId: 'ot2', idempotencyKey: 'ord-1' })))).toBe('accepted');

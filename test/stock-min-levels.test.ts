@@ -6,7 +6,7 @@ import { CHANGE_DESCRIBERS, describeChange } from '../engine/core/change-log/des
 import { diffFields } from '../engine/core/change-log/diff.ts';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
-import { TABLE_NAMES, type State, type Tables } from '../engine/core/state.ts';
+import { copyTables, type State } from '../engine/core/state.ts';
 import { belowMinPage, stockLevels } from '../engine/core/stock/min-level-queries.ts';
 import { stockMovements } from '../engine/core/stock/movements.ts';
 import { OPS } from '../schemas/ops.ts';
@@ -43,8 +43,7 @@ function belowKeys(state: State): string[] {
 
 /** The state loaded again from its tables, as after a restart. */
 function reloaded(state: State): State {
-  const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, state[name]])) as unknown as Tables;
-  return stateFromTables(structuredClone(tables), state.seq);
+  return stateFromTables(copyTables(state), state.seq);
 }
 
 describe('admin.stockMinSet', () => {

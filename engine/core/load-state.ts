@@ -18,15 +18,18 @@ import { buildDeviationIndex } from './deviations/deviation-index.ts';
 // Issue 15, loans:
 import { buildLoanIndex } from './loans/loan-index.ts';
 // Issue 15, recalls:
-import { buildRecallIndex } from './recalls/recall-index.ts';
+import { buildRecallIndex, noteDeliveredUnits } from './recalls/recall-index.ts';
 // Issue 15, returns:
 import { buildReturnIndex } from './returns/return-index.ts';
 
 /** Builds the derived indexes from the tables (on load and after seeding). */
 export function stateFromTables(tables: Tables, seq: number): State {
+  // Issue 16: one pass over the orders feeds every index over them.
+  const deliveredBy = new Map<number, number>();
+  const orderIndex = buildOrderIndex(tables.orders, tables.messages, (order) => noteDeliveredUnits(deliveredBy, order));
   const derived: Derived = {
     search: buildSearchIndex(tables),
-    orderIndex: buildOrderIndex(tables.orders, tables.messages),
+    orderIndex,
     pickupIndex: buildPickupIndex(tables.pickups),
     workOrderIndex: buildWorkOrderIndex(tables.workOrders),
     accessIndex: buildAccessIndex(tables.patientAccess),
@@ -41,7 +44,7 @@ export function stateFromTables(tables: Tables, seq: number): State {
     // Issue 15, loans:
     loanIndex: buildLoanIndex(tables.loans),
     // Issue 15, recalls:
-    recallIndex: buildRecallIndex(tables),
+    recallIndex: buildRecallIndex(tables, deliveredBy),
     // Issue 15, returns:
     returnIndex: buildReturnIndex(tables),
   };

@@ -40,6 +40,8 @@ import type { RecallIndex } from './recalls/recall-index.ts';
 // Issue 15, returns:
 import type { ReturnedUnit, ReturnRecord } from '../../schemas/returns.ts';
 import type { ReturnIndex } from './returns/return-index.ts';
+// Issue 16, compact tables:
+import { PackedTable } from './packed-table.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -172,6 +174,10 @@ export interface State extends Tables, Derived {
   seq: number;
 }
 
+/**
+ * Empty tables. The big, uniform ones (millions of rows after years of use) are packed (packed-table.ts); the small
+ * reference tables stay plain Maps, whose rows are read on every hot path.
+ */
 export function emptyTables(): Tables {
   return {
     iso: new Map(),
@@ -179,15 +185,15 @@ export function emptyTables(): Tables {
     articles: new Map(),
     warehouses: new Map(),
     stock: new Map(),
-    persons: new Map(),
+    persons: new PackedTable(),
     users: new Map(),
-    individuals: new Map(),
-    orders: new Map(),
-    messages: new Map(),
+    individuals: new PackedTable(),
+    orders: new PackedTable(),
+    messages: new PackedTable(),
     prescribingRules: new Map(),
-    pickups: new Map(),
+    pickups: new PackedTable(),
     news: new Map(),
-    workOrders: new Map(),
+    workOrders: new PackedTable(),
     patientAccess: new Map(),
     // Issue 14, HMC oversight:
     settings: new Map(),
@@ -197,14 +203,28 @@ export function emptyTables(): Tables {
     payerRules: new Map(),
     // Issue 15, desk:
     notes: new Map(),
-    deviations: new Map(),
+    deviations: new PackedTable(),
     // Issue 15, loans:
-    loans: new Map(),
+    loans: new PackedTable(),
     // Issue 15, recalls:
     recalls: new Map(),
     recallProgress: new Map(),
     // Issue 15, returns:
     returns: new Map(),
-    returnedUnits: new Map(),
+    returnedUnits: new PackedTable(),
   };
+}
+
+// Issue 16, compact tables:
+/** A deep copy of the tables (what a restart from them would load), in the same compact form; rows are not shared. */
+export function copyTables(tables: Tables): Tables {
+  const copy = emptyTables();
+  for (const name of TABLE_NAMES) {
+    const target = copy[name] as Map<unknown, unknown>;
+    // A packed table's get already decodes a fresh copy; a plain Map's rows are cloned.
+    const packed = tables[name] instanceof PackedTable;
+    for (const [key, value] of tables[name] as Map<unknown, unknown>)
+      target.set(key, packed ? value : structuredClone(value));
+  }
+  return copy;
 }

@@ -2,12 +2,13 @@
 // turn share a transaction); append resolves on `flushed`, i.e. after fsync, not merely at commit.
 import fs from 'node:fs';
 import path from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { open, type Database, type DatabaseOptions, type RootDatabase } from 'lmdb';
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { StockRow } from '../../schemas/entities.ts';
 import { assert } from '../core/assert.ts';
 import { LmdbAccessLog } from './access-log-lmdb.ts';
 import { emptyTables, TABLE_NAMES, type TableName, type Tables } from '../core/state.ts';
+import { PackedTable } from '../core/packed-table.ts';
 import type { Loaded, RowWrite, Store, StoreStats, StoredBlob } from './store.ts';
 import { STORAGE_PROBE_BYTES } from '../../schemas/limits.ts';
 import { StoreWriteError, storeWriteErrorOf } from './write-failure.ts';
@@ -32,10 +33,22 @@ const CHAIN_HEAD = 'head';
 
 type Key = string | number;
 
+/**
+ * An lmdb-js encoder that reads a row's stored bytes as a latin1 string (one character per byte) without copying them
+ * first; only ever used to read (packed tables' load), never to write.
+ */
+const RAW_ROWS = {
+  decode: (bytes: Buffer, size: number): string => bytes.toString('latin1', 0, size),
+  encode: (): never => {
+    throw new Error('raw table handles are read-only');
+  },
+};
+
 export class LmdbStore implements Store {
   readonly kind = 'lmdb' as const;
   private readonly root: RootDatabase;
   private readonly tables: Map<TableName, Database<unknown, Key>>;
+  private readonly rawTables: Map<TableName, Database<string, Key>>;
   private readonly journalDb: Database<JournalEntry, number>;
   private readonly meta: Database<unknown, string>;
   readonly accessLog: LmdbAccessLog;
@@ -59,6 +72,13 @@ export class LmdbStore implements Store {
       TABLE_NAMES.map((name) => [
         name,
         this.root.openDB<unknown, Key>({ name: `t-${name}`, sharedStructuresKey: structures }),
+      ]),
+    );
+    // Issue 16: the same tables read as raw rows (latin1 strings of the stored bytes), for packed tables.
+    this.rawTables = new Map(
+      TABLE_NAMES.map((name) => [
+        name,
+        this.root.openDB<string, Key>({ name: `t-${name}`, encoder: RAW_ROWS } as DatabaseOptions & { name: string }),
       ]),
     );
     this.journalDb = this.root.openDB<JournalEntry, number>({ name: 'journal', sharedStructuresKey: structures });
@@ -110,9 +130,20 @@ export class LmdbStore implements Store {
     const tables = emptyTables();
     for (const name of TABLE_NAMES) {
       const target = tables[name] as Map<Key, unknown>;
-      for (const { key, value } of this.tables.get(name)!.getRange()) target.set(key as Key, value);
+      if (target instanceof PackedTable) this.loadPacked(name, target);
+      else for (const { key, value } of this.tables.get(name)!.getRange()) target.set(key as Key, value);
     }
     return { tables: tables as Tables, seq: this.seq };
+  }
+
+  /**
+   * A packed table takes each row's bytes as they are on disk (issue 16): no decode into objects and encode again at
+   * start. They are decoded, when read, by the table's own decoder (its shared record structures).
+   */
+  private loadPacked(name: TableName, target: PackedTable<Key, unknown>): void {
+    const db = this.tables.get(name)! as unknown as { decoder: { decode(bytes: Uint8Array): unknown } };
+    const decode = (bytes: Uint8Array) => db.decoder.decode(bytes);
+    for (const { key, value } of this.rawTables.get(name)!.getRange()) target.loadStored(decode, key as Key, value);
   }
 
   isEmpty(): boolean {

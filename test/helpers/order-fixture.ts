@@ -7,7 +7,7 @@ import type { Decision } from '../../engine/core/decision.ts';
 import { defaultPrescribingRuleRows } from '../../engine/core/prescribing-rules/rules.ts';
 import { stateFromTables } from '../../engine/core/load-state.ts';
 import { stockKey } from '../../engine/core/keys.ts';
-import { TABLE_NAMES, type State, type Tables } from '../../engine/core/state.ts';
+import { copyTables, type State, type Tables } from '../../engine/core/state.ts';
 import type { IsoNode } from '../../schemas/entities.ts';
 import { firstEvent } from '../../engine/io/handler-types.ts';
 import { article, fixtureTables, person, user } from './fixture.ts';
@@ -190,5 +190,5 @@ export function codeOf(decision: Decision | { ok: boolean; code?: string }): str
 
 /** A deep copy of the state's persisted tables: what a restart would load (tests rebuild the indexes from it). */
 export function tablesOf(state: State): Tables {
-  return Object.fromEntries(TABLE_NAMES.map((n) => [n, structuredClone(state[n])])) as unknown as Tables;
+  return copyTables(state);
 }

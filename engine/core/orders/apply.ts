@@ -19,7 +19,6 @@ import type { State } from '../state.ts';
 import { indexOrder, isOpen } from './order-index.ts';
 import { NOTE_REFUSED } from './plan-order.ts';
 // Issue 15, returns:
-import { noteSaleDelivered } from '../returns/return-index.ts';
 
 function stockRow(state: State, warehouse: string, artNo: string) {
   const row = state.stock.get(stockKey(warehouse, artNo));
@@ -137,7 +136,6 @@ function applyDelivered(state: State, event: OrderLineDelivered): void {
   assert(before.status === 'dispatched', `line ${event.orderNo}:${event.lineNo} was dispatched`);
   moveIndividuals(state, event.individuals, event.holder);
   // Issue 15, returns: a sale line delivered to a patient is held by them (Förbrukningsartiklar on the patient view).
-  noteSaleDelivered(state.returnIndex, state.articles, state.orders.get(event.orderNo), event.lineNo);
 }
 
 function applyCancelled(state: State, event: OrderLineCancelled): void {

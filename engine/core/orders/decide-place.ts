@@ -5,7 +5,6 @@ import type { CommandContext, OrderPlace } from '../commands.ts';
 import type { Decision } from '../decision.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
-import { idempotencyIndexKey } from './order-index.ts';
 import {
   backorderNote,
   checkLine,
@@ -97,7 +96,7 @@ function planLines(state: State, command: OrderPlace, context: OrderContext): Or
 }
 
 export function decidePlace(state: State, command: OrderPlace, context: CommandContext): Decision {
-  const existing = state.orderIndex.byKey.get(idempotencyIndexKey(command.userId, command.idempotencyKey));
+  const existing = state.orderIndex.byKey.find(state.orders, command.userId, command.idempotencyKey);
   if (existing !== undefined) {
     return reject(
       'duplicate_request',

@@ -3,6 +3,7 @@
 import type { Message, Order, LineStatus } from '../../../schemas/orders.ts';
 import { LINE_STATUSES } from '../../../schemas/orders.ts';
 import { pushTo, stockKey } from '../keys.ts';
+import { IdempotencyIndex } from './idempotency-index.ts';
 
 /** The first order number the engine hands out on an empty table (seven digits, like the legacy portal's). */
 export const ORDER_NO_FIRST = 1_000_001;
@@ -21,8 +22,8 @@ export interface OrderIndex {
   byCustomer: Map<string, number[]>;
   /** Orders with a line neither delivered nor cancelled. */
   open: Set<number>;
-  /** `${userId}:${idempotencyKey}` → orderNo (user ids have no colon). */
-  byKey: Map<string, number>;
+  /** (userId, idempotencyKey) → orderNo. */
+  byKey: IdempotencyIndex;
   /** stockKey(warehouse, artNo) → backorder lines waiting for that stock, oldest order first. */
   backorders: Map<string, LineRef[]>;
   /** Rental individuals assigned to a line in picking, still in the warehouse: indNo → orderNo. */
@@ -32,10 +33,6 @@ export interface OrderIndex {
   lineCounts: Record<LineStatus, number>;
   nextOrderNo: number;
   nextMessageNo: number;
-}
-
-export function idempotencyIndexKey(userId: string, key: string): string {
-  return `${userId}:${key}`;
 }
 
 export function zeroCounts(): Record<LineStatus, number> {
@@ -56,7 +53,7 @@ export function indexOrder(index: OrderIndex, order: Order): void {
   if (order.recipient.kind === 'patient') pushTo(index.byPnr, order.recipient.pnr, order.orderNo);
   pushTo(index.byCustomer, order.customerNo, order.orderNo);
   if (isOpen(order)) index.open.add(order.orderNo);
-  index.byKey.set(idempotencyIndexKey(order.prescriberId, order.idempotencyKey), order.orderNo);
+  index.byKey.add(order.prescriberId, order.idempotencyKey, order.orderNo);
   for (const line of order.lines) {
     index.lineCounts[line.status]++;
     if (line.status === 'backorder') {
@@ -72,23 +69,31 @@ export function indexMessage(index: OrderIndex, message: Message): void {
   if (message.messageNo >= index.nextMessageNo) index.nextMessageNo = message.messageNo + 1;
 }
 
-function ascendingValues<V>(table: Map<number, V>): V[] {
+/** The rows in ascending key order, one at a time (a packed table decodes each on get: never all at once). */
+function* ascendingValues<V>(table: Map<number, V>): Generator<V> {
   const keys = [...table.keys()];
   let sorted = true;
   for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
   if (!sorted) keys.sort((a, b) => a - b);
-  return keys.map((k) => table.get(k)!);
+  for (const key of keys) yield table.get(key)!;
 }
 
-/** Builds the indexes from the tables (orders in number order, so queues come out oldest first). */
-export function buildOrderIndex(orders: Map<number, Order>, messages: Map<number, Message>): OrderIndex {
+/**
+ * Builds the indexes from the tables (orders in number order, so queues come out oldest first). `visit` sees each
+ * order too, so other units' indexes over orders need no pass of their own (each pass decodes every packed row).
+ */
+export function buildOrderIndex(
+  orders: Map<number, Order>,
+  messages: Map<number, Message>,
+  visit: (order: Order) => void = () => {},
+): OrderIndex {
   const index: OrderIndex = {
     all: [],
     byPrescriber: new Map(),
     byPnr: new Map(),
     byCustomer: new Map(),
     open: new Set(),
-    byKey: new Map(),
+    byKey: new IdempotencyIndex(),
     backorders: new Map(),
     taken: new Map(),
     messagesByUser: new Map(),
@@ -96,7 +101,10 @@ export function buildOrderIndex(orders: Map<number, Order>, messages: Map<number
     nextOrderNo: ORDER_NO_FIRST,
     nextMessageNo: MESSAGE_NO_FIRST,
   };
-  for (const order of ascendingValues(orders)) indexOrder(index, order);
+  for (const order of ascendingValues(orders)) {
+    indexOrder(index, order);
+    visit(order);
+  }
   for (const message of ascendingValues(messages)) indexMessage(index, message);
   return index;
 }

@@ -22,17 +22,21 @@ export function progressKey(recallNo: number, holderKey: string): string {
   return `${recallNo}/${holderKey}`;
 }
 
-/** Takes the two tables, not `Tables`: state.ts imports this file's type, so this file imports nothing back. */
-export function buildRecallIndex(tables: {
-  recalls: Map<number, Recall>;
-  recallProgress: Map<string, RecallProgressRow>;
-  orders: Map<number, Order>;
-}): RecallIndex {
-  const index: RecallIndex = { openByArticle: new Map(), progress: new Map(), nextRecallNo: 1, deliveredBy: new Map() };
-  const orderNos = [...tables.orders.keys()].sort((a, b) => a - b); // later deliveries overwrite earlier ones
-  for (const orderNo of orderNos)
-    for (const line of tables.orders.get(orderNo)!.lines)
-      if (line.status === 'delivered') for (const indNo of line.individuals) index.deliveredBy.set(indNo, orderNo);
+/** A delivered order's rental units: later deliveries (called in order-number order) overwrite earlier ones. */
+export function noteDeliveredUnits(deliveredBy: Map<number, number>, order: Order): void {
+  for (const line of order.lines)
+    if (line.status === 'delivered') for (const indNo of line.individuals) deliveredBy.set(indNo, order.orderNo);
+}
+
+/**
+ * Takes the two tables, not `Tables`: state.ts imports this file's type, so this file imports nothing back.
+ * `deliveredBy` comes filled by noteDeliveredUnits from the one pass over the orders that builds the order index.
+ */
+export function buildRecallIndex(
+  tables: { recalls: Map<number, Recall>; recallProgress: Map<string, RecallProgressRow> },
+  deliveredBy: Map<number, number>,
+): RecallIndex {
+  const index: RecallIndex = { openByArticle: new Map(), progress: new Map(), nextRecallNo: 1, deliveredBy };
   const numbers = [...tables.recalls.keys()].sort((a, b) => a - b);
   for (const recallNo of numbers) indexRecall(index, tables.recalls.get(recallNo)!);
   for (const row of tables.recallProgress.values()) indexProgress(index, row);

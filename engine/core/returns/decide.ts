@@ -13,20 +13,21 @@ import { swedishDate } from '../orders/working-days.ts';
 import { formatPnr, parsePnr } from '../personnummer.ts';
 import { reject, type Rejection } from '../rejections.ts';
 import type { State } from '../state.ts';
+import { saleHoldingsOf } from './sale-holdings.ts';
 
 export const NO_BUFFER_MESSAGE =
   'Din arbetsplats har inget förråd (buffertlager) att avregistrera till. Skicka hjälpmedlet till HMC och bifoga den vita returlappen.';
 
 /** Each line names a sale article the patient holds, at most as many as held, and no article twice. */
 function checkLines(state: State, command: ReturnRegister, pnr: string): Rejection | null {
-  const held = state.returnIndex.saleByPnr.get(pnr);
+  const held = saleHoldingsOf(state, pnr);
   const seen = new Set<string>();
   for (const line of command.lines) {
     if (seen.has(line.artNo)) return reject('duplicate_line', `Artikel ${line.artNo} finns redan på returen.`);
     seen.add(line.artNo);
     const article = state.articles.get(line.artNo);
     if (article === undefined) return reject('unknown_article', `Artikel ${line.artNo} finns inte.`);
-    const quantity = held?.get(line.artNo)?.quantity ?? 0;
+    const quantity = held.get(line.artNo)?.quantity ?? 0;
     if (line.quantity > quantity) {
       return reject(
         'not_held',

@@ -1,6 +1,7 @@
 // The sale articles (förbrukningsartiklar) a patient holds, for the patient view (patient.get `saleArticles`): what
-// orders delivered to them minus what was de-registered (return-index.ts keeps the sums).
+// orders delivered to them minus what was de-registered (sale-holdings.ts).
 import type { State } from '../state.ts';
+import { saleHoldingsOf } from './sale-holdings.ts';
 
 /** One sale article a patient holds (Förbrukningsartiklar on the patient view). */
 export interface SaleArticleView {
@@ -14,8 +15,7 @@ export interface SaleArticleView {
 
 /** The patient's sale articles, by name. */
 export function saleArticlesOf(state: State, pnr: string): SaleArticleView[] {
-  const held = state.returnIndex.saleByPnr.get(pnr);
-  if (held === undefined) return [];
+  const held = saleHoldingsOf(state, pnr);
   const out: SaleArticleView[] = [];
   for (const [artNo, holding] of held) {
     const article = state.articles.get(artNo);

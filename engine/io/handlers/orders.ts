@@ -2,7 +2,6 @@
 // with the order already placed, once that order is durable too.
 import type { User } from '../../../schemas/entities.ts';
 import type { Order } from '../../../schemas/orders.ts';
-import { idempotencyIndexKey } from '../../core/orders/order-index.ts';
 import { getOrder, listOrders, orderStatus } from '../../core/orders/queries.ts';
 import { accessoryOffers, quoteOrder } from '../../core/orders/order-quote.ts';
 import type { State } from '../../core/state.ts';
@@ -73,7 +72,7 @@ export const ORDER_HANDLERS: HandlerTable<OrderOp> = {
   'order.place': async (ctx, args) => {
     const user = me(ctx);
     const state = ctx.engine.state;
-    const existing = state.orderIndex.byKey.get(idempotencyIndexKey(user.id, args.idempotencyKey));
+    const existing = state.orderIndex.byKey.find(state.orders, user.id, args.idempotencyKey);
     if (existing !== undefined) {
       // The original may still be on its way to disk: answer only once it is there.
       if (!(await ctx.engine.whenDurable(state.seq))) return STORAGE_UNAVAILABLE; // the original's commit failed
