@@ -2,7 +2,6 @@
 // sent-back returns on their way to HMC, each patient's returns and returned units, and the next numbers. Built from
 // the tables on load, kept current by apply. What a patient holds is worked out when asked (sale-holdings.ts).
 import type { ReturnedUnit, ReturnRecord } from '../../../schemas/returns.ts';
-import { assert } from '../assert.ts';
 import { pushTo } from '../keys.ts';
 
 /** What a patient holds of one sale article. */
