@@ -26,7 +26,9 @@ import {
   sampleDeviceUsers,
 } from './history/generate-history.ts';
 
-export type SeedScale = 'tiny' | 'demo' | 'large' | 'history';
+import { isHistoryScale, type SeedScale } from './seed-scale.ts';
+
+export type { SeedScale };
 
 export interface ScaleSize {
   articles: number;
@@ -44,6 +46,14 @@ export const SCALES: Readonly<Record<SeedScale, ScaleSize>> = {
   large: { articles: 100_000, persons: 1_000_000, individuals: 2_000_000, buffers: 60, investigationArticles: 40 },
   // Issue 16, history: Halland's residents, with years of orders, pickups and work orders (engine/seed/history/).
   history: { articles: 20_000, persons: 340_000, individuals: 280_000, buffers: 30, investigationArticles: 15 },
+  // Stockholm's residents; units scaled by Halland's ratio (geography is Halland's, reused: see README).
+  'history-stockholm': {
+    articles: 20_000,
+    persons: 2_400_000,
+    individuals: 1_976_000,
+    buffers: 60,
+    investigationArticles: 15,
+  },
 };
 
 export const DEFAULT_SEED = 20_240_601;
@@ -124,8 +134,9 @@ export function generateTables(options: GenerateOptions): Tables {
 
   const residents = generatePersons(root.fork(STAGE_SALT.persons), size.persons, tables.persons, stage('persons'));
   // Issue 16, history: only the device users (about a tenth of the residents) hold units in the history scale.
-  const holders =
-    options.scale === 'history' ? sampleDeviceUsers(root.fork(STAGE_SALT.deviceUsers), residents) : residents;
+  const holders = isHistoryScale(options.scale)
+    ? sampleDeviceUsers(root.fork(STAGE_SALT.deviceUsers), residents)
+    : residents;
   report('persons', tables.persons.size, tables.persons.size);
 
   generateIndividuals(
@@ -155,7 +166,7 @@ export function generateTables(options: GenerateOptions): Tables {
   for (const workOrder of demoWorkOrders(tables)) tables.workOrders.set(workOrder.woNo, workOrder);
   report('orders', tables.orders.size, tables.orders.size);
   // Issue 16, history:
-  if (options.scale === 'history') {
+  if (isHistoryScale(options.scale)) {
     const years = options.historyYears ?? HISTORY_YEARS_DEFAULT;
     const summary = generateHistory(tables, root.fork(STAGE_SALT.history), holders, years, stage('history'));
     options.onHistory?.(summary);

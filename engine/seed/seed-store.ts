@@ -3,7 +3,9 @@ import { TABLE_NAMES, type Tables } from '../core/state.ts';
 import type { Loaded, Store } from '../store/store.ts';
 import { generateTables } from './generate.ts';
 
-export type SeedScale = 'tiny' | 'demo' | 'large' | 'history';
+import type { SeedScale } from './seed-scale.ts';
+
+export type { SeedScale };
 export const SEED_DEFAULT = 20_26_11_25;
 
 type Progress = (stage: string, done: number, total: number) => void;

@@ -67,11 +67,11 @@ export function generateHistory(
   progress(total, total);
   return {
     deviceUsers: users.residents.length,
-    orders: ctx.orders.length,
+    orders: ctx.orders.count,
     lines: ctx.lines,
-    pickups: ctx.pickups.length,
-    workOrders: ctx.workOrders.length,
-    loans: ctx.loans.length,
-    deviations: ctx.deviations.length,
+    pickups: ctx.pickups.count,
+    workOrders: ctx.workOrders.count,
+    loans: ctx.loans.count,
+    deviations: ctx.deviations.count,
   };
 }

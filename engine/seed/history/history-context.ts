@@ -1,18 +1,16 @@
-// What every stage of the history generator shares: the tables it writes into, the next free numbers, the prescribers
-// and sale articles it draws from, and the order builder, so that each order row is made the same way.
+// What every stage of the history generator shares: the tables it writes into, the provisional numbers and times of
+// the rows made so far (time-order.ts), the prescribers and sale articles it draws from, and the order builder, so
+// that each order row is made the same way. Rows go into the tables at once: the generator keeps no row objects.
 import type { User, Workplace } from '../../../schemas/entities.ts';
 import type { Order, OrderLine } from '../../../schemas/orders.ts';
-import type { Deviation } from '../../../schemas/deviations.ts';
-import type { Loan } from '../../../schemas/loans.ts';
-import type { Pickup } from '../../../schemas/pickups.ts';
-import type { WorkOrder } from '../../../schemas/work-orders.ts';
-import { ORDER_NO_FIRST } from '../../core/orders/order-index.ts';
+import { MESSAGE_NO_FIRST, ORDER_NO_FIRST } from '../../core/orders/order-index.ts';
 import { plannedDates } from '../../core/orders/working-days.ts';
 import { MAIN_WAREHOUSE } from '../../core/keys.ts';
 import type { Tables } from '../../core/state.ts';
 import { deliveredLine, seededPatientOrder } from '../demo-orders.ts';
 import type { Prng } from '../prng.ts';
 import type { HistoryCalendar } from './history-calendar.ts';
+import { renumberByTime, TimeOrder } from './time-order.ts';
 
 export interface HistoryContext {
   tables: Tables;
@@ -23,13 +21,14 @@ export interface HistoryContext {
   saleArticles: readonly string[];
   /** Who comments on work orders (HMC staff). */
   staffIds: readonly string[];
-  /** Rows made in the order the generator walks (unit by unit), numbered by time at the end (numberByTime). */
-  orders: Order[];
-  pickups: Pickup[];
-  workOrders: WorkOrder[];
-  /** Each loan with the order that opened it: its number is known only after numberByTime. */
-  loans: { loan: Loan; order: Order }[];
-  deviations: Deviation[];
+  /** Rows made in the order the generator walks (unit by unit), under provisional numbers; numbered by time at the
+   * end (numberByTime). A loan's time is its order's placement, so loans are numbered as their orders. */
+  orders: TimeOrder;
+  pickups: TimeOrder;
+  workOrders: TimeOrder;
+  loans: TimeOrder;
+  deviations: TimeOrder;
+  messages: TimeOrder;
   lines: number;
 }
 
@@ -48,11 +47,12 @@ export function historyContext(tables: Tables, prng: Prng, calendar: HistoryCale
     prescribers,
     saleArticles,
     staffIds: staffIds.length > 0 ? staffIds : [prescribers[0].id],
-    orders: [],
-    pickups: [],
-    workOrders: [],
-    loans: [],
-    deviations: [],
+    orders: new TimeOrder(nextKey(tables.orders, ORDER_NO_FIRST)),
+    pickups: new TimeOrder(nextKey(tables.pickups, 1)),
+    workOrders: new TimeOrder(nextKey(tables.workOrders, 1)),
+    loans: new TimeOrder(nextKey(tables.loans, 1)),
+    deviations: new TimeOrder(nextKey(tables.deviations, 1)),
+    messages: new TimeOrder(nextKey(tables.messages, MESSAGE_NO_FIRST)),
     lines: 0,
   };
 }
@@ -90,7 +90,7 @@ export function addPatientOrder(
   if (person === undefined) throw new Error(`history seed: no person ${pnr}`);
   const { user, workplace } = drawPrescriber(ctx);
   const dates = plannedDates(placedMs);
-  const orderNo = 0;
+  const orderNo = ctx.orders.add(placedMs);
   const lines = makeLines(dates);
   const order = seededPatientOrder({
     orderNo,
@@ -101,10 +101,10 @@ export function addPatientOrder(
     pnr,
     warehouse: MAIN_WAREHOUSE,
     deliveryAddress: person.protectedIdentity ? workplace.deliveryAddress : person.address,
-    idempotencyKey: '',
+    idempotencyKey: `history-${orderNo}`,
     lines,
   });
-  ctx.orders.push(order);
+  ctx.tables.orders.set(orderNo, order);
   ctx.lines += lines.length;
   return order;
 }
@@ -116,34 +116,23 @@ function nextKey(map: Map<number, unknown>, first: number): number {
   return max + 1;
 }
 
-/** Writes the rows into the tables, numbered in the order they were placed, as the core numbers them. */
+/**
+ * Renumbers the rows in the order they were placed, as the core numbers them; a loan follows its order to its final
+ * number. Returns the orders' ranks, so later stages can map a provisional order number to its final one.
+ */
 export function numberByTime(ctx: HistoryContext): void {
   const { tables } = ctx;
-  let orderNo = nextKey(tables.orders, ORDER_NO_FIRST);
-  for (const order of ctx.orders.sort((a, b) => a.placedMs - b.placedMs)) {
-    order.orderNo = orderNo++;
-    order.idempotencyKey = `history-${order.orderNo}`;
-    tables.orders.set(order.orderNo, order);
-  }
-  let pickupNo = nextKey(tables.pickups, 1);
-  for (const pickup of ctx.pickups.sort((a, b) => a.placedMs - b.placedMs)) {
-    pickup.pickupNo = pickupNo++;
-    tables.pickups.set(pickup.pickupNo, pickup);
-  }
-  let loanNo = nextKey(tables.loans, 1);
-  for (const { loan, order } of ctx.loans.sort((a, b) => a.order.placedMs - b.order.placedMs)) {
-    loan.loanNo = loanNo++;
-    loan.orderNo = order.orderNo;
-    tables.loans.set(loan.loanNo, loan);
-  }
-  let deviationNo = nextKey(tables.deviations, 1);
-  for (const deviation of ctx.deviations.sort((a, b) => a.createdMs - b.createdMs)) {
-    deviation.deviationNo = deviationNo++;
-    tables.deviations.set(deviation.deviationNo, deviation);
-  }
-  let woNo = nextKey(tables.workOrders, 1);
-  for (const workOrder of ctx.workOrders.sort((a, b) => a.createdMs - b.createdMs)) {
-    workOrder.woNo = woNo++;
-    tables.workOrders.set(workOrder.woNo, workOrder);
-  }
+  const orderRank = renumberByTime(tables.orders, ctx.orders, (order, orderNo) => ({
+    ...order,
+    orderNo,
+    idempotencyKey: `history-${orderNo}`,
+  }));
+  renumberByTime(tables.loans, ctx.loans, (loan, loanNo) => ({
+    ...loan,
+    loanNo,
+    orderNo: TimeOrder.finalNo(ctx.orders, orderRank, loan.orderNo),
+  }));
+  renumberByTime(tables.pickups, ctx.pickups, (pickup, pickupNo) => ({ ...pickup, pickupNo }));
+  renumberByTime(tables.deviations, ctx.deviations, (deviation, deviationNo) => ({ ...deviation, deviationNo }));
+  renumberByTime(tables.workOrders, ctx.workOrders, (workOrder, woNo) => ({ ...workOrder, woNo }));
 }

@@ -78,9 +78,11 @@ function chainSteps(ctx: HistoryContext, held: boolean): Step[] {
 function addPickup(ctx: HistoryContext, unit: Individual, pnr: string, step: Step): void {
   const { user, workplace } = drawPrescriber(ctx);
   const person = ctx.tables.persons.get(pnr)!;
+  const placedMs = ctx.calendar.timeOn(ctx.prng, step.pickupDay!);
+  const pickupNo = ctx.pickups.add(placedMs);
   const pickup: Pickup = {
-    pickupNo: 0,
-    placedMs: ctx.calendar.timeOn(ctx.prng, step.pickupDay!),
+    pickupNo,
+    placedMs,
     prescriberId: user.id,
     workplaceId: workplace.id,
     pnr,
@@ -91,7 +93,7 @@ function addPickup(ctx: HistoryContext, unit: Individual, pnr: string, step: Ste
     reason: ctx.prng.pick(PICKUP_REASONS),
     status: 'collected',
   };
-  ctx.pickups.push(pickup);
+  ctx.tables.pickups.set(pickupNo, pickup);
 }
 
 /** What one unit's chain left behind; returns the holders in order (the last one holds it now when it is held). */
