@@ -25,6 +25,7 @@ import {
   type HistorySummary,
   sampleDeviceUsers,
 } from './history/generate-history.ts';
+import { historyPrescribers, prescriberCount } from './history/history-prescribers.ts';
 
 import { isHistoryScale, type SeedScale } from './seed-scale.ts';
 
@@ -38,6 +39,8 @@ export interface ScaleSize {
   buffers: number;
   /** Rental articles with units in investigation warehouse 999 (999A gets half). */
   investigationArticles: number;
+  // Issue 16, history: prescribers in all, the demo ones counted in (history scales; default one per 1 000 residents).
+  prescribers?: number;
 }
 
 export const SCALES: Readonly<Record<SeedScale, ScaleSize>> = {
@@ -68,6 +71,7 @@ const STAGE_SALT = {
   users: 6,
   deviceUsers: 7,
   history: 8,
+  prescribers: 9,
 } as const;
 
 export interface GenerateOptions {
@@ -105,6 +109,14 @@ function fillCatalog(
   const noStock = linkArticles(catalog.articles, root.fork(STAGE_SALT.links));
   for (const article of catalog.articles) tables.articles.set(article.artNo, article);
   return { catalog, noStock };
+}
+
+/** Prescribers in proportion to the residents, the demo prescribers counted in. */
+function addHistoryPrescribers(tables: Tables, prng: Prng, size: ScaleSize): void {
+  let demo = 0;
+  for (const user of tables.users.values()) if (user.roles.includes('prescriber')) demo++;
+  const count = Math.max(0, (size.prescribers ?? prescriberCount(size.persons)) - demo);
+  for (const user of historyPrescribers(prng, count, size.buffers)) tables.users.set(user.id, user);
 }
 
 /** HMC staff user who published the demo news. */
@@ -154,6 +166,8 @@ export function generateTables(options: GenerateOptions): Tables {
   report('individuals', tables.individuals.size, tables.individuals.size);
 
   for (const user of generateUsers(root.fork(STAGE_SALT.users), seed)) tables.users.set(user.id, user);
+  // Issue 16, history: a region's hundreds of prescribers next to the demo users.
+  if (isHistoryScale(options.scale)) addHistoryPrescribers(tables, root.fork(STAGE_SALT.prescribers), size);
   report('users', tables.users.size, tables.users.size);
 
   tables.prescribingRules = defaultPrescribingRuleRows();

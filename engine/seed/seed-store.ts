@@ -2,6 +2,10 @@
 import { TABLE_NAMES, type Tables } from '../core/state.ts';
 import type { Loaded, Store } from '../store/store.ts';
 import { generateTables } from './generate.ts';
+// Issue 16, history:
+import type { NewAccessEntry } from '../../schemas/access-log.ts';
+import { historyAccessEntries, historyAccessEstimate } from './history/history-access-log.ts';
+import { isHistoryScale } from './seed-scale.ts';
 
 import type { SeedScale } from './seed-scale.ts';
 
@@ -30,7 +34,29 @@ export async function seedStore(
     })();
     await store.bulkLoad(name, rows, (written) => progress(`sparar ${name}`, written, table.size));
   }
+  if (isHistoryScale(scale)) await appendAccessLog(store, tables, seed, progress); // Issue 16, history
   return { tables: tables as Tables, seq: 0 };
+}
+
+/** Entries per append: one LMDB transaction each, so memory stays flat however long the history is. */
+const ACCESS_LOG_BATCH = 20_000;
+
+/** The history's access-log entries, generated in time order and appended batch by batch (never all held). */
+async function appendAccessLog(store: Store, tables: Tables, seed: number, progress: Progress): Promise<void> {
+  const estimate = historyAccessEstimate(tables);
+  let batch: NewAccessEntry[] = [];
+  let written = 0;
+  for (const entry of historyAccessEntries(tables, seed)) {
+    batch.push(entry);
+    if (batch.length < ACCESS_LOG_BATCH) continue;
+    await store.accessLog.append(batch);
+    written += batch.length;
+    batch = [];
+    progress('sparar åtkomstlogg', written, Math.max(estimate, written + 1));
+  }
+  if (batch.length > 0) await store.accessLog.append(batch);
+  written += batch.length;
+  progress('sparar åtkomstlogg', written, written);
 }
 
 /** A progress bar on stderr for interactive starts; one line per stage otherwise. */

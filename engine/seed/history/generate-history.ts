@@ -10,6 +10,11 @@ import { HistoryCalendar } from './history-calendar.ts';
 import { historyContext, numberByTime } from './history-context.ts';
 import { addSaleOrders } from './history-sale-orders.ts';
 import { addRentalChain } from './rental-chains.ts';
+import type { Individual } from '../../../schemas/entities.ts';
+import { MAIN_WAREHOUSE } from '../../core/keys.ts';
+import { addCareUnitOrders } from './history-care-unit-orders.ts';
+import { addHistoryMessages } from './history-messages.ts';
+import { addOpenOrders, openOrderCount, openWindowStart } from './history-open-orders.ts';
 
 /** The history ends here (Swedish day of this time, excluded): before the demo reference date of the register. */
 export const HISTORY_END_MS = Date.UTC(2025, 10, 24, 12);
@@ -18,6 +23,9 @@ export const HISTORY_YEARS_DEFAULT = 10;
 export const DEVICE_USER_SHARE = 0.1;
 const OLD_USER_FACTOR = 3;
 const PROGRESS_EVERY = 10_000;
+/** Main-shelf units kept as candidates for the open orders' picking lines: a few per open order, drawn by chance. */
+const PICKING_CANDIDATES_PER_ORDER = 2;
+const PICKING_CANDIDATE_CHANCE = 0.05;
 
 export interface HistorySummary {
   deviceUsers: number;
@@ -27,6 +35,9 @@ export interface HistorySummary {
   workOrders: number;
   loans: number;
   deviations: number;
+  careUnitOrders: number;
+  openOrders: number;
+  messages: number;
 }
 
 /** About DEVICE_USER_SHARE of the residents (the old favoured): the only ones who hold units in the history scale. */
@@ -54,16 +65,30 @@ export function generateHistory(
   const formerHolders = users.residents.length > 0 ? users.residents : [...tables.persons.keys()];
   const total = tables.individuals.size + users.residents.length;
   let done = 0;
+  const openCount = openOrderCount(users.residents.length);
+  const candidates: Individual[] = [];
+  const openFrom = openWindowStart(ctx);
   for (const unit of tables.individuals.values()) {
-    if (!inSeedOrders.has(unit.indNo) && unit.location.kind !== 'careUnit') addRentalChain(ctx, unit, formerHolders);
+    if (!inSeedOrders.has(unit.indNo) && unit.location.kind !== 'careUnit') {
+      const freeFromDay = addRentalChain(ctx, unit, formerHolders);
+      const onMainShelf = unit.location.kind === 'warehouse' && unit.location.warehouse === MAIN_WAREHOUSE;
+      if (onMainShelf && freeFromDay < openFrom && candidates.length < openCount * PICKING_CANDIDATES_PER_ORDER)
+        if (ctx.prng.chance(PICKING_CANDIDATE_CHANCE)) candidates.push(unit);
+    }
     if (++done % PROGRESS_EVERY === 0) progress(done, total);
   }
-  if (ctx.saleArticles.length > 0)
+  let careUnitOrders = 0;
+  let openOrders = 0;
+  if (ctx.saleArticles.length > 0) {
     for (const pnr of users.residents) {
       addSaleOrders(ctx, pnr);
       if (++done % PROGRESS_EVERY === 0) progress(done, total);
     }
+    careUnitOrders = addCareUnitOrders(ctx);
+    openOrders = addOpenOrders(ctx, users.residents, candidates, openCount);
+  }
   numberByTime(ctx);
+  addHistoryMessages(ctx);
   progress(total, total);
   return {
     deviceUsers: users.residents.length,
@@ -73,5 +98,8 @@ export function generateHistory(
     workOrders: ctx.workOrders.count,
     loans: ctx.loans.count,
     deviations: ctx.deviations.count,
+    careUnitOrders,
+    openOrders,
+    messages: ctx.messages.count,
   };
 }
