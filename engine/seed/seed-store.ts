@@ -5,7 +5,7 @@ import { generateTables } from './generate.ts';
 // Issue 16, history:
 import type { NewAccessEntry } from '../../schemas/access-log.ts';
 import { historyAccessEntries, historyAccessEstimate } from './history/history-access-log.ts';
-import { isHistoryScale } from './seed-scale.ts';
+import type { HistorySummary } from './history/generate-history.ts';
 
 import type { SeedScale } from './seed-scale.ts';
 
@@ -21,10 +21,12 @@ export async function seedStore(
   progress: Progress,
   historyYears?: number, // Issue 16, history: SEED_HISTORY_YEARS
 ): Promise<Loaded> {
+  let history: HistorySummary | undefined;
   const tables = generateTables({
     scale,
     seed,
     historyYears,
+    onHistory: (summary) => (history = summary),
     onProgress: (stage, done, total) => progress(`skapar ${stage}`, done, total),
   });
   for (const name of TABLE_NAMES) {
@@ -34,7 +36,7 @@ export async function seedStore(
     })();
     await store.bulkLoad(name, rows, (written) => progress(`sparar ${name}`, written, table.size));
   }
-  if (isHistoryScale(scale)) await appendAccessLog(store, tables, seed, progress); // Issue 16, history
+  if (history !== undefined) await appendAccessLog(store, tables, history.ranges, seed, progress); // Issue 16, history
   return { tables: tables as Tables, seq: 0 };
 }
 
@@ -42,11 +44,17 @@ export async function seedStore(
 const ACCESS_LOG_BATCH = 20_000;
 
 /** The history's access-log entries, generated in time order and appended batch by batch (never all held). */
-async function appendAccessLog(store: Store, tables: Tables, seed: number, progress: Progress): Promise<void> {
-  const estimate = historyAccessEstimate(tables);
+export async function appendAccessLog(
+  store: Store,
+  tables: Tables,
+  ranges: HistorySummary['ranges'],
+  seed: number,
+  progress: Progress,
+): Promise<void> {
+  const estimate = historyAccessEstimate(ranges);
   let batch: NewAccessEntry[] = [];
   let written = 0;
-  for (const entry of historyAccessEntries(tables, seed)) {
+  for (const entry of historyAccessEntries(tables, ranges, seed)) {
     batch.push(entry);
     if (batch.length < ACCESS_LOG_BATCH) continue;
     await store.accessLog.append(batch);

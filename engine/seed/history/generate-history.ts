@@ -9,6 +9,7 @@ import type { Prng } from '../prng.ts';
 import { HistoryCalendar } from './history-calendar.ts';
 import { historyContext, numberByTime } from './history-context.ts';
 import { addSaleOrders } from './history-sale-orders.ts';
+import type { TimeOrder } from './time-order.ts';
 import { addRentalChain } from './rental-chains.ts';
 import type { Individual } from '../../../schemas/entities.ts';
 import { MAIN_WAREHOUSE } from '../../core/keys.ts';
@@ -27,7 +28,15 @@ const PROGRESS_EVERY = 10_000;
 const PICKING_CANDIDATES_PER_ORDER = 2;
 const PICKING_CANDIDATE_CHANCE = 0.05;
 
+/** The numbers the history's rows of a table took: first, first + 1, … (the seed's own rows come before). */
+export interface NumberRange {
+  first: number;
+  count: number;
+}
+
 export interface HistorySummary {
+  /** Where the history's rows are, for the stages that read them back in time order (the access log). */
+  ranges: Record<'orders' | 'pickups' | 'workOrders' | 'deviations', NumberRange>;
   deviceUsers: number;
   orders: number;
   lines: number;
@@ -90,7 +99,14 @@ export function generateHistory(
   numberByTime(ctx);
   addHistoryMessages(ctx);
   progress(total, total);
+  const range = (order: TimeOrder): NumberRange => ({ first: order.first, count: order.count });
   return {
+    ranges: {
+      orders: range(ctx.orders),
+      pickups: range(ctx.pickups),
+      workOrders: range(ctx.workOrders),
+      deviations: range(ctx.deviations),
+    },
     deviceUsers: users.residents.length,
     orders: ctx.orders.count,
     lines: ctx.lines,

@@ -9,7 +9,7 @@ import { userWorkplace } from '../../core/patient-access/care-provider.ts';
 import type { Tables } from '../../core/state.ts';
 import { Prng } from '../prng.ts';
 import { swedishDayNo } from '../../core/orders/working-days.ts';
-import { HISTORY_END_MS } from './generate-history.ts';
+import { HISTORY_END_MS, type HistorySummary, type NumberRange } from './generate-history.ts';
 import { dayStartMs } from './history-calendar.ts';
 
 /** The look-up of the patient comes this long before the order or pickup it leads to. */
@@ -24,6 +24,7 @@ const PRNG_SALT = 16;
 const END_MS = dayStartMs(swedishDayNo(HISTORY_END_MS));
 
 type Shown = NewAccessEntry['shown'];
+type HistoryRanges = HistorySummary['ranges'];
 
 /** One kind of look-up: times never go backwards within a stream. */
 type Stream = Iterator<NewAccessEntry>;
@@ -64,23 +65,30 @@ function* stream<R>(rows: Iterable<R>, look: (row: R) => NewAccessEntry | undefi
 
 const PERSON: Shown = { kind: 'person', no: null };
 
-/** The history's orders to patients (the seed's own demo orders come first in the table and are left out). */
-function* patientOrders(tables: Tables) {
-  for (const o of tables.orders.values())
-    if (o.idempotencyKey.startsWith('history-') && o.recipient.kind === 'patient') yield { o, pnr: o.recipient.pnr };
+/** The history's rows of a table in number order, which is time order (the seed's own rows are left out). */
+function* rows<T>(table: Map<number, T>, range: NumberRange): Generator<T> {
+  for (let no = range.first; no < range.first + range.count; no++) {
+    const row = table.get(no);
+    if (row === undefined) throw new Error(`history access log: no row ${no}`);
+    yield row;
+  }
 }
 
-function streams(tables: Tables, who: Who, staffIds: readonly string[], root: Prng): Stream[] {
+function* patientOrders(tables: Tables, range: NumberRange) {
+  for (const o of rows(tables.orders, range)) if (o.recipient.kind === 'patient') yield { o, pnr: o.recipient.pnr };
+}
+
+function streams(tables: Tables, ranges: HistoryRanges, who: Who, staffIds: readonly string[], root: Prng): Stream[] {
   const follow = root.fork(1);
   const staffOf = (prng: Prng) => () => who.of(prng.pick(staffIds), undefined);
   const woStaff = staffOf(root.fork(2));
   const devStaff = staffOf(root.fork(3));
   const hasStaff = staffIds.length > 0;
   return [
-    stream(patientOrders(tables), ({ o, pnr }) =>
+    stream(patientOrders(tables, ranges.orders), ({ o, pnr }) =>
       entry(who.of(o.prescriberId, o.workplaceId), o.placedMs - LOOKUP_LEAD_MS, pnr, 'patient.get', PERSON),
     ),
-    stream(patientOrders(tables), ({ o, pnr }) =>
+    stream(patientOrders(tables, ranges.orders), ({ o, pnr }) =>
       follow.chance(FOLLOW_UP_SHARE)
         ? entry(who.of(o.prescriberId, o.workplaceId), o.placedMs + FOLLOW_UP_AFTER_MS, pnr, 'order.get', {
             kind: 'order',
@@ -88,16 +96,16 @@ function streams(tables: Tables, who: Who, staffIds: readonly string[], root: Pr
           })
         : undefined,
     ),
-    stream(tables.pickups.values(), (p) =>
+    stream(rows(tables.pickups, ranges.pickups), (p) =>
       entry(who.of(p.prescriberId, p.workplaceId), p.placedMs - LOOKUP_LEAD_MS, p.pnr, 'patient.get', PERSON),
     ),
-    stream(tables.pickups.values(), (p) =>
+    stream(rows(tables.pickups, ranges.pickups), (p) =>
       entry(who.of(p.prescriberId, p.workplaceId), p.placedMs, p.pnr, 'pickup.create', {
         kind: 'pickup',
         no: p.pickupNo,
       }),
     ),
-    stream(tables.workOrders.values(), (w) =>
+    stream(rows(tables.workOrders, ranges.workOrders), (w) =>
       w.pnr === null
         ? undefined
         : entry(who.of(w.prescriberId, w.workplaceId), w.createdMs, w.pnr, 'workorder.create', {
@@ -105,7 +113,7 @@ function streams(tables: Tables, who: Who, staffIds: readonly string[], root: Pr
             no: w.woNo,
           }),
     ),
-    stream(tables.workOrders.values(), (w) =>
+    stream(rows(tables.workOrders, ranges.workOrders), (w) =>
       w.pnr === null || !hasStaff
         ? undefined
         : entry(woStaff(), w.createdMs + STAFF_READ_AFTER_MS, w.pnr, 'workorder.update', {
@@ -113,7 +121,7 @@ function streams(tables: Tables, who: Who, staffIds: readonly string[], root: Pr
             no: w.woNo,
           }),
     ),
-    stream(tables.deviations.values(), (d) =>
+    stream(rows(tables.deviations, ranges.deviations), (d) =>
       d.pnr === null
         ? undefined
         : entry(who.of(d.reporterId, d.workplaceId), d.createdMs, d.pnr, 'deviation.create', {
@@ -121,7 +129,7 @@ function streams(tables: Tables, who: Who, staffIds: readonly string[], root: Pr
             no: d.deviationNo,
           }),
     ),
-    stream(tables.deviations.values(), (d) =>
+    stream(rows(tables.deviations, ranges.deviations), (d) =>
       d.pnr === null || !hasStaff
         ? undefined
         : entry(devStaff(), d.createdMs + STAFF_READ_AFTER_MS, d.pnr, 'deviation.get', {
@@ -153,16 +161,14 @@ function* merged(streams: Stream[]): Generator<NewAccessEntry> {
 }
 
 /** Every access-log entry of the history in time order (deterministic from `seed`); ids come from the log. */
-export function historyAccessEntries(tables: Tables, seed: number): Generator<NewAccessEntry> {
+export function historyAccessEntries(tables: Tables, ranges: HistoryRanges, seed: number): Generator<NewAccessEntry> {
   const staffIds: string[] = [];
   for (const u of tables.users.values()) if (u.roles.includes('staff') && u.profession === 'hmc') staffIds.push(u.id);
-  return merged(streams(tables, new Who(tables.users), staffIds, new Prng(seed).fork(PRNG_SALT)));
+  return merged(streams(tables, ranges, new Who(tables.users), staffIds, new Prng(seed).fork(PRNG_SALT)));
 }
 
 /** About how many entries historyAccessEntries yields (for a progress bar): a little more than this. */
-export function historyAccessEstimate(tables: Tables): number {
-  return Math.round(
-    tables.orders.size * (1 + FOLLOW_UP_SHARE) +
-      2 * (tables.pickups.size + tables.workOrders.size + tables.deviations.size),
-  );
+export function historyAccessEstimate(ranges: HistoryRanges): number {
+  const { orders, pickups, workOrders, deviations } = ranges;
+  return Math.round(orders.count * (1 + FOLLOW_UP_SHARE) + 2 * (pickups.count + workOrders.count + deviations.count));
 }
