@@ -52,7 +52,7 @@ function unitEvents(tables: Tables): Map<number, UnitEvent[]> {
   for (const order of tables.orders.values()) {
     if (order.recipient.kind !== 'patient') continue;
     for (const line of order.lines)
-      for (const indNo of line.individuals)
+      for (const indNo of line.status === 'delivered' ? line.individuals : [])
         push(indNo, {
           kind: 'delivered',
           day: dateToDayNo(line.deliveredDate!),

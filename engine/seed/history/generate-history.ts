@@ -96,8 +96,7 @@ export function generateHistory(
     careUnitOrders = addCareUnitOrders(ctx);
     openOrders = addOpenOrders(ctx, users.residents, candidates, openCount);
   }
-  numberByTime(ctx);
-  addHistoryMessages(ctx);
+  addHistoryMessages(ctx, numberByTime(ctx));
   progress(total, total);
   const range = (order: TimeOrder): NumberRange => ({ first: order.first, count: order.count });
   return {

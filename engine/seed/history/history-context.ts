@@ -33,6 +33,8 @@ export interface HistoryContext {
   loans: TimeOrder;
   deviations: TimeOrder;
   messages: TimeOrder;
+  /** Provisional numbers of the orders HMC delivered later than planned (their messages are made after numbering). */
+  movedDates: number[];
   lines: number;
 }
 
@@ -91,6 +93,7 @@ export function historyContext(tables: Tables, prng: Prng, calendar: HistoryCale
     loans: new TimeOrder(nextKey(tables.loans, 1)),
     deviations: new TimeOrder(nextKey(tables.deviations, 1)),
     messages: new TimeOrder(nextKey(tables.messages, MESSAGE_NO_FIRST)),
+    movedDates: [],
     lines: 0,
   };
 }
@@ -211,19 +214,19 @@ function nextKey(map: Map<number, unknown>, first: number): number {
  * Renumbers the rows in the order they were placed, as the core numbers them; a loan follows its order to its final
  * number. Returns the orders' ranks, so later stages can map a provisional order number to its final one.
  */
-export function numberByTime(ctx: HistoryContext): void {
+export function numberByTime(ctx: HistoryContext): Int32Array {
   const { tables } = ctx;
-  const orderRank = renumberByTime(tables.orders, ctx.orders, (order, orderNo) => ({
-    ...order,
-    orderNo,
-    idempotencyKey: `history-${orderNo}`,
-  }));
-  renumberByTime(tables.loans, ctx.loans, (loan, loanNo) => ({
-    ...loan,
-    loanNo,
-    orderNo: TimeOrder.finalNo(ctx.orders, orderRank, loan.orderNo),
-  }));
-  renumberByTime(tables.pickups, ctx.pickups, (pickup, pickupNo) => ({ ...pickup, pickupNo }));
-  renumberByTime(tables.deviations, ctx.deviations, (deviation, deviationNo) => ({ ...deviation, deviationNo }));
-  renumberByTime(tables.workOrders, ctx.workOrders, (workOrder, woNo) => ({ ...workOrder, woNo }));
+  // Each row is moved once, so changing the row got from the table before setting it is safe (and makes no garbage).
+  const orderRank = renumberByTime(tables.orders, ctx.orders, (order, orderNo) =>
+    Object.assign(order, { orderNo, idempotencyKey: `history-${orderNo}` }),
+  );
+  renumberByTime(tables.loans, ctx.loans, (loan, loanNo) =>
+    Object.assign(loan, { loanNo, orderNo: TimeOrder.finalNo(ctx.orders, orderRank, loan.orderNo) }),
+  );
+  renumberByTime(tables.pickups, ctx.pickups, (pickup, pickupNo) => Object.assign(pickup, { pickupNo }));
+  renumberByTime(tables.deviations, ctx.deviations, (deviation, deviationNo) =>
+    Object.assign(deviation, { deviationNo }),
+  );
+  renumberByTime(tables.workOrders, ctx.workOrders, (workOrder, woNo) => Object.assign(workOrder, { woNo }));
+  return orderRank;
 }

@@ -13,7 +13,7 @@ import { addWorkingDays, dateToDayNo, plannedDates } from '../../core/orders/wor
 import type { State } from '../../core/state.ts';
 import { dayStartMs } from './history-calendar.ts';
 import type { HistoryContext } from './history-context.ts';
-import { renumberByTime } from './time-order.ts';
+import { renumberByTime, TimeOrder } from './time-order.ts';
 
 /** The sweep and HMC's date changes happen early in the working day (UTC hours). */
 const SWEEP_HOUR_UTC = 5;
@@ -80,7 +80,7 @@ function addLoanMessages(ctx: HistoryContext, loan: Loan): Loan {
 }
 
 /** Every message of the history, numbered by time; run after the orders and loans have their final numbers. */
-export function addHistoryMessages(ctx: HistoryContext): void {
+export function addHistoryMessages(ctx: HistoryContext, orderRank: Int32Array): void {
   const { tables } = ctx;
   for (let no = ctx.orders.first; no < ctx.orders.first + ctx.orders.count; no++)
     addDateMessage(ctx, tables.orders.get(no)!);
@@ -89,5 +89,5 @@ export function addHistoryMessages(ctx: HistoryContext): void {
     const marked = addLoanMessages(ctx, loan);
     if (marked !== loan) tables.loans.set(no, marked);
   }
-  renumberByTime(tables.messages, ctx.messages, (message, messageNo) => ({ ...message, messageNo }));
+  renumberByTime(tables.messages, ctx.messages, (message, messageNo) => Object.assign(message, { messageNo }));
 }

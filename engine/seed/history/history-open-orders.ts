@@ -12,12 +12,12 @@ import { addPatientOrder, type HistoryContext } from './history-context.ts';
 
 /** Open orders per device user (about a hundred at Halland's size), and at least this many. */
 const OPEN_ORDERS_PER_USER = 0.003;
-const OPEN_ORDERS_MIN = 3;
+const OPEN_ORDERS_MIN = 8;
 /** Placed within this many working days before the end. */
 export const OPEN_WINDOW_WORKING_DAYS = 5;
-/** Shares of the open orders: a unit in picking, a backorder; the rest are registered sale lines. */
-const PICKING_SHARE = 0.25;
-const BACKORDER_SHARE = 0.25;
+/** The open orders take turns, so even a small history has every kind: a unit in picking, a backorder, and (the other
+ * turns) registered sale lines. */
+const KIND_TURNS = 4;
 const REGISTERED_LINES_MAX = 3;
 const QUANTITY_MAX = 3;
 /** Draws of an article before a line is given up (most sale articles have stock, some do not). */
@@ -115,14 +115,9 @@ function pickingLine(ctx: HistoryContext, open: OpenState, dates: PlannedDates):
 }
 
 /** The lines of one open order: a unit in picking, a backorder, or registered sale lines (none when nothing fits). */
-function openLines(ctx: HistoryContext, open: OpenState, dates: PlannedDates): OrderLine[] {
-  const u = ctx.prng.next();
-  const special =
-    u < PICKING_SHARE
-      ? pickingLine(ctx, open, dates)
-      : u < PICKING_SHARE + BACKORDER_SHARE
-        ? backorderLine(ctx, open)
-        : undefined;
+function openLines(ctx: HistoryContext, open: OpenState, dates: PlannedDates, turn: number): OrderLine[] {
+  const kind = turn % KIND_TURNS;
+  const special = kind === 0 ? pickingLine(ctx, open, dates) : kind === 1 ? backorderLine(ctx, open) : undefined;
   return special !== undefined ? [special] : registeredLines(ctx, open);
 }
 
@@ -140,7 +135,7 @@ export function addOpenOrders(
   for (let i = 0; i < count; i++) {
     const placedMs = ctx.calendar.timeOn(ctx.prng, ctx.calendar.day(ctx.prng, from, ctx.calendar.endDay));
     const dates = plannedDates(placedMs);
-    const lines = openLines(ctx, open, dates);
+    const lines = openLines(ctx, open, dates, i);
     if (lines.length === 0) continue;
     const order = addPatientOrder(ctx, ctx.prng.pick(users), placedMs, () => lines, { dates });
     // Joint delivery: an order with a line waiting for stock has no planned dates until the line is served.

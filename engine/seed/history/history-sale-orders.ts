@@ -65,15 +65,15 @@ function addMovedDate(ctx: HistoryContext, pnr: string, placedMs: number): Order
   const planned = plannedDates(placedMs);
   const moved = addWorkingDays(dateToDayNo(planned.plannedDeliveryDate), ctx.prng.int(1, DATE_MOVED_WORKING_DAYS_MAX));
   const dates = { ...planned, plannedDeliveryDate: dayNoToDate(moved) };
-  return addPatientOrder(
+  const order = addPatientOrder(
     ctx,
     pnr,
     placedMs,
     (d) => saleLines(ctx, ctx.prng.int(SALE_LINES_MIN, SALE_LINES_MAX), 1, d),
-    {
-      dates,
-    },
+    { dates },
   );
+  ctx.movedDates.push(order.orderNo);
+  return order;
 }
 
 function addConsumableOrder(ctx: HistoryContext, pnr: string, day: number): void {
