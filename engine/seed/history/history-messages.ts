@@ -82,8 +82,8 @@ function addLoanMessages(ctx: HistoryContext, loan: Loan): Loan {
 /** Every message of the history, numbered by time; run after the orders and loans have their final numbers. */
 export function addHistoryMessages(ctx: HistoryContext, orderRank: Int32Array): void {
   const { tables } = ctx;
-  for (let no = ctx.orders.first; no < ctx.orders.first + ctx.orders.count; no++)
-    addDateMessage(ctx, tables.orders.get(no)!);
+  for (const provisional of ctx.movedDates)
+    addDateMessage(ctx, tables.orders.get(TimeOrder.finalNo(ctx.orders, orderRank, provisional))!);
   for (let no = ctx.loans.first; no < ctx.loans.first + ctx.loans.count; no++) {
     const loan = tables.loans.get(no)!;
     const marked = addLoanMessages(ctx, loan);
