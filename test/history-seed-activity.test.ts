@@ -126,7 +126,7 @@ describe('history seed activity (small)', () => {
     expect(messages.length).toBe(summary.messages);
     expect(failures(Message, messages)).toEqual([]);
     const kinds = new Set(messages.map((m) => m.kind));
-    expect(kinds).toEqual(new Set(['deliveryDateChanged', 'loanDue', 'loanOverdue']));
+    expect(kinds).toEqual(new Set(['deliveryDateChanged', 'loanDue', 'loanOverdue', 'deviationUpdated']));
     for (const [no, m] of tables.messages) {
       expect(m.messageNo).toBe(no);
       if (m.kind === 'deliveryDateChanged') {
@@ -141,6 +141,12 @@ describe('history seed activity (small)', () => {
         expect([loan.prescriberId, loan.indNo, loan.dueDate]).toEqual([m.userId, m.indNo, m.dueDate]);
         expect(m.kind === 'loanDue' ? loan.remindedFor : loan.overdueFor).toBe(m.dueDate);
         expect(m.text).toContain(`order ${loan.orderNo}`);
+      }
+      if (m.kind === 'deviationUpdated') {
+        const deviation = tables.deviations.get(m.deviationNo)!;
+        expect(deviation.reporterId).toBe(m.userId);
+        expect(m.timeMs).toBeGreaterThan(deviation.createdMs);
+        expect(m.text).toContain(`Avvikelse ${m.deviationNo}`);
       }
       if (m.deletedMs !== null) expect(m.deletedMs).toBeGreaterThan(m.timeMs);
     }

@@ -1,9 +1,11 @@
 // The messages (meddelanden) the history left in the prescribers' inboxes, derived from the rows once they have their
-// final numbers: a changed delivery date for every order HMC delivered later than planned, and a due reminder and an
-// overdue notice for the loans with a due date, as the loan sweep sends them (the loan row remembers the due date it
+// final numbers: a changed delivery date for every order HMC delivered later than planned, HMC's comments on and
+// closing of a deviation report, and a due reminder and an overdue notice for the loans with a due date, as the loan sweep sends them (the loan row remembers the due date it
 // was sent for, so the engine does not send them again). Most messages older than a few weeks were deleted by their
 // recipient, as the inbox is kept short.
+import type { Deviation } from '../../../schemas/deviations.ts';
 import type { Loan } from '../../../schemas/loans.ts';
+import { deviationMessage } from '../../core/deviations/deviation-message.ts';
 import type { Message, Order } from '../../../schemas/orders.ts';
 import { LOAN_REMINDER_WORKING_DAYS_DEFAULT } from '../../../schemas/limits.ts';
 import { dueMessage } from '../../core/loans/due-messages.ts';
@@ -79,6 +81,17 @@ function addLoanMessages(ctx: HistoryContext, loan: Loan): Loan {
   return marked;
 }
 
+/** What a deviation's reporter was told: each HMC comment, and the closing. */
+function addDeviationMessages(ctx: HistoryContext, deviation: Deviation): void {
+  for (const comment of deviation.comments) {
+    const moved = deviation.status !== 'closed' && deviation.statusChangedMs === comment.timeMs;
+    const change = { status: moved ? deviation.status : null, commented: true };
+    add(ctx, deviationMessage(1, deviation, change, comment.timeMs));
+  }
+  if (deviation.status === 'closed')
+    add(ctx, deviationMessage(1, deviation, { status: 'closed', commented: false }, deviation.statusChangedMs));
+}
+
 /** Every message of the history, numbered by time; run after the orders and loans have their final numbers. */
 export function addHistoryMessages(ctx: HistoryContext, orderRank: Int32Array): void {
   const { tables } = ctx;
@@ -89,5 +102,7 @@ export function addHistoryMessages(ctx: HistoryContext, orderRank: Int32Array): 
     const marked = addLoanMessages(ctx, loan);
     if (marked !== loan) tables.loans.set(no, marked);
   }
+  for (let no = ctx.deviations.first; no < ctx.deviations.first + ctx.deviations.count; no++)
+    addDeviationMessages(ctx, tables.deviations.get(no)!);
   renumberByTime(tables.messages, ctx.messages, (message, messageNo) => Object.assign(message, { messageNo }));
 }
