@@ -2,6 +2,7 @@
 import { allowedOriginsFromEnv } from './io/ws-admission.ts';
 import type { OidcSettings } from './io/oidc.ts';
 import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
+import { isSeedScale } from './seed/seed-scale.ts';
 
 export interface Config {
   port: number;
@@ -46,8 +47,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const seedScale = (env.SEED_SCALE ?? 'demo') as SeedScale;
-  if (!['tiny', 'demo', 'large', 'history'].includes(seedScale))
-    throw new Error(`SEED_SCALE must be demo, large or history (or tiny), got ${seedScale}`);
+  if (!isSeedScale(seedScale))
+    throw new Error(`SEED_SCALE must be demo, large, history or history-stockholm (or tiny), got ${seedScale}`);
   const store = (env.STORE ?? 'lmdb') as Config['store'];
   if (store !== 'lmdb' && store !== 'memory') throw new Error(`STORE must be lmdb or memory, got ${store}`);
   const seed = Number(env.SEED ?? SEED_DEFAULT);

@@ -25,8 +25,11 @@ import {
   type HistorySummary,
   sampleDeviceUsers,
 } from './history/generate-history.ts';
+import { historyPrescribers, prescriberCount } from './history/history-prescribers.ts';
 
-export type SeedScale = 'tiny' | 'demo' | 'large' | 'history';
+import { isHistoryScale, type SeedScale } from './seed-scale.ts';
+
+export type { SeedScale };
 
 export interface ScaleSize {
   articles: number;
@@ -36,6 +39,8 @@ export interface ScaleSize {
   buffers: number;
   /** Rental articles with units in investigation warehouse 999 (999A gets half). */
   investigationArticles: number;
+  // Issue 16, history: prescribers in all, the demo ones counted in (history scales; default one per 1 000 residents).
+  prescribers?: number;
 }
 
 export const SCALES: Readonly<Record<SeedScale, ScaleSize>> = {
@@ -44,6 +49,14 @@ export const SCALES: Readonly<Record<SeedScale, ScaleSize>> = {
   large: { articles: 100_000, persons: 1_000_000, individuals: 2_000_000, buffers: 60, investigationArticles: 40 },
   // Issue 16, history: Halland's residents, with years of orders, pickups and work orders (engine/seed/history/).
   history: { articles: 20_000, persons: 340_000, individuals: 280_000, buffers: 30, investigationArticles: 15 },
+  // Stockholm's residents; units scaled by Halland's ratio (geography is Halland's, reused: see README).
+  'history-stockholm': {
+    articles: 20_000,
+    persons: 2_400_000,
+    individuals: 1_976_000,
+    buffers: 60,
+    investigationArticles: 15,
+  },
 };
 
 export const DEFAULT_SEED = 20_240_601;
@@ -58,6 +71,7 @@ const STAGE_SALT = {
   users: 6,
   deviceUsers: 7,
   history: 8,
+  prescribers: 9,
 } as const;
 
 export interface GenerateOptions {
@@ -97,6 +111,14 @@ function fillCatalog(
   return { catalog, noStock };
 }
 
+/** Prescribers in proportion to the residents, the demo prescribers counted in. */
+function addHistoryPrescribers(tables: Tables, prng: Prng, size: ScaleSize): void {
+  let demo = 0;
+  for (const user of tables.users.values()) if (user.roles.includes('prescriber')) demo++;
+  const count = Math.max(0, (size.prescribers ?? prescriberCount(size.persons)) - demo);
+  for (const user of historyPrescribers(prng, count, size.buffers)) tables.users.set(user.id, user);
+}
+
 /** HMC staff user who published the demo news. */
 const DEMO_NEWS_AUTHOR = 'hmc1';
 
@@ -124,8 +146,9 @@ export function generateTables(options: GenerateOptions): Tables {
 
   const residents = generatePersons(root.fork(STAGE_SALT.persons), size.persons, tables.persons, stage('persons'));
   // Issue 16, history: only the device users (about a tenth of the residents) hold units in the history scale.
-  const holders =
-    options.scale === 'history' ? sampleDeviceUsers(root.fork(STAGE_SALT.deviceUsers), residents) : residents;
+  const holders = isHistoryScale(options.scale)
+    ? sampleDeviceUsers(root.fork(STAGE_SALT.deviceUsers), residents)
+    : residents;
   report('persons', tables.persons.size, tables.persons.size);
 
   generateIndividuals(
@@ -143,6 +166,8 @@ export function generateTables(options: GenerateOptions): Tables {
   report('individuals', tables.individuals.size, tables.individuals.size);
 
   for (const user of generateUsers(root.fork(STAGE_SALT.users), seed)) tables.users.set(user.id, user);
+  // Issue 16, history: a region's hundreds of prescribers next to the demo users.
+  if (isHistoryScale(options.scale)) addHistoryPrescribers(tables, root.fork(STAGE_SALT.prescribers), size);
   report('users', tables.users.size, tables.users.size);
 
   tables.prescribingRules = defaultPrescribingRuleRows();
@@ -155,7 +180,7 @@ export function generateTables(options: GenerateOptions): Tables {
   for (const workOrder of demoWorkOrders(tables)) tables.workOrders.set(workOrder.woNo, workOrder);
   report('orders', tables.orders.size, tables.orders.size);
   // Issue 16, history:
-  if (options.scale === 'history') {
+  if (isHistoryScale(options.scale)) {
     const years = options.historyYears ?? HISTORY_YEARS_DEFAULT;
     const summary = generateHistory(tables, root.fork(STAGE_SALT.history), holders, years, stage('history'));
     options.onHistory?.(summary);

@@ -2,8 +2,14 @@
 import { TABLE_NAMES, type Tables } from '../core/state.ts';
 import type { Loaded, Store } from '../store/store.ts';
 import { generateTables } from './generate.ts';
+// Issue 16, history:
+import type { NewAccessEntry } from '../../schemas/access-log.ts';
+import { historyAccessEntries, historyAccessEstimate } from './history/history-access-log.ts';
+import type { HistorySummary } from './history/generate-history.ts';
 
-export type SeedScale = 'tiny' | 'demo' | 'large' | 'history';
+import type { SeedScale } from './seed-scale.ts';
+
+export type { SeedScale };
 export const SEED_DEFAULT = 20_26_11_25;
 
 type Progress = (stage: string, done: number, total: number) => void;
@@ -15,10 +21,12 @@ export async function seedStore(
   progress: Progress,
   historyYears?: number, // Issue 16, history: SEED_HISTORY_YEARS
 ): Promise<Loaded> {
+  let history: HistorySummary | undefined;
   const tables = generateTables({
     scale,
     seed,
     historyYears,
+    onHistory: (summary) => (history = summary),
     onProgress: (stage, done, total) => progress(`skapar ${stage}`, done, total),
   });
   for (const name of TABLE_NAMES) {
@@ -28,7 +36,35 @@ export async function seedStore(
     })();
     await store.bulkLoad(name, rows, (written) => progress(`sparar ${name}`, written, table.size));
   }
+  if (history !== undefined) await appendAccessLog(store, tables, history.ranges, seed, progress); // Issue 16, history
   return { tables: tables as Tables, seq: 0 };
+}
+
+/** Entries per append: one LMDB transaction each, so memory stays flat however long the history is. */
+const ACCESS_LOG_BATCH = 20_000;
+
+/** The history's access-log entries, generated in time order and appended batch by batch (never all held). */
+export async function appendAccessLog(
+  store: Store,
+  tables: Tables,
+  ranges: HistorySummary['ranges'],
+  seed: number,
+  progress: Progress,
+): Promise<void> {
+  const estimate = historyAccessEstimate(ranges);
+  let batch: NewAccessEntry[] = [];
+  let written = 0;
+  for (const entry of historyAccessEntries(tables, ranges, seed)) {
+    batch.push(entry);
+    if (batch.length < ACCESS_LOG_BATCH) continue;
+    await store.accessLog.append(batch);
+    written += batch.length;
+    batch = [];
+    progress('sparar åtkomstlogg', written, Math.max(estimate, written + 1));
+  }
+  if (batch.length > 0) await store.accessLog.append(batch);
+  written += batch.length;
+  progress('sparar åtkomstlogg', written, written);
 }
 
 /** A progress bar on stderr for interactive starts; one line per stage otherwise. */

@@ -39,7 +39,8 @@ function emailOf(name: string): string {
   return `${local}@${EMAIL_DOMAIN}`;
 }
 
-function workplace(unit: CareUnit, bufferWarehouse: string | null): Workplace {
+/** A user's workplace at `unit`, with the buffer warehouse it withdraws from (or null). */
+export function workplace(unit: CareUnit, bufferWarehouse: string | null): Workplace {
   return {
     id: unit.id,
     name: unit.name,
@@ -114,7 +115,7 @@ const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
-function phone(prng: Prng): string {
+export function phone(prng: Prng): string {
   const pair = () => String(prng.int(10, 99));
   return `${PHONE_PREFIX} ${pair()} ${pair()}`;
 }

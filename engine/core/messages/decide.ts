@@ -6,7 +6,8 @@ import type { Decision } from '../decision.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 
-function deliveryDateText(orderNo: number, previous: string | null, date: string, note: string): string {
+// Issue 16, seed: exported so the history seed words its messages as the core does.
+export function deliveryDateText(orderNo: number, previous: string | null, date: string, note: string): string {
   const was = previous === null ? '' : ` (tidigare ${previous})`;
   const why = note.trim() === '' ? '' : ` ${note.trim()}`;
   return `Ändrat leveransdatum för order ${orderNo}: ${date}${was}.${why}`;

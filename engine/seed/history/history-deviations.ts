@@ -23,8 +23,9 @@ export function addDeviation(ctx: HistoryContext, pnr: string, indNo: number, ar
   const commentMs = Math.round((createdMs + closedMs) / 2);
   const endMs = calendar.endDay * MS_PER_DAY;
   const comments = commentMs < endMs ? [{ timeMs: commentMs, userId: prng.pick(ctx.staffIds), text: COMMENT }] : [];
-  ctx.deviations.push({
-    deviationNo: 0,
+  const deviationNo = ctx.deviations.add(createdMs);
+  ctx.tables.deviations.set(deviationNo, {
+    deviationNo,
     createdMs,
     reporterId: user.id,
     workplaceId: workplace.id,

@@ -22,15 +22,16 @@ export function drawLoanTerms(ctx: HistoryContext, placedDate: string): LoanTerm
   return { type, dueDate: dayNoToDate(dueDay) };
 }
 
-/** The loan of the rental line `line` of `order` (numbered later with the order); closed on `closedDate` if given. */
+/** The loan of the rental line `line` of `order` (renumbered later with the order); closed on `closedDate` if given. */
 export function addLoan(ctx: HistoryContext, order: Order, line: OrderLine, closedDate: string | null): void {
   if (order.recipient.kind !== 'patient') return;
+  const loanNo = ctx.loans.add(order.placedMs);
   const loan: Loan = {
-    loanNo: 0,
+    loanNo,
     indNo: line.individuals[0],
     artNo: line.artNo,
     pnr: order.recipient.pnr,
-    orderNo: 0,
+    orderNo: order.orderNo,
     lineNo: line.lineNo,
     prescriberId: order.prescriberId,
     workplaceId: order.workplaceId,
@@ -43,5 +44,5 @@ export function addLoan(ctx: HistoryContext, order: Order, line: OrderLine, clos
     remindedFor: null,
     overdueFor: null,
   };
-  ctx.loans.push({ loan, order });
+  ctx.tables.loans.set(loanNo, loan);
 }

@@ -30,8 +30,9 @@ export function addWorkOrder(ctx: HistoryContext, pnr: string, indNo: number, da
     if (timeMs >= calendar.endDay * MS_PER_DAY) break;
     comments.push({ timeMs, userId: prng.pick(ctx.staffIds), text: prng.pick(COMMENTS) });
   }
-  ctx.workOrders.push({
-    woNo: 0,
+  const woNo = ctx.workOrders.add(createdMs);
+  ctx.tables.workOrders.set(woNo, {
+    woNo,
     createdMs,
     prescriberId: user.id,
     workplaceId: workplace.id,

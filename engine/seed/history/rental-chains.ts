@@ -78,9 +78,11 @@ function chainSteps(ctx: HistoryContext, held: boolean): Step[] {
 function addPickup(ctx: HistoryContext, unit: Individual, pnr: string, step: Step): void {
   const { user, workplace } = drawPrescriber(ctx);
   const person = ctx.tables.persons.get(pnr)!;
+  const placedMs = ctx.calendar.timeOn(ctx.prng, step.pickupDay!);
+  const pickupNo = ctx.pickups.add(placedMs);
   const pickup: Pickup = {
-    pickupNo: 0,
-    placedMs: ctx.calendar.timeOn(ctx.prng, step.pickupDay!),
+    pickupNo,
+    placedMs,
     prescriberId: user.id,
     workplaceId: workplace.id,
     pnr,
@@ -91,18 +93,17 @@ function addPickup(ctx: HistoryContext, unit: Individual, pnr: string, step: Ste
     reason: ctx.prng.pick(PICKUP_REASONS),
     status: 'collected',
   };
-  ctx.pickups.push(pickup);
+  ctx.tables.pickups.set(pickupNo, pickup);
 }
 
-/** What one unit's chain left behind; returns the holders in order (the last one holds it now when it is held). */
-export function addRentalChain(ctx: HistoryContext, unit: Individual, formerHolders: readonly string[]): string[] {
+/** What one unit's chain left behind; returns the day it is back on the shelf from (the window's first day when it
+ * never left; meaningless for a held unit). */
+export function addRentalChain(ctx: HistoryContext, unit: Individual, formerHolders: readonly string[]): number {
   const held = unit.location.kind === 'patient';
   const steps = chainSteps(ctx, held);
-  const holders: string[] = [];
   steps.forEach((step, i) => {
     const isLast = i === steps.length - 1;
     const pnr = held && isLast && unit.location.kind === 'patient' ? unit.location.pnr : ctx.prng.pick(formerHolders);
-    holders.push(pnr);
     const placedMs = ctx.calendar.timeOn(ctx.prng, step.placeDay);
     const loan = drawLoanTerms(ctx, swedishDate(placedMs));
     const order = addPatientOrder(ctx, pnr, placedMs, (dates) => [
@@ -120,5 +121,5 @@ export function addRentalChain(ctx: HistoryContext, unit: Individual, formerHold
     if (heldUntil > deliveredDay + 1 && ctx.prng.chance(DEVIATION_SHARE))
       addDeviation(ctx, pnr, unit.indNo, unit.artNo, ctx.calendar.day(ctx.prng, deliveredDay + 1, heldUntil));
   });
-  return holders;
+  return steps.at(-1)?.returnDay ?? ctx.calendar.firstDay;
 }
