@@ -88,6 +88,7 @@ function result(): HistoryResult {
       prescriberId: 'ot1',
       prescriberOrders: 380_000,
       orderingPnrs: [],
+      benchOrders: 16_000,
       scanS: 4.2,
     },
     coldStart: {
@@ -164,6 +165,7 @@ describe('history bench markdown', () => {
     expect(md).toContain('12,345 access-log entries');
     expect(md).toContain('AMD EPYC, 2 cores');
     expect(md).toContain('The data dir was reused');
+    expect(md).toContain('16,000 orders placed by earlier runs');
     expect(md).toContain('- A note.');
   });
 

@@ -90,7 +90,10 @@ function latency(r: HistoryResult): string[] {
     '',
     `Subjects, found by one scan of the data dir (${r.subjects.scanS} s): patient ${r.subjects.patientPnr} with ${n0(r.subjects.patientOrders)} orders, ` +
       `individual ${r.subjects.indNo} delivered ${n0(r.subjects.indDeliveries)} times, prescriber ${r.subjects.prescriberId} with ${n0(r.subjects.prescriberOrders)} orders; ` +
-      `the ledger of article ${r.ledger.artNo} (${r.ledger.pages} pages of 50, every depth).`,
+      `the ledger of article ${r.ledger.artNo} (${r.ledger.pages} pages of 50, every depth)` +
+      (r.subjects.benchOrders > 0
+        ? `; ${n0(r.subjects.benchOrders)} orders placed by earlier runs in this data dir were left out of the picks (they are in the lists).`
+        : '.'),
     '',
     mdTable(['read', 'access-logged', 'p50', 'p99', 'echo p99', 'budget', 'requests', ''], r.latency.map(latencyCells)),
     '',

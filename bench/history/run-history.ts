@@ -25,6 +25,9 @@ import type { ColdStartFigures, HistoryResult, Subjects } from './types.ts';
 const MB = 2 ** 20;
 /** Idle after the cold start before memory is read: V8's follow-up major GCs of a freshly loaded heap run meanwhile. */
 const SETTLE_MS = 5_000;
+const ENGINE_OUTPUT_IN_ERROR_CHARS = 4_000;
+/** Exit code after Ctrl-C (128 + SIGINT). */
+const INTERRUPTED_EXIT_CODE = 130;
 /** The stock keeper who tops up the articles order.place orders (as the quick bench). */
 const STOCK_KEEPER = 'hmc1';
 
@@ -108,6 +111,15 @@ function busyNote(m: MachineInfo): string[] {
   ];
 }
 
+/** The last output of an engine that died, added to the error that followed. */
+function withEngineOutput(error: unknown, live: Live): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const died = [live.history, live.demo].find((e) => e?.exited());
+  if (died === undefined || died === null) return error instanceof Error ? error : new Error(message);
+  const tail = died.output().slice(-ENGINE_OUTPUT_IN_ERROR_CHARS);
+  return new Error(`${message}\nthe engine on ${died.dataDir} exited; its last output:\n${tail}`, { cause: error });
+}
+
 async function stopAll(live: Live): Promise<void> {
   await live.echo?.stop();
   await live.demo?.stop();
@@ -122,6 +134,10 @@ export async function runHistory(o: HistoryOptions): Promise<HistoryResult> {
   const live: Live = { history: null, demo: null, echo: null, tempDirs: [] };
   const dataDir = o.dataDir ?? tempDir(`history-${o.scale}`);
   if (o.dataDir === null) live.tempDirs.push(dataDir);
+  // Ctrl-C: the engines and echo stop with the run (they also stop when our stdin pipe to them closes); temp dirs go.
+  const interrupted = (): void => void stopAll(live).finally(() => process.exit(INTERRUPTED_EXIT_CODE));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const seedingS = await prepareDataDir(o.scale, dataDir, o.small, o.progress);
     o.progress('scanning the data dir for the subjects with the longest histories');
@@ -145,7 +161,11 @@ export async function runHistory(o: HistoryOptions): Promise<HistoryResult> {
       startedAt,
       loadAvgStart,
     });
+  } catch (error) {
+    throw withEngineOutput(error, live);
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await stopAll(live);
   }
 }

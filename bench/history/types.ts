@@ -29,6 +29,8 @@ export interface Subjects {
   prescriberOrders: number;
   /** Residents who received orders: patients for order.place where the register search finds none. */
   orderingPnrs: string[];
+  /** Orders placed by earlier bench runs in a reused data dir (idempotency key `bench.`), left out of the picks. */
+  benchOrders: number;
   scanS: number;
 }
 
