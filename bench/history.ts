@@ -50,7 +50,14 @@ async function main(): Promise<void> {
   const progress = (line: string): void => {
     process.stdout.write(`[${((performance.now() - startMs) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   };
-  const result = await runHistory({ ...args, command: `npm run bench:history -- ${argv.join(' ')}`, progress });
+  // The data dir's path is this machine's: the results (committed) name it DIR.
+  const shown = argv.map((a, i) =>
+    argv[i - 1] === '--data-dir' ? 'DIR' : a.startsWith('--data-dir=') ? '--data-dir=DIR' : a,
+  );
+  const years =
+    process.env.SEED_HISTORY_YEARS === undefined ? '' : `SEED_HISTORY_YEARS=${process.env.SEED_HISTORY_YEARS} `;
+  const command = `${years}npm run bench:history -- ${shown.join(' ')}`;
+  const result = await runHistory({ ...args, command, progress });
   if (args.small) result.notes.push('`--small`: a small history written for developing the bench, not a region.');
   if (args.dataDir !== null)
     result.notes.push(
