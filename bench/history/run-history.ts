@@ -130,7 +130,8 @@ async function stopAll(live: Live): Promise<void> {
 export async function runHistory(o: HistoryOptions): Promise<HistoryResult> {
   const startMs = performance.now();
   const startedAt = new Date().toISOString();
-  const loadAvgStart = loadAvg();
+  // At the start: the machine's load and CPU pressure then, before our engines add to them.
+  const machine = machineInfo(loadAvg());
   const live: Live = { history: null, demo: null, echo: null, tempDirs: [] };
   const dataDir = o.dataDir ?? tempDir(`history-${o.scale}`);
   if (o.dataDir === null) live.tempDirs.push(dataDir);
@@ -159,7 +160,7 @@ export async function runHistory(o: HistoryOptions): Promise<HistoryResult> {
       dataDir,
       startMs,
       startedAt,
-      loadAvgStart,
+      machine,
     });
   } catch (error) {
     throw withEngineOutput(error, live);
@@ -178,7 +179,7 @@ interface Prepared {
   dataDir: string;
   startMs: number;
   startedAt: string;
-  loadAvgStart: number;
+  machine: MachineInfo;
 }
 
 /** Echo and demo engine up; both engines' inputs sampled, the history's size, ledger and probes (checked once). */
@@ -225,7 +226,7 @@ async function measure(o: HistoryOptions, live: Live, p: Prepared): Promise<Hist
     progress: o.progress,
   });
   const endMem = await history.memory();
-  const machine = machineInfo(p.loadAvgStart);
+  const machine = p.machine;
   machine.loadAvgEnd = loadAvg();
   machine.cpuPressureEnd = cpuPressurePct();
   return {
