@@ -27,7 +27,7 @@ function header(r: HistoryResult): string[] {
   return [
     `# History at scale (issue 16): \`${r.scale}\``,
     '',
-    `_Written by \`${r.command}\` on ${r.startedAt} in ${r.elapsedS} s (commit \`${r.git.commit}\`${r.git.dirty ? ' with uncommitted changes' : ''}). Raw figures: [history-${r.scale}.json](history-${r.scale}.json)._`,
+    `_Written by \`${r.command}\` on ${r.startedAt} in ${r.elapsedS} s (commit \`${r.git.commit}\`${r.git.dirty ? ' with uncommitted changes' : ''}). Raw figures: \`bench/results/history-${r.scale}.json\`._`,
     '',
     `**Machine**: ${m.cpuModel}, ${m.cpus} cores, ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAvgStart} at start, ${m.loadAvgEnd} at end; CPU pressure ${m.cpuPressureStart}% / ${m.cpuPressureEnd}%.`,
     '',
