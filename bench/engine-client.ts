@@ -152,6 +152,8 @@ export async function sampleOrdering(
   prescriberToken: string,
   stockToken: string,
   profession = 'ot',
+  // Issue 16, bench: patients to order for when the register search by Halland town finds none (another region).
+  fallbackPnrs: readonly string[] = [],
 ): Promise<BenchOrdering> {
   const rule = DEFAULT_PRESCRIBING_RULES.find((r) => r.profession === profession);
   if (rule === undefined) throw new Error(`no prescribing rule for ${profession}`);
@@ -166,6 +168,7 @@ export async function sampleOrdering(
       });
       for (const h of hits) if (h.prescribable) pnrs.push(h.pnr);
     }
+    if (pnrs.length === 0) pnrs.push(...fallbackPnrs);
     const artNos: string[] = [];
     for (const isoCode of rule.isoPrefixes) {
       const { articles } = await client.call<{ articles: ListedArticle[] }>('catalog.list', {

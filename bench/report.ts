@@ -156,7 +156,10 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   if (r.pubsub !== null) out.push(...fanOutSection('Pub/sub fan-out', r.pubsub));
   if (r.feed != null) out.push(...fanOutSection('Staff order feed', r.feed));
   out.push(...fsyncSection(r), ...inProcessSection(r), ...httpSection(r), ...scaleSection(r, lastFull));
-  out.push(...searchSection(r), ...ownRunSection('import.md'), ...ownRunSection('recall.md'), ...notesSection(r));
+  out.push(...searchSection(r), ...ownRunSection('import.md'), ...ownRunSection('recall.md'));
+  // Issue 16, bench: the history runs (`npm run bench:history`), Halland's and Stockholm's size.
+  out.push(...ownRunSection('history-history.md'), ...ownRunSection('history-history-stockholm.md'));
+  out.push(...notesSection(r));
   return `${out.join('\n')}`;
 }
 

@@ -121,7 +121,10 @@ export const searchOp = (c: BenchCatalog, weight = 1): WorkloadOp => {
 /** A fresh nonce per process and a counter per ring slot built: no key repeats within a run, nor across runs on one DATA_DIR. */
 const RUN_NONCE = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 let orderKeysMade = 0;
-export const orderKey = (slot: number): string => `bench.${RUN_NONCE}.${(orderKeysMade++).toString(36)}.${slot}`;
+/** Issue 16, bench: the idempotency keys of the bench's orders start so (bench/history leaves them out of its picks). */
+export const BENCH_ORDER_KEY_PREFIX = 'bench.';
+export const orderKey = (slot: number): string =>
+  `${BENCH_ORDER_KEY_PREFIX}${RUN_NONCE}.${(orderKeysMade++).toString(36)}.${slot}`;
 
 /** order.place args for ring slot i: a sampled patient, 1-2 lines of quantity 1, a unique idempotency key. */
 export function placeArgs(o: BenchOrdering, i: number): unknown {
