@@ -4,6 +4,7 @@ import type { Message, Order, LineStatus } from '../../../schemas/orders.ts';
 import { LINE_STATUSES } from '../../../schemas/orders.ts';
 import { pushTo, stockKey } from '../keys.ts';
 import { IdempotencyIndex } from './idempotency-index.ts';
+import { OrderHeads } from './order-heads.ts';
 
 /** The first order number the engine hands out on an empty table (seven digits, like the legacy portal's). */
 export const ORDER_NO_FIRST = 1_000_001;
@@ -29,6 +30,8 @@ export interface OrderIndex {
   /** Rental individuals assigned to a line in picking, still in the warehouse: indNo → orderNo. */
   taken: Map<number, number>;
   messagesByUser: Map<string, number[]>;
+  /** Each order's placement fields in typed columns (order-heads.ts): order.list counts without decoding rows. */
+  heads: OrderHeads;
   /** Lines per status over all orders (the order-flow screen's counters). */
   lineCounts: Record<LineStatus, number>;
   nextOrderNo: number;
@@ -49,6 +52,7 @@ export function isOpen(order: Order): boolean {
 /** Adds a new order (the highest number so far) to every index. */
 export function indexOrder(index: OrderIndex, order: Order): void {
   index.all.push(order.orderNo);
+  index.heads.add(order);
   pushTo(index.byPrescriber, order.prescriberId, order.orderNo);
   if (order.recipient.kind === 'patient') pushTo(index.byPnr, order.recipient.pnr, order.orderNo);
   pushTo(index.byCustomer, order.customerNo, order.orderNo);
@@ -97,6 +101,7 @@ export function buildOrderIndex(
     backorders: new Map(),
     taken: new Map(),
     messagesByUser: new Map(),
+    heads: new OrderHeads(ORDER_NO_FIRST),
     lineCounts: zeroCounts(),
     nextOrderNo: ORDER_NO_FIRST,
     nextMessageNo: MESSAGE_NO_FIRST,

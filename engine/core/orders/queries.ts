@@ -7,9 +7,11 @@ import { personView } from '../register-queries.ts';
 import { reject } from '../rejections.ts';
 import type { State } from '../state.ts';
 import { isStaff } from '../users/roles.ts';
-import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
+import { type Acting, careProviderOf, defaultActing, entryCareProviderId } from '../patient-access/care-provider.ts';
+import { grantGrounds } from '../patient-access/queries.ts';
 import { type BoundedEntry, boundaryRejection, canReadEntry } from '../patient-access/boundary.ts';
 import { isOrderFlagged, oversight } from '../oversight/flags.ts';
+import type { OrderHead } from './order-heads.ts';
 import { settingValue } from '../settings/queries.ts';
 
 export const LINE_STATUS_SV: Readonly<Record<LineStatus, string>> = {
@@ -184,21 +186,32 @@ export function listOrders(
   const list = candidates(state, args, pnr12, prescriberId);
   const orders: Array<ListedOrder> = [];
   const watch = oversight(state, 'oversight.orderUnpickedWorkingDays', nowMs);
+  const readable = readableByWorkplace(state, acting);
   let total = 0;
   let withheld = 0;
   let flaggedCount = 0;
+  // Newest first. Each candidate is filtered and bounded on its head (typed columns, no decode); a row is decoded
+  // only for a status filter, for the page, and when open (only open orders can be flagged).
   for (let i = list.length - 1; i >= 0; i--) {
-    const order = state.orders.get(list[i])!;
-    if (!matches(state, order, args, pnr12, prescriberId) || !canSee(state, user, order)) continue;
-    if (!canReadEntry(state, acting, orderEntry(order))) {
+    const head = state.orderIndex.heads.of(list[i]);
+    if (!headMatches(state, head, args, pnr12, prescriberId) || !canSeeHead(state, user, head)) continue;
+    let order: Order | undefined;
+    if (args.status !== undefined) {
+      order = state.orders.get(head.orderNo)!;
+      if (!order.lines.some((l) => l.status === args.status)) continue;
+    }
+    if (!readable(head)) {
       withheld++;
       continue;
     }
-    const ageWorkingDays = watch.ages.of(order.placedMs);
-    const flagged = isOrderFlagged(order.lines, ageWorkingDays, watch.thresholdWorkingDays);
-    if (flagged) flaggedCount++;
-    if (total >= args.offset && orders.length < args.limit)
-      orders.push({ ...orderSummary(state, order), ageWorkingDays, flagged });
+    const onPage = total >= args.offset && orders.length < args.limit;
+    if (onPage || state.orderIndex.open.has(head.orderNo)) {
+      order ??= state.orders.get(head.orderNo)!;
+      const ageWorkingDays = watch.ages.of(order.placedMs);
+      const flagged = isOrderFlagged(order.lines, ageWorkingDays, watch.thresholdWorkingDays);
+      if (flagged) flaggedCount++;
+      if (onPage) orders.push({ ...orderSummary(state, order), ageWorkingDays, flagged });
+    }
     total++;
   }
   const counts = { ...state.orderIndex.lineCounts };
@@ -206,21 +219,46 @@ export function listOrders(
   return found({ total, orders, counts, seq: state.seq, withheld, oversight: overview });
 }
 
-function matches(
+/**
+ * canReadEntry for order heads, with the care provider of each (prescriber, workplace) worked out once per list: a
+ * prescriber's thousands of orders come from a handful of workplaces.
+ */
+function readableByWorkplace(state: State, acting: Acting): (head: OrderHead) => boolean {
+  const careProviderId = careProviderOf(acting.workplace).id;
+  const sameProvider = new Map<string, boolean>();
+  return (head) => {
+    if (head.pnr === null || isStaff(acting.user)) return true;
+    const key = `${head.prescriberId}:${head.workplaceId}`;
+    let same = sameProvider.get(key);
+    if (same === undefined) {
+      same = entryCareProviderId(state, head.prescriberId, head.workplaceId) === careProviderId;
+      sameProvider.set(key, same);
+    }
+    // As canReadEntry (patient-access/boundary.ts): the same care provider, or the patient's consent or emergency.
+    return same || grantGrounds(state, head.pnr, careProviderId, acting.timeMs) !== null;
+  };
+}
+
+/** canSee on a head: staff see every order; a prescriber not other prescribers' orders for protected identities. */
+function canSeeHead(state: State, user: User, head: OrderHead): boolean {
+  if (isStaff(user) || head.prescriberId === user.id || head.pnr === null) return true;
+  return !(state.persons.get(head.pnr)?.protectedIdentity ?? false);
+}
+
+function headMatches(
   state: State,
-  order: Order,
+  head: OrderHead,
   args: OrderListArgs,
   pnr12: string | null,
   prescriberId: string | undefined,
 ): boolean {
-  if (pnr12 !== null && (order.recipient.kind !== 'patient' || order.recipient.pnr !== pnr12)) return false;
-  if (prescriberId !== undefined && order.prescriberId !== prescriberId) return false;
-  if (args.customerNo !== undefined && order.customerNo !== args.customerNo) return false;
-  if (args.workplaceId !== undefined && order.workplaceId !== args.workplaceId) return false;
-  if (args.warehouse !== undefined && order.warehouse !== args.warehouse) return false;
-  if (args.open !== undefined && state.orderIndex.open.has(order.orderNo) !== args.open) return false;
-  if (args.fromDate !== undefined && order.placedDate < args.fromDate) return false;
-  if (args.toDate !== undefined && order.placedDate > args.toDate) return false;
-  if (args.status !== undefined && !order.lines.some((l) => l.status === args.status)) return false;
+  if (pnr12 !== null && head.pnr !== pnr12) return false;
+  if (prescriberId !== undefined && head.prescriberId !== prescriberId) return false;
+  if (args.customerNo !== undefined && head.customerNo !== args.customerNo) return false;
+  if (args.workplaceId !== undefined && head.workplaceId !== args.workplaceId) return false;
+  if (args.warehouse !== undefined && head.warehouse !== args.warehouse) return false;
+  if (args.open !== undefined && state.orderIndex.open.has(head.orderNo) !== args.open) return false;
+  if (args.fromDate !== undefined && head.placedDate < args.fromDate) return false;
+  if (args.toDate !== undefined && head.placedDate > args.toDate) return false;
   return true;
 }
