@@ -1,0 +1,81 @@
+// PackedTable is a Map whose rows are held as encoded bytes: it must behave as a Map (get, set, has, delete, size,
+// iteration), hand out copies (a row is a value), and read rows a store handed over in the store's own encoding.
+import { Packr } from 'msgpackr';
+import { describe, expect, it } from 'vitest';
+import { PackedTable } from '../engine/core/packed-table.ts';
+import { copyTables, emptyTables } from '../engine/core/state.ts';
+
+interface Row {
+  no: number;
+  name: string;
+  lines: { artNo: string; quantity: number; note: string | null }[];
+}
+
+const row = (no: number): Row => ({
+  no,
+  name: `Rad ${no} åäö`,
+  lines: [{ artNo: `A${no}`, quantity: no, note: null }],
+});
+
+describe('PackedTable', () => {
+  it('given rows set, then get, has, size and iteration behave as a Map in insertion order', () => {
+    const table = new PackedTable<number, Row>();
+    const map = new Map<number, Row>();
+    for (const no of [3, 1, 2]) {
+      table.set(no, row(no));
+      map.set(no, row(no));
+    }
+    table.set(1, { ...row(1), name: 'ändrad' });
+    map.set(1, { ...row(1), name: 'ändrad' });
+    expect(table.delete(2)).toBe(true);
+    expect(table.delete(2)).toBe(false);
+    map.delete(2);
+    expect(table.size).toBe(2);
+    expect(table.has(3) && !table.has(2)).toBe(true);
+    expect([...table]).toEqual([...map]);
+    expect([...table.keys()]).toEqual([3, 1]);
+    expect([...table.values()].map((r) => r.name)).toEqual(['Rad 3 åäö', 'ändrad']);
+    const seen: number[] = [];
+    table.forEach((value, key) => seen.push(key + value.no));
+    expect(seen).toEqual([6, 2]);
+    expect(table.get(99)).toBeUndefined();
+  });
+
+  it('given a row read and edited in place, then the table still holds the row as set (rows are values)', () => {
+    const table = new PackedTable<number, Row>([[1, row(1)]]);
+    const copy = table.get(1)!;
+    copy.lines[0].quantity = 99;
+    expect(table.get(1)!.lines[0].quantity).toBe(1);
+    expect(table.get(1)).not.toBe(table.get(1));
+  });
+
+  it('given rows in a store encoding, then they read through its decoder until set again, and count once', () => {
+    const store = new Packr({ useRecords: true, structures: [] });
+    const decode = (bytes: Uint8Array) => store.unpack(bytes);
+    const table = new PackedTable<number, Row>();
+    for (const no of [1, 2]) table.loadStored(decode, no, store.pack(row(no)).toString('latin1'));
+    expect(table.size).toBe(2);
+    expect(table.get(2)).toEqual(row(2));
+    table.set(2, { ...row(2), name: 'ny' });
+    expect(table.size).toBe(2);
+    expect([...table.values()].map((r) => r.name)).toEqual(['Rad 1 åäö', 'ny']);
+    expect(table.delete(1)).toBe(true);
+    expect([...table.keys()]).toEqual([2]);
+  });
+
+  it('given a row larger than the scratch buffer, then it round-trips', () => {
+    const table = new PackedTable<string, { text: string }>();
+    table.set('big', { text: 'x'.repeat(200_000) + '😀' });
+    expect(table.get('big')!.text.length).toBe(200_002);
+  });
+
+  it('given tables copied, then the copy keeps the compact form and shares no row', () => {
+    const tables = emptyTables();
+    tables.orders.set(1_000_001, { orderNo: 1_000_001 } as never);
+    const copy = copyTables(tables);
+    expect(copy.orders).toBeInstanceOf(PackedTable);
+    expect(copy.orders.get(1_000_001)).toEqual({ orderNo: 1_000_001 });
+    tables.orders.delete(1_000_001);
+    expect(copy.orders.size).toBe(1);
+  });
+});
