@@ -65,7 +65,7 @@ describe('PackedTable', () => {
 
   it('given a row larger than the scratch buffer, then it round-trips', () => {
     const table = new PackedTable<string, { text: string }>();
-    table.set('big', { text: 'x'.repeat(200_000) + '😀' });
+    table.set('big', { text: `${'x'.repeat(200_000)}😀` });
     expect(table.get('big')!.text.length).toBe(200_002);
   });
 
