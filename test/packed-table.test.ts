@@ -36,7 +36,9 @@ describe('PackedTable', () => {
     expect([...table.keys()]).toEqual([3, 1]);
     expect([...table.values()].map((r) => r.name)).toEqual(['Rad 3 åäö', 'ändrad']);
     const seen: number[] = [];
-    table.forEach((value, key) => seen.push(key + value.no));
+    table.forEach((value, key) => {
+      seen.push(key + value.no);
+    });
     expect(seen).toEqual([6, 2]);
     expect(table.get(99)).toBeUndefined();
   });
