@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { individualCard } from '../engine/core/individual-card.ts';
-import { getOrder, listOrders } from '../engine/core/orders/queries.ts';
+import { getOrder } from '../engine/core/orders/queries.ts';
+import { listOrders } from '../engine/core/orders/order-list.ts';
 import {
   type Acting,
   careProviderOf,

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { listBackorders } from '../engine/core/orders/backorder-list.ts';
-import { listOrders } from '../engine/core/orders/queries.ts';
-import { dateToDayNo, workingDaysBetween } from '../engine/core/orders/working-days.ts';
+import { listOrders } from '../engine/core/orders/order-list.ts';
+import { dateToDayNo, workingDaysWalked } from '../engine/core/orders/working-days.ts';
+import { workingDaysBetween } from '../engine/core/orders/working-day-counts.ts';
 import { isOrderFlagged } from '../engine/core/oversight/flags.ts';
 import { WorkingDayAges } from '../engine/core/oversight/working-day-ages.ts';
 import { listPickups } from '../engine/core/pickups/queries.ts';
@@ -117,6 +118,18 @@ describe('ages in Swedish working days', () => {
     expect(workingDaysBetween(day('2026-06-18'), day('2026-06-22'), AGE_COUNT_DAYS_MAX)).toBe(1); // Midsummer Eve
     expect(workingDaysBetween(day('2026-11-30'), day('2026-11-27'), AGE_COUNT_DAYS_MAX)).toBe(0);
     expect(workingDaysBetween(day('2026-11-02'), day('2026-11-30'), 7)).toBe(5);
+  });
+
+  it('counted by blocks, agree with walking the days over spans of up to ten years, across block edges', () => {
+    let seed = 16;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const first = day('2014-01-01');
+    for (let i = 0; i < 2_000; i++) {
+      const from = first + (next() % 4_400) - 40;
+      const to = from + (next() % 3_700) - 5;
+      const limit = i % 3 === 0 ? AGE_COUNT_DAYS_MAX : 4_000;
+      expect(workingDaysBetween(from, to, limit), `${from}..${to}`).toBe(workingDaysWalked(from, to, limit));
+    }
   });
 
   it('take the Swedish date of a time: late evening UTC is already the next day in Sweden', () => {

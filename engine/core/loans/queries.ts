@@ -13,7 +13,8 @@ import { type Acting, defaultActing } from '../patient-access/care-provider.ts';
 import { canReadEntry } from '../patient-access/boundary.ts';
 import { shownName } from '../patient-access/protected-identity.ts';
 import { settingValue } from '../settings/queries.ts';
-import { swedishDayNo, workingDaysBetween } from '../orders/working-days.ts';
+import { swedishDayNo } from '../orders/working-days.ts';
+import { workingDaysBetween } from '../orders/working-day-counts.ts';
 import { dateToDayNo, type DueState, dueState } from './loan-calendar.ts';
 
 /** Calendar days the working days left are counted over (a due date is at most 6 months on). */

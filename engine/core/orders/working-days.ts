@@ -122,9 +122,9 @@ export function plannedDates(timeMs: number): PlannedDates {
 /**
  * Working days from `fromDayNo` to `toDayNo`: those after the first day up to and including the last (an order placed on
  * a Friday is one working day old on Monday). Counted day by day, at most `limitDays` calendar days (older: the count
- * stops there); 0 when `toDayNo` is not later.
+ * stops there); 0 when `toDayNo` is not later. A reference for working-day-counts.ts, which lists and ages use.
  */
-export function workingDaysBetween(fromDayNo: number, toDayNo: number, limitDays: number): number {
+export function workingDaysWalked(fromDayNo: number, toDayNo: number, limitDays: number): number {
   const last = Math.min(toDayNo, fromDayNo + limitDays);
   let count = 0;
   for (let day = fromDayNo + 1; day <= last; day++) if (isWorkingDay(day)) count++;

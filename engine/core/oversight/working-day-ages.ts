@@ -2,7 +2,8 @@
 // its time to the query. One list asks about many rows from a handful of days, so ages are kept per day.
 import { AGE_COUNT_DAYS_MAX } from '../../../schemas/limits.ts';
 import { assert } from '../assert.ts';
-import { swedishDayNo, workingDaysBetween } from '../orders/working-days.ts';
+import { swedishDayNo } from '../orders/working-days.ts';
+import { workingDaysBetween } from '../orders/working-day-counts.ts';
 
 export class WorkingDayAges {
   private readonly today: number;

@@ -2,7 +2,8 @@
 // with the order already placed, once that order is durable too.
 import type { User } from '../../../schemas/entities.ts';
 import type { Order } from '../../../schemas/orders.ts';
-import { getOrder, listOrders, orderStatus } from '../../core/orders/queries.ts';
+import { getOrder, orderStatus } from '../../core/orders/queries.ts';
+import { listOrders } from '../../core/orders/order-list.ts';
 import { accessoryOffers, quoteOrder } from '../../core/orders/order-quote.ts';
 import type { State } from '../../core/state.ts';
 import { STORAGE_UNAVAILABLE } from '../../storage-health.ts';
