@@ -2,6 +2,7 @@
 // residents of other regions are shown but marked not prescribable.
 import type { Address, Person } from '../../schemas/entities.ts';
 import type { OpArgs } from '../../schemas/ops.ts';
+import type { Order } from '../../schemas/orders.ts';
 import { words } from './fold.ts';
 import { formatPnr, parsePnr } from './personnummer.ts';
 import { found, type QueryResult } from './query-result.ts';
@@ -124,10 +125,15 @@ type Delivery = NonNullable<DeviceView['delivery']>;
  * indNo → the newest of the patient's orders whose line carried the unit (one pass over the patient's orders). The
  * devices are shared across care providers; the delivering order is shown only where the boundary lets `acting` read it.
  */
-function deliveriesOf(state: State, pnr: string, acting: Acting | undefined): Map<number, Delivery> {
+function deliveriesOf(
+  state: State,
+  pnr: string,
+  orders: readonly Order[],
+  acting: Acting | undefined,
+): Map<number, Delivery> {
   const out = new Map<number, Delivery>();
-  for (const orderNo of state.orderIndex.byPnr.get(pnr) ?? []) {
-    const order = state.orders.get(orderNo)!;
+  for (const order of orders) {
+    const orderNo = order.orderNo;
     if (acting !== undefined && !canReadEntry(state, acting, { ...order, pnr })) continue;
     const prescriberName = state.users.get(order.prescriberId)?.name ?? order.prescriberId;
     for (const line of order.lines) {
@@ -148,7 +154,9 @@ export function patientView(
   if (!parsed.ok) return reject('invalid_pnr', `Ogiltigt personnummer: ${parsed.reason}.`);
   const person = state.persons.get(parsed.pnr12);
   if (person === undefined) return reject('not_found', `Ingen person med personnummer ${formatPnr(parsed.pnr12)}.`);
-  const deliveries = deliveriesOf(state, person.pnr, acting);
+  // The patient's orders, decoded once for the devices and the sale articles (issue 16: packed rows).
+  const orders = (state.orderIndex.byPnr.get(person.pnr) ?? []).map((orderNo) => state.orders.get(orderNo)!);
+  const deliveries = deliveriesOf(state, person.pnr, orders, acting);
   const devices = (state.individualsByPnr.get(person.pnr) ?? []).map((indNo) => {
     const ind = state.individuals.get(indNo)!;
     const article = state.articles.get(ind.artNo)!;
@@ -166,7 +174,7 @@ export function patientView(
   return found({
     person: personView(person),
     devices,
-    saleArticles: saleArticlesOf(state, person.pnr), // Issue 15, returns
+    saleArticles: saleArticlesOf(state, person.pnr, orders), // Issue 15, returns
     ...patientOverview(state, person, acting),
   });
 }

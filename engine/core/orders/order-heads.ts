@@ -14,6 +14,10 @@ class Interned {
   readonly strings: string[] = [];
   private readonly codes = new Map<string, number>();
 
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+
   codeOf(value: string): number {
     let code = this.codes.get(value);
     if (code === undefined) {
@@ -65,6 +69,22 @@ export class OrderHeads {
     this.columns[at + PATIENT] = order.recipient.kind === 'patient' ? this.patients.codeOf(order.recipient.pnr) : NONE;
     this.columns[at + DATE] = this.dates.codeOf(order.placedDate);
     this.slots = Math.max(this.slots, slot + 1);
+  }
+
+  /**
+   * A test of one list key on heads without building them: `keyed(field, value)(orderNo)` compares codes. A value no
+   * order has matches nothing.
+   */
+  keyed(field: 'prescriberId' | 'pnr' | 'customerNo', value: string): (orderNo: number) => boolean {
+    const [interned, column] =
+      field === 'prescriberId'
+        ? [this.prescribers, PRESCRIBER]
+        : field === 'pnr'
+          ? [this.patients, PATIENT]
+          : [this.customers, CUSTOMER];
+    const code = interned.find(value);
+    if (code === undefined) return () => false;
+    return (orderNo) => this.columns[(orderNo - this.firstOrderNo) * COLUMNS + column] === code;
   }
 
   /** The head of an order added before (the strings are shared, not copied). */

@@ -121,12 +121,22 @@ function readablePage(state: State, list: readonly number[], criteria: ListCrite
   for (let i = list.length - 1 - args.offset; i >= 0 && orders.length < args.limit; i--)
     orders.push(listed(state, state.orders.get(list[i])!, watch));
   let flagged = 0;
+  const inList = listKey(state, criteria);
   for (const orderNo of state.orderIndex.open) {
-    if (!headMatches(state, state.orderIndex.heads.of(orderNo), criteria)) continue;
+    if (!inList(orderNo)) continue;
     const order = state.orders.get(orderNo)!;
     if (isOrderFlagged(order.lines, watch.ages.of(order.placedMs), watch.thresholdWorkingDays)) flagged++;
   }
   return { orders, total: list.length, withheld: 0, flagged };
+}
+
+/** Whether an order is in the list of a plainly readable page (one key at most: see allPlainlyReadable). */
+function listKey(state: State, { args, pnr12, prescriberId }: ListCriteria): (orderNo: number) => boolean {
+  const heads = state.orderIndex.heads;
+  if (pnr12 !== null) return heads.keyed('pnr', pnr12);
+  if (prescriberId !== undefined) return heads.keyed('prescriberId', prescriberId);
+  if (args.customerNo !== undefined) return heads.keyed('customerNo', args.customerNo);
+  return () => true;
 }
 
 /** Each candidate filtered and bounded on its head (no decode); a row decoded for a status filter, the page, or open. */

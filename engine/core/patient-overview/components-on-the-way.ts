@@ -39,6 +39,7 @@ export function componentsOnTheWay(state: State, pnr: string, acting: Acting | u
   let total = 0;
   let withheld = 0;
   for (const orderNo of state.orderIndex.byPnr.get(pnr) ?? []) {
+    if (!state.orderIndex.open.has(orderNo)) continue; // a line on the way keeps its order open: no need to decode
     const order = state.orders.get(orderNo)!;
     assert(order.recipient.kind === 'patient' && order.recipient.pnr === pnr, `order ${orderNo} is the patient's`);
     const lines = order.lines.filter((l) => l.forIndividual !== null && ON_THE_WAY.has(l.status));

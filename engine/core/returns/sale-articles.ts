@@ -1,5 +1,6 @@
 // The sale articles (förbrukningsartiklar) a patient holds, for the patient view (patient.get `saleArticles`): what
 // orders delivered to them minus what was de-registered (sale-holdings.ts).
+import type { Order } from '../../../schemas/orders.ts';
 import type { State } from '../state.ts';
 import { saleHoldingsOf } from './sale-holdings.ts';
 
@@ -14,8 +15,8 @@ export interface SaleArticleView {
 }
 
 /** The patient's sale articles, by name. */
-export function saleArticlesOf(state: State, pnr: string): SaleArticleView[] {
-  const held = saleHoldingsOf(state, pnr);
+export function saleArticlesOf(state: State, pnr: string, orders?: readonly Order[]): SaleArticleView[] {
+  const held = saleHoldingsOf(state, pnr, orders);
   const out: SaleArticleView[] = [];
   for (const [artNo, holding] of held) {
     const article = state.articles.get(artNo);

@@ -2,14 +2,19 @@
 // what was de-registered. An index of every patient's holdings cost 374 MB and 19 s of a restart after ten years of
 // history (issue 16); one patient's orders are a few dozen rows, decoded in microseconds for patient.get and for
 // return.register. Deliveries first, then returns in number order: the same sums a restart always built.
+import type { Order } from '../../../schemas/orders.ts';
 import type { State } from '../state.ts';
 import type { SaleHolding } from './return-index.ts';
 
-/** artNo → what the patient holds of it; articles with nothing held are left out. */
-export function saleHoldingsOf(state: State, pnr: string): Map<string, SaleHolding> {
+/**
+ * artNo → what the patient holds of it; articles with nothing held are left out. `orders`: the patient's orders if
+ * the caller has them decoded already (patient.get).
+ */
+export function saleHoldingsOf(state: State, pnr: string, orders?: readonly Order[]): Map<string, SaleHolding> {
   const held = new Map<string, SaleHolding>();
-  for (const orderNo of state.orderIndex.byPnr.get(pnr) ?? []) {
-    const order = state.orders.get(orderNo)!;
+  const patientOrders = orders ?? (state.orderIndex.byPnr.get(pnr) ?? []).map((orderNo) => state.orders.get(orderNo)!);
+  for (const order of patientOrders) {
+    const orderNo = order.orderNo;
     for (const line of order.lines) {
       if (line.status !== 'delivered' || state.articles.get(line.artNo)?.kind !== 'sale') continue;
       addDelivered(held, line.artNo, line.quantity, orderNo, line.deliveredDate);
