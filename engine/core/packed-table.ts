@@ -1,33 +1,45 @@
-// A table held compactly: each row is kept as its MessagePack encoding in a one-byte string, not as a tree of objects.
+// A table held compactly: each row is kept as its MessagePack encoding in large byte chunks, not as a tree of objects.
 // Ten years of a region are millions of orders, pickups, loans and persons; as objects they cost ~2 KB each, a heap of
-// many GB that every young-generation GC has to cross and a start that spends a third of its time in GC (issue 16).
-// A row string is a leaf (no pointers to trace) of ~15 % of that size. It implements Map, so decide, apply and the
-// queries do not change shape: `get` decodes a fresh copy, `set` encodes. Rows are immutable values — the core
-// replaces a row, never edits one in place (an in-place edit of a decoded copy would be lost, so tests show it).
+// many GB that every GC has to cross and a start that spent a third of its time in GC (issue 16). Here a row is a few
+// hundred bytes in an 8 MiB chunk and a slot number in a Map: nothing per row for the GC to mark. It implements Map,
+// so decide, apply and the queries do not change shape: `get` decodes a fresh copy, `set` encodes. Rows are immutable
+// values — the core replaces a row, never edits one in place (an in-place edit of a decoded copy would be lost, so
+// tests show it).
 import { Packr } from 'msgpackr';
 import { assert } from './assert.ts';
-
-/** A scratch buffer grows to the largest row decoded; rows are far smaller (an order with 50 lines is ~10 KB). */
-const SCRATCH_BYTES_MIN = 64 * 1024;
 
 /** Decodes a row the store handed over in its own encoding (the bytes it keeps on disk). */
 export type StoredRowDecoder = (bytes: Uint8Array) => unknown;
 
+const CHUNK_BYTES = 8 * 1024 * 1024;
+const SLOTS_MIN = 1024;
+/** A full chunk whose live rows fall under this share is emptied into the newest chunk (its garbage goes). */
+const CHUNK_LIVE_SHARE_MIN = 0.25;
+/** How a slot's bytes are decoded: by the table's own records, or by the store's decoder (rows loaded at start). */
+const OWN = 0;
+const STORED = 1;
+
 export class PackedTable<K, V> implements Map<K, V> {
-  /** Key → the row's encoding, one byte per character (latin1), in insertion order as a Map keeps it. */
-  private readonly rows = new Map<K, string>();
-  /**
-   * Rows loaded as the store keeps them (loadStored): taken over without decoding and encoding again, which was
-   * half of a restart. A row set later moves to `rows`. Iteration yields these first, then `rows`.
-   */
-  private readonly stored = new Map<K, string>();
-  private storedDecoder: StoredRowDecoder | null = null;
+  /** Key → slot, in insertion order as a Map keeps it (set on a present key keeps its place). */
+  private readonly slotOf = new Map<K, number>();
   /**
    * Records (one key list per object shape, kept here) make a row about a third of self-describing MessagePack.
    * In memory only: the shapes are rebuilt from the decoded rows on every start.
    */
   private readonly packr = new Packr({ useRecords: true, structures: [], maxSharedStructures: 64 });
-  private scratch = Buffer.allocUnsafe(SCRATCH_BYTES_MIN);
+  private storedDecoder: StoredRowDecoder | null = null;
+  private readonly chunks: Uint8Array[] = [];
+  /** Live bytes per chunk (rows not yet replaced or deleted). */
+  private readonly chunkLive: number[] = [];
+  /** Bytes used of the newest chunk, where rows are appended. */
+  private tailUsed = 0;
+  // Per slot: chunk, offset, length, codec. Freed slots are reused.
+  private slotChunk = new Uint32Array(SLOTS_MIN);
+  private slotOffset = new Uint32Array(SLOTS_MIN);
+  private slotLength = new Uint32Array(SLOTS_MIN);
+  private slotCodec = new Uint8Array(SLOTS_MIN);
+  private slotsUsed = 0;
+  private readonly freeSlots: number[] = [];
   readonly [Symbol.toStringTag] = 'PackedTable';
 
   constructor(entries?: Iterable<readonly [K, V]>) {
@@ -35,86 +47,163 @@ export class PackedTable<K, V> implements Map<K, V> {
   }
 
   get size(): number {
-    return this.stored.size + this.rows.size;
+    return this.slotOf.size;
   }
 
-  /** Takes over a row in the store's encoding (latin1 string of its bytes), to be decoded by `decoder` when read. */
-  loadStored(decoder: StoredRowDecoder, key: K, row: string): void {
-    assert(this.rows.size === 0, 'stored rows are loaded into a new table');
-    this.storedDecoder = decoder;
-    this.stored.set(key, row);
-  }
-
-  /** Bytes the rows' encodings take (for /metrics and the benchmark report). */
+  /** Bytes the rows' encodings take, garbage not counted (for the benchmark report). */
   encodedBytes(): number {
-    let total = 0;
-    for (const row of this.stored.values()) total += row.length;
-    for (const row of this.rows.values()) total += row.length;
-    return total;
+    return this.chunkLive.reduce((sum, live) => sum + live, 0);
+  }
+
+  /** Bytes the chunks hold, garbage included. */
+  chunkBytes(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  }
+
+  /** Rows loaded at start come in the store's encoding, decoded by `decoder` when read; the table must be empty. */
+  beginStored(decoder: StoredRowDecoder): void {
+    assert(this.slotOf.size === 0, 'stored rows are loaded into a new table');
+    this.storedDecoder = decoder;
+  }
+
+  /** Copies one stored row's bytes in (the store's read buffer is reused); returns the slot to bind to its key. */
+  appendStored(bytes: Uint8Array, length: number): number {
+    assert(this.storedDecoder !== null, 'beginStored came first');
+    return this.store(bytes.subarray(0, length), STORED);
+  }
+
+  bindStored(key: K, slot: number): void {
+    assert(!this.slotOf.has(key), 'each stored key once');
+    this.slotOf.set(key, slot);
   }
 
   get(key: K): V | undefined {
-    const row = this.rows.get(key);
-    if (row !== undefined) return this.decode(row);
-    const stored = this.stored.get(key);
-    return stored === undefined ? undefined : this.decodeStored(stored);
+    const slot = this.slotOf.get(key);
+    return slot === undefined ? undefined : this.decode(slot);
   }
 
   has(key: K): boolean {
-    return this.rows.has(key) || this.stored.has(key);
+    return this.slotOf.has(key);
   }
 
   set(key: K, value: V): this {
-    this.stored.delete(key);
-    this.rows.set(key, this.packr.pack(value).toString('latin1'));
+    const before = this.slotOf.get(key);
+    // Encode first: pack's buffer is reused by the next pack, so it is copied into a chunk at once.
+    const slot = this.store(this.packr.pack(value), OWN);
+    this.slotOf.set(key, slot);
+    if (before !== undefined) this.release(before);
     return this;
   }
 
   delete(key: K): boolean {
-    const had = this.stored.delete(key);
-    return this.rows.delete(key) || had;
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return false;
+    this.slotOf.delete(key);
+    this.release(slot);
+    return true;
   }
 
   clear(): void {
-    this.stored.clear();
-    this.rows.clear();
+    this.slotOf.clear();
+    this.chunks.length = 0;
+    this.chunkLive.length = 0;
+    this.tailUsed = 0;
+    this.slotsUsed = 0;
+    this.freeSlots.length = 0;
   }
 
   forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
-  *keys(): MapIterator<K> {
-    yield* this.stored.keys();
-    yield* this.rows.keys();
+  keys(): MapIterator<K> {
+    return this.slotOf.keys();
   }
 
   *values(): MapIterator<V> {
-    for (const row of this.stored.values()) yield this.decodeStored(row);
-    for (const row of this.rows.values()) yield this.decode(row);
+    for (const slot of this.slotOf.values()) yield this.decode(slot);
   }
 
   *entries(): MapIterator<[K, V]> {
-    for (const [key, row] of this.stored) yield [key, this.decodeStored(row)];
-    for (const [key, row] of this.rows) yield [key, this.decode(row)];
+    for (const [key, slot] of this.slotOf) yield [key, this.decode(slot)];
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
   }
 
-  private decode(row: string): V {
-    return this.packr.unpack(this.bytesOf(row)) as V;
+  private decode(slot: number): V {
+    const chunk = this.chunks[this.slotChunk[slot]];
+    const offset = this.slotOffset[slot];
+    const bytes = chunk.subarray(offset, offset + this.slotLength[slot]);
+    return (this.slotCodec[slot] === OWN ? this.packr.unpack(bytes) : this.storedDecoder!(bytes)) as V;
   }
 
-  private decodeStored(row: string): V {
-    return this.storedDecoder!(this.bytesOf(row)) as V;
+  /** Appends the bytes to the newest chunk (a new one when full) under a free slot. */
+  private store(bytes: Uint8Array, codec: number): number {
+    const length = bytes.length;
+    if (this.chunks.length === 0 || this.tailUsed + length > this.chunks[this.chunks.length - 1].length) {
+      this.chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, length)));
+      this.chunkLive.push(0);
+      this.tailUsed = 0;
+    }
+    const chunkNo = this.chunks.length - 1;
+    this.chunks[chunkNo].set(bytes, this.tailUsed);
+    const slot = this.freeSlots.pop() ?? this.newSlot();
+    this.slotChunk[slot] = chunkNo;
+    this.slotOffset[slot] = this.tailUsed;
+    this.slotLength[slot] = length;
+    this.slotCodec[slot] = codec;
+    this.tailUsed += length;
+    this.chunkLive[chunkNo] += length;
+    return slot;
   }
 
-  /** The row's bytes in the scratch buffer (valid until the next decode; decoders copy what they keep). */
-  private bytesOf(row: string): Buffer {
-    if (row.length > this.scratch.length) this.scratch = Buffer.allocUnsafe(row.length * 2);
-    const length = this.scratch.write(row, 0, 'latin1');
-    return this.scratch.subarray(0, length);
+  private newSlot(): number {
+    if (this.slotsUsed === this.slotChunk.length) {
+      const grow = <T extends Uint32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+        const to = make(from.length * 2);
+        to.set(from);
+        return to;
+      };
+      this.slotChunk = grow(this.slotChunk, (n) => new Uint32Array(n));
+      this.slotOffset = grow(this.slotOffset, (n) => new Uint32Array(n));
+      this.slotLength = grow(this.slotLength, (n) => new Uint32Array(n));
+      this.slotCodec = grow(this.slotCodec, (n) => new Uint8Array(n));
+    }
+    return this.slotsUsed++;
+  }
+
+  /** A replaced or deleted row's slot is freed; a mostly empty full chunk is emptied into the newest one. */
+  private release(slot: number): void {
+    const chunkNo = this.slotChunk[slot];
+    this.chunkLive[chunkNo] -= this.slotLength[slot];
+    this.slotLength[slot] = 0;
+    this.freeSlots.push(slot);
+    const chunk = this.chunks[chunkNo];
+    const isTail = chunkNo === this.chunks.length - 1;
+    if (!isTail && chunk.length > 0 && this.chunkLive[chunkNo] < chunk.length * CHUNK_LIVE_SHARE_MIN)
+      this.evacuate(chunkNo);
+  }
+
+  /**
+   * Moves a chunk's live rows to the newest chunk and drops its bytes. Finding them scans the slot columns (a few ms
+   * at millions of rows), once per chunk's worth of replaced rows (~20 000 order updates).
+   */
+  private evacuate(chunkNo: number): void {
+    const from = this.chunks[chunkNo];
+    this.chunks[chunkNo] = new Uint8Array(0);
+    for (const slot of this.slotOf.values()) {
+      if (this.slotChunk[slot] !== chunkNo) continue;
+      const offset = this.slotOffset[slot];
+      const length = this.slotLength[slot];
+      const moved = this.store(from.subarray(offset, offset + length), this.slotCodec[slot]);
+      // Keep the slot number (keys point at it): take over the moved copy's place and free the temporary slot.
+      this.slotChunk[slot] = this.slotChunk[moved];
+      this.slotOffset[slot] = this.slotOffset[moved];
+      this.slotLength[moved] = 0;
+      this.freeSlots.push(moved);
+    }
+    this.chunkLive[chunkNo] = 0;
   }
 }

@@ -34,12 +34,15 @@ const CHAIN_HEAD = 'head';
 type Key = string | number;
 
 /**
- * An lmdb-js encoder that reads a row's stored bytes as a latin1 string (one character per byte) without copying them
- * first; only ever used to read (packed tables' load), never to write.
+ * An lmdb-js encoder that copies a row's stored bytes straight into the packed table being loaded (lmdb-js hands the
+ * decoder its shared read buffer, no copy) and yields the row's slot there; only ever used to read, never to write.
  */
-const RAW_ROWS = {
-  decode: (bytes: Buffer, size: number): string => bytes.toString('latin1', 0, size),
-  encode: (): never => {
+const rawRows = {
+  into: null as PackedTable<Key, unknown> | null,
+  decode(bytes: Buffer, size: number): number {
+    return rawRows.into!.appendStored(bytes, size);
+  },
+  encode(): never {
     throw new Error('raw table handles are read-only');
   },
 };
@@ -48,7 +51,7 @@ export class LmdbStore implements Store {
   readonly kind = 'lmdb' as const;
   private readonly root: RootDatabase;
   private readonly tables: Map<TableName, Database<unknown, Key>>;
-  private readonly rawTables: Map<TableName, Database<string, Key>>;
+  private readonly rawTables: Map<TableName, Database<number, Key>>;
   private readonly journalDb: Database<JournalEntry, number>;
   private readonly meta: Database<unknown, string>;
   readonly accessLog: LmdbAccessLog;
@@ -78,7 +81,7 @@ export class LmdbStore implements Store {
     this.rawTables = new Map(
       TABLE_NAMES.map((name) => [
         name,
-        this.root.openDB<string, Key>({ name: `t-${name}`, encoder: RAW_ROWS } as DatabaseOptions & { name: string }),
+        this.root.openDB<number, Key>({ name: `t-${name}`, encoder: rawRows } as DatabaseOptions & { name: string }),
       ]),
     );
     this.journalDb = this.root.openDB<JournalEntry, number>({ name: 'journal', sharedStructuresKey: structures });
@@ -143,7 +146,13 @@ export class LmdbStore implements Store {
   private loadPacked(name: TableName, target: PackedTable<Key, unknown>): void {
     const db = this.tables.get(name)! as unknown as { decoder: { decode(bytes: Uint8Array): unknown } };
     const decode = (bytes: Uint8Array) => db.decoder.decode(bytes);
-    for (const { key, value } of this.rawTables.get(name)!.getRange()) target.loadStored(decode, key as Key, value);
+    target.beginStored(decode);
+    rawRows.into = target;
+    try {
+      for (const { key, value } of this.rawTables.get(name)!.getRange()) target.bindStored(key as Key, value);
+    } finally {
+      rawRows.into = null;
+    }
   }
 
   isEmpty(): boolean {
