@@ -3,8 +3,9 @@
 // existing data. `--small` writes a small history instead (a few thousand persons, for developing the bench itself).
 import fs from 'node:fs';
 import path from 'node:path';
-import { TABLE_NAMES, type Tables } from '../../engine/core/state.ts';
+import type { Tables } from '../../engine/core/state.ts';
 import { generateTables, SCALES } from '../../engine/seed/generate.ts';
+import { writeTables } from '../../engine/seed/seed-store.ts';
 import { FILE_NAME, LmdbStore } from '../../engine/store/lmdb-store.ts';
 import { startBenchEngine, type EngineScale } from '../start-engine.ts';
 
@@ -40,15 +41,7 @@ async function writeSmallHistory(dataDir: string): Promise<void> {
   const years = Number(process.env.SEED_HISTORY_YEARS ?? SMALL_HISTORY_YEARS_DEFAULT);
   const tables: Tables = generateTables({ scale: 'history', size: SMALL_HISTORY_SIZE, historyYears: years });
   const store = new LmdbStore(dataDir);
-  for (const name of TABLE_NAMES) {
-    const table = tables[name] as Map<string | number, unknown>;
-    await store.bulkLoad(
-      name,
-      (function* () {
-        for (const [key, value] of table) yield { table: name, key, value };
-      })(),
-    );
-  }
+  await writeTables(store, tables);
   await store.close();
 }
 

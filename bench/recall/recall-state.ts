@@ -3,8 +3,9 @@
 // prescriber (one order per one to four units), some with care units, some on the shelf in warehouse 10. Written
 // straight into an LMDB data dir, so the engine starts on it as on any existing store.
 import { stockKey } from '../../engine/core/keys.ts';
-import { TABLE_NAMES, type Tables } from '../../engine/core/state.ts';
+import type { Tables } from '../../engine/core/state.ts';
 import { generateTables, type SeedScale } from '../../engine/seed/generate.ts';
+import { writeTables } from '../../engine/seed/seed-store.ts';
 import { LmdbStore } from '../../engine/store/lmdb-store.ts';
 import type { Individual } from '../../schemas/entities.ts';
 import type { Order, OrderLine } from '../../schemas/orders.ts';
@@ -121,15 +122,7 @@ export async function writeRecallStore(dataDir: string, scale: SeedScale, units:
   const tables = generateTables({ scale });
   const state = addRecallUnits(tables, units);
   const store = new LmdbStore(dataDir);
-  for (const name of TABLE_NAMES) {
-    const table = tables[name] as Map<string | number, unknown>;
-    await store.bulkLoad(
-      name,
-      (function* () {
-        for (const [key, value] of table) yield { table: name, key, value };
-      })(),
-    );
-  }
+  await writeTables(store, tables);
   await store.close();
   return state;
 }

@@ -29,6 +29,13 @@ export async function seedStore(
     onHistory: (summary) => (history = summary),
     onProgress: (stage, done, total) => progress(`skapar ${stage}`, done, total),
   });
+  await writeTables(store, tables, progress);
+  if (history !== undefined) await appendAccessLog(store, tables, history.ranges, seed, progress); // Issue 16, history
+  return { tables: tables as Tables, seq: 0 };
+}
+
+/** Writes every table into an empty store, table by table (seeding, and benchmarks that prepare a data dir). */
+export async function writeTables(store: Store, tables: Tables, progress: Progress = () => {}): Promise<void> {
   for (const name of TABLE_NAMES) {
     const table = tables[name] as Map<string | number, unknown>;
     const rows = (function* () {
@@ -36,8 +43,6 @@ export async function seedStore(
     })();
     await store.bulkLoad(name, rows, (written) => progress(`sparar ${name}`, written, table.size));
   }
-  if (history !== undefined) await appendAccessLog(store, tables, history.ranges, seed, progress); // Issue 16, history
-  return { tables: tables as Tables, seq: 0 };
 }
 
 /** Entries per append: one LMDB transaction each, so memory stays flat however long the history is. */

@@ -21,7 +21,8 @@ import { checkPlaceLoans, loanTermsOf } from '../loans/place-loans.ts';
 // Issue 15, returns:
 import { refuseBufferShortage } from './buffer-shortage.ts';
 
-function newLine(lineNo: number, artNo: string, quantity: number): OrderLine {
+/** A line as placed: registered, nothing picked yet (also the history seed's open lines). */
+export function newLine(lineNo: number, artNo: string, quantity: number): OrderLine {
   return {
     lineNo,
     artNo,

@@ -6,6 +6,7 @@ import type { Individual, StockRow } from '../../../schemas/entities.ts';
 import type { OrderLine } from '../../../schemas/orders.ts';
 import { MAIN_WAREHOUSE, stockKey } from '../../core/keys.ts';
 import { NOTE_NO_STOCK } from '../../core/orders/plan-order.ts';
+import { newLine } from '../../core/orders/decide-place.ts';
 import { type PlannedDates, plannedDates } from '../../core/orders/working-days.ts';
 import { workingDaysBefore } from '../../core/loans/loan-calendar.ts';
 import { addPatientOrder, type HistoryContext } from './history-context.ts';
@@ -49,22 +50,7 @@ function reserve(ctx: HistoryContext, row: StockRow, quantity: number): void {
 }
 
 function openLine(lineNo: number, artNo: string, quantity: number, extra: Partial<OrderLine> = {}): OrderLine {
-  return {
-    lineNo,
-    artNo,
-    quantity,
-    status: 'registered',
-    setPartOf: null,
-    forIndividual: null,
-    replacedFrom: null,
-    purpose: null,
-    note: '',
-    individuals: [],
-    pickDate: null,
-    dispatchedDate: null,
-    deliveredDate: null,
-    ...extra,
-  };
+  return { ...newLine(lineNo, artNo, quantity), ...extra };
 }
 
 /** Registered sale lines on articles with free stock and no queue; reserves them. */
