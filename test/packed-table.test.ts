@@ -3,6 +3,7 @@
 import { Packr } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
 import { PackedTable } from '../engine/core/packed-table.ts';
+import { DenseSlots } from '../engine/core/dense-slots.ts';
 import { copyTables, emptyTables } from '../engine/core/state.ts';
 
 interface Row {
@@ -104,5 +105,29 @@ describe('PackedTable', () => {
     expect(copy.orders.get(1_000_001)).toEqual({ orderNo: 1_000_001 });
     tables.orders.delete(1_000_001);
     expect(copy.orders.size).toBe(1);
+  });
+});
+
+describe('DenseSlots', () => {
+  it('given random sets and deletes, including keys outside the dense range, then it agrees with a Map (keys ascending)', () => {
+    const dense = new DenseSlots();
+    const map = new Map<number, number>();
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const keys = [-5, 1.5, 2 ** 40, 0, 1, 1023, 1024, 5_000];
+    for (let i = 0; i < 20_000; i++) {
+      const key = i % 10 === 0 ? keys[next() % keys.length] : next() % 50_000;
+      if (next() % 4 === 0) expect(dense.delete(key)).toBe(map.delete(key));
+      else {
+        dense.set(key, i);
+        map.set(key, i);
+      }
+    }
+    expect(dense.size).toBe(map.size);
+    for (const [key, slot] of map) expect(dense.get(key)).toBe(slot);
+    const denseRows = [...dense].filter(([k]) => Number.isInteger(k) && k >= 0 && k < 2 ** 26);
+    expect(denseRows.map(([k]) => k)).toEqual([...denseRows.map(([k]) => k)].sort((a, b) => a - b));
+    expect(new Map(dense)).toEqual(map);
+    expect(dense.has(123_456)).toBe(map.has(123_456));
   });
 });

@@ -7,6 +7,7 @@
 // tests show it).
 import { Packr } from 'msgpackr';
 import { assert } from './assert.ts';
+import type { SlotIndex } from './dense-slots.ts';
 
 /** Decodes a row the store handed over in its own encoding (the bytes it keeps on disk). */
 export type StoredRowDecoder = (bytes: Uint8Array) => unknown;
@@ -20,8 +21,11 @@ const OWN = 0;
 const STORED = 1;
 
 export class PackedTable<K, V> implements Map<K, V> {
-  /** Key → slot, in insertion order as a Map keeps it (set on a present key keeps its place). */
-  private readonly slotOf = new Map<K, number>();
+  /**
+   * Key → slot: a Map (insertion order; set on a present key keeps its place), or for row numbers DenseSlots
+   * (ascending key order).
+   */
+  private readonly slotOf: SlotIndex<K>;
   /**
    * Records (one key list per object shape, kept here) make a row about a third of self-describing MessagePack.
    * In memory only: the shapes are rebuilt from the decoded rows on every start.
@@ -42,7 +46,8 @@ export class PackedTable<K, V> implements Map<K, V> {
   private readonly freeSlots: number[] = [];
   readonly [Symbol.toStringTag] = 'PackedTable';
 
-  constructor(entries?: Iterable<readonly [K, V]>) {
+  constructor(entries?: Iterable<readonly [K, V]>, slots: SlotIndex<K> = new Map<K, number>()) {
+    this.slotOf = slots;
     if (entries !== undefined) for (const [key, value] of entries) this.set(key, value);
   }
 
@@ -116,8 +121,8 @@ export class PackedTable<K, V> implements Map<K, V> {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
-  keys(): MapIterator<K> {
-    return this.slotOf.keys();
+  *keys(): MapIterator<K> {
+    yield* this.slotOf.keys();
   }
 
   *values(): MapIterator<V> {

@@ -42,6 +42,7 @@ import type { ReturnedUnit, ReturnRecord } from '../../schemas/returns.ts';
 import type { ReturnIndex } from './returns/return-index.ts';
 // Issue 16, compact tables:
 import { PackedTable } from './packed-table.ts';
+import { DenseSlots } from './dense-slots.ts';
 
 /** The persisted tables. Each row is stored under its key; the store knows nothing else about them. */
 export interface Tables {
@@ -178,6 +179,11 @@ export interface State extends Tables, Derived {
  * Empty tables. The big, uniform ones (millions of rows after years of use) are packed (packed-table.ts); the small
  * reference tables stay plain Maps, whose rows are read on every hot path.
  */
+/** A packed table keyed by row numbers (dense-slots.ts). */
+function numbered<V>(): PackedTable<number, V> {
+  return new PackedTable<number, V>(undefined, new DenseSlots());
+}
+
 export function emptyTables(): Tables {
   return {
     iso: new Map(),
@@ -187,13 +193,13 @@ export function emptyTables(): Tables {
     stock: new Map(),
     persons: new PackedTable(),
     users: new Map(),
-    individuals: new PackedTable(),
-    orders: new PackedTable(),
-    messages: new PackedTable(),
+    individuals: numbered(),
+    orders: numbered(),
+    messages: numbered(),
     prescribingRules: new Map(),
-    pickups: new PackedTable(),
+    pickups: numbered(),
     news: new Map(),
-    workOrders: new PackedTable(),
+    workOrders: numbered(),
     patientAccess: new Map(),
     // Issue 14, HMC oversight:
     settings: new Map(),
@@ -203,15 +209,15 @@ export function emptyTables(): Tables {
     payerRules: new Map(),
     // Issue 15, desk:
     notes: new Map(),
-    deviations: new PackedTable(),
+    deviations: numbered(),
     // Issue 15, loans:
-    loans: new PackedTable(),
+    loans: numbered(),
     // Issue 15, recalls:
     recalls: new Map(),
     recallProgress: new Map(),
     // Issue 15, returns:
     returns: new Map(),
-    returnedUnits: new PackedTable(),
+    returnedUnits: numbered(),
   };
 }
 
