@@ -159,6 +159,7 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   out.push(...searchSection(r), ...ownRunSection('import.md'), ...ownRunSection('recall.md'));
   // Issue 16, bench: the history runs (`npm run bench:history`), Halland's and Stockholm's size.
   out.push(...ownRunSection('history-history.md'), ...ownRunSection('history-history-stockholm.md'));
+  out.push(...ownRunSection('history-compact.md'));
   out.push(...notesSection(r));
   return `${out.join('\n')}`;
 }
