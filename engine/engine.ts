@@ -4,34 +4,15 @@
 // refuses commands until a probe write succeeds (storage-health.ts).
 import type { Event, JournalEntry } from '../schemas/events.ts';
 import { COMMIT_QUEUE_MAX, STORAGE_PROBE_INTERVAL_MS } from '../schemas/limits.ts';
-import { apply } from './core/apply.ts';
-import { assert } from './core/assert.ts';
+import { applyEntry } from './core/apply.ts';
 import type { Command } from './core/commands.ts';
 import { decide } from './core/decide.ts';
-import { rowsTouched } from './core/projection.ts';
 import type { Rejection } from './core/rejections.ts';
 import { stateFromTables } from './core/load-state.ts';
-import type { State, TableName } from './core/state.ts';
+import type { State } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
+import { rowsWritten } from './rows-written.ts';
 import { STORAGE_UNAVAILABLE, type StorageStatus, type StorageUnavailable, writableStatus } from './storage-health.ts';
-
-/**
- * Tables whose rows apply replaces and never changes in place (engine/core/<unit>/apply.ts): the row object as
- * written stays as it was, so it is handed on without a copy. Other rows (stock balances) change in place.
- */
-const COPY_ON_WRITE_TABLES: ReadonlySet<string> = new Set([
-  'orders',
-  'individuals',
-  'messages',
-  'pickups',
-  'news',
-  'workOrders',
-  // Issue 15, desk:
-  'notes',
-  'deviations',
-  // Issue 15, loans:
-  'loans',
-]);
 
 export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded | StorageUnavailable;
 export interface Overloaded {
@@ -110,9 +91,8 @@ export class Engine {
       this.stats.commandsRejected++;
       return Promise.resolve(decision);
     }
-    for (const event of decision.events) apply(this.state, event);
-    this.state.seq = context.seq;
     const entry: JournalEntry = { seq: context.seq, timeMs: context.timeMs, events: decision.events };
+    applyEntry(this.state, entry);
     this.stats.commandsAccepted++;
     return this.commit(entry);
   }
@@ -120,7 +100,7 @@ export class Engine {
   private async commit(entry: JournalEntry): Promise<CommandOutcome> {
     this.inFlight++;
     this.countTurnBatch();
-    const rows = this.rowsOf(entry.events);
+    const rows = rowsWritten(this.state, entry.events);
     try {
       await this.store.append([entry], rows);
     } catch (error) {
@@ -136,29 +116,6 @@ export class Engine {
     // An earlier transaction's flush can end after a later one failed: durable, so answered ok.
     this.restoreWhenSettled();
     return { ok: true, seq: entry.seq, events: entry.events };
-  }
-
-  /**
-   * The current values of every row the events touched: encoded by the store synchronously, and copies (or rows never
-   * changed in place), so later commands cannot change what the commit listeners see.
-   */
-  private rowsOf(events: readonly Event[]): RowWrite[] {
-    const rows: RowWrite[] = [];
-    // Several events of one command often touch the same row (an order's lines): write and publish it once.
-    const seen = events.length > 1 ? new Set<string>() : null;
-    for (const event of events) {
-      for (const [table, key] of rowsTouched(event)) {
-        if (seen !== null) {
-          const id = `${table}/${key}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-        }
-        const value = (this.state[table] as Map<string | number, unknown>).get(key);
-        assert(value !== undefined, `row ${table}/${key} exists after ${event.type}`);
-        rows.push({ table: table as TableName, key, value: COPY_ON_WRITE_TABLES.has(table) ? value : { ...value } });
-      }
-    }
-    return rows;
   }
 
   /**

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'quota_exceeded',
   // Full disk (issue 13): a commit or a blob write failed, or the store is not writable; reads keep working.
   'storage_unavailable',
+  // Issue 17: a standby (or a primary that lost its lease) takes no commands; the message names the primary.
+  'read_only',
   // Care-provider boundaries and protected identities (issue 13).
   'care_provider_boundary',
   'protected_address',

@@ -1,8 +1,8 @@
 // apply: folds one event into the state (tables and derived indexes). The only code that mutates the state.
 // A dispatcher only: each event goes to its unit by group (event-groups.ts); an event no group claims fails to compile.
-import type { Event } from '../../schemas/events.ts';
+import type { Event, JournalEntry } from '../../schemas/events.ts';
 import { applyArticleEvent } from './articles/apply.ts';
-import { unreachable } from './assert.ts';
+import { assert, unreachable } from './assert.ts';
 import {
   isArticleEvent,
   isMessageEvent,
@@ -69,4 +69,14 @@ export function apply(state: State, event: Event): void {
   // Issue 15, returns:
   else if (isReturnEvent(event)) applyReturnEvent(state, event);
   else unreachable(event, 'event');
+}
+
+/**
+ * A whole journal entry, as the writer applied it (issue 17): a replica that applies the writer's entries in seq order
+ * holds the writer's state. The entry must be the next one: anything else is a gap or a replay, a broken invariant.
+ */
+export function applyEntry(state: State, entry: JournalEntry): void {
+  assert(entry.seq === state.seq + 1, `entry ${entry.seq} applied to state at seq ${state.seq}`);
+  for (const event of entry.events) apply(state, event);
+  state.seq = entry.seq;
 }
