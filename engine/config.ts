@@ -3,6 +3,7 @@ import { allowedOriginsFromEnv } from './io/ws-admission.ts';
 import type { OidcSettings } from './io/oidc.ts';
 import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
 import { isSeedScale } from './seed/seed-scale.ts';
+import { NODE_URLS_MAX } from '../schemas/limits.ts';
 
 export interface Config {
   port: number;
@@ -21,6 +22,24 @@ export interface Config {
   clockOffsetMs: number;
   // Issue 16, history: SEED_HISTORY_YEARS, the years of history the `history` seed scale generates (default 10).
   historyYears: number;
+  /** Issue 17: NODE_URLS, the base URLs of every node of a primary/standby set; the portal reconnects through them. */
+  nodeUrls: string[];
+}
+
+/** NODE_URLS: comma-separated http(s) base URLs (no path), each checked, at most NODE_URLS_MAX. */
+export function nodeUrlsFromEnv(value: string | undefined): string[] {
+  const urls = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  if (urls.length > NODE_URLS_MAX)
+    throw new Error(`NODE_URLS lists at most ${NODE_URLS_MAX} nodes, got ${urls.length}`);
+  return urls.map((url) => {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new Error(`NODE_URLS: ${url} is not an http(s) URL`);
+    return parsed.origin;
+  });
 }
 
 /** OIDC_ISSUER turns OIDC sign-in on; then the client id, secret and redirect URI are required. */
@@ -66,5 +85,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const historyYears = Number(env.SEED_HISTORY_YEARS ?? 10);
   if (!Number.isInteger(historyYears) || historyYears < 1 || historyYears > 30)
     throw new Error(`SEED_HISTORY_YEARS must be an integer 1–30, got ${env.SEED_HISTORY_YEARS}`);
-  return { port, dataDir, seedScale, seed, store, allowedOrigins, passwordSignIn, oidc, clockOffsetMs, historyYears };
+  const nodeUrls = nodeUrlsFromEnv(env.NODE_URLS);
+  return {
+    port,
+    dataDir,
+    seedScale,
+    seed,
+    store,
+    allowedOrigins,
+    passwordSignIn,
+    oidc,
+    clockOffsetMs,
+    historyYears,
+    nodeUrls,
+  };
 }

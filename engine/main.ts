@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   console.log(
     `aidstock: sign-in: password ${passwordSignIn ? 'on' : 'off'}, OIDC ${config.oidc === null ? 'off' : `on (${config.oidc.issuer})`}`,
   );
-  const signInOptions = { passwordSignIn, oidc: config.oidc };
+  const signInOptions = { passwordSignIn, oidc: config.oidc, nodeUrls: config.nodeUrls };
   const server = await startServer({
     port: config.port,
     engine,

@@ -314,3 +314,7 @@ export const RETURN_LINES_MAX = 50;
 export const RETURN_LINE_QUANTITY_MAX = ORDER_LINE_QUANTITY_MAX;
 /** Rows one return.list reply or one patient.returned reply holds at most (newest first). */
 export const RETURN_LIST_MAX = 500;
+
+// Issue 17, replication:
+/** Nodes NODE_URLS may list (a primary and its standbys; a JetStream cluster has three to five). */
+export const NODE_URLS_MAX = 16;

@@ -100,6 +100,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   issues?: Array<{ path: Array<string | number>; message: string }>;
+  /** `read_only` (issue 17): the primary's base URL when the node knows it; the client sends the command there. */
+  primary?: string;
 }
 export type RequestIdT = z.infer<typeof RequestId>;
 export type Reply =

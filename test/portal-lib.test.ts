@@ -250,3 +250,88 @@ describe('portal api client', () => {
     expect(second.take('unsubscribe').args).toEqual({ topic: 'stock/100001' });
   });
 });
+
+describe('portal api client with a primary and a standby (issue 17)', () => {
+  const store = new Map<string, string>();
+  let api: Awaited<ReturnType<typeof lib.api>>;
+
+  beforeAll(async () => {
+    vi.useFakeTimers();
+    vi.resetModules(); // a fresh client: it asks GET /auth/config for the nodes once per page
+    FakeSocket.all = [];
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.stubGlobal('location', { protocol: 'http:', host: 'standby.test:8081' });
+    vi.stubGlobal('fetch', async (path: string) => {
+      expect(path).toBe('/auth/config');
+      return { ok: true, json: async () => ({ nodes: ['http://primary.test:8080', 'http://standby.test:8081'] }) };
+    });
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+      removeItem: (key: string) => void store.delete(key),
+    });
+    api = await lib.api();
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('sends a command refused read_only again on the primary it names; a drop tries the next node', async () => {
+    store.set('aidstock.token', 't-9');
+    const connected = api.connect();
+    const standby = FakeSocket.all[0];
+    expect(standby.url).toBe('ws://standby.test:8081/ws');
+    standby.open();
+    const resume = standby.take('session.resume');
+    standby.reply({ id: resume.id, ok: true, result: { user: { id: 'ot1' } } });
+    await connected;
+
+    // A read is answered by the standby; a command comes back read_only (it did not run there) and moves.
+    const read = api.call('catalog.article', { artNo: '100001' });
+    const command = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 1, reason: 'received' });
+    const readFrame = standby.take('catalog.article');
+    standby.reply({ id: readFrame.id, ok: true, result: { name: 'A' } });
+    expect(await read).toEqual({ name: 'A' });
+    const refused = standby.take('admin.stockAdjust');
+    standby.reply({
+      id: refused.id,
+      ok: false,
+      error: { code: 'read_only', message: 'Skrivskyddad nod.', primary: 'http://primary.test:8080' },
+    });
+    expect(api.connectionState()).toBe('reconnecting');
+    const primary = FakeSocket.all[1];
+    expect(primary.url).toBe('ws://primary.test:8080/ws'); // at once, no backoff
+    primary.open();
+    const resumed = primary.take('session.resume');
+    expect(resumed.args).toEqual({ token: 't-9' });
+    primary.reply({ id: resumed.id, ok: true, result: { user: { id: 'ot1' } } });
+    await vi.advanceTimersByTimeAsync(0);
+    const again = primary.take('admin.stockAdjust');
+    expect(again.args).toEqual(refused.args);
+    primary.reply({ id: again.id, ok: true, result: { seq: 5 } });
+    expect(await command).toEqual({ seq: 5 });
+
+    // A second read_only for the same call is an answer, not another move (no ping-pong between nodes).
+    const twice = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 1, reason: 'received' });
+    const first = primary.take('admin.stockAdjust');
+    primary.reply({
+      id: first.id,
+      ok: false,
+      error: { code: 'read_only', message: 'x', primary: 'http://standby.test:8081' },
+    });
+    const third = FakeSocket.all[2];
+    third.open();
+    third.reply({ id: third.take('session.resume').id, ok: true, result: { user: { id: 'ot1' } } });
+    await vi.advanceTimersByTimeAsync(0);
+    const last = third.take('admin.stockAdjust');
+    third.reply({ id: last.id, ok: false, error: { code: 'read_only', message: 'Skrivskyddad nod.' } });
+    await expect(twice).rejects.toMatchObject({ code: 'read_only' });
+
+    // The node drops (killed): the client tries the next node of the set after its backoff.
+    expect(third.url).toBe('ws://standby.test:8081/ws');
+    third.close();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(FakeSocket.all[3].url).toBe('ws://primary.test:8080/ws');
+  });
+});

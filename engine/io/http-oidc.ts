@@ -22,6 +22,8 @@ export interface AuthConfig {
   password: boolean;
   oidc: boolean;
   idpName: string | null;
+  /** Issue 17: the base URLs of every node (NODE_URLS), empty for a single node: where the portal reconnects. */
+  nodes: readonly string[];
 }
 
 export function userByHsaId(users: ReadonlyMap<string, User>, hsaId: string): User | undefined {
@@ -76,11 +78,12 @@ async function callbackTarget(
   return `/#inloggning-kod=${code}`;
 }
 
-export function serveAuthConfig(app: App, signIn: SignIn, rp: OidcRelyingParty | null): void {
+export function serveAuthConfig(app: App, signIn: SignIn, rp: OidcRelyingParty | null, nodes: readonly string[]): void {
   const body = JSON.stringify({
     password: signIn.passwordEnabled,
     oidc: rp !== null,
     idpName: rp?.settings.idpName ?? null,
+    nodes,
   } satisfies AuthConfig);
   app.get('/auth/config', (res) => {
     guardAbort(res);

@@ -38,6 +38,8 @@ export interface ServerOptions {
   passwordSignIn: boolean;
   /** OIDC sign-in (GET /auth/login, /auth/callback); null: off. */
   oidc: OidcSettings | null;
+  /** Issue 17: every node's base URL (NODE_URLS), told to the portal so it can reconnect to another node. */
+  nodeUrls?: readonly string[];
 }
 
 export interface RunningServer {
@@ -109,7 +111,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const shared = { engine, sessions, auth: options.auth, signIn, clockMs: options.clockMs };
   serveWebSocket(app, shared, metrics, sockets, admission);
   const rp = options.oidc === null ? null : new OidcRelyingParty(options.oidc, options.clockMs);
-  serveAuthConfig(app, signIn, rp);
+  serveAuthConfig(app, signIn, rp, options.nodeUrls ?? []);
   if (rp !== null) serveOidc(app, engine, signIn, rp, options.clockMs);
 
   serveHttpApi(app, engine);

@@ -30,6 +30,15 @@ export class ApiError extends Error {
 
 /** @type {string | null} */
 let url = null;
+/**
+ * Issue 17: the WebSocket URLs of every node of a primary/standby set (GET /auth/config `nodes`), empty for a single
+ * node. A dropped connection tries the next one; a standby's `read_only` names the primary, which the call moves to.
+ * @type {string[]}
+ */
+let nodeUrls = [];
+let nodesAsked = false;
+/** The socket closes to move to the primary: reconnect there at once, without the backoff or the next node. */
+let primaryMove = false;
 /** @type {WebSocket | null} */
 let socket = null;
 /** 'idle' (never connected) | 'connecting' | 'open' | 'reconnecting' */
@@ -44,7 +53,7 @@ let nextId = 1;
 /**
  * A call on its way: sent (in `pending`, answered by id) or waiting in the outbox.
  * @typedef {{ id: number, op: string, args: object, resolve: (result: any) => void, reject: (error: ApiError) => void,
- *   timer: ReturnType<typeof setTimeout> | undefined }} Job
+ *   timer: ReturnType<typeof setTimeout> | undefined, moved?: boolean }} Job
  */
 
 /** @type {Map<number, Job>} id → the call sent with that id */
@@ -63,6 +72,54 @@ const readyWaiters = [];
 
 function defaultUrl() {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}
+
+/**
+ * A node's base URL (http(s)://host:port) as its WebSocket URL.
+ * @param {string} base
+ */
+function wsUrlOf(base) {
+  return `${base.replace(/^http/, 'ws').replace(/\/+$/, '')}/ws`;
+}
+
+/** Learn the other nodes once (best effort: without them reconnects stay on this page's own node). */
+function askNodes() {
+  if (nodesAsked || typeof fetch !== 'function') return;
+  nodesAsked = true;
+  fetch('/auth/config', { cache: 'no-store' })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((config) => {
+      const nodes = Array.isArray(config?.nodes)
+        ? config.nodes.filter((/** @type {unknown} */ n) => typeof n === 'string')
+        : [];
+      nodeUrls = nodes.map(wsUrlOf);
+    })
+    .catch(() => {});
+}
+
+/** After a drop: the next node of the set (the one that leads now may be another), or the same URL without a set. */
+function nextUrl() {
+  if (nodeUrls.length === 0 || url === null) return;
+  const at = nodeUrls.indexOf(url);
+  url = nodeUrls[(at + 1) % nodeUrls.length];
+}
+
+/**
+ * A standby answered `read_only` (the call did not run): send it again on the primary it names, once. The socket
+ * moves when no command waits on it any more (those would come back `read_only` too and move with it).
+ * @param {Job} job
+ * @param {string} primary  the primary's base URL
+ * @returns {boolean}  whether the call moves
+ */
+function moveToPrimary(job, primary) {
+  if (job.moved || typeof primary !== 'string' || primary === '') return false;
+  job.moved = true;
+  outbox.push(job);
+  outbox.sort((a, b) => a.id - b.id);
+  url = wsUrlOf(primary);
+  primaryMove = true;
+  if (![...pending.values()].some((other) => !RESENDABLE.test(other.op))) socket?.close(1000, 'to the primary');
+  return true;
 }
 
 /**
@@ -160,6 +217,7 @@ export async function setWorkplace(workplaceId) {
 export function connect(target) {
   if (target) url = target;
   if (url === null) url = defaultUrl();
+  askNodes();
   if (state === 'idle') openSocket();
   if (ready) return Promise.resolve();
   return new Promise((resolve) => readyWaiters.push(resolve));
@@ -190,6 +248,12 @@ function openSocket() {
     ready = false;
     dropInFlight();
     if (everOpened) setState('reconnecting');
+    if (primaryMove) {
+      primaryMove = false;
+      openSocket();
+      return;
+    }
+    nextUrl();
     scheduleReconnect();
   };
   ws.onerror = () => {
@@ -306,6 +370,7 @@ function onFrame(data) {
   if (frame.ok) job.resolve(frame.result);
   else {
     const error = frame.error ?? {};
+    if (error.code === 'read_only' && moveToPrimary(job, error.primary)) return;
     job.reject(new ApiError(error.code ?? 'internal', error.message, error.issues));
   }
 }
