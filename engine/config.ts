@@ -1,4 +1,6 @@
 // Configuration from the environment, checked once at start.
+import os from 'node:os';
+import { READ_WORKERS_MAX } from '../schemas/limits.ts';
 import { allowedOriginsFromEnv } from './io/ws-admission.ts';
 import type { OidcSettings } from './io/oidc.ts';
 import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
@@ -21,6 +23,8 @@ export interface Config {
   clockOffsetMs: number;
   // Issue 16, history: SEED_HISTORY_YEARS, the years of history the `history` seed scale generates (default 10).
   historyYears: number;
+  /** Issue 17: READ_WORKERS, threads that answer read-only queries from a replica of the state; 0: all on one thread. */
+  readWorkers: number;
 }
 
 /** OIDC_ISSUER turns OIDC sign-in on; then the client id, secret and redirect URI are required. */
@@ -66,5 +70,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const historyYears = Number(env.SEED_HISTORY_YEARS ?? 10);
   if (!Number.isInteger(historyYears) || historyYears < 1 || historyYears > 30)
     throw new Error(`SEED_HISTORY_YEARS must be an integer 1–30, got ${env.SEED_HISTORY_YEARS}`);
-  return { port, dataDir, seedScale, seed, store, allowedOrigins, passwordSignIn, oidc, clockOffsetMs, historyYears };
+  const readWorkers = readWorkersFromEnv(env.READ_WORKERS);
+  return {
+    port,
+    dataDir,
+    seedScale,
+    seed,
+    store,
+    allowedOrigins,
+    passwordSignIn,
+    oidc,
+    clockOffsetMs,
+    historyYears,
+    readWorkers,
+  };
+}
+
+/** Unset: one core stays the writer's, every other core gets a read worker (at least one, so queries never wait
+ * behind commands); 0 keeps the single thread. */
+function readWorkersFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '')
+    return Math.min(READ_WORKERS_MAX, Math.max(1, os.availableParallelism() - 1));
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > READ_WORKERS_MAX)
+    throw new Error(`READ_WORKERS must be an integer 0–${READ_WORKERS_MAX}, got ${value}`);
+  return n;
 }

@@ -17,10 +17,22 @@ export interface Connection {
   /** The client's address as text at upgrade: counted against CONNECTIONS_PER_ADDRESS_MAX (ws-admission.ts), and the
    * per-address key of sign-in throttling (login-throttle.ts). */
   address: string;
+  /** Issue 17: the durable seq when this connection's last async reply (a command's) was settled; a read worker answers
+   * its next query only from a replica at or past it (read-your-writes). */
+  ackedSeq: number;
 }
 
 export function newConnection(address = ''): Connection {
-  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null, address };
+  return {
+    token: null,
+    userId: null,
+    inFlight: 0,
+    topics: new Map(),
+    closed: false,
+    context: null,
+    address,
+    ackedSeq: 0,
+  };
 }
 
 /** uWS topics are per encoding, so one publish serves every subscriber in the bytes it asked for. */

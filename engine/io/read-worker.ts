@@ -1,0 +1,91 @@
+// Issue 17: a read worker's thread. It loads a replica of the state from the same LMDB tables the writer loaded at
+// start (lmdb-js shares one environment between the threads of a process), then applies the writer's durable journal
+// entries in seq order, and answers the read-only queries the writer thread hands it (read-ops.ts) with the encoded
+// reply frame. It never writes: commands, sessions and pushes stay on the writer thread.
+// A broken invariant (an entry out of order, a read op touching more than the state) throws: the worker ends, and the
+// writer thread ends the engine loudly (read-pool.ts).
+import v8 from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import { unpack } from 'msgpackr';
+import { REPLICA_STATS_INTERVAL_MS } from '../../schemas/limits.ts';
+import type { JournalEntry } from '../../schemas/events.ts';
+import { applyEntry } from '../core/apply.ts';
+import { stateFromTables } from '../core/load-state.ts';
+import { LmdbStore } from '../store/lmdb-store.ts';
+import { Histogram } from './metrics.ts';
+import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
+import type { AnswerMessage, FromWorker, QueryMessage, ToWorker, WorkerData } from './read-protocol.ts';
+import { runRead } from './read-ops.ts';
+import { replyEncoder } from './reply-encode.ts';
+import { tablesDigest } from './state-digest.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('read-worker.ts runs as a worker thread only');
+const { dataDir } = workerData as WorkerData;
+
+const startedMs = performance.now();
+// The store stays open for the worker's life: packed tables decode their rows with the store's shared record
+// structures, which lmdb-js reads from the environment when it first meets one.
+const store = new LmdbStore(dataDir);
+const loaded = store.load();
+const state = stateFromTables(loaded.tables, loaded.seq);
+const encode = replyEncoder();
+const lag = new Histogram(REPLICA_LAG_BUCKETS_S);
+/** Queries whose connection acknowledged a command this replica has not applied yet (read-your-writes). */
+const waiting: QueryMessage[] = [];
+let queries = 0;
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+function answer(query: QueryMessage): void {
+  queries++;
+  const outcome = runRead(state, query.op, query.args, query.caller);
+  if (outcome === null) {
+    post({ kind: 'fallback', rid: query.rid });
+    return;
+  }
+  const frame = encode(query.id, query.op, outcome, query.encoding);
+  const errorCode = outcome.ok ? null : outcome.code;
+  if (typeof frame === 'string') {
+    post({ kind: 'answer', rid: query.rid, frame, errorCode });
+    return;
+  }
+  // The row encoders reuse their buffer and msgpackr hands out views of a larger one: copy the frame into a buffer of
+  // its own and transfer that (no second copy on the way to the writer thread).
+  const own = new Uint8Array(frame);
+  const message: AnswerMessage = { kind: 'answer', rid: query.rid, frame: own, errorCode };
+  post(message, [own.buffer as ArrayBuffer]);
+}
+
+function applyFed(bytes: Uint8Array, committedMs: number): void {
+  applyEntry(state, unpack(bytes) as JournalEntry);
+  lag.observe(Math.max(0, performance.timeOrigin + performance.now() - committedMs) / 1000);
+  if (waiting.length === 0) return;
+  while (waiting.length > 0 && waiting[0].minSeq <= state.seq) answer(waiting.shift()!);
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.kind === 'entry') applyFed(message.bytes, message.committedMs);
+  else if (message.kind === 'query') {
+    // The feed and the queries share this port, so the entry a connection waits for came first; the check keeps
+    // read-your-writes true should they ever travel apart. Waiting queries keep their order.
+    if (message.minSeq <= state.seq && waiting.length === 0) answer(message);
+    else waiting.push(message);
+  } else post({ kind: 'digest', rid: message.rid, seq: state.seq, digest: tablesDigest(state) });
+});
+
+setInterval(() => {
+  const heap = v8.getHeapStatistics();
+  post({
+    kind: 'stats',
+    appliedSeq: state.seq,
+    lag: { counts: [...lag.counts], sum: lag.sum, count: lag.count },
+    queries,
+    heapUsedBytes: heap.used_heap_size,
+    externalBytes: heap.external_memory,
+  });
+}, REPLICA_STATS_INTERVAL_MS).unref();
+
+post({ kind: 'ready', seq: state.seq, loadMs: Math.round(performance.now() - startedMs) });
