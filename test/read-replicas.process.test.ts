@@ -131,13 +131,18 @@ describe('read-your-writes over the WebSocket with READ_WORKERS=2', () => {
     const adjustAndRead = async (client: TestClient, artNo: string) => {
       for (let i = 0; i < rounds; i++) {
         const delta = i % 3 === 2 ? -1 : 2;
-        const done = await client.call('admin.stockAdjust', {
-          warehouse: '10',
-          artNo,
-          delta,
-          reason: delta > 0 ? 'received' : 'damaged',
-        });
-        const stock = await client.call('stock.get', { artNo, warehouse: '10' });
+        const adjust = { warehouse: '10', artNo, delta, reason: delta > 0 ? 'received' : 'damaged' };
+        // Odd rounds pipeline the query behind the command, before its reply: it still waits for the command.
+        const [done, stock] =
+          i % 2 === 1
+            ? await Promise.all([
+                client.call('admin.stockAdjust', adjust),
+                client.call('stock.get', { artNo, warehouse: '10' }),
+              ])
+            : [
+                await client.call('admin.stockAdjust', adjust),
+                await client.call('stock.get', { artNo, warehouse: '10' }),
+              ];
         expect(stock.rows[0].onHand, `round ${i}, seq ${done.seq}`).toBe(done.onHand);
         const page = await client.call('catalog.article', { artNo });
         expect(JSON.stringify(page)).toContain(`"artNo":"${artNo}"`);

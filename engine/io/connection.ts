@@ -17,9 +17,9 @@ export interface Connection {
   /** The client's address as text at upgrade: counted against CONNECTIONS_PER_ADDRESS_MAX (ws-admission.ts), and the
    * per-address key of sign-in throttling (login-throttle.ts). */
   address: string;
-  /** Issue 17: the durable seq when this connection's last async reply (a command's) was settled; a read worker answers
-   * its next query only from a replica at or past it (read-your-writes). */
-  ackedSeq: number;
+  /** Issue 17: the writer's seq right after this connection's last command was decided; a read worker answers its later
+   * queries only from a replica at or past it (read-your-writes, even for a query pipelined behind the command). */
+  writtenSeq: number;
 }
 
 export function newConnection(address = ''): Connection {
@@ -31,7 +31,7 @@ export function newConnection(address = ''): Connection {
     closed: false,
     context: null,
     address,
-    ackedSeq: 0,
+    writtenSeq: 0,
   };
 }
 

@@ -77,6 +77,9 @@ export class ReadPool {
   private nextStart = 0;
   private readonly sweep: NodeJS.Timeout;
   private closing = false;
+  /** The last entry posted to the workers, and entries that became durable before one with a lower seq. */
+  private fedSeq: number;
+  private readonly early = new Map<number, JournalEntry>();
   private readonly encode = replyEncoder();
   /** Queries answered on the writer thread because the replica did not know the caller, or after a timeout. */
   fallbacks = 0;
@@ -89,6 +92,7 @@ export class ReadPool {
     private readonly replicas: Replica[],
     options: ReadPoolOptions,
   ) {
+    this.fedSeq = engine.state.seq;
     const onDeath = options.onWorkerDeath ?? endEngine;
     for (const replica of replicas) {
       replica.worker.on('message', (message: FromWorker) => this.received(replica, message));
@@ -127,11 +131,30 @@ export class ReadPool {
     return this.replicas.map((r) => ({ readyMs: r.readyMs, loadMs: r.loadMs }));
   }
 
+  /**
+   * Commit listeners run as each append's durability promise settles, and under load a later transaction's can settle
+   * before an earlier one's (both are durable by then): entries wait here until the ones before them came, so every
+   * replica gets them in seq order (applyEntry asserts it).
+   */
   private feed(entry: JournalEntry): void {
+    if (entry.seq !== this.fedSeq + 1) {
+      assert(entry.seq > this.fedSeq, `entry ${entry.seq} committed again after ${this.fedSeq} was fed`);
+      this.early.set(entry.seq, entry);
+      return;
+    }
+    this.post(entry);
+    for (let next = this.early.get(this.fedSeq + 1); next !== undefined; next = this.early.get(this.fedSeq + 1)) {
+      this.early.delete(next.seq);
+      this.post(next);
+    }
+  }
+
+  private post(entry: JournalEntry): void {
     // A copy of its own, exact size: structured clone copies a view's whole backing buffer.
     const bytes = new Uint8Array(pack(entry));
     const message: ToWorker = { kind: 'entry', bytes, committedMs: performance.timeOrigin + performance.now() };
     for (const replica of this.replicas) replica.worker.postMessage(message);
+    this.fedSeq = entry.seq;
   }
 
   /** Hands a validated read op to the least busy worker; resolves with its encoded reply. */

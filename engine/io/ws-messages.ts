@@ -13,7 +13,7 @@
 // - Cost: per message this allocates the decoded frame and the reply, and a closure only for an async outcome.
 // - Read workers (issue 17): a read op (read-ops.ts) is checked here as any op, then answered by a read worker, which
 //   encodes the reply; it goes out like a command's, through ReplyBatch. The worker answers from a replica that holds
-//   every command this connection had acknowledged (`ackedSeq`).
+//   every command this connection sent before (`writtenSeq`), acknowledged or still in its commit.
 import { FRAME_BYTES_MAX, IN_FLIGHT_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
 import type { ErrorBody, RequestIdT } from '../../schemas/protocol.ts';
 import { decodeFrame, type Encoding } from './codec.ts';
@@ -84,7 +84,7 @@ function finishRead(
 }
 
 /** One per connection, made at its first message: dispatch calls it synchronously, so it reads the context as
- * this message refreshed it (user, workplace, clock, encoding) and the connection's acknowledged seq. */
+ * this message refreshed it (user, workplace, clock, encoding) and the connection's `writtenSeq`. */
 const offloads = new WeakMap<Connection, NonNullable<Offload>>();
 
 function offloadOf(pool: ReadPool | null, conn: Connection, ctx: ConnectionContext): Offload {
@@ -93,7 +93,7 @@ function offloadOf(pool: ReadPool | null, conn: Connection, ctx: ConnectionConte
   if (offload === undefined) {
     offload = (id, op, args) => {
       const caller = { userId: ctx.user?.id ?? null, workplaceId: ctx.workplaceId, nowMs: ctx.nowMs };
-      return pool.query(id, op, args, caller, ctx.encoding, conn.ackedSeq);
+      return pool.query(id, op, args, caller, ctx.encoding, conn.writtenSeq);
     };
     offloads.set(conn, offload);
   }
@@ -146,11 +146,16 @@ export function messageHandler(
     }
     const { id, op, outcome, issues } = dispatched;
     if (!(outcome instanceof Promise)) return finish(ws, conn, id, op, outcome, encoding, startMs, issues);
+    // Read-your-writes (issue 17): a command is decided and applied synchronously in dispatch, so the writer's seq now
+    // covers it; this connection's later queries wait on a replica until that seq is applied there (durable).
+    if (pool !== null) conn.writtenSeq = ctx.engine.state.seq;
     outcome.then(
       // The client may have gone while the commit was in flight: replies.add never corks a closed socket.
       (done) => {
-        // Read-your-writes (issue 17): whatever this reply acknowledges is durable, so at or below the durable seq.
-        if (pool !== null) conn.ackedSeq = ctx.engine.durableSeq;
+        // A failed commit puts the writer back to what is durable: its seq will not come, so wait for none past that.
+        if (!done.ok && done.code === 'storage_unavailable') {
+          conn.writtenSeq = Math.min(conn.writtenSeq, ctx.engine.durableSeq);
+        }
         replies.add(ws, conn, () => finish(ws, conn, id, op, done, encoding, startMs));
       },
       crash,
