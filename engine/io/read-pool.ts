@@ -18,7 +18,15 @@ import type { Encoding } from './codec.ts';
 import { Histogram } from './metrics.ts';
 import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
 import { runRead } from './read-ops.ts';
-import type { FromWorker, ReadAnswer, ReadCaller, StatsMessage, ToWorker, WorkerData } from './read-protocol.ts';
+import type {
+  AnswerMessage,
+  FromWorker,
+  ReadAnswer,
+  ReadCaller,
+  StatsMessage,
+  ToWorker,
+  WorkerData,
+} from './read-protocol.ts';
 import { replyEncoder } from './reply-encode.ts';
 import { tablesDigest } from './state-digest.ts';
 
@@ -42,6 +50,8 @@ interface Replica {
   loadMs: number;
   /** The seq of the tables the replica loaded: the writer's, as no command ran meanwhile. */
   seqAtStart: number;
+  /** Messages of this event-loop turn, posted together (setImmediate): one postMessage per turn, not per query. */
+  outbox: ToWorker[];
 }
 
 const OVERLOADED = {
@@ -80,6 +90,7 @@ export class ReadPool {
   /** The last entry posted to the workers, and entries that became durable before one with a lower seq. */
   private fedSeq: number;
   private readonly early = new Map<number, JournalEntry>();
+  private flushScheduled = false;
   private readonly encode = replyEncoder();
   /** Queries answered on the writer thread because the replica did not know the caller, or after a timeout. */
   fallbacks = 0;
@@ -153,9 +164,30 @@ export class ReadPool {
     // A copy of its own, exact size: structured clone copies a view's whole backing buffer.
     const bytes = new Uint8Array(pack(entry));
     const message: ToWorker = { kind: 'entry', bytes, committedMs: performance.timeOrigin + performance.now() };
-    for (const replica of this.replicas) replica.worker.postMessage(message);
+    for (const replica of this.replicas) this.enqueue(replica, message);
     this.fedSeq = entry.seq;
   }
+
+  /**
+   * A message to a worker goes out at the end of this event-loop turn with the others of the turn (uWS delivers a
+   * turn's frames together): a postMessage costs microseconds on both threads, and hundreds per turn would cost more
+   * than the queries. Order is kept: entries and queries travel in the order they were enqueued.
+   */
+  private enqueue(replica: Replica, message: ToWorker): void {
+    replica.outbox.push(message);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    for (const replica of this.replicas) {
+      if (replica.outbox.length === 0) continue;
+      replica.worker.postMessage(replica.outbox);
+      replica.outbox = [];
+    }
+  };
 
   /** Hands a validated read op to the least busy worker; resolves with its encoded reply. */
   query(
@@ -169,8 +201,7 @@ export class ReadPool {
     const replica = this.leastBusy();
     const rid = this.nextRid++;
     replica.pending++;
-    const message: ToWorker = { kind: 'query', rid, id, op, args, caller, encoding, minSeq };
-    replica.worker.postMessage(message);
+    this.enqueue(replica, { kind: 'query', rid, id, op, args, caller, encoding, minSeq });
     return new Promise((resolve) => {
       this.pending.set(rid, { startedMs: performance.now(), replica, resolve, op, id, args, caller, encoding });
     });
@@ -201,11 +232,15 @@ export class ReadPool {
       replica.stats = message;
       return;
     }
-    if (message.kind === 'ready' || message.kind === 'digest') return;
-    const pending = this.settle(message.rid);
+    if (message.kind !== 'answers') return;
+    for (const answer of message.answers) this.answered(answer);
+  }
+
+  private answered(answer: AnswerMessage): void {
+    const pending = this.settle(answer.rid);
     if (pending === null) return;
-    if (message.kind === 'answer') {
-      pending.resolve({ frame: message.frame, errorCode: message.errorCode });
+    if (answer.kind === 'answer') {
+      pending.resolve({ frame: answer.frame, errorCode: answer.errorCode });
       return;
     }
     this.fallbacks++;
@@ -243,7 +278,14 @@ export class ReadPool {
     writer: { seq: number; digest: string };
     replicas: Array<{ seq: number; digest: string }>;
   }> {
-    const replicas = await Promise.all(this.replicas.map((replica) => askDigest(replica, this.nextRid++)));
+    const replicas = await Promise.all(
+      this.replicas.map((replica) => {
+        const rid = this.nextRid++;
+        const answer = digestOf(replica, rid);
+        this.enqueue(replica, { kind: 'digest', rid });
+        return answer;
+      }),
+    );
     return { writer: { seq: this.engine.state.seq, digest: tablesDigest(this.engine.state) }, replicas };
   }
 
@@ -321,7 +363,16 @@ function startReplica(dataDir: string, index: number): Promise<Replica> {
       worker.off('exit', onExit);
       if (message.kind !== 'ready') return reject(new Error(`read worker ${index} sent ${message.kind} before ready`));
       const readyMs = Math.round(performance.now() - startedMs);
-      resolve({ index, worker, pending: 0, stats: null, readyMs, loadMs: message.loadMs, seqAtStart: message.seq });
+      resolve({
+        index,
+        worker,
+        pending: 0,
+        stats: null,
+        readyMs,
+        loadMs: message.loadMs,
+        seqAtStart: message.seq,
+        outbox: [],
+      });
     };
     worker.once('error', fail);
     worker.once('exit', onExit);
@@ -329,7 +380,8 @@ function startReplica(dataDir: string, index: number): Promise<Replica> {
   });
 }
 
-function askDigest(replica: Replica, rid: number): Promise<{ seq: number; digest: string }> {
+/** The worker's answer to the digest request `rid` (enqueued after the entries fed before it). */
+function digestOf(replica: Replica, rid: number): Promise<{ seq: number; digest: string }> {
   return new Promise((resolve) => {
     const listener = (message: FromWorker) => {
       if (message.kind !== 'digest' || message.rid !== rid) return;
@@ -337,7 +389,5 @@ function askDigest(replica: Replica, rid: number): Promise<{ seq: number; digest
       resolve({ seq: message.seq, digest: message.digest });
     };
     replica.worker.on('message', listener);
-    const request: ToWorker = { kind: 'digest', rid };
-    replica.worker.postMessage(request);
   });
 }

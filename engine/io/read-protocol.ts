@@ -50,6 +50,8 @@ export interface DigestMessage {
 }
 
 export type ToWorker = EntryMessage | QueryMessage | DigestMessage;
+/** What goes over the port: everything for one worker of one event-loop turn, in order (one message, not hundreds). */
+export type ToWorkerBatch = ToWorker[];
 
 export interface ReadyMessage {
   kind: 'ready';
@@ -60,8 +62,20 @@ export interface ReadyMessage {
 /** The encoded reply frame, or `fallback`: the replica could not answer (the writer thread does). */
 export type AnswerMessage =
   | { kind: 'answer'; rid: number; frame: Uint8Array | string; errorCode: string | null }
-  | { kind: 'fallback'; rid: number }
-  | { kind: 'digest'; rid: number; seq: number; digest: string };
+  | { kind: 'fallback'; rid: number };
+
+/** The answers to one batch, in one message. */
+export interface AnswersMessage {
+  kind: 'answers';
+  answers: AnswerMessage[];
+}
+
+export interface DigestAnswer {
+  kind: 'digest';
+  rid: number;
+  seq: number;
+  digest: string;
+}
 
 /** A histogram's state as metrics.ts keeps it. */
 export interface HistogramCounts {
@@ -81,4 +95,4 @@ export interface StatsMessage {
   externalBytes: number;
 }
 
-export type FromWorker = ReadyMessage | AnswerMessage | StatsMessage;
+export type FromWorker = ReadyMessage | AnswersMessage | DigestAnswer | StatsMessage;

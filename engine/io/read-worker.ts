@@ -14,7 +14,7 @@ import { stateFromTables } from '../core/load-state.ts';
 import { LmdbStore } from '../store/lmdb-store.ts';
 import { Histogram } from './metrics.ts';
 import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
-import type { AnswerMessage, FromWorker, QueryMessage, ToWorker, WorkerData } from './read-protocol.ts';
+import type { AnswerMessage, FromWorker, QueryMessage, ToWorker, ToWorkerBatch, WorkerData } from './read-protocol.ts';
 import { runRead } from './read-ops.ts';
 import { replyEncoder } from './reply-encode.ts';
 import { tablesDigest } from './state-digest.ts';
@@ -34,6 +34,9 @@ const lag = new Histogram(REPLICA_LAG_BUCKETS_S);
 /** Queries whose connection acknowledged a command this replica has not applied yet (read-your-writes). */
 const waiting: QueryMessage[] = [];
 let queries = 0;
+/** The answers to the batch being handled, posted together at its end with their buffers to transfer. */
+let answers: AnswerMessage[] = [];
+let transfers: ArrayBuffer[] = [];
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
@@ -43,20 +46,20 @@ function answer(query: QueryMessage): void {
   queries++;
   const outcome = runRead(state, query.op, query.args, query.caller);
   if (outcome === null) {
-    post({ kind: 'fallback', rid: query.rid });
+    answers.push({ kind: 'fallback', rid: query.rid });
     return;
   }
   const frame = encode(query.id, query.op, outcome, query.encoding);
   const errorCode = outcome.ok ? null : outcome.code;
   if (typeof frame === 'string') {
-    post({ kind: 'answer', rid: query.rid, frame, errorCode });
+    answers.push({ kind: 'answer', rid: query.rid, frame, errorCode });
     return;
   }
   // The row encoders reuse their buffer and msgpackr hands out views of a larger one: copy the frame into a buffer of
   // its own and transfer that (no second copy on the way to the writer thread).
   const own = new Uint8Array(frame);
-  const message: AnswerMessage = { kind: 'answer', rid: query.rid, frame: own, errorCode };
-  post(message, [own.buffer as ArrayBuffer]);
+  answers.push({ kind: 'answer', rid: query.rid, frame: own, errorCode });
+  transfers.push(own.buffer as ArrayBuffer);
 }
 
 function applyFed(bytes: Uint8Array, committedMs: number): void {
@@ -66,14 +69,22 @@ function applyFed(bytes: Uint8Array, committedMs: number): void {
   while (waiting.length > 0 && waiting[0].minSeq <= state.seq) answer(waiting.shift()!);
 }
 
-port.on('message', (message: ToWorker) => {
+function handle(message: ToWorker): void {
   if (message.kind === 'entry') applyFed(message.bytes, message.committedMs);
   else if (message.kind === 'query') {
-    // The feed and the queries share this port, so the entry a connection waits for came first; the check keeps
-    // read-your-writes true should they ever travel apart. Waiting queries keep their order.
+    // The feed and the queries share this port, so the entry a connection waits for usually came first; a query
+    // pipelined behind its command waits here for it. Waiting queries keep their order.
     if (message.minSeq <= state.seq && waiting.length === 0) answer(message);
     else waiting.push(message);
   } else post({ kind: 'digest', rid: message.rid, seq: state.seq, digest: tablesDigest(state) });
+}
+
+port.on('message', (batch: ToWorkerBatch) => {
+  for (const message of batch) handle(message);
+  if (answers.length === 0) return;
+  post({ kind: 'answers', answers }, transfers);
+  answers = [];
+  transfers = [];
 });
 
 setInterval(() => {
