@@ -1,8 +1,8 @@
 // Issue 17: the writer thread's side of the read workers. It starts READ_WORKERS threads before the server accepts
 // connections (no command runs, so the LMDB tables they load are the ones the writer loaded), feeds them every durable
 // journal entry in seq order (msgpack-encoded once, the same bytes to each), and hands them the read-only queries
-// (read-ops.ts), least busy first. A query carries its connection's last acknowledged seq, and the worker answers only
-// from a replica at or past it: a connection reads its own writes.
+// (read-ops.ts), least busy first. A query carries the writer's seq after its connection's last command, and the worker
+// answers only from a replica at or past it: a connection reads its own writes.
 // Contract: every query handed out is answered exactly once: by its worker, by the writer thread (the replica did not
 // know the caller yet), or `overloaded` after READ_REPLY_TIMEOUT_MS. A worker that fails ends the engine: its replica
 // broke an invariant, and a replica that silently stops would serve stale reads.

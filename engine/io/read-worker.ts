@@ -52,7 +52,7 @@ const state = stateFromTables(loaded.tables, loaded.seq);
 const encode = replyEncoder();
 const lag = new Histogram(REPLICA_LAG_BUCKETS_S);
 /** Queries whose connection acknowledged a command this replica has not applied yet (read-your-writes). */
-const waiting: QueryMessage[] = [];
+let waiting: QueryMessage[] = [];
 let queries = 0;
 /** The answers to the batch being handled, posted together at its end with their buffers to transfer. */
 let answers: AnswerMessage[] = [];
@@ -86,15 +86,19 @@ function applyFed(bytes: Uint8Array, committedMs: number): void {
   applyEntry(state, unpack(bytes) as JournalEntry);
   lag.observe(Math.max(0, performance.timeOrigin + performance.now() - committedMs) / 1000);
   if (waiting.length === 0) return;
-  while (waiting.length > 0 && waiting[0].minSeq <= state.seq) answer(waiting.shift()!);
+  const ready = waiting.filter((query) => query.minSeq <= state.seq);
+  if (ready.length === 0) return;
+  waiting = waiting.filter((query) => query.minSeq > state.seq);
+  for (const query of ready) answer(query);
 }
 
 function handle(message: ToWorker): void {
   if (message.kind === 'entry') applyFed(message.bytes, message.committedMs);
   else if (message.kind === 'query') {
     // The feed and the queries share this port, so the entry a connection waits for usually came first; a query
-    // pipelined behind its command waits here for it. Waiting queries keep their order.
-    if (message.minSeq <= state.seq && waiting.length === 0) answer(message);
+    // pipelined behind its command waits here for it. A connection's minSeq never falls (but after a failed commit),
+    // so its queries keep their order; other connections' queries do not wait behind it.
+    if (message.minSeq <= state.seq) answer(message);
     else waiting.push(message);
   } else post({ kind: 'digest', rid: message.rid, seq: state.seq, digest: tablesDigest(state) });
 }
