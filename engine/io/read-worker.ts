@@ -51,7 +51,7 @@ const loaded = store.load();
 const state = stateFromTables(loaded.tables, loaded.seq);
 const encode = replyEncoder();
 const lag = new Histogram(REPLICA_LAG_BUCKETS_S);
-/** Queries whose connection acknowledged a command this replica has not applied yet (read-your-writes). */
+/** Queries whose connection sent a command this replica has not applied yet (read-your-writes). */
 let waiting: QueryMessage[] = [];
 let queries = 0;
 /** The answers to the batch being handled, posted together at its end with their buffers to transfer. */
