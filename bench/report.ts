@@ -160,6 +160,8 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   // Issue 16, bench: the history runs (`npm run bench:history`), Halland's and Stockholm's size.
   out.push(...ownRunSection('history-history.md'), ...ownRunSection('history-history-stockholm.md'));
   out.push(...ownRunSection('history-compact.md'));
+  // Issue 17: the read workers' figures (hand-recorded from alternating `--read-workers` runs).
+  out.push(...ownRunSection('read-workers.md'));
   out.push(...notesSection(r));
   return `${out.join('\n')}`;
 }

@@ -15,7 +15,7 @@ import { describeColdStart, restartForColdStart, runScale, scaleProbe } from './
 import { processRssBytes } from './proc-stats.ts';
 import { startBenchEngine, type BenchEngine, type SeedScale } from './start-engine.ts';
 import { startHello, type HelloServer } from './start-hello.ts';
-import { ORDER_FEED, PUBSUB, SHAPES, WORKLOADS, type PubSubSpec, type Shape } from './workloads.ts';
+import { ORDER_FEED, PUBSUB, SHAPES, shapeName, WORKLOADS, type PubSubSpec, type Shape } from './workloads.ts';
 import { fmtRate, runWsSuite } from './ws-suite.ts';
 // Issue 14, Lager and Ändringslogg:
 import { prepareJournal } from './journal-bench.ts';
@@ -431,16 +431,41 @@ export async function runBench(
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1]);
+/**
+ * The command line: quick|full, then optional flags. `--only` runs some workloads (writes nothing); `--shapes 16x16,…`
+ * some shapes; `--read-workers N` sets READ_WORKERS for the engine child (issue 17: 0 is the single thread).
+ */
+function parseArgs(argv: readonly string[]): { settings: RunSettings; only?: Set<string> } | null {
+  const [mode = 'quick', ...flags] = argv;
+  const base = mode === 'full' ? FULL : mode === 'quick' ? QUICK : null;
+  if (base === null || flags.length % 2 !== 0) return null;
+  let settings: RunSettings = base;
+  let only: Set<string> | undefined;
+  for (let i = 0; i < flags.length; i += 2) {
+    const [flag, value] = [flags[i], flags[i + 1]!];
+    if (flag === '--only') only = new Set(value.split(','));
+    else if (flag === '--shapes') {
+      const shapes = SHAPES.filter((shape) => value.split(',').includes(shapeName(shape)));
+      if (shapes.length === 0) return null;
+      settings = { ...settings, ws: { ...settings.ws, shapes } };
+    } else if (flag === '--read-workers' && /^\d+$/.test(value)) process.env.READ_WORKERS = value;
+    else return null;
+  }
+  // A run that changes the shapes or the engine's threads is partial too: it must not replace the report.
+  if (only === undefined && flags.length > 0) return null;
+  return { settings, ...(only === undefined ? {} : { only }) };
+}
+
 if (isMain) {
-  const [mode = 'quick', flag, list] = process.argv.slice(2);
-  const settings = mode === 'full' ? FULL : mode === 'quick' ? QUICK : null;
-  const only = flag === '--only' && list !== undefined ? new Set(list.split(',')) : undefined;
-  if (settings === null || (flag !== undefined && only === undefined)) {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (parsed === null) {
     process.stderr.write(
-      `usage: node --expose-gc --import tsx bench/run.ts quick|full [--only <workload>,${ONLY_PUBSUB},${ONLY_FEED}]\n`,
+      `usage: node --expose-gc --import tsx bench/run.ts quick|full [--only <workload>,${ONLY_PUBSUB},${ONLY_FEED}] [--shapes 16x16,…] [--read-workers N]\n` +
+        '  (--shapes and --read-workers need --only: a partial run writes nothing)\n',
     );
     process.exit(2);
   }
+  const { settings, only } = parsed;
   runBench(settings, BENCH_DIR, undefined, only).then(
     () => process.exit(0),
     (error: unknown) => {

@@ -120,6 +120,9 @@ export async function runWsSuite(o: WsSuiteOptions): Promise<WsPair[]> {
           `ratio ${pair.throughputRatio} | cpu engine ${pair.engine.serverCpuPct}% driver ${engine.driverCpuPct}%` +
           (pair.engineGc ? ` | engine gc ${pair.engineGc.count}x max ${pair.engineGc.maxMs} ms` : ''),
       );
+      // Issue 17: a mix's ops one by one (order.place p99 among searches).
+      for (const [op, l] of Object.entries(engine.latencyUsByOp ?? {}))
+        o.progress?.(`    ${op.padEnd(16)} p50 ${l.p50} us p99 ${l.p99} us`);
     }
   }
   return pairs;

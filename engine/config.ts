@@ -1,4 +1,6 @@
 // Configuration from the environment, checked once at start.
+import os from 'node:os';
+import { READ_WORKERS_MAX } from '../schemas/limits.ts';
 import { allowedOriginsFromEnv } from './io/ws-admission.ts';
 import type { OidcSettings } from './io/oidc.ts';
 import { SEED_DEFAULT, type SeedScale } from './seed/seed-store.ts';
@@ -24,6 +26,8 @@ export interface Config {
   historyYears: number;
   /** Issue 17: NODE_URLS, the base URLs of every node of a primary/standby set; the portal reconnects through them. */
   nodeUrls: string[];
+  /** Issue 17: READ_WORKERS, threads that answer read-only queries from a replica of the state; 0: all on one thread. */
+  readWorkers: number;
 }
 
 /** NODE_URLS: comma-separated http(s) base URLs (no path), each checked, at most NODE_URLS_MAX. */
@@ -86,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(historyYears) || historyYears < 1 || historyYears > 30)
     throw new Error(`SEED_HISTORY_YEARS must be an integer 1–30, got ${env.SEED_HISTORY_YEARS}`);
   const nodeUrls = nodeUrlsFromEnv(env.NODE_URLS);
+  const readWorkers = readWorkersFromEnv(env.READ_WORKERS);
   return {
     port,
     dataDir,
@@ -98,5 +103,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clockOffsetMs,
     historyYears,
     nodeUrls,
+    readWorkers,
   };
+}
+
+/** Unset: one core stays the writer's, every other core gets a read worker (at least one, so queries never wait
+ * behind commands); 0 keeps the single thread. */
+function readWorkersFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '')
+    return Math.min(READ_WORKERS_MAX, Math.max(1, os.availableParallelism() - 1));
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > READ_WORKERS_MAX)
+    throw new Error(`READ_WORKERS must be an integer 0–${READ_WORKERS_MAX}, got ${value}`);
+  return n;
 }

@@ -35,7 +35,7 @@ export class Engine {
   private inFlight = 0;
   private turnBatch = 0;
   /** Highest seq known durable, and who waits for a higher one (idempotent replays answer only after the original). */
-  private durableSeq: number;
+  private durable: number;
   private durableWaiters: Array<{ seq: number; resolve: (durable: boolean) => void }> = [];
   /** Full disk: whether commands are accepted; the probe timer while they are not. */
   readonly storage: StorageStatus = writableStatus();
@@ -54,18 +54,23 @@ export class Engine {
   ) {
     const loaded = preloaded ?? store.load();
     this.state = stateFromTables(loaded.tables, loaded.seq);
-    this.durableSeq = loaded.seq;
+    this.durable = loaded.seq;
+  }
+
+  /** The highest seq known durable: a command acknowledged to a client is at or below it (issue 17, read workers). */
+  get durableSeq(): number {
+    return this.durable;
   }
 
   /** Resolves true once every command up to `seq` is durable (at once if it already is), false if its commit failed. */
   whenDurable(seq: number): Promise<boolean> {
-    if (seq <= this.durableSeq) return Promise.resolve(true);
+    if (seq <= this.durable) return Promise.resolve(true);
     return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
   }
 
   private markDurable(seq: number): void {
-    if (seq <= this.durableSeq) return;
-    this.durableSeq = seq;
+    if (seq <= this.durable) return;
+    this.durable = seq;
     if (this.durableWaiters.length === 0) return;
     const waiting = this.durableWaiters;
     this.durableWaiters = [];
@@ -143,7 +148,7 @@ export class Engine {
   private restoreDurableState(): void {
     const loaded = this.store.load();
     Object.assign(this.state, stateFromTables(loaded.tables, loaded.seq));
-    this.durableSeq = loaded.seq;
+    this.durable = loaded.seq;
     const waiting = this.durableWaiters;
     this.durableWaiters = [];
     for (const waiter of waiting) waiter.resolve(false);

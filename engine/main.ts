@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Config, configFromEnv } from './config.ts';
 import { Engine } from './engine.ts';
 import { PasswordAuthenticator } from './io/auth.ts';
+import { ReadPool } from './io/read-pool.ts';
 import { startServer } from './io/server.ts';
 import { loadNativeUws } from './io/uws.ts';
 import { seedStore, terminalProgress } from './seed/seed-store.ts';
@@ -24,6 +25,28 @@ function passwordSignInOn(config: Config, engine: Engine): boolean {
   if (config.oidc !== null) return false;
   for (const user of engine.state.users.values()) if (user.passwordHash !== '') return true;
   return false;
+}
+
+/**
+ * Issue 17: the read workers, started before the server listens, so no command changes the tables while they load.
+ * The memory store has no files to load a replica from: there every op stays on the writer thread.
+ */
+async function startReadPool(config: Config, engine: Engine): Promise<ReadPool | null> {
+  if (config.readWorkers === 0) return null;
+  if (config.store === 'memory') {
+    console.log(
+      `aidstock: READ_WORKERS=${config.readWorkers} ignored: the memory store has no tables to load replicas from`,
+    );
+    return null;
+  }
+  const startedMs = performance.now();
+  const pool = await ReadPool.start(engine, config.dataDir, config.readWorkers);
+  const loads = pool.startFigures.map((f) => f.loadMs).join('/');
+  console.log(
+    `aidstock: ${pool.size} read worker(s) ready in ${Math.round(performance.now() - startedMs)} ms ` +
+      `(replica load ${loads} ms, rss +${(pool.rssPerReplicaBytes / 2 ** 20).toFixed(0)} MB per replica)`,
+  );
+  return pool;
 }
 
 async function main(): Promise<void> {
@@ -48,6 +71,7 @@ async function main(): Promise<void> {
     `aidstock: sign-in: password ${passwordSignIn ? 'on' : 'off'}, OIDC ${config.oidc === null ? 'off' : `on (${config.oidc.issuer})`}`,
   );
   const signInOptions = { passwordSignIn, oidc: config.oidc, nodeUrls: config.nodeUrls };
+  const readPool = await startReadPool(config, engine);
   const server = await startServer({
     port: config.port,
     engine,
@@ -56,6 +80,7 @@ async function main(): Promise<void> {
     clockMs,
     allowedOrigins: config.allowedOrigins,
     ...signInOptions,
+    readPool,
   });
   // performance.now() counts from process start, so this includes module loading: the honest cold start.
   const seconds = (performance.now() / 1000).toFixed(2);
@@ -75,6 +100,7 @@ async function main(): Promise<void> {
     backups?.stop();
     loanSweep.stop();
     server.close();
+    await readPool?.close();
     await store.close();
     process.exit(0);
   };

@@ -318,3 +318,14 @@ export const RETURN_LIST_MAX = 500;
 // Issue 17, replication:
 /** Nodes NODE_URLS may list (a primary and its standbys; a JetStream cluster has three to five). */
 export const NODE_URLS_MAX = 16;
+// Issue 17, read replicas:
+/** READ_WORKERS at most: each replica holds a whole copy of the state, so more than the cores of a large machine only
+ * costs memory. */
+export const READ_WORKERS_MAX = 32;
+/** A query handed to a read worker and not answered within this is answered `overloaded` (a stuck or flooded worker
+ * must not hang a connection). */
+export const READ_REPLY_TIMEOUT_MS = 5_000;
+/** How often each read worker reports its applied seq, replication lag and heap to the writer thread (/metrics). */
+export const REPLICA_STATS_INTERVAL_MS = 500;
+/** A read worker loads its replica from LMDB at start; past this the start fails (as seeding a scale would). */
+export const REPLICA_START_MS_MAX = 10 * 60_000;

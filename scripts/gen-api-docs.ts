@@ -74,7 +74,7 @@ a query string over the limit \`414\`, an unknown article, ISO code or path \`40
 | \`GET /api/articles/:artNo\` | the article page as \`catalog.article\` |
 | \`GET /api/iso/:code?inStock=1&limit=50&offset=0\` | \`{ node, children, total, articles }\` (code URL-encoded: \`12%2006%2006\`) |
 | \`GET /health\` | \`{ status, seq, store, connections, storage }\`: \`status\` is \`storage_unavailable\` while the disk refuses writes (README "Full disk") |
-| \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size, \`aidstock_storage_writable\`, \`aidstock_commit_failures_total\` |
+| \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size, \`aidstock_storage_writable\`, \`aidstock_commit_failures_total\`, and with read workers (issue 17) \`aidstock_read_workers\` and per replica \`aidstock_replica_applied_seq\`, \`aidstock_replica_seq_behind\`, \`aidstock_replica_lag_seconds\` (commit → applied), \`aidstock_replica_heap_bytes\` |
 
 ## Work order attachments (HTTP)
 

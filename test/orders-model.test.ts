@@ -2,7 +2,6 @@
 // every command against a simple reference model (the auditor): stock conservation, reservations, statuses, queues.
 // Seed: ORDERS_MODEL_SEED (default below); it is printed when a check fails, so the run can be replayed.
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../common/prng.ts';
 import type { Command } from '../engine/core/commands.ts';
 import { stateFromTables } from '../engine/core/load-state.ts';
 import { stockKey } from '../engine/core/keys.ts';
@@ -10,6 +9,7 @@ import type { State } from '../engine/core/state.ts';
 import type { Event } from '../schemas/events.ts';
 import type { LineStatus } from '../schemas/orders.ts';
 import { ART, orderState, place, PNR, run, T0, tablesOf } from './helpers/order-fixture.ts';
+import { PATIENTS, prng, randomCommand, USERS } from './helpers/order-workload.ts';
 // Issue 15, loans:
 import { addWorkingDays, dateToDayNo, dayNoToDate, swedishDayNo } from '../engine/core/orders/working-days.ts';
 // Issue 15, recalls:
@@ -21,16 +21,6 @@ const DEFAULT_SEED = 20261125;
 const SEED = Number(process.env.ORDERS_MODEL_SEED ?? DEFAULT_SEED);
 const COMMANDS = Number(process.env.ORDERS_MODEL_COMMANDS ?? 3000);
 const HOUR_MS = 3_600_000;
-
-/** mulberry32: small, fast, good enough to drive a workload. */
-function prng(seed: number) {
-  const next = mulberry32(seed);
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-  };
-}
 
 /** The auditor's own books: what it was told happened, never read back from the engine's state. */
 interface Model {
@@ -167,79 +157,6 @@ function audit(state: State, model: Model, blocked: (key: string) => number = ()
       `> ${free}`,
     );
   }
-}
-
-const USERS = ['ot1', 'ot2', 'pt1'] as const;
-const PATIENTS = [PNR.resident, PNR.otherResident, PNR.palliative, PNR.protected] as const;
-const ARTICLES = [
-  ART.rollator,
-  ART.rollatorOld,
-  ART.basket,
-  ART.outgoing,
-  ART.showerChair,
-  ART.wheelchair,
-  ART.futura,
-] as const;
-
-function randomCommand(r: ReturnType<typeof prng>, state: State, i: number): Command {
-  const roll = r.next();
-  const orders = state.orderIndex.all;
-  const someOrder = () => (orders.length === 0 ? 1 : r.pick(orders));
-  if (roll < 0.35 || orders.length === 0) {
-    const lines = Array.from({ length: r.int(1, 3) }, () => ({
-      artNo: r.pick(ARTICLES),
-      quantity: r.int(1, 3),
-      ...(r.next() < 0.5 ? { replacement: r.pick(['accept', 'refuse'] as const) } : {}),
-    }));
-    const userId = r.pick(USERS);
-    return place({
-      userId,
-      idempotencyKey: `m${r.int(0, i)}`,
-      recipient: { kind: 'patient', pnr: r.pick(PATIENTS) },
-      lines,
-      source: userId === 'ot1' && r.next() < 0.2 ? 'buffer' : 'main',
-      delivery: { partial: r.next() < 0.5 },
-    });
-  }
-  if (roll < 0.45) return { type: 'order.cancel', userId: r.pick(USERS), orderNo: someOrder() };
-  if (roll < 0.8) {
-    return {
-      type: 'fulfil.step',
-      userId: 'hmc1',
-      step: r.pick(['pick', 'pick', 'dispatch', 'deliver', 'cancel'] as const),
-      orderNo: someOrder(),
-      lineNos: null,
-    };
-  }
-  if (roll < 0.83)
-    return { type: 'order.setDeliveryDate', userId: 'hmc1', orderNo: someOrder(), date: '2027-01-15', note: '' };
-  if (roll < 0.86) {
-    // A return of a unit a patient holds (delivered by an earlier order, or from the fixture): back on the shelf in 10.
-    const held = [...state.individualsByPnr.values()].flat();
-    if (held.length > 0) {
-      const ind = state.individuals.get(r.pick(held))!;
-      return {
-        type: 'stock.adjust',
-        userId: 'hmc1',
-        warehouse: '10',
-        artNo: ind.artNo,
-        delta: 1,
-        reason: 'returned',
-        note: '',
-        individuals: [ind.indNo],
-      };
-    }
-  }
-  const delta = r.next() < 0.7 ? r.int(1, 4) : -r.int(1, 3);
-  return {
-    type: 'stock.adjust',
-    userId: 'hmc1',
-    warehouse: r.next() < 0.9 ? '10' : 'B101',
-    artNo: r.pick(ARTICLES),
-    delta,
-    reason: delta > 0 ? r.pick(['received', 'returned'] as const) : 'damaged',
-    note: '',
-  };
 }
 
 describe(`orders under a random workload (seed ${SEED}, ${COMMANDS} commands)`, () => {

@@ -93,6 +93,8 @@ export interface LoadResult {
   pushes: number;
   pushesByTopic: Record<string, number>;
   pushLatencyUs?: LatencySummaryUs;
+  /** Issue 17: a mix's latency per op (e.g. order.place among searches), only for workloads of several ops. */
+  latencyUsByOp?: Record<string, LatencySummaryUs>;
   /** Replies that arrived in a different order than their requests were sent (matched by id anyway). */
   outOfOrder: number;
   /** Messages (pushes included) decoded in full in the measured window because the byte scan was ambiguous (reply mode). */
@@ -131,6 +133,8 @@ class RunState {
   writes = 0;
   readonly latency = new LatencyHistogram();
   readonly pushLatency = new LatencyHistogram();
+  /** Per entry of the workload's mix (ring.ops), so an op that queues behind others shows in its own tail. */
+  readonly latencyByOp: LatencyHistogram[];
 
   constructor(
     readonly ring: FrameRing,
@@ -138,7 +142,9 @@ class RunState {
     readonly pipeline: number,
     readonly connections: number,
     readonly options: LoadOptions,
-  ) {}
+  ) {
+    this.latencyByOp = ring.ops.map(() => new LatencyHistogram());
+  }
 
   /** Errors count only inside the measured window, like requests. */
   error(code: string): void {
@@ -282,7 +288,9 @@ class LoadConnection implements RawWsHandlers {
   private release(slot: number, nowMs: number, errorCode: string | null): void {
     const run = this.run;
     if (run.phase === PHASE_MEASURE) {
-      run.latency.record((nowMs - this.slotSentMs[slot]!) * 1000);
+      const us = (nowMs - this.slotSentMs[slot]!) * 1000;
+      run.latency.record(us);
+      run.latencyByOp[run.ring.opIndex[this.slotRing[slot]!]!]!.record(us);
       if (errorCode === null) run.requests++;
       else run.error(errorCode);
     }
@@ -484,5 +492,11 @@ function loadResult(options: LoadOptions, run: RunState, window: MeasuredWindow)
     driverCeilingPerS: driverCpuS > 0 ? Math.round(run.requests / driverCpuS) : 0,
   };
   if (options.pushTimestampKey !== undefined) result.pushLatencyUs = run.pushLatency.summary();
+  if (run.ring.ops.length > 1) {
+    result.latencyUsByOp = {};
+    run.ring.ops.forEach((op, k) => {
+      result.latencyUsByOp![op in result.latencyUsByOp! ? `${op}#${k}` : op] = run.latencyByOp[k]!.summary();
+    });
+  }
   return result;
 }

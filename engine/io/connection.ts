@@ -17,10 +17,22 @@ export interface Connection {
   /** The client's address as text at upgrade: counted against CONNECTIONS_PER_ADDRESS_MAX (ws-admission.ts), and the
    * per-address key of sign-in throttling (login-throttle.ts). */
   address: string;
+  /** Issue 17: the writer's seq right after this connection's last command was decided; a read worker answers its later
+   * queries only from a replica at or past it (read-your-writes, even for a query pipelined behind the command). */
+  writtenSeq: number;
 }
 
 export function newConnection(address = ''): Connection {
-  return { token: null, userId: null, inFlight: 0, topics: new Map(), closed: false, context: null, address };
+  return {
+    token: null,
+    userId: null,
+    inFlight: 0,
+    topics: new Map(),
+    closed: false,
+    context: null,
+    address,
+    writtenSeq: 0,
+  };
 }
 
 /** uWS topics are per encoding, so one publish serves every subscriber in the bytes it asked for. */

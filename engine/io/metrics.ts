@@ -1,10 +1,13 @@
 // Operational metrics in the Prometheus text format: connections, requests and errors per op, latency
 // histograms per op, commit batch sizes, pushes, journal size. Counting is a few array writes per request.
 
-const LATENCY_BUCKETS_S = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+export const LATENCY_BUCKETS_S = [
+  0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
+];
 const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
 
-class Histogram {
+/** Prometheus-style buckets; exported for the read workers, which count their replication lag in one (issue 17). */
+export class Histogram {
   readonly counts: number[];
   sum = 0;
   count = 0;

@@ -22,6 +22,7 @@ import { AddressCounts, admit, type Admission } from './ws-admission.ts';
 import { connectionContext, type Shared } from './ws-context.ts';
 import { storageHealth, storageMetrics } from './storage-report.ts';
 import { messageHandler } from './ws-messages.ts';
+import type { ReadPool } from './read-pool.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 type App = import('uWebSockets.js').TemplatedApp;
@@ -40,6 +41,8 @@ export interface ServerOptions {
   oidc: OidcSettings | null;
   /** Issue 17: every node's base URL (NODE_URLS), told to the portal so it can reconnect to another node. */
   nodeUrls?: readonly string[];
+  /** Issue 17: read workers answering read-only queries from replicas; null or absent: every op on this thread. */
+  readPool?: ReadPool | null;
 }
 
 export interface RunningServer {
@@ -53,7 +56,14 @@ export interface RunningServer {
 const UWS_PAYLOAD_BYTES_MAX = 4 * FRAME_BYTES_MAX;
 
 /** /ws: every connection gets its handler context once, at open; `sockets` tracks the open ones for shutdown. */
-function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set<Ws>, admission: Admission): void {
+function serveWebSocket(
+  app: App,
+  shared: Shared,
+  metrics: Metrics,
+  sockets: Set<Ws>,
+  admission: Admission,
+  readPool: ReadPool | null,
+): void {
   app.ws<Connection>('/ws', {
     maxPayloadLength: UWS_PAYLOAD_BYTES_MAX,
     maxBackpressure: BACKPRESSURE_BYTES_MAX,
@@ -78,7 +88,7 @@ function serveWebSocket(app: App, shared: Shared, metrics: Metrics, sockets: Set
       admission.counts.opened(ws.getUserData().address);
       ws.getUserData().context = connectionContext(ws, ws.getUserData(), shared);
     },
-    message: messageHandler(metrics),
+    message: messageHandler(metrics, readPool),
     close: (ws) => {
       ws.getUserData().closed = true;
       admission.counts.closed(ws.getUserData().address);
@@ -109,7 +119,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const admission = { allowedOrigins: options.allowedOrigins ?? null, counts: new AddressCounts() };
   const signIn = signInOf(options, metrics);
   const shared = { engine, sessions, auth: options.auth, signIn, clockMs: options.clockMs };
-  serveWebSocket(app, shared, metrics, sockets, admission);
+  const readPool = options.readPool ?? null;
+  serveWebSocket(app, shared, metrics, sockets, admission, readPool);
   const rp = options.oidc === null ? null : new OidcRelyingParty(options.oidc, options.clockMs);
   serveAuthConfig(app, signIn, rp, options.nodeUrls ?? []);
   if (rp !== null) serveOidc(app, engine, signIn, rp, options.clockMs);
@@ -135,7 +146,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         bytesOnDisk: stats.bytesOnDisk,
         commitsInFlight: engine.commitsInFlight,
         seq: engine.state.seq,
-      })}${storageMetrics(engine.storage)}`;
+      })}${storageMetrics(engine.storage)}${readPool?.render() ?? ''}`;
     },
   }));
 

@@ -11,20 +11,20 @@
 //   connection with 1008 (the client is not reading its replies). A frame over FRAME_BYTES_MAX closes it with 1009,
 //   more than IN_FLIGHT_PER_CONNECTION_MAX unanswered requests are refused with `overloaded`.
 // - Cost: per message this allocates the decoded frame and the reply, and a closure only for an async outcome.
+// - Read workers (issue 17): a read op (read-ops.ts) is checked here as any op, then answered by a read worker, which
+//   encodes the reply; it goes out like a command's, through ReplyBatch. The worker answers from a replica that holds
+//   every command this connection sent before (`writtenSeq`), acknowledged or still in its commit.
 import { FRAME_BYTES_MAX, IN_FLIGHT_PER_CONNECTION_MAX } from '../../schemas/limits.ts';
-import type { ErrorBody, Reply, RequestIdT } from '../../schemas/protocol.ts';
-import type { SearchHitView } from '../core/catalog-search.ts';
-import type { ArticleSummary } from '../core/views.ts';
-import { decodeFrame, type Encoding, encodeFrame } from './codec.ts';
+import type { ErrorBody, RequestIdT } from '../../schemas/protocol.ts';
+import { decodeFrame, type Encoding } from './codec.ts';
 import type { Connection } from './connection.ts';
-import { dispatch } from './dispatch.ts';
-import type { Outcome } from './handler-types.ts';
+import { dispatch, type Offload } from './dispatch.ts';
+import type { ConnectionContext, Outcome } from './handler-types.ts';
 import type { Metrics } from './metrics.ts';
 import { ReplyBatch } from './reply-batch.ts';
-import { listReplyEncoder, searchReplyEncoder } from './row-reply.ts';
-// Issue 14, Lager:
-import { LedgerReplyEncoder } from './ledger-reply.ts';
-import type { LedgerPage } from '../store/stock-ledger.ts';
+import { replyEncoder } from './reply-encode.ts';
+import type { ReadPool } from './read-pool.ts';
+import type { ReadAnswer } from './read-protocol.ts';
 
 type Ws = import('uWebSockets.js').WebSocket<Connection>;
 
@@ -50,31 +50,6 @@ type Finish = (
   issues?: ErrorBody['issues'],
 ) => void;
 
-/** Pages of article rows have hand-written msgpack encoders (row-reply.ts); null: the generic codec. */
-type RowReply = (op: string, id: RequestIdT, result: unknown) => Uint8Array | null;
-
-function rowReplies(): RowReply {
-  const searchReplies = searchReplyEncoder();
-  const listReplies = listReplyEncoder();
-  const ledgerReplies = new LedgerReplyEncoder(); // Issue 14, Lager
-  return (op, id, result) => {
-    if (op === 'stock.ledger') return ledgerReplies.encode(id, result as LedgerPage); // Issue 14, Lager
-    if (op === 'catalog.search') {
-      const r = result as { total: number; hits: SearchHitView[]; suggestion?: string };
-      return searchReplies.encode(id, {
-        total: r.total,
-        rows: r.hits,
-        ...(r.suggestion === undefined ? {} : { suggestion: r.suggestion }),
-      });
-    }
-    if (op === 'catalog.list') {
-      const r = result as { total: number; articles: ArticleSummary[] };
-      return listReplies.encode(id, { total: r.total, rows: r.articles });
-    }
-    return null;
-  };
-}
-
 function sendBytes(ws: Ws, conn: Connection, frame: Uint8Array | string, encoding: Encoding): void {
   if (conn.closed) return;
   const status = ws.send(frame, encoding === 'msgpack');
@@ -82,24 +57,47 @@ function sendBytes(ws: Ws, conn: Connection, frame: Uint8Array | string, encodin
   if (status === SEND_DROPPED && !conn.closed) ws.end(CLOSE_TOO_SLOW, 'backpressure limit: read your replies');
 }
 
-function send(ws: Ws, conn: Connection, reply: Reply, encoding: Encoding): void {
-  sendBytes(ws, conn, encodeFrame(reply, encoding), encoding);
-}
-
 function finisher(metrics: Metrics): Finish {
-  const rowReply = rowReplies();
+  const encode = replyEncoder();
   return (ws, conn, id, op, outcome, encoding, startMs, issues) => {
     conn.inFlight--;
-    const rows = outcome.ok && encoding === 'msgpack' ? rowReply(op, id as RequestIdT, outcome.result) : null;
-    if (rows !== null) sendBytes(ws, conn, rows, encoding);
-    else if (outcome.ok) send(ws, conn, { id: id as RequestIdT, ok: true, result: outcome.result }, encoding);
-    else {
-      metrics.error(op, outcome.code);
-      const error: ErrorBody = { code: outcome.code, message: outcome.message, ...(issues ? { issues } : {}) };
-      send(ws, conn, { id, ok: false, error }, encoding);
-    }
+    sendBytes(ws, conn, encode(id, op, outcome, encoding, issues), encoding);
+    if (!outcome.ok) metrics.error(op, outcome.code);
     metrics.request(op, (performance.now() - startMs) / 1000);
   };
+}
+
+/** Issue 17: a reply a read worker encoded; sent and counted as `finish` does. */
+function finishRead(
+  ws: Ws,
+  conn: Connection,
+  metrics: Metrics,
+  op: string,
+  answer: ReadAnswer,
+  encoding: Encoding,
+  startMs: number,
+): void {
+  conn.inFlight--;
+  sendBytes(ws, conn, answer.frame, encoding);
+  if (answer.errorCode !== null) metrics.error(op, answer.errorCode);
+  metrics.request(op, (performance.now() - startMs) / 1000);
+}
+
+/** One per connection, made at its first message: dispatch calls it synchronously, so it reads the context as
+ * this message refreshed it (user, workplace, clock, encoding) and the connection's `writtenSeq`. */
+const offloads = new WeakMap<Connection, NonNullable<Offload>>();
+
+function offloadOf(pool: ReadPool | null, conn: Connection, ctx: ConnectionContext): Offload {
+  if (pool === null) return null;
+  let offload = offloads.get(conn);
+  if (offload === undefined) {
+    offload = (id, op, args) => {
+      const caller = { userId: ctx.user?.id ?? null, workplaceId: ctx.workplaceId, nowMs: ctx.nowMs };
+      return pool.query(id, op, args, caller, ctx.encoding, conn.writtenSeq);
+    };
+    offloads.set(conn, offload);
+  }
+  return offload;
 }
 
 function decodeOrFail(message: ArrayBuffer, isBinary: boolean): unknown {
@@ -111,7 +109,10 @@ function decodeOrFail(message: ArrayBuffer, isBinary: boolean): unknown {
 }
 
 /** The uWS `message` callback: size check, decode, pipelining limit, dispatch, then the reply now or after commit. */
-export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer, isBinary: boolean) => void {
+export function messageHandler(
+  metrics: Metrics,
+  pool: ReadPool | null = null,
+): (ws: Ws, message: ArrayBuffer, isBinary: boolean) => void {
   const replies = new ReplyBatch();
   const finish = finisher(metrics);
   return (ws, message, isBinary) => {
@@ -134,11 +135,29 @@ export function messageHandler(metrics: Metrics): (ws: Ws, message: ArrayBuffer,
     }
     const ctx = conn.context!;
     ctx.refresh(encoding);
-    const { id, op, outcome, issues } = dispatch(frame, ctx);
+    const dispatched = dispatch(frame, ctx, offloadOf(pool, conn, ctx));
+    if ('offloaded' in dispatched) {
+      const { op, offloaded } = dispatched;
+      offloaded.then(
+        (answer) => replies.add(ws, conn, () => finishRead(ws, conn, metrics, op, answer, encoding, startMs)),
+        crash,
+      );
+      return;
+    }
+    const { id, op, outcome, issues } = dispatched;
     if (!(outcome instanceof Promise)) return finish(ws, conn, id, op, outcome, encoding, startMs, issues);
+    // Read-your-writes (issue 17): a command is decided and applied synchronously in dispatch, so the writer's seq now
+    // covers it; this connection's later queries wait on a replica until that seq is applied there (durable).
+    if (pool !== null) conn.writtenSeq = ctx.engine.state.seq;
     outcome.then(
       // The client may have gone while the commit was in flight: replies.add never corks a closed socket.
-      (done) => replies.add(ws, conn, () => finish(ws, conn, id, op, done, encoding, startMs)),
+      (done) => {
+        // A failed commit puts the writer back to what is durable: its seq will not come, so wait for none past that.
+        if (!done.ok && done.code === 'storage_unavailable') {
+          conn.writtenSeq = Math.min(conn.writtenSeq, ctx.engine.durableSeq);
+        }
+        replies.add(ws, conn, () => finish(ws, conn, id, op, done, encoding, startMs));
+      },
       crash,
     );
   };

@@ -1,0 +1,393 @@
+// Issue 17: the writer thread's side of the read workers. It starts READ_WORKERS threads before the server accepts
+// connections (no command runs, so the LMDB tables they load are the ones the writer loaded), feeds them every durable
+// journal entry in seq order (msgpack-encoded once, the same bytes to each), and hands them the read-only queries
+// (read-ops.ts), least busy first. A query carries the writer's seq after its connection's last command, and the worker
+// answers only from a replica at or past it: a connection reads its own writes.
+// Contract: every query handed out is answered exactly once: by its worker, by the writer thread (the replica did not
+// know the caller yet), or `overloaded` after READ_REPLY_TIMEOUT_MS. A worker that fails ends the engine: its replica
+// broke an invariant, and a replica that silently stops would serve stale reads.
+import { Worker } from 'node:worker_threads';
+import { pack } from 'msgpackr';
+import type { JournalEntry } from '../../schemas/events.ts';
+import { READ_REPLY_TIMEOUT_MS, REPLICA_START_MS_MAX } from '../../schemas/limits.ts';
+import type { OpName } from '../../schemas/ops.ts';
+import type { RequestIdT } from '../../schemas/protocol.ts';
+import { assert } from '../core/assert.ts';
+import type { Engine } from '../engine.ts';
+import type { Encoding } from './codec.ts';
+import { Histogram } from './metrics.ts';
+import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
+import { runRead } from './read-ops.ts';
+import type {
+  AnswerMessage,
+  FromWorker,
+  ReadAnswer,
+  ReadCaller,
+  StatsMessage,
+  ToWorker,
+  WorkerData,
+} from './read-protocol.ts';
+import { replyEncoder } from './reply-encode.ts';
+import { tablesDigest } from './state-digest.ts';
+
+interface Pending {
+  startedMs: number;
+  replica: Replica;
+  resolve: (answer: ReadAnswer) => void;
+  op: OpName;
+  id: RequestIdT | null;
+  args: unknown;
+  caller: ReadCaller;
+  encoding: Encoding;
+}
+
+interface Replica {
+  index: number;
+  worker: Worker;
+  pending: number;
+  stats: StatsMessage | null;
+  readyMs: number;
+  loadMs: number;
+  /** The seq of the tables the replica loaded: the writer's, as no command ran meanwhile. */
+  seqAtStart: number;
+  /** Messages of this event-loop turn, posted together (setImmediate): one postMessage per turn, not per query. */
+  outbox: ToWorker[];
+}
+
+const OVERLOADED = {
+  ok: false as const,
+  code: 'overloaded' as const,
+  message: 'Sökningen tog för lång tid; försök igen.',
+};
+const WORKER_URL = new URL('./read-worker.ts', import.meta.url).href;
+/**
+ * A worker starts with no module hooks, so it registers tsx itself before importing its TypeScript entry (Node 20
+ * passes `--import tsx` on to workers, but not the hooks it registered).
+ */
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+
+function spawn(dataDir: string, index: number): Worker {
+  const workerData: WorkerData = { dataDir, index };
+  return new Worker(BOOT, { eval: true, workerData, name: `aidstock-read-${index}` });
+}
+
+export interface ReadPoolOptions {
+  /** A worker failed or exited: the default ends the engine (exit code 70, as a broken invariant does). */
+  onWorkerDeath?: (index: number, error: unknown) => void;
+}
+
+function endEngine(index: number, error: unknown): void {
+  console.error(`aidstock: fatal: read worker ${index} failed:`, error);
+  process.exit(70);
+}
+
+export class ReadPool {
+  private readonly pending = new Map<number, Pending>();
+  private nextRid = 1;
+  private nextStart = 0;
+  private readonly sweep: NodeJS.Timeout;
+  private closing = false;
+  /** The last entry posted to the workers, and entries that became durable before one with a lower seq. */
+  private fedSeq: number;
+  private readonly early = new Map<number, JournalEntry>();
+  private flushScheduled = false;
+  private readonly encode = replyEncoder();
+  /** Queries answered on the writer thread because the replica did not know the caller, or after a timeout. */
+  fallbacks = 0;
+  timeouts = 0;
+  /** Process RSS grown while the replicas loaded, per replica (start-up figure; RSS is shared by all threads). */
+  rssPerReplicaBytes = 0;
+
+  private constructor(
+    private readonly engine: Engine,
+    private readonly replicas: Replica[],
+    options: ReadPoolOptions,
+  ) {
+    this.fedSeq = engine.state.seq;
+    const onDeath = options.onWorkerDeath ?? endEngine;
+    for (const replica of replicas) {
+      replica.worker.on('message', (message: FromWorker) => this.received(replica, message));
+      replica.worker.on('error', (error) => onDeath(replica.index, error));
+      replica.worker.on('exit', (code) => {
+        if (!this.closing) onDeath(replica.index, new Error(`exited with code ${code}`));
+      });
+    }
+    engine.onCommitted((entry) => this.feed(entry));
+    this.sweep = setInterval(() => this.expire(), READ_REPLY_TIMEOUT_MS / 5);
+    this.sweep.unref();
+  }
+
+  /** Starts `count` workers on the LMDB data in `dataDir` and waits until each holds the writer's state. */
+  static async start(engine: Engine, dataDir: string, count: number, options: ReadPoolOptions = {}): Promise<ReadPool> {
+    assert(count > 0, 'a read pool has workers');
+    const rssBefore = process.memoryUsage().rss;
+    const replicas = await Promise.all(Array.from({ length: count }, (_, index) => startReplica(dataDir, index)));
+    for (const replica of replicas) {
+      assert(
+        replica.seqAtStart === engine.state.seq,
+        `read worker ${replica.index} loaded seq ${replica.seqAtStart}, the writer is at ${engine.state.seq}`,
+      );
+    }
+    const pool = new ReadPool(engine, replicas, options);
+    pool.rssPerReplicaBytes = Math.max(0, process.memoryUsage().rss - rssBefore) / count;
+    return pool;
+  }
+
+  get size(): number {
+    return this.replicas.length;
+  }
+
+  /** Start-up figures per replica: ms from spawn to ready, and of that the load of its state. */
+  get startFigures(): Array<{ readyMs: number; loadMs: number }> {
+    return this.replicas.map((r) => ({ readyMs: r.readyMs, loadMs: r.loadMs }));
+  }
+
+  /**
+   * Commit listeners run as each append's durability promise settles, and under load a later transaction's can settle
+   * before an earlier one's (both are durable by then): entries wait here until the ones before them came, so every
+   * replica gets them in seq order (applyEntry asserts it).
+   */
+  private feed(entry: JournalEntry): void {
+    if (entry.seq !== this.fedSeq + 1) {
+      assert(entry.seq > this.fedSeq, `entry ${entry.seq} committed again after ${this.fedSeq} was fed`);
+      this.early.set(entry.seq, entry);
+      return;
+    }
+    this.post(entry);
+    for (let next = this.early.get(this.fedSeq + 1); next !== undefined; next = this.early.get(this.fedSeq + 1)) {
+      this.early.delete(next.seq);
+      this.post(next);
+    }
+  }
+
+  private post(entry: JournalEntry): void {
+    // A copy of its own, exact size: structured clone copies a view's whole backing buffer.
+    const bytes = new Uint8Array(pack(entry));
+    const message: ToWorker = { kind: 'entry', bytes, committedMs: performance.timeOrigin + performance.now() };
+    for (const replica of this.replicas) this.enqueue(replica, message);
+    this.fedSeq = entry.seq;
+  }
+
+  /**
+   * A message to a worker goes out at the end of this event-loop turn with the others of the turn (uWS delivers a
+   * turn's frames together): a postMessage costs microseconds on both threads, and hundreds per turn would cost more
+   * than the queries. Order is kept: entries and queries travel in the order they were enqueued.
+   */
+  private enqueue(replica: Replica, message: ToWorker): void {
+    replica.outbox.push(message);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    for (const replica of this.replicas) {
+      if (replica.outbox.length === 0) continue;
+      replica.worker.postMessage(replica.outbox);
+      replica.outbox = [];
+    }
+  };
+
+  /** Hands a validated read op to the least busy worker; resolves with its encoded reply. */
+  query(
+    id: RequestIdT | null,
+    op: OpName,
+    args: unknown,
+    caller: ReadCaller,
+    encoding: Encoding,
+    minSeq: number,
+  ): Promise<ReadAnswer> {
+    const replica = this.leastBusy();
+    const rid = this.nextRid++;
+    replica.pending++;
+    this.enqueue(replica, { kind: 'query', rid, id, op, args, caller, encoding, minSeq });
+    return new Promise((resolve) => {
+      this.pending.set(rid, { startedMs: performance.now(), replica, resolve, op, id, args, caller, encoding });
+    });
+  }
+
+  private leastBusy(): Replica {
+    const n = this.replicas.length;
+    const start = this.nextStart;
+    this.nextStart = (start + 1) % n;
+    let best = this.replicas[start];
+    for (let i = 1; i < n && best.pending > 0; i++) {
+      const candidate = this.replicas[(start + i) % n];
+      if (candidate.pending < best.pending) best = candidate;
+    }
+    return best;
+  }
+
+  private settle(rid: number): Pending | null {
+    const pending = this.pending.get(rid);
+    if (pending === undefined) return null; // timed out already
+    this.pending.delete(rid);
+    pending.replica.pending--;
+    return pending;
+  }
+
+  private received(replica: Replica, message: FromWorker): void {
+    if (message.kind === 'stats') {
+      replica.stats = message;
+      return;
+    }
+    if (message.kind !== 'answers') return;
+    for (const answer of message.answers) this.answered(answer);
+  }
+
+  private answered(answer: AnswerMessage): void {
+    const pending = this.settle(answer.rid);
+    if (pending === null) return;
+    if (answer.kind === 'answer') {
+      pending.resolve({ frame: answer.frame, errorCode: answer.errorCode });
+      return;
+    }
+    this.fallbacks++;
+    pending.resolve(this.answerHere(pending));
+  }
+
+  /** The writer thread answers from its own state (same handler); a caller it does not know either is refused. */
+  private answerHere(pending: Pending): ReadAnswer {
+    const outcome = runRead(this.engine.state, pending.op, pending.args, pending.caller) ?? {
+      ok: false as const,
+      code: 'unauthorized' as const,
+      message: 'Logga in först.',
+    };
+    const frame = this.encode(pending.id, pending.op, outcome, pending.encoding);
+    return {
+      frame: typeof frame === 'string' ? frame : new Uint8Array(frame),
+      errorCode: outcome.ok ? null : outcome.code,
+    };
+  }
+
+  /** Queries older than READ_REPLY_TIMEOUT_MS (insertion order is age order) are answered `overloaded`. */
+  private expire(): void {
+    const oldest = performance.now() - READ_REPLY_TIMEOUT_MS;
+    for (const [rid, pending] of this.pending) {
+      if (pending.startedMs > oldest) break;
+      this.settle(rid);
+      this.timeouts++;
+      const frame = this.encode(pending.id, pending.op, OVERLOADED, pending.encoding);
+      pending.resolve({ frame: typeof frame === 'string' ? frame : new Uint8Array(frame), errorCode: 'overloaded' });
+    }
+  }
+
+  /** Tests: each replica's seq and table digest, beside the writer's (call when no command is in flight). */
+  async digests(): Promise<{
+    writer: { seq: number; digest: string };
+    replicas: Array<{ seq: number; digest: string }>;
+  }> {
+    const replicas = await Promise.all(
+      this.replicas.map((replica) => {
+        const rid = this.nextRid++;
+        const answer = digestOf(replica, rid);
+        this.enqueue(replica, { kind: 'digest', rid });
+        return answer;
+      }),
+    );
+    return { writer: { seq: this.engine.state.seq, digest: tablesDigest(this.engine.state) }, replicas };
+  }
+
+  /** Prometheus lines: workers, per-replica applied seq, seq behind, lag histogram, heap, queries. */
+  render(): string {
+    const durable = this.engine.durableSeq;
+    const lines = [
+      '# HELP aidstock_read_workers Threads answering read-only queries from a replica (READ_WORKERS).',
+      '# TYPE aidstock_read_workers gauge',
+      `aidstock_read_workers ${this.replicas.length}`,
+      '# TYPE aidstock_read_fallbacks_total counter',
+      `aidstock_read_fallbacks_total ${this.fallbacks}`,
+      '# TYPE aidstock_read_timeouts_total counter',
+      `aidstock_read_timeouts_total ${this.timeouts}`,
+      '# HELP aidstock_replica_rss_bytes Process RSS grown while the replicas loaded, per replica (at start).',
+      '# TYPE aidstock_replica_rss_bytes gauge',
+      `aidstock_replica_rss_bytes ${Math.round(this.rssPerReplicaBytes)}`,
+      '# HELP aidstock_replica_seq_behind Durable seq minus the seq the replica last reported applied.',
+      '# TYPE aidstock_replica_seq_behind gauge',
+    ];
+    const gauge = (name: string, value: (s: StatsMessage) => number) => {
+      for (const r of this.replicas) if (r.stats !== null) lines.push(`${name}{worker="${r.index}"} ${value(r.stats)}`);
+    };
+    gauge('aidstock_replica_seq_behind', (s) => Math.max(0, durable - s.appliedSeq));
+    lines.push('# TYPE aidstock_replica_applied_seq gauge');
+    gauge('aidstock_replica_applied_seq', (s) => s.appliedSeq);
+    lines.push(
+      "# HELP aidstock_replica_heap_bytes The worker's own V8 heap in use.",
+      '# TYPE aidstock_replica_heap_bytes gauge',
+    );
+    gauge('aidstock_replica_heap_bytes', (s) => s.heapUsedBytes);
+    lines.push('# TYPE aidstock_replica_external_bytes gauge');
+    gauge('aidstock_replica_external_bytes', (s) => s.externalBytes);
+    lines.push('# TYPE aidstock_replica_queries_total counter');
+    gauge('aidstock_replica_queries_total', (s) => s.queries);
+    lines.push(
+      "# HELP aidstock_replica_lag_seconds From the writer's commit to the entry applied on the replica.",
+      '# TYPE aidstock_replica_lag_seconds histogram',
+    );
+    for (const r of this.replicas) {
+      if (r.stats === null) continue;
+      const h = new Histogram(REPLICA_LAG_BUCKETS_S);
+      h.counts.splice(0, h.counts.length, ...r.stats.lag.counts);
+      h.sum = r.stats.lag.sum;
+      h.count = r.stats.lag.count;
+      lines.push(...h.render('aidstock_replica_lag_seconds', `worker="${r.index}"`));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.sweep);
+    await Promise.all(this.replicas.map((r) => r.worker.terminate()));
+  }
+}
+
+function startReplica(dataDir: string, index: number): Promise<Replica> {
+  const startedMs = performance.now();
+  const worker = spawn(dataDir, index);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`read worker ${index} not ready within ${REPLICA_START_MS_MAX} ms`));
+    }, REPLICA_START_MS_MAX);
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      worker.off('message', onReady);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const onExit = (code: number) => fail(new Error(`read worker ${index} exited with code ${code} before ready`));
+    const onReady = (message: FromWorker) => {
+      clearTimeout(timer);
+      worker.off('error', fail);
+      worker.off('exit', onExit);
+      if (message.kind !== 'ready') return reject(new Error(`read worker ${index} sent ${message.kind} before ready`));
+      const readyMs = Math.round(performance.now() - startedMs);
+      resolve({
+        index,
+        worker,
+        pending: 0,
+        stats: null,
+        readyMs,
+        loadMs: message.loadMs,
+        seqAtStart: message.seq,
+        outbox: [],
+      });
+    };
+    worker.once('error', fail);
+    worker.once('exit', onExit);
+    worker.once('message', onReady);
+  });
+}
+
+/** The worker's answer to the digest request `rid` (enqueued after the entries fed before it). */
+function digestOf(replica: Replica, rid: number): Promise<{ seq: number; digest: string }> {
+  return new Promise((resolve) => {
+    const listener = (message: FromWorker) => {
+      if (message.kind !== 'digest' || message.rid !== rid) return;
+      replica.worker.off('message', listener);
+      resolve({ seq: message.seq, digest: message.digest });
+    };
+    replica.worker.on('message', listener);
+  });
+}
