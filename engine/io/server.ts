@@ -123,6 +123,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       store: engine.store.kind,
       connections: sockets.size,
       ...storageHealth(engine.storage),
+      ...(engine.replication === null ? {} : { replication: engine.replication.health() }), // issue 17
     },
     metrics: () => {
       const stats = engine.store.stats();
@@ -133,7 +134,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         bytesOnDisk: stats.bytesOnDisk,
         commitsInFlight: engine.commitsInFlight,
         seq: engine.state.seq,
-      })}${storageMetrics(engine.storage)}`;
+      })}${storageMetrics(engine.storage)}${engine.replication?.metrics() ?? ''}`;
     },
   }));
 

@@ -96,6 +96,7 @@ function finisher(metrics: Metrics): Finish {
     else {
       metrics.error(op, outcome.code);
       const error: ErrorBody = { code: outcome.code, message: outcome.message, ...(issues ? { issues } : {}) };
+      if (outcome.code === 'read_only') error.primary = (outcome as { primary?: string | null }).primary ?? null; // issue 17
       send(ws, conn, { id, ok: false, error }, encoding);
     }
     metrics.request(op, (performance.now() - startMs) / 1000);
