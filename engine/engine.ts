@@ -130,6 +130,10 @@ export class Engine {
     for (const listener of this.listeners) listener(entry, rows);
     // An earlier transaction's flush can end after a later one failed: durable, so answered ok.
     this.restoreWhenSettled();
+    // Issue 17: in the stream and on disk, but a primary paused during the fsync may have lost its lease meanwhile and
+    // must not acknowledge after that; the client's retry with the same idempotency key finds it on the new primary.
+    const late = this.replication?.refusal() ?? null;
+    if (late !== null) return late;
     return { ok: true, seq: entry.seq, events: entry.events };
   }
 

@@ -173,7 +173,10 @@ export class ReplicationNode implements ReplicationHook {
     for (;;) {
       if (!lease.held()) return this.abandonTakeOver('lease ran out while taking over');
       const head = await streamHead(this.jsm, this.names);
-      while (this.follower!.status.streamSeq < head.streamSeq) await sleep(POLL_MS);
+      while (this.follower!.status.streamSeq < head.streamSeq) {
+        if (!lease.held()) return this.abandonTakeOver('lease ran out while draining the stream');
+        await sleep(POLL_MS);
+      }
       await engine.whenDurable(engine.state.seq);
       const publisher = new ChainPublisher(this.js, this.names, head, lease.term, this.url);
       try {
