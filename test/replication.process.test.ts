@@ -86,7 +86,7 @@ describe('replication on JetStream', () => {
     expect(caughtUp.replication).toMatchObject({
       role: 'standby',
       state: 'following',
-      primary: 'http://localhost:' + primary.port,
+      primary: `http://localhost:${primary.port}`,
       lagEntries: 0,
     });
     expect(caughtUp.replication.lagMsP99).toBeGreaterThanOrEqual(0);
