@@ -115,8 +115,10 @@ export class Engine {
     try {
       // Issue 17: the stream first, the local write after its ack, so the local journal never holds an entry the
       // stream lacks (a fenced primary discards its unreplicated tail by reloading what is on disk; README).
-      if (this.replication !== null) await this.replication.replicate(entry);
-      await this.store.append([entry], rows);
+      if (this.replication !== null) {
+        await this.replication.replicate(entry);
+        await this.appendCoalesced(entry, rows);
+      } else await this.store.append([entry], rows);
     } catch (error) {
       this.inFlight--;
       this.stats.commandsAccepted--;
@@ -187,12 +189,58 @@ export class Engine {
     const rows = rowsWritten(this.state, entry.events);
     this.inFlight++;
     try {
-      await this.store.append([entry], rows);
+      await this.appendCoalesced(entry, rows);
     } finally {
       this.inFlight--;
     }
     this.markDurable(entry.seq);
     for (const listener of this.listeners) listener(entry, rows);
+  }
+
+  /**
+   * Issue 17: stream acks (and a standby's entries) arrive spread over many event-loop turns, so the store's group
+   * commit per turn would pay one fsync each. Instead, entries that arrive while a write is in flight wait and go
+   * together in the next one (in order: acks resolve in journal order). A failed write fails its whole batch; the
+   * store then refuses every later append until it is reloaded.
+   */
+  private appendQueue: Array<{
+    entry: JournalEntry;
+    rows: readonly RowWrite[];
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private appending = false;
+
+  private appendCoalesced(entry: JournalEntry, rows: readonly RowWrite[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.appendQueue.push({ entry, rows, resolve, reject });
+      if (!this.appending) this.flushAppends();
+    });
+  }
+
+  private flushAppends(): void {
+    const batch = this.appendQueue;
+    this.appendQueue = [];
+    if (batch.length === 0) return;
+    this.appending = true;
+    const rows = batch.length === 1 ? batch[0]!.rows : batch.flatMap((item) => item.rows);
+    this.store
+      .append(
+        batch.map((item) => item.entry),
+        rows,
+      )
+      .then(
+        () => {
+          for (const item of batch) item.resolve();
+        },
+        (error: unknown) => {
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.appending = false;
+        this.flushAppends();
+      });
   }
 
   /** Highest seq durable on this node's disk. */
