@@ -52,6 +52,12 @@ export function renderApiDoc(): string {
     '',
     `Error codes: ${ERROR_CODES.map((c) => `\`${c}\``).join(', ')}.`,
     '',
+    // Issue 17: what a client does when the node it talks to does not lead.
+    'With replication (README "Primary and standby"), a standby, or a primary that lost its lease, answers every command',
+    'with `read_only`; its error also carries `primary`, the leading node\'s URL (null while none leads). Reconnect',
+    'there, resume or sign in again (sessions are per node), and retry a command whose reply never came with the same',
+    'idempotency key: the new primary answers it from the original if that was acknowledged.',
+    '',
   ];
   for (const name of OP_NAMES) {
     const spec = OPS[name];
@@ -73,7 +79,7 @@ a query string over the limit \`414\`, an unknown article, ISO code or path \`40
 | \`GET /api/search?q=&supplier=&iso=&inStock=1&discontinued=0&limit=20&offset=0\` | \`{ total, hits, suggestion? }\` as \`catalog.search\` |
 | \`GET /api/articles/:artNo\` | the article page as \`catalog.article\` |
 | \`GET /api/iso/:code?inStock=1&limit=50&offset=0\` | \`{ node, children, total, articles }\` (code URL-encoded: \`12%2006%2006\`) |
-| \`GET /health\` | \`{ status, seq, store, connections, storage }\`: \`status\` is \`storage_unavailable\` while the disk refuses writes (README "Full disk") |
+| \`GET /health\` | \`{ status, seq, store, connections, storage, replication? }\`: \`status\` is \`storage_unavailable\` while the disk refuses writes (README "Full disk"); \`replication\` (role, primary, lag) with \`REPLICATION=jetstream\` |
 | \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size, \`aidstock_storage_writable\`, \`aidstock_commit_failures_total\` |
 
 ## Work order attachments (HTTP)
