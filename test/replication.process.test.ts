@@ -44,12 +44,14 @@ const linesOf = (lines: Array<{ lineNo: number; artNo: string; quantity: number 
   lines.map((l) => ({ lineNo: l.lineNo, artNo: l.artNo, quantity: l.quantity }));
 
 /** A prescriber's connection on `engine` and what order.place needs there. */
-async function prescriber(engine: EngineProcess): Promise<{ client: TestClient; ordering: BenchOrdering }> {
+async function prescriber(
+  engine: EngineProcess,
+): Promise<{ client: TestClient; ordering: BenchOrdering; token: string }> {
   const tokens = await loginTokens(engine.wsUrl, ['ot1', 'hmc1']);
   const ordering = await sampleOrdering(engine.wsUrl, tokens.ot1!, tokens.hmc1!);
   const client = await TestClient.connect(engine.wsUrl);
   await client.call('session.resume', { token: tokens.ot1 });
-  return { client, ordering };
+  return { client, ordering, token: tokens.ot1! };
 }
 
 /** Places `count` orders, `inFlight` at a time; every one must be accepted. */
@@ -79,7 +81,7 @@ describe('replication on JetStream', () => {
     await waitForHealth(primary.url, (h) => h.replication.state === 'leading');
     const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's1' }));
 
-    const { client, ordering } = await prescriber(primary);
+    const { client, ordering, token } = await prescriber(primary);
     const placed = await placeOrders(client, ordering, 300);
     const seq = (await health(primary.url)).seq;
     const caughtUp = await waitForHealth(standby.url, (h) => h.replication.appliedSeq === seq);
@@ -91,8 +93,9 @@ describe('replication on JetStream', () => {
     });
     expect(caughtUp.replication.lagMsP99).toBeGreaterThanOrEqual(0);
 
+    // The session made on the primary is resumed on the standby (shared through the sessions bucket).
     const reader = await TestClient.connect(standby.wsUrl);
-    await reader.login('ot1');
+    expect((await reader.request('session.resume', { token })).ok).toBe(true);
     for (const order of placed) {
       const got = (await reader.call('order.get', { orderNo: order.orderNo })) as { lines: Placed['lines'] };
       expect(linesOf(got.lines)).toEqual(order.lines);

@@ -98,6 +98,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const uws = loadNativeUws();
   const { engine } = options;
   const sessions = new Sessions(options.clockMs);
+  engine.replication?.shareSessions(sessions); // issue 17: sessions survive a failover
   const metrics = new Metrics();
   const sockets = new Set<Ws>();
   const app = uws.App();

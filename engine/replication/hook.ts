@@ -1,6 +1,7 @@
 // What the engine sees of replication (issue 17): a refusal while this node does not lead, and a publish awaited before
 // the local write. A leaf of types and one error class, so engine.ts imports no NATS code (REPLICATION unset: no hook).
 import type { JournalEntry } from '../../schemas/events.ts';
+import type { Sessions } from '../io/sessions.ts';
 
 /** The reply to a command on a node that does not lead; `primary` is the leader's address (null: none known). */
 export interface ReadOnly {
@@ -34,6 +35,8 @@ export interface ReplicationHook {
   health(): Record<string, unknown>;
   /** Prometheus lines appended to /metrics. */
   metrics(): string;
+  /** Shares the sessions of this node with the others (a client resumes on the new primary after a failover). */
+  shareSessions(sessions: Sessions): void;
 }
 
 /** A publish refused (fenced by a newer primary), failed or late: the entry is not acknowledged and not written. */

@@ -16,8 +16,9 @@ export const HEADER_SEQ = 'Aidstock-Seq';
 export const HEADER_TERM = 'Aidstock-Term';
 export const HEADER_URL = 'Aidstock-Url';
 
-// structuredClone keeps what the events hold (Maps, Sets, Dates, undefined) exactly as the primary had it.
-const packr = new Packr({ structuredClone: true, useRecords: false });
+// Entries are plain data (schemas/events.ts: objects, arrays, strings, numbers, booleans, null; no Map, Set or Date),
+// which msgpack carries exactly. No records: a standby must decode any message without the primary's structures.
+const packr = new Packr({ useRecords: false });
 
 export function encodeEntry(entry: JournalEntry): Uint8Array {
   return packr.pack(entry);
@@ -32,6 +33,7 @@ export interface StreamNames {
   subject: string;
   leaseBucket: string;
   snapshotBucket: string;
+  sessionBucket: string;
 }
 
 export function streamNames(prefix: string): StreamNames {
@@ -40,6 +42,7 @@ export function streamNames(prefix: string): StreamNames {
     subject: `${prefix}.journal`,
     leaseBucket: `${prefix}-leader`,
     snapshotBucket: `${prefix}-snapshots`,
+    sessionBucket: `${prefix}-sessions`,
   };
 }
 

@@ -34,6 +34,8 @@ import {
 } from './journal-stream.ts';
 import { Lease } from './lease.ts';
 import { getSnapshot, putSnapshot, type SnapshotSource } from './snapshot.ts';
+import type { Sessions } from '../io/sessions.ts';
+import { shareSessions } from './shared-sessions.ts';
 
 type NodeState = 'starting' | 'following' | 'taking-over' | 'leading' | 'deposed' | 'stopped';
 
@@ -278,6 +280,15 @@ export class ReplicationNode implements ReplicationHook {
     this.snapshotTimer = null;
   }
 
+  private sharedSessions: Promise<{ stop(): void } | null> = Promise.resolve(null);
+
+  shareSessions(sessions: Sessions): void {
+    this.sharedSessions = shareSessions(this.kvm, this.names.sessionBucket, sessions).catch((error: unknown) => {
+      console.error(`aidstock: replication: sessions are not shared: ${message(error)}`);
+      return null;
+    });
+  }
+
   /** For /health. */
   health(): Record<string, unknown> {
     const engine = this.mustEngine();
@@ -336,6 +347,7 @@ export class ReplicationNode implements ReplicationHook {
       await this.lease?.release();
     }
     this.lease?.stop();
+    (await this.sharedSessions)?.stop();
     await this.nc.close();
   }
 }

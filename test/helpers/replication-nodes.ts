@@ -77,7 +77,7 @@ export async function waitForHealth(
   throw new Error(`${url}: condition not met in ${timeoutMs} ms; last health ${JSON.stringify(last)}`);
 }
 
-const canonical = new Packr({ structuredClone: true, useRecords: false });
+const canonical = new Packr({ useRecords: false });
 
 /** SHA-256 of a stopped node's journal entries 1..upTo, decoded and re-encoded one way (LMDB's own record structures
  * differ between nodes; the entries must not). */
