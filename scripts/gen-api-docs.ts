@@ -55,7 +55,7 @@ export function renderApiDoc(): string {
     // Issue 17: what a client does when the node it talks to does not lead.
     'With replication (README "Primary and standby"), a standby, or a primary that lost its lease, answers every command',
     "with `read_only`; its error also carries `primary`, the leading node's URL (null while none leads). Reconnect",
-    'there, resume or sign in again (sessions are per node), and retry a command whose reply never came with the same',
+    'there, resume the same session token (sessions are shared by the nodes), and retry a command whose reply never came with the same',
     'idempotency key: the new primary answers it from the original if that was acknowledged.',
     '',
   ];
