@@ -158,7 +158,8 @@ export class ReplicationNode implements ReplicationHook {
         return;
       }
       if (this.state !== 'following') return;
-      if (await this.lease.tryAcquire()) await this.takeOver();
+      if (!(await this.lease.tryAcquire())) return;
+      await this.takeOver().catch((error: unknown) => this.abandonTakeOver(`taking over failed: ${message(error)}`));
     } catch (error) {
       console.error(`aidstock: replication: lease check failed: ${message(error)}`);
     } finally {
@@ -189,7 +190,12 @@ export class ReplicationNode implements ReplicationHook {
       }
       await this.follower!.stop();
       this.follower = null;
-      if (!lease.held()) return this.abandonTakeOver('lease ran out while taking over');
+      if (!lease.held()) {
+        // The marker is in, but the lease ran out meanwhile: follow again, from the marker on (nothing was accepted).
+        this.abandonTakeOver('lease ran out right after the marker');
+        await this.follow(engine.state.seq);
+        return;
+      }
       this.publisher = publisher;
       this.tail = Promise.resolve();
       this.leaderUrl = this.url;
@@ -204,9 +210,10 @@ export class ReplicationNode implements ReplicationHook {
     }
   }
 
+  /** Before the marker landed (the follower still runs): give the lease back at once for another standby. */
   private abandonTakeOver(why: string): void {
     console.log(`aidstock: replication: ${why}; following again`);
-    this.lease?.stop();
+    void this.lease?.release();
     this.state = 'following';
   }
 
