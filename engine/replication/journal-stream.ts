@@ -95,8 +95,13 @@ export class ChainPublisher {
     return { ...this.head };
   }
 
+  /** The msg id of this term's marker. */
+  get markerId(): string {
+    return `${this.term}.marker`;
+  }
+
   publish(kind: MessageKind, seq: number, data: Uint8Array): Promise<number> {
-    const msgID = kind === 'entry' ? `${this.term}.${seq}` : `${this.term}.marker`;
+    const msgID = kind === 'entry' ? `${this.term}.${seq}` : this.markerId;
     const expect =
       this.head.msgId === null
         ? { lastSequence: this.head.streamSeq }

@@ -182,11 +182,16 @@ export class ReplicationNode implements ReplicationHook {
       }
       await engine.whenDurable(engine.state.seq);
       const publisher = new ChainPublisher(this.js, this.names, head, lease.term, this.url);
-      try {
-        await publisher.publish('marker', engine.state.seq, EMPTY);
-      } catch (error) {
-        console.log(`aidstock: replication: marker refused (${message(error)}), draining again`);
-        continue;
+      // Our own marker already last (an earlier try landed but its ack was lost): fenced already; a second one would
+      // only be deduplicated by its msg id.
+      if (head.msgId !== publisher.markerId) {
+        try {
+          await publisher.publish('marker', engine.state.seq, EMPTY);
+        } catch (error) {
+          console.log(`aidstock: replication: marker refused (${message(error)}), draining again`);
+          await sleep(POLL_MS);
+          continue;
+        }
       }
       await this.follower!.stop();
       this.follower = null;
@@ -227,15 +232,10 @@ export class ReplicationNode implements ReplicationHook {
     if (this.state !== 'leading' || this.publisher === null)
       return Promise.reject(new NotReplicated('not leading', this.leaderUrl));
     const ack = this.publisher.publish('entry', entry.seq, encodeEntry(entry));
-    const done = Promise.all([this.tail, ack]).then(
-      () => {
-        // Acked, but a paused process may wake up past its lease: what it acknowledged then could be lost.
-        if (!this.lease!.held()) throw new Error('the lease ran out before the ack');
-      },
-      (error: unknown) => {
-        throw error;
-      },
-    );
+    const done = Promise.all([this.tail, ack]).then(() => {
+      // Acked, but a paused process may wake up past its lease: it must not acknowledge then.
+      if (!this.lease!.held()) throw new Error('the lease ran out before the ack');
+    });
     this.tail = done.catch((error: unknown) => {
       this.stepDown(`publish of seq ${entry.seq} failed: ${message(error)}`);
       throw new NotReplicated(message(error), null);
