@@ -4,7 +4,7 @@
 // lease and accepts commands. Each run checks that every acknowledged order is on the new primary with its lines (a
 // replay of its idempotency key finds it), that the surviving standby reaches the new primary's seq, and measures the
 // time from the kill to the first accepted command; the killed node restarts as a standby on its own data directory.
-// At the end the three journals are identical by hash. Lease TTL 1 s (LEASE_TTL_MS), so a run takes a few seconds.
+// At the end the three journals are identical by hash. Lease TTL 1.5 s (LEASE_TTL_MS), so a run takes a few seconds.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginTokens, sampleOrdering } from '../bench/engine-client.ts';
@@ -17,7 +17,8 @@ import { TestClient } from './helpers/ws-client.ts';
 const RUNS = 20;
 const CONNECTIONS = 16;
 const LOAD_MS = 1_000;
-const LEASE_TTL_MS = 1_000;
+/** Short for quick runs, long enough that renewals are not missed when the test tiers share the cores. */
+const LEASE_TTL_MS = 1_500;
 /** The issue's goal for kill → first accepted command. */
 const FAILOVER_MS_MAX = 5_000;
 const PROBE_INTERVAL_MS = 10;
@@ -82,7 +83,9 @@ function load(
       while (!stopped()) {
         const args = placeArgs(ordering, slot.next++) as Acked['args'];
         const reply = await client.request('order.place', args);
-        // An acknowledgement that arrives after the kill was decided still counts: it must survive too.
+        // An acknowledgement that arrives after the kill was decided still counts: it must survive too. A primary
+        // that lost its lease on a busy machine answers read_only: that connection stops, nothing was acknowledged.
+        if (!reply.ok && reply.error.code === 'read_only') return;
         if (!reply.ok) throw new Error(`refused under load: ${JSON.stringify(reply.error)}`);
         const result = reply.result as {
           orderNo: number;

@@ -75,11 +75,18 @@ async function placeOrders(client: TestClient, ordering: BenchOrdering, count: n
 describe('replication on JetStream', () => {
   it('a standby follows the primary, refuses commands with the primary’s address, and journals agree', async () => {
     const prefix = uniquePrefix('follow');
+    // A lease long enough that a busy machine (the test tiers run in parallel) never loses it here.
     const primary = await started(
-      startNode(cluster, { role: 'primary', prefix, nodeId: 'p', env: { SNAPSHOT_INTERVAL_MS: '1000' } }),
+      startNode(cluster, {
+        role: 'primary',
+        prefix,
+        nodeId: 'p',
+        leaseTtlMs: 5_000,
+        env: { SNAPSHOT_INTERVAL_MS: '1000' },
+      }),
     );
     await waitForHealth(primary.url, (h) => h.replication.state === 'leading');
-    const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's1' }));
+    const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's1', leaseTtlMs: 5_000 }));
 
     const { client, ordering, token } = await prescriber(primary);
     const placed = await placeOrders(client, ordering, 300);
@@ -117,7 +124,7 @@ describe('replication on JetStream', () => {
       10_000,
     );
     await placeOrders(client, ordering, 50);
-    const late = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's2' }));
+    const late = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's2', leaseTtlMs: 5_000 }));
     const finalSeq = (await health(primary.url)).seq;
     await waitForHealth(late.url, (h) => h.replication.appliedSeq === finalSeq);
     await waitForHealth(standby.url, (h) => h.replication.appliedSeq === finalSeq);
@@ -131,9 +138,9 @@ describe('replication on JetStream', () => {
 
   it('a paused primary (SIGSTOP past its lease) acknowledges nothing after it wakes; what it acknowledged survives', async () => {
     const prefix = uniquePrefix('pause');
-    const primary = await started(startNode(cluster, { role: 'primary', prefix, nodeId: 'p' }));
+    const primary = await started(startNode(cluster, { role: 'primary', prefix, nodeId: 'p', leaseTtlMs: 2_000 }));
     await waitForHealth(primary.url, (h) => h.replication.state === 'leading');
-    const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's' }));
+    const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's', leaseTtlMs: 2_000 }));
     const { client, ordering } = await prescriber(primary);
 
     const acked: Placed[] = [];
