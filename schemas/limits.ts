@@ -335,3 +335,5 @@ export const REPLICATION_PUBLISH_TIMEOUT_MS = 5_000;
 export const STREAM_DUPLICATE_WINDOW_MS = 30_000;
 /** Recent replication delays a standby keeps for its lag p99 on /metrics and /health. */
 export const REPLICATION_LAG_SAMPLES = 4_096;
+/** Bytes of entries one stream message carries (a turn's burst may take several): half of NATS' default max_payload. */
+export const REPLICATION_MESSAGE_BYTES_MAX = 512 * 1024;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { replicationConfigFromEnv } from '../engine/replication/config.ts';
 import { readOnly } from '../engine/replication/hook.ts';
-import { decodeEntry, encodeEntry } from '../engine/replication/journal-stream.ts';
+import { decodeEntries, decodeEntry, encodeEntry } from '../engine/replication/journal-stream.ts';
 import type { JournalEntry } from '../schemas/events.ts';
 import { LEASE_TTL_MS_DEFAULT } from '../schemas/limits.ts';
 
@@ -46,5 +46,8 @@ describe('replication config', () => {
       events: [{ type: 'x', nested: { list: [1, 'två', null, true], missing: undefined, n: -1.5, big: 2 ** 40 } }],
     } as unknown as JournalEntry;
     expect(decodeEntry(encodeEntry(entry))).toEqual(entry);
+    // One message carries a turn's entries, each packed as it was decided.
+    const next = { ...entry, seq: 8 };
+    expect(decodeEntries(Buffer.concat([encodeEntry(entry), encodeEntry(next)]))).toEqual([entry, next]);
   });
 });

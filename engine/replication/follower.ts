@@ -6,7 +6,7 @@ import { DeliverPolicy, type JetStreamClient, type JsMsg } from '@nats-io/jetstr
 import type { ConsumerMessages } from '@nats-io/jetstream';
 import { REPLICATION_LAG_SAMPLES } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
-import { decodeEntry, HEADER_KIND, HEADER_SEQ, HEADER_URL, type StreamNames } from './journal-stream.ts';
+import { decodeEntries, HEADER_KIND, HEADER_URL, type StreamNames } from './journal-stream.ts';
 
 export interface FollowerStatus {
   /** Stream sequence of the last message handled (entry or marker). */
@@ -71,19 +71,19 @@ export class Follower {
     this.status.pending = message.info.pending;
     this.status.leaderUrl = message.headers?.get(HEADER_URL) || this.status.leaderUrl;
     if (kind === 'marker') return;
-    const seq = Number(message.headers?.get(HEADER_SEQ));
-    const expected = this.engine.state.seq + 1;
-    if (seq < expected) return; // already here (the snapshot held it)
-    if (seq !== expected) {
-      this.onFatal(new Error(`journal stream gap: entry ${seq}, expected ${expected}`));
-      return;
-    }
-    const entry = decodeEntry(message.data);
     const publishedMs = message.info.timestampNanos / 1e6;
-    this.engine.applyReplicated(entry).then(
-      () => this.lag.add(Math.max(0, Date.now() - publishedMs)),
-      (error: unknown) => this.onFatal(error instanceof Error ? error : new Error(String(error))),
-    );
+    for (const entry of decodeEntries(message.data)) {
+      const expected = this.engine.state.seq + 1;
+      if (entry.seq < expected) continue; // already here (the snapshot held it)
+      if (entry.seq !== expected) {
+        this.onFatal(new Error(`journal stream gap: entry ${entry.seq}, expected ${expected}`));
+        return;
+      }
+      this.engine.applyReplicated(entry).then(
+        () => this.lag.add(Math.max(0, Date.now() - publishedMs)),
+        (error: unknown) => this.onFatal(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
   }
 
   /** Stops consuming; resolves when the last delivered message was handled. */

@@ -1,5 +1,5 @@
-// The journal stream (issue 17): one message per journal entry, in journal order, plus one leadership marker per new
-// primary. Fencing: every publish expects the stream's last sequence AND last msg id to be the ones this primary wrote
+// The journal stream (issue 17): the journal in order, one message per event-loop turn of the primary (the entries it
+// decided in that turn), plus one leadership marker per new primary. Fencing: every publish expects the stream's last sequence AND last msg id to be the ones this primary wrote
 // (or drained) just before; a newer primary's marker changes both, so a deposed primary's pipelined publishes are all
 // refused — lastSequence alone would let one through once the marker has taken the slot it expected.
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
@@ -8,11 +8,17 @@ import { Packr } from 'msgpackr';
 import type { JournalEntry } from '../../schemas/events.ts';
 import { REPLICATION_PUBLISH_TIMEOUT_MS, STREAM_DUPLICATE_WINDOW_MS, STREAM_REPLICAS } from '../../schemas/limits.ts';
 
-/** `entry` carries a journal entry; `marker` a new primary's claim (no entry; its seq is the last entry before it). */
+/**
+ * `entry` carries the journal entries one primary decided in one event-loop turn (one raft proposal, one ack for the
+ * burst), `marker` a new primary's claim (no entry; its seq is the last entry before it).
+ */
 export type MessageKind = 'entry' | 'marker';
 export const HEADER_KIND = 'Aidstock-Kind';
-/** The journal seq of the entry (of the last entry, for a marker): monotone along the stream, so it can be searched. */
+/** The journal seq of the message's last entry (of the last entry before it, for a marker): monotone along the stream,
+ * so it can be searched. */
 export const HEADER_SEQ = 'Aidstock-Seq';
+/** The journal seq of the message's first entry. */
+export const HEADER_FIRST_SEQ = 'Aidstock-First-Seq';
 export const HEADER_TERM = 'Aidstock-Term';
 export const HEADER_URL = 'Aidstock-Url';
 
@@ -26,6 +32,11 @@ export function encodeEntry(entry: JournalEntry): Uint8Array {
 
 export function decodeEntry(data: Uint8Array): JournalEntry {
   return packr.unpack(data) as JournalEntry;
+}
+
+/** A message's entries: msgpack values one after another (each packed when it was decided). */
+export function decodeEntries(data: Uint8Array): JournalEntry[] {
+  return packr.unpackMultiple(data) as JournalEntry[];
 }
 
 export interface StreamNames {
@@ -69,9 +80,10 @@ export interface ChainHead {
   msgId: string | null;
 }
 
-function msgHeaders(kind: MessageKind, seq: number, term: number, url: string): MsgHdrs {
+function msgHeaders(kind: MessageKind, firstSeq: number, seq: number, term: number, url: string): MsgHdrs {
   const h = headers();
   h.set(HEADER_KIND, kind);
+  h.set(HEADER_FIRST_SEQ, String(firstSeq));
   h.set(HEADER_SEQ, String(seq));
   h.set(HEADER_TERM, String(term));
   h.set(HEADER_URL, url);
@@ -100,7 +112,8 @@ export class ChainPublisher {
     return `${this.term}.marker`;
   }
 
-  publish(kind: MessageKind, seq: number, data: Uint8Array): Promise<number> {
+  /** `firstSeq`..`seq`: the journal seqs the message carries (a marker: seq twice, the last entry before it). */
+  publish(kind: MessageKind, firstSeq: number, seq: number, data: Uint8Array): Promise<number> {
     const msgID = kind === 'entry' ? `${this.term}.${seq}` : this.markerId;
     const expect =
       this.head.msgId === null
@@ -112,7 +125,7 @@ export class ChainPublisher {
       .publish(this.names.subject, data, {
         msgID,
         expect,
-        headers: msgHeaders(kind, seq, this.term, this.url),
+        headers: msgHeaders(kind, firstSeq, seq, this.term, this.url),
         timeout: REPLICATION_PUBLISH_TIMEOUT_MS,
       })
       .then((ack) => {
@@ -145,7 +158,8 @@ export async function resumePoint(jsm: JetStreamManager, names: StreamNames, seq
   const lastSeq = await at(last);
   if (lastSeq === seq) return last + 1;
   if (lastSeq < seq) throw new Error(`the local journal (seq ${seq}) is ahead of the stream (seq ${lastSeq})`);
-  // Smallest stream seq whose journal seq is > seq: entry seq+1 (markers carry the seq of the entry before them).
+  // Smallest stream seq whose last journal seq is > seq: the message holding entry seq+1 (markers carry the seq of the
+  // entry before them; the follower skips the message's entries up to seq).
   let lo = first;
   let hi = last;
   while (lo < hi) {
@@ -154,7 +168,8 @@ export async function resumePoint(jsm: JetStreamManager, names: StreamNames, seq
     else hi = mid;
   }
   const found = await jsm.streams.getMessage(names.stream, { seq: lo });
-  if (seqOf(found?.header) !== seq + 1 || found?.header.get(HEADER_KIND) !== 'entry')
+  const firstSeq = Number(found?.header.get(HEADER_FIRST_SEQ));
+  if (!(firstSeq <= seq + 1) || found?.header.get(HEADER_KIND) !== 'entry')
     throw new Error(`the journal stream no longer holds entry ${seq + 1} (first kept: stream seq ${first})`);
   return lo;
 }
