@@ -13,8 +13,15 @@ import type { State } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
 import { rowsWritten } from './rows-written.ts';
 import { STORAGE_UNAVAILABLE, type StorageStatus, type StorageUnavailable, writableStatus } from './storage-health.ts';
+// Issue 17, primary and standby:
+import { NotReplicated, outcomeUnknown, type ReadOnly, type ReplicationHook, readOnly } from './replication/hook.ts';
 
-export type CommandOutcome = { ok: true; seq: number; events: Event[] } | Rejection | Overloaded | StorageUnavailable;
+export type CommandOutcome =
+  | { ok: true; seq: number; events: Event[] }
+  | Rejection
+  | Overloaded
+  | StorageUnavailable
+  | ReadOnly;
 export interface Overloaded {
   ok: false;
   code: 'overloaded';
@@ -45,6 +52,8 @@ export class Engine {
   readonly stats: EngineStats = { commandsAccepted: 0, commandsRejected: 0 };
   /** Told how many commands shared each group commit (one event-loop turn). */
   onBatch: (commands: number) => void = () => {};
+  /** Issue 17: set with REPLICATION=jetstream; null (the default) changes nothing. */
+  replication: ReplicationHook | null = null;
 
   /** Loads the state from the store, or takes tables just written to it (seeding) to skip reading them back. */
   constructor(
@@ -87,6 +96,8 @@ export class Engine {
   /** Resolves after the command's events are durable (or at once with a rejection; nothing was written). */
   execute(command: Command): Promise<CommandOutcome> {
     if (!this.storage.writable) return Promise.resolve(STORAGE_UNAVAILABLE);
+    const refusal = this.replication?.refusal() ?? null;
+    if (refusal !== null) return Promise.resolve(refusal);
     if (this.inFlight >= COMMIT_QUEUE_MAX) {
       return Promise.resolve({ ok: false, code: 'overloaded', message: 'Motorn är överbelastad; försök igen.' });
     }
@@ -107,10 +118,18 @@ export class Engine {
     this.countTurnBatch();
     const rows = rowsWritten(this.state, entry.events);
     try {
-      await this.store.append([entry], rows);
+      // Issue 17: the stream first, the local write after its ack, so the local journal never holds an entry the
+      // stream lacks (a fenced primary discards its unreplicated tail by reloading what is on disk; README).
+      if (this.replication !== null) {
+        await this.replication.replicate(entry);
+        await this.appendCoalesced(entry, rows);
+      } else await this.store.append([entry], rows);
     } catch (error) {
       this.inFlight--;
       this.stats.commandsAccepted--;
+      // The node steps down (replication/node.ts). Refused before publishing: it did not run, send it to the primary.
+      // A failed publish may have reached the stream: outcome unknown.
+      if (error instanceof NotReplicated) return error.primary === null ? outcomeUnknown() : readOnly(error.primary);
       this.commitFailed(error);
       this.restoreWhenSettled();
       return STORAGE_UNAVAILABLE;
@@ -120,6 +139,9 @@ export class Engine {
     for (const listener of this.listeners) listener(entry, rows);
     // An earlier transaction's flush can end after a later one failed: durable, so answered ok.
     this.restoreWhenSettled();
+    // Issue 17: in the stream and on disk, but a primary paused during the fsync may have lost its lease meanwhile and
+    // must not acknowledge after that; the client's retry with the same idempotency key finds it on the new primary.
+    if (this.replication !== null && this.replication.refusal() !== null) return outcomeUnknown();
     return { ok: true, seq: entry.seq, events: entry.events };
   }
 
@@ -146,13 +168,85 @@ export class Engine {
 
   /** The state as on disk, read back as on a restart; the object stays the same (io holds it). */
   private restoreDurableState(): void {
+    this.reloadDurableState();
+    this.scheduleProbe();
+  }
+
+  /**
+   * Issue 17: a primary that stepped down drops what it applied but could not replicate; call with no commit in
+   * flight. Waiters for seqs that never became durable get false.
+   */
+  reloadDurableState(): void {
+    if (this.inFlight !== 0) throw new Error(`reloadDurableState with ${this.inFlight} commits in flight`);
     const loaded = this.store.load();
     Object.assign(this.state, stateFromTables(loaded.tables, loaded.seq));
     this.durable = loaded.seq;
     const waiting = this.durableWaiters;
     this.durableWaiters = [];
     for (const waiter of waiting) waiter.resolve(false);
-    this.scheduleProbe();
+  }
+
+  /**
+   * Issue 17, standby: an entry the primary decided, applied here as it was there (applyEntry asserts its seq follows),
+   * written to the local store and pushed to subscribers once durable. Rejects if the local write fails.
+   */
+  async applyReplicated(entry: JournalEntry): Promise<void> {
+    applyEntry(this.state, entry);
+    const rows = rowsWritten(this.state, entry.events);
+    this.inFlight++;
+    try {
+      await this.appendCoalesced(entry, rows);
+    } finally {
+      this.inFlight--;
+    }
+    this.markDurable(entry.seq);
+    for (const listener of this.listeners) listener(entry, rows);
+  }
+
+  /**
+   * Issue 17: stream acks (and a standby's entries) arrive spread over many event-loop turns, so the store's group
+   * commit per turn would pay one fsync each. Instead, entries that arrive while a write is in flight wait and go
+   * together in the next one (in order: acks resolve in journal order). A failed write fails its whole batch; the
+   * store then refuses every later append until it is reloaded.
+   */
+  private appendQueue: Array<{
+    entry: JournalEntry;
+    rows: readonly RowWrite[];
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private appending = false;
+
+  private appendCoalesced(entry: JournalEntry, rows: readonly RowWrite[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.appendQueue.push({ entry, rows, resolve, reject });
+      if (!this.appending) this.flushAppends();
+    });
+  }
+
+  private flushAppends(): void {
+    const batch = this.appendQueue;
+    this.appendQueue = [];
+    if (batch.length === 0) return;
+    this.appending = true;
+    const rows = batch.length === 1 ? batch[0]!.rows : batch.flatMap((item) => item.rows);
+    this.store
+      .append(
+        batch.map((item) => item.entry),
+        rows,
+      )
+      .then(
+        () => {
+          for (const item of batch) item.resolve();
+        },
+        (error: unknown) => {
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.appending = false;
+        this.flushAppends();
+      });
   }
 
   private scheduleProbe(): void {

@@ -15,6 +15,9 @@ import { isLmdbCommitFailure } from './store/write-failure.ts';
 import type { Loaded, Store } from './store/store.ts';
 // Issue 15, loans:
 import { startLoanSweep } from './io/loan-sweep.ts';
+// Issue 17, primary and standby (the NATS code itself is imported only with REPLICATION=jetstream):
+import { replicationConfigFromEnv } from './replication/config.ts';
+import type { ReplicationNode } from './replication/node.ts';
 
 const PORTAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'portal');
 
@@ -54,14 +57,18 @@ async function main(): Promise<void> {
   const backupConfig = backupConfigFromEnv(process.env);
   loadNativeUws(); // fail fast, before any seeding, if only the slow fallback is there
 
+  const replication = await connectReplication(config);
+  const seedsDemoData = replication === null ? true : (await replication.prepareDataDir(config.dataDir)).seed;
   const store: Store = config.store === 'memory' ? new MemoryStore() : new LmdbStore(config.dataDir);
   let preloaded: Loaded | undefined;
+  if (store.isEmpty() && !seedsDemoData) throw new Error('a standby cannot start on an empty store');
   if (store.isEmpty()) {
     console.log(`aidstock: empty store, seeding ${config.seedScale} demo data (seed ${config.seed})`);
     preloaded = await seedStore(store, config.seedScale, config.seed, terminalProgress(), config.historyYears);
   }
   const clockMs = () => Date.now() + config.clockOffsetMs;
   const engine = new Engine(store, clockMs, preloaded);
+  replication?.attach(engine, store instanceof LmdbStore ? store : null); // commands: read_only until it leads
   const auth = new PasswordAuthenticator((username) => {
     const id = engine.state.usersByUsername.get(username);
     return id === undefined ? undefined : engine.state.users.get(id);
@@ -91,6 +98,7 @@ async function main(): Promise<void> {
       `(seq ${s.seq}, ${s.articles.size} articles, ${s.persons.size} persons, ${s.individuals.size} individuals, store ${store.kind})`,
   );
 
+  await replication?.start(`http://localhost:${server.port}`);
   const loanSweep = startLoanSweep(engine, clockMs); // Issue 15, loans: due messages, at start and on a timer
   const backups =
     store instanceof LmdbStore && backupConfig !== null ? scheduleBackups(store, backupConfig, clockMs) : null;
@@ -101,11 +109,26 @@ async function main(): Promise<void> {
     loanSweep.stop();
     server.close();
     await readPool?.close();
+    await replication?.close();
     await store.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Issue 17: with REPLICATION=jetstream, connects to NATS (a dynamic import: without it no NATS code loads). */
+async function connectReplication(config: Config): Promise<ReplicationNode | null> {
+  const replicationConfig = replicationConfigFromEnv(process.env);
+  if (replicationConfig === null) return null;
+  if (config.store !== 'lmdb') throw new Error('REPLICATION=jetstream needs STORE=lmdb (snapshots copy the LMDB file)');
+  const { ReplicationNode } = await import('./replication/node.ts');
+  const node = await ReplicationNode.connect(replicationConfig, (error) => {
+    console.error('aidstock: replication failed, stopping:', error.message);
+    process.exit(70);
+  });
+  console.log(`aidstock: replication: jetstream, role ${replicationConfig.role}, node ${replicationConfig.nodeId}`);
+  return node;
 }
 
 // A broken invariant must stop the engine loudly, never limp on. A failed commit is not one: the store reports it to

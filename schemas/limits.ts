@@ -329,3 +329,26 @@ export const READ_REPLY_TIMEOUT_MS = 5_000;
 export const REPLICA_STATS_INTERVAL_MS = 500;
 /** A read worker loads its replica from LMDB at start; past this the start fails (as seeding a scale would). */
 export const REPLICA_START_MS_MAX = 10 * 60_000;
+// Issue 17, primary and standby on NATS JetStream (engine/replication):
+/** Leadership lease (LEASE_TTL_MS): a primary silent this long loses it; failover takes about this long. */
+export const LEASE_TTL_MS_DEFAULT = 5_000;
+/** A shorter lease would expire between renewals on a busy machine. */
+export const LEASE_TTL_MS_MIN = 500;
+/** Renewals per lease period: two may be lost before the lease lapses. */
+export const LEASE_RENEWALS_PER_TTL = 3;
+/** The primary stops acknowledging this fraction of the TTL before its own clock says the lease ends (clock rates differ). */
+export const LEASE_SAFETY_FRACTION = 0.2;
+/** Snapshots of the primary's LMDB into the object store (SNAPSHOT_INTERVAL_MS); a new standby starts from the latest. */
+export const SNAPSHOT_INTERVAL_MS_DEFAULT = 10 * 60 * 1000;
+/** The journal stream keeps entries this long (STREAM_MAX_AGE_MS); older ones are in the snapshots. */
+export const STREAM_MAX_AGE_MS_DEFAULT = 7 * 24 * 60 * 60 * 1000;
+/** Replicas of the stream and the buckets (R3: one server may fail). */
+export const STREAM_REPLICAS = 3;
+/** A publish not acknowledged by the stream in this time fails the command and steps the primary down. */
+export const REPLICATION_PUBLISH_TIMEOUT_MS = 5_000;
+/** Msg-id dedup window of the stream: publishes are never retried after this. */
+export const STREAM_DUPLICATE_WINDOW_MS = 30_000;
+/** Recent replication delays a standby keeps for its lag p99 on /metrics and /health. */
+export const REPLICATION_LAG_SAMPLES = 4_096;
+/** Bytes of entries one stream message carries (a turn's burst may take several): half of NATS' default max_payload. */
+export const REPLICATION_MESSAGE_BYTES_MAX = 512 * 1024;

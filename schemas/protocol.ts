@@ -100,8 +100,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   issues?: Array<{ path: Array<string | number>; message: string }>;
-  /** `read_only` (issue 17): the primary's base URL when the node knows it; the client sends the command there. */
-  primary?: string;
+  /** Issue 17, `read_only`: the leading node's address (its lease's URL), null while none leads. */
+  primary?: string | null;
 }
 export type RequestIdT = z.infer<typeof RequestId>;
 export type Reply =

@@ -52,6 +52,20 @@ export function renderApiDoc(): string {
     '',
     `Error codes: ${ERROR_CODES.map((c) => `\`${c}\``).join(', ')}.`,
     '',
+    // Issue 17: what a client does when the node it talks to does not lead.
+    'With replication (README "Primary and standby"), a standby, or a primary that lost its lease, answers every command',
+    'with `read_only`; its error also carries `primary`. A URL there means the command did not run: send it to that',
+    'node (the leader). `null` means no node leads just now, or the command may have run (its publish to the stream failed',
+    'or the lease ran out while it was written): check before trying again, and retry an `order.place` only with the',
+    'same idempotency key, which the new primary answers from the original if that was acknowledged. Sessions are',
+    'shared by the nodes, so a reconnect resumes the same token on any of them.',
+    '',
+    '**Reconnects.** The portal learns every node from `GET /auth/config` (`nodes`, from `NODE_URLS`). When its',
+    'connection drops it tries the next node after a short backoff (showing "Återansluter…"), resumes the session',
+    'and subscriptions and sends the reads that were in flight again. A command answered `read_only` with a',
+    '`primary` is sent once more on that node, at once. Commands in flight when a connection dropped fail with',
+    '`connection_lost` (they may have run).',
+    '',
   ];
   for (const name of OP_NAMES) {
     const spec = OPS[name];
@@ -73,7 +87,7 @@ a query string over the limit \`414\`, an unknown article, ISO code or path \`40
 | \`GET /api/search?q=&supplier=&iso=&inStock=1&discontinued=0&limit=20&offset=0\` | \`{ total, hits, suggestion? }\` as \`catalog.search\` |
 | \`GET /api/articles/:artNo\` | the article page as \`catalog.article\` |
 | \`GET /api/iso/:code?inStock=1&limit=50&offset=0\` | \`{ node, children, total, articles }\` (code URL-encoded: \`12%2006%2006\`) |
-| \`GET /health\` | \`{ status, seq, store, connections, storage }\`: \`status\` is \`storage_unavailable\` while the disk refuses writes (README "Full disk") |
+| \`GET /health\` | \`{ status, seq, store, connections, storage, replication? }\`: \`status\` is \`storage_unavailable\` while the disk refuses writes (README "Full disk"); \`replication\` (role, primary, lag) with \`REPLICATION=jetstream\` |
 | \`GET /metrics\` | Prometheus text: connections, requests and errors per op, latency histograms, commit batch sizes, journal size, \`aidstock_storage_writable\`, \`aidstock_commit_failures_total\`, and with read workers (issue 17) \`aidstock_read_workers\` and per replica \`aidstock_replica_applied_seq\`, \`aidstock_replica_seq_behind\`, \`aidstock_replica_lag_seconds\` (commit → applied), \`aidstock_replica_heap_bytes\` |
 
 ## Work order attachments (HTTP)

@@ -13,6 +13,16 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# Issue 17: the replication tests start nats-server themselves (a 3-node JetStream cluster on loopback ports).
+if ! command -v nats-server >/dev/null && [ ! -x /usr/sbin/nats-server ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "test: installing Debian nats-server for the replication tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server >/dev/null) || echo "test: nats-server install failed"
+  else
+    echo "test: nats-server is missing; install Debian's nats-server package (replication tests will fail)"
+  fi
+fi
+
 echo "test: typecheck"
 npx tsc --noEmit -p .
 typecheck=$?

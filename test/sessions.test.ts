@@ -1,6 +1,6 @@
 // Sessions with an injected clock: idle timeout, absolute lifetime, the per-user cap, logout everywhere, token size.
 import { describe, expect, it } from 'vitest';
-import { Sessions } from '../engine/io/sessions.ts';
+import { type Session, Sessions, tokenHash } from '../engine/io/sessions.ts';
 import {
   SESSION_ABSOLUTE_MS_MAX,
   SESSION_IDLE_MS_MAX,
@@ -63,5 +63,36 @@ describe('sessions', () => {
     for (const s of mine) expect(sessions.get(s.token)).toBeNull();
     expect(sessions.get(theirs.token)).not.toBeNull();
     expect(sessions.size).toBe(1);
+  });
+  // Issue 17: sessions shared between replicated nodes (engine/replication/shared-sessions.ts carries them).
+  it('share sessions by token hash: another node resumes one, and ending it anywhere ends it everywhere', () => {
+    const a = world();
+    const b = world();
+    const shared: Array<{ keyHash: string; value: { userId: string; createdMs: number } | null }> = [];
+    const wire = (from: Sessions, to: Sessions) => {
+      from.replica = {
+        created: (keyHash: string, session: Session) => {
+          shared.push({ keyHash, value: { userId: session.userId, createdMs: session.createdMs } });
+          to.mirror(keyHash, { userId: session.userId, createdMs: session.createdMs });
+        },
+        deleted: (keyHash: string) => {
+          shared.push({ keyHash, value: null });
+          to.mirror(keyHash, null);
+        },
+      };
+    };
+    wire(a.sessions, b.sessions);
+    wire(b.sessions, a.sessions);
+    const session = a.sessions.create('ot1');
+    expect(shared[0]!.keyHash).toBe(tokenHash(session.token));
+    expect(JSON.stringify(shared)).not.toContain(session.token); // only the hash leaves the node
+    expect(b.sessions.get(session.token)?.userId).toBe('ot1');
+    expect(b.sessions.get('not-a-token')).toBeNull();
+    a.sessions.delete(session.token);
+    expect(b.sessions.get(session.token)).toBeNull();
+    const other = b.sessions.create('pt1');
+    expect(a.sessions.deleteUser('pt1')).toBe(0); // not taken over on a yet, but ended on b all the same
+    expect(b.sessions.get(other.token)).toBeNull();
+    expect(a.sessions.get(other.token)).toBeNull();
   });
 });

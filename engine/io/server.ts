@@ -110,6 +110,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const uws = loadNativeUws();
   const { engine } = options;
   const sessions = new Sessions(options.clockMs);
+  engine.replication?.shareSessions(sessions); // issue 17: sessions survive a failover
   const metrics = new Metrics();
   const sockets = new Set<Ws>();
   const app = uws.App();
@@ -136,6 +137,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       store: engine.store.kind,
       connections: sockets.size,
       ...storageHealth(engine.storage),
+      ...(engine.replication === null ? {} : { replication: engine.replication.health() }), // issue 17
     },
     metrics: () => {
       const stats = engine.store.stats();
@@ -146,7 +148,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         bytesOnDisk: stats.bytesOnDisk,
         commitsInFlight: engine.commitsInFlight,
         seq: engine.state.seq,
-      })}${storageMetrics(engine.storage)}${readPool?.render() ?? ''}`;
+      })}${storageMetrics(engine.storage)}${readPool?.render() ?? ''}${engine.replication?.metrics() ?? ''}`;
     },
   }));
 

@@ -19,12 +19,58 @@ export interface Session {
   lastUsedMs: number;
 }
 
+/**
+ * Issue 17: with replication, sessions are shared by every node through a replicated bucket, so a client resumes its
+ * session on whichever node leads after a failover. Only a SHA-256 of the token leaves the node (keyHash): a copy of
+ * the bucket lets no one sign in. Idle time is kept per node (a node counts it from when it learned of the session).
+ */
+export interface SessionReplica {
+  created(keyHash: string, session: Session): void;
+  deleted(keyHash: string): void;
+}
+
+export function tokenHash(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
   /** Each user's tokens, oldest first. */
   private readonly byUser = new Map<string, Set<string>>();
+  /** Issue 17: sessions made on other nodes, by token hash (their token is only known when a client presents it). */
+  private readonly remote = new Map<string, { userId: string; createdMs: number }>();
+  replica: SessionReplica | null = null;
 
   constructor(private readonly clockMs: () => number) {}
+
+  /** Issue 17: a session another node made (or ended); taken over when its token is presented here. */
+  mirror(keyHash: string, value: { userId: string; createdMs: number } | null): void {
+    if (value !== null) {
+      if (this.remote.size >= SESSIONS_MAX) this.remote.delete(this.remote.keys().next().value as string);
+      this.remote.set(keyHash, value);
+      return;
+    }
+    this.remote.delete(keyHash);
+    for (const session of this.byToken.values()) {
+      if (tokenHash(session.token) !== keyHash) continue;
+      this.dropLocal(session.token);
+      break;
+    }
+  }
+
+  private adopt(token: string): Session | undefined {
+    if (this.remote.size === 0) return undefined;
+    const keyHash = tokenHash(token);
+    const known = this.remote.get(keyHash);
+    if (known === undefined) return undefined;
+    this.remote.delete(keyHash);
+    const session = { token, userId: known.userId, createdMs: known.createdMs, lastUsedMs: this.clockMs() };
+    this.byToken.set(token, session);
+    const tokens = this.byUser.get(known.userId) ?? new Set<string>();
+    tokens.add(token);
+    this.byUser.set(known.userId, tokens);
+    return session;
+  }
 
   create(userId: string): Session {
     if (this.byToken.size >= SESSIONS_MAX) this.evictExpired();
@@ -38,12 +84,13 @@ export class Sessions {
     const tokens = this.byUser.get(userId) ?? new Set<string>();
     tokens.add(token);
     this.byUser.set(userId, tokens);
+    this.replica?.created(tokenHash(token), session);
     return session;
   }
 
   /** The live session of a token, touched; null when unknown, idle too long or past its absolute lifetime. */
   get(token: string): Session | null {
-    const session = this.byToken.get(token);
+    const session = this.byToken.get(token) ?? this.adopt(token);
     if (session === undefined) return null;
     const now = this.clockMs();
     if (this.expired(session, now)) {
@@ -55,6 +102,11 @@ export class Sessions {
   }
 
   delete(token: string): void {
+    if (this.byToken.has(token)) this.replica?.deleted(tokenHash(token));
+    this.dropLocal(token);
+  }
+
+  private dropLocal(token: string): void {
     const session = this.byToken.get(token);
     if (session === undefined) return;
     this.byToken.delete(token);
@@ -67,6 +119,12 @@ export class Sessions {
   deleteUser(userId: string): number {
     const tokens = [...(this.byUser.get(userId) ?? [])];
     for (const token of tokens) this.delete(token);
+    // Issue 17: the user's sessions on other nodes end too (each node drops its own when the bucket says so).
+    for (const [keyHash, known] of [...this.remote]) {
+      if (known.userId !== userId) continue;
+      this.remote.delete(keyHash);
+      this.replica?.deleted(keyHash);
+    }
     return tokens.length;
   }
 
