@@ -312,8 +312,9 @@ describe('portal api client with a primary and a standby (issue 17)', () => {
     primary.reply({ id: again.id, ok: true, result: { seq: 5 } });
     expect(await command).toEqual({ seq: 5 });
 
-    // A second read_only for the same call is an answer, not another move (no ping-pong between nodes).
-    const twice = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 1, reason: 'received' });
+    // During a failover the refusing node may name a primary that is gone: the call follows it, and keeps trying
+    // (here the old standby took over), until it runs.
+    const during = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 2, reason: 'received' });
     const first = primary.take('admin.stockAdjust');
     primary.reply({
       id: first.id,
@@ -321,12 +322,44 @@ describe('portal api client with a primary and a standby (issue 17)', () => {
       error: { code: 'read_only', message: 'x', primary: 'http://standby.test:8081' },
     });
     const third = FakeSocket.all[2];
+    expect(third.url).toBe('ws://standby.test:8081/ws');
     third.open();
     third.reply({ id: third.take('session.resume').id, ok: true, result: { user: { id: 'ot1' } } });
     await vi.advanceTimersByTimeAsync(0);
-    const last = third.take('admin.stockAdjust');
-    third.reply({ id: last.id, ok: false, error: { code: 'read_only', message: 'Skrivskyddad nod.' } });
-    await expect(twice).rejects.toMatchObject({ code: 'read_only' });
+    // It names itself: it is still taking the lease over; the call goes again a moment later on the same socket.
+    const early = third.take('admin.stockAdjust');
+    third.reply({
+      id: early.id,
+      ok: false,
+      error: { code: 'read_only', message: 'x', primary: 'http://standby.test:8081' },
+    });
+    await vi.advanceTimersByTimeAsync(500);
+    const ran = third.take('admin.stockAdjust');
+    third.reply({ id: ran.id, ok: true, result: { seq: 6 } });
+    expect(await during).toEqual({ seq: 6 });
+    expect(FakeSocket.all).toHaveLength(3);
+
+    // Without a primary the command may have run (or no node leads): the caller gets the refusal, nothing is resent.
+    const unknown = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 3, reason: 'received' });
+    const maybe = third.take('admin.stockAdjust');
+    third.reply({ id: maybe.id, ok: false, error: { code: 'read_only', message: 'Kan ha sparats.', primary: null } });
+    await expect(unknown).rejects.toMatchObject({ code: 'read_only', message: 'Kan ha sparats.' });
+    // A refusal that lasts past the failover wait reaches the caller too.
+    const stuck = api.call('admin.stockAdjust', { warehouse: '10', artNo: '100001', delta: 4, reason: 'received' });
+    const stuckFrame = third.take('admin.stockAdjust');
+    third.reply({
+      id: stuckFrame.id,
+      ok: false,
+      error: { code: 'read_only', message: 'x', primary: 'http://standby.test:8081' },
+    });
+    await vi.advanceTimersByTimeAsync(16_000);
+    const late = third.take('admin.stockAdjust');
+    third.reply({
+      id: late.id,
+      ok: false,
+      error: { code: 'read_only', message: 'Skrivskyddad.', primary: 'http://standby.test:8081' },
+    });
+    await expect(stuck).rejects.toMatchObject({ code: 'read_only' });
 
     // The node drops (killed): the client tries the next node of the set after its backoff.
     expect(third.url).toBe('ws://standby.test:8081/ws');

@@ -29,14 +29,16 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /** The portal's policy: its own origin only (WebSockets to it included), images also from https (supplier pictures,
- * with a placeholder when they fail), inline script only the given hashes, no inline style. */
-export function portalPolicy(indexHtml: string | undefined): string {
+ * with a placeholder when they fail), inline script only the given hashes, no inline style. With a primary/standby set
+ * (issue 17, NODE_URLS) the portal may also open the WebSocket of the other nodes, and nothing else of theirs. */
+export function portalPolicy(indexHtml: string | undefined, nodeUrls: readonly string[] = []): string {
   const hashes = indexHtml === undefined ? [] : inlineScriptHashes(indexHtml);
+  const sockets = nodeUrls.map((url) => ` ${url.replace(/^http/, 'ws')}/ws`).join('');
   return [
     "default-src 'self'",
     `script-src 'self'${hashes.map((h) => ` ${h}`).join('')}`,
     "img-src 'self' https: data:",
-    "connect-src 'self'",
+    `connect-src 'self'${sockets}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -81,8 +81,13 @@ export interface HttpSources {
   metrics: () => string;
 }
 
-export function serveHttp(app: App, files: Map<string, StaticFile>, sources: () => HttpSources): void {
-  const policy = portalPolicy(files.get('/index.html')?.body.toString('utf8'));
+export function serveHttp(
+  app: App,
+  files: Map<string, StaticFile>,
+  sources: () => HttpSources,
+  nodeUrls: readonly string[] = [],
+): void {
+  const policy = portalPolicy(files.get('/index.html')?.body.toString('utf8'), nodeUrls);
   app.get('/health', (res) => {
     guardAbort(res);
     res.cork(() =>

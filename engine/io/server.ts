@@ -131,26 +131,31 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   serveAccessLogCsv(app, engine, sessions, options.clockMs);
   serveImports(app, engine, sessions, options.clockMs);
   const files = loadStaticFiles(options.portalDir);
-  serveHttp(app, files, () => ({
-    health: {
-      seq: engine.state.seq,
-      store: engine.store.kind,
-      connections: sockets.size,
-      ...storageHealth(engine.storage),
-      ...(engine.replication === null ? {} : { replication: engine.replication.health() }), // issue 17
-    },
-    metrics: () => {
-      const stats = engine.store.stats();
-      return `${metrics.render({
-        connections: sockets.size,
-        sessions: sessions.size,
-        journalEntries: stats.journalEntries,
-        bytesOnDisk: stats.bytesOnDisk,
-        commitsInFlight: engine.commitsInFlight,
+  serveHttp(
+    app,
+    files,
+    () => ({
+      health: {
         seq: engine.state.seq,
-      })}${storageMetrics(engine.storage)}${readPool?.render() ?? ''}${engine.replication?.metrics() ?? ''}`;
-    },
-  }));
+        store: engine.store.kind,
+        connections: sockets.size,
+        ...storageHealth(engine.storage),
+        ...(engine.replication === null ? {} : { replication: engine.replication.health() }), // issue 17
+      },
+      metrics: () => {
+        const stats = engine.store.stats();
+        return `${metrics.render({
+          connections: sockets.size,
+          sessions: sessions.size,
+          journalEntries: stats.journalEntries,
+          bytesOnDisk: stats.bytesOnDisk,
+          commitsInFlight: engine.commitsInFlight,
+          seq: engine.state.seq,
+        })}${storageMetrics(engine.storage)}${readPool?.render() ?? ''}${engine.replication?.metrics() ?? ''}`;
+      },
+    }),
+    options.nodeUrls ?? [],
+  );
 
   return new Promise((resolve, reject) => {
     app.listen('0.0.0.0', options.port, (listenSocket) => {

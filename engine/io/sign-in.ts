@@ -29,7 +29,8 @@ export function newSignIn(
   };
 }
 
-export type SignInRecorded = { ok: true } | { ok: false; code: ErrorCode; message: string };
+/** A refusal; `primary` (issue 17) when a standby refused: the leader's address, where the client signs in instead. */
+export type SignInRecorded = { ok: true } | { ok: false; code: ErrorCode; message: string; primary?: string | null };
 
 /**
  * Journals `user.signedIn` (durable before the session exists); a dormant or deactivated account is refused by the
@@ -47,7 +48,9 @@ export async function recordSignIn(engine: Engine, userId: string, nowMs: number
   )
     return { ok: true };
   const outcome = await engine.execute({ type: 'user.signIn', userId });
-  return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.message };
+  if (outcome.ok) return { ok: true };
+  const refused = { ok: false as const, code: outcome.code, message: outcome.message };
+  return outcome.code === 'read_only' ? { ...refused, primary: outcome.primary } : refused;
 }
 
 /** The stdout line of a lockout: the address or username (no password), the failures and the window. */

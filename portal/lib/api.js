@@ -8,6 +8,9 @@ const WORKPLACE_KEY = 'aidstock.workplace';
 const BACKOFF_FIRST_MS = 300;
 const BACKOFF_MAX_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** A command refused `read_only` keeps following the named primary this long (a failover takes a lease's TTL). */
+const FAILOVER_WAIT_MS = 15_000;
+const FAILOVER_RETRY_MS = 300;
 /** Reads that are safe to send again after the connection dropped mid-request; commands are not. */
 const RESENDABLE = /^(catalog|stock|register|patient|individual)\.|\.(get|list|search|quote)$/;
 
@@ -53,7 +56,7 @@ let nextId = 1;
 /**
  * A call on its way: sent (in `pending`, answered by id) or waiting in the outbox.
  * @typedef {{ id: number, op: string, args: object, resolve: (result: any) => void, reject: (error: ApiError) => void,
- *   timer: ReturnType<typeof setTimeout> | undefined, moved?: boolean }} Job
+ *   timer: ReturnType<typeof setTimeout> | undefined, refusedSinceMs?: number }} Job
  */
 
 /** @type {Map<number, Job>} id → the call sent with that id */
@@ -105,18 +108,30 @@ function nextUrl() {
 }
 
 /**
- * A standby answered `read_only` (the call did not run): send it again on the primary it names, once. The socket
- * moves when no command waits on it any more (those would come back `read_only` too and move with it).
+ * A node answered `read_only` naming the primary: the call did not run. Send it again there; while the lease changes
+ * hands (the named primary is dead, or is still taking over) keep trying for FAILOVER_WAIT_MS, then give the refusal
+ * to the caller. The socket moves when no command waits on it any more (those would come back `read_only` too and
+ * move with it). `primary` null means it may have run, or no node leads: the caller decides.
  * @param {Job} job
- * @param {string} primary  the primary's base URL
- * @returns {boolean}  whether the call moves
+ * @param {unknown} primary  the primary's base URL
+ * @returns {boolean}  whether the call is sent again
  */
 function moveToPrimary(job, primary) {
-  if (job.moved || typeof primary !== 'string' || primary === '') return false;
-  job.moved = true;
+  if (typeof primary !== 'string' || primary === '') return false;
+  const now = Date.now();
+  job.refusedSinceMs ??= now;
+  if (now - job.refusedSinceMs > FAILOVER_WAIT_MS) return false;
   outbox.push(job);
   outbox.sort((a, b) => a.id - b.id);
-  url = wsUrlOf(primary);
+  const target = wsUrlOf(primary);
+  if (target === url) {
+    // This node names itself: it is taking the lease over. Send the waiting calls again in a moment.
+    setTimeout(() => {
+      if (ready && socket !== null) for (const waiting of outbox.splice(0)) transmit(waiting);
+    }, FAILOVER_RETRY_MS);
+    return true;
+  }
+  url = target;
   primaryMove = true;
   if (![...pending.values()].some((other) => !RESENDABLE.test(other.op))) socket?.close(1000, 'to the primary');
   return true;
