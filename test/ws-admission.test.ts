@@ -53,5 +53,12 @@ describe('portal CSP', () => {
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain('unsafe');
+    expect(policy).toContain("connect-src 'self';");
+  });
+
+  it('lets the portal open the WebSocket of every node of a primary/standby set, and nothing else of theirs', () => {
+    const policy = portalPolicy(undefined, ['http://a.example:8080', 'https://b.example']);
+    expect(policy).toContain("connect-src 'self' ws://a.example:8080/ws wss://b.example/ws;");
+    expect(policy).toContain("default-src 'self';");
   });
 });
