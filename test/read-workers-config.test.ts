@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../engine/config.ts';
-import { READ_WORKERS_MAX } from '../schemas/limits.ts';
+import { NODE_URLS_MAX, READ_WORKERS_MAX } from '../schemas/limits.ts';
 
 describe('READ_WORKERS', () => {
   it('defaults to cores − 1, at least 1', () => {
@@ -22,5 +22,22 @@ describe('READ_WORKERS', () => {
     expect(() => configFromEnv({ READ_WORKERS: value })).toThrow(
       `READ_WORKERS must be an integer 0–${READ_WORKERS_MAX}, got ${value}`,
     );
+  });
+});
+
+describe('NODE_URLS (issue 17: the nodes a portal reconnects through)', () => {
+  it('is empty unset, and each node its origin', () => {
+    expect(configFromEnv({}).nodeUrls).toEqual([]);
+    expect(configFromEnv({ NODE_URLS: ' http://a.example:8080/ , https://b.example ' }).nodeUrls).toEqual([
+      'http://a.example:8080',
+      'https://b.example',
+    ]);
+  });
+
+  it('refuses what is not an http(s) URL, and more than NODE_URLS_MAX nodes', () => {
+    expect(() => configFromEnv({ NODE_URLS: 'ws://a.example/ws' })).toThrow(/not an http\(s\) URL/);
+    expect(() => configFromEnv({ NODE_URLS: 'a.example' })).toThrow();
+    const many = Array.from({ length: NODE_URLS_MAX + 1 }, (_, i) => `http://n${i}.example`).join(',');
+    expect(() => configFromEnv({ NODE_URLS: many })).toThrow(/at most/);
   });
 });
