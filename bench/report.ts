@@ -162,6 +162,8 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   out.push(...ownRunSection('history-compact.md'));
   // Issue 17: the read workers' figures (hand-recorded from alternating `--read-workers` runs).
   out.push(...ownRunSection('read-workers.md'));
+  // Issue 17: primary and standby on NATS JetStream (`node --import tsx bench/replication.ts`).
+  out.push(...ownRunSection('replication.md'));
   out.push(...notesSection(r));
   return `${out.join('\n')}`;
 }
