@@ -59,15 +59,19 @@ export interface ReadyMessage {
   loadMs: number;
 }
 
-/** The encoded reply frame, or `fallback`: the replica could not answer (the writer thread does). */
-export type AnswerMessage =
-  | { kind: 'answer'; rid: number; frame: Uint8Array | string; errorCode: string | null }
-  | { kind: 'fallback'; rid: number };
-
-/** The answers to one batch, in one message. */
+/**
+ * The answers to one batch, in one message with one buffer: a postMessage with hundreds of objects and buffers to
+ * transfer cost the worker a tenth of its time (profiled at 16×16). Answer k is `rids[k]`; its frame is the JSON string
+ * `frames[k]`, or when that is a number the bytes of `bytes` from the previous number (or 0) up to it; `errorCodes[k]`
+ * is its error code or null. `fallbacks`: queries the replica could not answer (the writer thread does).
+ */
 export interface AnswersMessage {
   kind: 'answers';
-  answers: AnswerMessage[];
+  rids: number[];
+  frames: Array<number | string>;
+  errorCodes: Array<string | null>;
+  bytes: Uint8Array;
+  fallbacks: number[];
 }
 
 export interface DigestAnswer {
