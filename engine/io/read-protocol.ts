@@ -60,8 +60,8 @@ export interface ReadyMessage {
 }
 
 /**
- * The answers to one batch, in one message with one buffer: a postMessage with hundreds of objects and buffers to
- * transfer cost the worker a tenth of its time (profiled at 16×16). Answer k is `rids[k]`; its frame is the JSON string
+ * The answers of one event-loop turn of the worker, in one message with one buffer: a postMessage per answer (or per
+ * batch) cost the worker a tenth of its time (profiled at 16×16). Answer k is `rids[k]`; its frame is the JSON string
  * `frames[k]`, or when that is a number the bytes of `bytes` from the previous number (or 0) up to it; `errorCodes[k]`
  * is its error code or null. `fallbacks`: queries the replica could not answer (the writer thread does).
  */

@@ -108,6 +108,12 @@ class AnswerBatch {
 }
 
 const answers = new AnswerBatch();
+let answersScheduled = false;
+
+function postAnswers(): void {
+  answersScheduled = false;
+  answers.post();
+}
 
 function post(message: FromWorker): void {
   port!.postMessage(message);
@@ -146,7 +152,11 @@ function handle(message: ToWorker): void {
 
 port.on('message', (batch: ToWorkerBatch) => {
   for (const message of batch) handle(message);
-  if (!answers.empty) answers.post();
+  // The port hands over every batch that is queued in this event-loop turn: answer them all in one message, once the
+  // turn's batches are handled (a postMessage per batch cost a tenth of the worker's time when the writer is idle).
+  if (answers.empty || answersScheduled) return;
+  answersScheduled = true;
+  setImmediate(postAnswers);
 });
 
 setInterval(() => {
