@@ -19,7 +19,7 @@ import { Histogram } from './metrics.ts';
 import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
 import { runRead } from './read-ops.ts';
 import type {
-  AnswersMessage,
+  AnswerMessage,
   FromWorker,
   ReadAnswer,
   ReadCaller,
@@ -232,31 +232,19 @@ export class ReadPool {
       replica.stats = message;
       return;
     }
-    if (message.kind === 'answers') this.answered(message);
+    if (message.kind !== 'answers') return;
+    for (const answer of message.answers) this.answered(answer);
   }
 
-  private answered(message: AnswersMessage): void {
-    const { rids, frames, errorCodes, bytes } = message;
-    let start = 0;
-    for (let k = 0; k < rids.length; k++) {
-      const frame = frames[k];
-      const end = typeof frame === 'number' ? frame : start;
-      const pending = this.settle(rids[k]);
-      // The views share the batch's buffer: uWS copies each frame in send, on the next tick (ReplyBatch).
-      if (pending !== null) {
-        pending.resolve({
-          frame: typeof frame === 'string' ? frame : bytes.subarray(start, end),
-          errorCode: errorCodes[k],
-        });
-      }
-      start = end;
+  private answered(answer: AnswerMessage): void {
+    const pending = this.settle(answer.rid);
+    if (pending === null) return;
+    if (answer.kind === 'answer') {
+      pending.resolve({ frame: answer.frame, errorCode: answer.errorCode });
+      return;
     }
-    for (const rid of message.fallbacks) {
-      const pending = this.settle(rid);
-      if (pending === null) continue;
-      this.fallbacks++;
-      pending.resolve(this.answerHere(pending));
-    }
+    this.fallbacks++;
+    pending.resolve(this.answerHere(pending));
   }
 
   /** The writer thread answers from its own state (same handler); a caller it does not know either is refused. */

@@ -59,19 +59,15 @@ export interface ReadyMessage {
   loadMs: number;
 }
 
-/**
- * The answers of one event-loop turn of the worker, in one message with one buffer: a postMessage per answer (or per
- * batch) cost the worker a tenth of its time (profiled at 16×16). Answer k is `rids[k]`; its frame is the JSON string
- * `frames[k]`, or when that is a number the bytes of `bytes` from the previous number (or 0) up to it; `errorCodes[k]`
- * is its error code or null. `fallbacks`: queries the replica could not answer (the writer thread does).
- */
+/** The encoded reply frame, or `fallback`: the replica could not answer (the writer thread does). */
+export type AnswerMessage =
+  | { kind: 'answer'; rid: number; frame: Uint8Array | string; errorCode: string | null }
+  | { kind: 'fallback'; rid: number };
+
+/** The answers to one batch, in one message. */
 export interface AnswersMessage {
   kind: 'answers';
-  rids: number[];
-  frames: Array<number | string>;
-  errorCodes: Array<string | null>;
-  bytes: Uint8Array;
-  fallbacks: number[];
+  answers: AnswerMessage[];
 }
 
 export interface DigestAnswer {
