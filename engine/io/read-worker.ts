@@ -4,9 +4,6 @@
 // reply frame. It never writes: commands, sessions and pushes stay on the writer thread.
 // A broken invariant (an entry out of order, a read op touching more than the state) throws: the worker ends, and the
 // writer thread ends the engine loudly (read-pool.ts).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { unpack } from 'msgpackr';
@@ -26,23 +23,6 @@ const port = parentPort;
 if (port === null) throw new Error('read-worker.ts runs as a worker thread only');
 const { dataDir } = workerData as WorkerData;
 
-/**
- * The writer thread comes first: commands wait for nothing but their fsync, so a worker busy with searches must not take
- * a core the writer needs. On Linux a thread has its own nice value (setpriority on its thread id); elsewhere the worker
- * keeps the process's priority.
- */
-const READ_WORKER_NICE = 10;
-
-function yieldToTheWriter(): void {
-  try {
-    const tid = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
-    if (Number.isInteger(tid)) os.setPriority(tid, READ_WORKER_NICE);
-  } catch {
-    // Not Linux (no /proc/thread-self), or not allowed: the same priority as the writer, which only costs latency.
-  }
-}
-
-yieldToTheWriter();
 const startedMs = performance.now();
 // The store stays open for the worker's life: packed tables decode their rows with the store's shared record
 // structures, which lmdb-js reads from the environment when it first meets one.
