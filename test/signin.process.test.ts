@@ -101,7 +101,7 @@ describe('password sign-in off (production)', () => {
     const engine = await startEngine({ scale: 'tiny', store: 'memory', env: { PASSWORD_SIGNIN: 'off' } });
     try {
       const config = await (await fetch(`${engine.url}/auth/config`)).json();
-      expect(config).toEqual({ password: false, oidc: false, idpName: null });
+      expect(config).toEqual({ password: false, oidc: false, idpName: null, nodes: [] });
       const c = await TestClient.connect(engine.wsUrl, 'json');
       const refused = await c.request('session.login', { username: 'ot1', password: 'demo' });
       expect(codeOf(refused)).toBe('signin_method_off');
