@@ -39,13 +39,16 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
+/**
+ * The nodes run without read workers: this test is about the stream and the lease (test/replication.process.test.ts
+ * runs them with the default workers), and 23 engine starts with a replica each would cost CI half a minute.
+ */
 function start(id: string, role: 'primary' | 'standby'): Promise<EngineProcess> {
-  return startNode(cluster, { role, prefix, nodeId: id, dataDir: dataDirs.get(id)!, leaseTtlMs: LEASE_TTL_MS }).then(
-    (engine) => {
-      running.set(id, engine);
-      return engine;
-    },
-  );
+  const options = { role, prefix, nodeId: id, dataDir: dataDirs.get(id)!, leaseTtlMs: LEASE_TTL_MS };
+  return startNode(cluster, { ...options, env: { READ_WORKERS: '0' } }).then((engine) => {
+    running.set(id, engine);
+    return engine;
+  });
 }
 
 interface Acked {
