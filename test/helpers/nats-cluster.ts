@@ -3,7 +3,6 @@
 // (a meta leader is elected). A missing nats-server fails loudly: CI installs Debian's package (.ci/run).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,16 +29,9 @@ export function natsServerBinary(): string {
   );
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port.ts';
+
+export { freePort };
 
 function configText(name: string, port: number, clusterPort: number, routes: number[], storeDir: string): string {
   return [

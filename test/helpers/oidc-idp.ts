@@ -2,7 +2,7 @@
 // registered for the engine's callback, PKCE required, and accounts whose ID token carries the `hsa_id` claim. Its
 // dev interactions are the sign-in screen: any login name is an account id, then a consent "Continue".
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import Provider from 'oidc-provider';
 
 export const IDP_CLIENT_ID = 'aidstock';
@@ -13,17 +13,7 @@ export interface TestIdp {
   close(): Promise<void>;
 }
 
-/** A port free right now (the engine's, so its redirect URI can be registered before it starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './free-port.ts';
 
 /** `accounts`: login name → the HSA-id its ID token states (null: no claim at all). */
 export async function startTestIdp(redirectUri: string, accounts: Record<string, string | null>): Promise<TestIdp> {
