@@ -42,6 +42,10 @@ export function startEngine(options: StartOptions = {}): Promise<EngineProcess> 
       DATA_DIR: dataDir,
       SEED_SCALE: options.scale ?? 'tiny',
       STORE: options.store ?? 'lmdb',
+      // The single thread unless a test asks for read workers: a replica per engine would add a second load and a
+      // thread to each of the suite's engine starts on CI's two cores (minutes in all). The workers' own tests
+      // (read-replicas, replication) set READ_WORKERS, and bench-smoke runs the engine's default.
+      READ_WORKERS: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -47,6 +47,7 @@ export function startNode(cluster: NatsCluster, options: NodeOptions): Promise<E
       NODE_ID: options.nodeId,
       REPLICATION_PREFIX: options.prefix,
       LEASE_TTL_MS: String(options.leaseTtlMs ?? 1_000),
+      READ_WORKERS: '1', // a standby's replicas follow what it applies from the stream (the failover test sets 0)
       ...options.env,
     },
   });
