@@ -2,8 +2,7 @@
 // codes the OIDC callback hands the portal, and the durable record of a sign-in (refused for a dormant account).
 // A leaf for the handlers and the HTTP routes: it holds no route and no handler.
 import { SIGNIN_CODE_MS_MAX, SIGNIN_CODES_MAX, SIGNIN_RECORD_INTERVAL_MS } from '../../schemas/limits.ts';
-import type { ErrorCode } from '../../schemas/protocol.ts';
-import type { Engine } from '../engine.ts';
+import type { CommandOutcome, Engine } from '../engine.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { type Lockout, LoginThrottle } from './login-throttle.ts';
 
@@ -29,8 +28,8 @@ export function newSignIn(
   };
 }
 
-/** A refusal; `primary` (issue 17) when a standby refused: the leader's address, where the client signs in instead. */
-export type SignInRecorded = { ok: true } | { ok: false; code: ErrorCode; message: string; primary?: string | null };
+/** The engine's refusal as it is, so what it carries reaches the reply (a standby's `read_only` names the primary). */
+export type SignInRecorded = { ok: true } | Exclude<CommandOutcome, { ok: true }>;
 
 /**
  * Journals `user.signedIn` (durable before the session exists); a dormant or deactivated account is refused by the
@@ -48,9 +47,7 @@ export async function recordSignIn(engine: Engine, userId: string, nowMs: number
   )
     return { ok: true };
   const outcome = await engine.execute({ type: 'user.signIn', userId });
-  if (outcome.ok) return { ok: true };
-  const refused = { ok: false as const, code: outcome.code, message: outcome.message };
-  return outcome.code === 'read_only' ? { ...refused, primary: outcome.primary } : refused;
+  return outcome.ok ? { ok: true } : outcome;
 }
 
 /** The stdout line of a lockout: the address or username (no password), the failures and the window. */
