@@ -10,7 +10,10 @@ import type { Encoding } from './codec.ts';
 import type { Sessions } from './sessions.ts';
 import type { SignIn } from './sign-in.ts';
 
-export type Outcome = { ok: true; result: unknown } | { ok: false; code: ErrorCode; message: string };
+/** A refusal may name the primary (issue 17: a standby's `read_only`), which the reply carries as `error.primary`. */
+export type Outcome =
+  | { ok: true; result: unknown }
+  | { ok: false; code: ErrorCode; message: string; primary?: string | null };
 
 /**
  * What a handler may touch: the engine, the caller and its connection. One object per connection, refreshed per

@@ -54,8 +54,7 @@ export function replyEncoder(): ReplyEncoder {
     if (outcome.ok)
       return encodeFrame({ id: id as RequestIdT, ok: true, result: outcome.result } satisfies Reply, encoding);
     const error: ErrorBody = { code: outcome.code, message: outcome.message, ...(issues ? { issues } : {}) };
-    // Issue 17: a standby's refusal names the primary, so a client can send the command there.
-    if (outcome.code === 'read_only') error.primary = (outcome as { primary?: string | null }).primary ?? null;
+    if (outcome.primary !== undefined) error.primary = outcome.primary; // issue 17: where to send the command
     return encodeFrame({ id, ok: false, error } satisfies Reply, encoding);
   };
 }
