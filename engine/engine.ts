@@ -11,9 +11,11 @@ import type { Rejection } from './core/rejections.ts';
 import { stateFromTables } from './core/load-state.ts';
 import type { State } from './core/state.ts';
 import type { Loaded, RowWrite, Store } from './store/store.ts';
+import type { AccessLog } from './store/access-log.ts';
 import { rowsWritten } from './rows-written.ts';
 import { STORAGE_UNAVAILABLE, type StorageStatus, type StorageUnavailable, writableStatus } from './storage-health.ts';
 // Issue 17, primary and standby:
+import { Attachments } from './attachments.ts';
 import { NotReplicated, outcomeUnknown, type ReadOnly, type ReplicationHook, readOnly } from './replication/hook.ts';
 
 export type CommandOutcome =
@@ -54,6 +56,13 @@ export class Engine {
   onBatch: (commands: number) => void = () => {};
   /** Issue 17: set with REPLICATION=jetstream; null (the default) changes nothing. */
   replication: ReplicationHook | null = null;
+  /**
+   * The patient-data access log handlers write to and read from: the store's own, or with replication one that every
+   * node's reads go through (replication/access-stream.ts).
+   */
+  accessLog: AccessLog;
+  /** Uploaded files: the local store and quotas, and with replication the bucket every node shares. */
+  readonly attachments: Attachments;
 
   /** Loads the state from the store, or takes tables just written to it (seeding) to skip reading them back. */
   constructor(
@@ -64,6 +73,8 @@ export class Engine {
     const loaded = preloaded ?? store.load();
     this.state = stateFromTables(loaded.tables, loaded.seq);
     this.durable = loaded.seq;
+    this.attachments = new Attachments(store);
+    this.accessLog = store.accessLog;
   }
 
   /** The highest seq known durable: a command acknowledged to a client is at or below it (issue 17, read workers). */

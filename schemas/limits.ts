@@ -329,6 +329,13 @@ export const READ_REPLY_TIMEOUT_MS = 5_000;
 export const REPLICA_STATS_INTERVAL_MS = 500;
 /** A read worker loads its replica from LMDB at start; past this the start fails (as seeding a scale would). */
 export const REPLICA_START_MS_MAX = 10 * 60_000;
+/**
+ * A read worker that fails is started again (its queries meanwhile go to the others or the writer thread), at most
+ * this many times within READ_WORKER_RESTART_WINDOW_MS; one more failure ends the engine (a replica that breaks again
+ * and again is a bug to see, not to hide).
+ */
+export const READ_WORKER_RESTARTS_MAX = 3;
+export const READ_WORKER_RESTART_WINDOW_MS = 10 * 60_000;
 // Issue 17, primary and standby on NATS JetStream (engine/replication):
 /** Leadership lease (LEASE_TTL_MS): a primary silent this long loses it; failover takes about this long. */
 export const LEASE_TTL_MS_DEFAULT = 5_000;
@@ -338,6 +345,11 @@ export const LEASE_TTL_MS_MIN = 500;
 export const LEASE_RENEWALS_PER_TTL = 3;
 /** The primary stops acknowledging this fraction of the TTL before its own clock says the lease ends (clock rates differ). */
 export const LEASE_SAFETY_FRACTION = 0.2;
+/**
+ * The cluster's attachment bucket (issue 17): a backstop over ATTACHMENT_BYTES_TOTAL_MAX, which each node enforces
+ * on its own uploads (uploads to several nodes at once may together pass it a little).
+ */
+export const BLOB_BUCKET_BYTES_MAX = 2 * 2 * 1024 * 1024 * 1024;
 /** Snapshots of the primary's LMDB into the object store (SNAPSHOT_INTERVAL_MS); a new standby starts from the latest. */
 export const SNAPSHOT_INTERVAL_MS_DEFAULT = 10 * 60 * 1000;
 /** The journal stream keeps entries this long (STREAM_MAX_AGE_MS); older ones are in the snapshots. */

@@ -42,6 +42,21 @@ export function accessLogContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
+    it('keeps the stream position written with entries and reviews (issue 17), across reopening', async () => {
+      let store = await withEntries(factory);
+      expect(store.accessLog.position()).toBe(0); // written without a stream
+      await store.accessLog.append([look(50, PNR_A)], 7);
+      expect(store.accessLog.position()).toBe(7);
+      await store.accessLog.addReview(
+        { entryId: 6, reviewerId: 'log1', reviewerName: 'Granskare', timeMs: 60, comment: '' },
+        8,
+      );
+      store = await factory.reopen(store);
+      expect(store.accessLog.position()).toBe(8);
+      expect(store.accessLog.get(6)!.timeMs).toBe(50);
+      await store.close();
+    });
+
     it("a patient's extract: only that patient, in time order, the period half-open", async () => {
       const store = await withEntries(factory);
       const page = store.accessLog.byPatient(PNR_A, { fromMs: 5, toMs: 30, limit: 10 });
@@ -107,7 +122,7 @@ export function accessLogContract(name: string, factory: StoreFactory): void {
       const proto = Object.getPrototypeOf(store.accessLog) as object;
       const methods = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor' && !n.startsWith('page'));
       expect(methods.sort()).toEqual(
-        ['addReview', 'append', 'byPatient', 'byUser', 'count', 'get', 'idsInPeriod', 'reviewsOf'].sort(),
+        ['addReview', 'append', 'byPatient', 'byUser', 'count', 'get', 'idsInPeriod', 'position', 'reviewsOf'].sort(),
       );
       await store.close();
     });

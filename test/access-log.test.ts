@@ -31,7 +31,7 @@ function context(): { ctx: HandlerContext; log: MemoryAccessLog; appends: number
     },
   };
   const state = stateFromTables(emptyTables(), 0);
-  const engine = { state, store: { accessLog: counting } };
+  const engine = { state, accessLog: counting };
   const ctx = { user, nowMs: 1_000, workplaceId: null, engine } as unknown as HandlerContext;
   return { ctx, log, appends };
 }
@@ -71,7 +71,7 @@ describe('replyLogged', () => {
   it('withholds the person with storage_unavailable when the log cannot be written (full disk), never crashing', async () => {
     const { ctx } = context();
     const failing = { append: () => Promise.reject(new Error('MDB_MAP_FULL: simulated')) };
-    const engine = { ...(ctx.engine as object), store: { accessLog: failing } };
+    const engine = { ...(ctx.engine as object), accessLog: failing };
     const broken = { ...ctx, engine } as unknown as HandlerContext;
     const outcome = { ok: true as const, result: { pnr: '194001011234' } };
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});

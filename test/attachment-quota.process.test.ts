@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENT_BYTES_PER_USER_MAX, ATTACHMENT_BYTES_TOTAL_MAX } from '../schemas/limits.ts';
+import { Attachments } from '../engine/attachments.ts';
 import type { Engine } from '../engine/engine.ts';
 import { AttachmentQuota } from '../engine/io/attachment-quota.ts';
 import { serveAttachments } from '../engine/io/http-attachments.ts';
@@ -30,7 +31,12 @@ async function serve(store: MemoryStore): Promise<{ url: string; ot1: string; pt
     ['ot1', user('ot1')],
     ['pt1', user('pt1')],
   ]);
-  const engine = { store, state: { users } } as unknown as Engine;
+  const engine = {
+    store,
+    state: { users },
+    attachments: new Attachments(store),
+    replication: null,
+  } as unknown as Engine;
   const sessions = new Sessions(() => Date.now());
   const app = uws.App();
   serveAttachments(app, engine, sessions, () => Date.now());

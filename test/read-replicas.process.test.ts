@@ -2,6 +2,7 @@
 // 1. A seeded random orders workload against the writer (LMDB in a temp dir, two read workers in this process): at
 //    checkpoints every replica's tables equal the writer's (a digest), and every offloaded op answers the same bytes on
 //    a replica as on the writer thread. Seed: READ_REPLICAS_SEED (printed in the test name and on failure).
+// 3. (last) A worker that fails is started again on the tables as they are then, catches up, and answers the same.
 // 2. The real engine with READ_WORKERS=2 over a WebSocket: a command and the query right after it on the same
 //    connection, many times over and on several connections at once: the query always shows the command's effect.
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { type EngineProcess, startEngine, tempDataDir } from './helpers/engine-p
 import { ART, orderTables, T0 } from './helpers/order-fixture.ts';
 import { prng, randomCommand } from './helpers/order-workload.ts';
 import { TestClient } from './helpers/ws-client.ts';
+import { READ_WORKER_RESTARTS_MAX } from '../schemas/limits.ts';
 
 const SEED = Number(process.env.READ_REPLICAS_SEED ?? 20261205);
 const COMMANDS = Number(process.env.READ_REPLICAS_COMMANDS ?? 600);
@@ -50,23 +52,38 @@ function bytesOf(frame: Uint8Array | string): string {
   return typeof frame === 'string' ? frame : Buffer.from(frame).toString('hex');
 }
 
-describe(`read replicas under a random orders workload (seed ${SEED}, ${COMMANDS} commands)`, () => {
-  const dataDir = tempDataDir('read-replicas');
-  let pool: ReadPool | null = null;
-  let store: LmdbStore | null = null;
+/**
+ * A writer engine on the order fixture in a temp LMDB and a pool of two read workers over it, closed after the
+ * describe block; `deaths` collects what the pool would end the engine for.
+ */
+function poolOnOrders(label: string) {
+  const dataDir = tempDataDir(label);
+  const fixture = { pool: null as ReadPool | null, store: null as LmdbStore | null, nowMs: T0, deaths: [] as string[] };
   afterAll(async () => {
-    await pool?.close();
-    await store?.close();
+    await fixture.pool?.close();
+    await fixture.store?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
+  const start = async () => {
+    const store = new LmdbStore(dataDir);
+    fixture.store = store;
+    await writeTables(store, orderTables());
+    const engine = new Engine(store, () => fixture.nowMs);
+    const pool = await ReadPool.start(engine, dataDir, 2, {
+      onWorkerDeath: (i, e) => fixture.deaths.push(`${i}: ${String(e)}`),
+    });
+    fixture.pool = pool;
+    return { engine, pool };
+  };
+  return { fixture, start };
+}
+
+describe(`read replicas under a random orders workload (seed ${SEED}, ${COMMANDS} commands)`, () => {
+  const { fixture, start } = poolOnOrders('read-replicas');
 
   it('every replica holds the writer tables and answers every read op as the writer thread does', async () => {
-    store = new LmdbStore(dataDir);
-    await writeTables(store, orderTables());
-    let nowMs = T0;
-    const engine = new Engine(store, () => nowMs);
-    const deaths: string[] = [];
-    pool = await ReadPool.start(engine, dataDir, 2, { onWorkerDeath: (i, e) => deaths.push(`${i}: ${String(e)}`) });
+    const { engine, pool } = await start();
+    const deaths = fixture.deaths;
     const encode = replyEncoder();
     const r = prng(SEED);
     const where = `(seed ${SEED}; replay with READ_REPLICAS_SEED=${SEED})`;
@@ -76,7 +93,7 @@ describe(`read replicas under a random orders workload (seed ${SEED}, ${COMMANDS
     for (let i = 0; i < COMMANDS; ) {
       const burst: Promise<{ ok: boolean }>[] = [];
       for (let b = 0; b < BURST && i < COMMANDS; b++, i++) {
-        nowMs += 60_000;
+        fixture.nowMs += 60_000;
         burst.push(engine.execute(randomCommand(r, engine.state, i)));
       }
       accepted += (await Promise.all(burst)).filter((o) => o.ok).length;
@@ -87,13 +104,13 @@ describe(`read replicas under a random orders workload (seed ${SEED}, ${COMMANDS
       for (const [op, raw] of READ_CALLS) {
         const args = OPS[op].args.parse(raw);
         expect(READ_OPS.has(op), op).toBe(true);
-        const caller = { userId: r.pick(users), workplaceId: null, nowMs };
+        const caller = { userId: r.pick(users), workplaceId: null, nowMs: fixture.nowMs };
         const here = runRead(engine.state, op, args, caller);
         expect(here, `${op} on the writer ${where}`).not.toBeNull();
         for (const encoding of ['msgpack', 'json'] as const) {
           const expected = bytesOf(encode(1, op, here!, encoding));
           const answers = await Promise.all(
-            [1, 2].map(() => pool!.query(1, op, args, caller, encoding, engine.durableSeq)),
+            [1, 2].map(() => pool.query(1, op, args, caller, encoding, engine.durableSeq)),
           );
           for (const answer of answers)
             expect(bytesOf(answer.frame), `${op} ${encoding} at seq ${engine.state.seq} ${where}`).toBe(expected);
@@ -167,4 +184,55 @@ describe('read-your-writes over the WebSocket with READ_WORKERS=2', () => {
     expect(metrics).toMatch(/^aidstock_read_timeouts_total 0$/m);
     expect(metrics).toMatch(/^aidstock_replica_lag_seconds_count\{worker="0"\} [1-9]/m);
   });
+});
+
+describe(`a read worker that fails is started again (seed ${SEED})`, () => {
+  const { fixture, start } = poolOnOrders('read-restart');
+
+  it('leaves the rotation at once, catches up from the journal while commands go on, and ends the engine only when it keeps failing', async () => {
+    const { engine, pool } = await start();
+    const deaths = fixture.deaths;
+    const r = prng(SEED);
+    const where = `(seed ${SEED}; replay with READ_REPLICAS_SEED=${SEED})`;
+    let i = 0;
+    const commands = async (count: number) => {
+      for (const end = i + count; i < end; i++) {
+        fixture.nowMs += 60_000;
+        await engine.execute(randomCommand(r, engine.state, i));
+      }
+    };
+    const caller = { userId: [...engine.state.users.keys()][0]!, workplaceId: null, nowMs: fixture.nowMs };
+    const args = OPS['stock.belowMin'].args.parse({});
+    const expected = () =>
+      bytesOf(replyEncoder()(1, 'stock.belowMin', runRead(engine.state, 'stock.belowMin', args, caller)!, 'json'));
+
+    await commands(50);
+    const restarted = (n: number) => async () => {
+      const until = Date.now() + 30_000;
+      while (pool.restarts < n || pool.size < 2) {
+        if (Date.now() > until) throw new Error(`worker not started again (${n}) ${where}`);
+        // Commands and queries go on while the worker starts again; every query is answered, and right.
+        await commands(5);
+        const answer = await pool.query(1, 'stock.belowMin', args, caller, 'json', engine.durableSeq);
+        expect(bytesOf(answer.frame), where).toBe(expected());
+      }
+    };
+    await pool.crashWorker(0);
+    await restarted(1)();
+    const { writer, replicas } = await pool.digests();
+    expect(replicas, `replica tables after the restart ${where}`).toEqual([writer, writer]);
+    expect(deaths).toEqual([]);
+
+    // READ_WORKER_RESTARTS_MAX in the window are started again; the next failure is the engine's end.
+    for (let n = 2; n <= READ_WORKER_RESTARTS_MAX; n++) {
+      await pool.crashWorker(1);
+      await restarted(n)();
+    }
+    expect(deaths).toEqual([]);
+    await pool.crashWorker(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(deaths).toEqual([expect.stringMatching(/^0: /)]);
+    const metrics = pool.render();
+    expect(metrics).toContain(`aidstock_read_worker_restarts_total ${READ_WORKER_RESTARTS_MAX}`);
+  }, 120_000);
 });

@@ -2,37 +2,22 @@
 // primary's snapshot follows its orders, refuses commands with `read_only` and the primary's address, reports its lag;
 // a standby that joins later catches up from a newer snapshot; the journals are identical by hash. A paused primary
 // (SIGSTOP past its lease) acknowledges nothing after it wakes up, and every order it did acknowledge is on the new one.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loginTokens, sampleOrdering } from '../bench/engine-client.ts';
 import type { BenchOrdering } from '../bench/workloads.ts';
 import { placeArgs } from '../bench/workloads.ts';
 import type { EngineProcess } from './helpers/engine-process.ts';
-import { type NatsCluster, startNatsCluster } from './helpers/nats-cluster.ts';
-import { health, journalHash, startNode, uniquePrefix, waitForHealth } from './helpers/replication-nodes.ts';
+import {
+  clusterForFile,
+  health,
+  journalHash,
+  startNode,
+  uniquePrefix,
+  waitForHealth,
+} from './helpers/replication-nodes.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
-let cluster: NatsCluster;
-const engines: EngineProcess[] = [];
-
-beforeAll(async () => {
-  cluster = await startNatsCluster();
-});
-
-afterAll(async () => {
-  for (const engine of engines) {
-    engine.child.kill('SIGCONT');
-    await engine.stop();
-    fs.rmSync(engine.dataDir, { recursive: true, force: true });
-  }
-  await cluster?.stop();
-});
-
-async function started(promise: Promise<EngineProcess>): Promise<EngineProcess> {
-  const engine = await promise;
-  engines.push(engine);
-  return engine;
-}
+const { cluster: natsCluster, started } = clusterForFile();
 
 interface Placed {
   args: { idempotencyKey: string };
@@ -77,7 +62,7 @@ describe('replication on JetStream', () => {
     const prefix = uniquePrefix('follow');
     // A lease long enough that a busy machine (the test tiers run in parallel) never loses it here.
     const primary = await started(
-      startNode(cluster, {
+      startNode(natsCluster(), {
         role: 'primary',
         prefix,
         nodeId: 'p',
@@ -86,7 +71,9 @@ describe('replication on JetStream', () => {
       }),
     );
     await waitForHealth(primary.url, (h) => h.replication.state === 'leading');
-    const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's1', leaseTtlMs: 5_000 }));
+    const standby = await started(
+      startNode(natsCluster(), { role: 'standby', prefix, nodeId: 's1', leaseTtlMs: 5_000 }),
+    );
 
     const { client, ordering, token } = await prescriber(primary);
     const placed = await placeOrders(client, ordering, 300);
@@ -124,7 +111,7 @@ describe('replication on JetStream', () => {
       10_000,
     );
     await placeOrders(client, ordering, 50);
-    const late = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's2', leaseTtlMs: 5_000 }));
+    const late = await started(startNode(natsCluster(), { role: 'standby', prefix, nodeId: 's2', leaseTtlMs: 5_000 }));
     const finalSeq = (await health(primary.url)).seq;
     await waitForHealth(late.url, (h) => h.replication.appliedSeq === finalSeq);
     await waitForHealth(standby.url, (h) => h.replication.appliedSeq === finalSeq);
@@ -138,9 +125,13 @@ describe('replication on JetStream', () => {
 
   it('a paused primary (SIGSTOP past its lease) acknowledges nothing after it wakes; what it acknowledged survives', async () => {
     const prefix = uniquePrefix('pause');
-    const primary = await started(startNode(cluster, { role: 'primary', prefix, nodeId: 'p', leaseTtlMs: 2_000 }));
+    const primary = await started(
+      startNode(natsCluster(), { role: 'primary', prefix, nodeId: 'p', leaseTtlMs: 2_000 }),
+    );
     await waitForHealth(primary.url, (h) => h.replication.state === 'leading');
-    const standby = await started(startNode(cluster, { role: 'standby', prefix, nodeId: 's', leaseTtlMs: 2_000 }));
+    const standby = await started(
+      startNode(natsCluster(), { role: 'standby', prefix, nodeId: 's', leaseTtlMs: 2_000 }),
+    );
     const { client, ordering } = await prescriber(primary);
 
     const acked: Placed[] = [];

@@ -49,7 +49,7 @@ function groundsOf(ctx: HandlerContext, pnr: string, careProviderId: string): Pi
 
 /** Writes the entries; resolves when they are durable. Handlers await it before replying. */
 export function logShown(ctx: HandlerContext, entries: readonly NewAccessEntry[]): Promise<void> {
-  return ctx.engine.store.accessLog.append(entries);
+  return ctx.engine.accessLog.append(entries);
 }
 
 /**

@@ -49,6 +49,11 @@ export class AttachmentQuota {
     return null;
   }
 
+  /** Counts a blob stored without a reservation here: another node's upload, copied to this one. */
+  stored(userId: string, bytes: number): void {
+    this.add(userId, bytes);
+  }
+
   /** Gives back a reservation whose blob was never stored. */
   release(userId: string, bytes: number): void {
     this.add(userId, -bytes);

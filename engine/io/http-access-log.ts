@@ -8,6 +8,7 @@ import { ACCESS_LOG_CSV_ROWS_MAX, ACCESS_LOG_PAGE_MAX } from '../../schemas/limi
 import { parsePnr } from '../core/personnummer.ts';
 import type { User } from '../../schemas/entities.ts';
 import type { Engine } from '../engine.ts';
+import { STORAGE_UNAVAILABLE } from '../storage-health.ts';
 import type { AccessPage, AccessRange } from '../store/access-log.ts';
 import { accessLogCsv } from './access-log-csv.ts';
 import type { Sessions } from './sessions.ts';
@@ -83,7 +84,7 @@ function reviewerOf(res: Res, request: CsvRequest, engine: Engine): User | null 
 
 /** A patient's extract as CSV, sent once the export itself is logged (durably). */
 function exportPatient(res: Res, aborted: Aborted, engine: Engine, reviewer: User, pnr12: string, range: Period): void {
-  const log = engine.store.accessLog;
+  const log = engine.accessLog;
   const body = accessLogCsv(allEntries((r) => log.byPatient(pnr12, r), range.fromMs, range.toMs));
   const workplace = reviewer.workplaces[0];
   const entry = {
@@ -96,7 +97,17 @@ function exportPatient(res: Res, aborted: Aborted, engine: Engine, reviewer: Use
     action: 'accessLog.csv',
     shown: { kind: 'accessLog' as const, no: null },
   };
-  void log.append([entry]).then(() => sendCsv(res, aborted, `loggutdrag-${pnr12}.csv`, body));
+  log.append([entry]).then(
+    () => sendCsv(res, aborted, `loggutdrag-${pnr12}.csv`, body),
+    (error: unknown) => {
+      // Not logged (full disk, or in a cluster the stream did not take it): the extract is not sent.
+      console.error(
+        'aidstock: access log write failed, export withheld:',
+        error instanceof Error ? error.message : error,
+      );
+      if (!aborted.aborted) refuse(res, '503 Service Unavailable', 'storage_unavailable', STORAGE_UNAVAILABLE.message);
+    },
+  );
 }
 
 function exportCsv(res: Res, request: CsvRequest, engine: Engine, clockMs: () => number): void {
@@ -113,7 +124,7 @@ function exportCsv(res: Res, request: CsvRequest, engine: Engine, clockMs: () =>
   }
   const { fromMs, toMs, userId } = parsed.data;
   if (userId !== undefined) {
-    const entries = allEntries((r) => engine.store.accessLog.byUser(userId, r), fromMs, toMs);
+    const entries = allEntries((r) => engine.accessLog.byUser(userId, r), fromMs, toMs);
     sendCsv(res, aborted, `atkomster-${userId}.csv`, accessLogCsv(entries));
     return;
   }

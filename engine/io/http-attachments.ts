@@ -14,8 +14,7 @@ import { ATTACHMENT_BYTES_MAX, ATTACHMENT_NAME_CHARS_MAX } from '../../schemas/l
 import { isStaff } from '../core/users/roles.ts';
 import type { Engine } from '../engine.ts';
 import { STORAGE_UNAVAILABLE } from '../storage-health.ts';
-import { AttachmentQuota } from './attachment-quota.ts';
-import { guardAbort } from './http-abort.ts';
+import type { AttachmentQuota } from './attachment-quota.ts';
 import { refuseOtherMethods, writeSecurityHeaders } from './http-security.ts';
 import type { StoredBlob } from '../store/store.ts';
 import type { Session, Sessions } from './sessions.ts';
@@ -170,7 +169,7 @@ function storeUpload(
   const id = randomUUID();
   const { name, contentType, length } = upload;
   Promise.resolve()
-    .then(() => engine.store.putBlob(id, blob))
+    .then(() => engine.attachments.put(id, blob))
     .then(
       () => {
         if (!abort.aborted) json(res, '201 Created', { id, name, contentType, bytes: length });
@@ -185,16 +184,35 @@ function storeUpload(
     );
 }
 
-/** GET: the blob's bytes to its uploader or to HMC staff; answered synchronously from the store. */
+/**
+ * GET: the blob's bytes to its uploader or to HMC staff. Answered synchronously from the local store; a blob another
+ * node of a cluster stored and this one has not copied yet is fetched from the bucket first (then the reply waits).
+ */
 function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void {
-  guardAbort(res);
+  const abort = { aborted: false };
+  res.onAborted(() => {
+    abort.aborted = true;
+  });
   const session = sessions.get(bearer(req.getHeader('authorization')));
   const id = req.getParameter(0) ?? '';
   if (session === null) {
     refuse(res, '401 Unauthorized', 'unauthorized', 'Logga in först.');
     return;
   }
-  const blob = ID_PATTERN.test(id) ? engine.store.getBlob(id) : undefined;
+  if (!ID_PATTERN.test(id)) refuse(res, '404 Not Found', 'not_found', 'Bilagan finns inte.');
+  else if (engine.store.hasBlob(id) || engine.replication === null)
+    sendBlob(res, engine, session, engine.store.getBlob(id));
+  else
+    engine.attachments.get(id).then(
+      (blob) => !abort.aborted && sendBlob(res, engine, session, blob),
+      (error: unknown) => {
+        console.error('aidstock: attachment fetch failed:', error instanceof Error ? error.message : error);
+        if (!abort.aborted) refuse(res, '503 Service Unavailable', 'storage_unavailable', STORAGE_UNAVAILABLE.message);
+      },
+    );
+}
+
+function sendBlob(res: Res, engine: Engine, session: Session, blob: StoredBlob | undefined): void {
   const user = engine.state.users.get(session.userId);
   if (blob === undefined) refuse(res, '404 Not Found', 'not_found', 'Bilagan finns inte.');
   else if (blob.ownerId !== session.userId && (user === undefined || !isStaff(user)))
@@ -209,7 +227,7 @@ function download(res: Res, req: Req, engine: Engine, sessions: Sessions): void 
 }
 
 export function serveAttachments(app: App, engine: Engine, sessions: Sessions, clockMs: () => number): void {
-  const quota = new AttachmentQuota(engine.store);
+  const quota = engine.attachments.quota;
   app.post('/api/attachments', (res, req) => {
     // The abort handler comes first: uWS must see one before this handler may return without a reply.
     const abort: Abort = { aborted: false };

@@ -4,12 +4,19 @@
 // (read-ops.ts), least busy first. A query carries the writer's seq after its connection's last command, and the worker
 // answers only from a replica at or past it: a connection reads its own writes.
 // Contract: every query handed out is answered exactly once: by its worker, by the writer thread (the replica did not
-// know the caller yet), or `overloaded` after READ_REPLY_TIMEOUT_MS. A worker that fails ends the engine: its replica
-// broke an invariant, and a replica that silently stops would serve stale reads.
+// know the caller yet, or its worker failed), or `overloaded` after READ_REPLY_TIMEOUT_MS. A worker that fails (a
+// broken invariant, out of memory) leaves the rotation at once and is started again on the LMDB tables as they are then
+// (one read transaction: a consistent state at some seq), then fed the journal from that seq on; too many failures in
+// a window end the engine, so a replica that keeps breaking is seen, never silently serving stale reads.
 import { Worker } from 'node:worker_threads';
 import { pack } from 'msgpackr';
 import type { JournalEntry } from '../../schemas/events.ts';
-import { READ_REPLY_TIMEOUT_MS, REPLICA_START_MS_MAX } from '../../schemas/limits.ts';
+import {
+  READ_REPLY_TIMEOUT_MS,
+  READ_WORKER_RESTART_WINDOW_MS,
+  READ_WORKER_RESTARTS_MAX,
+  REPLICA_START_MS_MAX,
+} from '../../schemas/limits.ts';
 import type { OpName } from '../../schemas/ops.ts';
 import type { RequestIdT } from '../../schemas/protocol.ts';
 import { assert } from '../core/assert.ts';
@@ -72,7 +79,10 @@ function spawn(dataDir: string, index: number): Worker {
 }
 
 export interface ReadPoolOptions {
-  /** A worker failed or exited: the default ends the engine (exit code 70, as a broken invariant does). */
+  /**
+   * A worker failed more than READ_WORKER_RESTARTS_MAX times in the window (or could not start again): the default
+   * ends the engine (exit code 70, as a broken invariant does).
+   */
   onWorkerDeath?: (index: number, error: unknown) => void;
 }
 
@@ -97,21 +107,20 @@ export class ReadPool {
   timeouts = 0;
   /** Process RSS grown while the replicas loaded, per replica (start-up figure; RSS is shared by all threads). */
   rssPerReplicaBytes = 0;
+  /** Workers started again after a failure (ever), and when (within the window) for the limit. */
+  restarts = 0;
+  private restartTimesMs: number[] = [];
+  private readonly onDeath: (index: number, error: unknown) => void;
 
   private constructor(
     private readonly engine: Engine,
+    private readonly dataDir: string,
     private readonly replicas: Replica[],
     options: ReadPoolOptions,
   ) {
     this.fedSeq = engine.state.seq;
-    const onDeath = options.onWorkerDeath ?? endEngine;
-    for (const replica of replicas) {
-      replica.worker.on('message', (message: FromWorker) => this.received(replica, message));
-      replica.worker.on('error', (error) => onDeath(replica.index, error));
-      replica.worker.on('exit', (code) => {
-        if (!this.closing) onDeath(replica.index, new Error(`exited with code ${code}`));
-      });
-    }
+    this.onDeath = options.onWorkerDeath ?? endEngine;
+    for (const replica of replicas) this.watch(replica);
     engine.onCommitted((entry) => this.feed(entry));
     this.sweep = setInterval(() => this.expire(), READ_REPLY_TIMEOUT_MS / 5);
     this.sweep.unref();
@@ -128,13 +137,79 @@ export class ReadPool {
         `read worker ${replica.index} loaded seq ${replica.seqAtStart}, the writer is at ${engine.state.seq}`,
       );
     }
-    const pool = new ReadPool(engine, replicas, options);
+    const pool = new ReadPool(engine, dataDir, replicas, options);
     pool.rssPerReplicaBytes = Math.max(0, process.memoryUsage().rss - rssBefore) / count;
     return pool;
   }
 
+  private watch(replica: Replica): void {
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed || this.closing) return;
+      failed = true;
+      this.failed(replica, error);
+    };
+    replica.worker.on('message', (message: FromWorker) => this.received(replica, message));
+    replica.worker.on('error', fail);
+    replica.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+  }
+
+  /** Out of the rotation at once; its queries answered here; started again unless it failed too often. */
+  private failed(replica: Replica, error: unknown): void {
+    const at = this.replicas.indexOf(replica);
+    if (at >= 0) this.replicas.splice(at, 1);
+    this.nextStart = 0;
+    void replica.worker.terminate();
+    for (const [rid, pending] of this.pending) {
+      if (pending.replica !== replica) continue;
+      this.settle(rid);
+      this.fallbacks++;
+      pending.resolve(this.answerHere(pending));
+    }
+    const nowMs = performance.now();
+    this.restartTimesMs = this.restartTimesMs.filter((t) => t > nowMs - READ_WORKER_RESTART_WINDOW_MS);
+    if (this.restartTimesMs.length >= READ_WORKER_RESTARTS_MAX) {
+      this.onDeath(replica.index, error);
+      return;
+    }
+    this.restartTimesMs.push(nowMs);
+    console.error(`aidstock: read worker ${replica.index} failed, starting it again:`, error);
+    startReplica(this.dataDir, replica.index).then(
+      (fresh) => this.rejoin(fresh),
+      (startError: unknown) => this.onDeath(replica.index, startError),
+    );
+  }
+
+  /**
+   * A worker started again loaded the tables at some seq S while the writer went on: it gets the journal from S + 1 to
+   * what was fed (read back from the store), then joins the feed; entries up to S it skips (post).
+   */
+  private rejoin(replica: Replica): void {
+    if (this.closing) {
+      void replica.worker.terminate();
+      return;
+    }
+    for (const entry of this.engine.store.journal(replica.seqAtStart + 1)) {
+      if (entry.seq > this.fedSeq) break;
+      this.enqueue(replica, entryMessage(entry));
+    }
+    this.watch(replica);
+    this.replicas.push(replica);
+    this.restarts++;
+    console.log(
+      `aidstock: read worker ${replica.index} ready again in ${replica.readyMs} ms (loaded seq ${replica.seqAtStart})`,
+    );
+  }
+
+  /** Workers in the rotation (fewer than started while a failed one starts again). */
   get size(): number {
     return this.replicas.length;
+  }
+
+  /** Tests: ends worker `index` as a crash would (it is started again like any failed worker). */
+  async crashWorker(index: number): Promise<void> {
+    const replica = this.replicas.find((r) => r.index === index);
+    if (replica !== undefined) await replica.worker.terminate();
   }
 
   /** Start-up figures per replica: ms from spawn to ready, and of that the load of its state. */
@@ -161,10 +236,9 @@ export class ReadPool {
   }
 
   private post(entry: JournalEntry): void {
-    // A copy of its own, exact size: structured clone copies a view's whole backing buffer.
-    const bytes = new Uint8Array(pack(entry));
-    const message: ToWorker = { kind: 'entry', bytes, committedMs: performance.timeOrigin + performance.now() };
-    for (const replica of this.replicas) this.enqueue(replica, message);
+    const message = entryMessage(entry);
+    // A replica started again may have loaded tables that hold this entry already.
+    for (const replica of this.replicas) if (entry.seq > replica.seqAtStart) this.enqueue(replica, message);
     this.fedSeq = entry.seq;
   }
 
@@ -198,6 +272,12 @@ export class ReadPool {
     encoding: Encoding,
     minSeq: number,
   ): Promise<ReadAnswer> {
+    if (this.replicas.length === 0) {
+      // Every worker is starting again: the writer thread answers, as it does without workers.
+      this.fallbacks++;
+      const here = { startedMs: 0, op, id, args, caller, encoding } as Omit<Pending, 'replica' | 'resolve'>;
+      return Promise.resolve(this.answerHere(here));
+    }
     const replica = this.leastBusy();
     const rid = this.nextRid++;
     replica.pending++;
@@ -248,7 +328,7 @@ export class ReadPool {
   }
 
   /** The writer thread answers from its own state (same handler); a caller it does not know either is refused. */
-  private answerHere(pending: Pending): ReadAnswer {
+  private answerHere(pending: Omit<Pending, 'replica' | 'resolve'>): ReadAnswer {
     const outcome = runRead(this.engine.state, pending.op, pending.args, pending.caller) ?? {
       ok: false as const,
       code: 'unauthorized' as const,
@@ -298,6 +378,9 @@ export class ReadPool {
       `aidstock_read_workers ${this.replicas.length}`,
       '# TYPE aidstock_read_fallbacks_total counter',
       `aidstock_read_fallbacks_total ${this.fallbacks}`,
+      '# HELP aidstock_read_worker_restarts_total Read workers started again after a failure.',
+      '# TYPE aidstock_read_worker_restarts_total counter',
+      `aidstock_read_worker_restarts_total ${this.restarts}`,
       '# TYPE aidstock_read_timeouts_total counter',
       `aidstock_read_timeouts_total ${this.timeouts}`,
       '# HELP aidstock_replica_rss_bytes Process RSS grown while the replicas loaded, per replica (at start).',
@@ -341,6 +424,12 @@ export class ReadPool {
     clearInterval(this.sweep);
     await Promise.all(this.replicas.map((r) => r.worker.terminate()));
   }
+}
+
+function entryMessage(entry: JournalEntry): ToWorker {
+  // A copy of its own, exact size: structured clone copies a view's whole backing buffer.
+  const bytes = new Uint8Array(pack(entry));
+  return { kind: 'entry', bytes, committedMs: performance.timeOrigin + performance.now() };
 }
 
 function startReplica(dataDir: string, index: number): Promise<Replica> {

@@ -45,6 +45,9 @@ export interface StreamNames {
   leaseBucket: string;
   snapshotBucket: string;
   sessionBucket: string;
+  blobBucket: string;
+  accessStream: string;
+  accessSubject: string;
 }
 
 export function streamNames(prefix: string): StreamNames {
@@ -54,20 +57,30 @@ export function streamNames(prefix: string): StreamNames {
     leaseBucket: `${prefix}-leader`,
     snapshotBucket: `${prefix}-snapshots`,
     sessionBucket: `${prefix}-sessions`,
+    blobBucket: `${prefix}-attachments`,
+    accessStream: `${prefix}-access`,
+    accessSubject: `${prefix}.access`,
   };
 }
 
-/** Creates the stream if missing (R3, bounded by age: older entries are in the snapshots). */
-export async function ensureStream(jsm: JetStreamManager, names: StreamNames, maxAgeMs: number): Promise<void> {
+/**
+ * Creates a stream if missing: R3, bounded by age (older entries are in the snapshots). Used for the journal stream
+ * and the access-log stream (access-stream.ts). Two nodes racing both succeed: the config is the same.
+ */
+export async function ensureStream(
+  jsm: JetStreamManager,
+  stream: { name: string; subject: string },
+  maxAgeMs: number,
+): Promise<void> {
   try {
-    await jsm.streams.info(names.stream);
+    await jsm.streams.info(stream.name);
     return;
   } catch {
-    // not there yet: create it (two nodes racing both succeed: the config is the same)
+    // not there yet: create it
   }
   await jsm.streams.add({
-    name: names.stream,
-    subjects: [names.subject],
+    name: stream.name,
+    subjects: [stream.subject],
     num_replicas: STREAM_REPLICAS,
     max_age: maxAgeMs * 1_000_000,
     duplicate_window: STREAM_DUPLICATE_WINDOW_MS * 1_000_000,

@@ -18,12 +18,15 @@ import { type ObjectStore, Objm } from '@nats-io/obj';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { JournalEntry } from '../../schemas/events.ts';
 import {
+  BLOB_BUCKET_BYTES_MAX,
   REPLICATION_MESSAGE_BYTES_MAX,
   REPLICATION_PUBLISH_TIMEOUT_MS,
   STREAM_REPLICAS,
 } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import { FILE_NAME } from '../store/lmdb-store.ts';
+import { ReplicatedAccessLog } from './access-stream.ts';
+import { BlobBucket } from './blob-bucket.ts';
 import type { ReplicationConfig } from './config.ts';
 import { Follower, LagSamples } from './follower.ts';
 import { NotReplicated, type ReadOnly, type ReplicationHook, readOnly } from './hook.ts';
@@ -76,6 +79,7 @@ export class ReplicationNode implements ReplicationHook {
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotSource: SnapshotSource | null = null;
   private readonly lag = new LagSamples();
+  private accessLog: ReplicatedAccessLog | null = null;
   readonly counters = { takeovers: 0, stepDowns: 0, snapshots: 0, snapshotBytes: 0, lastSnapshotSeq: -1 };
 
   private constructor(
@@ -86,6 +90,7 @@ export class ReplicationNode implements ReplicationHook {
     private readonly names: StreamNames,
     private readonly snapshots: ObjectStore,
     private readonly kvm: Kvm,
+    private readonly blobs: BlobBucket,
     private readonly onFatal: (error: Error) => void,
   ) {}
 
@@ -95,11 +100,14 @@ export class ReplicationNode implements ReplicationHook {
     const js = jetstream(nc, { timeout: REPLICATION_PUBLISH_TIMEOUT_MS });
     const jsm = await jetstreamManager(nc, { timeout: REPLICATION_PUBLISH_TIMEOUT_MS });
     const names = streamNames(config.prefix);
-    await ensureStream(jsm, names, config.streamMaxAgeMs);
+    await ensureStream(jsm, { name: names.stream, subject: names.subject }, config.streamMaxAgeMs);
+    await ensureStream(jsm, { name: names.accessStream, subject: names.accessSubject }, config.streamMaxAgeMs);
     const kvm = new Kvm(js);
     await kvm.create(names.leaseBucket, { ttl: config.leaseTtlMs, history: 1, replicas: STREAM_REPLICAS });
-    const snapshots = await new Objm(js).create(names.snapshotBucket, { replicas: STREAM_REPLICAS });
-    return new ReplicationNode(config, nc, js, jsm, names, snapshots, kvm, onFatal);
+    const objm = new Objm(js);
+    const snapshots = await objm.create(names.snapshotBucket, { replicas: STREAM_REPLICAS });
+    const blobs = await objm.create(names.blobBucket, { replicas: STREAM_REPLICAS, max_bytes: BLOB_BUCKET_BYTES_MAX });
+    return new ReplicationNode(config, nc, js, jsm, names, snapshots, kvm, new BlobBucket(blobs), onFatal);
   }
 
   /**
@@ -129,6 +137,9 @@ export class ReplicationNode implements ReplicationHook {
     this.engine = engine;
     this.snapshotSource = snapshotSource;
     engine.replication = this;
+    engine.attachments.replica = this.blobs;
+    this.accessLog = new ReplicatedAccessLog(engine.store.accessLog, this.js, this.names, this.onFatal);
+    engine.accessLog = this.accessLog;
   }
 
   /** Once the server listens: follow the stream from the local seq, and watch the lease. */
@@ -142,6 +153,8 @@ export class ReplicationNode implements ReplicationHook {
       (why) => this.stepDown(`lease lost: ${why}`),
     );
     await this.follow(engine.state.seq);
+    await this.blobs.mirror(engine.attachments);
+    await this.accessLog!.start(this.jsm);
     this.watchTimer = setInterval(() => void this.watchLease(), Math.max(50, this.config.leaseTtlMs / 8));
   }
 
@@ -352,6 +365,9 @@ export class ReplicationNode implements ReplicationHook {
       lagMsP99: this.lag.quantile(0.99),
       snapshots: this.counters.snapshots,
       lastSnapshotSeq: this.counters.lastSnapshotSeq,
+      accessLogPosition: this.accessLog?.position() ?? 0,
+      attachmentsCopied: engine.attachments.counters.copied,
+      attachmentsFetchedOnDemand: engine.attachments.counters.fetchedOnDemand,
     };
   }
 
@@ -386,6 +402,8 @@ export class ReplicationNode implements ReplicationHook {
     if (this.watchTimer !== null) clearInterval(this.watchTimer);
     this.stopSnapshots();
     await this.follower?.stop();
+    await this.blobs.stop();
+    await this.accessLog?.stop();
     if (wasLeading) {
       const engine = this.mustEngine();
       while (engine.commitsInFlight > 0) await sleep(POLL_MS);

@@ -6,6 +6,7 @@ import type { AccessEntry, AccessReview, NewAccessEntry } from '../../schemas/ac
 import { type AccessLog, type AccessPage, type AccessRange, cursorOf, parseCursor } from './access-log.ts';
 
 type IndexKey = Array<string | number>;
+const POSITION_KEY = 'stream';
 
 /** Resolves when the transaction holding the puts just issued is on disk (call synchronously after the puts). */
 function flushed(root: RootDatabase): Promise<void> {
@@ -20,6 +21,9 @@ export class LmdbAccessLog implements AccessLog {
   private readonly byUserDb: Database<number, IndexKey>;
   private readonly byTime: Database<number, IndexKey>;
   private readonly reviews: Database<AccessReview, IndexKey>;
+  /** Issue 17: the last access-log stream sequence written, under one key, in the transaction of what it carried. */
+  private readonly positionDb: Database<number, string>;
+  private streamPosition: number;
   private lastId = 0;
   private reviewCount = 0;
 
@@ -29,10 +33,20 @@ export class LmdbAccessLog implements AccessLog {
     this.byUserDb = root.openDB<number, IndexKey>({ name: 'access-log-by-user' });
     this.byTime = root.openDB<number, IndexKey>({ name: 'access-log-by-time' });
     this.reviews = root.openDB<AccessReview, IndexKey>({ name: 'access-log-reviews' });
+    this.positionDb = root.openDB<number, string>({ name: 'access-log-position' });
+    this.streamPosition = this.positionDb.get(POSITION_KEY) ?? 0;
     for (const key of this.entries.getKeys({ reverse: true, limit: 1 })) this.lastId = key;
   }
 
-  append(entries: readonly NewAccessEntry[]): Promise<void> {
+  position(): number {
+    return this.streamPosition;
+  }
+
+  append(entries: readonly NewAccessEntry[], position?: number): Promise<void> {
+    if (position !== undefined) {
+      this.streamPosition = position;
+      void this.positionDb.put(POSITION_KEY, position);
+    }
     for (const fields of entries) {
       const entry: AccessEntry = { ...fields, id: ++this.lastId };
       void this.entries.put(entry.id, entry);
@@ -75,7 +89,11 @@ export class LmdbAccessLog implements AccessLog {
     return this.entries.get(id);
   }
 
-  addReview(review: AccessReview): Promise<void> {
+  addReview(review: AccessReview, position?: number): Promise<void> {
+    if (position !== undefined) {
+      this.streamPosition = position;
+      void this.positionDb.put(POSITION_KEY, position);
+    }
     // Keyed by time and a per-process counter: two reviews in one transaction never overwrite each other.
     void this.reviews.put([review.entryId, review.timeMs, this.reviewCount++], review);
     return flushed(this.root);

@@ -7,8 +7,10 @@ const byTime = (a: AccessEntry, b: AccessEntry) => a.timeMs - b.timeMs || a.id -
 export class MemoryAccessLog implements AccessLog {
   private readonly entries: AccessEntry[] = [];
   private readonly reviews: AccessReview[] = [];
+  private streamPosition = 0;
 
-  append(entries: readonly NewAccessEntry[]): Promise<void> {
+  append(entries: readonly NewAccessEntry[], position?: number): Promise<void> {
+    if (position !== undefined) this.streamPosition = position;
     for (const entry of entries) this.entries.push(structuredClone({ ...entry, id: this.entries.length + 1 }));
     return Promise.resolve();
   }
@@ -41,13 +43,18 @@ export class MemoryAccessLog implements AccessLog {
     return entry === undefined ? undefined : structuredClone(entry);
   }
 
-  addReview(review: AccessReview): Promise<void> {
+  addReview(review: AccessReview, position?: number): Promise<void> {
+    if (position !== undefined) this.streamPosition = position;
     this.reviews.push({ ...review });
     return Promise.resolve();
   }
 
   reviewsOf(entryId: number): AccessReview[] {
     return this.reviews.filter((r) => r.entryId === entryId).map((r) => ({ ...r }));
+  }
+
+  position(): number {
+    return this.streamPosition;
   }
 
   count(): number {

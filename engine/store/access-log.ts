@@ -21,9 +21,10 @@ export interface AccessRange {
 export interface AccessLog {
   /**
    * Appends entries (ids given here, in order) in the current group commit: every append and command of one
-   * event-loop turn share one transaction. Resolves only when durable on disk.
+   * event-loop turn share one transaction. Resolves only when durable on disk. `position` (issue 17, a cluster's
+   * access-log stream): the stream sequence these entries came from, stored in the same transaction.
    */
-  append(entries: readonly NewAccessEntry[]): Promise<void>;
+  append(entries: readonly NewAccessEntry[], position?: number): Promise<void>;
   /** A patient's entries in a period, through the (pnr, time) index. */
   byPatient(pnr: string, range: AccessRange): AccessPage;
   /** A user's entries in a period, through the (user, time) index. */
@@ -34,8 +35,10 @@ export interface AccessLog {
    */
   idsInPeriod(fromMs: number, toMs: number): number[];
   get(id: number): AccessEntry | undefined;
-  /** Stores a reviewer's mark; resolves when durable. */
-  addReview(review: AccessReview): Promise<void>;
+  /** Stores a reviewer's mark; resolves when durable. `position`: as for append. */
+  addReview(review: AccessReview, position?: number): Promise<void>;
+  /** The last access-log stream sequence written here (0: none; without replication it stays 0). */
+  position(): number;
   reviewsOf(entryId: number): AccessReview[];
   /** Entries ever written (the last id). */
   count(): number;

@@ -2,7 +2,7 @@
 // turn share a transaction); append resolves on `flushed`, i.e. after fsync, not merely at commit.
 import fs from 'node:fs';
 import path from 'node:path';
-import { open, type Database, type DatabaseOptions, type RootDatabase } from 'lmdb';
+import { open, type Database, type DatabaseOptions, type RootDatabase, type Transaction } from 'lmdb';
 import type { JournalEntry } from '../../schemas/events.ts';
 import type { StockRow } from '../../schemas/entities.ts';
 import { assert } from '../core/assert.ts';
@@ -114,15 +114,20 @@ export class LmdbStore implements Store {
     console.log(`aidstock: journal index built from ${indexed} journal entries in ${Date.now() - startedMs} ms`);
   }
 
-  private durableSeq(): number {
-    return Math.max((this.meta.get(META_SEQ) as number | undefined) ?? 0, this.lastJournalSeq());
+  private durableSeq(transaction?: Transaction): number {
+    const metaSeq = (this.meta.get(META_SEQ, { transaction }) as number | undefined) ?? 0;
+    return Math.max(metaSeq, this.lastJournalSeq(transaction));
   }
 
-  private lastJournalSeq(): number {
-    for (const key of this.journalDb.getKeys({ reverse: true })) if (typeof key === 'number') return key;
+  private lastJournalSeq(transaction?: Transaction): number {
+    for (const key of this.journalDb.getKeys({ reverse: true, transaction })) if (typeof key === 'number') return key;
     return 0;
   }
 
+  /**
+   * Every table and the seq they are at, read in one read transaction: a consistent state even while another thread
+   * of the process commits (issue 17: a read worker started again while the writer runs).
+   */
   load(): Loaded {
     if (this.broken) {
       // After a failed commit: back to what is on disk, and appends chain on from there again.
@@ -130,26 +135,33 @@ export class LmdbStore implements Store {
       this.chainHead = this.chain.getEntry(CHAIN_HEAD)?.version ?? null;
       this.broken = false;
     }
-    const tables = emptyTables();
-    for (const name of TABLE_NAMES) {
-      const target = tables[name] as Map<Key, unknown>;
-      if (target instanceof PackedTable) this.loadPacked(name, target);
-      else for (const { key, value } of this.tables.get(name)!.getRange()) target.set(key as Key, value);
+    const transaction = this.root.useReadTransaction();
+    try {
+      const tables = emptyTables();
+      for (const name of TABLE_NAMES) {
+        const target = tables[name] as Map<Key, unknown>;
+        if (target instanceof PackedTable) this.loadPacked(name, target, transaction);
+        else
+          for (const { key, value } of this.tables.get(name)!.getRange({ transaction })) target.set(key as Key, value);
+      }
+      return { tables: tables as Tables, seq: this.durableSeq(transaction) };
+    } finally {
+      transaction.done();
     }
-    return { tables: tables as Tables, seq: this.seq };
   }
 
   /**
    * A packed table takes each row's bytes as they are on disk (issue 16): no decode into objects and encode again at
    * start. They are decoded, when read, by the table's own decoder (its shared record structures).
    */
-  private loadPacked(name: TableName, target: PackedTable<Key, unknown>): void {
+  private loadPacked(name: TableName, target: PackedTable<Key, unknown>, transaction: Transaction): void {
     const db = this.tables.get(name)! as unknown as { decoder: { decode(bytes: Uint8Array): unknown } };
     const decode = (bytes: Uint8Array) => db.decoder.decode(bytes);
     target.beginStored(decode);
     rawRows.into = target;
     try {
-      for (const { key, value } of this.rawTables.get(name)!.getRange()) target.bindStored(key as Key, value);
+      for (const { key, value } of this.rawTables.get(name)!.getRange({ transaction }))
+        target.bindStored(key as Key, value);
     } finally {
       rawRows.into = null;
     }
@@ -169,6 +181,10 @@ export class LmdbStore implements Store {
   async putBlob(id: string, blob: StoredBlob): Promise<void> {
     assert(!this.blobDb.doesExist(id), `blob ${id} is new`); // a key check: get would decode up to 2 MiB
     await this.durable(this.blobDb.put(id, blob), () => {}); // a failed write rejects (full disk), never hangs
+  }
+
+  hasBlob(id: string): boolean {
+    return this.blobDb.doesExist(id);
   }
 
   getBlob(id: string): StoredBlob | undefined {

@@ -80,6 +80,10 @@ export class MemoryStore implements Store {
     for (const blob of this.blobs.values()) yield { ownerId: blob.ownerId, bytes: blob.bytes.byteLength };
   }
 
+  hasBlob(id: string): boolean {
+    return this.blobs.has(id);
+  }
+
   getBlob(id: string): StoredBlob | undefined {
     const blob = this.blobs.get(id);
     return blob === undefined ? undefined : { ...blob, bytes: blob.bytes.slice() };

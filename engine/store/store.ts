@@ -54,6 +54,8 @@ export interface Store {
   /** Stores an uploaded file under a new id; resolves when durable (the upload is acknowledged after). */
   putBlob(id: string, blob: StoredBlob): Promise<void>;
   getBlob(id: string): StoredBlob | undefined;
+  /** Whether a blob is stored (a key check: no bytes are read). */
+  hasBlob(id: string): boolean;
   /** Owner and size of every stored blob (start-up: the attachment quotas count from them). */
   blobSizes(): Iterable<{ ownerId: string; bytes: number }>;
   /**

@@ -1,10 +1,12 @@
 // Engines in REPLICATION=jetstream mode for the issue-17 tests: start a primary or a standby against a NATS cluster,
 // read their /health replication block, wait for a state, place orders and hash journals.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { Packr } from 'msgpackr';
 import { LmdbStore } from '../../engine/store/lmdb-store.ts';
 import { type EngineProcess, startEngine, tempDataDir } from './engine-process.ts';
-import type { NatsCluster } from './nats-cluster.ts';
+import { type NatsCluster, startNatsCluster } from './nats-cluster.ts';
 
 export interface ReplicationHealth {
   seq: number;
@@ -98,4 +100,38 @@ export async function journalHash(dataDir: string, upTo: number): Promise<string
   } finally {
     await store.close();
   }
+}
+
+/**
+ * A 3-node NATS cluster for the tests of one file (started before them, stopped after), and `started`, which records
+ * an engine so it is stopped (woken first, if a test paused it) and its data directory removed after them too.
+ */
+export function clusterForFile(): {
+  cluster: () => NatsCluster;
+  started: (p: Promise<EngineProcess>) => Promise<EngineProcess>;
+} {
+  let cluster: NatsCluster | null = null;
+  const engines: EngineProcess[] = [];
+  beforeAll(async () => {
+    cluster = await startNatsCluster();
+  });
+  afterAll(async () => {
+    for (const engine of engines) {
+      engine.child.kill('SIGCONT');
+      await engine.stop();
+      fs.rmSync(engine.dataDir, { recursive: true, force: true });
+    }
+    await cluster?.stop();
+  });
+  return {
+    cluster: () => {
+      if (cluster === null) throw new Error('the NATS cluster starts in beforeAll');
+      return cluster;
+    },
+    started: async (promise) => {
+      const engine = await promise;
+      engines.push(engine);
+      return engine;
+    },
+  };
 }

@@ -29,7 +29,7 @@ export const ACCESS_LOG_HANDLERS: HandlerTable<AccessLogOp> = {
   'accessLog.patient': (ctx, args) => {
     const parsed = parsePnr(args.pnr, ctx.nowMs);
     if (!parsed.ok) return { ok: false, code: 'invalid_pnr', message: `Ogiltigt personnummer: ${parsed.reason}.` };
-    const log = ctx.engine.store.accessLog;
+    const log = ctx.engine.accessLog;
     const page = log.byPatient(parsed.pnr12, args);
     const entries = page.entries.map(entryView);
     const result = { pnr: parsed.pnr12, pnrDisplay: formatPnr(parsed.pnr12), entries, next: page.next };
@@ -38,7 +38,7 @@ export const ACCESS_LOG_HANDLERS: HandlerTable<AccessLogOp> = {
     ]);
   },
   'accessLog.user': (ctx, args) => {
-    const log = ctx.engine.store.accessLog;
+    const log = ctx.engine.accessLog;
     const page = log.byUser(args.userId, args);
     const user = ctx.engine.state.users.get(args.userId);
     return {
@@ -51,9 +51,9 @@ export const ACCESS_LOG_HANDLERS: HandlerTable<AccessLogOp> = {
       },
     };
   },
-  'accessLog.sample': (ctx, args) => ({ ok: true, result: sample(ctx.engine.store.accessLog, args) }),
+  'accessLog.sample': (ctx, args) => ({ ok: true, result: sample(ctx.engine.accessLog, args) }),
   'accessLog.review': async (ctx, args): Promise<Outcome> => {
-    const log = ctx.engine.store.accessLog;
+    const log = ctx.engine.accessLog;
     const entry = log.get(args.entryId);
     if (entry === undefined) return { ok: false, code: 'not_found', message: `Ingen loggpost ${args.entryId}.` };
     const reviewer = me(ctx);

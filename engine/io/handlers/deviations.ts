@@ -32,7 +32,7 @@ type DeviationOps =
 export const DEVIATION_HANDLERS: HandlerTable<DeviationOps> = {
   'deviation.create': async (ctx, args) => {
     const userId = me(ctx).id;
-    const attachments = ownAttachments(ctx, userId, args.attachments);
+    const attachments = await ownAttachments(ctx, userId, args.attachments);
     if (!Array.isArray(attachments)) return attachments;
     const workplaceId = actingWorkplace(ctx).id;
     const outcome = await ctx.engine.execute({ type: 'deviation.create', userId, ...args, attachments, workplaceId });

@@ -6,11 +6,18 @@ import { acting, actingWorkplace } from '../acting-workplace.ts';
 
 type Attachment = { id: string; name: string; contentType: string; bytes: number };
 
-/** The work order's record of each id the caller uploaded, or the refusal naming the first id that is not theirs. */
-export function ownAttachments(ctx: HandlerContext, userId: string, ids: readonly string[]): Attachment[] | Outcome {
+/**
+ * The work order's record of each id the caller uploaded, or the refusal naming the first id that is not theirs. In a
+ * cluster the upload may have gone to another node: its blob then comes from the shared bucket (engine/attachments.ts).
+ */
+export async function ownAttachments(
+  ctx: HandlerContext,
+  userId: string,
+  ids: readonly string[],
+): Promise<Attachment[] | Outcome> {
   const attachments: Attachment[] = [];
   for (const id of ids) {
-    const blob = ctx.engine.store.getBlob(id);
+    const blob = await ctx.engine.attachments.get(id);
     if (blob === undefined || blob.ownerId !== userId)
       return { ok: false, code: 'not_found', message: `Bilagan ${id} finns inte bland dina uppladdade filer.` };
     attachments.push({ id, name: blob.name, contentType: blob.contentType, bytes: blob.bytes.length });
@@ -26,7 +33,7 @@ function shownPatient(view: { woNo: number; patient: { pnr: string } | null }): 
 export const WORK_ORDER_HANDLERS: HandlerTable<'workorder.create' | 'workorder.list' | 'workorder.update'> = {
   'workorder.create': async (ctx, args) => {
     const userId = me(ctx).id;
-    const attachments = ownAttachments(ctx, userId, args.attachments);
+    const attachments = await ownAttachments(ctx, userId, args.attachments);
     if (!Array.isArray(attachments)) return attachments;
     const workplaceId = actingWorkplace(ctx).id;
     const outcome = await ctx.engine.execute({ type: 'workOrder.create', userId, ...args, attachments, workplaceId });
