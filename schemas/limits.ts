@@ -350,6 +350,11 @@ export const LEASE_SAFETY_FRACTION = 0.2;
  * on its own uploads (uploads to several nodes at once may together pass it a little).
  */
 export const BLOB_BUCKET_BYTES_MAX = 2 * 2 * 1024 * 1024 * 1024;
+/**
+ * Access-log entries one access-log stream message carries at most (issue 17; an entry is about 200 bytes packed, a
+ * NATS message at most 1 MiB by default); a turn that logs more sends several messages, in order.
+ */
+export const ACCESS_MESSAGE_ENTRIES_MAX = 2_000;
 /** Snapshots of the primary's LMDB into the object store (SNAPSHOT_INTERVAL_MS); a new standby starts from the latest. */
 export const SNAPSHOT_INTERVAL_MS_DEFAULT = 10 * 60 * 1000;
 /** The journal stream keeps entries this long (STREAM_MAX_AGE_MS); older ones are in the snapshots. */

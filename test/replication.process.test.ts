@@ -3,10 +3,7 @@
 // a standby that joins later catches up from a newer snapshot; the journals are identical by hash. A paused primary
 // (SIGSTOP past its lease) acknowledges nothing after it wakes up, and every order it did acknowledge is on the new one.
 import { describe, expect, it } from 'vitest';
-import { loginTokens, sampleOrdering } from '../bench/engine-client.ts';
-import type { BenchOrdering } from '../bench/workloads.ts';
 import { placeArgs } from '../bench/workloads.ts';
-import type { EngineProcess } from './helpers/engine-process.ts';
 import {
   clusterForFile,
   health,
@@ -15,47 +12,10 @@ import {
   uniquePrefix,
   waitForHealth,
 } from './helpers/replication-nodes.ts';
+import { linesOf, type Placed, placeOrders, prescriber } from './helpers/replication-orders.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
 const { cluster: natsCluster, started } = clusterForFile();
-
-interface Placed {
-  args: { idempotencyKey: string };
-  orderNo: number;
-  lines: Array<{ lineNo: number; artNo: string; quantity: number }>;
-}
-
-const linesOf = (lines: Array<{ lineNo: number; artNo: string; quantity: number }>) =>
-  lines.map((l) => ({ lineNo: l.lineNo, artNo: l.artNo, quantity: l.quantity }));
-
-/** A prescriber's connection on `engine` and what order.place needs there. */
-async function prescriber(
-  engine: EngineProcess,
-): Promise<{ client: TestClient; ordering: BenchOrdering; token: string }> {
-  const tokens = await loginTokens(engine.wsUrl, ['ot1', 'hmc1']);
-  const ordering = await sampleOrdering(engine.wsUrl, tokens.ot1!, tokens.hmc1!);
-  const client = await TestClient.connect(engine.wsUrl);
-  await client.call('session.resume', { token: tokens.ot1 });
-  return { client, ordering, token: tokens.ot1! };
-}
-
-/** Places `count` orders, `inFlight` at a time; every one must be accepted. */
-async function placeOrders(client: TestClient, ordering: BenchOrdering, count: number, inFlight = 16) {
-  const placed: Placed[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < count) {
-        const args = placeArgs(ordering, next++) as Placed['args'];
-        const reply = await client.request('order.place', args);
-        if (!reply.ok) throw new Error(`order.place refused: ${JSON.stringify(reply.error)}`);
-        const result = reply.result as Placed;
-        placed.push({ args, orderNo: result.orderNo, lines: linesOf(result.lines) });
-      }
-    }),
-  );
-  return placed;
-}
 
 describe('replication on JetStream', () => {
   it('a standby follows the primary, refuses commands with the primary’s address, and journals agree', async () => {
@@ -110,7 +70,7 @@ describe('replication on JetStream', () => {
       (h) => (h.replication as { lastSnapshotSeq?: number }).lastSnapshotSeq! >= seq,
       10_000,
     );
-    await placeOrders(client, ordering, 50);
+    await placeOrders(client, ordering, 50, 16, 300);
     const late = await started(startNode(natsCluster(), { role: 'standby', prefix, nodeId: 's2', leaseTtlMs: 5_000 }));
     const finalSeq = (await health(primary.url)).seq;
     await waitForHealth(late.url, (h) => h.replication.appliedSeq === finalSeq);

@@ -10,11 +10,15 @@ import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nat
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { Packr } from 'msgpackr';
 import type { AccessEntry, AccessReview, NewAccessEntry } from '../../schemas/access-log.ts';
-import { REPLICATION_PUBLISH_TIMEOUT_MS } from '../../schemas/limits.ts';
+import { ACCESS_MESSAGE_ENTRIES_MAX, REPLICATION_PUBLISH_TIMEOUT_MS } from '../../schemas/limits.ts';
 import type { AccessLog, AccessPage, AccessRange } from '../store/access-log.ts';
 import type { StreamNames } from './journal-stream.ts';
 
-type AccessMessage = { entries: NewAccessEntry[] } | { review: AccessReview };
+/** What one event-loop turn logged on this node: one stream message (one raft proposal, one local fsync). */
+interface AccessMessage {
+  entries: NewAccessEntry[];
+  reviews: AccessReview[];
+}
 
 const packr = new Packr({ useRecords: false });
 
@@ -67,7 +71,11 @@ export class ReplicatedAccessLog implements AccessLog {
   private handle(message: JsMsg): void {
     const seq = message.seq;
     const body = packr.unpack(message.data) as AccessMessage;
-    const written = 'entries' in body ? this.local.append(body.entries, seq) : this.local.addReview(body.review, seq);
+    // Issued together, so one transaction: the entries (ids in order), then the marks, and the position with them.
+    const written = Promise.all([
+      this.local.append(body.entries, seq),
+      ...body.reviews.map((review) => this.local.addReview(review, seq)),
+    ]);
     written.then(
       () => this.applyTo(seq),
       (error: unknown) => this.onFatal(error instanceof Error ? error : new Error(String(error))),
@@ -84,6 +92,28 @@ export class ReplicatedAccessLog implements AccessLog {
       clearTimeout(waiter.timer);
       waiter.resolve();
     }
+  }
+
+  private turn: { body: AccessMessage; done: Promise<void> } | null = null;
+
+  /**
+   * What this turn logs goes out as one message when the turn ends (as the journal's entries do), so a burst of reads
+   * costs one stream round trip and one local fsync. Every caller of the turn waits for the same message.
+   */
+  private logged(count: number, add: (body: AccessMessage) => void): Promise<void> {
+    const body = this.turn?.body;
+    if (body !== undefined && body.entries.length + body.reviews.length + count > ACCESS_MESSAGE_ENTRIES_MAX)
+      this.turn = null; // it still goes out at the end of the turn, before the next one
+    if (this.turn === null) {
+      const turn = { body: { entries: [], reviews: [] } as AccessMessage, done: Promise.resolve() };
+      turn.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        if (this.turn === turn) this.turn = null;
+        return this.publish(turn.body);
+      });
+      this.turn = turn;
+    }
+    add(this.turn.body);
+    return this.turn.done;
   }
 
   /** Resolves once the stream acked the message and the local log holds it; rejects if either fails or is late. */
@@ -106,11 +136,11 @@ export class ReplicatedAccessLog implements AccessLog {
 
   append(entries: readonly NewAccessEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
-    return this.publish({ entries: [...entries] });
+    return this.logged(entries.length, (body) => body.entries.push(...entries));
   }
 
   addReview(review: AccessReview): Promise<void> {
-    return this.publish({ review });
+    return this.logged(1, (body) => body.reviews.push(review));
   }
 
   /** Stream messages acked but not yet in the local log, as far as this node knows (its own waits). */

@@ -76,7 +76,13 @@ export class Follower {
       const expected = this.engine.state.seq + 1;
       if (entry.seq < expected) continue; // already here (the snapshot held it)
       if (entry.seq !== expected) {
-        this.onFatal(new Error(`journal stream gap: entry ${entry.seq}, expected ${expected}`));
+        // The stream no longer holds what this node lacks (trimmed by age while it was away, or not this cluster's).
+        this.onFatal(
+          new Error(
+            `journal stream gap: entry ${entry.seq}, expected ${expected}; start this node on an empty DATA_DIR ` +
+              '(it fills from the latest snapshot)',
+          ),
+        );
         return;
       }
       this.engine.applyReplicated(entry).then(

@@ -183,7 +183,10 @@ export async function resumePoint(jsm: JetStreamManager, names: StreamNames, seq
   const found = await jsm.streams.getMessage(names.stream, { seq: lo });
   const firstSeq = Number(found?.header.get(HEADER_FIRST_SEQ));
   if (!(firstSeq <= seq + 1) || found?.header.get(HEADER_KIND) !== 'entry')
-    throw new Error(`the journal stream no longer holds entry ${seq + 1} (first kept: stream seq ${first})`);
+    throw new Error(
+      `the journal stream no longer holds entry ${seq + 1} (first kept: stream seq ${first}); start this node on an ` +
+        'empty DATA_DIR (it fills from the latest snapshot)',
+    );
   return lo;
 }
 

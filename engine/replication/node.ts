@@ -55,6 +55,8 @@ interface Batch {
 }
 
 const POLL_MS = 5;
+/** A deposed node retries following the stream at growing intervals up to this (NATS unreachable or without quorum). */
+const FOLLOW_RETRY_MS_MAX = 5_000;
 const EMPTY = new Uint8Array(0);
 
 function sleep(ms: number): Promise<void> {
@@ -168,6 +170,23 @@ export class ReplicationNode implements ReplicationHook {
     this.follower = new Follower(this.js, this.names, this.mustEngine(), this.lag, this.onFatal);
     await this.follower.start(from);
     this.state = 'following';
+  }
+
+  /**
+   * After a step-down the cause may be NATS itself (no quorum, no connection): retry until the stream answers again,
+   * reads going on meanwhile, instead of ending the process.
+   */
+  private async followWhenReachable(seq: number): Promise<void> {
+    for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, FOLLOW_RETRY_MS_MAX)) {
+      try {
+        await this.follow(seq);
+        return;
+      } catch (error) {
+        if (this.state === 'stopped') return;
+        console.error(`aidstock: replication: cannot follow the stream yet (${message(error)}); retrying`);
+        await sleep(waitMs);
+      }
+    }
   }
 
   private watching = false;
@@ -309,7 +328,7 @@ export class ReplicationNode implements ReplicationHook {
       while (engine.commitsInFlight > 0) await sleep(POLL_MS);
       engine.reloadDurableState();
       console.log(`aidstock: replication: deposed, kept seq ${engine.state.seq}; following the stream`);
-      await this.follow(engine.state.seq);
+      await this.followWhenReachable(engine.state.seq);
     })().catch((error: unknown) => this.onFatal(error instanceof Error ? error : new Error(String(error))));
   }
 

@@ -14,6 +14,10 @@ export interface NatsCluster {
   url: string;
   urls: string[];
   stop(): Promise<void>;
+  /** Pauses server i (SIGSTOP): it holds its sockets but answers nothing, as a frozen machine would. */
+  pause(i: number): void;
+  /** Wakes server i (SIGCONT). */
+  resume(i: number): void;
 }
 
 /** The nats-server binary, or an error that says how to get it (tests must not skip silently). */
@@ -110,5 +114,14 @@ export async function startNatsCluster(): Promise<NatsCluster> {
     await stop();
     throw error;
   }
-  return { url: urls.join(','), urls, stop };
+  return {
+    url: urls.join(','),
+    urls,
+    stop: async () => {
+      for (const child of children) child.kill('SIGCONT');
+      await stop();
+    },
+    pause: (i) => children[i]!.kill('SIGSTOP'),
+    resume: (i) => children[i]!.kill('SIGCONT'),
+  };
 }
