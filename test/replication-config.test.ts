@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { replicationConfigFromEnv } from '../engine/replication/config.ts';
 import { readOnly } from '../engine/replication/hook.ts';
-import { decodeEntries, decodeEntry, encodeEntry } from '../engine/replication/journal-stream.ts';
+import { decodeEntries, decodeEntry, entryBytes as encodeEntry } from '../engine/entry-bytes.ts';
 import type { JournalEntry } from '../schemas/events.ts';
 import { LEASE_TTL_MS_DEFAULT } from '../schemas/limits.ts';
 
@@ -48,6 +48,12 @@ describe('replication config', () => {
     expect(decodeEntry(encodeEntry(entry))).toEqual(entry);
     // One message carries a turn's entries, each packed as it was decided.
     const next = { ...entry, seq: 8 };
-    expect(decodeEntries(Buffer.concat([encodeEntry(entry), encodeEntry(next)]))).toEqual([entry, next]);
+    const message = Buffer.concat([encodeEntry(entry), encodeEntry(next)]);
+    const decoded = decodeEntries(message);
+    expect(decoded).toEqual([entry, next]);
+    // Encoded once: the same bytes again for the read workers, and a standby's entries keep their slice of the message.
+    expect(encodeEntry(entry)).toBe(encodeEntry(entry));
+    expect(encodeEntry(decoded[1]!)).toEqual(encodeEntry(next));
+    expect(encodeEntry(decoded[1]!).buffer).not.toBe(message.buffer); // a buffer of its own, exact size
   });
 });

@@ -9,7 +9,6 @@
 // (one read transaction: a consistent state at some seq), then fed the journal from that seq on; too many failures in
 // a window end the engine, so a replica that keeps breaking is seen, never silently serving stale reads.
 import { Worker } from 'node:worker_threads';
-import { pack } from 'msgpackr';
 import type { JournalEntry } from '../../schemas/events.ts';
 import {
   READ_REPLY_TIMEOUT_MS,
@@ -21,6 +20,7 @@ import type { OpName } from '../../schemas/ops.ts';
 import type { RequestIdT } from '../../schemas/protocol.ts';
 import { assert } from '../core/assert.ts';
 import type { Engine } from '../engine.ts';
+import { entryBytes } from '../entry-bytes.ts';
 import type { Encoding } from './codec.ts';
 import { Histogram } from './metrics.ts';
 import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
@@ -427,9 +427,8 @@ export class ReadPool {
 }
 
 function entryMessage(entry: JournalEntry): ToWorker {
-  // A copy of its own, exact size: structured clone copies a view's whole backing buffer.
-  const bytes = new Uint8Array(pack(entry));
-  return { kind: 'entry', bytes, committedMs: performance.timeOrigin + performance.now() };
+  // The bytes the journal stream carries too (entry-bytes.ts): encoded once, whoever needs them first.
+  return { kind: 'entry', bytes: entryBytes(entry), committedMs: performance.timeOrigin + performance.now() };
 }
 
 function startReplica(dataDir: string, index: number): Promise<Replica> {

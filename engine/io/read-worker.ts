@@ -6,11 +6,10 @@
 // writer thread ends the engine loudly (read-pool.ts).
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { unpack } from 'msgpackr';
 import { REPLICA_STATS_INTERVAL_MS } from '../../schemas/limits.ts';
-import type { JournalEntry } from '../../schemas/events.ts';
 import { applyEntry } from '../core/apply.ts';
 import { stateFromTables } from '../core/load-state.ts';
+import { decodeEntry } from '../entry-bytes.ts';
 import { LmdbStore } from '../store/lmdb-store.ts';
 import { Histogram } from './metrics.ts';
 import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
@@ -63,7 +62,7 @@ function answer(query: QueryMessage): void {
 }
 
 function applyFed(bytes: Uint8Array, committedMs: number): void {
-  applyEntry(state, unpack(bytes) as JournalEntry);
+  applyEntry(state, decodeEntry(bytes));
   lag.observe(Math.max(0, performance.timeOrigin + performance.now() - committedMs) / 1000);
   if (waiting.length === 0) return;
   const ready = waiting.filter((query) => query.minSeq <= state.seq);

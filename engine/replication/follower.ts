@@ -6,7 +6,8 @@ import { DeliverPolicy, type JetStreamClient, type JsMsg } from '@nats-io/jetstr
 import type { ConsumerMessages } from '@nats-io/jetstream';
 import { REPLICATION_LAG_SAMPLES } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
-import { decodeEntries, HEADER_KIND, HEADER_URL, type StreamNames } from './journal-stream.ts';
+import { decodeEntries } from '../entry-bytes.ts';
+import { HEADER_KIND, HEADER_URL, type StreamNames } from './journal-stream.ts';
 
 export interface FollowerStatus {
   /** Stream sequence of the last message handled (entry or marker). */

@@ -4,8 +4,6 @@
 // refused — lastSequence alone would let one through once the marker has taken the slot it expected.
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
-import { Packr } from 'msgpackr';
-import type { JournalEntry } from '../../schemas/events.ts';
 import { REPLICATION_PUBLISH_TIMEOUT_MS, STREAM_DUPLICATE_WINDOW_MS, STREAM_REPLICAS } from '../../schemas/limits.ts';
 
 /**
@@ -21,23 +19,6 @@ export const HEADER_SEQ = 'Aidstock-Seq';
 export const HEADER_FIRST_SEQ = 'Aidstock-First-Seq';
 export const HEADER_TERM = 'Aidstock-Term';
 export const HEADER_URL = 'Aidstock-Url';
-
-// Entries are plain data (schemas/events.ts: objects, arrays, strings, numbers, booleans, null; no Map, Set or Date),
-// which msgpack carries exactly. No records: a standby must decode any message without the primary's structures.
-const packr = new Packr({ useRecords: false });
-
-export function encodeEntry(entry: JournalEntry): Uint8Array {
-  return packr.pack(entry);
-}
-
-export function decodeEntry(data: Uint8Array): JournalEntry {
-  return packr.unpack(data) as JournalEntry;
-}
-
-/** A message's entries: msgpack values one after another (each packed when it was decided). */
-export function decodeEntries(data: Uint8Array): JournalEntry[] {
-  return packr.unpackMultiple(data) as JournalEntry[];
-}
 
 export interface StreamNames {
   stream: string;

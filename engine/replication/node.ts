@@ -24,6 +24,7 @@ import {
   STREAM_REPLICAS,
 } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
+import { entryBytes } from '../entry-bytes.ts';
 import { FILE_NAME } from '../store/lmdb-store.ts';
 import { ReplicatedAccessLog } from './access-stream.ts';
 import { BlobBucket } from './blob-bucket.ts';
@@ -32,7 +33,6 @@ import { Follower, LagSamples } from './follower.ts';
 import { NotReplicated, type ReadOnly, type ReplicationHook, readOnly } from './hook.ts';
 import {
   ChainPublisher,
-  encodeEntry,
   ensureStream,
   resumePoint,
   type StreamNames,
@@ -281,7 +281,7 @@ export class ReplicationNode implements ReplicationHook {
   replicate(entry: JournalEntry): Promise<void> {
     if (this.state !== 'leading' || this.publisher === null)
       return Promise.reject(new NotReplicated('not leading', this.leaderUrl));
-    const bytes = encodeEntry(entry);
+    const bytes = entryBytes(entry);
     if (this.batch === null || this.batch.bytes + bytes.length > REPLICATION_MESSAGE_BYTES_MAX) {
       const batch: Batch = { entries: [], parts: [], bytes: 0, done: Promise.resolve() };
       batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.publishBatch(batch));
