@@ -39,6 +39,37 @@ export class Histogram {
   }
 }
 
+export type MetricType = 'gauge' | 'counter';
+/** One sample of a family: its labels as written between the braces (`op="x"`), and its value (null: NaN). */
+export interface Sample {
+  labels?: string;
+  value: number | null;
+}
+
+/**
+ * One metric family in the text format: HELP (when given), TYPE and its samples. Every module that reports metrics
+ * (this one, the read pool, the replication node) writes through it, so none spells the format by hand.
+ */
+export function family(
+  name: string,
+  type: MetricType,
+  help: string,
+  samples: number | null | readonly Sample[],
+): string[] {
+  const lines = help === '' ? [] : [`# HELP ${name} ${help}`];
+  lines.push(`# TYPE ${name} ${type}`);
+  const list: readonly Sample[] = Array.isArray(samples) ? samples : [{ value: samples as number | null }];
+  for (const { labels, value } of list) lines.push(`${name}${labels ? `{${labels}}` : ''} ${value ?? 'NaN'}`);
+  return lines;
+}
+
+/** A histogram family: HELP, TYPE and each labelled histogram's buckets, sum and count. */
+export function histogramFamily(name: string, help: string, histograms: ReadonlyArray<[string, Histogram]>): string[] {
+  const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`];
+  for (const [labels, histogram] of histograms) lines.push(...histogram.render(name, labels));
+  return lines;
+}
+
 export interface Gauges {
   connections: number;
   sessions: number;
@@ -78,46 +109,40 @@ export class Metrics {
 
   render(gauges: Gauges): string {
     const lines = [
-      '# HELP aidstock_connections Open WebSocket connections.',
-      '# TYPE aidstock_connections gauge',
-      `aidstock_connections ${gauges.connections}`,
-      '# TYPE aidstock_sessions gauge',
-      `aidstock_sessions ${gauges.sessions}`,
-      '# HELP aidstock_journal_entries Commands in the LMDB journal.',
-      '# TYPE aidstock_journal_entries gauge',
-      `aidstock_journal_entries ${gauges.journalEntries}`,
-      '# TYPE aidstock_store_bytes gauge',
-      `aidstock_store_bytes ${gauges.bytesOnDisk}`,
-      '# TYPE aidstock_commits_in_flight gauge',
-      `aidstock_commits_in_flight ${gauges.commitsInFlight}`,
-      '# TYPE aidstock_seq gauge',
-      `aidstock_seq ${gauges.seq}`,
-      '# TYPE aidstock_pushes_total counter',
-      `aidstock_pushes_total ${this.pushes}`,
-      '# TYPE aidstock_frames_rejected_total counter',
-      `aidstock_frames_rejected_total ${this.framesRejected}`,
-      '# HELP aidstock_requests_total Requests answered, per op.',
-      '# TYPE aidstock_requests_total counter',
+      ...family('aidstock_connections', 'gauge', 'Open WebSocket connections.', gauges.connections),
+      ...family('aidstock_sessions', 'gauge', '', gauges.sessions),
+      ...family('aidstock_journal_entries', 'gauge', 'Commands in the LMDB journal.', gauges.journalEntries),
+      ...family('aidstock_store_bytes', 'gauge', '', gauges.bytesOnDisk),
+      ...family('aidstock_commits_in_flight', 'gauge', '', gauges.commitsInFlight),
+      ...family('aidstock_seq', 'gauge', '', gauges.seq),
+      ...family('aidstock_pushes_total', 'counter', '', this.pushes),
+      ...family('aidstock_frames_rejected_total', 'counter', '', this.framesRejected),
+      ...family(
+        'aidstock_requests_total',
+        'counter',
+        'Requests answered, per op.',
+        [...this.requests].map(([op, value]) => ({ labels: `op="${op}"`, value })),
+      ),
+      ...family(
+        'aidstock_errors_total',
+        'counter',
+        'Error replies, per op and code.',
+        [...this.errors].map(([labels, value]) => ({ labels, value })),
+      ),
+      ...histogramFamily(
+        'aidstock_request_duration_seconds',
+        'From frame received to reply sent.',
+        [...this.latency].map(([op, h]) => [`op="${op}"`, h] as [string, Histogram]),
+      ),
+      ...histogramFamily('aidstock_commit_batch_commands', 'Commands per group commit.', [['', this.batches]]),
+      // Sign-in (issue 13, sign-in part).
+      ...family(
+        'aidstock_login_lockouts_total',
+        'counter',
+        'Password sign-in lockouts (per client address or username).',
+        this.loginLockouts,
+      ),
     ];
-    for (const [op, n] of this.requests) lines.push(`aidstock_requests_total{op="${op}"} ${n}`);
-    lines.push('# HELP aidstock_errors_total Error replies, per op and code.', '# TYPE aidstock_errors_total counter');
-    for (const [key, n] of this.errors) lines.push(`aidstock_errors_total{${key}} ${n}`);
-    lines.push(
-      '# HELP aidstock_request_duration_seconds From frame received to reply sent.',
-      '# TYPE aidstock_request_duration_seconds histogram',
-    );
-    for (const [op, h] of this.latency) lines.push(...h.render('aidstock_request_duration_seconds', `op="${op}"`));
-    lines.push(
-      '# HELP aidstock_commit_batch_commands Commands per group commit.',
-      '# TYPE aidstock_commit_batch_commands histogram',
-      ...this.batches.render('aidstock_commit_batch_commands', ''),
-    );
-    // Sign-in (issue 13, sign-in part).
-    lines.push(
-      '# HELP aidstock_login_lockouts_total Password sign-in lockouts (per client address or username).',
-      '# TYPE aidstock_login_lockouts_total counter',
-      `aidstock_login_lockouts_total ${this.loginLockouts}`,
-    );
     return `${lines.join('\n')}\n`;
   }
 }

@@ -22,7 +22,7 @@ import { assert } from '../core/assert.ts';
 import type { Engine } from '../engine.ts';
 import { entryBytes } from '../entry-bytes.ts';
 import type { Encoding } from './codec.ts';
-import { Histogram } from './metrics.ts';
+import { family, Histogram, histogramFamily } from './metrics.ts';
 import { REPLICA_LAG_BUCKETS_S } from './read-lag.ts';
 import { runRead } from './read-ops.ts';
 import type {
@@ -372,50 +372,73 @@ export class ReadPool {
   /** Prometheus lines: workers, per-replica applied seq, seq behind, lag histogram, heap, queries. */
   render(): string {
     const durable = this.engine.durableSeq;
-    const lines = [
-      '# HELP aidstock_read_workers Threads answering read-only queries from a replica (READ_WORKERS).',
-      '# TYPE aidstock_read_workers gauge',
-      `aidstock_read_workers ${this.replicas.length}`,
-      '# TYPE aidstock_read_fallbacks_total counter',
-      `aidstock_read_fallbacks_total ${this.fallbacks}`,
-      '# HELP aidstock_read_worker_restarts_total Read workers started again after a failure.',
-      '# TYPE aidstock_read_worker_restarts_total counter',
-      `aidstock_read_worker_restarts_total ${this.restarts}`,
-      '# TYPE aidstock_read_timeouts_total counter',
-      `aidstock_read_timeouts_total ${this.timeouts}`,
-      '# HELP aidstock_replica_rss_bytes Process RSS grown while the replicas loaded, per replica (at start).',
-      '# TYPE aidstock_replica_rss_bytes gauge',
-      `aidstock_replica_rss_bytes ${Math.round(this.rssPerReplicaBytes)}`,
-      '# HELP aidstock_replica_seq_behind Durable seq minus the seq the replica last reported applied.',
-      '# TYPE aidstock_replica_seq_behind gauge',
-    ];
-    const gauge = (name: string, value: (s: StatsMessage) => number) => {
-      for (const r of this.replicas) if (r.stats !== null) lines.push(`${name}{worker="${r.index}"} ${value(r.stats)}`);
-    };
-    gauge('aidstock_replica_seq_behind', (s) => Math.max(0, durable - s.appliedSeq));
-    lines.push('# TYPE aidstock_replica_applied_seq gauge');
-    gauge('aidstock_replica_applied_seq', (s) => s.appliedSeq);
-    lines.push(
-      "# HELP aidstock_replica_heap_bytes The worker's own V8 heap in use.",
-      '# TYPE aidstock_replica_heap_bytes gauge',
-    );
-    gauge('aidstock_replica_heap_bytes', (s) => s.heapUsedBytes);
-    lines.push('# TYPE aidstock_replica_external_bytes gauge');
-    gauge('aidstock_replica_external_bytes', (s) => s.externalBytes);
-    lines.push('# TYPE aidstock_replica_queries_total counter');
-    gauge('aidstock_replica_queries_total', (s) => s.queries);
-    lines.push(
-      "# HELP aidstock_replica_lag_seconds From the writer's commit to the entry applied on the replica.",
-      '# TYPE aidstock_replica_lag_seconds histogram',
-    );
-    for (const r of this.replicas) {
-      if (r.stats === null) continue;
+    const reporting = this.replicas.filter((r) => r.stats !== null) as Array<Replica & { stats: StatsMessage }>;
+    const perWorker = (value: (s: StatsMessage) => number) =>
+      reporting.map((r) => ({ labels: `worker="${r.index}"`, value: value(r.stats) }));
+    const lagOf = (r: Replica & { stats: StatsMessage }): [string, Histogram] => {
       const h = new Histogram(REPLICA_LAG_BUCKETS_S);
       h.counts.splice(0, h.counts.length, ...r.stats.lag.counts);
       h.sum = r.stats.lag.sum;
       h.count = r.stats.lag.count;
-      lines.push(...h.render('aidstock_replica_lag_seconds', `worker="${r.index}"`));
-    }
+      return [`worker="${r.index}"`, h];
+    };
+    const lines = [
+      ...family(
+        'aidstock_read_workers',
+        'gauge',
+        'Threads answering read-only queries from a replica (READ_WORKERS).',
+        this.replicas.length,
+      ),
+      ...family('aidstock_read_fallbacks_total', 'counter', '', this.fallbacks),
+      ...family(
+        'aidstock_read_worker_restarts_total',
+        'counter',
+        'Read workers started again after a failure.',
+        this.restarts,
+      ),
+      ...family('aidstock_read_timeouts_total', 'counter', '', this.timeouts),
+      ...family(
+        'aidstock_replica_rss_bytes',
+        'gauge',
+        'Process RSS grown while the replicas loaded, per replica (at start).',
+        Math.round(this.rssPerReplicaBytes),
+      ),
+      ...family(
+        'aidstock_replica_seq_behind',
+        'gauge',
+        'Durable seq minus the seq the replica last reported applied.',
+        perWorker((s) => Math.max(0, durable - s.appliedSeq)),
+      ),
+      ...family(
+        'aidstock_replica_applied_seq',
+        'gauge',
+        '',
+        perWorker((s) => s.appliedSeq),
+      ),
+      ...family(
+        'aidstock_replica_heap_bytes',
+        'gauge',
+        "The worker's own V8 heap in use.",
+        perWorker((s) => s.heapUsedBytes),
+      ),
+      ...family(
+        'aidstock_replica_external_bytes',
+        'gauge',
+        '',
+        perWorker((s) => s.externalBytes),
+      ),
+      ...family(
+        'aidstock_replica_queries_total',
+        'counter',
+        '',
+        perWorker((s) => s.queries),
+      ),
+      ...histogramFamily(
+        'aidstock_replica_lag_seconds',
+        "From the writer's commit to the entry applied on the replica.",
+        reporting.map(lagOf),
+      ),
+    ];
     return `${lines.join('\n')}\n`;
   }
 

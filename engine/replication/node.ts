@@ -24,6 +24,7 @@ import {
   STREAM_REPLICAS,
 } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
+import { family } from '../io/metrics.ts';
 import { entryBytes } from '../entry-bytes.ts';
 import { FILE_NAME } from '../store/lmdb-store.ts';
 import { ReplicatedAccessLog } from './access-stream.ts';
@@ -393,25 +394,59 @@ export class ReplicationNode implements ReplicationHook {
   /** Prometheus lines appended to /metrics. */
   metrics(): string {
     const h = this.health();
-    const gauge = (name: string, help: string, value: unknown) =>
-      `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${typeof value === 'number' ? value : 'NaN'}\n`;
-    return [
-      gauge(
+    const value = (v: unknown) => (typeof v === 'number' ? v : null);
+    const lines = [
+      ...family(
         'aidstock_replication_leading',
+        'gauge',
         '1 while this node is the primary and accepts commands.',
         h.role === 'primary' ? 1 : 0,
       ),
-      gauge('aidstock_replication_applied_seq', 'Highest journal seq durable on this node.', h.appliedSeq),
-      gauge('aidstock_replication_lag_entries', 'Stream messages this standby has not yet made durable.', h.lagEntries),
-      gauge(
-        'aidstock_replication_lag_ms_p50',
-        'Median delay from stream to local durability (recent entries).',
-        h.lagMsP50,
+      ...family(
+        'aidstock_replication_applied_seq',
+        'gauge',
+        'Highest journal seq durable on this node.',
+        value(h.appliedSeq),
       ),
-      gauge('aidstock_replication_lag_ms_p99', '99th percentile of that delay.', h.lagMsP99),
-      gauge('aidstock_replication_takeovers', 'Times this node became the primary.', this.counters.takeovers),
-      gauge('aidstock_replication_step_downs', 'Times this node stopped being the primary.', this.counters.stepDowns),
-    ].join('');
+      ...family(
+        'aidstock_replication_lag_entries',
+        'gauge',
+        'Stream messages this standby has not yet made durable.',
+        value(h.lagEntries),
+      ),
+      ...family(
+        'aidstock_replication_lag_ms_p50',
+        'gauge',
+        'Median delay from stream to local durability (recent entries).',
+        value(h.lagMsP50),
+      ),
+      ...family('aidstock_replication_lag_ms_p99', 'gauge', '99th percentile of that delay.', value(h.lagMsP99)),
+      ...family(
+        'aidstock_replication_takeovers',
+        'gauge',
+        'Times this node became the primary.',
+        this.counters.takeovers,
+      ),
+      ...family(
+        'aidstock_replication_step_downs',
+        'gauge',
+        'Times this node stopped being the primary.',
+        this.counters.stepDowns,
+      ),
+      ...family(
+        'aidstock_replication_access_log_position',
+        'gauge',
+        'Last access-log stream sequence in the local access log.',
+        value(h.accessLogPosition),
+      ),
+      ...family(
+        'aidstock_replication_attachments_copied_total',
+        'counter',
+        'Attachments another node stored, copied to this one.',
+        value(h.attachmentsCopied),
+      ),
+    ];
+    return `${lines.join('\n')}\n`;
   }
 
   /** Shutdown: a primary gives its lease up (a standby takes over without waiting for the TTL). */
