@@ -18,6 +18,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    globalSetup: ['test/global-temp-dir.ts'],
     projects: [
       tier(
         'unit',
