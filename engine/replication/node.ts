@@ -126,12 +126,20 @@ export class ReplicationNode implements ReplicationHook {
       return { seed: true };
     }
     let said = false;
-    while (!(await getSnapshot(this.snapshots, dataDir))) {
+    for (;;) {
+      const startedMs = performance.now();
+      const bytes = await getSnapshot(this.snapshots, dataDir);
+      if (bytes !== null) {
+        const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
+        console.log(
+          `aidstock: standby bootstrapped from the latest snapshot (${(bytes / 2 ** 20).toFixed(0)} MB in ${seconds} s)`,
+        );
+        break;
+      }
       if (!said) console.log('aidstock: standby waiting for the primary’s first snapshot');
       said = true;
       await sleep(500);
     }
-    console.log('aidstock: standby bootstrapped from the latest snapshot');
     return { seed: false };
   }
 
@@ -339,8 +347,13 @@ export class ReplicationNode implements ReplicationHook {
       const source = this.snapshotSource;
       if (source === null || this.state !== 'leading') return;
       const seq = this.mustEngine().durableSeq;
+      const startedMs = performance.now();
       try {
         const bytes = await putSnapshot(this.snapshots, source, seq);
+        const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
+        console.log(
+          `aidstock: replication: snapshot at seq ${seq} (${(bytes / 2 ** 20).toFixed(0)} MB in ${seconds} s)`,
+        );
         this.counters.snapshots++;
         this.counters.snapshotBytes = bytes;
         this.counters.lastSnapshotSeq = seq;

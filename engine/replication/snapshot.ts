@@ -32,12 +32,15 @@ export async function putSnapshot(bucket: ObjectStore, source: SnapshotSource, s
   }
 }
 
-/** Writes the latest snapshot as `dataDir`'s LMDB file; false when there is none yet. Never overwrites a store. */
-export async function getSnapshot(bucket: ObjectStore, dataDir: string): Promise<boolean> {
+/**
+ * Writes the latest snapshot as `dataDir`'s LMDB file; resolves with its size in bytes, or null when there is none yet.
+ * Never overwrites a store.
+ */
+export async function getSnapshot(bucket: ObjectStore, dataDir: string): Promise<number | null> {
   const target = path.join(dataDir, FILE_NAME);
   if (fs.existsSync(target)) throw new Error(`${target} exists: a snapshot only fills an empty data directory`);
   const result = await bucket.get(SNAPSHOT_NAME);
-  if (result === null) return false;
+  if (result === null) return null;
   fs.mkdirSync(dataDir, { recursive: true });
   const partial = `${target}.partial`;
   const out = fs.createWriteStream(partial);
@@ -51,5 +54,5 @@ export async function getSnapshot(bucket: ObjectStore, dataDir: string): Promise
     throw error;
   }
   fs.renameSync(partial, target);
-  return true;
+  return fs.statSync(target).size;
 }
