@@ -21,6 +21,12 @@ export interface EngineProcess {
   kill9(): Promise<void>;
 }
 
+/** Every engine this test process started: killed when it exits, so a test that timed out leaves none running. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function tempDataDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `aidstock-${label}-`));
 }
@@ -51,7 +57,13 @@ export function startEngine(options: StartOptions = {}): Promise<EngineProcess> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  running.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -86,6 +86,8 @@ export async function startNatsCluster(): Promise<NatsCluster> {
     const routes = clusterPorts.filter((_, j) => j !== i);
     fs.writeFileSync(file, configText(name, ports[i]!, clusterPorts[i]!, routes, path.join(root, name)));
     const child = spawn(binary, ['-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A test process that ends without stopping the cluster (a timeout) must not leave its servers running.
+    process.once('exit', () => child.kill('SIGKILL'));
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
