@@ -144,9 +144,31 @@ async function measureStandby(label: string, env: Record<string, string>, primar
   }
 }
 
+/** The same data directory started as a plain engine (no REPLICATION): what a standby's start is compared with. */
+async function measurePlain(dataDir: string): Promise<Start> {
+  const node = startNode({ DATA_DIR: dataDir });
+  try {
+    const readyMs = await node.at(/aidstock ready on/);
+    const ready = /in ([\d.]+) s, rss (\d+) MB/.exec(node.output())!;
+    const start: Start = {
+      label: 'for comparison: the same directory as a plain engine (no REPLICATION)',
+      snapshotS: null,
+      snapshotMb: null,
+      readyS: readyMs / 1000,
+      readyRssMb: Number(ready[2]),
+      followingS: Number.NaN,
+      rssMbFollowing: rssMbOf(node.child.pid!),
+    };
+    console.log(JSON.stringify(start));
+    return start;
+  } finally {
+    await node.stop();
+  }
+}
+
 function markdown(scale: string, primary: { readyS: number; seq: number; snapshot: string }, starts: Start[]): string {
   const git = gitInfo();
-  const s = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+  const s = (x: number | null) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(1));
   return [
     '# Standby start at a history scale (issue 17)',
     '',
@@ -163,7 +185,7 @@ function markdown(scale: string, primary: { readyS: number; seq: number; snapsho
     ...starts.map(
       (x) =>
         `| ${x.label} | ${x.snapshotMb === null ? '–' : `${x.snapshotMb} MB in ${s(x.snapshotS)} s`} | ` +
-        `${s(x.readyS)} s | ${x.readyRssMb} MB | ${s(x.followingS)} s | ${x.rssMbFollowing} MB |`,
+        `${s(x.readyS)} s | ${x.readyRssMb} MB | ${Number.isNaN(x.followingS) ? '–' : `${s(x.followingS)} s`} | ${x.rssMbFollowing} MB |`,
     ),
     '',
     'A standby starts as the engine does (the same load of the same LMDB tables), after it fetched the snapshot when its',
@@ -195,6 +217,7 @@ async function main(): Promise<void> {
     const starts = [
       await measureStandby('new, on an empty data directory', standbyEnv, primary.url()),
       await measureStandby('restarted on its own data directory', standbyEnv, primary.url()),
+      await measurePlain(standbyDir),
     ];
     fs.writeFileSync(RESULT_FILE, markdown(scale, { readyS: readyMs / 1000, seq, snapshot }, starts));
     console.log(`written ${RESULT_FILE}`);
