@@ -164,6 +164,8 @@ export function renderReport(r: BenchResults, lastFull: BenchResults | null, svg
   out.push(...ownRunSection('read-workers.md'));
   // Issue 17: primary and standby on NATS JetStream (`node --import tsx bench/replication.ts`).
   out.push(...ownRunSection('replication.md'));
+  // Issue 17: a standby's start at the history scale (`node --import tsx bench/standby-start.ts`).
+  out.push(...ownRunSection('standby-start.md'));
   out.push(...notesSection(r));
   return `${out.join('\n')}`;
 }

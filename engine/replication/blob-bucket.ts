@@ -4,6 +4,7 @@
 // standby that takes over holds the uploads the old primary acknowledged, and an upload to any node can be named in a
 // command on the primary.
 import type { ObjectInfo, ObjectStore } from '@nats-io/obj';
+import { OBJECT_CHUNK_BYTES } from '../../schemas/limits.ts';
 import type { Attachments, BlobReplica } from '../attachments.ts';
 import type { StoredBlob } from '../store/store.ts';
 
@@ -40,7 +41,8 @@ export class BlobBucket implements BlobReplica {
   constructor(private readonly bucket: ObjectStore) {}
 
   async put(id: string, blob: StoredBlob): Promise<void> {
-    await this.bucket.putBlob({ name: id, metadata: metadataOf(blob) }, blob.bytes);
+    const options = { max_chunk_size: OBJECT_CHUNK_BYTES };
+    await this.bucket.putBlob({ name: id, metadata: metadataOf(blob), options }, blob.bytes);
   }
 
   async get(id: string): Promise<StoredBlob | null> {

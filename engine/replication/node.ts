@@ -343,10 +343,17 @@ export class ReplicationNode implements ReplicationHook {
 
   private startSnapshots(): void {
     if (this.snapshotSource === null) return;
+    // One at a time (a large store's copy and upload can outlast the interval), and none when nothing changed since
+    // the last one: neither the journal nor the access log (both streams are bounded by the same age).
+    let taking = false;
+    let last = { seq: -1, accessPosition: -1 };
     const take = async () => {
       const source = this.snapshotSource;
-      if (source === null || this.state !== 'leading') return;
+      if (source === null || this.state !== 'leading' || taking) return;
       const seq = this.mustEngine().durableSeq;
+      const accessPosition = this.accessLog?.position() ?? 0;
+      if (seq === last.seq && accessPosition === last.accessPosition) return;
+      taking = true;
       const startedMs = performance.now();
       try {
         const bytes = await putSnapshot(this.snapshots, source, seq);
@@ -354,11 +361,14 @@ export class ReplicationNode implements ReplicationHook {
         console.log(
           `aidstock: replication: snapshot at seq ${seq} (${(bytes / 2 ** 20).toFixed(0)} MB in ${seconds} s)`,
         );
+        last = { seq, accessPosition };
         this.counters.snapshots++;
         this.counters.snapshotBytes = bytes;
         this.counters.lastSnapshotSeq = seq;
       } catch (error) {
         console.error(`aidstock: replication: snapshot failed: ${message(error)}`);
+      } finally {
+        taking = false;
       }
     };
     void take();

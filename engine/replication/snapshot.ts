@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ObjectStore } from '@nats-io/obj';
+import { OBJECT_CHUNK_BYTES } from '../../schemas/limits.ts';
 import { FILE_NAME } from '../store/lmdb-store.ts';
 
 export const SNAPSHOT_NAME = 'latest';
@@ -25,7 +26,8 @@ export async function putSnapshot(bucket: ObjectStore, source: SnapshotSource, s
     const size = fs.statSync(file).size;
     const data = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
     // `seq` is informative (the store's own seq is read when the copy is opened): the backup ran after it was read.
-    await bucket.put({ name: SNAPSHOT_NAME, metadata: { minSeq: String(seq) } }, data);
+    const options = { max_chunk_size: OBJECT_CHUNK_BYTES };
+    await bucket.put({ name: SNAPSHOT_NAME, metadata: { minSeq: String(seq) }, options }, data);
     return size;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
