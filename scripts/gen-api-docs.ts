@@ -66,6 +66,11 @@ export function renderApiDoc(): string {
     '`primary` is sent once more on that node, at once. Commands in flight when a connection dropped fail with',
     '`connection_lost` (they may have run).',
     '',
+    '**Reads in a cluster.** Every node answers reads. A read that shows a patient is answered only once its',
+    "access-log entry is in the cluster's replicated access-log stream and in that node's log; while NATS has no",
+    'quorum such a read gets `storage_unavailable` (the patient is not shown unlogged), and other reads go on.',
+    'Attachments may be uploaded to any node (`POST /api/attachments`); every node serves every upload.',
+    '',
   ];
   for (const name of OP_NAMES) {
     const spec = OPS[name];
