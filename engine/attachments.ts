@@ -31,15 +31,21 @@ export class Attachments {
    * blob it acknowledged that the others cannot get. Rejects when either write fails (the caller gives the bytes back).
    */
   put(id: string, blob: StoredBlob): Promise<void> {
-    const written = (async () => {
+    const written = this.track(id, async () => {
       await this.replica?.put(id, blob);
       await this.store.putBlob(id, blob);
       return blob;
-    })();
+    });
+    return written.then(() => {});
+  }
+
+  /** A write of `id` under way, found by anyone else who asks for the same blob until it settles. */
+  private track(id: string, write: () => Promise<StoredBlob | undefined>): Promise<StoredBlob | undefined> {
+    const written = write();
     this.writing.set(id, written);
     const done = () => this.writing.delete(id);
     written.then(done, done);
-    return written.then(() => {});
+    return written;
   }
 
   /** The blob, from the local store, else (a cluster) from the bucket, copied here on the way. */
@@ -62,7 +68,7 @@ export class Attachments {
     if (pending !== undefined) return pending;
     const replica = this.replica;
     if (replica === null) return Promise.resolve(undefined);
-    const copied = (async () => {
+    return this.track(id, async () => {
       const blob = await replica.get(id);
       if (blob === null) return undefined;
       await this.store.putBlob(id, blob);
@@ -70,10 +76,6 @@ export class Attachments {
       this.counters.copied++;
       this.counters.copiedBytes += blob.bytes.byteLength;
       return blob;
-    })();
-    this.writing.set(id, copied);
-    const done = () => this.writing.delete(id);
-    copied.then(done, done);
-    return copied;
+    });
   }
 }

@@ -95,4 +95,20 @@ describe('sessions', () => {
     expect(b.sessions.get(other.token)).toBeNull();
     expect(a.sessions.get(other.token)).toBeNull();
   });
+
+  it("takes its own sessions echoed back by the bucket's watch as its own, not as another node's", () => {
+    const { sessions } = world();
+    const deleted: string[] = [];
+    sessions.replica = {
+      // The bucket's watch delivers this node's own puts too.
+      created: (keyHash, session) => sessions.mirror(keyHash, { userId: session.userId, createdMs: session.createdMs }),
+      deleted: (keyHash) => deleted.push(keyHash), // its echo comes later, asynchronously
+    };
+    const mine = [sessions.create('ot1'), sessions.create('ot1')];
+    expect(sessions.deleteUser('ot1')).toBe(2);
+    expect(deleted.sort()).toEqual(mine.map((m) => tokenHash(m.token)).sort()); // one delete each, none twice
+    const again = sessions.create('ot1');
+    sessions.mirror(tokenHash(again.token), null); // ended on another node
+    expect(sessions.get(again.token)).toBeNull();
+  });
 });

@@ -37,15 +37,19 @@ import type {
 import { replyEncoder } from './reply-encode.ts';
 import { tablesDigest } from './state-digest.ts';
 
-interface Pending {
-  startedMs: number;
-  replica: Replica;
-  resolve: (answer: ReadAnswer) => void;
+/** A read op as handed to the pool: what the writer thread needs to answer it itself. */
+interface ReadRequest {
   op: OpName;
   id: RequestIdT | null;
   args: unknown;
   caller: ReadCaller;
   encoding: Encoding;
+}
+
+interface Pending extends ReadRequest {
+  startedMs: number;
+  replica: Replica;
+  resolve: (answer: ReadAnswer) => void;
 }
 
 interface Replica {
@@ -275,8 +279,7 @@ export class ReadPool {
     if (this.replicas.length === 0) {
       // Every worker is starting again: the writer thread answers, as it does without workers.
       this.fallbacks++;
-      const here = { startedMs: 0, op, id, args, caller, encoding } as Omit<Pending, 'replica' | 'resolve'>;
-      return Promise.resolve(this.answerHere(here));
+      return Promise.resolve(this.answerHere({ op, id, args, caller, encoding }));
     }
     const replica = this.leastBusy();
     const rid = this.nextRid++;
@@ -328,7 +331,7 @@ export class ReadPool {
   }
 
   /** The writer thread answers from its own state (same handler); a caller it does not know either is refused. */
-  private answerHere(pending: Omit<Pending, 'replica' | 'resolve'>): ReadAnswer {
+  private answerHere(pending: ReadRequest): ReadAnswer {
     const outcome = runRead(this.engine.state, pending.op, pending.args, pending.caller) ?? {
       ok: false as const,
       code: 'unauthorized' as const,

@@ -39,23 +39,24 @@ export class Sessions {
   private readonly byUser = new Map<string, Set<string>>();
   /** Issue 17: sessions made on other nodes, by token hash (their token is only known when a client presents it). */
   private readonly remote = new Map<string, { userId: string; createdMs: number }>();
+  /** Issue 17, while shared: this node's own sessions by token hash, and the hash of each token (hashed once). */
+  private readonly tokenByHash = new Map<string, string>();
+  private readonly hashByToken = new Map<string, string>();
   replica: SessionReplica | null = null;
 
   constructor(private readonly clockMs: () => number) {}
 
   /** Issue 17: a session another node made (or ended); taken over when its token is presented here. */
   mirror(keyHash: string, value: { userId: string; createdMs: number } | null): void {
-    if (value !== null) {
-      if (this.remote.size >= SESSIONS_MAX) this.remote.delete(this.remote.keys().next().value as string);
-      this.remote.set(keyHash, value);
+    const own = this.tokenByHash.get(keyHash);
+    if (value === null) {
+      this.remote.delete(keyHash);
+      if (own !== undefined) this.dropLocal(own);
       return;
     }
-    this.remote.delete(keyHash);
-    for (const session of this.byToken.values()) {
-      if (tokenHash(session.token) !== keyHash) continue;
-      this.dropLocal(session.token);
-      break;
-    }
+    if (own !== undefined) return; // this node's own put, seen again through the bucket
+    if (this.remote.size >= SESSIONS_MAX) this.remote.delete(this.remote.keys().next().value as string);
+    this.remote.set(keyHash, value);
   }
 
   private adopt(token: string): Session | undefined {
@@ -65,11 +66,18 @@ export class Sessions {
     if (known === undefined) return undefined;
     this.remote.delete(keyHash);
     const session = { token, userId: known.userId, createdMs: known.createdMs, lastUsedMs: this.clockMs() };
-    this.byToken.set(token, session);
-    const tokens = this.byUser.get(known.userId) ?? new Set<string>();
-    tokens.add(token);
-    this.byUser.set(known.userId, tokens);
+    this.addLocal(session, keyHash);
     return session;
+  }
+
+  private addLocal(session: Session, keyHash: string | null): void {
+    this.byToken.set(session.token, session);
+    const tokens = this.byUser.get(session.userId) ?? new Set<string>();
+    tokens.add(session.token);
+    this.byUser.set(session.userId, tokens);
+    if (keyHash === null) return;
+    this.tokenByHash.set(keyHash, session.token);
+    this.hashByToken.set(session.token, keyHash);
   }
 
   create(userId: string): Session {
@@ -80,11 +88,9 @@ export class Sessions {
     const now = this.clockMs();
     const token = crypto.randomBytes(SESSION_TOKEN_BYTES).toString('base64url');
     const session = { token, userId, createdMs: now, lastUsedMs: now };
-    this.byToken.set(token, session);
-    const tokens = this.byUser.get(userId) ?? new Set<string>();
-    tokens.add(token);
-    this.byUser.set(userId, tokens);
-    this.replica?.created(tokenHash(token), session);
+    const keyHash = this.replica === null ? null : tokenHash(token);
+    this.addLocal(session, keyHash);
+    if (keyHash !== null) this.replica?.created(keyHash, session);
     return session;
   }
 
@@ -102,7 +108,8 @@ export class Sessions {
   }
 
   delete(token: string): void {
-    if (this.byToken.has(token)) this.replica?.deleted(tokenHash(token));
+    const keyHash = this.hashByToken.get(token);
+    if (keyHash !== undefined) this.replica?.deleted(keyHash);
     this.dropLocal(token);
   }
 
@@ -110,6 +117,11 @@ export class Sessions {
     const session = this.byToken.get(token);
     if (session === undefined) return;
     this.byToken.delete(token);
+    const keyHash = this.hashByToken.get(token);
+    if (keyHash !== undefined) {
+      this.hashByToken.delete(token);
+      this.tokenByHash.delete(keyHash);
+    }
     const tokens = this.byUser.get(session.userId);
     tokens?.delete(token);
     if (tokens?.size === 0) this.byUser.delete(session.userId);

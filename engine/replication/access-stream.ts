@@ -6,13 +6,12 @@
 // reviewer on any node sees every node's reads, and a read is durable on three NATS servers before it is sent.
 // The local log stores the stream sequence it reached in the transaction of what it wrote (AccessLog.position), so a
 // restart or a node bootstrapped from a snapshot resumes right after it.
-import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { Packr } from 'msgpackr';
 import type { AccessEntry, AccessReview, NewAccessEntry } from '../../schemas/access-log.ts';
 import { ACCESS_MESSAGE_ENTRIES_MAX, REPLICATION_PUBLISH_TIMEOUT_MS } from '../../schemas/limits.ts';
 import type { AccessLog, AccessPage, AccessRange } from '../store/access-log.ts';
-import type { StreamNames } from './journal-stream.ts';
+import { type Consuming, consumeFrom, type StreamNames } from './journal-stream.ts';
 
 /** What one event-loop turn logged on this node: one stream message (one raft proposal, one local fsync). */
 interface AccessMessage {
@@ -33,8 +32,7 @@ export class ReplicatedAccessLog implements AccessLog {
   /** The last stream sequence durable in the local log. */
   private applied: number;
   private waiters: Waiter[] = [];
-  private messages: ConsumerMessages | null = null;
-  private running: Promise<void> | null = null;
+  private consuming: Consuming | null = null;
   readonly counters = { published: 0, applied: 0 };
 
   constructor(
@@ -57,15 +55,13 @@ export class ReplicatedAccessLog implements AccessLog {
       throw new Error(
         `the access-log stream no longer holds seq ${from} (first kept: ${first}): start on an empty DATA_DIR (snapshot)`,
       );
-    const consumer = await this.js.consumers.get(this.names.accessStream, {
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: from,
-    });
-    const messages = await consumer.consume();
-    this.messages = messages;
-    this.running = (async () => {
-      for await (const message of messages) this.handle(message);
-    })().catch((error: unknown) => this.onFatal(error instanceof Error ? error : new Error(String(error))));
+    this.consuming = await consumeFrom(
+      this.js,
+      this.names.accessStream,
+      from,
+      (message) => this.handle(message),
+      this.onFatal,
+    );
   }
 
   private handle(message: JsMsg): void {
@@ -178,10 +174,9 @@ export class ReplicatedAccessLog implements AccessLog {
 
   /** Stops consuming; what is waiting fails (its reads are not sent). */
   async stop(): Promise<void> {
-    const messages = this.messages;
-    this.messages = null;
-    messages?.stop();
-    await this.running;
+    const consuming = this.consuming;
+    this.consuming = null;
+    await consuming?.stop();
     for (const waiter of this.waiters.splice(0)) {
       clearTimeout(waiter.timer);
       waiter.reject(new Error('the access-log stream was closed'));

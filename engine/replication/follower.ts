@@ -2,12 +2,11 @@
 // node holds; each entry is applied as the primary applied it (Engine.applyReplicated: applyEntry, rowsWritten, the
 // local store, then the same commit listeners, so subscriptions get their pushes here too). Markers name the new
 // primary. Lag: the consumer's pending count, and per entry the time from the stream's timestamp to local durability.
-import { DeliverPolicy, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
-import type { ConsumerMessages } from '@nats-io/jetstream';
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { REPLICATION_LAG_SAMPLES } from '../../schemas/limits.ts';
 import type { Engine } from '../engine.ts';
 import { decodeEntries } from '../entry-bytes.ts';
-import { HEADER_KIND, HEADER_URL, type StreamNames } from './journal-stream.ts';
+import { type Consuming, consumeFrom, HEADER_KIND, HEADER_URL, type StreamNames } from './journal-stream.ts';
 
 export interface FollowerStatus {
   /** Stream sequence of the last message handled (entry or marker). */
@@ -41,8 +40,7 @@ export class LagSamples {
 
 export class Follower {
   readonly status: FollowerStatus = { streamSeq: 0, pending: 0, leaderUrl: null };
-  private messages: ConsumerMessages | null = null;
-  private running: Promise<void> | null = null;
+  private consuming: Consuming | null = null;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -55,15 +53,13 @@ export class Follower {
 
   async start(fromStreamSeq: number): Promise<void> {
     this.status.streamSeq = fromStreamSeq - 1;
-    const consumer = await this.js.consumers.get(this.names.stream, {
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: fromStreamSeq,
-    });
-    this.messages = await consumer.consume();
-    const messages = this.messages;
-    this.running = (async () => {
-      for await (const message of messages) this.handle(message);
-    })().catch((error: unknown) => this.onFatal(error instanceof Error ? error : new Error(String(error))));
+    this.consuming = await consumeFrom(
+      this.js,
+      this.names.stream,
+      fromStreamSeq,
+      (message) => this.handle(message),
+      this.onFatal,
+    );
   }
 
   private handle(message: JsMsg): void {
@@ -95,10 +91,8 @@ export class Follower {
 
   /** Stops consuming; resolves when the last delivered message was handled. */
   async stop(): Promise<void> {
-    const messages = this.messages;
-    this.messages = null;
-    if (messages === null) return;
-    messages.stop();
-    await this.running;
+    const consuming = this.consuming;
+    this.consuming = null;
+    await consuming?.stop();
   }
 }

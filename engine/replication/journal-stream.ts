@@ -2,7 +2,7 @@
 // decided in that turn), plus one leadership marker per new primary. Fencing: every publish expects the stream's last sequence AND last msg id to be the ones this primary wrote
 // (or drained) just before; a newer primary's marker changes both, so a deposed primary's pipelined publishes are all
 // refused — lastSequence alone would let one through once the marker has taken the slot it expected.
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { REPLICATION_PUBLISH_TIMEOUT_MS, STREAM_DUPLICATE_WINDOW_MS, STREAM_REPLICAS } from '../../schemas/limits.ts';
 
@@ -180,5 +180,37 @@ export async function streamHead(jsm: JetStreamManager, names: StreamNames): Pro
     streamSeq: info.state.last_seq,
     msgId: last?.header.get('Nats-Msg-Id') || null,
     seq: seqOf(last?.header),
+  };
+}
+
+/** A stream being read in order by `consumeFrom`; `stop` resolves once the last delivered message was handled. */
+export interface Consuming {
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads `stream` in order from `fromStreamSeq` (an ordered consumer), handing each message to `handle` synchronously;
+ * a consumer that fails calls `onFatal` (the journal follower and the access-log stream both stop the node then).
+ */
+export async function consumeFrom(
+  js: JetStreamClient,
+  stream: string,
+  fromStreamSeq: number,
+  handle: (message: JsMsg) => void,
+  onFatal: (error: Error) => void,
+): Promise<Consuming> {
+  const consumer = await js.consumers.get(stream, {
+    deliver_policy: DeliverPolicy.StartSequence,
+    opt_start_seq: fromStreamSeq,
+  });
+  const messages = await consumer.consume();
+  const running = (async () => {
+    for await (const message of messages) handle(message);
+  })().catch((error: unknown) => onFatal(error instanceof Error ? error : new Error(String(error))));
+  return {
+    stop: async () => {
+      messages.stop();
+      await running;
+    },
   };
 }
